@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The only module that reads the environment. Every default works on a first run:
+ * the tracker listens on 127.0.0.1:3000 and keeps its database and files under data/.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_FILE: z.string().min(1).default("data/quash.db"),
+  DATA_DIR: z.string().min(1).default("data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Public base URL used in feeds and calendar links; defaults to the local address.
+  PUBLIC_URL: z.string().url().optional(),
+  // Largest accepted upload or import file, in bytes (documented in the README).
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  // Session cookies are marked Secure unless the operator runs plain HTTP on purpose.
+  COOKIE_SECURE: z
+    .enum(["true", "false", "auto"])
+    .default("auto"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseFile: string;
+  dataDir: string;
+  logLevel: z.infer<typeof ConfigSchema>["LOG_LEVEL"];
+  publicUrl: string;
+  maxUploadBytes: number;
+  cookieSecure: "true" | "false" | "auto";
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(first?.path[0])} ${first?.message}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseFile: c.DATABASE_FILE === ":memory:" ? ":memory:" : resolve(c.DATABASE_FILE),
+    dataDir: resolve(c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/$/, ""),
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    cookieSecure: c.COOKIE_SECURE,
+  };
+}
+
+/** Configuration for tests: in-memory database, no listening port needed. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    databaseFile: ":memory:",
+    dataDir: resolve(".test-results/data"),
+    logLevel: "silent",
+    publicUrl: "http://127.0.0.1:3000",
+    maxUploadBytes: 20 * 1024 * 1024,
+    cookieSecure: "false",
+    ...overrides,
+  };
+}
