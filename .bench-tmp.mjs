@@ -1,0 +1,11 @@
+import { readFileSync, readdirSync } from "node:fs";
+import * as cheerio from "cheerio";
+import { parse } from "parse5";
+import { adapter } from "parse5-htmlparser2-tree-adapter";
+const dir = "/work/shared/fixtures/pacer/district/";
+const files = readdirSync(dir).filter(f => f.endsWith(".html")).map(f => readFileSync(dir + f, "utf8"));
+const run = (name, fn) => { let best = 1e9; for (let p = 0; p < 30; p++) { const t = performance.now(); for (const f of files) fn(f); best = Math.min(best, performance.now() - t); } console.log(name, best.toFixed(1), "ms", (best/files.length).toFixed(2), "ms/doc"); };
+run("parse5 htmlparser2 script", (f) => parse(f, { treeAdapter: adapter, scriptingEnabled: true }));
+run("cheerio.load", (f) => cheerio.load(f));
+run("parse5 htmlparser2", (f) => parse(f, { treeAdapter: adapter }));
+run("cheerio.load", (f) => cheerio.load(f));

@@ -1,0 +1,47 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** Raised when the database cannot be opened or migrated; its message is one line for the operator. */
+export class DatabaseOpenError extends Error {}
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings the app relies on, and applies
+ * every migration. WAL lets readers continue while a writer commits; the busy timeout makes a
+ * second process (the CLI during `quash serve`) wait instead of failing at once.
+ */
+export function openDatabase(file: string): Db {
+  let sqlite: Database.Database;
+  try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("synchronous = NORMAL");
+  } catch (error) {
+    throw new DatabaseOpenError(`cannot open database ${file}: ${reason(error)}`);
+  }
+  const db = drizzle(sqlite, { schema }) as Db;
+  try {
+    migrate(db, { migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    throw new DatabaseOpenError(`cannot migrate database ${file}: ${reason(error)}`);
+  }
+  return db;
+}
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // drizzle wraps the SQLite error; the first line is the useful part.
+  return (message.split("\n")[0] ?? message).replace(/^Failed to run the query '.*?'\s*/, "");
+}

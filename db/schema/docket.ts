@@ -1,0 +1,98 @@
+import { sqliteTable, text, integer, real, uniqueIndex, index } from "drizzle-orm/sqlite-core";
+import { recordColumns } from "./columns";
+import { cases } from "./cases";
+
+export const ENTRY_KINDS = [
+  "complaint",
+  "motion",
+  "opposition",
+  "reply",
+  "declaration",
+  "order",
+  "notice",
+  "minute",
+  "hearing",
+  "stipulation",
+  "dismissal",
+  "other",
+] as const;
+
+/** Where an entry's text came from; a fuller source may replace a shorter one. */
+export const ENTRY_SOURCES = ["manual", "pacer_docket", "nef", "rss", "press"] as const;
+
+/** One line of a docket. */
+export const docketEntries = sqliteTable(
+  "docket_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    // ECF number; null for unnumbered entries (minute entries, some notices).
+    number: integer("number"),
+    // Orders entries on the page, including unnumbered ones between numbered ones.
+    sequence: real("sequence").notNull(),
+    // The date the paper was filed and the date the clerk entered it are different facts.
+    dateFiled: text("date_filed").notNull(),
+    dateEntered: text("date_entered"),
+    description: text("description").notNull(),
+    // RSS/NEF short text ("Motion to Quash"), kept beside the full text.
+    shortDescription: text("short_description"),
+    kind: text("kind", { enum: ENTRY_KINDS }).notNull().default("other"),
+    filedBy: text("filed_by"),
+    sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
+    // Courts strike entries rather than delete them; so do we.
+    stricken: integer("stricken", { mode: "boolean" }).notNull().default(false),
+    source: text("source", { enum: ENTRY_SOURCES }).notNull().default("manual"),
+    // The text exactly as the source gave it, before any clean-up.
+    originalText: text("original_text"),
+    pacerDocId: text("pacer_doc_id"),
+    pacerSeqNo: text("pacer_seq_no"),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("docket_entries_case_seq_idx").on(t.caseId, t.sequence),
+    index("docket_entries_case_number_idx").on(t.caseId, t.number),
+    index("docket_entries_doc_id_idx").on(t.pacerDocId),
+  ],
+);
+
+/** A stored file, kept once by content hash under DATA_DIR. */
+export const files = sqliteTable("files", {
+  sha256: text("sha256").primaryKey(),
+  sizeBytes: integer("size_bytes").notNull(),
+  mediaType: text("media_type").notNull(),
+  // Path relative to DATA_DIR.
+  storagePath: text("storage_path").notNull(),
+  originalName: text("original_name"),
+  createdAt: text("created_at").notNull(),
+});
+
+/** A filed document or one of its attachments. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => docketEntries.id, { onDelete: "cascade" }),
+    // 0 is the main document; attachments count from 1.
+    attachmentNumber: integer("attachment_number").notNull().default(0),
+    description: text("description"),
+    pageCount: integer("page_count"),
+    fileSha256: text("file_sha256").references(() => files.sha256, { onDelete: "restrict" }),
+    // Size PACER reports when we have no file ("1.0 MB").
+    fileSizeText: text("file_size_text"),
+    // Text extracted from the PDF, for search.
+    extractedText: text("extracted_text"),
+    sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
+    pacerDocId: text("pacer_doc_id"),
+    // A document link as PACER sent it (NEF); staff-only because it carries a one-time magic number.
+    pacerUrl: text("pacer_url"),
+    ...recordColumns(),
+  },
+  (t) => [
+    index("documents_entry_idx").on(t.entryId),
+    uniqueIndex("documents_entry_attachment_unique").on(t.entryId, t.attachmentNumber),
+  ],
+);
