@@ -55,7 +55,7 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash)],
 );
 
-export const REVISION_ACTIONS = ["create", "update", "delete", "restore", "import", "seed"] as const;
+export const REVISION_ACTIONS = ["create", "update", "delete", "restore"] as const;
 
 /** Every change to any record: who, when, before, after, why. Written in the same transaction. */
 export const revisions = sqliteTable(

@@ -1,0 +1,70 @@
+/**
+ * Every error the app raises on purpose. Each carries a status code and a message that is
+ * safe to show; the error handler turns them into pages or JSON. Anything else is a 500
+ * whose internal message is logged, never shown.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "This page does not exist.") {
+    super(404, message, "not_found");
+  }
+}
+
+export type FieldError = { path: string; message: string };
+
+/** Input that failed validation; `errors` name the fields. */
+export class ValidationError extends AppError {
+  constructor(
+    readonly errors: FieldError[],
+    message = "Some of the input is not valid.",
+  ) {
+    super(400, message, "invalid_input");
+  }
+}
+
+/** Saving over a newer version of a record (a form posted from a stale page). */
+export class VersionConflictError extends AppError {
+  constructor(
+    readonly recordType: string,
+    readonly recordId: string | number,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(409, `This record was changed by someone else (version ${currentVersion}, you started from ${expectedVersion}). Nothing was saved.`, "version_conflict");
+  }
+}
+
+/** A state the request may not move the record into. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, message, "conflict");
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(401, message, "unauthorized");
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Your account may not do this.") {
+    super(403, message, "forbidden");
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(413, message, "payload_too_large");
+  }
+}

@@ -1,0 +1,187 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/client";
+import { revisions } from "../../db/schema";
+import { ConflictError, NotFoundError, VersionConflictError } from "../errors";
+import type { Clock } from "../shared/clock";
+import { affectedCases } from "./affected-cases";
+import { emitRecordChange } from "./changes";
+import { RECORD_TABLES, type EditableType, type RecordInsert, type RecordRow } from "./tables";
+
+/** Who makes a change: a signed-in user, or a named process ("seed", "import #4", "cli"). */
+export type Actor = { userId: number | null; label: string };
+
+export type WriteOptions = {
+  actor: Actor;
+  reason?: string | null;
+  /** The version the edit started from; a newer stored version refuses the write. */
+  expectedVersion?: number;
+};
+
+type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | null };
+
+/**
+ * The one way records change. Every create, update, delete and restore writes a revision
+ * (who, when, before, after, reason) in the same transaction as the change, bumps the
+ * record's version, and tells the page cache which cases it touched.
+ */
+export function createRecordStore(db: Db, clock: Clock) {
+  const tableOf = (type: EditableType) => RECORD_TABLES[type];
+  const idColumn = (type: EditableType) => (tableOf(type) as unknown as { id: SQLiteColumn }).id;
+
+  function load(type: EditableType, id: string | number): AnyRow | undefined {
+    return db.select().from(tableOf(type)).where(eq(idColumn(type), id)).get() as AnyRow | undefined;
+  }
+
+  function writeRevision(
+    type: EditableType,
+    id: string | number,
+    action: "create" | "update" | "delete" | "restore",
+    before: AnyRow | null,
+    after: AnyRow,
+    options: WriteOptions,
+  ) {
+    db.insert(revisions)
+      .values({
+        recordType: type,
+        recordId: String(id),
+        action,
+        userId: options.actor.userId,
+        actor: options.actor.label,
+        at: clock.now(),
+        before: before ? JSON.stringify(before) : null,
+        after: JSON.stringify(after),
+        reason: options.reason ?? null,
+        version: after.version,
+      })
+      .run();
+    emitRecordChange(db, { type, id, caseIds: affectedCases(db, type, after) });
+  }
+
+  function requireCurrent(type: EditableType, id: string | number, options: WriteOptions): AnyRow {
+    const current = load(type, id);
+    if (!current) throw new NotFoundError(`No ${type} with id ${id}.`);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+      throw new VersionConflictError(type, id, options.expectedVersion, current.version);
+    }
+    return current;
+  }
+
+  function changedFields(current: AnyRow, changes: Record<string, unknown>): Record<string, unknown> {
+    const changed: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      if (!sameValue(current[key], value)) changed[key] = value;
+    }
+    return changed;
+  }
+
+  function setRow(type: EditableType, id: string | number, values: Record<string, unknown>, current: AnyRow): AnyRow {
+    const table = tableOf(type);
+    const next = { ...values, version: current.version + 1, updatedAt: clock.now() };
+    // The version in the WHERE clause makes the check and the write one atomic step.
+    const versionColumn = (table as unknown as { version: SQLiteColumn }).version;
+    db.update(table)
+      .set(next as never)
+      .where(and(eq(idColumn(type), id), eq(versionColumn, current.version)))
+      .run();
+    return load(type, id)!;
+  }
+
+  return {
+    find<T extends EditableType>(type: T, id: string | number): RecordRow<T> | undefined {
+      return load(type, id) as RecordRow<T> | undefined;
+    },
+
+    insert<T extends EditableType>(type: T, values: RecordInsert<T>, options: WriteOptions): RecordRow<T> {
+      return db.transaction(() => {
+        const now = clock.now();
+        const row = db
+          .insert(tableOf(type))
+          .values({ ...values, createdAt: now, updatedAt: now, version: 1 } as never)
+          .returning()
+          .get() as AnyRow;
+        writeRevision(type, row.id as string | number, "create", null, row, options);
+        return row as RecordRow<T>;
+      });
+    },
+
+    /** Applies the changed fields only; a change that changes nothing writes nothing. */
+    update<T extends EditableType>(
+      type: T,
+      id: string | number,
+      changes: Partial<RecordInsert<T>>,
+      options: WriteOptions,
+    ): { row: RecordRow<T>; changed: boolean } {
+      return db.transaction(() => {
+        const current = requireCurrent(type, id, options);
+        const changed = changedFields(current, changes as Record<string, unknown>);
+        if (Object.keys(changed).length === 0) return { row: current as RecordRow<T>, changed: false };
+        const after = setRow(type, id, changed, current);
+        writeRevision(type, id, "update", current, after, options);
+        return { row: after as RecordRow<T>, changed: true };
+      });
+    },
+
+    /** Hides a record; it stays in the database and can be restored. Docket entries are stricken instead. */
+    remove<T extends EditableType>(type: T, id: string | number, options: WriteOptions): RecordRow<T> {
+      if (type === "entry") throw new ConflictError("Docket entries are never deleted; strike the entry instead.");
+      return db.transaction(() => {
+        const current = requireCurrent(type, id, options);
+        if (current.deletedAt) return current as RecordRow<T>;
+        const after = setRow(type, id, { deletedAt: clock.now() }, current);
+        writeRevision(type, id, "delete", current, after, options);
+        return after as RecordRow<T>;
+      });
+    },
+
+    restore<T extends EditableType>(type: T, id: string | number, options: WriteOptions): RecordRow<T> {
+      return db.transaction(() => {
+        const current = requireCurrent(type, id, options);
+        if (!current.deletedAt) return current as RecordRow<T>;
+        const after = setRow(type, id, { deletedAt: null }, current);
+        writeRevision(type, id, "restore", current, after, options);
+        return after as RecordRow<T>;
+      });
+    },
+
+    /** Puts back the field values a record had after an earlier revision, as a new revision. */
+    revertTo<T extends EditableType>(type: T, id: string | number, revisionId: number, options: WriteOptions): RecordRow<T> {
+      return db.transaction(() => {
+        const revision = db
+          .select()
+          .from(revisions)
+          .where(and(eq(revisions.id, revisionId), eq(revisions.recordType, type), eq(revisions.recordId, String(id))))
+          .get();
+        if (!revision?.after) throw new NotFoundError(`No revision ${revisionId} of this ${type}.`);
+        const current = requireCurrent(type, id, options);
+        const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...old } = JSON.parse(revision.after) as AnyRow;
+        const changed = changedFields(current, old);
+        if (Object.keys(changed).length === 0) return current as RecordRow<T>;
+        const after = setRow(type, id, changed, current);
+        writeRevision(type, id, changed.deletedAt === null ? "restore" : "update", current, after, {
+          ...options,
+          reason: options.reason ?? `restored revision ${revisionId}`,
+        });
+        return after as RecordRow<T>;
+      });
+    },
+
+    revisionsOf(type: EditableType, id: string | number) {
+      return db
+        .select()
+        .from(revisions)
+        .where(and(eq(revisions.recordType, type), eq(revisions.recordId, String(id))))
+        .orderBy(asc(revisions.id))
+        .all();
+    },
+  };
+}
+
+export type RecordStore = ReturnType<typeof createRecordStore>;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  return false;
+}

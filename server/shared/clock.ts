@@ -1,0 +1,25 @@
+/** "Now", injectable so tests run on a fixed clock. */
+export type Clock = {
+  /** The current instant as an ISO string. */
+  now: () => string;
+  /** Today's calendar date (YYYY-MM-DD) in the given IANA zone. */
+  today: (timeZone?: string) => string;
+};
+
+function calendarDate(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  today: (timeZone = "America/Los_Angeles") => calendarDate(new Date(), timeZone),
+};
+
+export function fixedClock(iso: string): Clock {
+  const instant = new Date(iso);
+  return {
+    now: () => instant.toISOString(),
+    today: (timeZone = "America/Los_Angeles") => calendarDate(instant, timeZone),
+  };
+}
