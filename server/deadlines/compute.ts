@@ -1,0 +1,311 @@
+import { californiaHolidayOn } from "./california-holidays";
+import { formatIsoDate, fromYmd, isWeekend, parseIsoDate, weekdayName, type DayNumber } from "./civil-date";
+import { electronicFilingCutoff, type FilingCutoff } from "./cutoff";
+import { DeadlineInputError } from "./errors";
+import { EXECUTIVE_CLOSURES_RECORDED_FROM, executiveClosureOn } from "./executive-closures";
+import { FIRST_HOLIDAY_YEAR, federalHolidayOn, isInaugurationDay } from "./federal-holidays";
+import { DeadlineRequest, parseOrThrow, type DeadlineRequestInput, type Direction, type ServiceMethod } from "./schemas";
+
+/**
+ * FRCP 6(a) and (d), as in ../shared/research/legal-rules.md § 1.7: count every day from the day
+ * after the trigger, roll a closed last day (forward, or backward for "before" periods), then for
+ * mail-type service add 3 days and roll again.
+ */
+
+/**
+ * FRAP 26(a) counts exactly like FRCP 6(a), under its own subdivision numbers; a notice of appeal
+ * should cite the appellate rule.
+ */
+export type CountingRule = "frcp-6" | "frap-26";
+
+type Citations = {
+  count: string;
+  roll: string;
+  backward: string;
+  federalHoliday: string;
+  presidentHoliday: string;
+  stateHoliday: string;
+  lastDay: string;
+  service: string;
+};
+
+const CITATIONS: Record<CountingRule, Citations> = {
+  "frcp-6": {
+    count: "FRCP 6(a)(1)(A)–(B)",
+    roll: "FRCP 6(a)(1)(C)",
+    backward: "FRCP 6(a)(5)",
+    federalHoliday: "FRCP 6(a)(6)(A)",
+    presidentHoliday: "FRCP 6(a)(6)(B)",
+    stateHoliday: "FRCP 6(a)(6)(C)",
+    lastDay: "FRCP 6(a)(4)(A)",
+    service: "FRCP 6(d)",
+  },
+  "frap-26": {
+    count: "FRAP 26(a)(1)(A)–(B)",
+    roll: "FRAP 26(a)(1)(C)",
+    backward: "FRAP 26(a)(5)",
+    federalHoliday: "FRAP 26(a)(6)(A)",
+    presidentHoliday: "FRAP 26(a)(6)(B)",
+    stateHoliday: "FRAP 26(a)(6)(C)",
+    lastDay: "FRAP 26(a)(4)(A)",
+    service: "FRAP 26(c)",
+  },
+};
+
+const HOLIDAY_STATUTE = "5 U.S.C. § 6103";
+const MAIL_SERVICE_DAYS = 3;
+
+/** The holiday tables start in 1971; leave a month for backward rolls. Far future is refused too. */
+const FIRST_SUPPORTED_DAY = fromYmd(FIRST_HOLIDAY_YEAR, 2, 1);
+const LAST_SUPPORTED_DAY = fromYmd(2199, 12, 31);
+
+export type DeadlineStepKind =
+  | "count"
+  | "weekend"
+  | "federal-holiday"
+  | "executive-closure"
+  | "california-holiday"
+  | "service-by-mail";
+
+/** One move of the date, with the reason in words and the rule that makes it. */
+export type DeadlineStep = {
+  kind: DeadlineStepKind;
+  from: string;
+  to: string;
+  text: string;
+  citation: string;
+};
+
+export type DeadlineWarningCode =
+  | "inauguration-day"
+  | "california-holiday"
+  | "executive-closure"
+  | "closures-not-recorded"
+  | "service-not-applicable";
+
+export type DeadlineWarning = {
+  code: DeadlineWarningCode;
+  message: string;
+  /** The due date under the other reading, when there is one. */
+  alternativeDue?: string;
+};
+
+export type DeadlineResult = {
+  /** The question as understood, defaults filled in. */
+  request: DeadlineRequest;
+  due: string;
+  weekday: string;
+  steps: DeadlineStep[];
+  /** When electronic filing closes on the due day. */
+  cutoff: FilingCutoff;
+  warnings: DeadlineWarning[];
+  /** Every rule the computation relied on, most specific first. */
+  citations: string[];
+};
+
+type Closure = { kind: Exclude<DeadlineStepKind, "count" | "service-by-mail">; label: string; citation: string };
+
+type Reading = Pick<DeadlineRequest, "direction" | "eoClosures" | "caHolidays">;
+
+function closureOn(day: DayNumber, reading: Reading, cite: Citations): Closure | undefined {
+  if (isWeekend(day)) return { kind: "weekend", label: `${weekdayName(day)} — weekend`, citation: cite.roll };
+  const federal = federalHolidayOn(day);
+  if (federal) {
+    const observed = federal.observed === federal.actual ? "" : " (observed)";
+    return { kind: "federal-holiday", label: `${federal.name}${observed} — legal holiday`, citation: cite.roll };
+  }
+  const closure = reading.eoClosures ? executiveClosureOn(day) : undefined;
+  if (closure) {
+    return {
+      kind: "executive-closure",
+      label: `${closure.occasion} — legal holiday declared by the President, ${cite.presidentHoliday}`,
+      citation: cite.roll,
+    };
+  }
+  // 6(a)(6)(C): state holidays lengthen forward periods only, never backward ones.
+  const state = reading.direction === "after" && reading.caHolidays ? californiaHolidayOn(day) : undefined;
+  if (state) {
+    return {
+      kind: "california-holiday",
+      label: `${state.name} — California holiday (${state.citation}), forward period, ${cite.stateHoliday}`,
+      citation: cite.roll,
+    };
+  }
+  return undefined;
+}
+
+/** 6(a)(1)(C) and 6(a)(5): step off closed days, forward for "after", backward for "before". */
+function roll(day: DayNumber, reading: Reading, cite: Citations, steps: DeadlineStep[]): DayNumber {
+  const step = reading.direction === "after" ? 1 : -1;
+  const backward = reading.direction === "before" ? `; counting backward, to the day before (${cite.backward})` : "";
+  for (let closed = closureOn(day, reading, cite); closed; closed = closureOn(day, reading, cite)) {
+    steps.push({
+      kind: closed.kind,
+      from: formatIsoDate(day),
+      to: formatIsoDate(day + step),
+      text: `${formatIsoDate(day)} ${closed.label}, ${closed.citation}${backward}`,
+      citation: closed.citation,
+    });
+    day += step;
+  }
+  return day;
+}
+
+type Computation = { target: DayNumber; due: DayNumber; steps: DeadlineStep[] };
+
+function count(trigger: DayNumber, request: DeadlineRequest, cite: Citations): Computation {
+  const sign = request.direction === "after" ? 1 : -1;
+  const target = trigger + sign * request.days;
+  const steps: DeadlineStep[] = [
+    {
+      kind: "count",
+      from: formatIsoDate(trigger),
+      to: formatIsoDate(target),
+      text: `${formatIsoDate(trigger)} ${sign > 0 ? "+" : "−"} ${request.days} days = ${formatIsoDate(target)} (the trigger day left out, every day counted), ${cite.count}`,
+      citation: cite.count,
+    },
+  ];
+  let due = roll(target, request, cite, steps);
+  // 6(d): the 3 days come after the 6(a) result, roll included, and only for periods counted
+  // forward from service; adding them before the roll gives wrong dates (legal-rules 1.2).
+  if (request.service === "mail" && request.direction === "after") {
+    const added = due + MAIL_SERVICE_DAYS;
+    steps.push({
+      kind: "service-by-mail",
+      from: formatIsoDate(due),
+      to: formatIsoDate(added),
+      text: `${formatIsoDate(due)} + ${MAIL_SERVICE_DAYS} days for service by mail, with the clerk or by other consented means = ${formatIsoDate(added)}, added after the Rule 6(a) result, ${cite.service}`,
+      citation: cite.service,
+    });
+    due = roll(added, request, cite, steps);
+  }
+  return { target, due, steps };
+}
+
+function describeSteps(steps: DeadlineStep[], kind: DeadlineStepKind): string {
+  return steps
+    .filter((step) => step.kind === kind)
+    .map((step) => step.text.split(" — ")[0])
+    .join(", ");
+}
+
+/**
+ * The readings the rules leave open (state holidays, presidential closures): compute the other
+ * reading too and, when it gives another date, say so with that date.
+ */
+function alternativeReadings(
+  trigger: DayNumber,
+  request: DeadlineRequest,
+  primary: Computation,
+  cite: Citations,
+): DeadlineWarning[] {
+  const warnings: DeadlineWarning[] = [];
+  const due = formatIsoDate(primary.due);
+
+  if (request.direction === "after") {
+    const other = count(trigger, { ...request, caHolidays: !request.caHolidays }, cite);
+    if (other.due !== primary.due) {
+      const alternativeDue = formatIsoDate(other.due);
+      warnings.push(
+        request.caHolidays
+          ? {
+              code: "california-holiday",
+              message: `${due} relies on California holidays (${describeSteps(primary.steps, "california-holiday")}) extending a forward period under ${cite.stateHoliday}, which is unsettled; counting federal holidays only, the deadline is ${alternativeDue}. File by then to be safe.`,
+              alternativeDue,
+            }
+          : {
+              code: "california-holiday",
+              message: `California holidays were not counted: ${describeSteps(other.steps, "california-holiday")}. Under ${cite.stateHoliday} a party could argue a forward deadline runs to ${alternativeDue}; whether these holidays count is unsettled, so ${due} is the safe date.`,
+              alternativeDue,
+            },
+      );
+    }
+  }
+
+  const other = count(trigger, { ...request, eoClosures: !request.eoClosures }, cite);
+  if (other.due !== primary.due) {
+    const alternativeDue = formatIsoDate(other.due);
+    warnings.push(
+      request.eoClosures
+        ? {
+            code: "executive-closure",
+            message: `${due} treats ${describeSteps(primary.steps, "executive-closure")} as a legal holiday under ${cite.presidentHoliday}; whether an order closing the executive departments declares a holiday is unsettled. Without it the deadline is ${alternativeDue}. File by then to be safe.`,
+            alternativeDue,
+          }
+        : {
+            code: "executive-closure",
+            message: `Presidential closure days were not counted: ${describeSteps(other.steps, "executive-closure")}. If a closure counts as a holiday declared by the President (${cite.presidentHoliday}), the deadline runs to ${alternativeDue}.`,
+            alternativeDue,
+          },
+    );
+  }
+  return warnings;
+}
+
+function otherWarnings(request: DeadlineRequest, computation: Computation, cite: Citations): DeadlineWarning[] {
+  const warnings: DeadlineWarning[] = [];
+  const due = formatIsoDate(computation.due);
+  if (isInaugurationDay(computation.due)) {
+    warnings.push({
+      code: "inauguration-day",
+      message: `${due} is Inauguration Day, a holiday only for federal employees in the Washington, D.C. area (${HOLIDAY_STATUTE}(c)). It is not a legal holiday in N.D. Cal., which is open, so the deadline stays on ${due}.`,
+    });
+  }
+  if (request.service === "mail" && request.direction === "before") {
+    warnings.push({
+      code: "service-not-applicable",
+      message: `${cite.service} adds ${MAIL_SERVICE_DAYS} days only to periods counted forward from service; nothing was added to this backward period.`,
+    });
+  }
+  const earliestChecked = Math.min(computation.target, computation.due);
+  if (request.eoClosures && earliestChecked < EXECUTIVE_CLOSURES_RECORDED_FROM) {
+    warnings.push({
+      code: "closures-not-recorded",
+      message: `Presidential closure days are recorded from ${formatIsoDate(EXECUTIVE_CLOSURES_RECORDED_FROM)} on; check that no executive order closed the agencies around ${due}.`,
+    });
+  }
+  return warnings;
+}
+
+function citationsFor(request: DeadlineRequest, steps: DeadlineStep[], cite: Citations): string[] {
+  const kinds = new Set(steps.map((step) => step.kind));
+  const rolled = steps.some((step) => step.kind !== "count" && step.kind !== "service-by-mail");
+  const citations = [cite.count];
+  if (rolled) citations.push(cite.roll);
+  if (rolled && request.direction === "before") citations.push(cite.backward);
+  if (kinds.has("federal-holiday")) citations.push(cite.federalHoliday, HOLIDAY_STATUTE);
+  if (kinds.has("executive-closure")) citations.push(cite.presidentHoliday);
+  if (kinds.has("california-holiday")) citations.push(cite.stateHoliday, "Cal. Gov. Code § 6700", "Cal. Civ. Proc. Code § 135");
+  if (kinds.has("service-by-mail")) citations.push(cite.service);
+  citations.push(cite.lastDay);
+  return citations;
+}
+
+/**
+ * Computes a deadline under FRCP 6 (or FRAP 26) for N.D. Cal. Throws DeadlineInputError for
+ * anything it cannot answer correctly; never returns a guessed date.
+ */
+export function computeDeadline(input: DeadlineRequestInput, counting: CountingRule = "frcp-6"): DeadlineResult {
+  const request = parseOrThrow(DeadlineRequest, input);
+  const cite = CITATIONS[counting];
+  const trigger = parseIsoDate(request.trigger)!;
+  const sign = request.direction === "after" ? 1 : -1;
+  const target = trigger + sign * request.days;
+  if (target < FIRST_SUPPORTED_DAY || target > LAST_SUPPORTED_DAY) {
+    throw new DeadlineInputError(
+      "trigger",
+      `the period would end on ${formatIsoDate(target)}, outside the dates the holiday tables cover (${formatIsoDate(FIRST_SUPPORTED_DAY)} to ${formatIsoDate(LAST_SUPPORTED_DAY)})`,
+    );
+  }
+
+  const computation = count(trigger, request, cite);
+  return {
+    request,
+    due: formatIsoDate(computation.due),
+    weekday: weekdayName(computation.due),
+    steps: computation.steps,
+    cutoff: { ...electronicFilingCutoff(computation.due), citation: cite.lastDay },
+    warnings: [...alternativeReadings(trigger, request, computation, cite), ...otherWarnings(request, computation, cite)],
+    citations: citationsFor(request, computation.steps, cite),
+  };
+}
