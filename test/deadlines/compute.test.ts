@@ -226,7 +226,7 @@ describe("bad input is an error, never a date", () => {
     try {
       attempt();
     } catch (error) {
-      expect(error).toMatchObject({ field, statusCode: 422 });
+      expect(error).toMatchObject({ field, name: "DeadlineInputError", statusCode: 400, errors: [{ path: field, message: (error as Error).message }] });
       expect((error as Error).message).toContain(message);
     }
   });
