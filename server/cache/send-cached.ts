@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { brotliOf, gzipOf, type CacheScope, type CachedPage, type PageCache } from "./page-cache";
+
+/** Picks the best encoding the client accepts among the ones we pre-encode. */
+function preferredEncoding(header: string | undefined): "br" | "gzip" | null {
+  if (!header) return null;
+  const accepted = new Map<string, number>();
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    accepted.set(name!, q ? Number(q.slice(2)) : 1);
+  }
+  const weight = (name: string) => accepted.get(name) ?? accepted.get("*") ?? 0;
+  if (weight("br") > 0 && weight("br") >= weight("gzip")) return "br";
+  if (weight("gzip") > 0) return "gzip";
+  return null;
+}
+
+/** Sends stored bytes with an ETag, answering 304 when the client already has them. */
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
+  reply.header("ETag", page.etag);
+  reply.header("Vary", "Accept-Encoding");
+  // Clients may keep the page but must ask again; the ETag makes asking cheap.
+  reply.header("Cache-Control", "no-cache");
+  if (request.headers["if-none-match"] === page.etag) return reply.code(304).send();
+  reply.type(page.contentType);
+  const encoding = preferredEncoding(request.headers["accept-encoding"]);
+  if (encoding === "br") return reply.header("Content-Encoding", "br").send(brotliOf(page));
+  if (encoding === "gzip") return reply.header("Content-Encoding", "gzip").send(gzipOf(page));
+  return reply.send(page.body);
+}
+
+/**
+ * Serves a page from the cache, rendering and storing it first when it is not there. Only
+ * successful renders are stored.
+ */
+export async function serveCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  key: string,
+  scope: CacheScope,
+  render: () => Promise<string> | string,
+) {
+  const page = cache.get(key) ?? cache.set(key, await render(), scope);
+  return sendCachedPage(request, reply, page);
+}

@@ -1,0 +1,105 @@
+import type { Db } from "../../db/client";
+import type { RecordType } from "../../db/schema";
+import { toPublic, toPublicDocument, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
+import { createCasesRepository } from "./repository";
+import type { DocketQuery } from "./schemas";
+
+/**
+ * Everything public about one case, already through the public projection, with the
+ * citations and conflicts of every record on it. Both the docket page and the API read this.
+ */
+export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all") {
+  const repo = createCasesRepository(db);
+  const row = repo.findBySlug(slug);
+  if (!row) return undefined;
+  const kase = toPublic("case", row);
+  const court = repo.court(row.courtId);
+  const judges = repo.judges([row.assignedJudgeId, row.referredJudgeId]).map((j) => toPublic("judge", j));
+
+  const page = query === "all" ? { rows: repo.allEntries(row.id), total: undefined } : repo.entries(row.id, query);
+  const entryRows = page.rows;
+  const entries = entryRows.map(toPublicEntry);
+  const total = page.total ?? entries.length;
+  // Documents of sealed entries never leave the database.
+  const openEntryIds = entryRows.filter((e) => !e.sealed).map((e) => e.id);
+  const documents = repo.documents(openEntryIds).map(toPublicDocument);
+
+  const partyRows = repo.parties(row.id);
+  const parties = partyRows.map((p) => toPublic("party", p));
+  const counsel = repo.counsel(partyRows.map((p) => p.id)).map((c) => ({
+    representation: toPublic("representation", c.representation),
+    attorney: c.attorney && !c.attorney.deletedAt ? toPublic("attorney", c.attorney) : null,
+    organization: c.organization && !c.organization.deletedAt ? toPublic("organization", c.organization) : null,
+  }));
+  const partyAccounts = repo.partyAccounts(partyRows.map((p) => p.id)).map((pa) => ({
+    partyId: pa.partyId,
+    account: toPublic("account", pa.account),
+  }));
+  const attorneyOrgs = repo
+    .organizations(counsel.map((c) => c.attorney?.organizationId ?? null))
+    .map((o) => toPublic("organization", o));
+
+  const motionRows = repo.motions(row.id);
+  const motions = motionRows.map((m) => toPublic("motion", m));
+  const movants = repo.movants(motionRows.map((m) => m.id));
+  const orderRows = repo.orders(row.id);
+  const orders = orderRows.map((o) => toPublic("order", o));
+  const dispositions = repo.dispositions(orderRows.map((o) => o.id));
+  const coverage = repo.coverage(orderRows.map((o) => o.id)).map((c) => ({
+    coverage: toPublic("coverage", c.coverage),
+    subpoena: toPublic("subpoena", c.subpoena),
+    account: c.account ? toPublic("account", c.account) : null,
+  }));
+  const orderJudges = repo.judges(orderRows.map((o) => o.judgeId)).map((j) => toPublic("judge", j));
+  const hearings = repo.hearings(row.id).map((h) => toPublic("hearing", h));
+  const deadlines = repo.deadlines(row.id).map((d) => toPublic("deadline", d));
+  const related = repo.related(row.id).map((r) => ({ relation: r.relation, case: toPublic("case", r.other) }));
+  const subpoenas = repo.subpoenas(row.id).map((sp) => toPublic("subpoena", sp));
+
+  const refs: RecordRef[] = [
+    { type: "case", id: row.id },
+    ...(court ? [{ type: "court" as RecordType, id: court.id }] : []),
+    ...judges.map((j) => ({ type: "judge" as const, id: j.id })),
+    ...entries.filter((e) => !e.sealed).map((e) => ({ type: "entry" as const, id: e.id })),
+    ...parties.map((p) => ({ type: "party" as const, id: p.id })),
+    ...counsel.map((c) => ({ type: "representation" as const, id: c.representation.id })),
+    ...motions.map((m) => ({ type: "motion" as const, id: m.id })),
+    ...orders.map((o) => ({ type: "order" as const, id: o.id })),
+    ...coverage.map((c) => ({ type: "coverage" as const, id: c.coverage.id })),
+    ...hearings.map((h) => ({ type: "hearing" as const, id: h.id })),
+    ...deadlines.map((d) => ({ type: "deadline" as const, id: d.id })),
+    ...subpoenas.map((sp) => ({ type: "subpoena" as const, id: sp.id })),
+  ];
+  const sources = createSourcesRepository(db);
+  const citations: Map<string, Citation[]> = sources.citationsFor(refs);
+  const conflicts: Map<string, ConflictRef[]> = sources.conflictsFor(refs);
+
+  return {
+    case: kase,
+    court: court ? toPublic("court", court) : null,
+    judges,
+    entries,
+    total,
+    documents,
+    parties,
+    counsel,
+    attorneyOrgs,
+    partyAccounts,
+    motions,
+    movants,
+    orders,
+    orderJudges,
+    dispositions,
+    coverage,
+    hearings,
+    deadlines,
+    related,
+    subpoenas,
+    citations,
+    conflicts,
+  };
+}
+
+export type PublicDocketData = NonNullable<ReturnType<typeof loadPublicDocket>>;
+export type PublicEntry = PublicRecord<"entry">;

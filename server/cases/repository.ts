@@ -1,0 +1,216 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import type { DocketQuery } from "./schemas";
+
+const notDeleted = <T extends { deletedAt: unknown }>(table: T) => isNull(table.deletedAt as never);
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Synchronous reads of cases and everything on a docket page. Nothing here is projected yet. */
+export function createCasesRepository(db: Db) {
+  return {
+    list() {
+      return db.select().from(s.cases).where(notDeleted(s.cases)).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+    },
+
+    findBySlug(slug: string) {
+      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), notDeleted(s.cases))).get();
+    },
+
+    court(id: string | null) {
+      return id ? db.select().from(s.courts).where(eq(s.courts.id, id)).get() : undefined;
+    },
+
+    judges(ids: (number | null)[]) {
+      const wanted = ids.filter((id): id is number => id !== null);
+      return wanted.length ? db.select().from(s.judges).where(inArray(s.judges.id, wanted)).all() : [];
+    },
+
+    /** One page of entries matching the filters, and how many match in all. */
+    entries(caseId: number, query: DocketQuery) {
+      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), notDeleted(s.docketEntries)];
+      if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
+      if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
+      if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
+      if (query.q) {
+        // Sealed entries are searched as if their text were "SEALED", so a search cannot reveal it.
+        const pattern = likePattern(query.q);
+        where.push(
+          or(
+            and(eq(s.docketEntries.sealed, false), like(s.docketEntries.description, pattern)),
+            and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, pattern)),
+          )!,
+        );
+      }
+      const condition = and(...where);
+      const total = db.select({ n: count() }).from(s.docketEntries).where(condition).get()?.n ?? 0;
+      const direction = query.order === "desc" ? desc : asc;
+      const rows = db
+        .select()
+        .from(s.docketEntries)
+        .where(condition)
+        .orderBy(direction(s.docketEntries.sequence), direction(s.docketEntries.id))
+        .limit(query.per)
+        .offset((query.page - 1) * query.per)
+        .all();
+      return { rows, total };
+    },
+
+    allEntries(caseId: number) {
+      return db
+        .select()
+        .from(s.docketEntries)
+        .where(and(eq(s.docketEntries.caseId, caseId), notDeleted(s.docketEntries)))
+        .orderBy(asc(s.docketEntries.sequence), asc(s.docketEntries.id))
+        .all();
+    },
+
+    documents(entryIds: number[]) {
+      if (entryIds.length === 0) return [];
+      return db
+        .select()
+        .from(s.documents)
+        .where(and(inArray(s.documents.entryId, entryIds), notDeleted(s.documents)))
+        .orderBy(asc(s.documents.entryId), asc(s.documents.attachmentNumber))
+        .all();
+    },
+
+    parties(caseId: number) {
+      return db
+        .select()
+        .from(s.parties)
+        .where(and(eq(s.parties.caseId, caseId), notDeleted(s.parties)))
+        .orderBy(asc(s.parties.position), asc(s.parties.id))
+        .all();
+    },
+
+    counsel(partyIds: number[]) {
+      if (partyIds.length === 0) return [];
+      return db
+        .select({ representation: s.representations, attorney: s.attorneys, organization: s.organizations })
+        .from(s.representations)
+        .leftJoin(s.attorneys, eq(s.attorneys.id, s.representations.attorneyId))
+        .leftJoin(s.organizations, eq(s.organizations.id, s.representations.organizationId))
+        .where(and(inArray(s.representations.partyId, partyIds), notDeleted(s.representations)))
+        .orderBy(asc(s.representations.id))
+        .all();
+    },
+
+    organizations(ids: (number | null)[]) {
+      const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+      return wanted.length ? db.select().from(s.organizations).where(inArray(s.organizations.id, wanted)).all() : [];
+    },
+
+    partyAccounts(partyIds: number[]) {
+      if (partyIds.length === 0) return [];
+      return db
+        .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
+        .from(s.partyAccounts)
+        .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
+        .where(and(inArray(s.partyAccounts.partyId, partyIds), notDeleted(s.accounts)))
+        .all();
+    },
+
+    motions(caseId: number) {
+      return db
+        .select()
+        .from(s.motions)
+        .where(and(eq(s.motions.caseId, caseId), notDeleted(s.motions)))
+        .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
+        .all();
+    },
+
+    movants(motionIds: number[]) {
+      return motionIds.length ? db.select().from(s.motionMovants).where(inArray(s.motionMovants.motionId, motionIds)).all() : [];
+    },
+
+    orders(caseId: number) {
+      return db
+        .select()
+        .from(s.orders)
+        .where(and(eq(s.orders.caseId, caseId), notDeleted(s.orders)))
+        .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
+        .all();
+    },
+
+    dispositions(orderIds: number[]) {
+      return orderIds.length ? db.select().from(s.orderDispositions).where(inArray(s.orderDispositions.orderId, orderIds)).all() : [];
+    },
+
+    coverage(orderIds: number[]) {
+      if (orderIds.length === 0) return [];
+      return db
+        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
+        .from(s.stayCoverages)
+        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+        .where(and(inArray(s.stayCoverages.orderId, orderIds), notDeleted(s.stayCoverages)))
+        .orderBy(asc(s.stayCoverages.id))
+        .all();
+    },
+
+    hearings(caseId: number) {
+      return db
+        .select()
+        .from(s.hearings)
+        .where(and(eq(s.hearings.caseId, caseId), notDeleted(s.hearings)))
+        .orderBy(asc(s.hearings.date), asc(s.hearings.id))
+        .all();
+    },
+
+    deadlines(caseId: number) {
+      return db
+        .select()
+        .from(s.deadlines)
+        .where(and(eq(s.deadlines.caseId, caseId), notDeleted(s.deadlines)))
+        .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
+        .all();
+    },
+
+    related(caseId: number) {
+      const out = db
+        .select({ relation: s.relatedCases.relation, other: s.cases })
+        .from(s.relatedCases)
+        .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.relatedCaseId))
+        .where(and(eq(s.relatedCases.caseId, caseId), notDeleted(s.cases)))
+        .all();
+      const incoming = db
+        .select({ relation: s.relatedCases.relation, other: s.cases })
+        .from(s.relatedCases)
+        .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.caseId))
+        .where(and(eq(s.relatedCases.relatedCaseId, caseId), notDeleted(s.cases)))
+        .all();
+      const seen = new Set(out.map((r) => r.other.id));
+      return [...out, ...incoming.filter((r) => !seen.has(r.other.id))];
+    },
+
+    subpoenas(caseId: number) {
+      return db
+        .select({ subpoena: s.subpoenas })
+        .from(s.caseSubpoenas)
+        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.caseSubpoenas.subpoenaId))
+        .where(and(eq(s.caseSubpoenas.caseId, caseId), notDeleted(s.subpoenas)))
+        .orderBy(asc(s.subpoenas.dateIssued))
+        .all()
+        .map((r) => r.subpoena);
+    },
+
+    /** The most recent entries across all cases, for the overview. */
+    latestEntries(limit: number) {
+      return db
+        .select({ entry: s.docketEntries, case: s.cases })
+        .from(s.docketEntries)
+        .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
+        .where(and(notDeleted(s.docketEntries), notDeleted(s.cases)))
+        .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence))
+        .limit(limit)
+        .all();
+    },
+  };
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { NotFoundError } from "../errors";
+import { sendCachedPage, serveCached } from "../cache/send-cached";
+import { loadPublicDocket } from "./docket";
+import { loadPublicEntry } from "./entry";
+import { toCaseIndexView } from "./list-view-models";
+import { CaseParams, DocketQuery } from "./schemas";
+import { loadCaseSummaries } from "./summaries";
+import { toDocketView, toEntryView } from "./view-models";
+
+const EntryParams = CaseParams.extend({ entryId: z.coerce.number().int().positive() });
+
+export async function casesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get("/cases", async (_request, reply) => reply.view("cases/index.hbs", toCaseIndexView(loadCaseSummaries(app.db))));
+
+  // The docket page is rendered once per change and then served from stored bytes.
+  app.get("/cases/:slug", { schema: { params: CaseParams } }, async (request, reply) => {
+    const cached = app.pageCache.get(request.url);
+    if (cached) return sendCachedPage(request, reply, cached);
+    const { slug } = request.params;
+    const parsed = DocketQuery.safeParse(request.query);
+    const query = parsed.success ? parsed.data : DocketQuery.parse({});
+    const data = loadPublicDocket(app.db, slug, query);
+    if (!data) throw new NotFoundError(`No case is at /cases/${slug}.`);
+    if (!parsed.success) {
+      // A bad filter re-renders the docket with the message beside the field.
+      const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      return reply.code(400).view("cases/show.hbs", toDocketView(data, query, errors));
+    }
+    return serveCached(request, reply, app.pageCache, request.url, { caseId: data.case.id }, () =>
+      app.view("cases/show.hbs", toDocketView(data, query)),
+    );
+  });
+
+  // A citable page for one entry ("ECF No. 12"), stable whatever page of the docket it falls on.
+  app.get("/cases/:slug/entries/:entryId", { schema: { params: EntryParams } }, async (request, reply) => {
+    const { slug, entryId } = request.params;
+    const entry = loadPublicEntry(app.db, slug, entryId);
+    if (!entry) throw new NotFoundError(`No entry ${entryId} in the case at /cases/${slug}.`);
+    return reply.view("cases/entry.hbs", toEntryView(entry));
+  });
+}

@@ -1,0 +1,302 @@
+import { paths } from "../paths";
+import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
+import {
+  COVERAGE_STATUS_LABELS,
+  DEADLINE_STATUS_LABELS,
+  ENTRY_KIND_LABELS,
+  ENTRY_SOURCE_LABELS,
+  HEARING_STATUS_LABELS,
+  MOTION_KIND_LABELS,
+  MOTION_STATUS_LABELS,
+  ORDER_KIND_LABELS,
+  STANDING_LABELS,
+  label,
+} from "../shared/labels";
+import { conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker } from "../sources/markers";
+import { refKey } from "../sources/repository";
+import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
+import { ENTRY_KINDS } from "../../db/schema";
+import type { PublicDocketData } from "./docket";
+import type { DocketQuery } from "./schemas";
+
+type Fact = { text: string; sources: SourceMarker[]; inferred: boolean; unknown: boolean };
+
+export type CaseHeaderView = {
+  courtName: string;
+  courtSources: SourceMarker[];
+  docketNumber: Fact;
+  caption: Fact;
+  label: string;
+  assigned: (Fact & { href: string | null }) | null;
+  referred: (Fact & { href: string | null }) | null;
+  dateFiled: DateView & { sources: SourceMarker[]; inferred: boolean };
+  dateTerminated: string | null;
+  nature: string | null;
+  status: CaseStatus;
+  sources: SourceMarker[];
+  conflicts: ConflictMarker[];
+};
+
+export function toCaseHeader(d: PublicDocketData): CaseHeaderView {
+  const c = d.case;
+  const cites = d.citations.get(refKey("case", c.id));
+  const judge = (id: number | null, field: string) => {
+    const j = d.judges.find((x) => x.id === id);
+    if (!j) return null;
+    return {
+      text: `${j.title} ${j.name}`,
+      href: paths.judge(j.slug),
+      sources: markersFor(cites, field),
+      inferred: isInferred(cites, field),
+      unknown: false,
+    };
+  };
+  const fact = (value: string | null, field: string, unknownText: string): Fact => ({
+    text: value ?? unknownText,
+    sources: value ? markersFor(cites, field) : [],
+    inferred: isInferred(cites, field),
+    unknown: value === null,
+  });
+  return {
+    courtName: d.court?.name ?? "Court unknown",
+    courtSources: markersFor(cites, "courtId"),
+    docketNumber: fact(c.docketNumber, "docketNumber", "Docket number unknown"),
+    caption: fact(c.caption, "caption", "Caption unknown"),
+    label: c.label,
+    assigned: judge(c.assignedJudgeId, "assignedJudgeId"),
+    referred: judge(c.referredJudgeId, "referredJudgeId"),
+    dateFiled: {
+      ...viewDate({ date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision, label: c.dateFiledLabel }),
+      sources: markersFor(cites, "dateFiled"),
+      inferred: isInferred(cites, "dateFiled"),
+    },
+    dateTerminated: c.dateTerminated ? formatDocketDate(c.dateTerminated) : null,
+    nature: c.nature,
+    status: deriveCaseStatus(c, d.motions),
+    sources: markersFor(cites),
+    conflicts: conflictMarkers(d.conflicts.get(refKey("case", c.id))),
+  };
+}
+
+function partiesView(d: PublicDocketData) {
+  return d.parties.map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    pseudonymous: p.pseudonymous,
+    description: p.description,
+    terminated: p.dateTerminated ? formatDocketDate(p.dateTerminated) : null,
+    accounts: d.partyAccounts.filter((pa) => pa.partyId === p.id).map((pa) => pa.account.handle ?? pa.account.displayName ?? "account"),
+    sources: markersFor(d.citations.get(refKey("party", p.id))),
+    counsel: d.counsel
+      .filter((c) => c.representation.partyId === p.id)
+      .map((c) => {
+        const firm = c.organization ?? d.attorneyOrgs.find((o) => o.id === c.attorney?.organizationId) ?? null;
+        return {
+          name: c.attorney?.name ?? null,
+          firm: firm?.name ?? null,
+          roles: c.representation.roles,
+          standing: label(STANDING_LABELS, c.representation.standing),
+          sources: markersFor(d.citations.get(refKey("representation", c.representation.id))),
+        };
+      }),
+  }));
+}
+
+function entriesView(d: PublicDocketData) {
+  return d.entries.map((e) => {
+    const docs = d.documents.filter((doc) => doc.entryId === e.id);
+    return {
+      id: e.id,
+      anchor: `entry-${e.id}`,
+      permalink: `${paths.case(d.case.slug)}/entries/${e.id}`,
+      number: e.number,
+      dateFiled: formatDocketDate(e.dateFiled),
+      dateFiledIso: e.dateFiled,
+      dateEntered: formatDocketDate(e.dateEntered),
+      dateEnteredIso: e.dateEntered,
+      description: e.description,
+      sealed: e.sealed,
+      stricken: e.stricken,
+      kind: label(ENTRY_KIND_LABELS, e.kind),
+      source: label(ENTRY_SOURCE_LABELS, e.source),
+      fromPress: e.source === "press",
+      documents: docs.map((doc) => ({
+        label: doc.attachmentNumber === 0 ? "Main document" : `Attachment ${doc.attachmentNumber}`,
+        description: doc.description,
+        pages: doc.pageCount,
+        size: doc.fileSizeText,
+        sealed: doc.sealed,
+      })),
+      sources: e.sealed ? [] : markersFor(d.citations.get(refKey("entry", e.id))),
+    };
+  });
+}
+
+function motionsView(d: PublicDocketData) {
+  return d.motions.map((m) => {
+    const order = d.orders.find((o) => o.id === m.decidedByOrderId);
+    const movantNames = d.movants
+      .filter((mv) => mv.motionId === m.id)
+      .map((mv) => d.parties.find((p) => p.id === mv.partyId)?.name)
+      .filter(Boolean);
+    return {
+      id: m.id,
+      title: m.title,
+      kind: label(MOTION_KIND_LABELS, m.kind),
+      movants: movantNames.join(", ") || null,
+      relief: m.reliefSought,
+      filed: viewDate({ date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel }),
+      status: label(MOTION_STATUS_LABELS, m.status),
+      pending: m.status === "pending",
+      statusNote: m.statusNote,
+      decidedBy: order ? { title: order.title, href: `#order-${order.slug}` } : null,
+      sources: markersFor(d.citations.get(refKey("motion", m.id))),
+      inferred: isInferred(d.citations.get(refKey("motion", m.id)), "dateFiled"),
+    };
+  });
+}
+
+function ordersView(d: PublicDocketData) {
+  return d.orders.map((o) => {
+    const judge = d.orderJudges.find((j) => j.id === o.judgeId);
+    const cites = d.citations.get(refKey("order", o.id));
+    const coverage = d.coverage.filter((c) => c.coverage.orderId === o.id);
+    return {
+      id: o.id,
+      anchor: `order-${o.slug}`,
+      title: o.title,
+      kind: label(ORDER_KIND_LABELS, o.kind),
+      judge: judge ? { name: `${judge.title} ${judge.name}`, href: paths.judge(judge.slug) } : null,
+      signed: viewDate({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel }),
+      signedInferred: isInferred(cites, "dateSigned"),
+      summary: o.summary,
+      quotedText: o.quotedText,
+      inForce: coverage.some((c) => c.coverage.status === "in_force"),
+      coverage: coverage.map((c) => ({
+        subpoena: c.subpoena.title,
+        subpoenaHref: paths.subpoena(c.subpoena.slug),
+        account: c.account ? (c.account.handle ?? c.account.displayName) : "every account of the movant",
+        endCondition: c.coverage.endCondition,
+        status: label(COVERAGE_STATUS_LABELS, c.coverage.status),
+        inForce: c.coverage.status === "in_force",
+        statusReason: c.coverage.statusReason,
+        sources: markersFor(d.citations.get(refKey("coverage", c.coverage.id))),
+      })),
+      sources: markersFor(cites),
+      conflicts: conflictMarkers(d.conflicts.get(refKey("order", o.id))),
+    };
+  });
+}
+
+function scheduleView(d: PublicDocketData) {
+  return {
+    hearings: d.hearings.map((h) => ({
+      title: h.title,
+      date: viewDate({ date: h.date, latest: h.dateLatest, precision: h.datePrecision, label: h.dateLabel }),
+      time: h.time,
+      place: h.place,
+      status: label(HEARING_STATUS_LABELS, h.status),
+      sources: markersFor(d.citations.get(refKey("hearing", h.id))),
+      conflicts: conflictMarkers(d.conflicts.get(refKey("hearing", h.id))),
+    })),
+    deadlines: d.deadlines.map((dl) => ({
+      label: dl.label,
+      due: viewDate({ date: dl.dateDue }),
+      rule: dl.ruleCitation,
+      origin: dl.origin === "court_ordered" ? "Set by court order" : dl.origin === "computed" ? "Computed from the rule" : "As stated",
+      status: label(DEADLINE_STATUS_LABELS, dl.status),
+      superseded: dl.status === "superseded",
+      sources: markersFor(d.citations.get(refKey("deadline", dl.id))),
+    })),
+  };
+}
+
+/** Query-string for a docket page with some filters changed (for pagination and sort links). */
+function docketHref(slug: string, query: DocketQuery, changes: Partial<DocketQuery>): string {
+  const merged = { ...query, ...changes };
+  const params = new URLSearchParams();
+  if (merged.from) params.set("from", merged.from);
+  if (merged.to) params.set("to", merged.to);
+  if (merged.kind) params.set("kind", merged.kind);
+  if (merged.q) params.set("q", merged.q);
+  if (merged.order !== "asc") params.set("order", merged.order);
+  if (merged.page !== 1) params.set("page", String(merged.page));
+  if (merged.per !== 100) params.set("per", String(merged.per));
+  const qs = params.toString();
+  return `${paths.case(slug)}${qs ? `?${qs}` : ""}#entries`;
+}
+
+export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Record<string, string> = {}) {
+  const header = toCaseHeader(d);
+  const pages = Math.max(1, Math.ceil(d.total / query.per));
+  const filtered = Boolean(query.from || query.to || query.kind || query.q);
+  return {
+    title: `${d.case.docketNumber ?? d.case.label}${d.case.caption ? ` — ${d.case.caption}` : ""}`,
+    header,
+    parties: partiesView(d),
+    entries: entriesView(d),
+    entryCount: d.total,
+    entryCountText: `${d.total} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
+    filtered,
+    filters: {
+      from: query.from ?? "",
+      to: query.to ?? "",
+      q: query.q ?? "",
+      kinds: ENTRY_KINDS.map((k) => ({ value: k, label: label(ENTRY_KIND_LABELS, k), selected: query.kind === k })),
+      orderAsc: query.order === "asc",
+      orderDesc: query.order === "desc",
+      errors,
+    },
+    pagination:
+      pages > 1
+        ? {
+            page: query.page,
+            pages,
+            prev: query.page > 1 ? docketHref(d.case.slug, query, { page: query.page - 1 }) : null,
+            next: query.page < pages ? docketHref(d.case.slug, query, { page: query.page + 1 }) : null,
+          }
+        : null,
+    clearHref: `${paths.case(d.case.slug)}#entries`,
+    motions: motionsView(d),
+    orders: ordersView(d),
+    ordersInForce: ordersView(d).filter((o) => o.inForce),
+    ...scheduleView(d),
+    related: d.related.map((r) => ({ relation: r.relation, label: r.case.caption ?? r.case.label, href: paths.case(r.case.slug) })),
+    subpoenas: d.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),
+    apiHref: paths.api.case(d.case.slug),
+  };
+}
+
+export type DocketView = ReturnType<typeof toDocketView>;
+
+/** The permalink page of one entry: how to cite it, and the way back to the docket. */
+export function toEntryView(e: NonNullable<ReturnType<typeof import("./entry").loadPublicEntry>>) {
+  const c = e.case;
+  const docketHref = `${paths.case(c.slug)}${e.page > 1 ? `?page=${e.page}` : ""}#entry-${e.entry.id}`;
+  const number = e.entry.number;
+  const citation = `${c.caption ?? c.label}, ${c.docketNumber ? `No. ${c.docketNumber}` : "docket number unknown"} (${e.court?.shortName ?? "court unknown"})${number ? `, ECF No. ${number}` : ""} (filed ${formatDocketDate(e.entry.dateFiled)})`;
+  return {
+    title: number ? `ECF No. ${number} — ${c.caption ?? c.label}` : `Docket entry of ${formatDocketDate(e.entry.dateFiled)} — ${c.caption ?? c.label}`,
+    heading: number ? `ECF No. ${number}` : "Unnumbered docket entry",
+    caseTitle: c.caption ?? c.label,
+    caseHref: paths.case(c.slug),
+    docketHref,
+    citation,
+    entry: {
+      dateFiled: viewDate({ date: e.entry.dateFiled }),
+      dateEntered: e.entry.dateEntered ? viewDate({ date: e.entry.dateEntered }) : null,
+      description: e.entry.description,
+      sealed: e.entry.sealed,
+      stricken: e.entry.stricken,
+      kind: label(ENTRY_KIND_LABELS, e.entry.kind),
+      source: label(ENTRY_SOURCE_LABELS, e.entry.source),
+    },
+    documents: e.documents.map((doc) => ({
+      label: doc.attachmentNumber === 0 ? "Main document" : `Attachment ${doc.attachmentNumber}`,
+      description: doc.description,
+      pages: doc.pageCount,
+    })),
+    sources: markersFor(e.citations),
+  };
+}

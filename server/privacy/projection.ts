@@ -1,0 +1,113 @@
+import type { EditableType, RecordRow } from "../records/tables";
+import { redactNullable } from "./redact";
+
+/**
+ * The public projection: for each record type, the only fields any public surface (pages,
+ * API, feeds, calendar, search, exports) may show. A field not listed here is private, so a
+ * new column stays private until someone adds it on purpose. Text fields listed in
+ * REDACTED_TEXT also pass through the FRCP 5.2 redactor.
+ */
+export const PUBLIC_FIELDS = {
+  court: ["id", "name", "shortName", "timeZone"],
+  judge: ["id", "slug", "name", "title", "courtId", "initials"],
+  organization: ["id", "slug", "name", "shortName", "kind", "parentId", "url"],
+  person: ["id", "slug", "name", "position", "organizationId"],
+  // No contact lines: counsel's address block stays staff-only.
+  attorney: ["id", "slug", "name", "organizationId", "position"],
+  subpoena: [
+    "id", "slug", "title", "kind", "issuerId", "issuingComponent", "recipientId", "authorityCited",
+    "dateIssued", "dateIssuedLatest", "dateIssuedPrecision", "dateIssuedLabel", "dateReturn",
+    "statedPurpose", "howKnown", "accountsCovered", "summary",
+  ],
+  account: ["id", "slug", "platformId", "handle", "displayName", "description"],
+  // Only dates and the window: notice contents carry account identifiers (legal-rules 2.3(5)).
+  notice: ["id", "accountId", "subpoenaId", "platformId", "dateNotified", "dateNotifiedPrecision", "responseWindowStated", "responseWindowDays", "responseDateStated"],
+  case: [
+    "id", "slug", "courtId", "docketNumber", "dnOffice", "dnYear", "dnType", "dnSerial", "dnJudgeInitials",
+    "docketNumberCore", "caption", "label", "group", "position", "dateFiled", "dateFiledLatest",
+    "dateFiledPrecision", "dateFiledLabel", "dateTerminated", "assignedJudgeId", "referredJudgeId", "nature",
+    "cause", "jurisdiction", "summary", "statusNote", "updatedAt",
+  ],
+  // No extraInfo: PACER prints addresses under party names.
+  party: ["id", "caseId", "name", "role", "pseudonymous", "description", "organizationId", "dateTerminated", "position"],
+  representation: ["id", "partyId", "attorneyId", "organizationId", "roles", "standing"],
+  entry: [
+    "id", "caseId", "number", "sequence", "dateFiled", "dateEntered", "description", "shortDescription", "kind",
+    "filedBy", "sealed", "stricken", "source",
+  ],
+  // No pacerUrl (one-time magic number) and no extracted text on public pages.
+  document: ["id", "entryId", "attachmentNumber", "description", "pageCount", "fileSizeText", "sealed"],
+  motion: [
+    "id", "caseId", "entryId", "kind", "title", "reliefSought", "dateFiled", "dateFiledLatest", "dateFiledPrecision",
+    "dateFiledLabel", "track", "status", "statusNote", "decidedByOrderId",
+  ],
+  order: [
+    "id", "slug", "caseId", "entryId", "judgeId", "title", "kind", "dateSigned", "dateSignedLatest",
+    "dateSignedPrecision", "dateSignedLabel", "summary", "quotedText",
+  ],
+  coverage: ["id", "orderId", "subpoenaId", "accountId", "addresseeId", "endCondition", "status", "statusReason", "dateEnded"],
+  hearing: ["id", "caseId", "motionId", "judgeId", "title", "date", "dateLatest", "datePrecision", "dateLabel", "time", "place", "status"],
+  deadline: ["id", "caseId", "motionId", "orderId", "label", "dateDue", "ruleCode", "ruleCitation", "origin", "triggerDate", "status", "supersededById"],
+  event: ["id", "slug", "kind", "title", "description", "date", "dateLatest", "datePrecision", "dateLabel", "caseId", "subpoenaId"],
+  authority: ["id", "slug", "kind", "citation", "shortName", "court", "year", "doctrineTags", "holding", "url"],
+  argument: ["id", "motionId", "entryId", "partyId", "doctrineTag", "text", "reached", "treatment"],
+  source: ["id", "tag", "url", "publisher", "title", "description", "datePublished", "datePublishedPrecision", "reliability", "reliabilityNote"],
+  fact_source: ["id", "recordType", "recordId", "field", "sourceId", "quote", "verifiedAgainstDocket", "inferred", "inferredReason"],
+  conflict: ["id", "code", "title", "description", "status", "resolution"],
+} as const satisfies { [K in EditableType]: readonly (keyof RecordRow<K>)[] };
+
+const REDACTED_TEXT = new Set([
+  "description", "summary", "statusNote", "shortDescription", "quotedText", "reliefSought", "text", "treatment",
+  "statedPurpose", "howKnown", "quote", "inferredReason", "title",
+]);
+
+export type PublicRecord<T extends EditableType> = Pick<RecordRow<T>, Extract<(typeof PUBLIC_FIELDS)[T][number], keyof RecordRow<T>>>;
+
+/** Copies only the allow-listed fields of a row, redacting free text on the way. */
+export function toPublic<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
+  const out: Record<string, unknown> = {};
+  const source = row as Record<string, unknown>;
+  for (const field of PUBLIC_FIELDS[type]) {
+    const value = source[field];
+    out[field] = REDACTED_TEXT.has(field) && typeof value === "string" ? redactNullable(value) : (value ?? null);
+  }
+  return out as PublicRecord<T>;
+}
+
+export const SEALED_TEXT = "SEALED";
+
+/**
+ * A sealed docket entry shows only its number and dates: its text, filer and documents never
+ * leave the server, whoever asks.
+ */
+export function toPublicEntry(row: RecordRow<"entry">): PublicRecord<"entry"> {
+  if (!row.sealed) return toPublic("entry", row);
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    number: row.number,
+    sequence: row.sequence,
+    dateFiled: row.dateFiled,
+    dateEntered: row.dateEntered,
+    description: SEALED_TEXT,
+    shortDescription: null,
+    kind: "other",
+    filedBy: null,
+    sealed: true,
+    stricken: row.stricken,
+    source: row.source,
+  };
+}
+
+export function toPublicDocument(row: RecordRow<"document">): PublicRecord<"document"> {
+  if (!row.sealed) return toPublic("document", row);
+  return {
+    id: row.id,
+    entryId: row.entryId,
+    attachmentNumber: row.attachmentNumber,
+    description: SEALED_TEXT,
+    pageCount: null,
+    fileSizeText: null,
+    sealed: true,
+  };
+}

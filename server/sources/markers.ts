@@ -1,0 +1,78 @@
+import type { Reliability } from "../../db/schema";
+import { paths } from "../paths";
+import type { Citation, ConflictRef } from "./repository";
+
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  court_record: "Court record",
+  counsel: "Counsel's own statement",
+  reliable_press: "Reliable press",
+  secondary: "Secondary source",
+  unreliable: "Unreliable source",
+};
+
+/** What a template prints beside a fact: a small linked tag with a full description. */
+export type SourceMarker = {
+  tag: string;
+  href: string;
+  description: string;
+  inferred: boolean;
+};
+
+export type ConflictMarker = { code: string; title: string; href: string; field: string | null };
+
+function describeCitation(c: Citation): string {
+  const bits = [
+    c.source.publisher ?? c.source.title,
+    c.source.datePublished ?? "undated",
+    RELIABILITY_LABELS[c.source.reliability],
+    c.verifiedAgainstDocket ? "checked against the docket" : "not checked against the docket",
+  ];
+  if (c.inferred) bits.push(`inferred: ${c.inferredReason ?? "see source"}`);
+  return `Source ${c.source.tag}: ${bits.join("; ")}`;
+}
+
+/**
+ * Markers for one fact. A field's own citations win; a field with none shows the record's
+ * general citations, so no fact is printed without a source.
+ */
+export function markersFor(citations: Citation[] | undefined, field?: string): SourceMarker[] {
+  if (!citations?.length) return [];
+  const own = field ? citations.filter((c) => c.field === field) : [];
+  const chosen = own.length ? own : citations.filter((c) => c.field === null);
+  const seen = new Set<string>();
+  const markers: SourceMarker[] = [];
+  for (const c of chosen) {
+    if (seen.has(c.source.tag)) continue;
+    seen.add(c.source.tag);
+    markers.push({ tag: c.source.tag, href: paths.source(c.source.tag), description: describeCitation(c), inferred: c.inferred });
+  }
+  return markers;
+}
+
+/** True when the record (or the field) is marked inferred by any citation. */
+export function isInferred(citations: Citation[] | undefined, field?: string): boolean {
+  return (citations ?? []).some((c) => c.inferred && (field === undefined || c.field === field));
+}
+
+export function conflictMarkers(conflicts: ConflictRef[] | undefined, field?: string): ConflictMarker[] {
+  return (conflicts ?? [])
+    .filter((c) => field === undefined || c.field === field || c.field === null)
+    .map((c) => ({ code: c.code, title: c.title, href: paths.conflict(c.code), field: c.field }));
+}
+
+/** The shape every API record carries under `sources`. */
+export function apiSources(citations: Citation[] | undefined) {
+  return (citations ?? []).map((c) => ({
+    tag: c.source.tag,
+    field: c.field,
+    title: c.source.title,
+    publisher: c.source.publisher,
+    url: c.source.url,
+    datePublished: c.source.datePublished,
+    reliability: c.source.reliability,
+    verifiedAgainstDocket: c.verifiedAgainstDocket,
+    inferred: c.inferred,
+    inferredReason: c.inferredReason,
+    quote: c.quote,
+  }));
+}

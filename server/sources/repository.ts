@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { conflictRecords, conflicts, factSources, sources, type RecordType } from "../../db/schema";
+import { toPublic, type PublicRecord } from "../privacy/projection";
+
+export type RecordRef = { type: RecordType; id: string | number };
+export const refKey = (type: string, id: string | number) => `${type}:${id}`;
+
+/** One citation of one source for one record (or one field of it). */
+export type Citation = PublicRecord<"fact_source"> & { source: PublicRecord<"source"> };
+export type ConflictRef = PublicRecord<"conflict"> & { field: string | null };
+
+/**
+ * Loads the sources and open conflicts behind any set of records in two queries, so a page
+ * can put a source marker beside every fact without a query per fact.
+ */
+export function createSourcesRepository(db: Db) {
+  function citationsFor(refs: RecordRef[]): Map<string, Citation[]> {
+    const byKey = new Map<string, Citation[]>();
+    if (refs.length === 0) return byKey;
+    const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
+    const types = [...new Set(refs.map((r) => r.type))];
+    const ids = [...new Set(refs.map((r) => String(r.id)))];
+    const rows = db
+      .select({ fact: factSources, source: sources })
+      .from(factSources)
+      .innerJoin(sources, eq(sources.id, factSources.sourceId))
+      .where(
+        and(
+          inArray(factSources.recordType, types),
+          inArray(factSources.recordId, ids),
+          isNull(factSources.deletedAt),
+          isNull(sources.deletedAt),
+        ),
+      )
+      .orderBy(asc(factSources.id))
+      .all();
+    for (const { fact, source } of rows) {
+      const key = refKey(fact.recordType, fact.recordId);
+      if (!wanted.has(key)) continue;
+      const list = byKey.get(key) ?? [];
+      list.push({ ...toPublic("fact_source", fact), source: toPublic("source", source) });
+      byKey.set(key, list);
+    }
+    return byKey;
+  }
+
+  function conflictsFor(refs: RecordRef[]): Map<string, ConflictRef[]> {
+    const byKey = new Map<string, ConflictRef[]>();
+    if (refs.length === 0) return byKey;
+    const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
+    const rows = db
+      .select({ link: conflictRecords, conflict: conflicts })
+      .from(conflictRecords)
+      .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
+      .where(
+        and(
+          inArray(conflictRecords.recordType, [...new Set(refs.map((r) => r.type))]),
+          inArray(conflictRecords.recordId, [...new Set(refs.map((r) => String(r.id)))]),
+          isNull(conflicts.deletedAt),
+        ),
+      )
+      .orderBy(asc(conflicts.code))
+      .all();
+    for (const { link, conflict } of rows) {
+      const key = refKey(link.recordType, link.recordId);
+      if (!wanted.has(key)) continue;
+      const list = byKey.get(key) ?? [];
+      if (!list.some((c) => c.id === conflict.id && c.field === link.field)) {
+        list.push({ ...toPublic("conflict", conflict), field: link.field });
+      }
+      byKey.set(key, list);
+    }
+    return byKey;
+  }
+
+  return {
+    citationsFor,
+    conflictsFor,
+
+    listSources() {
+      return db.select().from(sources).where(isNull(sources.deletedAt)).orderBy(asc(sources.id)).all().map((s) => toPublic("source", s));
+    },
+
+    listConflicts() {
+      const all = db.select().from(conflicts).where(isNull(conflicts.deletedAt)).orderBy(asc(conflicts.id)).all();
+      const links = db.select().from(conflictRecords).all();
+      return all.map((c) => ({
+        ...toPublic("conflict", c),
+        records: links.filter((l) => l.conflictId === c.id).map((l) => ({ type: l.recordType, id: l.recordId, field: l.field })),
+      }));
+    },
+
+    /** How many facts each source backs, for the sources page. */
+    usageCounts(): Map<number, number> {
+      const counts = new Map<number, number>();
+      for (const row of db.select({ sourceId: factSources.sourceId }).from(factSources).where(isNull(factSources.deletedAt)).all()) {
+        counts.set(row.sourceId, (counts.get(row.sourceId) ?? 0) + 1);
+      }
+      return counts;
+    },
+  };
+}
+
+export type SourcesRepository = ReturnType<typeof createSourcesRepository>;
