@@ -14,6 +14,19 @@ export {
 export { COURT_TIME_ZONE, electronicFilingCutoff, type FilingCutoff } from "./cutoff";
 export { DeadlineInputError } from "./errors";
 export { EXECUTIVE_CLOSURES, type ExecutiveClosure } from "./executive-closures";
+export { deadlinesForMotion, MotionDeadlinesRequest, type MotionDeadlines } from "./motion-deadlines";
+export { estimateNoticeWindow, NoticeWindowRequest, type NoticeWindowEstimate } from "./notice-window";
+export {
+  computeRule,
+  DEADLINE_RULES,
+  findRule,
+  type ComputableRule,
+  type DeadlineRule,
+  type RecordedRule,
+  type RuleDeadline,
+  type RuleKind,
+  type RuleOptions,
+} from "./rules";
 export {
   DeadlineRequest,
   Direction,
