@@ -1,0 +1,72 @@
+import type { Db } from "../../db/client";
+import { createRecordStore } from "../../server/records/store";
+import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
+import { testActor, testClock } from "./db";
+
+let counter = 0;
+const next = () => ++counter;
+
+function make<T extends EditableType>(db: Db, type: T, values: RecordInsert<T>): RecordRow<T> {
+  return createRecordStore(db, testClock).insert(type, values, { actor: testActor });
+}
+
+/** Minimal valid rows; override what a test cares about. */
+export const insertCourt = (db: Db, o: Partial<RecordInsert<"court">> = {}) =>
+  make(db, "court", { id: "cand", name: "U.S. District Court for the Northern District of California", shortName: "N.D. Cal.", timeZone: "America/Los_Angeles", ...o });
+
+export const insertJudge = (db: Db, o: Partial<RecordInsert<"judge">> = {}) => {
+  const n = next();
+  return make(db, "judge", { slug: `judge-${n}`, name: `Judge Number ${n}`, title: "U.S. Magistrate Judge", ...o });
+};
+
+export const insertOrganization = (db: Db, o: Partial<RecordInsert<"organization">> = {}) => {
+  const n = next();
+  return make(db, "organization", { slug: `org-${n}`, name: `Organization ${n}`, kind: "agency", ...o });
+};
+
+export const insertCase = (db: Db, o: Partial<RecordInsert<"case">> = {}) => {
+  const n = next();
+  return make(db, "case", { slug: `case-${n}`, label: `Case ${n}`, group: "meta", ...o });
+};
+
+export const insertEntry = (db: Db, caseId: number, o: Partial<RecordInsert<"entry">> = {}) => {
+  const n = next();
+  return make(db, "entry", { caseId, sequence: n, dateFiled: "2025-09-18", description: `Entry text ${n}`, ...o });
+};
+
+export const insertParty = (db: Db, caseId: number, o: Partial<RecordInsert<"party">> = {}) =>
+  make(db, "party", { caseId, name: "J. Doe", role: "Movant", pseudonymous: true, ...o });
+
+export const insertSubpoena = (db: Db, o: Partial<RecordInsert<"subpoena">> = {}) => {
+  const n = next();
+  return make(db, "subpoena", { slug: `subpoena-${n}`, title: `Subpoena ${n}`, kind: "administrative_subpoena", ...o });
+};
+
+export const insertAccount = (db: Db, o: Partial<RecordInsert<"account">> = {}) => {
+  const n = next();
+  return make(db, "account", { slug: `account-${n}`, handle: `@account${n}`, ...o });
+};
+
+export const insertMotion = (db: Db, caseId: number, o: Partial<RecordInsert<"motion">> = {}) =>
+  make(db, "motion", { caseId, kind: "motion_to_quash", title: "Motion to quash", ...o });
+
+export const insertOrder = (db: Db, caseId: number, o: Partial<RecordInsert<"order">> = {}) => {
+  const n = next();
+  return make(db, "order", { slug: `order-${n}`, caseId, title: `Order ${n}`, kind: "non_production", ...o });
+};
+
+export const insertCoverage = (db: Db, orderId: number, subpoenaId: number, o: Partial<RecordInsert<"coverage">> = {}) =>
+  make(db, "coverage", { orderId, subpoenaId, endCondition: "until further order of the Court", ...o });
+
+export const insertEvent = (db: Db, o: Partial<RecordInsert<"event">> = {}) => {
+  const n = next();
+  return make(db, "event", { slug: `event-${n}`, kind: "other", title: `Event ${n}`, date: "2025-09-03", ...o });
+};
+
+export const insertSource = (db: Db, o: Partial<RecordInsert<"source">> = {}) => {
+  const n = next();
+  return make(db, "source", { tag: `T${n}`, title: `Source ${n}`, publisher: "Example News", reliability: "reliable_press", url: `https://news.example/${n}`, ...o });
+};
+
+export const citeSource = (db: Db, recordType: EditableType, recordId: number | string, sourceId: number, o: Partial<RecordInsert<"fact_source">> = {}) =>
+  make(db, "fact_source", { recordType, recordId: String(recordId), sourceId, ...o });
