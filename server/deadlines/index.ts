@@ -25,12 +25,12 @@ export {
   type RecordedRule,
   type RuleDeadline,
   type RuleKind,
-  type RuleOptions,
 } from "./rules";
 export {
   DeadlineRequest,
   Direction,
   MAX_PERIOD_DAYS,
+  RuleOptions,
   ServiceMethod,
   type DeadlineRequestInput,
 } from "./schemas";

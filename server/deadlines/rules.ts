@@ -1,6 +1,6 @@
 import { computeDeadline, type CountingRule, type DeadlineResult, type DeadlineWarning } from "./compute";
 import { DeadlineInputError } from "./errors";
-import type { Direction, ServiceMethod } from "./schemas";
+import type { Direction, RuleOptions } from "./schemas";
 
 /**
  * The named periods the tracker computes, each with its rule, the rule's substance in our own
@@ -10,12 +10,6 @@ import type { Direction, ServiceMethod } from "./schemas";
  */
 
 export type RuleKind = "filing-deadline" | "hearing-floor" | "private-window";
-
-export type RuleOptions = {
-  service?: ServiceMethod;
-  eoClosures?: boolean;
-  caHolidays?: boolean;
-};
 
 type RuleIdentity = {
   /** Stable identifier, stored with computed deadlines and accepted by `quash deadline --rule`. */

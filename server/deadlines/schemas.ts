@@ -58,8 +58,23 @@ export const DeadlineRequest = z.object({
 });
 
 export type DeadlineRequest = z.output<typeof DeadlineRequest>;
-/** What callers may pass: strings from forms are fine, defaults fill the rest. */
-export type DeadlineRequestInput = z.input<typeof DeadlineRequest>;
+
+/**
+ * What TypeScript callers pass to the calculator. Untyped input (form bodies, query strings, CLI
+ * flags) goes through DeadlineRequest first; the calculator checks again either way.
+ */
+export type DeadlineRequestInput = {
+  trigger: string;
+  days: number;
+  direction: Direction;
+  service?: ServiceMethod;
+  eoClosures?: boolean;
+  caHolidays?: boolean;
+};
+
+/** The options a named rule takes (its days and direction are fixed). */
+export const RuleOptions = DeadlineRequest.pick({ service: true, eoClosures: true, caHolidays: true });
+export type RuleOptions = Pick<DeadlineRequestInput, "service" | "eoClosures" | "caHolidays">;
 
 /** Parses with any schema and turns the first problem into a DeadlineInputError naming its field. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

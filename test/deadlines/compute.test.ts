@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeDeadline, DeadlineInputError, type DeadlineRequestInput } from "../../server/deadlines";
+import { computeDeadline, DeadlineInputError, DeadlineRequest, type DeadlineRequestInput } from "../../server/deadlines";
 
 const after = (trigger: string, days: number, options: Partial<DeadlineRequestInput> = {}) =>
   computeDeadline({ trigger, days, direction: "after", ...options });
@@ -107,7 +107,7 @@ describe("days the President closed the executive departments (6(a)(6)(B))", () 
   });
 
   it("offers the later date when closures are off", () => {
-    const result = after("2024-12-26", 14, { eoClosures: "off" });
+    const result = after("2024-12-26", 14, { eoClosures: false });
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: "executive-closure", alternativeDue: "2025-01-10" }));
   });
 
@@ -232,7 +232,8 @@ describe("bad input is an error, never a date", () => {
   });
 
   it("accepts the strings forms and the CLI send", () => {
-    const result = computeDeadline({ trigger: "2026-03-17", days: "14", direction: "after", eoClosures: "off", caHolidays: "on" });
+    const request = DeadlineRequest.parse({ trigger: "2026-03-17", days: "14", direction: "after", eoClosures: "off", caHolidays: "on" });
+    const result = computeDeadline(request);
     expect(result.request).toMatchObject({ days: 14, eoClosures: false, caHolidays: true });
     expect(result.due).toBe("2026-04-01");
   });
