@@ -8,6 +8,7 @@ import { EXIT, UsageError, type CliCommand, type CliIo } from "./command";
 const commands: Record<string, () => Promise<CliCommand>> = {
   serve: async () => (await import("./commands/serve")).serveCommand,
   db: async () => (await import("./commands/db")).dbCommand,
+  deadline: async () => (await import("./commands/deadline")).deadlineCommand,
 };
 
 function processIo(): CliIo {
