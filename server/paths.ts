@@ -16,6 +16,7 @@ export const paths = {
   orders: () => "/orders",
   order: (slug: string) => `/orders#order-${enc(slug)}`,
   timeline: () => "/timeline",
+  event: (slug: string) => `/timeline#event-${enc(slug)}`,
   sources: () => "/sources",
   source: (tag: string) => `/sources#source-${enc(tag)}`,
   conflict: (code: string) => `/sources#conflict-${enc(code)}`,

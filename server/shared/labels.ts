@@ -94,6 +94,24 @@ export const GROUP_LABELS: Record<string, string> = {
   out_of_scope: "Noted, out of scope",
 };
 
+export const EVENT_KIND_LABELS: Record<string, string> = {
+  issuance: "Demand issued",
+  post: "Post",
+  notice: "Notice",
+  filing: "Filing",
+  order: "Order",
+  hearing: "Hearing",
+  withdrawal: "Withdrawal",
+  dismissal: "Dismissal",
+  takedown: "Takedown",
+  letter: "Letter",
+  statement: "Statement",
+  report: "Report",
+  lawsuit: "Lawsuit",
+  visit: "Visit",
+  other: "Other",
+};
+
 export function label(map: Record<string, string>, value: string | null | undefined): string {
   if (!value) return "";
   return map[value] ?? value.replace(/_/g, " ");
