@@ -71,7 +71,7 @@ const LUNAR_NEW_YEAR: ReadonlyMap<number, DayNumber> = new Map(
   }),
 );
 
-/** Holidays added by the 2022 session (AB 2596, AB 1655, AB 1801) apply from 2023. */
+/** A holiday that exists only from a given year. */
 const since = (first: number, date: (year: number) => DayNumber) => (year: number) =>
   year >= first ? date(year) : undefined;
 
@@ -82,6 +82,8 @@ const RULES: StateRule[] = [
     citation: GOV_6700,
     dateIn: since(1986, (y) => nthWeekdayOfMonth(y, 1, MONDAY, 3)),
   },
+  // Lunar New Year, Genocide Remembrance Day and Juneteenth were added by the 2022 session
+  // (AB 2596, AB 1801, AB 1655) and apply from 2023; the Lunar New Year table starts there.
   { name: "Lunar New Year", citation: GOV_6700, dateIn: (y) => LUNAR_NEW_YEAR.get(y) },
   { name: "Lincoln Day", citation: GOV_6700, dateIn: (y) => fromYmd(y, 2, 12), weekendMove: "sunday-to-monday" },
   { name: "Washington's Birthday", citation: GOV_6700, dateIn: (y) => nthWeekdayOfMonth(y, 2, MONDAY, 3) },

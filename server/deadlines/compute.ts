@@ -72,6 +72,9 @@ export type DeadlineStep = {
   kind: DeadlineStepKind;
   from: string;
   to: string;
+  /** Short: "Christmas Day", "Saturday", "service by mail". */
+  reason: string;
+  /** The whole step as a sentence, e.g. "2025-12-25 Christmas Day — legal holiday, FRCP 6(a)(1)(C)". */
   text: string;
   citation: string;
 };
@@ -103,23 +106,23 @@ export type DeadlineResult = {
   citations: string[];
 };
 
-type Closure = { kind: Exclude<DeadlineStepKind, "count" | "service-by-mail">; label: string; citation: string };
+type Closure = { kind: Exclude<DeadlineStepKind, "count" | "service-by-mail">; reason: string; why: string };
 
 type Reading = Pick<DeadlineRequest, "direction" | "eoClosures" | "caHolidays">;
 
 function closureOn(day: DayNumber, reading: Reading, cite: Citations): Closure | undefined {
-  if (isWeekend(day)) return { kind: "weekend", label: `${weekdayName(day)} — weekend`, citation: cite.roll };
+  if (isWeekend(day)) return { kind: "weekend", reason: weekdayName(day), why: "weekend" };
   const federal = federalHolidayOn(day);
   if (federal) {
     const observed = federal.observed === federal.actual ? "" : " (observed)";
-    return { kind: "federal-holiday", label: `${federal.name}${observed} — legal holiday`, citation: cite.roll };
+    return { kind: "federal-holiday", reason: `${federal.name}${observed}`, why: "legal holiday" };
   }
   const closure = reading.eoClosures ? executiveClosureOn(day) : undefined;
   if (closure) {
     return {
       kind: "executive-closure",
-      label: `${closure.occasion} — legal holiday declared by the President, ${cite.presidentHoliday}`,
-      citation: cite.roll,
+      reason: closure.occasion,
+      why: `legal holiday declared by the President, ${cite.presidentHoliday}`,
     };
   }
   // 6(a)(6)(C): state holidays lengthen forward periods only, never backward ones.
@@ -127,8 +130,8 @@ function closureOn(day: DayNumber, reading: Reading, cite: Citations): Closure |
   if (state) {
     return {
       kind: "california-holiday",
-      label: `${state.name} — California holiday (${state.citation}), forward period, ${cite.stateHoliday}`,
-      citation: cite.roll,
+      reason: state.name,
+      why: `California holiday (${state.citation}), forward period, ${cite.stateHoliday}`,
     };
   }
   return undefined;
@@ -143,8 +146,9 @@ function roll(day: DayNumber, reading: Reading, cite: Citations, steps: Deadline
       kind: closed.kind,
       from: formatIsoDate(day),
       to: formatIsoDate(day + step),
-      text: `${formatIsoDate(day)} ${closed.label}, ${closed.citation}${backward}`,
-      citation: closed.citation,
+      reason: closed.reason,
+      text: `${formatIsoDate(day)} ${closed.reason} — ${closed.why}, ${cite.roll}${backward}`,
+      citation: cite.roll,
     });
     day += step;
   }
@@ -153,15 +157,20 @@ function roll(day: DayNumber, reading: Reading, cite: Citations, steps: Deadline
 
 type Computation = { target: DayNumber; due: DayNumber; steps: DeadlineStep[] };
 
+/** The last day of the period before any roll: the trigger day left out, every day counted. */
+function lastDayCounted(trigger: DayNumber, request: DeadlineRequest): DayNumber {
+  return request.direction === "after" ? trigger + request.days : trigger - request.days;
+}
+
 function count(trigger: DayNumber, request: DeadlineRequest, cite: Citations): Computation {
-  const sign = request.direction === "after" ? 1 : -1;
-  const target = trigger + sign * request.days;
+  const target = lastDayCounted(trigger, request);
   const steps: DeadlineStep[] = [
     {
       kind: "count",
       from: formatIsoDate(trigger),
       to: formatIsoDate(target),
-      text: `${formatIsoDate(trigger)} ${sign > 0 ? "+" : "−"} ${request.days} days = ${formatIsoDate(target)} (the trigger day left out, every day counted), ${cite.count}`,
+      reason: `${request.days} days ${request.direction}`,
+      text: `${formatIsoDate(trigger)} ${request.direction === "after" ? "+" : "−"} ${request.days} days = ${formatIsoDate(target)} (the trigger day left out, every day counted), ${cite.count}`,
       citation: cite.count,
     },
   ];
@@ -174,7 +183,8 @@ function count(trigger: DayNumber, request: DeadlineRequest, cite: Citations): C
       kind: "service-by-mail",
       from: formatIsoDate(due),
       to: formatIsoDate(added),
-      text: `${formatIsoDate(due)} + ${MAIL_SERVICE_DAYS} days for service by mail, with the clerk or by other consented means = ${formatIsoDate(added)}, added after the Rule 6(a) result, ${cite.service}`,
+      reason: "service by mail",
+      text: `${formatIsoDate(due)} + ${MAIL_SERVICE_DAYS} days for service by mail, with the clerk or by other consented means = ${formatIsoDate(added)}, added after the weekend and holiday roll, ${cite.service}`,
       citation: cite.service,
     });
     due = roll(added, request, cite, steps);
@@ -185,7 +195,7 @@ function count(trigger: DayNumber, request: DeadlineRequest, cite: Citations): C
 function describeSteps(steps: DeadlineStep[], kind: DeadlineStepKind): string {
   return steps
     .filter((step) => step.kind === kind)
-    .map((step) => step.text.split(" — ")[0])
+    .map((step) => `${step.from} ${step.reason}`)
     .join(", ");
 }
 
@@ -289,8 +299,8 @@ export function computeDeadline(input: DeadlineRequestInput, counting: CountingR
   const request = parseOrThrow(DeadlineRequest, input);
   const cite = CITATIONS[counting];
   const trigger = parseIsoDate(request.trigger)!;
-  const sign = request.direction === "after" ? 1 : -1;
-  const target = trigger + sign * request.days;
+  // Checked before counting: the holiday tables cannot answer outside their years.
+  const target = lastDayCounted(trigger, request);
   if (target < FIRST_SUPPORTED_DAY || target > LAST_SUPPORTED_DAY) {
     throw new DeadlineInputError(
       "trigger",

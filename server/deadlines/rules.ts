@@ -134,7 +134,7 @@ export const ADMINISTRATIVE_OPPOSITION = periodRule({
   runsFromService: false,
 });
 
-const RULES: readonly DeadlineRule[] = [
+export const DEADLINE_RULES: readonly DeadlineRule[] = [
   EARLIEST_HEARING,
   OPPOSITION,
   REPLY,
@@ -212,18 +212,16 @@ const RULES: readonly DeadlineRule[] = [
   },
 ];
 
-export const DEADLINE_RULES: readonly DeadlineRule[] = RULES;
-
 export function findRule(code: string): DeadlineRule | undefined {
   const wanted = code.trim().toLowerCase();
-  return RULES.find((rule) => rule.code === wanted);
+  return DEADLINE_RULES.find((rule) => rule.code === wanted);
 }
 
 /** Looks a rule up by code and computes it; unknown or non-computable rules are input errors. */
 export function computeRule(code: string, trigger: string, options: RuleOptions = {}): RuleDeadline {
   const rule = findRule(code);
   if (!rule) {
-    throw new DeadlineInputError("rule", `unknown rule "${code}"; known rules: ${RULES.map((r) => r.code).join(", ")}`);
+    throw new DeadlineInputError("rule", `unknown rule "${code}"; known rules: ${DEADLINE_RULES.map((r) => r.code).join(", ")}`);
   }
   if (!rule.computable) throw new DeadlineInputError("rule", `${rule.code} is not computed: ${rule.why}`);
   return rule.compute(trigger, options);
