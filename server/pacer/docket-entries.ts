@@ -1,0 +1,299 @@
+import type { Document, Element } from "domhandler";
+import { brSplit } from "./br-split";
+import { docIdPrefix } from "./court-prefixes";
+import { DATE_CHARS, findPacerDate, parsePacerDate } from "./dates";
+import { childElements, descendants, findDescendant, textNodes, textOf } from "./dom";
+import { docIdFromDoc1Url, seqNoFromGoDls } from "./pacer-ids";
+import { cleanCourtString, isDigits, pySplit, pyStrip, PY_WS } from "./strings";
+import type { DocketAttachment, DocketEntry } from "./types";
+
+/**
+ * The docket entry table: the table whose header row reads "Docket Text", and any tables that
+ * follow it as siblings (long dockets can be split). Columns are date, number (a doc1 link) and
+ * text; "View multiple documents" reports add a checkbox column and, after an entry, a row
+ * holding a small table of its documents.
+ */
+
+function hasTextNodeWith(node: Element, phrase: string): boolean {
+  return textNodes(node).some((t) => t.data.includes(phrase));
+}
+
+/** All rows of the entry tables, the column-header row first. */
+export function entryTableRows(root: Document): Element[] {
+  const tables = descendants(root, "table");
+  const entryTables = new Set<Element>();
+  const headsEntries = new Map<Element, boolean>();
+  const isHeader = (table: Element): boolean => {
+    let known = headsEntries.get(table);
+    if (known === undefined) {
+      known = hasTextNodeWith(table, "Docket Text");
+      headsEntries.set(table, known);
+    }
+    return known;
+  };
+  for (const table of tables) {
+    let candidate = isHeader(table);
+    for (let prev = table.prev; !candidate && prev; prev = prev.prev) {
+      if (prev.type === "tag" && prev.name === "table" && isHeader(prev as Element)) candidate = true;
+    }
+    if (!candidate) continue;
+    // Nested tables of a multi-document row, and PACER's own footers, are not entry tables.
+    if (hasTextNodeWith(table, "Total file size of selected documents")) continue;
+    if (hasTextNodeWith(table, "Footer format:")) continue;
+    entryTables.add(table);
+  }
+  const rows: Element[] = [];
+  for (const row of descendants(root, "tr")) {
+    const body = row.parent;
+    if (body?.type === "tag" && (body as Element).name === "tbody" && entryTables.has((body as Element).parent as Element)) {
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function cellsWithoutInput(row: Element, names: string[] = ["td"]): Element[] {
+  return row.children.filter(
+    (c): c is Element => c.type === "tag" && names.includes((c as Element).name) && childElements(c, "input").length === 0,
+  );
+}
+
+/** "date_entered" when the first column is "Date Entered"; null when there is no entry table. */
+export function entryOrder(rows: Element[]): "date_filed" | "date_entered" | null {
+  const header = rows[0];
+  if (!header) return null;
+  const first = cellsWithoutInput(header, ["td", "th"])[0];
+  if (!first) return null;
+  const label = textOf(first);
+  return label === "Date Entered" || label === "Docket Date" ? "date_entered" : "date_filed";
+}
+
+const ENTERED = new RegExp(`Entered:[${PY_WS}]+(${DATE_CHARS})`);
+const WS_OR_NBSP = new RegExp(`[${PY_WS}]`, "g");
+
+function documentNumber(cell: Element, courtId: string): string | null {
+  const words = brSplit(cell).flatMap(pySplit);
+  if (words.length === 0) return null;
+  const first = words[0]!.replace(WS_OR_NBSP, "");
+  // txnb merges the number and text columns: only a leading number is a document number.
+  if (courtId === "txnb") return isDigits(first) ? first : null;
+  return first;
+}
+
+function docIdAndSeqNo(cell: Element, number: string | null): [string | null, string | null] {
+  if (!number) return [null, null];
+  for (const anchor of descendants(cell, "a")) {
+    if (pyStrip(textOf(anchor)) !== number) continue;
+    const href = anchor.attribs.href;
+    if (href === undefined) return [null, null];
+    return [docIdFromDoc1Url(href.trim()), seqNoFromGoDls(anchor.attribs.onclick)];
+  }
+  return [null, null];
+}
+
+/** The row's `arr_de_seq_nums` checkbox value, when its id agrees with it. */
+function checkboxSeqNo(row: Element): string | null {
+  const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "arr_de_seq_nums");
+  if (!input) return null;
+  const value = input.attribs.value ?? null;
+  const id = input.attribs.id;
+  if (id !== undefined && id.replace(/^arr_de_seq_nums_/, "") !== value) return null;
+  return value;
+}
+
+const TXNB_DESCRIPTIONS = [
+  /^[\s\u00a0]*\d+[\s\u00a0]+\(\d+[\s\u00a0]+pgs;[\s\u00a0]\d+[\s\u00a0]docs\)[\s\u00a0]+(.*)/,
+  /^[\s\u00a0]*\d+[\s\u00a0]+\(\d+[\s\u00a0]+pgs\)[\s\u00a0]+(.*)/,
+  /^[\s\u00a0]*\d+[\s\u00a0]+(.*)/,
+  /^[\s\u00a0]*(.*)/,
+];
+
+function description(cells: Element[], courtId: string): string {
+  if (courtId !== "txnb") return cells[2] ? textOf(cells[2]) : "";
+  const s = textOf(cells[1]!);
+  for (const pattern of TXNB_DESCRIPTIONS) {
+    const m = pattern.exec(s);
+    if (m) return m[1]!;
+  }
+  return s;
+}
+
+// --- "View multiple documents" rows -------------------------------------------------------
+
+/** `value="23513539-254755-2"`: doc id suffix, bytes, pages. */
+function inputParts(row: Element): string[] | null {
+  const input = findDescendant(row, (el) => el.name === "input");
+  if (!input) return null;
+  const parts = (input.attribs.value ?? "").split("-");
+  return parts.length === 3 ? parts : null;
+}
+
+function downloadInputIdParts(row: Element): string[] | null {
+  const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents");
+  if (!input) return null;
+  const parts = (input.attribs.id ?? "").replace(/^arr_de_seq_nums_/, "").split("_");
+  return parts.length === 2 ? parts : null;
+}
+
+function hasDownloadInput(row: Element): boolean {
+  return findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents") !== undefined;
+}
+
+function pageCount(row: Element): number | null {
+  const fromInput = inputParts(row)?.[2];
+  if (fromInput !== undefined) {
+    const n = Number.parseInt(fromInput, 10);
+    if (n) return n;
+  }
+  for (const cell of childElements(row, "td")) {
+    if (!textOf(cell).includes("page")) continue;
+    for (const child of cell.children) {
+      if (child.type !== "text") continue;
+      const first = pySplit((child as unknown as { data: string }).data)[0];
+      if (first !== undefined && /^[+-]?\d+$/.test(first)) return Number(first);
+    }
+  }
+  return null;
+}
+
+function fileSizeBytes(row: Element): number | null {
+  const raw = hasDownloadInput(row) ? downloadInputIdParts(row)?.[1] : inputParts(row)?.[1];
+  if (raw === undefined || !/^\s*[+-]?\d+\s*$/.test(raw)) return null;
+  const n = Number(raw);
+  return n === 0 ? null : n;
+}
+
+function fileSizeStr(row: Element): string {
+  const cells = childElements(row, "td");
+  const last = cells[cells.length - 1];
+  if (!last) return "";
+  const text = textOf(last);
+  const lower = text.toLowerCase();
+  return lower.includes("kb") || lower.includes("mb") ? pyStrip(text) : "";
+}
+
+function attachmentDocId(row: Element, courtId: string, mainDocId: string | null): string | null {
+  let suffix: string | undefined;
+  if (hasDownloadInput(row)) {
+    const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents");
+    suffix = input?.attribs.value;
+  } else {
+    suffix = inputParts(row)?.[0];
+  }
+  if (suffix === undefined) return null;
+  const prefix = docIdPrefix(courtId) ?? mainDocId?.slice(0, 3);
+  return prefix === undefined ? null : `${prefix}0${suffix}`;
+}
+
+function attachmentSeqNo(row: Element): string | null {
+  const input = findDescendant(row, (el) => el.name === "input");
+  const name = input?.attribs.name;
+  if (name === undefined) return null;
+  if (name === "download_documents") return downloadInputIdParts(row)?.[0] ?? null;
+  return name.split("_")[2] ?? null;
+}
+
+function attachmentDescription(row: Element, bankruptcy: boolean): string {
+  const cells = childElements(row, "td");
+  const index = bankruptcy ? 2 : cells.length === 5 ? 2 : 1;
+  const cell = cells[index];
+  const first = cell ? textNodes(cell)[0] : undefined;
+  return first ? pyStrip(first.data) : "";
+}
+
+function attachmentNumber(row: Element): number | null {
+  for (const cell of descendants(row, "td")) {
+    for (const child of cell.children) {
+      if (child.type === "text") {
+        const n = pyStrip((child as unknown as { data: string }).data);
+        return /^[+-]?\d+$/.test(n) ? Number(n) : null;
+      }
+    }
+  }
+  return null;
+}
+
+function attachmentsOf(cell: Element, courtId: string, bankruptcy: boolean, mainDocId: string | null): DocketAttachment[] {
+  const rows = childElements(cell, "table").flatMap((table) => descendants(table, "tr"));
+  return rows.map((row) => {
+    const attachment: DocketAttachment = {
+      attachment_number: attachmentNumber(row) ?? 0,
+      description: attachmentDescription(row, bankruptcy),
+      page_count: pageCount(row),
+      file_size_str: fileSizeStr(row),
+      pacer_doc_id: attachmentDocId(row, courtId, mainDocId),
+      pacer_seq_no: attachmentSeqNo(row),
+    };
+    const bytes = fileSizeBytes(row);
+    if (bytes !== null) attachment.file_size_bytes = bytes;
+    return attachment;
+  });
+}
+
+/** Folds a documents row into the entry above it: main document sizes, then attachments. */
+function mergeDocumentsRow(entry: DocketEntry, attachments: DocketAttachment[]): void {
+  let dropFirst = false;
+  attachments.forEach((attachment, index) => {
+    if (attachment.pacer_doc_id !== entry.pacer_doc_id || attachment.pacer_seq_no !== entry.pacer_seq_no) return;
+    entry.file_size_bytes = attachment.file_size_bytes ?? null;
+    entry.file_size_str = attachment.file_size_str;
+    entry.page_count = attachment.page_count;
+    if (index === 0 && attachment.attachment_number === 0) dropFirst = true;
+  });
+  const rest = dropFirst ? attachments.slice(1) : attachments;
+  if (rest.length > 0) entry.attachments = rest;
+}
+
+// --- entries --------------------------------------------------------------------------------
+
+export function parseEntries(rows: Element[], courtId: string, bankruptcy: boolean, multiDocuments: boolean): DocketEntry[] {
+  const entries: DocketEntry[] = [];
+  for (const row of rows.slice(1)) {
+    const cells = cellsWithoutInput(row);
+    if (multiDocuments && cells.length === 4 && pyStrip(textOf(cells[2]!)) === "") {
+      cells.splice(2, 1); // the empty checkbox cell of an entry without documents
+    }
+    if (multiDocuments && cells.length === 5) cells.splice(3, 1); // bankruptcy layout
+    if (cells.length === 0) continue;
+    if (cells.length === 4) cells.splice(1, 1); // an extra column some courts add
+
+    const dateText = textOf(cells[0]!);
+    if (pyStrip(dateText) === "") {
+      // The documents row of the entry above, or an old docket's stray row.
+      const last = entries[entries.length - 1];
+      if (multiDocuments && cells.length >= 3 && last) {
+        mergeDocumentsRow(last, attachmentsOf(cells[2]!, courtId, bankruptcy, last.pacer_doc_id));
+      }
+      continue;
+    }
+    const dateFiled = findPacerDate(dateText);
+    if (dateFiled === null || cells.length < 2) continue;
+    const number = documentNumber(cells[1]!, courtId);
+    const [docId, seqFromLink] = docIdAndSeqNo(cells[1]!, number);
+    const text = description(cells, courtId);
+    const enteredMatch = ENTERED.exec(text);
+    if (number !== null && !isDigits(number)) continue; // "doc" and other non-numbers
+    entries.push({
+      date_filed: dateFiled,
+      document_number: number,
+      pacer_doc_id: docId,
+      pacer_seq_no: seqFromLink ?? checkboxSeqNo(row),
+      description: text,
+      date_entered: enteredMatch ? parsePacerDate(enteredMatch[1]!) : null,
+    });
+  }
+  return entries.map(cleanEntry);
+}
+
+function cleanEntry(entry: DocketEntry): DocketEntry {
+  const out: DocketEntry = { ...entry, description: cleanCourtString(entry.description) };
+  if (entry.file_size_str !== undefined) out.file_size_str = cleanCourtString(entry.file_size_str);
+  if (entry.attachments) {
+    out.attachments = entry.attachments.map((a) => ({
+      ...a,
+      description: cleanCourtString(a.description),
+      file_size_str: cleanCourtString(a.file_size_str),
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+import type { Document, Element } from "domhandler";
+import { brSplit } from "./br-split";
+import { DATE_CHARS, parsePacerDate } from "./dates";
+import { ancestors, descendants, findDescendant, following, isElement, isText, textNodes, textOf } from "./dom";
+import { normalizeJudgeName } from "./judges";
+import { cleanString, harmonize, isBlank, PY_WS } from "./strings";
+import type { IsoDate, Party } from "./types";
+
+/**
+ * The header of a docket report: the table around "Date Filed:", read as a list of text lines
+ * (one per `<br>`-separated line of each cell, plus all of them joined), and the label patterns
+ * juriscraper searches those lines with.
+ */
+
+const S = `[${PY_WS}]`;
+const DATE = DATE_CHARS;
+
+export const HEADER_PATTERNS = {
+  dateFiled: new RegExp(`Date [fF]iled:${S}+(${DATE})`),
+  dateTerminated: new RegExp(`[tT]erminated:${S}+(${DATE})`, "i"),
+  dateConverted: new RegExp(`Date [Cc]onverted:${S}+(${DATE})`),
+  // "Debtor discharged:" but not "Joint debtor discharged:".
+  dateDischarged: new RegExp(`(?:Date|Debtor)${S}+[Dd]ischarged:${S}+(${DATE})`),
+  assignedTo: new RegExp(`Assigned to:${S}+(.*)`, "is"),
+  referredTo: new RegExp(`Referred to:${S}+(.*)`, "is"),
+  cause: new RegExp(`Cause:${S}+(.*)`),
+  natureOfSuit: new RegExp(`Nature of Suit:${S}+(.*)`),
+  juryDemand: new RegExp(`Jury Demand:${S}+(.*)`),
+  jurisdiction: new RegExp(`Jurisdiction:${S}+(.*)`),
+  mdlStatus: new RegExp(`MDL Status:${S}+(.*)`),
+  demand: new RegExp(`^Demand:${S}+(.*)`),
+};
+
+const CASE_NAME_PATTERNS = [
+  new RegExp(`(?:Case${S}+title:${S}+)?(.*\\bvs?\\.?${S}.*)`),
+  new RegExp(`(?:Case${S}+title:${S}+)?(.*\\bvs?\\.?${S}.*)`, "i"),
+  new RegExp(`(?:Case${S}+title:${S}+)(.*)`, "i"),
+  new RegExp(`(\\bIN${S}+RE:?${S}+.*)`, "i"),
+  new RegExp(`(\\bIn${S}+the${S}+matter${S}+.*)`, "i"),
+];
+
+/**
+ * The first capture of `pattern` in the first of `values` it matches. A non-date hit that
+ * contains "date filed" is skipped: it came from the all-cells line and ran past its label.
+ */
+export function findValue(pattern: RegExp, values: readonly string[]): string {
+  for (const v of values) {
+    const m = pattern.exec(v);
+    if (m && !m[1]!.toLowerCase().includes("date filed")) return m[1]!;
+  }
+  return "";
+}
+
+export function findDate(pattern: RegExp, values: readonly string[]): IsoDate | null {
+  for (const v of values) {
+    const m = pattern.exec(v);
+    if (m) return parsePacerDate(m[1]!);
+  }
+  return null;
+}
+
+const DATE_FILED_LABEL = /Date Filed:/;
+
+function mentionsDateFiled(text: string): boolean {
+  return DATE_FILED_LABEL.test(text.replaceAll("f", "F")) || text.replaceAll("d", "D").includes("Filed Date:");
+}
+
+/**
+ * The header table: the outermost table (without a `<center>` inside) around the first cell
+ * that mentions "Date Filed:". Undefined when the page has no such cell: not a docket report.
+ */
+export function findHeaderTable(root: Document): Element | undefined {
+  for (const node of textNodes(root)) {
+    if (!mentionsDateFiled(node.data)) continue;
+    const chain = ancestors(node);
+    const cellIndex = chain.findIndex((el) => el.name === "td");
+    if (cellIndex === -1) continue;
+    const tables = chain.slice(cellIndex + 1).filter((el) => el.name === "table");
+    for (let i = tables.length - 1; i >= 0; i--) {
+      const table = tables[i]!;
+      if (!findDescendant(table, (el) => el.name === "center")) return table;
+    }
+  }
+  return undefined;
+}
+
+/** Every line of every cell of the header table, cleaned, then all of them joined. */
+export function headerValues(table: Element): string[] {
+  const values: string[] = [];
+  for (const cell of descendants(table, "td")) {
+    for (const line of brSplit(cell)) values.push(cleanString(line));
+  }
+  values.push(values.join(" "));
+  return values;
+}
+
+/** Docket number candidates: the `<h3>` headings (district) or `<center>` fonts (bankruptcy). */
+export function docketNumberCandidates(root: Document, bankruptcy: boolean): string[] {
+  if (!bankruptcy) return descendants(root, "h3").map(textOf);
+  const fonts = new Set<Element>();
+  for (const center of descendants(root, "center")) for (const font of descendants(center, "font")) fonts.add(font);
+  return [...fonts].map(textOf);
+}
+
+/** The assigned or referred judge, from the header or, failing that, anywhere on the page. */
+export function findJudge(pattern: RegExp, values: readonly string[], root: Document): string {
+  const fromHeader = findValue(pattern, values);
+  if (fromHeader) return normalizeJudgeName(fromHeader);
+  const pageTexts = textNodes(root)
+    .map((node) => node.data)
+    .filter((text) => !isBlank(text));
+  return normalizeJudgeName(findValue(pattern, pageTexts));
+}
+
+export function isAdversaryProceeding(root: Document): boolean {
+  return textNodes(root).some((node) => node.data.includes("Adversary Proceeding"));
+}
+
+/** The case title: from the header (district) or the debtor's name (bankruptcy). */
+export function findCaseName(root: Document, values: readonly string[], parties: Party[], bankruptcy: boolean): string {
+  let caseName: string | undefined;
+  if (bankruptcy) {
+    const debtor = parties.find((p) => p.type === "Debtor" || p.type === "Debtor In Possession");
+    // The debtor's name is used as written (the metadata clean-up still collapses its spaces).
+    if (debtor) return debtor.name;
+    caseName = leadBankruptcyTitle(root) ?? "Unknown Case Title";
+    if (isAdversaryProceeding(root)) caseName += " - Adversary Proceeding";
+  } else {
+    const first = values[0] ?? "";
+    for (const pattern of CASE_NAME_PATTERNS) {
+      const m = pattern.exec(first);
+      if (m) {
+        caseName = m[1]!;
+        break;
+      }
+    }
+    if (caseName === undefined) {
+      const plaintiff = parties.find((p) => p.type === "Plaintiff")?.name;
+      const defendant = parties.find((p) => p.type === "Defendant")?.name;
+      if (plaintiff && defendant) caseName = `${plaintiff} v. ${defendant}`;
+    }
+    caseName ??= "Unknown Case Title";
+  }
+  return cleanString(harmonize(caseName));
+}
+
+/** A sub-docket's "Lead BK Title:" — the first text after that label. */
+function leadBankruptcyTitle(root: Document): string | undefined {
+  const label = descendants(root, "i").find((el) => textOf(el).includes("Lead BK Title"));
+  if (!label) return undefined;
+  for (const node of following(label)) {
+    if (isText(node)) return node.data.trim();
+  }
+  return undefined;
+}
+
+/** `//form[@name='view_multi_docs']`: the report was run with "View multiple documents". */
+export function isMultiDocumentReport(root: Document): boolean {
+  return findDescendant(root, (el) => el.name === "form" && el.attribs.name === "view_multi_docs") !== undefined;
+}
+
+/** A blank or extension-emptied page has no table row with anything in it. */
+export function hasTableContent(root: Document): boolean {
+  return descendants(root, "tr").some((row) => row.children.some((child) => isElement(child) || child.type === "comment"));
+}

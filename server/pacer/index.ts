@@ -1,0 +1,4 @@
+export { decodePacerBytes } from "./decode";
+export { parseDocketReport } from "./docket-report";
+export { MAX_PACER_INPUT_BYTES, PacerInputError } from "./errors";
+export type * from "./types";
