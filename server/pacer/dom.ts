@@ -71,21 +71,30 @@ export function parseHtml(html: string): Document {
   return root;
 }
 
-/** XPath's string-value: all descendant text, comments excluded. */
+/** XPath's string-value: all descendant text (CDATA included), comments excluded. */
 export function textOf(node: AnyNode): string {
   if (isText(node)) return node.data;
-  if (!isElement(node) && node.type !== "root") return "";
+  if (!("children" in node)) return "";
   let out = "";
   const stack: AnyNode[] = [node];
   while (stack.length) {
     const current = stack.pop()!;
     if (isText(current)) out += current.data;
-    else if (isElement(current) || current.type === "root") {
-      const kids = (current as ParentNode).children;
+    else if ("children" in current) {
+      const kids = current.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
   return out;
+}
+
+/**
+ * Decodes HTML character references in a piece of text (`&amp;`, `&#039;`, `&nbsp;`…) the
+ * way a browser does, without treating `<` as markup.
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return load(text.replaceAll("<", "&lt;"), null, false).root().text();
 }
 
 /** Every descendant element (document order), optionally only those named `name`. */
