@@ -1,56 +1,17 @@
 import { californiaHolidayOn } from "./california-holidays";
 import { formatIsoDate, fromYmd, isWeekend, parseIsoDate, weekdayName, type DayNumber } from "./civil-date";
+import { CITATIONS, type Citations, type CountingRule } from "./counting-rules";
 import { electronicFilingCutoff, type FilingCutoff } from "./cutoff";
 import { DeadlineInputError } from "./errors";
 import { EXECUTIVE_CLOSURES_RECORDED_FROM, executiveClosureOn } from "./executive-closures";
 import { FIRST_HOLIDAY_YEAR, federalHolidayOn, isInaugurationDay } from "./federal-holidays";
-import { DeadlineRequest, parseOrThrow, type DeadlineRequestInput, type Direction, type ServiceMethod } from "./schemas";
+import { DeadlineRequest, parseOrThrow, type DeadlineRequestInput } from "./schemas";
 
 /**
  * FRCP 6(a) and (d), as in ../shared/research/legal-rules.md § 1.7: count every day from the day
  * after the trigger, roll a closed last day (forward, or backward for "before" periods), then for
  * mail-type service add 3 days and roll again.
  */
-
-/**
- * FRAP 26(a) counts exactly like FRCP 6(a), under its own subdivision numbers; a notice of appeal
- * should cite the appellate rule.
- */
-export type CountingRule = "frcp-6" | "frap-26";
-
-type Citations = {
-  count: string;
-  roll: string;
-  backward: string;
-  federalHoliday: string;
-  presidentHoliday: string;
-  stateHoliday: string;
-  lastDay: string;
-  service: string;
-};
-
-const CITATIONS: Record<CountingRule, Citations> = {
-  "frcp-6": {
-    count: "FRCP 6(a)(1)(A)–(B)",
-    roll: "FRCP 6(a)(1)(C)",
-    backward: "FRCP 6(a)(5)",
-    federalHoliday: "FRCP 6(a)(6)(A)",
-    presidentHoliday: "FRCP 6(a)(6)(B)",
-    stateHoliday: "FRCP 6(a)(6)(C)",
-    lastDay: "FRCP 6(a)(4)(A)",
-    service: "FRCP 6(d)",
-  },
-  "frap-26": {
-    count: "FRAP 26(a)(1)(A)–(B)",
-    roll: "FRAP 26(a)(1)(C)",
-    backward: "FRAP 26(a)(5)",
-    federalHoliday: "FRAP 26(a)(6)(A)",
-    presidentHoliday: "FRAP 26(a)(6)(B)",
-    stateHoliday: "FRAP 26(a)(6)(C)",
-    lastDay: "FRAP 26(a)(4)(A)",
-    service: "FRAP 26(c)",
-  },
-};
 
 const HOLIDAY_STATUTE = "5 U.S.C. § 6103";
 const MAIL_SERVICE_DAYS = 3;

@@ -4,13 +4,13 @@
  */
 export {
   computeDeadline,
-  type CountingRule,
   type DeadlineResult,
   type DeadlineStep,
   type DeadlineStepKind,
   type DeadlineWarning,
   type DeadlineWarningCode,
 } from "./compute";
+export type { CountingRule } from "./counting-rules";
 export { COURT_TIME_ZONE, electronicFilingCutoff, type FilingCutoff } from "./cutoff";
 export { DeadlineInputError } from "./errors";
 export { EXECUTIVE_CLOSURES, type ExecutiveClosure } from "./executive-closures";

@@ -1,4 +1,5 @@
-import { computeDeadline, type CountingRule, type DeadlineResult, type DeadlineWarning } from "./compute";
+import { computeDeadline, type DeadlineResult, type DeadlineWarning } from "./compute";
+import type { CountingRule } from "./counting-rules";
 import { DeadlineInputError } from "./errors";
 import type { Direction, RuleOptions } from "./schemas";
 
