@@ -11,6 +11,7 @@ export const paths = {
   cases: () => "/cases",
   case: (slug: string) => `/cases/${enc(slug)}`,
   entry: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}#entry-${entryId}`,
+  entryPermalink: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}/entries/${entryId}`,
   judges: () => "/judges",
   judge: (slug: string) => `/judges/${enc(slug)}`,
   orders: () => "/orders",
