@@ -9,7 +9,9 @@ import { securityPlugin } from "./plugins/security";
 import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
+import { openapiPlugin } from "./plugins/openapi";
 import { casesRoutes } from "./cases/routes";
+import { apiRoutes } from "./api/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
 
@@ -34,9 +36,14 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(viewsPlugin);
   await app.register(assetsPlugin);
   await app.register(errorHandlerPlugin);
+  // Before every route module: it collects the API routes' schemas as they are added.
+  await app.register(openapiPlugin);
 
   // Public pages
   await app.register(casesRoutes);
+
+  // API
+  await app.register(apiRoutes);
 
   return app;
 }

@@ -1,0 +1,92 @@
+import { paths } from "../paths";
+import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../plugins/openapi";
+
+/** The part of an OpenAPI document the docs page reads. */
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };
+type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema };
+type Operation = { summary?: string; description?: string; tags?: string[]; operationId?: string; parameters?: Parameter[]; responses?: Record<string, unknown> };
+export type OpenApiDocument = { info?: { description?: string }; paths?: Record<string, Record<string, Operation | undefined>> };
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+function typeText(schema: JsonSchema | undefined): string {
+  if (!schema) return "string";
+  if (schema.enum) return `one of ${schema.enum.map((v) => String(v)).join(", ")}`;
+  if (schema.anyOf) return schema.anyOf.map(typeText).join(" or ");
+  return Array.isArray(schema.type) ? schema.type.join(" or ") : (schema.type ?? "string");
+}
+
+function exampleValue(p: Parameter, examples: Record<string, string>): string | undefined {
+  return examples[p.name] ?? (p.schema?.examples?.[0] !== undefined ? String(p.schema.examples[0]) : undefined);
+}
+
+/** A curl line for the operation: path parameters filled with real values where we have them. */
+function curlFor(baseUrl: string, method: string, path: string, params: Parameter[], examples: Record<string, string>): string {
+  const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const p = params.find((x) => x.in === "path" && x.name === name);
+    const value = p ? exampleValue(p, examples) : undefined;
+    return value ? encodeURIComponent(value) : whole;
+  });
+  const query = params
+    .filter((p) => p.in === "query")
+    .flatMap((p) => {
+      const value = exampleValue(p, {});
+      return value === undefined ? [] : [`${encodeURIComponent(p.name)}=${encodeURIComponent(value)}`];
+    });
+  const url = `${baseUrl}${filled}${query.length ? `?${query.join("&")}` : ""}`;
+  return `curl -s${method === "get" ? "" : ` -X ${method.toUpperCase()}`} '${url}'`;
+}
+
+/**
+ * The /api page: every operation of the OpenAPI document, grouped by tag, with its
+ * parameters and a curl line. It reads the generated document, so a new route appears here
+ * as soon as it is registered. `examples` maps a path parameter to a value that exists.
+ */
+export function toApiDocsView(doc: OpenApiDocument, baseUrl: string, examples: Record<string, Record<string, string>>) {
+  const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const op = item[method];
+      if (!op) return [];
+      const params = op.parameters ?? [];
+      const tag = op.tags?.[0] ?? "other";
+      return [
+        {
+          tag,
+          id: `op-${op.operationId ?? `${method}-${path}`.replace(/[^A-Za-z0-9]+/g, "-")}`,
+          method: method.toUpperCase(),
+          path,
+          summary: op.summary ?? `${method.toUpperCase()} ${path}`,
+          description: op.description ?? null,
+          parameters: params.map((p) => ({
+            name: p.name,
+            in: p.in === "query" ? "query string" : p.in === "path" ? "path" : p.in,
+            required: Boolean(p.required),
+            type: typeText(p.schema),
+            description: p.description ?? p.schema?.description ?? null,
+          })),
+          statuses: Object.keys(op.responses ?? {}).join(", "),
+          curl: curlFor(baseUrl, method, path, params, examples[tag] ?? {}),
+        },
+      ];
+    }),
+  );
+  const known = OPENAPI_TAGS.map((t) => t.name);
+  const tags = [...known, ...new Set(operations.map((o) => o.tag).filter((t) => !known.includes(t)))];
+  return {
+    title: "API",
+    openapiHref: paths.api.openapi(),
+    uiHref: `${SWAGGER_UI_PREFIX}/`,
+    rootHref: paths.api.root(),
+    rootUrl: `${baseUrl}${paths.api.root()}`,
+    groups: tags
+      .map((tag) => ({
+        id: `tag-${tag}`,
+        heading: tag.charAt(0).toUpperCase() + tag.slice(1),
+        description: OPENAPI_TAGS.find((t) => t.name === tag)?.description ?? null,
+        operations: operations.filter((o) => o.tag === tag),
+      }))
+      .filter((g) => g.operations.length > 0),
+  };
+}
+
+export type ApiDocsView = ReturnType<typeof toApiDocsView>;

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { loadCaseSummaries } from "../cases/summaries";
+import { paths } from "../paths";
+import { casesApiRoutes } from "./cases-routes";
+import { toApiDocsView, type OpenApiDocument } from "./docs-view-model";
+
+const COLLECTIONS = [
+  { name: "cases", href: paths.api.cases(), description: "Court proceedings, each with its full docket." },
+  { name: "subpoenas", href: paths.api.subpoenas(), description: "Subpoenas and summonses with their derived status." },
+  { name: "judges", href: paths.api.judges(), description: "Judicial officers and their cases." },
+  { name: "orders", href: paths.api.orders(), description: "Court orders and what each protects." },
+  { name: "timeline", href: paths.api.timeline(), description: "Dated facts, filterable by year and kind." },
+  { name: "sources", href: paths.api.sources(), description: "The source register and the conflicts between sources." },
+];
+
+const ApiRoot = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    openapiUrl: z.string(),
+    docsUrl: z.string(),
+    collections: z.array(z.object({ name: z.string(), url: z.string(), description: z.string() })),
+  })
+  .meta({ id: "ApiRoot", description: "What the API holds and where its description is." });
+
+/** The JSON API under /api/v1 and its documentation page at /api. */
+export async function apiRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const base = app.config.publicUrl;
+
+  app.get(
+    paths.api.root(),
+    {
+      schema: {
+        tags: ["meta"],
+        operationId: "getApiRoot",
+        summary: "The collections",
+        description: "Lists every collection of the API with its URL, and links to this OpenAPI document.",
+        response: { 200: ApiRoot },
+      },
+    },
+    async () => ({
+      name: "Quash public API",
+      description: "The public records of the Quash docket tracker, through the same public projection as the pages.",
+      openapiUrl: `${base}${paths.api.openapi()}`,
+      docsUrl: `${base}${paths.apiDocs()}`,
+      collections: COLLECTIONS.map((c) => ({ name: c.name, url: `${base}${c.href}`, description: c.description })),
+    }),
+  );
+
+  await app.register(casesApiRoutes);
+
+  // The documentation page reads the generated OpenAPI document, so it lists every route there is.
+  app.get(paths.apiDocs(), async (_request, reply) => {
+    const examples: Record<string, Record<string, string>> = {};
+    const firstCase = loadCaseSummaries(app.db)[0];
+    if (firstCase) examples["cases"] = { slug: firstCase.case.slug };
+    return reply.view("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
+  });
+}

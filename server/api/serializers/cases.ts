@@ -1,0 +1,238 @@
+import type { PublicDocketData } from "../../cases/docket";
+import type { CaseSummary } from "../../cases/summaries";
+import { paths } from "../../paths";
+import type { PublicRecord } from "../../privacy/projection";
+import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
+import { refKey } from "../../sources/repository";
+import { deriveCaseStatus } from "../../status/case-status";
+import {
+  absolute,
+  accountRef,
+  caseRef,
+  conflicts,
+  courtRef,
+  fuzzyDate,
+  judgeRef,
+  orderRef,
+  organizationRef,
+  sources,
+  subpoenaRef,
+  type ApiContext,
+} from "./common";
+
+type CaseHead = Pick<
+  CaseSummary,
+  "case" | "court" | "assigned" | "referred" | "subpoenas" | "status" | "citations" | "conflicts"
+>;
+
+/** The fields a case carries both in the list and as a record. */
+function caseBase(ctx: ApiContext, h: CaseHead) {
+  const c = h.case;
+  return {
+    id: c.id,
+    slug: c.slug,
+    url: absolute(ctx, paths.api.case(c.slug)),
+    htmlUrl: absolute(ctx, paths.case(c.slug)),
+    docketNumber: c.docketNumber,
+    docketNumberCore: c.docketNumberCore,
+    caption: c.caption,
+    label: c.label,
+    group: c.group,
+    court: courtRef(h.court),
+    assignedJudge: judgeRef(ctx, h.assigned),
+    referredJudge: judgeRef(ctx, h.referred),
+    dateFiled: fuzzyDate({ date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision, label: c.dateFiledLabel }),
+    dateTerminated: c.dateTerminated,
+    nature: c.nature,
+    summary: c.summary,
+    status: h.status,
+    subpoenas: h.subpoenas.map((sp) => subpoenaRef(ctx, sp)),
+    sources: sources(h.citations),
+    conflicts: conflicts(ctx, h.conflicts),
+  };
+}
+
+export function toCaseListItem(ctx: ApiContext, summary: CaseSummary) {
+  return caseBase(ctx, summary);
+}
+
+function entries(ctx: ApiContext, d: PublicDocketData) {
+  return d.entries.map((e) => {
+    // The projection already emptied a sealed entry; the API shows the placeholder and nothing else.
+    if (e.sealed) {
+      return { number: e.number, dateFiled: e.dateFiled, dateEntered: e.dateEntered, sealed: true as const, description: "SEALED" as const };
+    }
+    return {
+      id: e.id,
+      number: e.number,
+      sequence: e.sequence,
+      dateFiled: e.dateFiled,
+      dateEntered: e.dateEntered,
+      description: e.description,
+      shortDescription: e.shortDescription,
+      kind: e.kind,
+      filedBy: e.filedBy,
+      stricken: e.stricken,
+      textSource: e.source,
+      sealed: false as const,
+      htmlUrl: absolute(ctx, `${paths.case(d.case.slug)}/entries/${e.id}`),
+      documents: d.documents
+        .filter((doc) => doc.entryId === e.id)
+        .map((doc) => ({
+          attachmentNumber: doc.attachmentNumber,
+          description: doc.description,
+          pageCount: doc.pageCount,
+          fileSizeText: doc.fileSizeText,
+          sealed: doc.sealed,
+        })),
+      sources: sources(d.citations.get(refKey("entry", e.id))),
+      conflicts: conflicts(ctx, d.conflicts.get(refKey("entry", e.id))),
+    };
+  });
+}
+
+function parties(ctx: ApiContext, d: PublicDocketData) {
+  return d.parties.map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    pseudonymous: p.pseudonymous,
+    description: p.description,
+    dateTerminated: p.dateTerminated,
+    accounts: d.partyAccounts.filter((pa) => pa.partyId === p.id).map((pa) => accountRef(pa.account)),
+    counsel: d.counsel
+      .filter((c) => c.representation.partyId === p.id)
+      .map((c) => ({
+        id: c.representation.id,
+        attorney: c.attorney ? { slug: c.attorney.slug, name: c.attorney.name } : null,
+        organization: organizationRef(c.organization ?? d.attorneyOrgs.find((o) => o.id === c.attorney?.organizationId)),
+        roles: c.representation.roles,
+        standing: c.representation.standing,
+        sources: sources(d.citations.get(refKey("representation", c.representation.id))),
+        conflicts: conflicts(ctx, d.conflicts.get(refKey("representation", c.representation.id))),
+      })),
+    sources: sources(d.citations.get(refKey("party", p.id))),
+    conflicts: conflicts(ctx, d.conflicts.get(refKey("party", p.id))),
+  }));
+}
+
+function motions(ctx: ApiContext, d: PublicDocketData) {
+  return d.motions.map((m) => {
+    const order = d.orders.find((o) => o.id === m.decidedByOrderId);
+    return {
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      reliefSought: m.reliefSought,
+      dateFiled: fuzzyDate({ date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel }),
+      track: m.track,
+      status: m.status,
+      statusLabel: label(MOTION_STATUS_LABELS, m.status),
+      statusNote: m.statusNote,
+      entryId: m.entryId,
+      movants: d.movants
+        .filter((mv) => mv.motionId === m.id)
+        .flatMap((mv) => {
+          const party = d.parties.find((p) => p.id === mv.partyId);
+          return party ? [{ partyId: party.id, name: party.name }] : [];
+        }),
+      decidedBy: order ? orderRef(ctx, order) : null,
+      sources: sources(d.citations.get(refKey("motion", m.id))),
+      conflicts: conflicts(ctx, d.conflicts.get(refKey("motion", m.id))),
+    };
+  });
+}
+
+function orders(ctx: ApiContext, d: PublicDocketData) {
+  return d.orders.map((o) => {
+    const coverage = d.coverage.filter((c) => c.coverage.orderId === o.id);
+    return {
+      id: o.id,
+      slug: o.slug,
+      htmlUrl: absolute(ctx, paths.order(o.slug)),
+      title: o.title,
+      kind: o.kind,
+      judge: judgeRef(ctx, d.orderJudges.find((j) => j.id === o.judgeId)),
+      dateSigned: fuzzyDate({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel }),
+      summary: o.summary,
+      quotedText: o.quotedText,
+      entryId: o.entryId,
+      inForce: coverage.some((c) => c.coverage.status === "in_force"),
+      dispositions: d.dispositions.filter((x) => x.orderId === o.id).map((x) => ({ motionId: x.motionId, disposition: x.disposition })),
+      coverage: coverage.map((c) => toCoverage(ctx, c, d)),
+      sources: sources(d.citations.get(refKey("order", o.id))),
+      conflicts: conflicts(ctx, d.conflicts.get(refKey("order", o.id))),
+    };
+  });
+}
+
+export function toCoverage(
+  ctx: ApiContext,
+  c: { coverage: PublicRecord<"coverage">; subpoena: PublicRecord<"subpoena">; account: PublicRecord<"account"> | null },
+  lookup: Pick<PublicDocketData, "citations" | "conflicts">,
+) {
+  return {
+    id: c.coverage.id,
+    subpoena: subpoenaRef(ctx, c.subpoena),
+    account: c.account ? accountRef(c.account) : null,
+    allAccountsOfMovant: c.account === null,
+    endCondition: c.coverage.endCondition,
+    status: c.coverage.status,
+    statusReason: c.coverage.statusReason,
+    dateEnded: c.coverage.dateEnded,
+    sources: sources(lookup.citations.get(refKey("coverage", c.coverage.id))),
+    conflicts: conflicts(ctx, lookup.conflicts.get(refKey("coverage", c.coverage.id))),
+  };
+}
+
+/** One case with everything its docket page shows, already through the public projection. */
+export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
+  const c = d.case;
+  const head: CaseHead = {
+    case: c,
+    court: d.court,
+    assigned: d.judges.find((j) => j.id === c.assignedJudgeId) ?? null,
+    referred: d.judges.find((j) => j.id === c.referredJudgeId) ?? null,
+    subpoenas: d.subpoenas,
+    status: deriveCaseStatus(c, d.motions),
+    citations: d.citations.get(refKey("case", c.id)) ?? [],
+    conflicts: d.conflicts.get(refKey("case", c.id)) ?? [],
+  };
+  return {
+    ...caseBase(ctx, head),
+    docketNumberParts: { office: c.dnOffice, year: c.dnYear, type: c.dnType, serial: c.dnSerial, judgeInitials: c.dnJudgeInitials },
+    cause: c.cause,
+    jurisdiction: c.jurisdiction,
+    updatedAt: c.updatedAt,
+    parties: parties(ctx, d),
+    entries: entries(ctx, d),
+    motions: motions(ctx, d),
+    orders: orders(ctx, d),
+    hearings: d.hearings.map((h) => ({
+      id: h.id,
+      title: h.title,
+      date: fuzzyDate({ date: h.date, latest: h.dateLatest, precision: h.datePrecision, label: h.dateLabel }),
+      time: h.time,
+      place: h.place,
+      status: h.status,
+      motionId: h.motionId,
+      sources: sources(d.citations.get(refKey("hearing", h.id))),
+      conflicts: conflicts(ctx, d.conflicts.get(refKey("hearing", h.id))),
+    })),
+    deadlines: d.deadlines.map((dl) => ({
+      id: dl.id,
+      label: dl.label,
+      dateDue: dl.dateDue,
+      ruleCode: dl.ruleCode,
+      ruleCitation: dl.ruleCitation,
+      origin: dl.origin,
+      triggerDate: dl.triggerDate,
+      status: dl.status,
+      motionId: dl.motionId,
+      orderId: dl.orderId,
+      sources: sources(d.citations.get(refKey("deadline", dl.id))),
+      conflicts: conflicts(ctx, d.conflicts.get(refKey("deadline", dl.id))),
+    })),
+    relatedCases: d.related.map((r) => ({ relation: r.relation, case: caseRef(ctx, r.case) })),
+  };
+}

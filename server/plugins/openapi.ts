@@ -1,0 +1,109 @@
+import fp from "fastify-plugin";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { SwaggerTransform, SwaggerTransformObject } from "@fastify/swagger";
+import { createJsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { paths } from "../paths";
+
+export const API_PREFIX = "/api/v1";
+export const SWAGGER_UI_PREFIX = "/api/docs";
+
+export const OPENAPI_TAGS = [
+  { name: "meta", description: "The API itself: the collections and this document." },
+  { name: "cases", description: "Court proceedings, each with its full docket." },
+  { name: "subpoenas", description: "The administrative subpoenas and customs summonses, with their derived status." },
+  { name: "judges", description: "Judicial officers and the cases before them." },
+  { name: "orders", description: "Court orders, with what each stay or non-production order protects." },
+  { name: "timeline", description: "Dated facts inside and outside the dockets." },
+  { name: "sources", description: "The source register and the open conflicts between sources." },
+];
+
+const zodTransform = createJsonSchemaTransform({});
+
+/**
+ * Only routes under /api/v1 belong in the document. Every other route (pages, assets, the UI
+ * itself) is hidden here rather than route by route, so a new page can never leak into it
+ * and a new API route, read or write, is picked up from its zod schemas with no extra step.
+ */
+const transform: SwaggerTransform = (document) => {
+  if (!document.url.startsWith(API_PREFIX) || document.url === paths.api.openapi()) {
+    return { schema: { ...document.schema, hide: true }, url: document.url };
+  }
+  return zodTransform(document as Parameters<typeof zodTransform>[0]);
+};
+
+/**
+ * Components from zod's registry come in an input and an output flavour; the read API only
+ * answers with output shapes, so input copies nobody refers to are dropped to keep the
+ * document readable. Input schemas that request bodies do use stay.
+ */
+const COMPONENT_REF = /"#\/components\/schemas\/([^"]+)"/g;
+
+function componentsReferenced(document: object, schemas: Record<string, unknown>): Set<string> {
+  const refsIn = (value: unknown) => [...JSON.stringify(value ?? null).matchAll(COMPONENT_REF)].map((m) => decodeURIComponent(m[1]!));
+  const seen = new Set<string>();
+  const queue = refsIn(document);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...refsIn(schemas[name]));
+  }
+  return seen;
+}
+
+const transformObject: SwaggerTransformObject = (document) => {
+  const object = jsonSchemaTransformObject(document) as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = object.components?.schemas;
+  if (schemas) {
+    const used = componentsReferenced({ ...object, components: { ...object.components, schemas: {} } }, schemas);
+    for (const name of Object.keys(schemas)) {
+      if (name.endsWith("Input") && !used.has(name)) delete schemas[name];
+    }
+  }
+  return object as ReturnType<SwaggerTransformObject>;
+};
+
+/**
+ * The OpenAPI 3.1 document of the JSON API, generated from the zod schemas of the routes
+ * (params, querystring, body, responses), at /api/v1/openapi.json, and the interactive
+ * Swagger UI at /api/docs. Register this before any route module: @fastify/swagger collects
+ * routes as they are added.
+ */
+export const openapiPlugin = fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: "3.1.0",
+        info: {
+          title: "Quash public API",
+          version: "1.0.0",
+          description: [
+            "Read-only JSON of the Quash docket tracker: the same public records as the pages, through the same public projection.",
+            "Sealed entries appear as placeholders, free text is redacted under FRCP 5.2, and every record carries the `sources` behind it.",
+            "Dates are `YYYY-MM-DD`; dates known only roughly are `FuzzyDate` objects `{ date, latest, precision, label }`.",
+            "Errors are JSON `{ error: { status, code, message }, errors?: [{ path, message }] }`.",
+          ].join("\n\n"),
+          license: { name: "MIT", identifier: "MIT" },
+        },
+        servers: [{ url: app.config.publicUrl }],
+        tags: OPENAPI_TAGS,
+      },
+      transform,
+      transformObject,
+    });
+
+    await app.register(swaggerUi, {
+      routePrefix: SWAGGER_UI_PREFIX,
+      // The UI's scripts and styles are its own files served from 'self', so the site-wide
+      // CSP holds; only the spec validator badge (an image from swagger.io) is turned off.
+      validatorUrl: false,
+      uiConfig: { deepLinking: true, docExpansion: "list", defaultModelsExpandDepth: 0 },
+    });
+
+    app.get(paths.api.openapi(), { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("application/json; charset=utf-8").send(app.swagger()),
+    );
+  },
+  { name: "openapi", dependencies: ["context"] },
+);
