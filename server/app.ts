@@ -11,6 +11,7 @@ import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
 import { openapiPlugin } from "./plugins/openapi";
 import { casesRoutes } from "./cases/routes";
+import { ordersRoutes } from "./orders/routes";
 import { apiRoutes } from "./api/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -41,6 +42,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
 
   // Public pages
   await app.register(casesRoutes);
+  await app.register(ordersRoutes);
 
   // API
   await app.register(apiRoutes);

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { conflictRecords, eventLinks, orderDispositions, type MOTION_STATUSES, type RecordType } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
 import { testActor, testClock } from "./db";
@@ -70,3 +71,18 @@ export const insertSource = (db: Db, o: Partial<RecordInsert<"source">> = {}) =>
 
 export const citeSource = (db: Db, recordType: EditableType, recordId: number | string, sourceId: number, o: Partial<RecordInsert<"fact_source">> = {}) =>
   make(db, "fact_source", { recordType, recordId: String(recordId), sourceId, ...o });
+
+export const insertConflict = (db: Db, o: Partial<RecordInsert<"conflict">> = {}) => {
+  const n = next();
+  return make(db, "conflict", { code: `Q${n}`, title: `Conflict ${n}`, description: `Sources disagree (${n}).`, ...o });
+};
+
+/** Link tables carry no revisions, so these write directly. */
+export const linkConflict = (db: Db, conflictId: number, recordType: RecordType, recordId: number | string, field: string | null = null) =>
+  db.insert(conflictRecords).values({ conflictId, recordType, recordId: String(recordId), field }).run();
+
+export const linkEvent = (db: Db, eventId: number, recordType: RecordType, recordId: number | string, role: "actor" | "subject" = "subject") =>
+  db.insert(eventLinks).values({ eventId, recordType, recordId: String(recordId), role }).run();
+
+export const insertDisposition = (db: Db, orderId: number, motionId: number, disposition: (typeof MOTION_STATUSES)[number]) =>
+  db.insert(orderDispositions).values({ orderId, motionId, disposition }).run();

@@ -1,0 +1,112 @@
+import type { Db } from "../../db/client";
+import type { MOTION_STATUSES } from "../../db/schema";
+import { toPublic, type PublicRecord } from "../privacy/projection";
+import { createSourcesRepository, refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
+import { compareFuzzyDates } from "../timeline/ordering";
+import { createOrdersRepository } from "./repository";
+
+export type OrderDispositionRecord = {
+  motion: PublicRecord<"motion">;
+  disposition: (typeof MOTION_STATUSES)[number];
+  citations: Citation[];
+};
+
+export type OrderCoverageRecord = {
+  coverage: PublicRecord<"coverage">;
+  subpoena: PublicRecord<"subpoena">;
+  /** Null when the order protects every account of the movant or the accounts are not named. */
+  account: PublicRecord<"account"> | null;
+  addressee: PublicRecord<"organization"> | null;
+  citations: Citation[];
+  conflicts: ConflictRef[];
+};
+
+/**
+ * Whether an order still protects anything, derived from its coverage rows: "in_force" when
+ * any row is in force, "ended" when every row has ended, "none" when no coverage is recorded
+ * (rulings, scheduling orders).
+ */
+export type OrderStanding = "in_force" | "ended" | "none";
+
+export type OrderRecord = {
+  order: PublicRecord<"order">;
+  case: PublicRecord<"case">;
+  judge: PublicRecord<"judge"> | null;
+  dispositions: OrderDispositionRecord[];
+  coverage: OrderCoverageRecord[];
+  standing: OrderStanding;
+  citations: Citation[];
+  conflicts: ConflictRef[];
+};
+
+export function orderStanding(coverage: Pick<PublicRecord<"coverage">, "status">[]): OrderStanding {
+  if (coverage.length === 0) return "none";
+  return coverage.some((c) => c.status === "in_force") ? "in_force" : "ended";
+}
+
+/**
+ * Every order of a live case (or one judge's), through the public projection, with its case,
+ * judge, the motions it disposed of, what it protects and the sources of each, in date order
+ * (earliest possible day, then precision, then id). The orders page, the judge pages and the
+ * API read this.
+ */
+export function loadOrders(db: Db, filter: { judgeId?: number } = {}): OrderRecord[] {
+  const repo = createOrdersRepository(db);
+  const rows = repo.list(filter);
+  const orderIds = rows.map((r) => r.order.id);
+  const dispositionRows = repo.dispositions(orderIds);
+  const decided = repo.decidedMotions(orderIds);
+  const coverageRows = repo.coverage(orderIds);
+
+  const refs: RecordRef[] = [
+    ...orderIds.map((id) => ({ type: "order" as const, id })),
+    ...coverageRows.map((c) => ({ type: "coverage" as const, id: c.coverage.id })),
+    ...dispositionRows.map((d) => ({ type: "motion" as const, id: d.motion.id })),
+    ...decided.map((m) => ({ type: "motion" as const, id: m.id })),
+  ];
+  const sources = createSourcesRepository(db);
+  const citations = sources.citationsFor(refs);
+  const conflicts = sources.conflictsFor(refs);
+  const citesOf = (type: string, id: number) => citations.get(refKey(type, id)) ?? [];
+  const conflictsOf = (type: string, id: number) => conflicts.get(refKey(type, id)) ?? [];
+
+  const records = rows.map(({ order, kase, judge }): OrderRecord => {
+    const dispositions: OrderDispositionRecord[] = dispositionRows
+      .filter((d) => d.orderId === order.id)
+      .map((d) => ({ motion: toPublic("motion", d.motion), disposition: d.disposition, citations: citesOf("motion", d.motion.id) }));
+    // A motion that names this order as its decider but has no disposition row: its own status says how.
+    for (const m of decided.filter((m) => m.decidedByOrderId === order.id)) {
+      if (!dispositions.some((d) => d.motion.id === m.id)) {
+        dispositions.push({ motion: toPublic("motion", m), disposition: m.status, citations: citesOf("motion", m.id) });
+      }
+    }
+    const coverage = coverageRows
+      .filter((c) => c.coverage.orderId === order.id)
+      .map((c) => ({
+        coverage: toPublic("coverage", c.coverage),
+        subpoena: toPublic("subpoena", c.subpoena),
+        account: c.account ? toPublic("account", c.account) : null,
+        addressee: c.addressee ? toPublic("organization", c.addressee) : null,
+        citations: citesOf("coverage", c.coverage.id),
+        conflicts: conflictsOf("coverage", c.coverage.id),
+      }));
+    return {
+      order: toPublic("order", order),
+      case: toPublic("case", kase),
+      judge: judge ? toPublic("judge", judge) : null,
+      dispositions,
+      coverage,
+      standing: orderStanding(coverage.map((c) => c.coverage)),
+      citations: citesOf("order", order.id),
+      conflicts: conflictsOf("order", order.id),
+    };
+  });
+
+  return records.sort(
+    (a, b) =>
+      compareFuzzyDates(
+        { date: a.order.dateSigned, precision: a.order.dateSignedPrecision },
+        { date: b.order.dateSigned, precision: b.order.dateSignedPrecision },
+      ) || a.order.id - b.order.id,
+  );
+}

@@ -1,0 +1,59 @@
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+
+/** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
+export function createOrdersRepository(db: Db) {
+  return {
+    /** Orders of live cases, with their case and (live) judge. */
+    list(filter: { judgeId?: number } = {}) {
+      const where: SQL[] = [isNull(s.orders.deletedAt), isNull(s.cases.deletedAt)];
+      if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
+      return db
+        .select({ order: s.orders, kase: s.cases, judge: s.judges })
+        .from(s.orders)
+        .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
+        .leftJoin(s.judges, and(eq(s.judges.id, s.orders.judgeId), isNull(s.judges.deletedAt)))
+        .where(and(...where))
+        .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
+        .all();
+    },
+
+    dispositions(orderIds: number[]) {
+      if (orderIds.length === 0) return [];
+      return db
+        .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
+        .from(s.orderDispositions)
+        .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
+        .where(and(inArray(s.orderDispositions.orderId, orderIds), isNull(s.motions.deletedAt)))
+        .orderBy(asc(s.motions.id))
+        .all();
+    },
+
+    /** Motions that name one of these orders as the one that decided them. */
+    decidedMotions(orderIds: number[]) {
+      if (orderIds.length === 0) return [];
+      return db
+        .select()
+        .from(s.motions)
+        .where(and(inArray(s.motions.decidedByOrderId, orderIds), isNull(s.motions.deletedAt)))
+        .orderBy(asc(s.motions.id))
+        .all();
+    },
+
+    /** What each order protects; rows for a removed subpoena or account are left out. */
+    coverage(orderIds: number[]) {
+      if (orderIds.length === 0) return [];
+      return db
+        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts, addressee: s.organizations })
+        .from(s.stayCoverages)
+        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+        .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), isNull(s.organizations.deletedAt)))
+        .where(and(inArray(s.stayCoverages.orderId, orderIds), isNull(s.stayCoverages.deletedAt), isNull(s.subpoenas.deletedAt)))
+        .orderBy(asc(s.stayCoverages.id))
+        .all()
+        .filter((row) => row.coverage.accountId === null || (row.account !== null && row.account.deletedAt === null));
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { paths } from "../paths";
+import { viewDate } from "../shared/dates";
+import { COVERAGE_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, label } from "../shared/labels";
+import { inferredView } from "../sources/inferred";
+import { conflictMarkers, markersFor } from "../sources/markers";
+import type { OrderRecord, OrderStanding } from "./loaders";
+
+const STANDING: Record<OrderStanding, { label: string; tone: "ok" | "muted" }> = {
+  in_force: { label: "In force", tone: "ok" },
+  ended: { label: "No longer in force", tone: "muted" },
+  none: { label: "No protection recorded", tone: "muted" },
+};
+
+export const standingView = (standing: OrderStanding) => STANDING[standing];
+
+/** The date an order was signed, as precisely as the sources know it, with its badge and sources. */
+export function signedView(r: OrderRecord) {
+  const o = r.order;
+  return {
+    date: viewDate({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel }),
+    inferred: inferredView(r.citations, "dateSigned"),
+    sources: markersFor(r.citations, "dateSigned"),
+  };
+}
+
+export function caseLink(kase: OrderRecord["case"]) {
+  return { title: kase.caption ?? kase.label, href: paths.case(kase.slug), docketNumber: kase.docketNumber };
+}
+
+export function judgeLink(judge: OrderRecord["judge"]) {
+  return judge ? { name: `${judge.title} ${judge.name}`, href: paths.judge(judge.slug) } : null;
+}
+
+/** One order as a card: what it says, whom it binds, what it decided and what it protects. */
+export function toOrderCard(r: OrderRecord) {
+  const o = r.order;
+  return {
+    anchor: `order-${o.slug}`,
+    title: o.title,
+    kind: label(ORDER_KIND_LABELS, o.kind),
+    case: caseLink(r.case),
+    judge: judgeLink(r.judge),
+    judgeSources: markersFor(r.citations, "judgeId"),
+    signed: signedView(r),
+    standing: standingView(r.standing),
+    summary: o.summary,
+    summarySources: markersFor(r.citations, "summary"),
+    quotedText: o.quotedText,
+    quoteSources: markersFor(r.citations, "quotedText"),
+    dispositions: r.dispositions.map((d) => ({
+      title: d.motion.title,
+      kind: label(MOTION_KIND_LABELS, d.motion.kind),
+      href: `${paths.case(r.case.slug)}#motions-heading`,
+      disposition: label(MOTION_STATUS_LABELS, d.disposition),
+      sources: markersFor(d.citations),
+    })),
+    coverage: r.coverage.map((c) => ({
+      subpoena: c.subpoena.title,
+      subpoenaHref: paths.subpoena(c.subpoena.slug),
+      account: c.account ? (c.account.handle ?? c.account.displayName ?? "an account with no public handle") : null,
+      accountSources: markersFor(c.citations, "accountId"),
+      addressee: c.addressee?.name ?? null,
+      endCondition: c.coverage.endCondition,
+      status: label(COVERAGE_STATUS_LABELS, c.coverage.status),
+      inForce: c.coverage.status === "in_force",
+      statusReason: c.coverage.statusReason,
+      dateEnded: c.coverage.dateEnded ? viewDate({ date: c.coverage.dateEnded }) : null,
+      sources: markersFor(c.citations),
+      conflicts: conflictMarkers(c.conflicts),
+    })),
+    sources: markersFor(r.citations),
+    conflicts: conflictMarkers(r.conflicts),
+  };
+}
+
+export type OrderCard = ReturnType<typeof toOrderCard>;
+
+const GROUPS: { standing: OrderStanding; id: string; heading: string; lede: string }[] = [
+  {
+    standing: "in_force",
+    id: "in-force",
+    heading: "In force",
+    lede: "Orders that still protect at least one subpoenaed account.",
+  },
+  {
+    standing: "ended",
+    id: "no-longer-in-force",
+    heading: "No longer in force",
+    lede: "Every protection these orders gave has ended: dissolved, superseded, or moot once the demand was withdrawn.",
+  },
+  {
+    standing: "none",
+    id: "other-orders",
+    heading: "Other orders",
+    lede: "Orders for which no protection of any account is recorded (rulings, scheduling, sealing).",
+  },
+];
+
+export function toOrdersIndexView(records: OrderRecord[]) {
+  return {
+    title: "Orders",
+    count: records.length,
+    countText: `${records.length} ${records.length === 1 ? "order" : "orders"} on the record.`,
+    groups: GROUPS.map((g) => {
+      const orders = records.filter((r) => r.standing === g.standing).map(toOrderCard);
+      return { ...g, orders, empty: orders.length === 0 };
+    }),
+    apiHref: paths.api.orders(),
+  };
+}
