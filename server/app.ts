@@ -12,6 +12,7 @@ import { errorHandlerPlugin } from "./plugins/error-handler";
 import { openapiPlugin } from "./plugins/openapi";
 import { casesRoutes } from "./cases/routes";
 import { ordersRoutes } from "./orders/routes";
+import { judgesRoutes } from "./judges/routes";
 import { apiRoutes } from "./api/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -43,6 +44,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   // Public pages
   await app.register(casesRoutes);
   await app.register(ordersRoutes);
+  await app.register(judgesRoutes);
 
   // API
   await app.register(apiRoutes);

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sendCachedPage, serveCached } from "../cache/send-cached";
+import { NotFoundError } from "../errors";
+import { loadJudgeSummaries, loadPublicJudge } from "./loaders";
+import { JudgeParams } from "./schemas";
+import { toJudgeShowView, toJudgesIndexView } from "./view-models";
+
+export async function judgesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // Judge pages list cases and orders from every case, so any write makes them stale ("global").
+  app.get("/judges", async (request, reply) =>
+    serveCached(request, reply, app.pageCache, "/judges", "global", () =>
+      app.view("judges/index.hbs", toJudgesIndexView(loadJudgeSummaries(app.db))),
+    ),
+  );
+
+  app.get("/judges/:slug", { schema: { params: JudgeParams } }, async (request, reply) => {
+    const { slug } = request.params;
+    const key = `/judges/${slug}`;
+    const cached = app.pageCache.get(key);
+    if (cached) return sendCachedPage(request, reply, cached);
+    const judge = loadPublicJudge(app.db, slug);
+    if (!judge) throw new NotFoundError(`No judge is at /judges/${slug}.`);
+    return serveCached(request, reply, app.pageCache, key, "global", () =>
+      app.view("judges/show.hbs", toJudgeShowView(judge)),
+    );
+  });
+}
