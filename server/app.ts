@@ -13,6 +13,7 @@ import { openapiPlugin } from "./plugins/openapi";
 import { casesRoutes } from "./cases/routes";
 import { ordersRoutes } from "./orders/routes";
 import { judgesRoutes } from "./judges/routes";
+import { timelineRoutes } from "./timeline/routes";
 import { apiRoutes } from "./api/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -45,6 +46,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(casesRoutes);
   await app.register(ordersRoutes);
   await app.register(judgesRoutes);
+  await app.register(timelineRoutes);
 
   // API
   await app.register(apiRoutes);
