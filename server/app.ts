@@ -14,6 +14,7 @@ import { casesRoutes } from "./cases/routes";
 import { ordersRoutes } from "./orders/routes";
 import { judgesRoutes } from "./judges/routes";
 import { timelineRoutes } from "./timeline/routes";
+import { sourcesRoutes } from "./sources/routes";
 import { apiRoutes } from "./api/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -47,6 +48,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(ordersRoutes);
   await app.register(judgesRoutes);
   await app.register(timelineRoutes);
+  await app.register(sourcesRoutes);
 
   // API
   await app.register(apiRoutes);
