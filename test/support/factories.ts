@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { conflictRecords, eventLinks, orderDispositions, type MOTION_STATUSES, type RecordType } from "../../db/schema";
+import { caseSubpoenas, partyAccounts, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
 import { testActor, testClock } from "./db";
@@ -86,3 +87,23 @@ export const linkEvent = (db: Db, eventId: number, recordType: RecordType, recor
 
 export const insertDisposition = (db: Db, orderId: number, motionId: number, disposition: (typeof MOTION_STATUSES)[number]) =>
   db.insert(orderDispositions).values({ orderId, motionId, disposition }).run();
+
+export const insertNotice = (db: Db, subpoenaId: number, o: Partial<RecordInsert<"notice">> = {}) =>
+  make(db, "notice", { subpoenaId, dateNotified: "2025-09-08", dateNotifiedPrecision: "day", ...o });
+
+export const insertHearing = (db: Db, caseId: number, o: Partial<RecordInsert<"hearing">> = {}) =>
+  make(db, "hearing", { caseId, title: "Hearing on the motion to quash", date: "2026-12-03", datePrecision: "day", ...o });
+
+export const insertDeadline = (db: Db, caseId: number | null, o: Partial<RecordInsert<"deadline">> = {}) =>
+  make(db, "deadline", { caseId, label: "Opposition due", dateDue: "2026-12-01", origin: "computed", ...o });
+
+/** Subpoena demands are items of the subpoena record, not records of their own: written directly. */
+export const insertDemand = (db: Db, subpoenaId: number, item: string, position = 1) =>
+  db.insert(subpoenaDemands).values({ subpoenaId, item, position, createdAt: testClock.now(), updatedAt: testClock.now() }).returning().get();
+
+export const linkSubpoenaAccount = (db: Db, subpoenaId: number, accountId: number, note: string | null = null) =>
+  db.insert(subpoenaAccounts).values({ subpoenaId, accountId, note }).run();
+
+export const linkCaseSubpoena = (db: Db, caseId: number, subpoenaId: number) => db.insert(caseSubpoenas).values({ caseId, subpoenaId }).run();
+
+export const linkPartyAccount = (db: Db, partyId: number, accountId: number) => db.insert(partyAccounts).values({ partyId, accountId }).run();

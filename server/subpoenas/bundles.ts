@@ -1,0 +1,158 @@
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import { toPublic, type PublicRecord } from "../privacy/projection";
+import { createSourcesRepository, refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
+import {
+  deriveSubpoenaStatus,
+  type StatusCoverage,
+  type StatusEvent,
+  type StatusMotion,
+  type StatusOrder,
+  type SubpoenaStatus,
+} from "../status/subpoena-status";
+import { createSubpoenasRepository } from "./repository";
+
+type Org = PublicRecord<"organization">;
+
+/** One subpoena with everything its status is derived from, already projected. */
+export type SubpoenaBundle = {
+  subpoena: PublicRecord<"subpoena">;
+  issuer: Org | null;
+  /** The issuer's parent (DHS for ICE), so pages can say "ICE (DHS)". */
+  issuerParent: Org | null;
+  recipient: Org | null;
+  /** Every event linked to the subpoena (issuance, withdrawal…), oldest first, with actors. */
+  events: StatusEvent[];
+  coverages: StatusCoverage[];
+  /** Cases challenging the subpoena (case_subpoenas). */
+  challenges: PublicRecord<"case">[];
+  /** Motions of those cases, with the orders that decided them. */
+  motions: StatusMotion[];
+  namedAccounts: { account: PublicRecord<"account">; note: string | null }[];
+  status: SubpoenaStatus;
+};
+
+export type SubpoenaBundles = {
+  bundles: SubpoenaBundle[];
+  /** Citations of every record in the bundles, keyed by refKey(type, id). */
+  citations: Map<string, Citation[]>;
+  conflicts: Map<string, ConflictRef[]>;
+  /** Organizations by id (issuers, recipients, parents, actors, addressees, platforms). */
+  organizations: Map<number, Org>;
+};
+
+/**
+ * Loads the status material of a batch of subpoenas in a fixed number of queries and derives
+ * each status. `extraRefs` lets a caller fetch the citations of more records in the same pass.
+ */
+export function loadSubpoenaBundles(
+  db: Db,
+  rows: (typeof s.subpoenas.$inferSelect)[],
+  extraRefs: RecordRef[] = [],
+): SubpoenaBundles {
+  const repo = createSubpoenasRepository(db);
+  const ids = rows.map((r) => r.id);
+
+  const eventRows = repo.events(ids);
+  const actorLinks = repo.eventActors(eventRows.map((e) => e.id));
+  const coverageRows = repo.coverages(ids);
+  const challengeRows = repo.challenges(ids);
+  const caseIds = [...new Set(challengeRows.map((c) => c.case.id))];
+  const motionRows = repo.motions(caseIds);
+  const decidingOrders = new Map(repo.orders(motionRows.map((m) => m.decidedByOrderId)).map((o) => [o.id, o]));
+  const judges = new Map(
+    repo
+      .judges([...coverageRows.map((c) => c.order.judgeId), ...[...decidingOrders.values()].map((o) => o.judgeId)])
+      .map((j) => [j.id, toPublic("judge", j)]),
+  );
+  const named = repo.namedAccounts(ids);
+  const organizations = new Map(
+    repo
+      .organizations([
+        ...rows.flatMap((r) => [r.issuerId, r.recipientId]),
+        ...actorLinks.map((l) => l.organizationId),
+        ...coverageRows.map((c) => c.coverage.addresseeId),
+        ...named.map((n) => n.account.platformId),
+      ])
+      .map((o) => [o.id, toPublic("organization", o)]),
+  );
+
+  const statusOrder = (o: typeof s.orders.$inferSelect): StatusOrder => ({
+    order: toPublic("order", o),
+    judge: (o.judgeId !== null && judges.get(o.judgeId)) || null,
+  });
+  const org = (id: number | null) => (id !== null && organizations.get(id)) || null;
+
+  const refs: RecordRef[] = [
+    ...rows.map((r) => ({ type: "subpoena" as const, id: r.id })),
+    ...eventRows.map((e) => ({ type: "event" as const, id: e.id })),
+    ...coverageRows.flatMap((c) => [
+      { type: "coverage" as const, id: c.coverage.id },
+      { type: "order" as const, id: c.order.id },
+    ]),
+    ...caseIds.map((id) => ({ type: "case" as const, id })),
+    ...motionRows.map((m) => ({ type: "motion" as const, id: m.id })),
+    ...[...decidingOrders.keys()].map((id) => ({ type: "order" as const, id })),
+    ...named.map((n) => ({ type: "account" as const, id: n.account.id })),
+    ...extraRefs,
+  ];
+  const sources = createSourcesRepository(db);
+  const citations = sources.citationsFor(refs);
+  const conflicts = sources.conflictsFor(refs);
+
+  const bundles = rows.map((row): SubpoenaBundle => {
+    const subpoena = toPublic("subpoena", row);
+    const issuer = org(row.issuerId);
+    const events = eventRows
+      .filter((e) => e.subpoenaId === row.id)
+      .map((e) => ({
+        event: toPublic("event", e),
+        actors: actorLinks.filter((l) => l.eventId === e.id).map((l) => org(l.organizationId)).filter((o): o is Org => o !== null),
+      }));
+    const coverages = coverageRows
+      .filter((c) => c.coverage.subpoenaId === row.id)
+      .map((c) => ({ coverage: toPublic("coverage", c.coverage), order: statusOrder(c.order), addressee: org(c.coverage.addresseeId) }));
+    const challenges = challengeRows.filter((c) => c.subpoenaId === row.id).map((c) => toPublic("case", c.case));
+    const motions = motionRows
+      .filter((m) => challenges.some((c) => c.id === m.caseId))
+      .map((m) => {
+        const decided = m.decidedByOrderId !== null ? decidingOrders.get(m.decidedByOrderId) : undefined;
+        return { motion: toPublic("motion", m), decidedBy: decided ? statusOrder(decided) : null };
+      });
+    const namedAccounts = named.filter((n) => n.subpoenaId === row.id).map((n) => ({ account: toPublic("account", n.account), note: n.note }));
+    const recipient = org(row.recipientId);
+    const status = deriveSubpoenaStatus({ subpoena, issuer, recipient, events, coverages, motions, challenges, citations });
+    return {
+      subpoena,
+      issuer,
+      issuerParent: issuer?.parentId != null ? org(issuer.parentId) : null,
+      recipient,
+      events,
+      coverages,
+      challenges,
+      motions,
+      namedAccounts,
+      status,
+    };
+  });
+
+  return { bundles, citations, conflicts, organizations };
+}
+
+/** The citations behind a status line, in the order the line relies on them. */
+export function statusCitations(status: SubpoenaStatus, citations: Map<string, Citation[]>): Citation[] {
+  const out: Citation[] = [];
+  for (const ref of status.sources) {
+    const all = citations.get(refKey(ref.type, ref.id)) ?? [];
+    const own = ref.field ? all.filter((c) => c.field === ref.field) : [];
+    for (const c of own.length ? own : all.filter((c) => c.field === null)) if (!out.some((o) => o.id === c.id)) out.push(c);
+  }
+  return out;
+}
+
+/** "ICE (DHS)", "DHS", or null while the issuer is unknown. */
+export function issuerName(issuer: Org | null, parent: Org | null): string | null {
+  if (!issuer) return null;
+  const own = issuer.shortName ?? issuer.name;
+  return parent ? `${own} (${parent.shortName ?? parent.name})` : own;
+}

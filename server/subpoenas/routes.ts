@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { NotFoundError } from "../errors";
+import { sendCachedPage, serveCached } from "../cache/send-cached";
+import { loadPublicSubpoena } from "./detail";
+import { toSubpoenaIndexView } from "./list-view-models";
+import { SubpoenaListQuery, SubpoenaParams } from "./schemas";
+import { loadSubpoenaSummaries } from "./summaries";
+import { toSubpoenaShowView } from "./view-models";
+
+/*
+ * Subpoena pages list across cases, so any write can change them: they are cached with the
+ * "global" scope, which every recorded change drops.
+ */
+export async function subpoenasRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get("/subpoenas", { schema: { querystring: SubpoenaListQuery } }, async (request, reply) => {
+    const query = request.query;
+    return serveCached(request, reply, app.pageCache, `subpoenas?group=${query.group}`, "global", () =>
+      app.view("subpoenas/index.hbs", toSubpoenaIndexView(loadSubpoenaSummaries(app.db), query)),
+    );
+  });
+
+  app.get("/subpoenas/:slug", { schema: { params: SubpoenaParams } }, async (request, reply) => {
+    const { slug } = request.params;
+    const key = `subpoena:${slug}`;
+    const cached = app.pageCache.get(key);
+    if (cached) return sendCachedPage(request, reply, cached);
+    const data = loadPublicSubpoena(app.db, slug);
+    if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${slug}.`);
+    return serveCached(request, reply, app.pageCache, key, "global", () => app.view("subpoenas/show.hbs", toSubpoenaShowView(data)));
+  });
+}
