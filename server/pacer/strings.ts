@@ -62,7 +62,7 @@ function trimBadEdges(fragment: string): string {
 
 /**
  * Juriscraper's `clean_string`: decode a few stray HTML entities, straighten smart quotes, drop
- * `*`, `#` and `;`, trim dashes/slashes/commas from the ends of each party side, collapse
+ * `*` and `#`, trim dashes/slashes/semicolons/commas from the ends of each party side, collapse
  * whitespace. Used on case names, descriptions and NEF fields.
  */
 export function cleanString(input: string): string {
@@ -79,8 +79,7 @@ export function cleanString(input: string): string {
     .replaceAll("“", '"')
     .replaceAll("”", '"')
     .replaceAll("*", "")
-    .replaceAll("#", "")
-    .replaceAll(";", "");
+    .replaceAll("#", "");
   s = s.split(" v. ").map(trimBadEdges).join(" v. ");
   return collapseWhitespace(s);
 }

@@ -1,0 +1,81 @@
+import { simpleParser } from "mailparser";
+import type { NefBody } from "./nef";
+
+/**
+ * Getting the notice out of a whole e-mail (RFC 822, as received or as archived): the Subject,
+ * the body, and whether an image rides along. mailparser does the MIME work (multipart,
+ * quoted-printable, base64, charsets).
+ */
+
+// Header field names (RFC 5322: printable ASCII except ":"), as the first line of a message.
+const HEADER_LINE = /^[!-9;-~]+:/;
+const TELLTALE_HEADER = /^(received|from|to|subject|date|message-id|mime-version|content-type|return-path|delivered-to|sender|x-[a-z0-9-]+):/im;
+
+/** Whether `text` is a whole message (headers first) rather than just an HTML or text body. */
+export function looksLikeMimeMessage(text: string): boolean {
+  const start = text.replace(/^\ufeff/, "");
+  const firstLine = start.slice(0, start.search(/\r?\n|$/));
+  if (!HEADER_LINE.test(firstLine)) return false;
+  const blank = start.search(/\r?\n\r?\n/);
+  const headers = blank === -1 ? start : start.slice(0, blank);
+  return TELLTALE_HEADER.test(headers);
+}
+
+/**
+ * The reference reads the first text part in MIME order, HTML or plain. mailparser merges parts
+ * by type, so when a message has both, the first `Content-Type: text/…` header says which came
+ * first.
+ */
+function plainComesFirst(message: string): boolean {
+  const first = /^content-type:[ \t]*text\/(html|plain)/im.exec(message);
+  return first?.[1]?.toLowerCase() === "plain";
+}
+
+/**
+ * Undeclared quoted-printable: some archived bodies keep "=" soft line breaks. A line ending in
+ * "=" is joined to the next without a space; other lines are joined with one.
+ */
+export function joinSoftBreaks(body: string): string {
+  let combined = "";
+  let afterSoftBreak = false;
+  for (const line of body.split("\n")) {
+    if (line.endsWith("=")) {
+      combined += line.slice(0, -1);
+      afterSoftBreak = true;
+    } else if (afterSoftBreak) {
+      combined += line;
+      afterSoftBreak = false;
+    } else {
+      combined += ` ${line}`;
+    }
+  }
+  return combined;
+}
+
+export type MimeReading = { body: NefBody; reason: null } | { body: null; reason: string };
+
+export async function readMimeMessage(message: string): Promise<MimeReading> {
+  const mail = await simpleParser(Buffer.from(message, "utf8"), {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    skipTextLinks: true,
+    keepCidLinks: true,
+  });
+  const rootType = mail.headers.get("content-type");
+  const multipart = typeof rootType === "object" && rootType !== null && "value" in rootType
+    ? String(rootType.value).toLowerCase().startsWith("multipart/")
+    : false;
+  const imageAttached = multipart && mail.attachments.some((a) => a.contentType.toLowerCase().startsWith("image/"));
+  const subject = mail.subject ?? null;
+  const html = typeof mail.html === "string" ? mail.html : null;
+  const plain = typeof mail.text === "string" && mail.text !== "" ? mail.text : null;
+
+  if (plain !== null && (html === null || plainComesFirst(message))) {
+    return { body: { text: plain, contentType: "text/plain", subject, imageAttached }, reason: null };
+  }
+  if (html !== null) {
+    return { body: { text: joinSoftBreaks(html), contentType: "text/html", subject, imageAttached }, reason: null };
+  }
+  return { body: null, reason: "the e-mail has no HTML or plain-text body" };
+}
