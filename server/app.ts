@@ -10,6 +10,7 @@ import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
 import { openapiPlugin } from "./plugins/openapi";
+import { overviewRoutes } from "./overview/routes";
 import { subpoenasRoutes } from "./subpoenas/routes";
 import { casesRoutes } from "./cases/routes";
 import { ordersRoutes } from "./orders/routes";
@@ -45,6 +46,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(openapiPlugin);
 
   // Public pages
+  await app.register(overviewRoutes);
   await app.register(subpoenasRoutes);
   await app.register(casesRoutes);
   await app.register(ordersRoutes);

@@ -1,0 +1,45 @@
+import type { Db } from "../../db/client";
+import { loadCaseSummaries, type CaseSummary } from "../cases/summaries";
+import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
+import { loadSubpoenaSummaries, type SubpoenaSummary } from "../subpoenas/summaries";
+import { createOverviewRepository } from "./repository";
+
+export const LATEST_ENTRY_COUNT = 10;
+
+export type OverviewData = {
+  today: string;
+  subpoenas: SubpoenaSummary[];
+  cases: CaseSummary[];
+  /** Latest docket entries, projected: a sealed entry is a placeholder. */
+  latestEntries: { entry: PublicRecord<"entry">; case: PublicRecord<"case"> }[];
+  hearings: { hearing: PublicRecord<"hearing">; case: PublicRecord<"case"> }[];
+  deadlines: { deadline: PublicRecord<"deadline">; case: PublicRecord<"case"> | null }[];
+  /** Citations of the entries, hearings and deadlines above. */
+  citations: Map<string, Citation[]>;
+};
+
+/** Everything the overview shows, as of `today` (the injected clock's date). */
+export function loadOverview(db: Db, today: string): OverviewData {
+  const repo = createOverviewRepository(db);
+  const latestEntries = repo.latestEntries(LATEST_ENTRY_COUNT).map((r) => ({ entry: toPublicEntry(r.entry), case: toPublic("case", r.case) }));
+  const hearings = repo.upcomingHearings(today).map((r) => ({ hearing: toPublic("hearing", r.hearing), case: toPublic("case", r.case) }));
+  const deadlines = repo
+    .upcomingDeadlines(today)
+    .map((r) => ({ deadline: toPublic("deadline", r.deadline), case: r.case ? toPublic("case", r.case) : null }));
+  const refs: RecordRef[] = [
+    // A sealed entry's sources could describe it; they stay unread.
+    ...latestEntries.filter((e) => !e.entry.sealed).map((e) => ({ type: "entry" as const, id: e.entry.id })),
+    ...hearings.map((h) => ({ type: "hearing" as const, id: h.hearing.id })),
+    ...deadlines.map((d) => ({ type: "deadline" as const, id: d.deadline.id })),
+  ];
+  return {
+    today,
+    subpoenas: loadSubpoenaSummaries(db),
+    cases: loadCaseSummaries(db),
+    latestEntries,
+    hearings,
+    deadlines,
+    citations: createSourcesRepository(db).citationsFor(refs),
+  };
+}
