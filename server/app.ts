@@ -9,6 +9,7 @@ import { securityPlugin } from "./plugins/security";
 import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
+import { authPlugin } from "./plugins/auth";
 import { openapiPlugin } from "./plugins/openapi";
 import { overviewRoutes } from "./overview/routes";
 import { subpoenasRoutes } from "./subpoenas/routes";
@@ -18,6 +19,9 @@ import { judgesRoutes } from "./judges/routes";
 import { timelineRoutes } from "./timeline/routes";
 import { sourcesRoutes } from "./sources/routes";
 import { apiRoutes } from "./api/routes";
+import { authRoutes } from "./auth/routes";
+import { staffRoutes } from "./staff/routes";
+import { adminRoutes } from "./admin/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
 
@@ -42,6 +46,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(viewsPlugin);
   await app.register(assetsPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(authPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 
@@ -56,6 +61,11 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
 
   // API
   await app.register(apiRoutes);
+
+  // Staff
+  await app.register(authRoutes);
+  await app.register(staffRoutes);
+  await app.register(adminRoutes);
 
   return app;
 }

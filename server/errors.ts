@@ -68,3 +68,23 @@ export class PayloadTooLargeError extends AppError {
     super(413, message, "payload_too_large");
   }
 }
+
+/** An edit that did not say which version it started from (a PATCH without If-Match). */
+export class PreconditionRequiredError extends AppError {
+  constructor(message: string) {
+    super(428, message, "precondition_required");
+  }
+}
+
+/**
+ * The API's form of a version conflict: the If-Match version is not the stored one, so
+ * nothing was written. `currentVersion` lets a script reload and retry.
+ */
+export class PreconditionFailedError extends AppError {
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(412, message, "precondition_failed");
+  }
+}

@@ -21,6 +21,13 @@ export const paths = {
   sources: () => "/sources",
   source: (tag: string) => `/sources#source-${enc(tag)}`,
   conflict: (code: string) => `/sources#conflict-${enc(code)}`,
+  login: () => "/login",
+  logout: () => "/logout",
+  staff: () => "/staff",
+  adminUsers: () => "/admin/users",
+  adminUserDisable: (id: number) => `/admin/users/${id}/disable`,
+  adminUserEnable: (id: number) => `/admin/users/${id}/enable`,
+  adminTokenRevoke: (id: number) => `/admin/tokens/${id}/revoke`,
   apiDocs: () => "/api",
   api: {
     root: () => "/api/v1",

@@ -94,6 +94,31 @@ describe("the bundled record's sources", () => {
     expect(inferredFields("subpoena", "dhs-google-2025-10-30")).toContain("dateIssued");
   });
 
+  it("sources the key fields themselves, not only the record", () => {
+    const fieldSources = new Set(
+      db
+        .select({ type: s.factSources.recordType, id: s.factSources.recordId, field: s.factSources.field })
+        .from(s.factSources)
+        .all()
+        .map((r) => `${r.type}:${r.id}:${r.field}`),
+    );
+    const keyFields: { type: EditableType; rows: Record<string, unknown>[]; fields: string[] }[] = [
+      { type: "case", rows: db.select().from(s.cases).all(), fields: ["courtId", "assignedJudgeId", "dateFiled", "docketNumber", "caption"] },
+      { type: "subpoena", rows: db.select().from(s.subpoenas).all(), fields: ["dateIssued", "authorityCited", "dateReturn"] },
+      { type: "order", rows: db.select().from(s.orders).all(), fields: ["dateSigned", "judgeId", "quotedText"] },
+      { type: "judge", rows: db.select().from(s.judges).all(), fields: ["courtId"] },
+      { type: "coverage", rows: db.select().from(s.stayCoverages).all(), fields: ["endCondition", "status"] },
+    ];
+    for (const { type, rows, fields } of keyFields) {
+      for (const row of rows) {
+        for (const field of fields) {
+          if (row[field] === null || row[field] === undefined) continue;
+          expect(fieldSources.has(`${type}:${row.id}:${field}`), `${type} ${String(row.slug ?? row.id)} ${field}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it("quotes only short fragments", () => {
     for (const fact of db.select().from(s.factSources).all()) {
       if (fact.quote !== null) expect(fact.quote.split(/\s+/).length, fact.quote).toBeLessThanOrEqual(15);
