@@ -22,10 +22,18 @@ export type PublicJudge = JudgeSummary & {
   orders: OrderRecord[];
 };
 
-/** Every judge with court, counts of cases and orders, and the sources behind each judge record. */
+/** The surname a list is sorted by: the last word of the name, passing over "Jr." and the like. */
+export function surnameOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(w.replace(/,$/, "")));
+  return (words[words.length - 1] ?? name).replace(/,$/, "");
+}
+
+/** Every judge by surname, with court, counts of cases and orders, and the sources behind each judge record. */
 export function loadJudgeSummaries(db: Db): JudgeSummary[] {
   const repo = createJudgesRepository(db);
-  const rows = repo.list();
+  const rows = repo
+    .list()
+    .sort((a, b) => surnameOf(a.name).localeCompare(surnameOf(b.name), "en") || a.name.localeCompare(b.name, "en") || a.id - b.id);
   const courts = new Map(repo.courts(rows.map((j) => j.courtId)).map((c) => [c.id, toPublic("court", c)]));
   const caseJudges = repo.caseJudges();
   const orderJudges = repo.orderJudges();

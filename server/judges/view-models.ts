@@ -3,6 +3,7 @@ import { caseLink, signedView, standingView } from "../orders/view-models";
 import { paths } from "../paths";
 import { ORDER_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
+import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
 import type { JudgeSummary, PublicJudge } from "./loaders";
 
@@ -55,7 +56,7 @@ export function toJudgeShowView(j: PublicJudge) {
       signed: signedView(r),
       kind: label(ORDER_KIND_LABELS, r.order.kind),
       standing: standingView(r.standing),
-      sources: markersFor(r.citations),
+      sources: recordMarkers(r.citations),
       conflicts: conflictMarkers(r.conflicts),
     })),
     judgesHref: paths.judges(),

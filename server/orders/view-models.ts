@@ -2,6 +2,7 @@ import { paths } from "../paths";
 import { viewDate } from "../shared/dates";
 import { COVERAGE_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
+import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
 import type { OrderRecord, OrderStanding } from "./loaders";
 
@@ -52,23 +53,33 @@ export function toOrderCard(r: OrderRecord) {
       kind: label(MOTION_KIND_LABELS, d.motion.kind),
       href: `${paths.case(r.case.slug)}#motions-heading`,
       disposition: label(MOTION_STATUS_LABELS, d.disposition),
-      sources: markersFor(d.citations),
+      sources: recordMarkers(d.citations),
     })),
-    coverage: r.coverage.map((c) => ({
-      subpoena: c.subpoena.title,
-      subpoenaHref: paths.subpoena(c.subpoena.slug),
-      account: c.account ? (c.account.handle ?? c.account.displayName ?? "an account with no public handle") : null,
-      accountSources: markersFor(c.citations, "accountId"),
-      addressee: c.addressee?.name ?? null,
-      endCondition: c.coverage.endCondition,
-      status: label(COVERAGE_STATUS_LABELS, c.coverage.status),
-      inForce: c.coverage.status === "in_force",
-      statusReason: c.coverage.statusReason,
-      dateEnded: c.coverage.dateEnded ? viewDate({ date: c.coverage.dateEnded }) : null,
-      sources: markersFor(c.citations),
-      conflicts: conflictMarkers(c.conflicts),
-    })),
-    sources: markersFor(r.citations),
+    coverage: r.coverage.map((c) => {
+      // Each cell cites its own field; a cell with no source of its own shows the order's, which states what it covers.
+      const cell = (field: string) => {
+        const own = markersFor(c.citations, field);
+        return own.length ? own : recordMarkers(r.citations);
+      };
+      return {
+        subpoena: c.subpoena.title,
+        subpoenaHref: paths.subpoena(c.subpoena.slug),
+        account: c.account ? (c.account.handle ?? c.account.displayName ?? "an account with no public handle") : null,
+        accountSources: cell("accountId"),
+        addressee: c.addressee?.name ?? null,
+        addresseeSources: c.addressee ? cell("addresseeId") : [],
+        endCondition: c.coverage.endCondition,
+        endConditionSources: c.coverage.endCondition ? cell("endCondition") : [],
+        status: label(COVERAGE_STATUS_LABELS, c.coverage.status),
+        inForce: c.coverage.status === "in_force",
+        statusReason: c.coverage.statusReason,
+        statusSources: cell("status"),
+        dateEnded: c.coverage.dateEnded ? viewDate({ date: c.coverage.dateEnded }) : null,
+        dateEndedSources: c.coverage.dateEnded ? cell("dateEnded") : [],
+        conflicts: conflictMarkers(c.conflicts),
+      };
+    }),
+    sources: recordMarkers(r.citations),
     conflicts: conflictMarkers(r.conflicts),
   };
 }

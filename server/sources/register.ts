@@ -41,8 +41,6 @@ export type SourceRegister = {
   verification: { citations: number; verified: number; inferred: number };
 };
 
-const byTag = (a: { tag: string }, b: { tag: string }) => a.tag.localeCompare(b.tag, "en", { numeric: true });
-
 type Live<T extends EditableType> = PublicRecord<T>;
 
 // Types describeRecords names itself; a missing one of these was removed, not unknown.
@@ -148,7 +146,8 @@ function verificationCounts(db: Db) {
  */
 export function loadSourceRegister(db: Db, filters: SourceRegisterFilters = {}): SourceRegister {
   const repo = createSourcesRepository(db);
-  const all = repo.listSources().sort(byTag);
+  // Register order: the research register's own order, then sources added later.
+  const all = repo.listSources();
   const counts = repo.usageCounts();
   const levelCounts = Object.fromEntries(RELIABILITY_LEVELS.map((level) => [level, all.filter((src) => src.reliability === level).length])) as Record<Reliability, number>;
   const sources = all

@@ -1,7 +1,8 @@
 import { RELIABILITY_LEVELS, type Reliability } from "../../db/schema";
 import { paths } from "../paths";
 import { viewDate } from "../shared/dates";
-import { markersFor, RELIABILITY_LABELS } from "./markers";
+import { RELIABILITY_LABELS } from "./markers";
+import { recordMarkers } from "./record-markers";
 import type { ConflictRecordLink, RegisterConflict, RegisterSource, SourceRegister } from "./register";
 import type { SourcesQuery } from "./schemas";
 
@@ -84,7 +85,7 @@ export function toConflictItem(c: RegisterConflict) {
     status: c.conflict.status === "open" ? "Open" : "Resolved",
     resolution: c.conflict.resolution,
     records: c.records.map((r) => ({ label: r.label, href: conflictRecordHref(r), field: r.field })),
-    sources: markersFor(c.citations),
+    sources: recordMarkers(c.citations),
   };
 }
 

@@ -2,6 +2,7 @@ import { paths } from "../paths";
 import { viewDate } from "../shared/dates";
 import { EVENT_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
+import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
 import type { Timeline, TimelineItem } from "./loaders";
 import { ORDERING_RULE } from "./ordering";
@@ -19,7 +20,7 @@ export function toTimelineItem(item: TimelineItem) {
     fromOrder: item.order ? { href: paths.order(item.order.slug) } : null,
     case: item.case ? { title: item.case.caption ?? item.case.label, href: paths.case(item.case.slug) } : null,
     subpoenas: item.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),
-    sources: markersFor(item.citations),
+    sources: recordMarkers(item.citations),
     conflicts: conflictMarkers(item.conflicts),
   };
 }

@@ -61,7 +61,10 @@ describe("orders page", () => {
       dateSignedLatest: "2025-11-30",
       dateSignedPrecision: "month",
     });
-    insertCoverage(db, ended.id, subpoena.id, { status: "moot", statusReason: "subpoena withdrawn by DHS" });
+    const endedCover = insertCoverage(db, ended.id, subpoena.id, { status: "moot", statusReason: "subpoena withdrawn by DHS", addresseeId: meta.id });
+    const s14 = insertSource(db, { tag: "S14", publisher: "Ars Technica (mirror)" });
+    citeSource(db, "coverage", endedCover.id, s14.id, { field: "status" });
+    citeSource(db, "order", ended.id, s01.id);
     const q5 = insertConflict(db, { code: "Q5", title: "Date of the withdrawal" });
     linkConflict(db, q5.id, "order", ended.id);
 
@@ -99,7 +102,10 @@ describe("orders page", () => {
     expect(ended.text()).toContain("Moot");
     expect(ended.text()).toContain("subpoena withdrawn by DHS");
     expect(ended.find("td").eq(0).text()).toContain("not named");
-    expect(ended.find("td").eq(1).text().trim()).toBe("unknown");
+    // Each cell cites its own field, or else the order that states what it covers.
+    const markers = (i: number) => ended.find("td").eq(i).find("sup.src a").map((_, a) => $(a).text()).get();
+    expect(markers(3)).toEqual(["S14"]);
+    expect(markers(1)).toEqual(["S01"]);
   });
 
   it("prints dates with their real precision and badges an inferred date with its reason", async () => {

@@ -107,6 +107,8 @@ describe("timeline page", () => {
     expect(inferred.attr("title")).toBe("Politico says Friday, after the Thursday filing.");
     expect(inferred.find(".visually-hidden").text()).toContain("Politico says Friday");
     expect($("#event-motion-filed .badge-warn")).toHaveLength(0);
+    // Only the date is cited: its source also stands beside the title, so no fact is unsourced.
+    expect($("#event-hixson-order h3 sup.src a").attr("href")).toBe("/sources#source-S02");
 
     const withdrawal = $("#event-dhs-withdraws-september-subpoena");
     expect(withdrawal.find(".badge-accent").text()).toBe("Withdrawal");
