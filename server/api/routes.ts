@@ -2,8 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadCaseSummaries } from "../cases/summaries";
+import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
+import { loadSubpoenaSummaries } from "../subpoenas/summaries";
 import { casesApiRoutes } from "./cases-routes";
+import { judgesApiRoutes } from "./judges-routes";
+import { registerApiRoutes } from "./register-routes";
+import { subpoenasApiRoutes } from "./subpoenas-routes";
 import { toApiDocsView, type OpenApiDocument } from "./docs-view-model";
 
 const COLLECTIONS = [
@@ -51,12 +56,19 @@ export async function apiRoutes(fastify: FastifyInstance) {
   );
 
   await app.register(casesApiRoutes);
+  await app.register(subpoenasApiRoutes);
+  await app.register(judgesApiRoutes);
+  await app.register(registerApiRoutes);
 
   // The documentation page reads the generated OpenAPI document, so it lists every route there is.
   app.get(paths.apiDocs(), async (_request, reply) => {
     const examples: Record<string, Record<string, string>> = {};
     const firstCase = loadCaseSummaries(app.db)[0];
     if (firstCase) examples["cases"] = { slug: firstCase.case.slug };
+    const firstSubpoena = loadSubpoenaSummaries(app.db)[0];
+    if (firstSubpoena) examples["subpoenas"] = { slug: firstSubpoena.subpoena.slug };
+    const firstJudge = loadJudgeSummaries(app.db)[0];
+    if (firstJudge) examples["judges"] = { slug: firstJudge.judge.slug };
     return reply.view("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
   });
 }

@@ -7,6 +7,7 @@ import {
   DEADLINE_ORIGINS,
   DEADLINE_STATUSES,
   ENTRY_KINDS,
+  EVENT_KINDS,
   ENTRY_SOURCES,
   HEARING_STATUSES,
   MOTION_KINDS,
@@ -15,6 +16,7 @@ import {
   RELIABILITY_LEVELS,
   SUBPOENA_KINDS,
 } from "../../db/schema";
+import { SUBPOENA_STATUS_KEYS } from "../status/subpoena-status";
 
 /*
  * The public API's answers as zod schemas. They do two jobs: the OpenAPI document is generated
@@ -333,6 +335,309 @@ export const CaseRecord = z
     relatedCases: z.array(z.object({ relation: z.string(), case: CaseRef })),
   })
   .meta({ id: "Case" });
+
+// ---------------------------------------------------------------------------------------------
+// Subpoenas
+
+export const SubpoenaStatus = z
+  .object({
+    key: z.enum(SUBPOENA_STATUS_KEYS),
+    label: z.string(),
+    tone: z.enum(["ok", "warn", "accent", "muted"]),
+    line: z.string().meta({
+      description: "The status in one quotable line, generated from the records (\"Meta ordered not to produce pending ruling — Magistrate Judge Thomas S. Hixson, since September 19, 2025\").",
+    }),
+    date: z
+      .object({
+        value: z.string().nullable().meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown or a range." }),
+        label: z.string(),
+        exact: z.boolean(),
+      })
+      .meta({ description: "The date the status rests on." }),
+    inferred: z.boolean().meta({ description: "True when that date is inferred rather than stated by a source." }),
+    sources: Sources.meta({ description: "The sources behind the line, in the order the line relies on them." }),
+  })
+  .meta({ id: "SubpoenaStatus", description: "Derived from the records, never typed by hand." });
+
+const subpoenaBase = {
+  id: z.number().int(),
+  slug: z.string(),
+  url,
+  htmlUrl,
+  title: z.string(),
+  kind: z.enum(SUBPOENA_KINDS),
+  issuer: OrganizationRef.nullable(),
+  issuerName: z.string().nullable().meta({ description: "The issuer as a reader names it, with its parent: \"ICE (DHS)\"." }),
+  issuingComponent: z.string().nullable(),
+  recipient: OrganizationRef.nullable(),
+  authorityCited: z.string().nullable().meta({ description: "The statute the demand relies on (\"19 U.S.C. § 1509\")." }),
+  dateIssued: FuzzyDate,
+  dateReturn: IsoDate.nullable(),
+  accountsCovered: z.number().int().nullable().meta({ description: "How many accounts the sources say it covered, when more than those named." }),
+  summary: z.string().nullable(),
+  status: SubpoenaStatus,
+  cases: z.array(CaseRef).meta({ description: "The cases challenging it." }),
+  sources: Sources,
+  conflicts: Conflicts,
+};
+
+export const SubpoenaListItem = z
+  .object({ ...subpoenaBase, namedAccountCount: z.number().int() })
+  .meta({ id: "SubpoenaListItem" });
+
+export const OrderSummary = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    htmlUrl,
+    dateSigned: FuzzyDate,
+    judge: JudgeRef.nullable(),
+    case: CaseRef.nullable(),
+  })
+  .meta({ id: "OrderSummary" });
+
+export const SubpoenaRecord = z
+  .object({
+    ...subpoenaBase,
+    statedPurpose: z.string().nullable(),
+    howKnown: z.string().nullable().meta({ description: "How the demand became public (user notice, court filing, press report)." }),
+    demands: z.array(z.string()).meta({ description: "The data demanded, item by item, in the subpoena's order." }),
+    accounts: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          ...AccountRef.shape,
+          description: z.string().nullable(),
+          platform: OrganizationRef.nullable(),
+          note: z.string().nullable(),
+          sources: Sources,
+          conflicts: Conflicts,
+        }),
+      )
+      .meta({ description: "The accounts the subpoena names, by public handle." }),
+    notices: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          account: AccountRef.nullable(),
+          platform: OrganizationRef.nullable(),
+          dateNotified: FuzzyDate,
+          responseWindowStated: z.string().nullable().meta({ description: "The window exactly as the notice states it (\"10 days\"); never computed." }),
+          responseWindowDays: z.number().int().nullable(),
+          responseDateStated: IsoDate.nullable(),
+          sources: Sources,
+          conflicts: Conflicts,
+        }),
+      )
+      .meta({ description: "The platform's notices to users: dates and the stated window only." }),
+    coverage: z
+      .object({
+        rows: z.array(
+          z.object({
+            account: AccountRef.nullable().meta({ description: "Null for an order protecting every account of a movant whose accounts are not on the record." }),
+            namedInSubpoena: z.boolean(),
+            via: z.enum(["account", "movant"]).nullable().meta({ description: "`account`: the order names it; `movant`: it covers every account of a movant who operates it; null: nothing protects it." }),
+            coverage: z
+              .object({
+                id: z.number().int(),
+                status: z.enum(COVERAGE_STATUSES),
+                endCondition: z.string().nullable(),
+                statusReason: z.string().nullable(),
+                dateEnded: IsoDate.nullable(),
+                order: OrderSummary,
+                sources: Sources,
+                conflicts: Conflicts,
+              })
+              .nullable(),
+          }),
+        ),
+        unprotectedCount: z.number().int().meta({ description: "Accounts no order protects." }),
+        unresolvedMovantOrders: z.boolean().meta({ description: "True when an order protects every account of a movant and the record does not say which those are." }),
+        unnamedAccounts: z.number().int().meta({ description: "Accounts the sources say it covered beyond those named." }),
+      })
+      .meta({ description: "Which account is protected by which order, since when." }),
+    events: z.array(
+      z.object({
+        id: z.number().int(),
+        slug: z.string(),
+        htmlUrl,
+        kind: z.enum(EVENT_KINDS),
+        title: z.string(),
+        description: z.string().nullable(),
+        date: FuzzyDate,
+        actors: z.array(OrganizationRef),
+        sources: Sources,
+        conflicts: Conflicts,
+      }),
+    ),
+    challenges: z.array(CaseListItem).meta({ description: "The cases challenging it, as the case list gives them." }),
+  })
+  .meta({ id: "Subpoena" });
+
+// ---------------------------------------------------------------------------------------------
+// Orders
+
+export const OrderItem = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    htmlUrl,
+    title: z.string(),
+    kind: z.enum(ORDER_KINDS),
+    case: CaseRef,
+    judge: JudgeRef.nullable(),
+    dateSigned: FuzzyDate,
+    summary: z.string().nullable(),
+    quotedText: z.string().nullable(),
+    standing: z.enum(["in_force", "ended", "none"]).meta({
+      description: "Derived from its coverage: `in_force` while anything it protects is in force, `ended` when all has ended, `none` when it protects nothing (rulings, scheduling).",
+    }),
+    dispositions: z.array(
+      z.object({
+        motion: z.object({ id: z.number().int(), title: z.string(), kind: z.enum(MOTION_KINDS), status: z.enum(MOTION_STATUSES), sources: Sources }),
+        disposition: z.enum(MOTION_STATUSES),
+      }),
+    ),
+    coverage: z.array(
+      z.object({
+        id: z.number().int(),
+        subpoena: SubpoenaRef,
+        account: AccountRef.nullable(),
+        allAccountsOfMovant: z.boolean(),
+        addressee: OrganizationRef.nullable().meta({ description: "Who is told not to produce (Meta)." }),
+        endCondition: z.string().nullable(),
+        status: z.enum(COVERAGE_STATUSES),
+        statusReason: z.string().nullable(),
+        dateEnded: IsoDate.nullable(),
+        sources: Sources,
+        conflicts: Conflicts,
+      }),
+    ),
+    sources: Sources,
+    conflicts: Conflicts,
+  })
+  .meta({ id: "Order" });
+
+export const OrderListQuery = z.object({
+  standing: z.enum(["in_force", "ended", "none"]).optional().meta({ description: "Only orders with this standing.", examples: ["in_force"] }),
+  kind: z.enum(ORDER_KINDS).optional().meta({ description: "Only orders of this kind." }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Judges
+
+const judgeBase = {
+  id: z.number().int(),
+  slug: z.string(),
+  url,
+  htmlUrl,
+  name: z.string(),
+  title: z.string(),
+  initials: z.string().nullable().meta({ description: "Initials the court appends to docket numbers (\"TSH\")." }),
+  court: CourtRef.nullable(),
+  caseCount: z.number().int(),
+  orderCount: z.number().int(),
+  sources: Sources,
+  conflicts: Conflicts,
+};
+
+export const JudgeListItem = z.object(judgeBase).meta({ id: "JudgeListItem" });
+
+export const JudgeRecord = z
+  .object({
+    ...judgeBase,
+    assignedCases: z.array(CaseListItem),
+    referredCases: z.array(CaseListItem).meta({ description: "Cases referred to the judge and assigned to someone else." }),
+    orders: z.array(OrderItem).meta({ description: "The orders the judge signed, in date order." }),
+  })
+  .meta({ id: "Judge" });
+
+// ---------------------------------------------------------------------------------------------
+// Timeline
+
+export const TimelineItem = z
+  .object({
+    slug: z.string().meta({ description: "The item's id on the timeline: `event-{event slug}`, or `order-signed-{order slug}` for an order no event tells of." }),
+    htmlUrl,
+    origin: z.enum(["event", "order"]),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    description: z.string().nullable(),
+    date: FuzzyDate,
+    case: CaseRef.nullable(),
+    subpoenas: z.array(SubpoenaRef),
+    order: OrderRef.nullable().meta({ description: "For an order's signing: the order." }),
+    sources: Sources,
+    conflicts: Conflicts,
+  })
+  .meta({ id: "TimelineItem" });
+
+export const TimelineQuery = z.object({
+  year: z.coerce
+    .number({ message: "must be a year such as 2025" })
+    .int("must be a year such as 2025")
+    .min(1900, "must be a year such as 2025")
+    .max(2100, "must be a year such as 2025")
+    .optional()
+    .meta({ description: "Only items whose date window touches this year.", examples: [2025] }),
+  kind: z.enum(EVENT_KINDS).optional().meta({ description: "Only items of this kind.", examples: ["withdrawal"] }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+export const RegisterSource = z
+  .object({
+    tag: z.string(),
+    slug: z.string().meta({ description: "Same as `tag`." }),
+    htmlUrl,
+    sourceUrl: z.string().nullable().meta({ description: "Where the source itself is." }),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    description: z.string().nullable(),
+    datePublished: FuzzyDate,
+    reliability: z.enum(RELIABILITY_LEVELS),
+    reliabilityNote: z.string().nullable(),
+    factCount: z.number().int().meta({ description: "How many facts in the record it backs." }),
+  })
+  .meta({ id: "RegisterSource" });
+
+export const RegisterConflict = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    htmlUrl,
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(["open", "resolved"]),
+    resolution: z.string().nullable(),
+    records: z.array(
+      z.object({
+        type: z.string(),
+        field: z.string().nullable(),
+        label: z.string(),
+        url: z.string().nullable().meta({ description: "The record in the API, when it has its own URL there." }),
+        htmlUrl: z.string().nullable(),
+      }),
+    ),
+    sources: Sources,
+  })
+  .meta({ id: "RegisterConflict" });
+
+export const SourcesQuery = z.object({
+  reliability: z.enum(RELIABILITY_LEVELS).optional().meta({ description: "Only sources of this reliability.", examples: ["court_record"] }),
+});
+
+export const SourceRegisterResponse = z
+  .object({
+    data: z.array(RegisterSource),
+    count: z.number().int(),
+    conflicts: z.array(RegisterConflict).meta({ description: "Every disagreement between sources, with the records it affects." }),
+    verification: z
+      .object({ citations: z.number().int(), verified: z.number().int(), inferred: z.number().int() })
+      .meta({ description: "How many citations there are, how many were checked against a docket, and how many are inferences." }),
+  })
+  .meta({ description: "The source register." });
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes and errors

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { conflictRecords, eventLinks, orderDispositions, type MOTION_STATUSES, type RecordType } from "../../db/schema";
-import { caseSubpoenas, partyAccounts, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
+import { caseSubpoenas, motionMovants, partyAccounts, relatedCases, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
 import { testActor, testClock } from "./db";
@@ -107,3 +107,19 @@ export const linkSubpoenaAccount = (db: Db, subpoenaId: number, accountId: numbe
 export const linkCaseSubpoena = (db: Db, caseId: number, subpoenaId: number) => db.insert(caseSubpoenas).values({ caseId, subpoenaId }).run();
 
 export const linkPartyAccount = (db: Db, partyId: number, accountId: number) => db.insert(partyAccounts).values({ partyId, accountId }).run();
+
+export const linkMotionMovant = (db: Db, motionId: number, partyId: number) => db.insert(motionMovants).values({ motionId, partyId }).run();
+
+export const linkRelatedCase = (db: Db, caseId: number, relatedCaseId: number, relation = "challenges the same subpoena") =>
+  db.insert(relatedCases).values({ caseId, relatedCaseId, relation }).run();
+
+export const insertAttorney = (db: Db, o: Partial<RecordInsert<"attorney">> = {}) => {
+  const n = next();
+  return make(db, "attorney", { slug: `attorney-${n}`, name: `Attorney ${n}`, ...o });
+};
+
+export const insertRepresentation = (db: Db, partyId: number, o: Partial<RecordInsert<"representation">> = {}) =>
+  make(db, "representation", { partyId, standing: "of_record", ...o });
+
+export const insertDocument = (db: Db, entryId: number, o: Partial<RecordInsert<"document">> = {}) =>
+  make(db, "document", { entryId, attachmentNumber: 0, ...o });

@@ -75,7 +75,7 @@ function entries(ctx: ApiContext, d: PublicDocketData) {
       stricken: e.stricken,
       textSource: e.source,
       sealed: false as const,
-      htmlUrl: absolute(ctx, `${paths.case(d.case.slug)}/entries/${e.id}`),
+      htmlUrl: absolute(ctx, paths.entryPermalink(d.case.slug, e.id)),
       documents: d.documents
         .filter((doc) => doc.entryId === e.id)
         .map((doc) => ({

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { NotFoundError } from "../errors";
+import { paths } from "../paths";
+import { loadPublicSubpoena } from "../subpoenas/detail";
+import { loadSubpoenaSummaries } from "../subpoenas/summaries";
+import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaRecord } from "./schemas";
+import { toSubpoenaListItem, toSubpoenaRecord } from "./serializers/subpoenas";
+
+export async function subpoenasApiRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const ctx = { baseUrl: app.config.publicUrl };
+
+  app.get(
+    paths.api.subpoenas(),
+    {
+      schema: {
+        tags: ["subpoenas"],
+        operationId: "listSubpoenas",
+        summary: "List subpoenas and summonses",
+        description: "Every subpoena and summons with its issuer, recipient, derived status line (with the sources behind it) and the cases challenging it.",
+        response: { 200: listOf(SubpoenaListItem, "Every subpoena, unknown issue dates last.") },
+      },
+    },
+    async () => {
+      const data = loadSubpoenaSummaries(app.db).map((s) => toSubpoenaListItem(ctx, s));
+      return { data, count: data.length };
+    },
+  );
+
+  app.get(
+    `${paths.api.subpoenas()}/:slug`,
+    {
+      schema: {
+        tags: ["subpoenas"],
+        operationId: "getSubpoena",
+        summary: "One subpoena",
+        description:
+          "The subpoena with its derived status line, the data demanded, the accounts it names, the platform's notices (dates and stated window only), which order protects which account, its events and the cases challenging it.",
+        params: SlugParams,
+        response: { 200: recordOf(SubpoenaRecord, "One subpoena."), 404: errorResponses[404] },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params;
+      const subpoena = loadPublicSubpoena(app.db, slug);
+      if (!subpoena) throw new NotFoundError(`No subpoena has the slug "${slug}".`);
+      return { data: toSubpoenaRecord(ctx, subpoena) };
+    },
+  );
+}
