@@ -112,6 +112,8 @@ export function toSourcesView(reg: SourceRegister, query: SourcesQuery, errors: 
       : `${plural(reg.totalSources, "source", "sources")}.`,
     sources: reg.sources.map(toSourceRow),
     filtered,
+    // A bad filter is not applied; say so once above the form, the details sit beside the field.
+    errorSummary: Object.keys(errors).length ? "The filter was not applied: correct the field marked below." : null,
     filters: {
       levels: RELIABILITY_LEVELS.map((level) => ({
         value: level,

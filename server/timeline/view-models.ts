@@ -47,6 +47,8 @@ export function toTimelineView(t: Timeline, query: TimelineQuery, errors: Record
     countText: `${n} ${filtered ? "matching " : ""}${n === 1 ? "item" : "items"}.`,
     groups: byYear(t.items),
     filtered,
+    // A bad filter is not applied; say so once above the form, the details sit beside the field.
+    errorSummary: Object.keys(errors).length ? "The filter was not applied: correct the field marked below." : null,
     filters: {
       years: t.years.map((y) => ({ value: String(y), selected: query.year === y })),
       kinds: t.kinds.map((k) => ({ value: k, label: label(EVENT_KIND_LABELS, k), selected: query.kind === k })),

@@ -161,6 +161,9 @@ describe("timeline page", () => {
       expect($("h1")).toHaveLength(1);
       expect($(".field-error").text(), url).toMatch(/must be/);
       expect($("[aria-invalid=true]"), url).toHaveLength(1);
+      expect($("[role=alert]").text(), url).toContain("The filter was not applied");
+      // The unfiltered timeline is shown instead.
+      expect($("ol.timeline > li"), url).toHaveLength(9);
     }
   });
 });
