@@ -114,12 +114,17 @@ export function judgesPhrase(judges: (PublicRecord<"judge"> | null)[]): string {
     const j = known[0]!;
     return joinWords([`${shortTitle(j.title).one} ${j.name}`, ...unknownTail]);
   }
-  const byTitle = new Map<string, PublicRecord<"judge">[]>();
-  for (const j of known) byTitle.set(j.title, [...(byTitle.get(j.title) ?? []), j]);
-  const groups = [...byTitle.entries()].map(([title, list]) => {
-    const t = shortTitle(title);
-    return list.length === 1 ? `${t.one} ${surname(list[0]!.name)}` : `${t.many} ${joinWords(list.map((j) => surname(j.name)))}`;
-  });
+  // Grouped by the title as printed: "U.S. Magistrate Judge" and "Magistrate Judge" are one group.
+  const byTitle = new Map<string, { t: { one: string; many: string }; list: PublicRecord<"judge">[] }>();
+  for (const j of known) {
+    const t = shortTitle(j.title);
+    const group = byTitle.get(t.one) ?? { t, list: [] };
+    group.list.push(j);
+    byTitle.set(t.one, group);
+  }
+  const groups = [...byTitle.values()].map(({ t, list }) =>
+    list.length === 1 ? `${t.one} ${surname(list[0]!.name)}` : `${t.many} ${joinWords(list.map((j) => surname(j.name)))}`,
+  );
   // Several title groups are joined with "and" inside already; separate groups with commas.
   return groups.length === 1 ? joinWords([groups[0]!, ...unknownTail]) : joinWords([...groups, ...unknownTail]);
 }

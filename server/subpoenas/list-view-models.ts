@@ -48,7 +48,8 @@ export function toSubpoenaListItem(sm: SubpoenaSummary) {
     status: toStatusView(sm.status, sm.statusCitations),
     cases: sm.challenges.map((c) => ({ title: c.caption ?? c.label, href: paths.case(c.slug) })),
     sources: markersFor(sm.citations),
-    conflicts: conflictMarkers(sm.conflicts),
+    // One note per conflict, however many fields of the record it touches.
+    conflicts: conflictMarkers(sm.conflicts).filter((c, i, all) => all.findIndex((x) => x.code === c.code) === i),
   };
 }
 

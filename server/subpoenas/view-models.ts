@@ -9,14 +9,23 @@ import {
   label,
 } from "../shared/labels";
 import { conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker } from "../sources/markers";
-import { refKey } from "../sources/repository";
+import { refKey, type Citation } from "../sources/repository";
 import type { StatusOrder } from "../status/subpoena-status";
 import type { CoverageRow } from "./coverage";
 import type { PublicSubpoena } from "./detail";
-import { toStatusView } from "./list-view-models";
+import { citationMarkers, toStatusView } from "./list-view-models";
 
 /** A fact as printed: its words, whether it is unknown or inferred, and its sources. */
 type Fact = { text: string; unknown: boolean; inferred: boolean; sources: SourceMarker[]; conflicts: ConflictMarker[] };
+
+/** A record's own markers; when its sources back only single fields, those, so no row is unsourced. */
+function recordMarkers(cites: Citation[] | undefined): SourceMarker[] {
+  const own = markersFor(cites);
+  return own.length > 0 ? own : citationMarkers(cites ?? []);
+}
+
+/** Fields the facts list prints; a conflict on any other field is shown with the record's. */
+const FACT_FIELDS = ["issuerId", "issuingComponent", "kind", "authorityCited", "dateIssued", "recipientId", "statedPurpose", "howKnown"];
 
 const handle = (a: { handle: string | null; displayName: string | null } | null) => a?.handle ?? a?.displayName ?? null;
 
@@ -46,7 +55,7 @@ function factsView(d: PublicSubpoena) {
   const recipient = d.recipient ? (d.recipient.shortName ? `${d.recipient.name} (${d.recipient.shortName})` : d.recipient.name) : null;
   return {
     issuer: fact(d.issuerName, "issuerId"),
-    component: sp.issuingComponent ? fact(sp.issuingComponent, "issuingComponent") : null,
+    component: sp.issuingComponent || fieldConflicts("issuingComponent").length ? fact(sp.issuingComponent, "issuingComponent") : null,
     kind: fact(label(SUBPOENA_KIND_LABELS, sp.kind), "kind"),
     authority: fact(sp.authorityCited, "authorityCited", "unknown — no reliable source states it"),
     issued: {
@@ -59,7 +68,7 @@ function factsView(d: PublicSubpoena) {
     recipient: fact(recipient, "recipientId"),
     purpose: fact(sp.statedPurpose, "statedPurpose", "not stated in any source"),
     howKnown: fact(sp.howKnown, "howKnown"),
-    recordConflicts: conflictMarkers(allConflicts.filter((c) => c.field === null)),
+    recordConflicts: conflictMarkers(allConflicts.filter((c) => c.field === null || !FACT_FIELDS.includes(c.field))),
   };
 }
 
@@ -70,7 +79,7 @@ function accountsView(d: PublicSubpoena) {
     platform: platform ? (platform.shortName ?? platform.name) : null,
     description: account.description,
     note,
-    sources: markersFor(d.citations.get(refKey("account", account.id))),
+    sources: recordMarkers(d.citations.get(refKey("account", account.id))),
   }));
 }
 
@@ -85,7 +94,7 @@ function noticesView(d: PublicSubpoena) {
       // The window exactly as the notice states it; never computed.
       window: notice.responseWindowStated,
       responseDate: notice.responseDateStated ? viewDate({ date: notice.responseDateStated }) : null,
-      sources: markersFor(cites),
+      sources: recordMarkers(cites),
     };
   });
 }
@@ -120,7 +129,7 @@ function coverageRowView(d: PublicSubpoena, row: CoverageRow) {
     inForce: row.coverage.status === "in_force",
     reason: row.coverage.statusReason,
     ended: row.coverage.dateEnded ? viewDate({ date: row.coverage.dateEnded }) : null,
-    sources: [...markersFor(d.citations.get(refKey("coverage", row.coverage.id))), ...markersFor(cites)].filter(
+    sources: [...recordMarkers(d.citations.get(refKey("coverage", row.coverage.id))), ...recordMarkers(cites)].filter(
       (m, i, all) => all.findIndex((x) => x.tag === m.tag) === i,
     ),
   };
@@ -159,7 +168,7 @@ function motionsView(d: PublicSubpoena) {
       decidedBy: decidedBy
         ? { title: decidedBy.order.title, href: paths.order(decidedBy.order.slug), judge: judgeLink(decidedBy), signed: orderDate(decidedBy.order) }
         : null,
-      sources: markersFor(cites),
+      sources: recordMarkers(cites),
     };
   });
 }
@@ -174,7 +183,7 @@ function eventsView(d: PublicSubpoena) {
       title: e.title,
       description: e.description,
       actors: actors.map((a) => a.shortName ?? a.name).join(", ") || null,
-      sources: markersFor(cites),
+      sources: recordMarkers(cites),
       conflicts: conflictMarkers(d.conflicts.get(refKey("event", e.id))),
     };
   });
@@ -187,7 +196,7 @@ export function toSubpoenaShowView(d: PublicSubpoena) {
     status: toStatusView(d.status, d.statusCitations),
     facts: factsView(d),
     summary: d.subpoena.summary,
-    sources: markersFor(cites),
+    sources: recordMarkers(cites),
     demands: d.demands.map((dm) => dm.item),
     demandSources: markersFor(cites, "demands"),
     accounts: accountsView(d),

@@ -136,6 +136,8 @@ describe("wording helpers", () => {
     expect(judgesPhrase([HIXSON, TSE])).toBe("Magistrate Judges Hixson and Tse");
     expect(judgesPhrase([HIXSON, TSE, KANG])).toBe("Magistrate Judges Hixson, Tse and Kang");
     expect(judgesPhrase([HIXSON, HIXSON])).toBe("Magistrate Judge Thomas S. Hixson");
+    // Sources print the same office two ways; it is still one group.
+    expect(judgesPhrase([HIXSON, judge(2, "Alex G. Tse", "Magistrate Judge")])).toBe("Magistrate Judges Hixson and Tse");
     expect(judgesPhrase([HIXSON, judge(9, "James E. Boasberg", "Chief U.S. District Judge")])).toBe(
       "Magistrate Judge Hixson and Chief Judge Boasberg",
     );
