@@ -47,7 +47,7 @@ function addSyntheticCase(db: Db): string {
         { actor },
       );
     }
-  })();
+  });
   return kase.slug;
 }
 
