@@ -2,12 +2,21 @@ import { paths } from "../paths";
 import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../plugins/openapi";
 
 /** The part of an OpenAPI document the docs page reads. */
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };
-type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema };
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; example?: unknown; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };
+type Parameter = { name: string; in: string; required?: boolean; description?: string; example?: unknown; schema?: JsonSchema };
 type Operation = { summary?: string; description?: string; tags?: string[]; operationId?: string; parameters?: Parameter[]; responses?: Record<string, unknown> };
 export type OpenApiDocument = { info?: { description?: string }; paths?: Record<string, Record<string, Operation | undefined>> };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/** Splits OpenAPI's markdown `code` spans out of a description, so the template can print them as <code>. */
+export function textRuns(text: string | null | undefined): { text: string; code: boolean }[] {
+  if (!text) return [];
+  return text
+    .split(/(`[^`]+`)/)
+    .filter((part) => part !== "")
+    .map((part) => (part.startsWith("`") && part.endsWith("`") && part.length > 1 ? { text: part.slice(1, -1), code: true } : { text: part, code: false }));
+}
 
 function typeText(schema: JsonSchema | undefined): string {
   if (!schema) return "string";
@@ -16,8 +25,11 @@ function typeText(schema: JsonSchema | undefined): string {
   return Array.isArray(schema.type) ? schema.type.join(" or ") : (schema.type ?? "string");
 }
 
+/** A value for the parameter: a real one we were given, else the example its schema declares. */
 function exampleValue(p: Parameter, examples: Record<string, string>): string | undefined {
-  return examples[p.name] ?? (p.schema?.examples?.[0] !== undefined ? String(p.schema.examples[0]) : undefined);
+  // @fastify/swagger lifts a schema's `examples` onto the parameter as `example`.
+  const declared = p.example ?? p.schema?.example ?? p.schema?.examples?.[0];
+  return examples[p.name] ?? (declared === undefined ? undefined : String(declared));
 }
 
 /** A curl line for the operation: path parameters filled with real values where we have them. */
@@ -56,13 +68,13 @@ export function toApiDocsView(doc: OpenApiDocument, baseUrl: string, examples: R
           method: method.toUpperCase(),
           path,
           summary: op.summary ?? `${method.toUpperCase()} ${path}`,
-          description: op.description ?? null,
+          description: textRuns(op.description),
           parameters: params.map((p) => ({
             name: p.name,
             in: p.in === "query" ? "query string" : p.in === "path" ? "path" : p.in,
             required: Boolean(p.required),
             type: typeText(p.schema),
-            description: p.description ?? p.schema?.description ?? null,
+            description: textRuns(p.description ?? p.schema?.description),
           })),
           statuses: Object.keys(op.responses ?? {}).join(", "),
           curl: curlFor(baseUrl, method, path, params, examples[tag] ?? {}),

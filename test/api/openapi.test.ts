@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client";
+import { buildTestApp } from "../support/app";
+import { parseHtml } from "../support/html";
+import { insertCase, insertJudge, insertSubpoena } from "../support/factories";
+
+type OpenApi = {
+  openapi: string;
+  info: { title: string; description: string };
+  paths: Record<string, Record<string, { operationId?: string; tags?: string[]; description?: string; parameters?: { name: string; in: string; description?: string }[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+};
+
+describe("OpenAPI document and docs pages", () => {
+  let app: FastifyInstance;
+  let db: Db;
+
+  beforeEach(async () => {
+    ({ app, db } = await buildTestApp());
+  });
+  afterEach(async () => app.close());
+
+  const openapi = async () => (await app.inject("/api/v1/openapi.json")).json() as OpenApi;
+
+  it("is an OpenAPI 3.1 document of every /api/v1 route and no page", async () => {
+    const res = await app.inject("/api/v1/openapi.json");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const doc = res.json() as OpenApi;
+    expect(doc.openapi).toBe("3.1.0");
+    const paths = Object.keys(doc.paths);
+    for (const path of ["/api/v1", "/api/v1/cases", "/api/v1/cases/{slug}", "/api/v1/subpoenas", "/api/v1/subpoenas/{slug}", "/api/v1/judges", "/api/v1/judges/{slug}", "/api/v1/orders", "/api/v1/timeline", "/api/v1/sources"]) {
+      expect(paths).toContain(path);
+    }
+    expect(paths.every((p) => p.startsWith("/api/v1"))).toBe(true);
+    expect(paths).not.toContain("/api/v1/openapi.json");
+  });
+
+  it("describes every operation, its parameters and its answers from the route schemas", async () => {
+    const doc = await openapi();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const get = item["get"];
+      if (!get) continue;
+      expect(get.operationId, path).toBeTruthy();
+      expect(get.description, path).toBeTruthy();
+      expect(get.responses["200"], path).toBeDefined();
+      for (const p of get.parameters ?? []) expect(p.description, `${path} ${p.name}`).toBeTruthy();
+    }
+    const timeline = doc.paths["/api/v1/timeline"]!["get"]!;
+    expect(timeline.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(["query:year", "query:kind"]);
+    expect(timeline.responses["400"]).toBeDefined();
+    expect(doc.paths["/api/v1/cases/{slug}"]!["get"]!.responses["404"]).toBeDefined();
+  });
+
+  it("names the shared shapes as components, including the fuzzy date and the source", async () => {
+    const { components } = await openapi();
+    for (const name of ["Case", "CaseListItem", "DocketEntry", "SealedEntry", "Subpoena", "Judge", "Order", "TimelineItem", "FuzzyDate", "Source", "Conflict", "Error"]) {
+      expect(components.schemas[name], name).toBeDefined();
+    }
+    expect(Object.keys(components.schemas["FuzzyDate"]!.properties!)).toEqual(["date", "latest", "precision", "label"]);
+    // Input copies of output-only shapes are left out.
+    expect(Object.keys(components.schemas).filter((n) => n.endsWith("Input"))).toEqual([]);
+  });
+
+  it("lists every collection at /api/v1, each answering 200", async () => {
+    const root = (await app.inject("/api/v1")).json();
+    expect(root.openapiUrl).toBe("http://127.0.0.1:3000/api/v1/openapi.json");
+    expect(root.collections.map((c: { name: string }) => c.name)).toEqual(["cases", "subpoenas", "judges", "orders", "timeline", "sources"]);
+    for (const c of root.collections) expect((await app.inject(new URL(c.url).pathname)).statusCode, c.url).toBe(200);
+  });
+
+  it("renders /api without JavaScript: one h1, every operation with parameters and a curl line using real slugs", async () => {
+    insertCase(db, { slug: "doe-v-dhs" });
+    insertSubpoena(db, { slug: "dhs-to-meta" });
+    insertJudge(db, { slug: "thomas-s-hixson" });
+    const res = await app.inject("/api");
+    expect(res.statusCode).toBe(200);
+    const $ = parseHtml(res.body);
+    expect($("h1")).toHaveLength(1);
+    expect($('a[href="/api/v1/openapi.json"]')).toHaveLength(1);
+    expect($('a[href="/api/docs/"]')).toHaveLength(1);
+    const doc = await openapi();
+    const headings = $("article.api-operation h3").map((_, el) => $(el).text()).get();
+    for (const path of Object.keys(doc.paths)) expect(headings).toContain(`GET ${path}`);
+    const curls = $("pre.api-example").map((_, el) => $(el).text()).get();
+    expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/cases/doe-v-dhs'");
+    expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/subpoenas/dhs-to-meta'");
+    expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/timeline?year=2025&kind=withdrawal'");
+    const timeline = $("#op-listTimeline");
+    expect(timeline.find("tbody th[scope=row]").map((_, el) => $(el).text()).get()).toEqual(["year", "kind"]);
+    expect(timeline.find("tbody").text()).toContain("withdrawal");
+  });
+
+  it("serves Swagger UI under /api/docs with the site's strict CSP and its own script files", async () => {
+    const res = await app.inject("/api/docs/");
+    expect(res.statusCode).toBe(200);
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    const $ = parseHtml(res.body);
+    expect($("script:not([src])")).toHaveLength(0);
+    const init = await app.inject("/api/docs/static/swagger-initializer.js");
+    expect(init.statusCode).toBe(200);
+    expect(init.headers["content-type"]).toMatch(/javascript/);
+    expect((await app.inject("/api/docs/json")).json().openapi).toBe("3.1.0");
+  });
+});
