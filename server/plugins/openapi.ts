@@ -65,6 +65,18 @@ const transformObject: SwaggerTransformObject = (document) => {
 };
 
 /**
+ * Swagger UI's bundle injects one <style> element at start-up. Only its hash is allowed, and
+ * only on the UI's own routes (swagger-ui applies this to them alone); the rest of the site
+ * keeps `style-src 'self'`. A new swagger-ui version may change the element: the browser test
+ * test/browser/api-docs.test.ts reports the new hash.
+ */
+const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+function allowSwaggerUiStyle(header: string): string {
+  return header.replace(/style-src 'self'/, `style-src 'self' ${SWAGGER_UI_STYLE_HASH}`);
+}
+
+/**
  * The OpenAPI 3.1 document of the JSON API, generated from the zod schemas of the routes
  * (params, querystring, body, responses), at /api/v1/openapi.json, and the interactive
  * Swagger UI at /api/docs. Register this before any route module: @fastify/swagger collects
@@ -95,10 +107,11 @@ export const openapiPlugin = fp(
 
     await app.register(swaggerUi, {
       routePrefix: SWAGGER_UI_PREFIX,
-      // The UI's scripts and styles are its own files served from 'self', so the site-wide
-      // CSP holds; only the spec validator badge (an image from swagger.io) is turned off.
+      // The UI's scripts and styles are its own files served from 'self', so the site-wide CSP
+      // holds; the spec validator badge (an image from swagger.io) is turned off.
       validatorUrl: false,
       uiConfig: { deepLinking: true, docExpansion: "list", defaultModelsExpandDepth: 0 },
+      transformStaticCSP: allowSwaggerUiStyle,
     });
 
     app.get(paths.api.openapi(), { schema: { hide: true } }, async (_request, reply) =>

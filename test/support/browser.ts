@@ -11,7 +11,7 @@ export const CHROMIUM_PATH = "/usr/bin/chromium";
  * networking flags it keeps trying hosts the closed network refuses. bypassCSP lets axe-core
  * be injected despite the strict content security policy.
  */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (CI's .ci/run does).`);
   }
@@ -19,7 +19,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    bypassCSP: true,
+    // A test of the CSP itself passes { bypassCSP: false }.
+    bypassCSP: options.bypassCSP ?? true,
     args: [
       "--headless",
       "--no-sandbox",

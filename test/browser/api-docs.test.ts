@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client";
+import { buildApp } from "../../server/app";
+import { testConfig } from "../../server/config";
+import { launchBrowser, seriousViolations } from "../support/browser";
+import { createTestDb, testClock } from "../support/db";
+import { insertCase, insertSubpoena } from "../support/factories";
+
+// The API's documentation in a real browser: Swagger UI must work under the site's own CSP.
+describe("API documentation in a real browser", { timeout: 90_000 }, () => {
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    const db: Db = createTestDb();
+    insertCase(db, { slug: "doe-v-dhs" });
+    insertSubpoena(db, { slug: "dhs-to-meta" });
+    app = await buildApp({ config: testConfig(), db, clock: testClock });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => app?.close());
+
+  it("renders Swagger UI's operations with no content-security-policy violation", async () => {
+    const { context, close } = await launchBrowser({ bypassCSP: false });
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+      });
+      page.on("pageerror", (e) => problems.push(e.message));
+      await page.goto(`${base}/api/docs/`);
+      await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
+      const operations = await page.locator(".opblock-summary-path").allTextContents();
+      expect(operations).toContain("/api/v1/cases/{slug}");
+      expect(operations).toContain("/api/v1/timeline");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("serves /api as an accessible page that works without JavaScript", async () => {
+    const { context, close } = await launchBrowser();
+    try {
+      const page = await context.newPage();
+      await page.route("**/*.js", (route) => route.abort());
+      await page.goto(`${base}/api`);
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await page.locator("article.api-operation").count()).toBeGreaterThanOrEqual(10);
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
