@@ -2,7 +2,6 @@ import { paths } from "../paths";
 import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
 import {
   COVERAGE_STATUS_LABELS,
-  DEADLINE_STATUS_LABELS,
   ENTRY_KIND_LABELS,
   ENTRY_SOURCE_LABELS,
   HEARING_STATUS_LABELS,
@@ -12,9 +11,11 @@ import {
   STANDING_LABELS,
   label,
 } from "../shared/labels";
-import { conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker } from "../sources/markers";
+import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker } from "../sources/markers";
 import { refKey } from "../sources/repository";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
+import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
+import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { ENTRY_KINDS } from "../../db/schema";
 import type { PublicDocketData } from "./docket";
 import type { DocketQuery } from "./schemas";
@@ -181,7 +182,7 @@ function ordersView(d: PublicDocketData) {
         status: label(COVERAGE_STATUS_LABELS, c.coverage.status),
         inForce: c.coverage.status === "in_force",
         statusReason: c.coverage.statusReason,
-        sources: markersFor(d.citations.get(refKey("coverage", c.coverage.id))),
+        sources: allMarkersFor(d.citations.get(refKey("coverage", c.coverage.id))),
       })),
       sources: markersFor(cites),
       conflicts: conflictMarkers(d.conflicts.get(refKey("order", o.id))),
@@ -192,6 +193,7 @@ function ordersView(d: PublicDocketData) {
 function scheduleView(d: PublicDocketData) {
   return {
     hearings: d.hearings.map((h) => ({
+      id: h.id,
       title: h.title,
       date: viewDate({ date: h.date, latest: h.dateLatest, precision: h.datePrecision, label: h.dateLabel }),
       time: h.time,
@@ -200,15 +202,23 @@ function scheduleView(d: PublicDocketData) {
       sources: markersFor(d.citations.get(refKey("hearing", h.id))),
       conflicts: conflictMarkers(d.conflicts.get(refKey("hearing", h.id))),
     })),
-    deadlines: d.deadlines.map((dl) => ({
-      label: dl.label,
-      due: viewDate({ date: dl.dateDue }),
-      rule: dl.ruleCitation,
-      origin: dl.origin === "court_ordered" ? "Set by court order" : dl.origin === "computed" ? "Computed from the rule" : "As stated",
-      status: label(DEADLINE_STATUS_LABELS, dl.status),
-      superseded: dl.status === "superseded",
-      sources: markersFor(d.citations.get(refKey("deadline", dl.id))),
-    })),
+    // The rule's text, the cut-off, and an order's date beside the rule date it replaced.
+    deadlines: d.deadlines.map((dl) => {
+      const order = d.orders.find((o) => o.id === dl.orderId);
+      return toDeadlineView(dl, {
+        all: d.deadlines,
+        motion: d.motions.find((m) => m.id === dl.motionId) ?? null,
+        order: order ? { title: order.title, href: `#order-${order.slug}` } : null,
+        sources: deadlineSources(dl, d.citations),
+        timeZone: d.court?.timeZone,
+      });
+    }),
+    // Pending motions the rules gave no deadline, and why ("filing date not known to the day").
+    motionsWithoutDeadlines: d.motions.flatMap((m) => {
+      const eligibility = motionDeadlineEligibility(m, d.case.courtId);
+      return !eligibility.eligible && eligibility.shown ? [{ title: m.title, reason: eligibility.reason }] : [];
+    }),
+    calendarFeed: paths.caseCalendarFeed(d.case.slug),
   };
 }
 
@@ -265,6 +275,9 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     related: d.related.map((r) => ({ relation: r.relation, label: r.case.caption ?? r.case.label, href: paths.case(r.case.slug) })),
     subpoenas: d.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),
     apiHref: paths.api.case(d.case.slug),
+    // The layout's <link rel="alternate" type="text/calendar">.
+    calendarUrl: paths.caseCalendarFeed(d.case.slug),
+    calendarTitle: `Hearings and deadlines in ${d.case.caption ?? d.case.label} (iCalendar)`,
   };
 }
 

@@ -49,6 +49,17 @@ export function markersFor(citations: Citation[] | undefined, field?: string): S
   return markers;
 }
 
+/** Every source behind a record, whatever field it backs: for a row that shows the whole record. */
+export function allMarkersFor(citations: Citation[] | undefined): SourceMarker[] {
+  const byTag = new Map<string, SourceMarker>();
+  for (const c of citations ?? []) {
+    if (!byTag.has(c.source.tag)) {
+      byTag.set(c.source.tag, { tag: c.source.tag, href: paths.source(c.source.tag), description: describeCitation(c), inferred: c.inferred });
+    }
+  }
+  return [...byTag.values()];
+}
+
 /** True when the record (or the field) is marked inferred by any citation. */
 export function isInferred(citations: Citation[] | undefined, field?: string): boolean {
   return (citations ?? []).some((c) => c.inferred && (field === undefined || c.field === field));

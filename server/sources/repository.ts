@@ -58,6 +58,8 @@ export function createSourcesRepository(db: Db) {
           inArray(conflictRecords.recordType, [...new Set(refs.map((r) => r.type))]),
           inArray(conflictRecords.recordId, [...new Set(refs.map((r) => String(r.id)))]),
           isNull(conflicts.deletedAt),
+          // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
+          eq(conflicts.status, "open"),
         ),
       )
       .orderBy(asc(conflicts.code))
