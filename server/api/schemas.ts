@@ -381,6 +381,10 @@ const subpoenaBase = {
   conflicts: Conflicts,
 };
 
+export const SubpoenaListQuery = z.object({
+  status: z.enum(SUBPOENA_STATUS_KEYS).optional().meta({ description: "Only subpoenas whose derived status is this.", examples: ["stayed"] }),
+});
+
 export const SubpoenaListItem = z
   .object({ ...subpoenaBase, namedAccountCount: z.number().int() })
   .meta({ id: "SubpoenaListItem" });

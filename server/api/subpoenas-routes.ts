@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { loadPublicSubpoena } from "../subpoenas/detail";
 import { loadSubpoenaSummaries } from "../subpoenas/summaries";
-import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaRecord } from "./schemas";
+import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaListQuery, SubpoenaRecord } from "./schemas";
 import { toSubpoenaListItem, toSubpoenaRecord } from "./serializers/subpoenas";
 
 export async function subpoenasApiRoutes(fastify: FastifyInstance) {
@@ -19,11 +19,15 @@ export async function subpoenasApiRoutes(fastify: FastifyInstance) {
         operationId: "listSubpoenas",
         summary: "List subpoenas and summonses",
         description: "Every subpoena and summons with its issuer, recipient, derived status line (with the sources behind it) and the cases challenging it.",
-        response: { 200: listOf(SubpoenaListItem, "Every subpoena, unknown issue dates last.") },
+        querystring: SubpoenaListQuery,
+        response: { 200: listOf(SubpoenaListItem, "Every subpoena, unknown issue dates last."), 400: errorResponses[400] },
       },
     },
-    async () => {
-      const data = loadSubpoenaSummaries(app.db).map((s) => toSubpoenaListItem(ctx, s));
+    async (request) => {
+      const { status } = request.query;
+      const data = loadSubpoenaSummaries(app.db)
+        .filter((s) => !status || s.status.key === status)
+        .map((s) => toSubpoenaListItem(ctx, s));
       return { data, count: data.length };
     },
   );

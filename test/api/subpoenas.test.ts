@@ -93,6 +93,17 @@ describe("subpoenas API", () => {
     expect(sp.challenges[0]).toMatchObject({ slug: "lbprotest-motion", url: "http://127.0.0.1:3000/api/v1/cases/lbprotest-motion" });
   });
 
+  it("filters by derived status and rejects an unknown status with 400 JSON", async () => {
+    insertSubpoena(db, { slug: "never-challenged", dateIssued: "2025-04-01", dateIssuedPrecision: "month" });
+    const stayed = (await app.inject("/api/v1/subpoenas?status=stayed")).json();
+    expect(stayed.data.map((s: { slug: string }) => s.slug)).toEqual(["dhs-meta-2025-09"]);
+    const issued = (await app.inject("/api/v1/subpoenas?status=issued")).json();
+    expect(issued.data.map((s: { slug: string }) => s.slug)).toEqual(["never-challenged"]);
+    const bad = await app.inject("/api/v1/subpoenas?status=quashed-forever");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe("status");
+  });
+
   it("answers an unknown subpoena with 404 JSON", async () => {
     const res = await app.inject("/api/v1/subpoenas/nothing-here");
     expect(res.statusCode).toBe(404);
