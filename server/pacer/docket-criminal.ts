@@ -1,6 +1,6 @@
 import type { Element } from "domhandler";
 import { hasBold, hasBoldUnderline } from "./docket-parties";
-import { childElements, descendants, textOf } from "./dom";
+import { childElements, type HtmlPage } from "./dom";
 import { cleanCourtString, cleanString, pyStrip } from "./strings";
 import type { CriminalData, Party } from "./types";
 
@@ -23,8 +23,8 @@ const OFFENSE = /highest\s+offense.*(opening|terminated)/i;
 const COUNTS = /(pending|terminated)\s+counts/i;
 const COMPLAINTS = /complaints/i;
 
-function sectionHeading(cells: Element[]): Section | undefined {
-  const text = cleanString(textOf(cells[0]!));
+function sectionHeading(page: HtmlPage, cells: Element[]): Section | undefined {
+  const text = cleanString(page.textOf(cells[0]!));
   const offense = OFFENSE.exec(text);
   if (offense) {
     const status = offense[1]!.toLowerCase() as "opening" | "terminated";
@@ -60,25 +60,25 @@ function cleaned(data: CriminalData): CriminalData {
   };
 }
 
-export function addCriminalData(parties: Party[], rows: Element[]): void {
+export function addCriminalData(page: HtmlPage, parties: Party[], rows: Element[]): void {
   let partyIndex = -1;
   let data = emptyData();
   let section: Section | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const cells = descendants(row, "td");
+    const cells = page.within(row, "td");
     if (cells.length === 0) continue;
-    const text = pyStrip(textOf(row)).toLowerCase();
+    const text = pyStrip(page.textOf(row)).toLowerCase();
     if (text === "" || text === "v.") continue;
 
     const next = rows[i + 1];
-    const representedBy = cells.length === 3 && cleanString(textOf(cells[1]!)).includes("represented by");
+    const representedBy = cells.length === 3 && cleanString(page.textOf(cells[1]!)).includes("represented by");
     const unrepresentedParty =
       cells.length === 1 &&
-      hasBoldUnderline(cells[0]!) &&
+      hasBoldUnderline(page, cells[0]!) &&
       next !== undefined &&
-      hasBold(next) &&
-      !cleanString(textOf(next)).includes("represented by");
+      hasBold(page, next) &&
+      !cleanString(page.textOf(next)).includes("represented by");
     if (representedBy || unrepresentedParty) {
       if (!isEmpty(data) && parties.length > 0) {
         // Index -1 (data before the first party row) lands on the last party, as in Python.
@@ -91,20 +91,20 @@ export function addCriminalData(parties: Party[], rows: Element[]): void {
       continue;
     }
 
-    const heading = sectionHeading(cells);
+    const heading = sectionHeading(page, cells);
     if (heading) {
       section = heading;
       continue;
     }
     if (!section) continue;
-    const disposition = cells[2] ? textOf(cells[2]) : "";
+    const disposition = cells[2] ? page.textOf(cells[2]) : "";
     if (section.kind === "highest_offense") {
-      data[section.key] = textOf(cells[0]!);
+      data[section.key] = page.textOf(cells[0]!);
     } else if (section.kind === "counts") {
-      const name = pyStrip(textOf(cells[0]!));
+      const name = pyStrip(page.textOf(cells[0]!));
       if (name !== "None") data.counts.push({ name, disposition, status: section.status });
     } else if (section.kind === "complaints") {
-      const name = textOf(cells[0]!);
+      const name = page.textOf(cells[0]!);
       if (name !== "None") data.complaints.push({ name, disposition });
     }
   }

@@ -1,8 +1,8 @@
-import type { Document, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { brSplit } from "./br-split";
 import { docIdPrefix } from "./court-prefixes";
 import { DATE_CHARS, findPacerDate, parsePacerDate } from "./dates";
-import { childElements, descendants, findDescendant, textNodes, textOf } from "./dom";
+import { childElements, isElement, isText, type HtmlPage } from "./dom";
 import { docIdFromDoc1Url, seqNoFromGoDls } from "./pacer-ids";
 import { cleanCourtString, isDigits, pySplit, pyStrip, PY_WS } from "./strings";
 import type { DocketAttachment, DocketEntry } from "./types";
@@ -14,57 +14,45 @@ import type { DocketAttachment, DocketEntry } from "./types";
  * holding a small table of its documents.
  */
 
-function hasTextNodeWith(node: Element, phrase: string): boolean {
-  return textNodes(node).some((t) => t.data.includes(phrase));
-}
-
 /** All rows of the entry tables, the column-header row first. */
-export function entryTableRows(root: Document): Element[] {
-  const tables = descendants(root, "table");
+export function entryTableRows(page: HtmlPage): Element[] {
   const entryTables = new Set<Element>();
-  const headsEntries = new Map<Element, boolean>();
-  const isHeader = (table: Element): boolean => {
-    let known = headsEntries.get(table);
-    if (known === undefined) {
-      known = hasTextNodeWith(table, "Docket Text");
-      headsEntries.set(table, known);
-    }
-    return known;
-  };
-  for (const table of tables) {
-    let candidate = isHeader(table);
+  for (const table of page.within(page.root, "table")) {
+    let candidate = page.hasTextNodeWith(table, "Docket Text");
     for (let prev = table.prev; !candidate && prev; prev = prev.prev) {
-      if (prev.type === "tag" && prev.name === "table" && isHeader(prev as Element)) candidate = true;
+      if (isElement(prev) && prev.name === "table" && page.hasTextNodeWith(prev, "Docket Text")) candidate = true;
     }
     if (!candidate) continue;
     // Nested tables of a multi-document row, and PACER's own footers, are not entry tables.
-    if (hasTextNodeWith(table, "Total file size of selected documents")) continue;
-    if (hasTextNodeWith(table, "Footer format:")) continue;
+    if (page.hasTextNodeWith(table, "Total file size of selected documents")) continue;
+    if (page.hasTextNodeWith(table, "Footer format:")) continue;
     entryTables.add(table);
   }
   const rows: Element[] = [];
-  for (const row of descendants(root, "tr")) {
-    const body = row.parent;
-    if (body?.type === "tag" && (body as Element).name === "tbody" && entryTables.has((body as Element).parent as Element)) {
-      rows.push(row);
-    }
+  for (const table of entryTables) {
+    for (const body of childElements(table, "tbody")) rows.push(...childElements(body, "tr"));
+  }
+  // Tables can nest; keep document order across them.
+  if (entryTables.size > 1) {
+    const order = new Map(page.within(page.root, "tr").map((tr, i) => [tr, i]));
+    rows.sort((a, b) => order.get(a)! - order.get(b)!);
   }
   return rows;
 }
 
 function cellsWithoutInput(row: Element, names: string[] = ["td"]): Element[] {
   return row.children.filter(
-    (c): c is Element => c.type === "tag" && names.includes((c as Element).name) && childElements(c, "input").length === 0,
+    (c): c is Element => isElement(c) && names.includes(c.name) && childElements(c, "input").length === 0,
   );
 }
 
 /** "date_entered" when the first column is "Date Entered"; null when there is no entry table. */
-export function entryOrder(rows: Element[]): "date_filed" | "date_entered" | null {
+export function entryOrder(page: HtmlPage, rows: Element[]): "date_filed" | "date_entered" | null {
   const header = rows[0];
   if (!header) return null;
   const first = cellsWithoutInput(header, ["td", "th"])[0];
   if (!first) return null;
-  const label = textOf(first);
+  const label = page.textOf(first);
   return label === "Date Entered" || label === "Docket Date" ? "date_entered" : "date_filed";
 }
 
@@ -80,10 +68,10 @@ function documentNumber(cell: Element, courtId: string): string | null {
   return first;
 }
 
-function docIdAndSeqNo(cell: Element, number: string | null): [string | null, string | null] {
+function docIdAndSeqNo(page: HtmlPage, cell: Element, number: string | null): [string | null, string | null] {
   if (!number) return [null, null];
-  for (const anchor of descendants(cell, "a")) {
-    if (pyStrip(textOf(anchor)) !== number) continue;
+  for (const anchor of page.within(cell, "a")) {
+    if (pyStrip(page.textOf(anchor)) !== number) continue;
     const href = anchor.attribs.href;
     if (href === undefined) return [null, null];
     return [docIdFromDoc1Url(href.trim()), seqNoFromGoDls(anchor.attribs.onclick)];
@@ -92,8 +80,8 @@ function docIdAndSeqNo(cell: Element, number: string | null): [string | null, st
 }
 
 /** The row's `arr_de_seq_nums` checkbox value, when its id agrees with it. */
-function checkboxSeqNo(row: Element): string | null {
-  const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "arr_de_seq_nums");
+function checkboxSeqNo(page: HtmlPage, row: Element): string | null {
+  const input = page.find(row, "input", (el) => el.attribs.name === "arr_de_seq_nums");
   if (!input) return null;
   const value = input.attribs.value ?? null;
   const id = input.attribs.id;
@@ -108,9 +96,9 @@ const TXNB_DESCRIPTIONS = [
   /^[\s\u00a0]*(.*)/,
 ];
 
-function description(cells: Element[], courtId: string): string {
-  if (courtId !== "txnb") return cells[2] ? textOf(cells[2]) : "";
-  const s = textOf(cells[1]!);
+function description(page: HtmlPage, cells: Element[], courtId: string): string {
+  if (courtId !== "txnb") return cells[2] ? page.textOf(cells[2]) : "";
+  const s = page.textOf(cells[1]!);
   for (const pattern of TXNB_DESCRIPTIONS) {
     const m = pattern.exec(s);
     if (m) return m[1]!;
@@ -121,110 +109,109 @@ function description(cells: Element[], courtId: string): string {
 // --- "View multiple documents" rows -------------------------------------------------------
 
 /** `value="23513539-254755-2"`: doc id suffix, bytes, pages. */
-function inputParts(row: Element): string[] | null {
-  const input = findDescendant(row, (el) => el.name === "input");
+function inputParts(page: HtmlPage, row: Element): string[] | null {
+  const input = page.find(row, "input");
   if (!input) return null;
   const parts = (input.attribs.value ?? "").split("-");
   return parts.length === 3 ? parts : null;
 }
 
-function downloadInputIdParts(row: Element): string[] | null {
-  const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents");
+function downloadInput(page: HtmlPage, row: Element): Element | undefined {
+  return page.find(row, "input", (el) => el.attribs.name === "download_documents");
+}
+
+function downloadInputIdParts(page: HtmlPage, row: Element): string[] | null {
+  const input = downloadInput(page, row);
   if (!input) return null;
   const parts = (input.attribs.id ?? "").replace(/^arr_de_seq_nums_/, "").split("_");
   return parts.length === 2 ? parts : null;
 }
 
-function hasDownloadInput(row: Element): boolean {
-  return findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents") !== undefined;
-}
-
-function pageCount(row: Element): number | null {
-  const fromInput = inputParts(row)?.[2];
+function pageCount(page: HtmlPage, row: Element): number | null {
+  const fromInput = inputParts(page, row)?.[2];
   if (fromInput !== undefined) {
     const n = Number.parseInt(fromInput, 10);
     if (n) return n;
   }
   for (const cell of childElements(row, "td")) {
-    if (!textOf(cell).includes("page")) continue;
+    if (!page.textOf(cell).includes("page")) continue;
     for (const child of cell.children) {
-      if (child.type !== "text") continue;
-      const first = pySplit((child as unknown as { data: string }).data)[0];
+      if (!isText(child)) continue;
+      const first = pySplit(child.data)[0];
       if (first !== undefined && /^[+-]?\d+$/.test(first)) return Number(first);
     }
   }
   return null;
 }
 
-function fileSizeBytes(row: Element): number | null {
-  const raw = hasDownloadInput(row) ? downloadInputIdParts(row)?.[1] : inputParts(row)?.[1];
+function fileSizeBytes(page: HtmlPage, row: Element): number | null {
+  const raw = downloadInput(page, row) ? downloadInputIdParts(page, row)?.[1] : inputParts(page, row)?.[1];
   if (raw === undefined || !/^\s*[+-]?\d+\s*$/.test(raw)) return null;
   const n = Number(raw);
   return n === 0 ? null : n;
 }
 
-function fileSizeStr(row: Element): string {
+function fileSizeStr(page: HtmlPage, row: Element): string {
   const cells = childElements(row, "td");
   const last = cells[cells.length - 1];
   if (!last) return "";
-  const text = textOf(last);
+  const text = page.textOf(last);
   const lower = text.toLowerCase();
   return lower.includes("kb") || lower.includes("mb") ? pyStrip(text) : "";
 }
 
-function attachmentDocId(row: Element, courtId: string, mainDocId: string | null): string | null {
-  let suffix: string | undefined;
-  if (hasDownloadInput(row)) {
-    const input = findDescendant(row, (el) => el.name === "input" && el.attribs.name === "download_documents");
-    suffix = input?.attribs.value;
-  } else {
-    suffix = inputParts(row)?.[0];
-  }
+function attachmentDocId(page: HtmlPage, row: Element, courtId: string, mainDocId: string | null): string | null {
+  const download = downloadInput(page, row);
+  const suffix = download ? download.attribs.value : inputParts(page, row)?.[0];
   if (suffix === undefined) return null;
   const prefix = docIdPrefix(courtId) ?? mainDocId?.slice(0, 3);
   return prefix === undefined ? null : `${prefix}0${suffix}`;
 }
 
-function attachmentSeqNo(row: Element): string | null {
-  const input = findDescendant(row, (el) => el.name === "input");
-  const name = input?.attribs.name;
+function attachmentSeqNo(page: HtmlPage, row: Element): string | null {
+  const name = page.find(row, "input")?.attribs.name;
   if (name === undefined) return null;
-  if (name === "download_documents") return downloadInputIdParts(row)?.[0] ?? null;
+  if (name === "download_documents") return downloadInputIdParts(page, row)?.[0] ?? null;
   return name.split("_")[2] ?? null;
 }
 
-function attachmentDescription(row: Element, bankruptcy: boolean): string {
+function attachmentDescription(page: HtmlPage, row: Element, bankruptcy: boolean): string {
   const cells = childElements(row, "td");
   const index = bankruptcy ? 2 : cells.length === 5 ? 2 : 1;
   const cell = cells[index];
-  const first = cell ? textNodes(cell)[0] : undefined;
+  const first = cell ? page.textNodes(cell)[0] : undefined;
   return first ? pyStrip(first.data) : "";
 }
 
-function attachmentNumber(row: Element): number | null {
-  for (const cell of descendants(row, "td")) {
-    for (const child of cell.children) {
-      if (child.type === "text") {
-        const n = pyStrip((child as unknown as { data: string }).data);
-        return /^[+-]?\d+$/.test(n) ? Number(n) : null;
-      }
+function attachmentNumber(page: HtmlPage, row: Element): number | null {
+  for (const cell of page.within(row, "td")) {
+    const first = cell.children.find(isText);
+    if (first) {
+      const n = pyStrip(first.data);
+      return /^[+-]?\d+$/.test(n) ? Number(n) : null;
     }
   }
   return null;
 }
 
-function attachmentsOf(cell: Element, courtId: string, bankruptcy: boolean, mainDocId: string | null): DocketAttachment[] {
-  const rows = childElements(cell, "table").flatMap((table) => descendants(table, "tr"));
+function attachmentsOf(
+  page: HtmlPage,
+  cell: Element,
+  courtId: string,
+  bankruptcy: boolean,
+  mainDocId: string | null,
+): DocketAttachment[] {
+  const rows = childElements(cell, "table").flatMap((table) => page.within(table, "tr"));
   return rows.map((row) => {
     const attachment: DocketAttachment = {
-      attachment_number: attachmentNumber(row) ?? 0,
-      description: attachmentDescription(row, bankruptcy),
-      page_count: pageCount(row),
-      file_size_str: fileSizeStr(row),
-      pacer_doc_id: attachmentDocId(row, courtId, mainDocId),
-      pacer_seq_no: attachmentSeqNo(row),
+      attachment_number: attachmentNumber(page, row) ?? 0,
+      description: attachmentDescription(page, row, bankruptcy),
+      page_count: pageCount(page, row),
+      file_size_str: fileSizeStr(page, row),
+      pacer_doc_id: attachmentDocId(page, row, courtId, mainDocId),
+      pacer_seq_no: attachmentSeqNo(page, row),
     };
-    const bytes = fileSizeBytes(row);
+    const bytes = fileSizeBytes(page, row);
     if (bytes !== null) attachment.file_size_bytes = bytes;
     return attachment;
   });
@@ -246,38 +233,44 @@ function mergeDocumentsRow(entry: DocketEntry, attachments: DocketAttachment[]):
 
 // --- entries --------------------------------------------------------------------------------
 
-export function parseEntries(rows: Element[], courtId: string, bankruptcy: boolean, multiDocuments: boolean): DocketEntry[] {
+export function parseEntries(
+  page: HtmlPage,
+  rows: Element[],
+  courtId: string,
+  bankruptcy: boolean,
+  multiDocuments: boolean,
+): DocketEntry[] {
   const entries: DocketEntry[] = [];
   for (const row of rows.slice(1)) {
     const cells = cellsWithoutInput(row);
-    if (multiDocuments && cells.length === 4 && pyStrip(textOf(cells[2]!)) === "") {
+    if (multiDocuments && cells.length === 4 && pyStrip(page.textOf(cells[2]!)) === "") {
       cells.splice(2, 1); // the empty checkbox cell of an entry without documents
     }
     if (multiDocuments && cells.length === 5) cells.splice(3, 1); // bankruptcy layout
     if (cells.length === 0) continue;
     if (cells.length === 4) cells.splice(1, 1); // an extra column some courts add
 
-    const dateText = textOf(cells[0]!);
+    const dateText = page.textOf(cells[0]!);
     if (pyStrip(dateText) === "") {
       // The documents row of the entry above, or an old docket's stray row.
       const last = entries[entries.length - 1];
       if (multiDocuments && cells.length >= 3 && last) {
-        mergeDocumentsRow(last, attachmentsOf(cells[2]!, courtId, bankruptcy, last.pacer_doc_id));
+        mergeDocumentsRow(last, attachmentsOf(page, cells[2]!, courtId, bankruptcy, last.pacer_doc_id));
       }
       continue;
     }
     const dateFiled = findPacerDate(dateText);
     if (dateFiled === null || cells.length < 2) continue;
     const number = documentNumber(cells[1]!, courtId);
-    const [docId, seqFromLink] = docIdAndSeqNo(cells[1]!, number);
-    const text = description(cells, courtId);
+    const [docId, seqFromLink] = docIdAndSeqNo(page, cells[1]!, number);
+    const text = description(page, cells, courtId);
     const enteredMatch = ENTERED.exec(text);
     if (number !== null && !isDigits(number)) continue; // "doc" and other non-numbers
     entries.push({
       date_filed: dateFiled,
       document_number: number,
       pacer_doc_id: docId,
-      pacer_seq_no: seqFromLink ?? checkboxSeqNo(row),
+      pacer_seq_no: seqFromLink ?? checkboxSeqNo(page, row),
       description: text,
       date_entered: enteredMatch ? parsePacerDate(enteredMatch[1]!) : null,
     });

@@ -1,7 +1,7 @@
-import type { Document, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { brSplit } from "./br-split";
 import { DATE_CHARS, parsePacerDate } from "./dates";
-import { ancestors, descendants, findDescendant, following, isElement, isText, textNodes, textOf } from "./dom";
+import { following, isElement, isText, type HtmlPage } from "./dom";
 import { normalizeJudgeName } from "./judges";
 import { cleanString, harmonize, isBlank, PY_WS } from "./strings";
 import type { IsoDate, Party } from "./types";
@@ -69,25 +69,27 @@ function mentionsDateFiled(text: string): boolean {
  * The header table: the outermost table (without a `<center>` inside) around the first cell
  * that mentions "Date Filed:". Undefined when the page has no such cell: not a docket report.
  */
-export function findHeaderTable(root: Document): Element | undefined {
-  for (const node of textNodes(root)) {
+export function findHeaderTable(page: HtmlPage): Element | undefined {
+  for (const node of page.texts) {
     if (!mentionsDateFiled(node.data)) continue;
-    const chain = ancestors(node);
-    const cellIndex = chain.findIndex((el) => el.name === "td");
-    if (cellIndex === -1) continue;
-    const tables = chain.slice(cellIndex + 1).filter((el) => el.name === "table");
-    for (let i = tables.length - 1; i >= 0; i--) {
-      const table = tables[i]!;
-      if (!findDescendant(table, (el) => el.name === "center")) return table;
+    let cell: Element | undefined;
+    let outermost: Element | undefined;
+    for (let el = node.parent; isElement(el); el = el.parent) {
+      if (!cell) {
+        if (el.name === "td") cell = el;
+      } else if (el.name === "table" && !page.find(el, "center")) {
+        outermost = el;
+      }
     }
+    if (outermost) return outermost;
   }
   return undefined;
 }
 
 /** Every line of every cell of the header table, cleaned, then all of them joined. */
-export function headerValues(table: Element): string[] {
+export function headerValues(page: HtmlPage, table: Element): string[] {
   const values: string[] = [];
-  for (const cell of descendants(table, "td")) {
+  for (const cell of page.within(table, "td")) {
     for (const line of brSplit(cell)) values.push(cleanString(line));
   }
   values.push(values.join(" "));
@@ -95,36 +97,34 @@ export function headerValues(table: Element): string[] {
 }
 
 /** Docket number candidates: the `<h3>` headings (district) or `<center>` fonts (bankruptcy). */
-export function docketNumberCandidates(root: Document, bankruptcy: boolean): string[] {
-  if (!bankruptcy) return descendants(root, "h3").map(textOf);
+export function docketNumberCandidates(page: HtmlPage, bankruptcy: boolean): string[] {
+  if (!bankruptcy) return page.within(page.root, "h3").map((h3) => page.textOf(h3));
   const fonts = new Set<Element>();
-  for (const center of descendants(root, "center")) for (const font of descendants(center, "font")) fonts.add(font);
-  return [...fonts].map(textOf);
+  for (const center of page.within(page.root, "center")) for (const font of page.within(center, "font")) fonts.add(font);
+  return [...fonts].map((font) => page.textOf(font));
 }
 
 /** The assigned or referred judge, from the header or, failing that, anywhere on the page. */
-export function findJudge(pattern: RegExp, values: readonly string[], root: Document): string {
+export function findJudge(pattern: RegExp, values: readonly string[], page: HtmlPage): string {
   const fromHeader = findValue(pattern, values);
   if (fromHeader) return normalizeJudgeName(fromHeader);
-  const pageTexts = textNodes(root)
-    .map((node) => node.data)
-    .filter((text) => !isBlank(text));
+  const pageTexts = page.texts.map((node) => node.data).filter((text) => !isBlank(text));
   return normalizeJudgeName(findValue(pattern, pageTexts));
 }
 
-export function isAdversaryProceeding(root: Document): boolean {
-  return textNodes(root).some((node) => node.data.includes("Adversary Proceeding"));
+export function isAdversaryProceeding(page: HtmlPage): boolean {
+  return page.hasTextNodeWith(page.root, "Adversary Proceeding");
 }
 
 /** The case title: from the header (district) or the debtor's name (bankruptcy). */
-export function findCaseName(root: Document, values: readonly string[], parties: Party[], bankruptcy: boolean): string {
+export function findCaseName(page: HtmlPage, values: readonly string[], parties: Party[], bankruptcy: boolean): string {
   let caseName: string | undefined;
   if (bankruptcy) {
     const debtor = parties.find((p) => p.type === "Debtor" || p.type === "Debtor In Possession");
     // The debtor's name is used as written (the metadata clean-up still collapses its spaces).
     if (debtor) return debtor.name;
-    caseName = leadBankruptcyTitle(root) ?? "Unknown Case Title";
-    if (isAdversaryProceeding(root)) caseName += " - Adversary Proceeding";
+    caseName = leadBankruptcyTitle(page) ?? "Unknown Case Title";
+    if (isAdversaryProceeding(page)) caseName += " - Adversary Proceeding";
   } else {
     const first = values[0] ?? "";
     for (const pattern of CASE_NAME_PATTERNS) {
@@ -145,8 +145,8 @@ export function findCaseName(root: Document, values: readonly string[], parties:
 }
 
 /** A sub-docket's "Lead BK Title:" — the first text after that label. */
-function leadBankruptcyTitle(root: Document): string | undefined {
-  const label = descendants(root, "i").find((el) => textOf(el).includes("Lead BK Title"));
+function leadBankruptcyTitle(page: HtmlPage): string | undefined {
+  const label = page.find(page.root, "i", (el) => page.textOf(el).includes("Lead BK Title"));
   if (!label) return undefined;
   for (const node of following(label)) {
     if (isText(node)) return node.data.trim();
@@ -155,11 +155,11 @@ function leadBankruptcyTitle(root: Document): string | undefined {
 }
 
 /** `//form[@name='view_multi_docs']`: the report was run with "View multiple documents". */
-export function isMultiDocumentReport(root: Document): boolean {
-  return findDescendant(root, (el) => el.name === "form" && el.attribs.name === "view_multi_docs") !== undefined;
+export function isMultiDocumentReport(page: HtmlPage): boolean {
+  return page.find(page.root, "form", (form) => form.attribs.name === "view_multi_docs") !== undefined;
 }
 
 /** A blank or extension-emptied page has no table row with anything in it. */
-export function hasTableContent(root: Document): boolean {
-  return descendants(root, "tr").some((row) => row.children.some((child) => isElement(child) || child.type === "comment"));
+export function hasTableContent(page: HtmlPage): boolean {
+  return page.within(page.root, "tr").some((row) => row.children.some((child) => isElement(child) || child.type === "comment"));
 }

@@ -1,4 +1,3 @@
-import type { Document } from "domhandler";
 import { addCriminalData } from "./docket-criminal";
 import { entryOrder, entryTableRows, parseEntries } from "./docket-entries";
 import {
@@ -16,7 +15,7 @@ import {
 } from "./docket-metadata";
 import { findDocketNumber, isBankruptcyCourt } from "./docket-number";
 import { parseParties, partyRows } from "./docket-parties";
-import { childElements, descendants, isText, parseHtml, textOf } from "./dom";
+import { childElements, isText, parseHtml, type HtmlPage } from "./dom";
 import { assertParsableText } from "./errors";
 import { cleanCourtString, pyStrip } from "./strings";
 import type { DocketMetadata, DocketReport, NotUsable } from "./types";
@@ -35,34 +34,44 @@ export function parseDocketReport(html: string, courtId: string): DocketReport |
 
 export type DocketReading = { result: DocketReport | NotUsable; reason: string | null };
 
+const CLOSING_TAG = /<\/(body|html)\s*>/i;
+
+/** `</body>` or `</html>`, looked for near the end first (where it is) to spare a full scan. */
+function hasClosingTag(text: string): boolean {
+  return CLOSING_TAG.test(text.slice(-65536)) || CLOSING_TAG.test(text);
+}
+
 /** The parse and, when the answer is `{}`, why (for the CLI and the importer). */
 export function readDocketReport(html: string, courtId: string): DocketReading {
   const text = cleanHtml(html);
   const rejection = findRejection(text, DOCKET_REJECTIONS);
   if (rejection) return { result: {}, reason: rejection };
-  const root = parseHtml(text);
-  if (!hasTableContent(root)) {
+  // Every complete report (raw or saved by a browser) closes its body; a cut-off download
+  // would otherwise yield a docket with its last entries silently missing.
+  if (!hasClosingTag(text)) return { result: {}, reason: "the page is truncated (it has no closing </body> or </html>)" };
+  const page = parseHtml(text);
+  if (!hasTableContent(page)) {
     return { result: {}, reason: "the page has no table content (an empty page, or one emptied by a browser extension)" };
   }
-  const headerTable = findHeaderTable(root);
+  const headerTable = findHeaderTable(page);
   if (!headerTable) return { result: {}, reason: "the page has no docket header (no \"Date Filed:\")" };
 
   const bankruptcy = isBankruptcyCourt(courtId);
-  const adversary = isAdversaryProceeding(root);
-  const values = headerValues(headerTable);
-  const rows = partyRows(root);
-  const parties = parseParties(rows, bankruptcy, adversary);
-  if (!bankruptcy) addCriminalData(parties, rows);
-  const entryRows = entryTableRows(root);
+  const adversary = isAdversaryProceeding(page);
+  const values = headerValues(page, headerTable);
+  const rows = partyRows(page);
+  const parties = parseParties(page, rows, bankruptcy, adversary);
+  if (!bankruptcy) addCriminalData(page, parties, rows);
+  const entryRows = entryTableRows(page);
 
-  const metadata = readMetadata(root, courtId, values, parties, bankruptcy, adversary);
-  metadata.ordered_by = entryOrder(entryRows);
-  const entries = parseEntries(entryRows, courtId, bankruptcy, isMultiDocumentReport(root));
+  const metadata = readMetadata(page, courtId, values, parties, bankruptcy, adversary);
+  metadata.ordered_by = entryOrder(page, entryRows);
+  const entries = parseEntries(page, entryRows, courtId, bankruptcy, isMultiDocumentReport(page));
   return { result: { ...metadata, parties, docket_entries: entries }, reason: null };
 }
 
 function readMetadata(
-  root: Document,
+  page: HtmlPage,
   courtId: string,
   values: string[],
   parties: DocketReport["parties"],
@@ -70,7 +79,7 @@ function readMetadata(
   adversary: boolean,
 ): DocketMetadata {
   const { docketNumber, parts } = findDocketNumber(
-    docketNumberCandidates(root, bankruptcy),
+    docketNumberCandidates(page, bankruptcy),
     bankruptcy ? "bankruptcy" : "district",
     true,
   );
@@ -78,15 +87,15 @@ function readMetadata(
   return {
     court_id: courtId,
     docket_number: docketNumber === null ? null : clean(docketNumber),
-    case_name: clean(findCaseName(root, values, parties, bankruptcy)),
+    case_name: clean(findCaseName(page, values, parties, bankruptcy)),
     date_filed: findDate(P.dateFiled, values),
     date_terminated: findDate(P.dateTerminated, values),
     date_converted: findDate(P.dateConverted, values),
     date_discharged: findDate(P.dateDischarged, values),
-    assigned_to_str: clean(findJudge(P.assignedTo, values, root)),
-    referred_to_str: clean(findJudge(P.referredTo, values, root)),
+    assigned_to_str: clean(findJudge(P.assignedTo, values, page)),
+    referred_to_str: clean(findJudge(P.referredTo, values, page)),
     cause: clean(findValue(P.cause, values)),
-    nature_of_suit: clean(adversary ? adversaryNatureOfSuit(root) : findValue(P.natureOfSuit, values)),
+    nature_of_suit: clean(adversary ? adversaryNatureOfSuit(page) : findValue(P.natureOfSuit, values)),
     jury_demand: clean(findValue(P.juryDemand, values)),
     demand: clean(findValue(P.demand, values)),
     jurisdiction: clean(findValue(P.jurisdiction, values)),
@@ -101,11 +110,11 @@ function readMetadata(
  * contains the literal "Nature[s] of" (an XPath `contains`, not a pattern), joining the cells
  * after the first two of each row. Kept literal so that such a page reads the same way.
  */
-function adversaryNatureOfSuit(root: Document): string {
+function adversaryNatureOfSuit(page: HtmlPage): string {
   const natures: string[] = [];
-  for (const table of descendants(root, "table")) {
-    if (!textOf(table).includes("Nature[s] of")) continue;
-    for (const row of descendants(table, "tr")) {
+  for (const table of page.within(page.root, "table")) {
+    if (!page.textOf(table).includes("Nature[s] of")) continue;
+    for (const row of page.within(table, "tr")) {
       const texts = childElements(row, "td")
         .slice(2)
         .flatMap((cell) => cell.children.filter(isText).map((t) => pyStrip(t.data)))

@@ -11,8 +11,10 @@ import type { AnyNode, Document, Element, ParentNode, Text } from "domhandler";
  * the same here keeps parent/sibling relations (`parent::p`, `following-sibling::td`) and text
  * node boundaries identical to the reference's, which its field rules depend on.
  *
- * The helpers below walk domhandler nodes directly instead of going through cheerio selections:
- * a docket is read with a few thousand small look-ups and this keeps each one cheap.
+ * A docket is read with thousands of small look-ups ("the cells of this row", "the text of that
+ * cell"), so the page is indexed once after parsing: elements by tag name in document order, all
+ * text nodes in document order, and for each element the span of both it covers. Look-ups are
+ * then slices instead of tree walks.
  */
 
 const KEPT_TAGS = new Set(
@@ -33,28 +35,45 @@ export function isText(node: AnyNode | null | undefined): node is Text {
   return node != null && node.type === "text";
 }
 
-/** Rebuilds `parent`'s children: drop scripts/styles, unwrap unknown tags, merge adjacent text. */
-function sanitizeChildren(parent: ParentNode): void {
-  const out: AnyNode[] = [];
-  const push = (node: AnyNode): void => {
-    const last = out[out.length - 1];
-    if (isText(node) && isText(last)) {
-      last.data += node.data;
-      return;
-    }
-    out.push(node);
-  };
+function isKeptElement(node: AnyNode): boolean {
+  return isElement(node) && KEPT_TAGS.has(node.name);
+}
+
+/** Whether `parent`'s child list must change: something to drop or unwrap. */
+function needsRebuild(parent: ParentNode): boolean {
+  for (const child of parent.children) {
+    if (isElement(child) ? !KEPT_TAGS.has(child.name) : child.type !== "text" && child.type !== "comment") return true;
+  }
+  return false;
+}
+
+/** Appends `node` to `out`, merging it into a preceding text node as a re-parse would. */
+function pushMerged(out: AnyNode[], node: AnyNode): void {
+  const last = out[out.length - 1];
+  if (isText(node) && isText(last)) last.data += node.data;
+  else out.push(node);
+}
+
+/** `parent`'s children with scripts and styles dropped and unknown tags replaced by their content. */
+function flattenChildren(parent: ParentNode, out: AnyNode[]): AnyNode[] {
   for (const child of parent.children) {
     if (isElement(child)) {
-      const name = child.name;
-      if (DROPPED_WITH_CONTENT.has(name)) continue;
-      sanitizeChildren(child);
-      if (KEPT_TAGS.has(name)) push(child);
-      else for (const grandchild of child.children) push(grandchild);
+      if (KEPT_TAGS.has(child.name)) out.push(child);
+      else if (!DROPPED_WITH_CONTENT.has(child.name)) flattenChildren(child, out);
     } else if (child.type === "text" || child.type === "comment") {
-      push(child);
+      pushMerged(out, child);
     }
   }
+  return out;
+}
+
+/**
+ * Applies the reference's sanitising to `parent`'s children (its subtree is handled as the index
+ * walks down). Most pages need few changes, so a child list is only rebuilt when it must be.
+ */
+function sanitizeChildren(parent: ParentNode): void {
+  if (!needsRebuild(parent)) return;
+  const out = flattenChildren(parent, []);
   for (let i = 0; i < out.length; i++) {
     const node = out[i]!;
     node.parent = parent;
@@ -64,28 +83,129 @@ function sanitizeChildren(parent: ParentNode): void {
   parent.children = out;
 }
 
-/** Parses an HTML document (or fragment) the way the reference sees it. */
-export function parseHtml(html: string): Document {
-  const root = load(html).root().get(0) as Document;
-  sanitizeChildren(root);
-  return root;
-}
+type Span = { order: number; last: number; textStart: number; textEnd: number };
 
-/** XPath's string-value: all descendant text (CDATA included), comments excluded. */
-export function textOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!("children" in node)) return "";
-  let out = "";
-  const stack: AnyNode[] = [node];
-  while (stack.length) {
-    const current = stack.pop()!;
-    if (isText(current)) out += current.data;
-    else if ("children" in current) {
-      const kids = current.children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+/** A parsed, sanitised HTML page and its index. */
+export class HtmlPage {
+  /** Every text node, in document order. */
+  readonly texts: Text[] = [];
+  private readonly byName = new Map<string, { elements: Element[]; orders: number[] }>();
+  private readonly spans = new Map<AnyNode, Span>();
+  private readonly textCache = new Map<AnyNode, string>();
+  private readonly phraseHits = new Map<string, number[]>();
+  private count = 0;
+
+  constructor(readonly root: Document) {
+    this.spans.set(root, { order: -1, last: Number.MAX_SAFE_INTEGER, textStart: 0, textEnd: 0 });
+    this.visit(root);
+    this.spans.get(root)!.textEnd = this.texts.length;
+  }
+
+  /** Sanitises and indexes `parent`'s subtree in one walk. */
+  private visit(parent: ParentNode): void {
+    sanitizeChildren(parent);
+    for (const child of parent.children) {
+      if (isText(child)) {
+        this.texts.push(child);
+      } else if (isElement(child)) {
+        const span: Span = { order: this.count++, last: 0, textStart: this.texts.length, textEnd: 0 };
+        this.spans.set(child, span);
+        let list = this.byName.get(child.name);
+        if (!list) this.byName.set(child.name, (list = { elements: [], orders: [] }));
+        list.elements.push(child);
+        list.orders.push(span.order);
+        this.visit(child);
+        span.last = this.count - 1;
+        span.textEnd = this.texts.length;
+      }
     }
   }
-  return out;
+
+  private span(node: AnyNode): Span {
+    const span = this.spans.get(node);
+    if (!span) throw new Error("node is not part of this page");
+    return span;
+  }
+
+  /** Descendant elements named `name` (of the whole page when `node` is the root), in order. */
+  within(node: AnyNode, name: string): Element[] {
+    const list = this.byName.get(name);
+    if (!list) return [];
+    if (node === this.root) return list.elements;
+    const { order, last } = this.span(node);
+    const { elements, orders } = list;
+    let lo = 0;
+    let hi = orders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (orders[mid]! <= order) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < orders.length && orders[end]! <= last) end++;
+    return elements.slice(lo, end);
+  }
+
+  /** The first descendant named `name` (that passes `test`, if given). */
+  find(node: AnyNode, name: string, test?: (el: Element) => boolean): Element | undefined {
+    const list = this.within(node, name);
+    return test ? list.find(test) : list[0];
+  }
+
+  /** Descendant text nodes of `node`, in order. */
+  textNodes(node: AnyNode): Text[] {
+    if (isText(node)) return [node];
+    const { textStart, textEnd } = this.span(node);
+    return this.texts.slice(textStart, textEnd);
+  }
+
+  /** XPath's string-value of `node`: all its descendant text. */
+  textOf(node: AnyNode): string {
+    if (isText(node)) return node.data;
+    let text = this.textCache.get(node);
+    if (text === undefined) {
+      const { textStart, textEnd } = this.span(node);
+      text = "";
+      for (let i = textStart; i < textEnd; i++) text += this.texts[i]!.data;
+      this.textCache.set(node, text);
+    }
+    return text;
+  }
+
+  /** Whether one descendant text node (not text spread over several) contains `phrase`. */
+  hasTextNodeWith(node: AnyNode, phrase: string): boolean {
+    // The text nodes holding `phrase` are found once; a node's test is then a range check.
+    let hits = this.phraseHits.get(phrase);
+    if (!hits) {
+      hits = [];
+      for (let i = 0; i < this.texts.length; i++) if (this.texts[i]!.data.includes(phrase)) hits.push(i);
+      this.phraseHits.set(phrase, hits);
+    }
+    const { textStart, textEnd } = this.span(node);
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid]! < textStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo]! < textEnd;
+  }
+
+  /** XPath `.//outer/inner`: a descendant `inner` whose parent is an `outer`. */
+  hasPair(node: AnyNode, outer: string, inner: string): boolean {
+    return this.within(node, inner).some((el) => isElement(el.parent) && el.parent.name === outer);
+  }
+}
+
+/** Parses an HTML document (or fragment) the way the reference sees it. */
+export function parseHtml(html: string): HtmlPage {
+  return new HtmlPage(load(html).root().get(0) as Document);
+}
+
+/** Parses XML (RSS) without any HTML rules. */
+export function parseXml(xml: string): Document {
+  return load(xml, { xml: true }).root().get(0) as Document;
 }
 
 /**
@@ -97,82 +217,25 @@ export function decodeHtmlEntities(text: string): string {
   return load(text.replaceAll("<", "&lt;"), null, false).root().text();
 }
 
-/** Every descendant element (document order), optionally only those named `name`. */
-export function descendants(node: AnyNode, name?: string): Element[] {
-  const out: Element[] = [];
-  const walk = (parent: AnyNode): void => {
-    if (!isElement(parent) && parent.type !== "root") return;
-    for (const child of (parent as ParentNode).children) {
-      if (!isElement(child)) continue;
-      if (name === undefined || child.name === name) out.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return out;
-}
+// --- Index-free helpers, for small trees (RSS items, NEF fragments) -----------------------
 
-/** The first descendant element matching `test`, depth-first (document order). */
-export function findDescendant(node: AnyNode, test: (el: Element) => boolean): Element | undefined {
-  if (!isElement(node) && node.type !== "root") return undefined;
-  for (const child of (node as ParentNode).children) {
-    if (!isElement(child)) continue;
-    if (test(child)) return child;
-    const found = findDescendant(child, test);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Every descendant text node, document order. */
-export function textNodes(node: AnyNode): Text[] {
-  const out: Text[] = [];
-  const walk = (parent: AnyNode): void => {
-    for (const child of (parent as ParentNode).children) {
-      if (isText(child)) out.push(child);
-      else if (isElement(child)) walk(child);
-    }
-  };
-  if (isElement(node) || node.type === "root") walk(node);
+/** XPath's string-value: all descendant text (CDATA included), comments excluded. */
+export function textOf(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  if (!("children" in node)) return "";
+  let out = "";
+  for (const child of node.children) out += textOf(child);
   return out;
 }
 
 /** Element children, optionally only those named `name`. */
 export function childElements(node: AnyNode, name?: string): Element[] {
-  if (!isElement(node) && node.type !== "root") return [];
+  if (!("children" in node)) return [];
   const out: Element[] = [];
-  for (const child of (node as ParentNode).children) {
+  for (const child of node.children) {
     if (isElement(child) && (name === undefined || child.name === name)) out.push(child);
   }
   return out;
-}
-
-/** `el/name` exists: a child element called `name`. */
-export function hasChild(node: AnyNode, name: string): boolean {
-  return childElements(node, name).length > 0;
-}
-
-/** XPath `.//outer/inner`: a descendant `inner` whose parent is an `outer` (inside `node`). */
-export function hasDescendantPair(node: AnyNode, outer: string, inner: string): boolean {
-  return findDescendant(node, (el) => el.name === inner && isElement(el.parent) && el.parent.name === outer) !== undefined;
-}
-
-/** Following siblings (elements, text and comments) of `node`, in order. */
-export function followingSiblings(node: AnyNode): AnyNode[] {
-  const out: AnyNode[] = [];
-  for (let next = node.next; next; next = next.next) out.push(next);
-  return out;
-}
-
-/** Ancestors from the parent up to (not including) the document root. */
-export function ancestors(node: AnyNode): Element[] {
-  const out: Element[] = [];
-  for (let parent = node.parent; isElement(parent); parent = parent.parent) out.push(parent);
-  return out;
-}
-
-export function attr(el: Element, name: string): string | undefined {
-  return el.attribs[name];
 }
 
 /**
@@ -180,21 +243,13 @@ export function attr(el: Element, name: string): string | undefined {
  * as a lazy walk so callers can stop at the first hit.
  */
 export function* following(node: AnyNode): Generator<AnyNode> {
-  let current: AnyNode | null = node;
-  while (current) {
-    let next: AnyNode | null = current.next;
-    while (next) {
-      yield* subtree(next);
-      next = next.next;
-    }
-    current = current.parent;
+  for (let current: AnyNode | null = node; current; current = current.parent) {
+    for (let next = current.next; next; next = next.next) yield* subtree(next);
   }
 }
 
 /** `node` and its descendants, document order. */
 export function* subtree(node: AnyNode): Generator<AnyNode> {
   yield node;
-  if (isElement(node) || node.type === "root") {
-    for (const child of (node as ParentNode).children) yield* subtree(child);
-  }
+  if ("children" in node) for (const child of node.children) yield* subtree(child);
 }

@@ -1,6 +1,12 @@
+/**
+ * PACER parsers: docket reports, court RSS feeds and Notices of Electronic Filing, giving the
+ * same objects as the Free Law Project's juriscraper (see ../shared/fixtures/pacer/README.md).
+ * Pure functions of their input: no database, no network, no Fastify.
+ */
 export { decodePacerBytes } from "./decode";
+export { detectPacerKind, explainRejection } from "./detect";
 export { parseDocketReport } from "./docket-report";
 export { MAX_PACER_INPUT_BYTES, PacerInputError } from "./errors";
-export type * from "./types";
-export { parseRssFeed } from "./rss-feed";
 export { parseNef } from "./parse-nef";
+export { parseRssFeed } from "./rss-feed";
+export type * from "./types";

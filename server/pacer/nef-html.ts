@@ -1,6 +1,6 @@
-import type { AnyNode, Document, Element, Text } from "domhandler";
+import type { AnyNode, Element, Text } from "domhandler";
 import { findDocketNumber, NO_DOCKET_NUMBER_PARTS, type ParsedDocketNumber } from "./docket-number";
-import { childElements, descendants, following, isElement, isText, textNodes, textOf } from "./dom";
+import { childElements, following, isElement, isText, type HtmlPage } from "./dom";
 import { cleanString } from "./strings";
 
 /**
@@ -10,15 +10,15 @@ import { cleanString } from "./strings";
  */
 
 /** Every table that mentions "Case Name:", one per case in the notice. */
-export function caseTables(root: Document): Element[] {
-  return descendants(root, "table").filter((table) => textOf(table).includes("Case Name:"));
+export function caseTables(page: HtmlPage): Element[] {
+  return page.within(page.root, "table").filter((table) => page.textOf(table).includes("Case Name:"));
 }
 
 /** The cells right of the label cells ("Case Number:" → the cell holding the number). */
-function valueCells(scope: AnyNode, label: string): Element[] {
+function valueCells(page: HtmlPage, scope: AnyNode, label: string): Element[] {
   const cells: Element[] = [];
-  for (const td of descendants(scope, "td")) {
-    if (!textOf(td).includes(`${label}:`)) continue;
+  for (const td of page.within(scope, "td")) {
+    if (!page.textOf(td).includes(`${label}:`)) continue;
     for (let next = td.next; next; next = next.next) {
       if (isElement(next) && next.name === "td") {
         if (!cells.includes(next)) cells.push(next);
@@ -34,8 +34,8 @@ function directTexts(elements: Element[]): Text[] {
 }
 
 /** The case name as printed (the first text of its cell, or of a `<p>` in it). */
-export function rawCaseName(table: Element): string {
-  const cells = valueCells(table, "Case Name");
+export function rawCaseName(page: HtmlPage, table: Element): string {
+  const cells = valueCells(page, table, "Case Name");
   const direct = directTexts(cells)[0]?.data ?? "";
   if (direct) return direct;
   const inParagraph = directTexts(cells.flatMap((c) => childElements(c, "p")))[0]?.data ?? "";
@@ -43,9 +43,9 @@ export function rawCaseName(table: Element): string {
 }
 
 /** The texts of the "Case Number:" link (the raw numbers, `3:21-cv-00437-ECM-SRW`). */
-export function caseNumberTexts(table: Element): string[][] {
-  const cells = valueCells(table, "Case Number");
-  const linkTexts = (links: Element[]): string[] => links.flatMap((a) => textNodes(a).map((t) => t.data));
+export function caseNumberTexts(page: HtmlPage, table: Element): string[][] {
+  const cells = valueCells(page, table, "Case Number");
+  const linkTexts = (links: Element[]): string[] => links.flatMap((a) => page.textNodes(a).map((t) => t.data));
   return [
     linkTexts(cells.flatMap((c) => childElements(c, "a"))),
     linkTexts(cells.flatMap((c) => childElements(c, "p")).flatMap((p) => childElements(p, "a"))),
@@ -64,22 +64,22 @@ export function docketNumberOf(candidates: string[][], bankruptcy: boolean, seen
 }
 
 /** "460(No document attached)" → "460"; null for "No document attached". */
-export function documentNumberOf(table: Element): string | null | undefined {
-  const cell = valueCells(table, "Document Number")[0];
+export function documentNumberOf(page: HtmlPage, table: Element): string | null | undefined {
+  const cell = valueCells(page, table, "Document Number")[0];
   if (!cell) return undefined;
-  const text = cleanString(textOf(cell));
+  const text = cleanString(page.textOf(cell));
   if (text === "No document attached" || text === "") return null;
   return text.split(/\(|\s/)[0]!;
 }
 
-export function documentLinkOf(table: Element): string | null {
-  const anchor = valueCells(table, "Document Number").flatMap((c) => descendants(c, "a"))[0];
+export function documentLinkOf(page: HtmlPage, table: Element): string | null {
+  const anchor = valueCells(page, table, "Document Number").flatMap((c) => page.within(c, "a"))[0];
   const href = anchor?.attribs.href;
   return href === undefined ? null : href.trim();
 }
 
-export function caseLinkOf(table: Element): string | null {
-  const anchor = valueCells(table, "Case Number").flatMap((c) => descendants(c, "a"))[0];
+export function caseLinkOf(page: HtmlPage, table: Element): string | null {
+  const anchor = valueCells(page, table, "Case Number").flatMap((c) => page.within(c, "a"))[0];
   return anchor?.attribs.href?.trim() ?? null;
 }
 
@@ -87,18 +87,18 @@ function isArialFont(el: AnyNode): el is Element {
   return isElement(el) && el.name === "font" && el.attribs.face === "arial,helvetica";
 }
 
-function textIn(elements: Element[]): string {
-  return elements.map(textOf).join("");
+function textIn(page: HtmlPage, elements: Element[]): string {
+  return elements.map((el) => page.textOf(el)).join("");
 }
 
 /**
  * The "Docket Text:" after a case table: the `<p>` holding the first following
  * `<strong>Docket Text:</strong>`, read through the layouts CM/ECF courts use, first match wins.
  */
-export function docketTextAfter(table: Element): string | null {
+export function docketTextAfter(page: HtmlPage, table: Element): string | null {
   let strong: Element | undefined;
   for (const node of following(table)) {
-    if (isElement(node) && node.name === "strong" && textOf(node).includes("Docket Text:")) {
+    if (isElement(node) && node.name === "strong" && page.textOf(node).includes("Docket Text:")) {
       strong = node;
       break;
     }
@@ -110,12 +110,12 @@ export function docketTextAfter(table: Element): string | null {
     () => {
       const font = childElements(p, "font")[0];
       const bs = font ? childElements(font, "b") : [];
-      return bs.length ? textIn(bs) : null;
+      return bs.length ? textIn(page, bs) : null;
     },
     () => {
       const b = childElements(p, "b")[0];
       const spans = b ? childElements(b, "span") : [];
-      return spans.length ? textIn(spans) : null;
+      return spans.length ? textIn(page, spans) : null;
     },
     () => {
       const texts = p.children.filter(isText);
@@ -123,12 +123,12 @@ export function docketTextAfter(table: Element): string | null {
     },
     () => {
       const fonts = childElements(p).filter(isArialFont);
-      return fonts.length ? textIn(fonts) : null;
+      return fonts.length ? textIn(page, fonts) : null;
     },
     () => {
       const fonts: Element[] = [];
       for (const node of following(p)) if (isArialFont(node) && !fonts.some((f) => contains(f, node))) fonts.push(node);
-      return fonts.length ? textIn(fonts) : null;
+      return fonts.length ? textIn(page, fonts) : null;
     },
   ];
   for (const read of readers) {
@@ -146,16 +146,16 @@ function contains(ancestor: Element, node: AnyNode): boolean {
 }
 
 /** More than one "Document description:" means the filing has attachments. */
-export function hasAttachmentList(root: Document): boolean {
-  return descendants(root, "strong").filter((s) => textOf(s).includes("Document description:")).length > 1;
+export function hasAttachmentList(page: HtmlPage): boolean {
+  return page.within(page.root, "strong").filter((s) => page.textOf(s).includes("Document description:")).length > 1;
 }
 
 /**
  * The recipients block as one string: the text after the bold "Notice has been electronically
  * mailed to:" (or, when e-mails are links, the whole paragraph holding it).
  */
-export function recipientsText(root: Document): string {
-  const labelled = (phrase: string): Element[] => descendants(root, "b").filter((b) => textOf(b).includes(phrase));
+export function recipientsText(page: HtmlPage): string {
+  const labelled = (phrase: string): Element[] => page.within(page.root, "b").filter((b) => page.textOf(b).includes(phrase));
   const siblingTexts = (labels: Element[]): string[] => {
     const seen = new Set<Text>();
     for (const label of labels) {
@@ -168,7 +168,8 @@ export function recipientsText(root: Document): string {
     for (let n = label.next; n; n = n.next) if (isElement(n) && n.name === "a") return true;
     return false;
   });
-  if (hasLinks && mailed[0]?.parent) return textOf(mailed[0].parent);
+  const parent = mailed[0]?.parent;
+  if (hasLinks && parent) return parent === page.root || isElement(parent) ? page.textOf(parent) : "";
   let lines = siblingTexts(mailed);
   if (lines.length === 0) lines = siblingTexts(labelled("Notice will be electronically mailed to"));
   return lines.join(" ");

@@ -1,6 +1,6 @@
-import type { Document, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { findDocketNumber, isBankruptcyCourt, NO_DOCKET_NUMBER_PARTS } from "./docket-number";
-import { descendants, parseHtml, textOf } from "./dom";
+import { parseHtml, type HtmlPage } from "./dom";
 import { parsePacerDate } from "./dates";
 import {
   caseLinkOf,
@@ -52,7 +52,7 @@ export type NefReading = { result: NefNotice | NotUsable; reason: string | null 
 class UnusableNotice extends Error {}
 
 type Reader = {
-  root: Document;
+  page: HtmlPage;
   plainText: string | null;
   subject: string | null;
   ctx: SubjectContext;
@@ -65,21 +65,21 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
   const rejection = findRejection(text, NEF_REJECTIONS);
   if (rejection) return { result: {}, reason: rejection };
   // Plain-text notices are also read through the HTML parser (they may hold <b> tags).
-  const root = parseHtml(text);
-  const fullText = textOf(root);
+  const page = parseHtml(text);
+  const fullText = page.textOf(page.root);
   if (!/filed\son\s/.test(cleanString(fullText)) && !fullText.includes("Case Name:")) {
     return { result: {}, reason: "it is not a Notice of Electronic Filing (no \"Case Name:\" or \"filed on\")" };
   }
   const appellate = fullText.includes("Notice of Docket Activity");
-  const tables = caseTables(root);
+  const tables = caseTables(page);
   const acms =
-    tables.length === 0 && descendants(root, "strong").filter((s) => textOf(s).includes("Case Name:")).length === 1;
+    tables.length === 0 && page.within(page.root, "strong").filter((s) => page.textOf(s).includes("Case Name:")).length === 1;
   if (appellate || acms) {
     return { result: {}, reason: "appellate notices (Notice of Docket Activity) are not supported" };
   }
   const plain = body.contentType === "text/plain";
   const reader: Reader = {
-    root,
+    page,
     plainText: plain ? fullText : null,
     subject: body.subject,
     ctx: { courtId, bankruptcy: isBankruptcyCourt(courtId), caseNames: [], docketNumbers: [], rawDocketNumbers: new Set() },
@@ -98,8 +98,8 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
       appellate: false,
       acms: false,
       dockets,
-      contains_attachments: plain ? plainHasAttachments(fullText) : hasAttachmentList(root),
-      email_recipients: plain ? plainRecipients(fullText) : recipientsFromText(recipientsText(root), reader.ctx.docketNumbers),
+      contains_attachments: plain ? plainHasAttachments(fullText) : hasAttachmentList(page),
+      email_recipients: plain ? plainRecipients(fullText) : recipientsFromText(recipientsText(page), reader.ctx.docketNumbers),
     };
     return { result: notice, reason: null };
   } catch (error) {
@@ -115,20 +115,20 @@ function dateFiledOf(text: string): string | null {
 }
 
 function htmlDocket(reader: Reader, table: Element): NefDocket {
-  const { ctx } = reader;
-  const { docketNumber, parts } = docketNumberOf(caseNumberTexts(table), ctx.bankruptcy, ctx.rawDocketNumbers);
+  const { ctx, page } = reader;
+  const { docketNumber, parts } = docketNumberOf(caseNumberTexts(page, table), ctx.bankruptcy, ctx.rawDocketNumbers);
   ctx.docketNumbers.push(docketNumber);
-  const caseName = noteCaseName(ctx, rawCaseName(table));
+  const caseName = noteCaseName(ctx, rawCaseName(page, table));
   const shortDesc = shortDescription(reader.subject, ctx);
-  const description = docketTextAfter(table);
+  const description = docketTextAfter(page, table);
   if (description === null) throw new UnusableNotice("the notice has no readable \"Docket Text:\"");
-  const number = documentNumberOf(table) ?? null;
+  const number = documentNumberOf(page, table) ?? null;
   const entry = buildEntry(reader, {
     description,
     shortDesc,
-    documentUrl: documentLinkOf(table),
+    documentUrl: documentLinkOf(page, table),
     documentNumber: number,
-    caseUrl: caseLinkOf(table),
+    caseUrl: caseLinkOf(page, table),
   });
   return { case_name: caseName, docket_number: docketNumber, date_filed: null, docket_entries: [entry], ...parts };
 }

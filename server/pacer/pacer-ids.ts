@@ -19,8 +19,15 @@ export function docIdFromDoc1Url(url: string): string | null {
 /** The third argument of `goDLS('/doc1/…','caseid','seq',…)`, the entry's sequence number. */
 export function seqNoFromGoDls(onclick: string | undefined): string | null {
   if (!onclick || !onclick.includes("goDLS")) return null;
-  const args = [...onclick.matchAll(/'(.*?)'/g)].map((m) => m[1]!);
-  return args[2] ?? null;
+  // The quoted strings in order: '/doc1/…', 'caseid', 'seq', …
+  let from = 0;
+  for (let arg = 0; ; arg++) {
+    const open = onclick.indexOf("'", from);
+    const close = open === -1 ? -1 : onclick.indexOf("'", open + 1);
+    if (close === -1) return null;
+    if (arg === 2) return onclick.slice(open + 1, close);
+    from = close + 1;
+  }
 }
 
 /** `…DktRpt.pl?492165` → "492165"; `…iquery.pl?625371913403797-L_9999_1-0-663150` → "663150". */

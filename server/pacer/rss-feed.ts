@@ -1,8 +1,7 @@
-import { load } from "cheerio";
-import type { Document, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { parseRssDateTime } from "./dates";
 import { findDocketNumber, isAppellateCourt, isBankruptcyCourt, type CourtKind } from "./docket-number";
-import { childElements, decodeHtmlEntities, descendants, textOf } from "./dom";
+import { childElements, decodeHtmlEntities, parseXml, textOf } from "./dom";
 import { assertParsableText } from "./errors";
 import { caseIdFromNonceUrl, docIdFromDoc1Url, seqNoFromDoc1Url } from "./pacer-ids";
 import { cleanCourtString, cleanString, harmonize, pyStrip } from "./strings";
@@ -25,9 +24,9 @@ export function parseRssFeed(xml: string, courtId: string): RssDocket[] | NotUsa
 export type RssReading = { result: RssDocket[] | NotUsable; reason: string | null };
 
 export function readRssFeed(xml: string, courtId: string): RssReading {
-  const root = load(xml, { xml: true }).root().get(0) as Document;
-  const channel = descendants(root, "channel")[0];
-  if (!descendants(root, "rss")[0] || !channel) {
+  const rss = childElements(parseXml(xml), "rss")[0];
+  const channel = rss && childElements(rss, "channel")[0];
+  if (!channel) {
     return { result: {}, reason: "it is not an RSS feed (no <rss><channel>)" };
   }
   const kind: CourtKind = isAppellateCourt(courtId) ? "appellate" : isBankruptcyCourt(courtId) ? "bankruptcy" : "district";

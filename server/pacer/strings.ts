@@ -11,13 +11,25 @@
 export const PY_WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
 const WS_RUN = new RegExp(`[${PY_WS}]+`, "g");
-const LEADING_WS = new RegExp(`^[${PY_WS}]+`);
-const TRAILING_WS = new RegExp(`[${PY_WS}]+$`);
 const SPACE_BEFORE_COMMA = new RegExp(`[${PY_WS}]+,`, "g");
 
-/** Python's `s.strip()`. */
+/** Whether the UTF-16 unit `c` is one of Python's whitespace characters. */
+export function isPyWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/** Python's `s.strip()` (a loop: an anchored regex rescans long padding runs). */
 export function pyStrip(s: string): string {
-  return s.replace(LEADING_WS, "").replace(TRAILING_WS, "");
+  let start = 0;
+  let end = s.length;
+  while (start < end && isPyWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isPyWhitespace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** Python's `s.split()` (no argument): split on whitespace runs, dropping empty pieces. */
@@ -45,18 +57,17 @@ export function cleanCourtString(s: string): string {
 }
 
 // Punctuation clean_string strips from both ends of each side of a " v. " (a run of these).
-const BAD_EDGE_CHARS = new Set(["-", "–", "_", "/", ";", ","]);
-const PY_WS_CHAR = new RegExp(`^[${PY_WS}]$`);
+const BAD_EDGE_CHARS = new Set(["-", "–", "_", "/", ";", ","].map((ch) => ch.charCodeAt(0)));
 
-function isBadEdge(ch: string): boolean {
-  return BAD_EDGE_CHARS.has(ch) || PY_WS_CHAR.test(ch);
+function isBadEdge(c: number): boolean {
+  return BAD_EDGE_CHARS.has(c) || isPyWhitespace(c);
 }
 
 function trimBadEdges(fragment: string): string {
   let start = 0;
   let end = fragment.length;
-  while (end > start && isBadEdge(fragment[end - 1]!)) end--;
-  while (start < end && isBadEdge(fragment[start]!)) start++;
+  while (end > start && isBadEdge(fragment.charCodeAt(end - 1))) end--;
+  while (start < end && isBadEdge(fragment.charCodeAt(start))) start++;
   return fragment.slice(start, end);
 }
 

@@ -5,11 +5,22 @@ import { PY_WS } from "./strings";
  * patterns are the reference parser's (`ERROR_STRINGS`); like there, each space in a pattern
  * matches any run of whitespace and case is ignored. A match means the parser answers `{}`.
  */
-export type RejectionRule = { pattern: RegExp; reason: string };
+export type RejectionRule = {
+  /** Lower-cased literal pieces, whitespace collapsed, that must appear in this order. */
+  pieces: string[];
+  /** For patterns with `.*` (one line, as in the reference), the regex that decides. */
+  pattern: RegExp | null;
+  reason: string;
+};
 
 function rule(source: string, reason: string): RejectionRule {
-  const flexible = source.trim().split(/\s+/).join(`[${PY_WS}]+`);
-  return { pattern: new RegExp(flexible, "i"), reason };
+  const words = source.trim().split(/\s+/);
+  const pieces = words
+    .join(" ")
+    .split(".*")
+    .map((piece) => piece.replace(/\\(.)/g, "$1").toLowerCase());
+  const pattern = pieces.length > 1 ? new RegExp(words.join(`[${PY_WS}]+`), "i") : null;
+  return { pieces, pattern, reason };
 }
 
 const EXTENSION_REASON = "the page was altered by a browser extension";
@@ -70,10 +81,27 @@ export const NEF_REJECTIONS: RejectionRule[] = [
   rule("Added Correct PDF to document", "it is a \"corrected PDF\" notice, not a new filing"),
 ];
 
-/** The reason of the first rule that matches `text`, or null. */
+const WS_RUNS = new RegExp(`[${PY_WS}]+`, "g");
+
+/**
+ * The reason of the first rule that matches `text`, or null. The text is lower-cased and its
+ * whitespace collapsed once, so each rule is a few substring searches rather than a
+ * case-insensitive regex scan of the whole page.
+ */
 export function findRejection(text: string, rules: RejectionRule[]): string | null {
-  for (const { pattern, reason } of rules) {
-    if (pattern.test(text)) return reason;
+  const flat = text.toLowerCase().replace(WS_RUNS, " ");
+  for (const { pieces, pattern, reason } of rules) {
+    let from = 0;
+    let found = true;
+    for (const piece of pieces) {
+      const at = flat.indexOf(piece, from);
+      if (at === -1) {
+        found = false;
+        break;
+      }
+      from = at + piece.length;
+    }
+    if (found && (pattern === null || pattern.test(text))) return reason;
   }
   return null;
 }
@@ -81,15 +109,34 @@ export function findRejection(text: string, rules: RejectionRule[]): string | nu
 // Characters XML (and so the reference's lxml) cannot hold; dropped before parsing.
 const INVALID_XML_CHARS = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]+/gu;
 
+/** Whether `text` has a character XML cannot hold (checked by a loop: the regex is slow). */
+function hasInvalidXmlChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c >= 0xe000 && c <= 0xfffd) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
 /**
  * The reference's `clean_html`: drop CDATA markers, a leading XML declaration, escaped control
  * characters (`&#1;`…`&#8;`) and characters XML cannot hold.
  */
 export function cleanHtml(text: string): string {
-  return text
+  const cleaned = text
     .replace(/<!\[CDATA\[/g, "")
     .replace(/\]\]>/g, "")
     .replace(/^\s*<\?xml\s+.*?\?>/, "")
-    .replace(/&#0[1-8]\b|&#[1-8]\b/g, "")
-    .replace(INVALID_XML_CHARS, "");
+    .replace(/&#0[1-8]\b|&#[1-8]\b/g, "");
+  return hasInvalidXmlChars(cleaned) ? cleaned.replace(INVALID_XML_CHARS, "") : cleaned;
 }
