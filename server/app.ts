@@ -6,6 +6,7 @@ import type { Config } from "./config";
 import type { Clock } from "./shared/clock";
 import { contextPlugin } from "./plugins/context";
 import { securityPlugin } from "./plugins/security";
+import { cachedPagesPlugin } from "./plugins/cached-pages";
 import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
@@ -42,6 +43,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   // Infrastructure
   await app.register(contextPlugin, { config, db, clock });
   await app.register(securityPlugin);
+  await app.register(cachedPagesPlugin);
   await app.register(formbody);
   await app.register(viewsPlugin);
   await app.register(assetsPlugin);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { isPublicRequest } from "../plugins/cached-pages";
 import { brotliOf, gzipOf, type CacheScope, type CachedPage, type PageCache } from "./page-cache";
 
 /** Picks the best encoding the client accepts among the ones we pre-encode. */
@@ -32,7 +33,10 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
 
 /**
  * Serves a page from the cache, rendering and storing it first when it is not there. Only
- * successful renders are stored.
+ * successful renders are stored, and only for the public: a signed-in user may see more than
+ * the public page, so gets a fresh render that is never stored. A page stored under its own
+ * URL as key is answered by plugins/cached-pages.ts before any route work; pages whose content
+ * also depends on something else (today's date) use a key that says so.
  */
 export async function serveCached(
   request: FastifyRequest,
@@ -42,6 +46,7 @@ export async function serveCached(
   scope: CacheScope,
   render: () => Promise<string> | string,
 ) {
+  if (!isPublicRequest(request)) return reply.type("text/html; charset=utf-8").send(await render());
   const page = cache.get(key) ?? cache.set(key, await render(), scope);
   return sendCachedPage(request, reply, page);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../errors";
-import { sendCachedPage, serveCached } from "../cache/send-cached";
+import { serveCached } from "../cache/send-cached";
 import { loadPublicDocket } from "./docket";
 import { loadPublicEntry } from "./entry";
 import { toCaseIndexView } from "./list-view-models";
@@ -17,10 +17,8 @@ export async function casesRoutes(fastify: FastifyInstance) {
 
   app.get("/cases", async (_request, reply) => reply.view("cases/index.hbs", toCaseIndexView(loadCaseSummaries(app.db))));
 
-  // The docket page is rendered once per change and then served from stored bytes.
+  // The docket page is rendered once per change; plugins/cached-pages.ts serves the stored bytes.
   app.get("/cases/:slug", { schema: { params: CaseParams } }, async (request, reply) => {
-    const cached = app.pageCache.get(request.url);
-    if (cached) return sendCachedPage(request, reply, cached);
     const { slug } = request.params;
     const parsed = DocketQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : DocketQuery.parse({});
