@@ -19,6 +19,7 @@ import { ordersRoutes } from "./orders/routes";
 import { judgesRoutes } from "./judges/routes";
 import { timelineRoutes } from "./timeline/routes";
 import { sourcesRoutes } from "./sources/routes";
+import { calendarRoutes } from "./calendar/routes";
 import { apiRoutes } from "./api/routes";
 import { authRoutes } from "./auth/routes";
 import { staffRoutes } from "./staff/routes";
@@ -60,6 +61,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(judgesRoutes);
   await app.register(timelineRoutes);
   await app.register(sourcesRoutes);
+  await app.register(calendarRoutes);
 
   // API
   await app.register(apiRoutes);

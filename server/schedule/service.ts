@@ -6,7 +6,7 @@ import type { Actor, RecordStore } from "../records/store";
 import type { RecordRow } from "../records/tables";
 import { serializeComputation } from "./computation";
 import { motionDeadlineEligibility, ruleInfo, type Eligibility } from "./motion-rules";
-import { planMotionDeadlines, type PlannedDeadline } from "./plan";
+import { chainedFrom, planMotionDeadlines, replanFromOrderedDate, type PlannedDeadline } from "./plan";
 import { createScheduleRepository } from "./repository";
 
 /**
@@ -60,11 +60,18 @@ export function createMotionDeadlines(ctx: ScheduleContext, motion: Motion, opti
       return outcome;
     }
 
-    const planned = planMotionDeadlines(eligibility.kind, eligibility.dateFiled);
+    const caseDeadlines = repo.liveDeadlinesOfCase(motion.caseId);
+    const byRule = planMotionDeadlines(eligibility.kind, eligibility.dateFiled);
+    // A deadline that counts from another (the reply from the opposition) counts from the
+    // court's date for it when an order set one.
+    const planned = byRule.map((plan) => {
+      const source = byRule.find((p) => p.ruleCode === chainedFrom(plan.ruleCode));
+      const ordered = source && courtOrderOver(caseDeadlines, motion.id, source);
+      return ordered ? replanFromOrderedDate(plan, ordered.dateDue, ordered.label) : plan;
+    });
     for (const d of computed) {
       if (!planned.some((p) => p.ruleCode === d.ruleCode)) withdraw(d, "the rule no longer applies to this motion");
     }
-    const caseDeadlines = repo.liveDeadlinesOfCase(motion.caseId);
 
     for (const plan of planned) {
       const winner = courtOrderOver(caseDeadlines, motion.id, plan);
@@ -145,7 +152,9 @@ function invalid(path: string, message: string): ValidationError {
 /**
  * Records a date an order sets. The order wins: the open deadline it replaces (the computed one
  * for the same motion and rule, or one with the same label, or an earlier order's) is marked
- * superseded and points at the new one. Entering the same order's deadline again updates it.
+ * superseded and points at the new one, and the motion's computed deadlines that count from it
+ * (the reply) are counted again from the order's date. Entering the same order's deadline
+ * again updates it.
  */
 export function setCourtOrderedDeadline(
   ctx: ScheduleContext,
@@ -203,6 +212,14 @@ export function setCourtOrderedDeadline(
         (d) =>
           ctx.store.update("deadline", d.id, { status: "superseded", supersededById: deadline.id }, { ...write, reason: `superseded by ${order.title}` }).row,
       );
+    // Deadlines that count from the one replaced (the reply from the opposition) now count from the order's date.
+    const motionIds = new Set([motionId, ...superseded.map((d) => d.motionId)].filter((id): id is number => id !== null));
+    for (const id of motionIds) {
+      // Only motions whose rule defaults are already on the record: entering an order creates none.
+      if (!live.some((d) => d.origin === "computed" && d.motionId === id)) continue;
+      const motion = ctx.store.find("motion", id);
+      if (motion) createMotionDeadlines(ctx, motion, options);
+    }
     return { deadline, superseded };
   });
 }

@@ -260,3 +260,44 @@ describe("schedule service", () => {
     expect(ctx.db.select().from(deadlines).all()).toEqual([]);
   });
 });
+
+describe("chained deadlines follow the court's date", () => {
+  let ctx: ScheduleContext;
+  let caseId: number;
+  beforeEach(() => {
+    ctx = createTestStore();
+    insertCourt(ctx.db);
+    caseId = insertCase(ctx.db, { courtId: "cand" }).id;
+  });
+  const computedFor = (code: string) =>
+    ctx.db.select().from(deadlines).all().find((d) => d.origin === "computed" && d.ruleCode === code && d.deletedAt === null)!;
+
+  it("an order moving the opposition moves the computed reply to 7 days after the ordered date (L.R. 7-3(c))", () => {
+    const m = insertMotion(ctx.db, caseId, { dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "pending" });
+    createMotionDeadlines(ctx, m, { actor });
+    expect(computedFor("lr-7-3c").dateDue).toBe("2025-10-09");
+    const order = insertOrder(ctx.db, caseId);
+    setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-16", ruleCode: "lr-7-3a" }, { actor });
+    const reply = computedFor("lr-7-3c");
+    expect(reply).toMatchObject({ dateDue: "2025-10-23", triggerDate: "2025-10-16", status: "open" });
+    expect(parseComputation(reply.computation)!.steps[0]!.text).toContain('Counted from 2025-10-16, the date a court order set for "Opposition due"');
+    // Running the motion again keeps the reply on the order's footing.
+    createMotionDeadlines(ctx, m, { actor });
+    expect(computedFor("lr-7-3c").dateDue).toBe("2025-10-23");
+  });
+
+  it("an administrative motion's submission day follows an ordered opposition date", () => {
+    const m = insertMotion(ctx.db, caseId, { track: "administrative", dateFiled: "2025-11-26", dateFiledPrecision: "day", status: "pending" });
+    createMotionDeadlines(ctx, m, { actor });
+    const order = insertOrder(ctx.db, caseId);
+    setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-12-05", ruleCode: "lr-7-11" }, { actor });
+    expect(computedFor("lr-7-11c").dateDue).toBe("2025-12-06");
+  });
+
+  it("entering an order for a motion with no computed deadlines creates none", () => {
+    const m = insertMotion(ctx.db, caseId, { dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "pending" });
+    const order = insertOrder(ctx.db, caseId);
+    setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-16" }, { actor });
+    expect(ctx.db.select().from(deadlines).all().map((d) => d.origin)).toEqual(["court_ordered"]);
+  });
+});

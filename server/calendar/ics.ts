@@ -1,0 +1,120 @@
+import ical, { ICalEventStatus, type ICalCalendar } from "ical-generator";
+import { paths } from "../paths";
+import type { PublicRecord } from "../privacy/projection";
+import { courtTimeToInstant } from "../shared/court-time";
+import type { CalendarData } from "./loaders";
+import { calendarDeadlineView, caseTimeZone, caseTitle, toHearingView } from "./view-models";
+
+/**
+ * iCalendar feeds of the deadlines and hearings, for calendar apps to subscribe to. Each
+ * subscription refresh replaces the whole feed, so:
+ * - a superseded deadline is left out: the court-ordered one that replaced it is in the feed
+ *   and says which date it replaced; two events for one filing would send people to the wrong day;
+ * - a vacated deadline stays, marked STATUS:CANCELLED and "(vacated)" in its title, because it has
+ *   no replacement and whoever saw it on their calendar needs to learn it no longer runs (apps
+ *   that ignore STATUS still show the word);
+ * - a hearing whose day is not known is left out rather than put on a guessed day.
+ * UIDs are stable (`deadline-<id>@quash`), and LAST-MODIFIED / DTSTAMP carry the record's last
+ * change, so apps update an event in place.
+ */
+
+export type FeedOptions = {
+  name: string;
+  description: string;
+  /** The public site's base URL (config.publicUrl), for links in the events. */
+  baseUrl: string;
+  /** The page the feed belongs to. */
+  pagePath: string;
+};
+
+const HEARING_STATUS: Record<string, ICalEventStatus> = {
+  scheduled: ICalEventStatus.CONFIRMED,
+  held: ICalEventStatus.CONFIRMED,
+  vacated: ICalEventStatus.CANCELLED,
+  continued: ICalEventStatus.CANCELLED,
+  unknown: ICalEventStatus.TENTATIVE,
+};
+
+const utcMidnight = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function caseName(data: CalendarData, caseId: number | null): string {
+  const kase = caseId !== null ? data.cases.get(caseId) : undefined;
+  return kase ? caseTitle(kase) : "no case";
+}
+
+function caseLink(data: CalendarData, caseId: number | null, baseUrl: string, anchor: string): string {
+  const kase = caseId !== null ? data.cases.get(caseId) : undefined;
+  return kase ? `${baseUrl}${paths.case(kase.slug)}#${anchor}` : `${baseUrl}${paths.calendar()}#${anchor}`;
+}
+
+function addDeadline(cal: ICalCalendar, data: CalendarData, dl: PublicRecord<"deadline">, baseUrl: string) {
+  const view = calendarDeadlineView(dl, data);
+  const link = caseLink(data, dl.caseId, baseUrl, view.anchor);
+  const suffix = dl.status === "vacated" ? " (vacated)" : dl.status === "met" ? " (met)" : "";
+  const lines = [
+    view.motionTitle ? `Motion: ${view.motionTitle}` : null,
+    `Due: ${view.due.text}`,
+    view.cutoff ? `E-filing cut-off: ${view.cutoff.text} (${view.cutoff.citation})` : view.notFiling,
+    view.rule ? `Rule: ${view.rule.citation}${view.rule.summary ? ` — ${view.rule.summary}` : ""}` : null,
+    view.order ? `${view.origin}: ${view.order.title}` : view.origin,
+    ...view.replaced.map((r) => `Replaces ${r.due.text} (${r.what})`),
+    ...view.warnings.map((w) => `Note: ${w}`),
+    `Status: ${view.status}`,
+    link,
+  ];
+  cal.createEvent({
+    id: `deadline-${dl.id}@quash`,
+    start: utcMidnight(dl.dateDue),
+    allDay: true,
+    summary: `${dl.label} — ${caseName(data, dl.caseId)}${suffix}`,
+    description: lines.filter((l): l is string => Boolean(l)).join("\n"),
+    url: link,
+    status: dl.status === "vacated" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    stamp: new Date(dl.updatedAt),
+    lastModified: new Date(dl.updatedAt),
+  });
+}
+
+function addHearing(cal: ICalCalendar, data: CalendarData, h: PublicRecord<"hearing">, baseUrl: string) {
+  const view = toHearingView(h, data);
+  if (!view.exact || !h.date) return;
+  const link = caseLink(data, h.caseId, baseUrl, view.anchor);
+  const at = h.time ? courtTimeToInstant(h.date, h.time, caseTimeZone(data, h.caseId)) : undefined;
+  const cancelled = h.status === "vacated" || h.status === "continued";
+  const lines = [
+    view.motionTitle ? `Motion: ${view.motionTitle}` : null,
+    `Date: ${view.date.text}${view.time ? `, ${view.time}` : ", time not recorded"}`,
+    view.place ? `Place: ${view.place}` : null,
+    `Status: ${view.status}`,
+    link,
+  ];
+  cal.createEvent({
+    id: `hearing-${h.id}@quash`,
+    // A timed hearing is sent as a UTC instant with no end: its length is not on the record.
+    start: at ?? utcMidnight(h.date),
+    allDay: at === undefined,
+    summary: `${h.title} — ${caseName(data, h.caseId)}${cancelled ? ` (${view.status.toLowerCase()})` : ""}`,
+    description: lines.filter((l): l is string => Boolean(l)).join("\n"),
+    location: h.place,
+    url: link,
+    status: HEARING_STATUS[h.status] ?? ICalEventStatus.TENTATIVE,
+    stamp: new Date(h.updatedAt),
+    lastModified: new Date(h.updatedAt),
+  });
+}
+
+export function toIcs(data: CalendarData, options: FeedOptions): string {
+  const cal = ical({
+    name: options.name,
+    description: options.description,
+    prodId: { company: "quash", product: "docket-tracker", language: "EN" },
+    url: `${options.baseUrl}${options.pagePath}`,
+    // Asks subscribing apps to refresh hourly (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    ttl: 60 * 60,
+  });
+  for (const dl of data.deadlines) if (dl.status !== "superseded") addDeadline(cal, data, dl, options.baseUrl);
+  for (const h of data.hearings) addHearing(cal, data, h, options.baseUrl);
+  // RFC 5545 ends every content line, the last one included, with CRLF; the library leaves the last bare.
+  const text = cal.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+}

@@ -1,0 +1,70 @@
+import type { Db } from "../../db/client";
+import { toPublic, type PublicRecord } from "../privacy/projection";
+import type { RecordRow } from "../records/tables";
+import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
+import { createCalendarRepository } from "./repository";
+
+/**
+ * Everything the calendar page and the iCalendar feeds show, through the public projection:
+ * the live deadlines and hearings of live cases (or of one case), the motions and orders they
+ * hang on, the pending motions (to say which got no computed deadline and why), and the sources
+ * behind all of them.
+ */
+export type CalendarData = {
+  cases: Map<number, PublicRecord<"case">>;
+  /** The courts of those cases, for their time zones. */
+  courts: Map<string, PublicRecord<"court">>;
+  deadlines: PublicRecord<"deadline">[];
+  hearings: PublicRecord<"hearing">[];
+  motions: Map<number, PublicRecord<"motion">>;
+  orders: Map<number, PublicRecord<"order">>;
+  pendingMotions: PublicRecord<"motion">[];
+  citations: Map<string, Citation[]>;
+};
+
+export function loadCalendar(db: Db, scope: { caseId?: number } = {}): CalendarData {
+  const repo = createCalendarRepository(db);
+  const cases = new Map<number, PublicRecord<"case">>();
+  const keepCase = (row: RecordRow<"case"> | null) => {
+    if (row && !cases.has(row.id)) cases.set(row.id, toPublic("case", row));
+  };
+
+  const deadlineRows = repo.deadlines(scope.caseId);
+  const hearingRows = repo.hearings(scope.caseId);
+  const pendingRows = repo.pendingMotions(scope.caseId);
+
+  const motionIds = new Set<number>();
+  for (const r of deadlineRows) if (r.deadline.motionId !== null) motionIds.add(r.deadline.motionId);
+  for (const r of pendingRows) motionIds.add(r.motion.id);
+  const motions = new Map(repo.motions([...motionIds]).map((m) => [m.id, toPublic("motion", m)] as const));
+  const orderIds = deadlineRows.flatMap((r) => (r.deadline.orderId === null ? [] : [r.deadline.orderId]));
+  const orders = new Map(repo.orders([...new Set(orderIds)]).map((o) => [o.id, toPublic("order", o)] as const));
+
+  // A deadline whose motion or order was deleted goes with it.
+  const deadlines = deadlineRows
+    .filter((r) => (r.deadline.motionId === null || motions.has(r.deadline.motionId)) && (r.deadline.orderId === null || orders.has(r.deadline.orderId)))
+    .map((r) => {
+      keepCase(r.case);
+      return toPublic("deadline", r.deadline);
+    });
+  const hearings = hearingRows.map((r) => {
+    keepCase(r.case);
+    return toPublic("hearing", r.hearing);
+  });
+  const pendingMotions = pendingRows.map((r) => {
+    keepCase(r.case);
+    return motions.get(r.motion.id) ?? toPublic("motion", r.motion);
+  });
+
+  const courtIds = [...new Set([...cases.values()].flatMap((c) => (c.courtId ? [c.courtId] : [])))];
+  const courts = new Map(repo.courts(courtIds).map((c) => [c.id, toPublic("court", c)] as const));
+
+  const refs: RecordRef[] = [
+    ...deadlines.map((d) => ({ type: "deadline" as const, id: d.id })),
+    ...hearings.map((h) => ({ type: "hearing" as const, id: h.id })),
+    ...[...motions.keys()].map((id) => ({ type: "motion" as const, id })),
+    ...[...orders.keys()].map((id) => ({ type: "order" as const, id })),
+  ];
+  const citations = createSourcesRepository(db).citationsFor(refs);
+  return { cases, courts, deadlines, hearings, motions, orders, pendingMotions, citations };
+}

@@ -1,0 +1,64 @@
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+
+/**
+ * Synchronous reads behind the calendar page and feeds. Records of a deleted case never come
+ * back from here; deadlines with no case at all (a platform's stated window) do, unless the
+ * reader asked for one case. Nothing here is projected yet.
+ */
+export function createCalendarRepository(db: Db) {
+  return {
+    deadlines(caseId?: number) {
+      return db
+        .select({ deadline: s.deadlines, case: s.cases })
+        .from(s.deadlines)
+        .leftJoin(s.cases, and(eq(s.cases.id, s.deadlines.caseId), isNull(s.cases.deletedAt)))
+        .where(
+          and(
+            isNull(s.deadlines.deletedAt),
+            // Either the case is live (the join found it), or the deadline belongs to no case.
+            or(isNull(s.deadlines.caseId), isNotNull(s.cases.id)),
+            caseId === undefined ? undefined : eq(s.deadlines.caseId, caseId),
+          ),
+        )
+        .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
+        .all();
+    },
+
+    hearings(caseId?: number) {
+      return db
+        .select({ hearing: s.hearings, case: s.cases })
+        .from(s.hearings)
+        .innerJoin(s.cases, and(eq(s.cases.id, s.hearings.caseId), isNull(s.cases.deletedAt)))
+        .where(and(isNull(s.hearings.deletedAt), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId)))
+        .orderBy(asc(s.hearings.date), asc(s.hearings.time), asc(s.hearings.id))
+        .all();
+    },
+
+    /** Live motions by id (a deadline of a deleted motion is not shown). */
+    motions(ids: number[]) {
+      return ids.length ? db.select().from(s.motions).where(and(inArray(s.motions.id, ids), isNull(s.motions.deletedAt))).all() : [];
+    },
+
+    /** Live orders by id (a deadline set by an order entered in error and deleted is not shown). */
+    orders(ids: number[]) {
+      return ids.length ? db.select().from(s.orders).where(and(inArray(s.orders.id, ids), isNull(s.orders.deletedAt))).all() : [];
+    },
+
+    courts(ids: string[]) {
+      return ids.length ? db.select().from(s.courts).where(inArray(s.courts.id, ids)).all() : [];
+    },
+
+    /** Pending motions of live cases, to say which have no computed deadlines and why. */
+    pendingMotions(caseId?: number) {
+      return db
+        .select({ motion: s.motions, case: s.cases })
+        .from(s.motions)
+        .innerJoin(s.cases, and(eq(s.cases.id, s.motions.caseId), isNull(s.cases.deletedAt)))
+        .where(and(isNull(s.motions.deletedAt), eq(s.motions.status, "pending"), caseId === undefined ? undefined : eq(s.motions.caseId, caseId)))
+        .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
+        .all();
+    },
+  };
+}
