@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { serveCached } from "../cache/send-cached";
 import { loadCaseSummaries } from "../cases/summaries";
 import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
@@ -10,6 +10,7 @@ import { judgesApiRoutes } from "./judges-routes";
 import { registerApiRoutes } from "./register-routes";
 import { subpoenasApiRoutes } from "./subpoenas-routes";
 import { toApiDocsView, type OpenApiDocument } from "./docs-view-model";
+import { ApiRoot } from "./schemas";
 
 const COLLECTIONS = [
   { name: "cases", href: paths.api.cases(), description: "Court proceedings, each with its full docket." },
@@ -19,16 +20,6 @@ const COLLECTIONS = [
   { name: "timeline", href: paths.api.timeline(), description: "Dated facts, filterable by year and kind." },
   { name: "sources", href: paths.api.sources(), description: "The source register and the conflicts between sources." },
 ];
-
-const ApiRoot = z
-  .object({
-    name: z.string(),
-    description: z.string(),
-    openapiUrl: z.string(),
-    docsUrl: z.string(),
-    collections: z.array(z.object({ name: z.string(), url: z.string(), description: z.string() })),
-  })
-  .meta({ id: "ApiRoot", description: "What the API holds and where its description is." });
 
 /** The JSON API under /api/v1 and its documentation page at /api. */
 export async function apiRoutes(fastify: FastifyInstance) {
@@ -60,15 +51,18 @@ export async function apiRoutes(fastify: FastifyInstance) {
   await app.register(judgesApiRoutes);
   await app.register(registerApiRoutes);
 
-  // The documentation page reads the generated OpenAPI document, so it lists every route there is.
-  app.get(paths.apiDocs(), async (_request, reply) => {
-    const examples: Record<string, Record<string, string>> = {};
-    const firstCase = loadCaseSummaries(app.db)[0];
-    if (firstCase) examples["cases"] = { slug: firstCase.case.slug };
-    const firstSubpoena = loadSubpoenaSummaries(app.db)[0];
-    if (firstSubpoena) examples["subpoenas"] = { slug: firstSubpoena.subpoena.slug };
-    const firstJudge = loadJudgeSummaries(app.db)[0];
-    if (firstJudge) examples["judges"] = { slug: firstJudge.judge.slug };
-    return reply.view("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
-  });
+  // The documentation page reads the generated OpenAPI document, so it lists every route there
+  // is. Its curl lines use real slugs, so any write may change it ("global").
+  app.get(paths.apiDocs(), async (request, reply) =>
+    serveCached(request, reply, app.pageCache, paths.apiDocs(), "global", () => {
+      const examples: Record<string, Record<string, string>> = {};
+      const firstCase = loadCaseSummaries(app.db)[0];
+      if (firstCase) examples["cases"] = { slug: firstCase.case.slug };
+      const firstSubpoena = loadSubpoenaSummaries(app.db)[0];
+      if (firstSubpoena) examples["subpoenas"] = { slug: firstSubpoena.subpoena.slug };
+      const firstJudge = loadJudgeSummaries(app.db)[0];
+      if (firstJudge) examples["judges"] = { slug: firstJudge.judge.slug };
+      return app.view("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
+    }),
+  );
 }

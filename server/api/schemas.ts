@@ -656,6 +656,16 @@ export const ApiError = z
   })
   .meta({ id: "Error", description: "Every error: 400 names the bad parameters in `errors`; 404 for an unknown slug." });
 
+export const ApiRoot = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    openapiUrl: z.string(),
+    docsUrl: z.string(),
+    collections: z.array(z.object({ name: z.string(), url: z.string(), description: z.string() })),
+  })
+  .meta({ id: "ApiRoot", description: "What the API holds and where its description is." });
+
 /** `{ data: [...], count }` for a collection. */
 export function listOf<T extends z.ZodType>(item: T, description: string) {
   return z.object({ data: z.array(item), count: z.number().int() }).meta({ description });
