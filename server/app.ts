@@ -20,6 +20,8 @@ import { judgesRoutes } from "./judges/routes";
 import { timelineRoutes } from "./timeline/routes";
 import { sourcesRoutes } from "./sources/routes";
 import { calendarRoutes } from "./calendar/routes";
+import { calculatorRoutes } from "./calculator/routes";
+import { calculatorApiRoutes } from "./calculator/api-routes";
 import { apiRoutes } from "./api/routes";
 import { authRoutes } from "./auth/routes";
 import { staffRoutes } from "./staff/routes";
@@ -62,9 +64,11 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(timelineRoutes);
   await app.register(sourcesRoutes);
   await app.register(calendarRoutes);
+  await app.register(calculatorRoutes);
 
   // API
   await app.register(apiRoutes);
+  await app.register(calculatorApiRoutes);
 
   // Staff
   await app.register(authRoutes);
