@@ -54,26 +54,28 @@ export function findPacerDate(text: string): string | null {
 }
 
 /**
- * US zone abbreviations accepted in RSS `pubDate`s (the list juriscraper accepts). Standard and
- * daylight abbreviations both map to the zone, whose offset on that date is then looked up, as
- * the reference does.
+ * US zone abbreviations accepted in RSS `pubDate`s (the list juriscraper accepts). A standard
+ * time abbreviation names its offset (Arizona writes MST all year); a daylight-saving one is
+ * resolved through its zone for that date, as the reference does.
  */
-const US_ZONES: Record<string, string> = {
-  EST: "America/New_York",
+const STANDARD_OFFSETS: Record<string, number> = {
+  EST: -300,
+  CST: -360,
+  MST: -420,
+  PST: -480,
+  AKST: -540,
+  HST: -600,
+  AST: -240,
+  CHST: 600,
+  SST: -660,
+};
+const DAYLIGHT_ZONES: Record<string, string> = {
   EDT: "America/New_York",
-  CST: "America/Chicago",
   CDT: "America/Chicago",
-  MST: "America/Denver",
   MDT: "America/Denver",
-  PST: "America/Los_Angeles",
   PDT: "America/Los_Angeles",
-  AKST: "America/Anchorage",
   AKDT: "America/Anchorage",
-  HST: "Pacific/Honolulu",
   HDT: "Pacific/Honolulu",
-  CHST: "Pacific/Guam",
-  SST: "Pacific/Pago_Pago",
-  AST: "America/Puerto_Rico",
 };
 const UTC_NAMES = new Set(["GMT", "UTC", "UT", "Z"]);
 
@@ -161,8 +163,10 @@ export function parseRssDateTime(raw: string): ZonedDateTime {
     offset = (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
   } else if (UTC_NAMES.has(zone.toUpperCase())) {
     offset = 0;
+  } else if (STANDARD_OFFSETS[zone.toUpperCase()] !== undefined) {
+    offset = STANDARD_OFFSETS[zone.toUpperCase()]!;
   } else {
-    const iana = US_ZONES[zone.toUpperCase()];
+    const iana = DAYLIGHT_ZONES[zone.toUpperCase()];
     if (!iana) throw new PacerInputError(`RSS date "${raw.trim()}" uses time zone "${zone}", which is not a US zone`);
     offset = zoneOffsetForWallClock(iana, wallAsUtc);
   }

@@ -18,7 +18,7 @@ const KIND_LABEL: Record<PacerKind, string> = {
 
 // Soft line breaks of quoted-printable bodies cut phrases in two ("Notice of Elec=\ntronic").
 const SOFT_BREAK = /=\r?\n/g;
-const NEF_MARKERS = /Notice of Electronic Filing|Notice of Docket Activity|Activity in Case|Docket Text:/i;
+const NEF_MARKERS = /Notice of Electronic (Claims )?Filing|Notice of Docket Activity|Activity in Case|Docket Text:/i;
 const DOCKET_MARKERS =
   /DOCKET FOR CASE #|Bankruptcy Petition #|Adversary Proceeding #|Docket Text|Date Filed:|DktRpt\.pl|MDL No\./i;
 

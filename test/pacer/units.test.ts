@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { decodePacerBytes } from "../../server/pacer";
+import { parsePacerDate, parseRssDateTime } from "../../server/pacer/dates";
+import { findDocketNumber } from "../../server/pacer/docket-number";
+import { normalizeJudgeName } from "../../server/pacer/judges";
+import { normalizePartyType } from "../../server/pacer/party-types";
+import { cleanString, harmonize } from "../../server/pacer/strings";
+
+/** The small rules the parsers are built from, on cases the fixtures do not all show. */
+
+describe("decodePacerBytes", () => {
+  it("reads UTF-8, and ISO-8859-1 when the bytes are not valid UTF-8", () => {
+    expect(decodePacerBytes(Buffer.from("28 U.S.C. § 1404", "utf8"))).toBe("28 U.S.C. § 1404");
+    expect(decodePacerBytes(Buffer.from([0x55, 0x2e, 0x53, 0x2e, 0x43, 0x2e, 0x20, 0xa7, 0x20, 0x31]))).toBe("U.S.C. § 1");
+    expect(decodePacerBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x3c, 0x70, 0x3e]))).toBe("<p>");
+  });
+});
+
+describe("dates", () => {
+  it("reads PACER calendar dates as YYYY-MM-DD, never through a local-time Date", () => {
+    expect(parsePacerDate("01/09/2009")).toBe("2009-01-09");
+    expect(parsePacerDate("1/9/2009")).toBe("2009-01-09");
+    expect(parsePacerDate("01–09–2009")).toBe("2009-01-09");
+    expect(parsePacerDate("2/29/2024")).toBe("2024-02-29");
+    expect(parsePacerDate("2/29/2023")).toBeNull();
+    expect(parsePacerDate("1/17/08")).toBeNull(); // two-digit years are not guessed
+  });
+
+  it("gives RSS times the offset of their US zone", () => {
+    expect(parseRssDateTime("Thu, 19 Apr 2018 18:21:31 GMT").iso).toBe("2018-04-19T18:21:31+00:00");
+    expect(parseRssDateTime("Fri, 03 Feb 2023 09:05:16 MST").iso).toBe("2023-02-03T09:05:16-07:00");
+    expect(parseRssDateTime("Fri, 03 Feb 2023 09:05:16 EST").iso).toBe("2023-02-03T09:05:16-05:00");
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 EDT").iso).toBe("2024-07-15T10:00:00-04:00");
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 PDT").iso).toBe("2024-07-15T10:00:00-07:00");
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 AKDT").iso).toBe("2024-07-15T10:00:00-08:00");
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 HST").iso).toBe("2024-07-15T10:00:00-10:00");
+    // Arizona keeps MST all summer.
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 MST").iso).toBe("2024-07-15T10:00:00-07:00");
+    expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 -0400").iso).toBe("2024-07-15T10:00:00-04:00");
+    expect(() => parseRssDateTime("Mon, 15 Jul 2024 10:00:00 BST")).toThrow(/not a US zone/);
+    expect(() => parseRssDateTime("yesterday")).toThrow(/unreadable RSS date/);
+  });
+
+  it("compares RSS times written in different zones by their instant", () => {
+    const a = parseRssDateTime("Mon, 15 Jul 2024 10:00:00 EDT");
+    const b = parseRssDateTime("Mon, 15 Jul 2024 14:00:00 GMT");
+    expect(a.epochMs).toBe(b.epochMs);
+  });
+});
+
+describe("docket numbers", () => {
+  it("keeps the short number and splits the full one", () => {
+    expect(findDocketNumber(["CRIMINAL DOCKET FOR CASE #: 1:03-cr-00076-MR-DLH-1"], "district")).toEqual({
+      docketNumber: "1:03-cr-00076",
+      parts: {
+        federal_dn_office_code: "1",
+        federal_dn_case_type: "cr",
+        federal_dn_judge_initials_assigned: "MR",
+        federal_dn_judge_initials_referred: "DLH",
+        federal_defendant_number: "1",
+      },
+    });
+    expect(findDocketNumber(["Bankruptcy Petition #: 17-80033-CRJ7"], "bankruptcy").docketNumber).toBe("17-80033");
+    expect(findDocketNumber(["MDL No. 2168"], "district", true).docketNumber).toBe("MDL No. 2168");
+    expect(findDocketNumber(["19-8054 United States v. Kahn"], "appellate").docketNumber).toBe("19-8054");
+  });
+});
+
+describe("names", () => {
+  it("harmonises case names as the reference does", () => {
+    expect(harmonize("Chau v. Donovan et al")).toBe("Chau v. Donovan");
+    expect(harmonize("USA v. Santana-Esmeralda")).toBe("United States v. Santana-Esmeralda");
+    expect(harmonize("Smith vs. Jones, Defendant.")).toBe("Smith v. Jones");
+    expect(cleanString("Motion to Dismiss; Memorandum # 1 ")).toBe("Motion to Dismiss; Memorandum 1");
+  });
+
+  it("reduces judge strings to the name", () => {
+    expect(normalizeJudgeName("Magistrate Judge Susan Russ Walker")).toBe("Susan Russ Walker");
+    expect(normalizeJudgeName("Hon. William Alsup")).toBe("William Alsup");
+    expect(normalizeJudgeName("Clifton R. Jessup Jr.")).toBe("Clifton R. Jessup Jr.");
+  });
+
+  it("normalises party types", () => {
+    expect(normalizePartyType("Counter-defendant                ")).toBe("Counter Defendant");
+    expect(normalizePartyType("DEFENDANT (1)")).toBe("Defendant");
+    expect(normalizePartyType("Intervenor Pla")).toBe("Intervenor Plaintiff");
+  });
+});
