@@ -68,3 +68,29 @@ export function loadCalendar(db: Db, scope: { caseId?: number } = {}): CalendarD
   const citations = createSourcesRepository(db).citationsFor(refs);
   return { cases, courts, deadlines, hearings, motions, orders, pendingMotions, citations };
 }
+
+/** A hearing is past once even its latest possible day has gone; an undated one never is. */
+export function hearingPast(h: PublicRecord<"hearing">, today: string): boolean {
+  const last = h.dateLatest ?? h.date;
+  return last !== null && last < today;
+}
+
+/**
+ * What is coming up as of `today`, the same selection the calendar's "Upcoming" makes: open
+ * deadlines due on or after today and scheduled hearings that may still happen (a rough date
+ * counts until its last possible day; undated ones last), each with its case. The overview
+ * lists these.
+ */
+export function upcomingSchedule(data: CalendarData, today: string) {
+  const hearings = data.hearings
+    .filter((h) => h.status === "scheduled" && !hearingPast(h, today))
+    .sort((a, b) => (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0))
+    .flatMap((h) => {
+      const kase = data.cases.get(h.caseId);
+      return kase ? [{ hearing: h, case: kase }] : [];
+    });
+  const deadlines = data.deadlines
+    .filter((d) => d.status === "open" && d.dateDue >= today)
+    .map((d) => ({ deadline: d, case: d.caseId !== null ? (data.cases.get(d.caseId) ?? null) : null }));
+  return { hearings, deadlines };
+}

@@ -9,7 +9,7 @@ import { markersFor, type SourceMarker } from "../sources/markers";
 import { refKey } from "../sources/repository";
 import { dayView, deadlineSources, toDeadlineView, type DeadlineView } from "../schedule/deadline-view";
 import { isFilingDeadline, motionDeadlineEligibility } from "../schedule/motion-rules";
-import type { CalendarData } from "./loaders";
+import { hearingPast, type CalendarData } from "./loaders";
 
 export type HearingView = {
   id: number;
@@ -98,12 +98,6 @@ export function calendarDeadlineView(dl: PublicRecord<"deadline">, data: Calenda
     sources: deadlineSources(dl, data.citations),
     timeZone: caseTimeZone(data, dl.caseId),
   });
-}
-
-/** A scheduled hearing is past once even its latest possible day has gone. */
-function hearingPast(h: PublicRecord<"hearing">, today: string): boolean {
-  const last = h.dateLatest ?? h.date;
-  return last !== null && last < today;
 }
 
 function groupByCase(items: (CalendarItem & { caseId: number | null })[], data: CalendarData): CaseGroup[] {

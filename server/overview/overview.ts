@@ -3,6 +3,7 @@ import { loadCaseSummaries, type CaseSummary } from "../cases/summaries";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
 import { loadSubpoenaSummaries, type SubpoenaSummary } from "../subpoenas/summaries";
+import { loadCalendar, upcomingSchedule } from "../calendar/loaders";
 import { createOverviewRepository } from "./repository";
 
 export const LATEST_ENTRY_COUNT = 10;
@@ -23,15 +24,12 @@ export type OverviewData = {
 export function loadOverview(db: Db, today: string): OverviewData {
   const repo = createOverviewRepository(db);
   const latestEntries = repo.latestEntries(LATEST_ENTRY_COUNT).map((r) => ({ entry: toPublicEntry(r.entry), case: toPublic("case", r.case) }));
-  const hearings = repo.upcomingHearings(today).map((r) => ({ hearing: toPublic("hearing", r.hearing), case: toPublic("case", r.case) }));
-  const deadlines = repo
-    .upcomingDeadlines(today)
-    .map((r) => ({ deadline: toPublic("deadline", r.deadline), case: r.case ? toPublic("case", r.case) : null }));
+  // The same selection as the calendar's "Upcoming", read through the calendar's loader.
+  const calendar = loadCalendar(db);
+  const { hearings, deadlines } = upcomingSchedule(calendar, today);
   const refs: RecordRef[] = [
     // A sealed entry's sources could describe it; they stay unread.
     ...latestEntries.filter((e) => !e.entry.sealed).map((e) => ({ type: "entry" as const, id: e.entry.id })),
-    ...hearings.map((h) => ({ type: "hearing" as const, id: h.hearing.id })),
-    ...deadlines.map((d) => ({ type: "deadline" as const, id: d.deadline.id })),
   ];
   return {
     today,
@@ -40,6 +38,6 @@ export function loadOverview(db: Db, today: string): OverviewData {
     latestEntries,
     hearings,
     deadlines,
-    citations: createSourcesRepository(db).citationsFor(refs),
+    citations: new Map([...createSourcesRepository(db).citationsFor(refs), ...calendar.citations]),
   };
 }
