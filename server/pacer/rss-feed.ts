@@ -30,12 +30,13 @@ export function readRssFeed(xml: string, courtId: string): RssReading {
     return { result: {}, reason: "it is not an RSS feed (no <rss><channel>)" };
   }
   const kind: CourtKind = isAppellateCourt(courtId) ? "appellate" : isBankruptcyCourt(courtId) ? "bankruptcy" : "district";
-  const dockets: MergeableDocket[] = [];
+  const dockets: RssDocket[] = [];
+  const byFiling = new Map<string, RssDocket>();
   for (const item of childElements(channel, "item")) {
-    const docket = readItem(item, courtId, kind);
-    if (docket) appendOrMerge(dockets, docket);
+    const read = readItem(item, courtId, kind);
+    if (read) appendOrMerge(dockets, byFiling, read);
   }
-  return { result: dockets.map(({ docket }) => docket), reason: null };
+  return { result: dockets, reason: null };
 }
 
 type MergeableDocket = { docket: RssDocket; epochMs: number };
@@ -129,22 +130,22 @@ function caseName(title: string): string {
   return cleanString(harmonize(decodeHtmlEntities(title.slice(space + 1))));
 }
 
-/** One filing entered under several event types appears as several items: merge them. */
-function appendOrMerge(dockets: MergeableDocket[], incoming: MergeableDocket): void {
-  const newEntry = incoming.docket.docket_entries[0];
-  for (const known of dockets) {
-    const entry = known.docket.docket_entries[0];
-    if (
-      known.docket.docket_number === incoming.docket.docket_number &&
-      known.docket.pacer_case_id === incoming.docket.pacer_case_id &&
-      known.epochMs === incoming.epochMs &&
-      entry.pacer_doc_id === newEntry.pacer_doc_id
-    ) {
-      const descriptions = entry.short_description.split("AND").map(pyStrip);
-      descriptions.push(newEntry.short_description);
-      entry.short_description = descriptions.sort().join(" AND ");
-      return;
-    }
+/**
+ * One filing entered under several event types appears as several items (same docket, case id,
+ * time and document): merge them into the first, joining the short descriptions in sorted order.
+ */
+function appendOrMerge(dockets: RssDocket[], byFiling: Map<string, RssDocket>, incoming: MergeableDocket): void {
+  const { docket, epochMs } = incoming;
+  const newEntry = docket.docket_entries[0];
+  const key = JSON.stringify([docket.docket_number, docket.pacer_case_id, epochMs, newEntry.pacer_doc_id]);
+  const known = byFiling.get(key);
+  if (!known) {
+    byFiling.set(key, docket);
+    dockets.push(docket);
+    return;
   }
-  dockets.push(incoming);
+  const entry = known.docket_entries[0];
+  const descriptions = entry.short_description.split("AND").map(pyStrip);
+  descriptions.push(newEntry.short_description);
+  entry.short_description = descriptions.sort().join(" AND ");
 }
