@@ -51,7 +51,7 @@ export function sha256Of(bytes: Buffer): string {
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** The refusal for a file over the limit (also used before reading a file from disk or past an upload's limit). */

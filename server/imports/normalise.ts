@@ -243,7 +243,8 @@ export function fromRssFeed(items: RssDocket[], text: string, timeZone: string):
 export function fromNef(notice: NefNotice, text: string): PacerBatch {
   const unwrapped = text.replace(/=\r?\n/g, "");
   const plain = plainText(unwrapped);
-  const entered = /entered\s+on\s+(\d{1,2}\/\d{1,2}\/\d{4})/i.exec(plain);
+  // "The following transaction was entered [by Siddiqi, Omar] on 8/4/2022 at 4:06 PM EDT and filed on 8/4/2022"
+  const entered = /\bentered\b[\s\S]{0,120}?\bon\s+(\d{1,2}\/\d{1,2}\/\d{4})/i.exec(plain);
   const enteredDay = entered ? usDate(entered[1]!) : null;
   const cases: IncomingCase[] = notice.dockets
     .filter((d) => d.docket_number)
