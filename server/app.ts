@@ -11,6 +11,7 @@ import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
 import { authPlugin } from "./plugins/auth";
+import { editingPlugin } from "./plugins/editing";
 import { openapiPlugin } from "./plugins/openapi";
 import { overviewRoutes } from "./overview/routes";
 import { subpoenasRoutes } from "./subpoenas/routes";
@@ -26,6 +27,7 @@ import { apiRoutes } from "./api/routes";
 import { authRoutes } from "./auth/routes";
 import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
+import { writeApiRoutes } from "./editing/api-routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
 
@@ -52,6 +54,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(assetsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
+  await app.register(editingPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 
@@ -74,6 +77,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(authRoutes);
   await app.register(staffRoutes);
   await app.register(adminRoutes);
+  await app.register(writeApiRoutes);
 
   return app;
 }

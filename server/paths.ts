@@ -48,6 +48,9 @@ export const paths = {
     sources: () => "/api/v1/sources",
     deadlineCompute: () => "/api/v1/deadlines/compute",
     deadlineRules: () => "/api/v1/deadlines/rules",
+    // The write API (staff, bearer token): one collection and one record URL per record type.
+    records: (plural: string) => `/api/v1/${plural}`,
+    record: (plural: string, id: string | number) => `/api/v1/${plural}/${enc(String(id))}`,
   },
   assets: (file: string) => `/assets/${file}`,
 };

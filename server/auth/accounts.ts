@@ -166,11 +166,19 @@ export function createAccounts(repo: AuthRepository, clock: Clock) {
       const found = repo.tokenWithUser(sha256(token));
       if (!found || found.token.revokedAt) return { status: "invalid" };
       if (found.user.disabledAt) return { status: "disabled" };
-      const now = clock.now();
-      // Once a minute is precise enough for "last used", and spares a write per request.
-      const last = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
-      if (Date.parse(now) - last >= 60_000) repo.updateToken(found.token.id, { lastUsedAt: now });
       return { status: "ok", auth: { via: "token", user: toAuthUser(found.user), tokenId: found.token.id } };
+    },
+
+    /**
+     * Records that a token was used, after a request it made succeeded (a refused request
+     * leaves the database exactly as it was). Once a minute is precise enough.
+     */
+    touchToken(tokenId: number): void {
+      const token = repo.tokenById(tokenId);
+      if (!token) return;
+      const now = clock.now();
+      const last = token.lastUsedAt ? Date.parse(token.lastUsedAt) : 0;
+      if (Date.parse(now) - last >= 60_000) repo.updateToken(tokenId, { lastUsedAt: now });
     },
 
     revokeToken(id: number): void {

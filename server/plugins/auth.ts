@@ -190,6 +190,9 @@ export const authPlugin = fp(
     });
 
     app.addHook("onRequest", identify(accounts));
+    app.addHook("onResponse", async (request, reply) => {
+      if (request.auth?.via === "token" && reply.statusCode < 400) accounts.touchToken(request.auth.tokenId);
+    });
   },
   { name: "auth", dependencies: ["context", "views"] },
 );

@@ -16,7 +16,16 @@ export type WriteOptions = {
   reason?: string | null;
   /** The version the edit started from; a newer stored version refuses the write. */
   expectedVersion?: number;
+  /**
+   * Link-table rows that belong to the record (a motion's movants, an order's dispositions),
+   * as the edit found and left them. They are kept in the revision under `$links`, and a
+   * change to them alone still counts as an update: new version, new revision.
+   */
+  links?: { before: Record<string, unknown> | null; after: Record<string, unknown> };
 };
+
+/** The key under which a revision's JSON keeps the record's link-table rows. */
+export const LINKS_KEY = "$links";
 
 type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | null };
 
@@ -49,8 +58,8 @@ export function createRecordStore(db: Db, clock: Clock) {
         userId: options.actor.userId,
         actor: options.actor.label,
         at: clock.now(),
-        before: before ? JSON.stringify(before) : null,
-        after: JSON.stringify(after),
+        before: before ? JSON.stringify(withLinks(before, options.links?.before)) : null,
+        after: JSON.stringify(withLinks(after, options.links?.after)),
         reason: options.reason ?? null,
         version: after.version,
       })
@@ -116,7 +125,7 @@ export function createRecordStore(db: Db, clock: Clock) {
       return db.transaction(() => {
         const current = requireCurrent(type, id, options);
         const changed = changedFields(current, changes as Record<string, unknown>);
-        if (Object.keys(changed).length === 0) return { row: current as RecordRow<T>, changed: false };
+        if (Object.keys(changed).length === 0 && !linksChanged(options)) return { row: current as RecordRow<T>, changed: false };
         const after = setRow(type, id, changed, current);
         writeRevision(type, id, "update", current, after, options);
         return { row: after as RecordRow<T>, changed: true };
@@ -155,7 +164,8 @@ export function createRecordStore(db: Db, clock: Clock) {
           .get();
         if (!revision?.after) throw new NotFoundError(`No revision ${revisionId} of this ${type}.`);
         const current = requireCurrent(type, id, options);
-        const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...old } = JSON.parse(revision.after) as AnyRow;
+        // Link rows are not columns; a revert puts back the record's own fields only.
+        const { id: _id, createdAt: _c, updatedAt: _u, version: _v, [LINKS_KEY]: _l, ...old } = JSON.parse(revision.after) as AnyRow;
         const changed = changedFields(current, old);
         if (Object.keys(changed).length === 0) return current as RecordRow<T>;
         const after = setRow(type, id, changed, current);
@@ -179,6 +189,14 @@ export function createRecordStore(db: Db, clock: Clock) {
 }
 
 export type RecordStore = ReturnType<typeof createRecordStore>;
+
+function withLinks(row: AnyRow, links: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  return links ? { ...row, [LINKS_KEY]: links } : row;
+}
+
+function linksChanged(options: WriteOptions): boolean {
+  return options.links !== undefined && JSON.stringify(options.links.before) !== JSON.stringify(options.links.after);
+}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

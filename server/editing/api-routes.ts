@@ -1,0 +1,294 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import {
+  NotFoundError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ValidationError,
+  VersionConflictError,
+  type FieldError,
+} from "../errors";
+import { paths } from "../paths";
+import { actorFor, requireRole } from "../plugins/auth";
+import { EditHeaders, RecordParams, RevisionList, WriteError, preconditionFailed, staffRecordSchema } from "./api-schemas";
+import type { RecordDefinition } from "./definition";
+import { RECORD_DEFINITIONS } from "./records";
+import type { EditableRecord } from "./service";
+
+/** Largest JSON body the write API reads (1 MiB); a larger one is refused with 413 before it is parsed. */
+export const API_BODY_LIMIT = 1024 * 1024;
+export const REASON_MAX = 500;
+
+/** Record types whose single-record GET is the public read API's (server/api); their 201 points there. */
+const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>> = {
+  case: (row) => paths.api.case(String(row.slug)),
+  subpoena: (row) => paths.api.subpoena(String(row.slug)),
+};
+
+const SECURITY = [{ bearerAuth: [] }];
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
+
+/** Turns a schema failure into the API's `{ errors: [{ path, message }] }`. */
+function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    const path = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: "is not a field that can be set here" }));
+    }
+    if (path === "") return [{ path: "body", message: "must be a JSON object with the record's fields" }];
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** `"3"`, `W/"3"` or `3` → 3. */
+function versionFrom(header: string | undefined, required: boolean): number | undefined {
+  if (header === undefined || header.trim() === "") {
+    if (!required) return undefined;
+    throw new PreconditionRequiredError('Send the version your edit started from: If-Match: "<version>" (the record\'s ETag). Nothing was changed.');
+  }
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw new ValidationError([{ path: "If-Match", message: 'must be the record\'s version in quotes, such as "3"' }]);
+  return Number(match[1]);
+}
+
+function reasonFrom(request: FastifyRequest): string | null {
+  const header = request.headers["x-reason"];
+  const reason = (Array.isArray(header) ? header.join(" ") : (header ?? "")).trim();
+  if (reason.length > REASON_MAX) throw new ValidationError([{ path: "X-Reason", message: `must be at most ${REASON_MAX} characters` }]);
+  return reason || null;
+}
+
+const etag = (record: { version: number }) => `"${record.version}"`;
+
+/**
+ * The write API for scripts: for every editable record type, POST to the collection, GET /
+ * PATCH / DELETE one record, POST …/restore, GET …/revisions; docket entries also
+ * POST …/strike. Bearer tokens only (no cookies, so no CSRF): editor or admin writes, viewer
+ * reads. Every refusal leaves the database as it was.
+ */
+export async function writeApiRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // JSON only, parsed by Fastify's own parser (prototype-poisoning safe); a body that is not
+  // JSON is a field error like any other. Forms are for the HTML pages: 415 here.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser(["application/json", "application/x-www-form-urlencoded"]);
+  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: API_BODY_LIMIT }, (request, body, done) => {
+    if (body === "") return done(null, undefined);
+    parseJson(request, String(body), (error, value) => {
+      if (error) done(new ValidationError([{ path: "body", message: "is not valid JSON" }], "The request body is not valid JSON."), undefined);
+      else done(null, value);
+    });
+  });
+  // Say the limit instead of Fastify's bare "Request body is too large"; the app's error handler answers.
+  app.setErrorHandler(async (error: FastifyError) => {
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      throw new PayloadTooLargeError(`The request body is larger than ${API_BODY_LIMIT / (1024 * 1024)} MiB, the write API's limit. Nothing was changed.`);
+    }
+    throw error;
+  });
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const result = (schema as z.ZodType).safeParse(data);
+    return result.success ? { value: result.data } : { error: new ValidationError(fieldErrors(result.error)) };
+  });
+
+  const editor = requireRole("editor", { via: "token" });
+  const viewer = requireRole("viewer", { via: "token" });
+
+  /** The id behind `{id}` (numeric id, or slug where the type has one), or 404. */
+  function recordIdOf(definition: RecordDefinition, idOrSlug: string): number {
+    const id = app.editing.resolveId(definition.type, idOrSlug);
+    if (id === undefined) throw new NotFoundError(`No ${definition.label} is at ${idOrSlug}.`);
+    return id;
+  }
+
+  /** Runs an edit; a stale version becomes 412 with the current record, nothing written. */
+  function guarded(reply: FastifyReply, definition: RecordDefinition, write: () => EditableRecord) {
+    try {
+      const record = write();
+      return reply.header("etag", etag(record)).send(record);
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      const current = app.editing.find(definition.type, Number(error.recordId))!;
+      const failed = new PreconditionFailedError(
+        `This ${definition.label} is at version ${error.currentVersion}; your edit started from version ${error.expectedVersion}. Nothing was changed.`,
+        error.currentVersion,
+      );
+      return reply
+        .code(412)
+        .header("etag", etag(current))
+        .send({ error: { status: 412, code: failed.code, message: failed.message }, current });
+    }
+  }
+
+  for (const definition of Object.values(RECORD_DEFINITIONS)) {
+    const RecordOut = staffRecordSchema(definition);
+    const base = paths.api.records(definition.plural);
+    const one = `${base}/:id`;
+    const collection = definition.parent === "case" ? `${paths.api.cases()}/:id/${definition.plural}` : base;
+    const tags = [definition.tag];
+    const { label } = definition;
+
+    app.post(
+      collection,
+      {
+        bodyLimit: API_BODY_LIMIT,
+        onRequest: editor,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: `Create a ${label}`,
+          description: `Creates a ${label}${definition.parent ? " in the case given by id or slug" : ""} and answers 201 with it (including \`id\` and \`version\`), a Location header and an ETag. Needs an editor's token.`,
+          ...(definition.parent ? { params: RecordParams } : {}),
+          headers: EditHeaders,
+          body: definition.create,
+          response: { 201: RecordOut, ...errors(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        const caseId = definition.parent ? recordIdOf(RECORD_DEFINITIONS.case, (request.params as { id: string }).id) : undefined;
+        const record = app.editing.create(definition.type, request.body as Record<string, unknown>, {
+          actor: actorFor(request),
+          reason: reasonFrom(request),
+          caseId,
+        });
+        const location = PUBLIC_RECORD_URL[definition.type]?.(record) ?? paths.api.record(definition.plural, record.id);
+        return reply.code(201).header("location", location).header("etag", etag(record)).send(record);
+      },
+    );
+
+    if (!PUBLIC_RECORD_URL[definition.type]) {
+      app.get(
+        one,
+        {
+          onRequest: viewer,
+          schema: {
+            tags,
+            security: SECURITY,
+            summary: `One ${label}, as staff see it`,
+            description: `Every field of the ${label}, hidden ones too (\`deletedAt\` set). The ETag is its version, for If-Match. Needs a viewer's token.`,
+            params: RecordParams,
+            response: { 200: RecordOut, ...errors(401, 403, 404) },
+          },
+        },
+        async (request, reply) => {
+          const record = app.editing.find(definition.type, recordIdOf(definition, request.params.id))!;
+          return reply.header("etag", etag(record)).send(record);
+        },
+      );
+    }
+
+    app.patch(
+      one,
+      {
+        bodyLimit: API_BODY_LIMIT,
+        onRequest: editor,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: `Change a ${label}`,
+          description: `Changes the fields sent (a link set such as \`movantPartyIds\` is replaced whole) and answers 200 with the new version. Send \`If-Match: "<version>"\`: without it 428; when the ${label} changed since, 412 and nothing is written.`,
+          params: RecordParams,
+          headers: EditHeaders,
+          body: definition.update,
+          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(400, 401, 403, 404, 409, 413, 415, 428) },
+        },
+      },
+      async (request, reply) => {
+        const id = recordIdOf(definition, request.params.id);
+        const expectedVersion = versionFrom(request.headers["if-match"], true);
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion };
+        return guarded(reply, definition, () => app.editing.update(definition.type, id, request.body as Record<string, unknown>, options).record);
+      },
+    );
+
+    app.delete(
+      one,
+      {
+        onRequest: editor,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: definition.type === "entry" ? "Refused: docket entries are struck, not deleted" : `Delete (hide) a ${label}`,
+          description:
+            definition.type === "entry"
+              ? "Always 409: a docket entry is never deleted. Use POST /api/v1/entries/{id}/strike."
+              : `Hides the ${label}: it leaves every public page but stays in the database, and POST …/restore brings it back. If-Match is optional here; when sent, a stale version gets 412.`,
+          params: RecordParams,
+          headers: EditHeaders,
+          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const id = recordIdOf(definition, request.params.id);
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
+        return guarded(reply, definition, () => app.editing.remove(definition.type, id, options));
+      },
+    );
+
+    app.post(
+      `${one}/restore`,
+      {
+        onRequest: editor,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
+          description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. If-Match is optional; when sent, a stale version gets 412.`,
+          params: RecordParams,
+          headers: EditHeaders,
+          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) => {
+        const id = recordIdOf(definition, request.params.id);
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
+        return guarded(reply, definition, () => app.editing.restore(definition.type, id, options));
+      },
+    );
+
+    app.get(
+      `${one}/revisions`,
+      {
+        onRequest: viewer,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: `Revisions of a ${label}`,
+          description:
+            "Every change, oldest first: who, when, the record before and after, and why. Revisions hold text the public pages hold back (sealed entries, staff-only fields), so this needs a viewer's token at least.",
+          params: RecordParams,
+          response: { 200: RevisionList, ...errors(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const revisions = app.editing.revisions(definition.type, recordIdOf(definition, request.params.id));
+        return { data: revisions, count: revisions.length };
+      },
+    );
+  }
+
+  const entry = RECORD_DEFINITIONS.entry;
+  app.post(
+    `${paths.api.records(entry.plural)}/:id/strike`,
+    {
+      onRequest: editor,
+      schema: {
+        tags: [entry.tag],
+        security: SECURITY,
+        summary: "Strike a docket entry",
+        description: "Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. If-Match is optional; when sent, a stale version gets 412.",
+        params: RecordParams,
+        headers: EditHeaders,
+        response: { 200: staffRecordSchema(entry), 412: preconditionFailed(staffRecordSchema(entry)), ...errors(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const id = recordIdOf(entry, request.params.id);
+      const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
+      return guarded(reply, entry, () => app.editing.setStricken(id, true, options));
+    },
+  );
+}

@@ -1,0 +1,184 @@
+import type { z } from "zod";
+import type { FieldError } from "../errors";
+import type { Actor, RecordStore } from "../records/store";
+import type { EditableType } from "../records/tables";
+import type { EditRepository } from "./repository";
+
+/** The record types staff edit through forms and the write API. */
+export const EDIT_TYPES = [
+  "subpoena",
+  "account",
+  "notice",
+  "case",
+  "party",
+  "attorney",
+  "representation",
+  "entry",
+  "motion",
+  "argument",
+  "order",
+  "coverage",
+  "hearing",
+  "deadline",
+  "event",
+  "source",
+  "fact_source",
+] as const satisfies readonly EditableType[];
+export type EditType = (typeof EDIT_TYPES)[number];
+
+export type Row = Record<string, unknown>;
+export type Links = Record<string, unknown>;
+
+/** What a definition's hooks may use. All of it runs inside the write's transaction. */
+export type EditContext = {
+  repo: EditRepository;
+  store: RecordStore;
+  actor: Actor;
+  reason: string | null;
+  now: () => string;
+};
+
+/** A column that names another record. `sameCase`: it must belong to the same case as this one. */
+export type RefSpec = { type: EditableType; sameCase?: boolean };
+
+export type WriteEvent = {
+  action: "create" | "update" | "delete" | "restore";
+  row: Row;
+  before: Row | null;
+  linksBefore: Links | null;
+  linksAfter: Links | null;
+};
+
+/**
+ * Everything the write service and the write API need to know about one record type. The
+ * service is generic; what differs between types lives here, in one file per aggregate under
+ * server/editing/records/.
+ */
+export type RecordDefinition = {
+  type: EditType;
+  /** URL segment of the API collection ("entries"). */
+  plural: string;
+  /** In words, for messages ("docket entry"). */
+  label: string;
+  /** OpenAPI tag the routes are listed under. */
+  tag: string;
+  /** Created under /cases/{id}/<plural>: the case comes from the path, not the body. */
+  parent?: "case";
+  /** The body of a create; column fields plus link fields. Strict: unknown fields are errors. */
+  create: z.ZodObject;
+  /** The body of an update: the same fields, all optional. */
+  update: z.ZodObject;
+  refs?: Record<string, RefSpec>;
+  /** Columns whose value no other row may have ("slug", "tag"). */
+  unique?: string[];
+  /** Link-table rows edited with the record (movants, dispositions…), recorded in its revisions. */
+  links?: {
+    fields: readonly string[];
+    read(ctx: EditContext, id: number): Links;
+    /** The links as sent, in the form `read` returns, so before and after compare. */
+    normalize(input: Links): Links;
+    write(ctx: EditContext, owner: Row, next: Links): void;
+    check?(ctx: EditContext, owner: Row, next: Links): FieldError[];
+  };
+  /** Columns derived from the input (a slug from the title, the parts of a docket number). */
+  prepare?(ctx: EditContext, values: Row, current: Row | null): Row;
+  /** Rules over the record as it would be saved; field errors refuse the write. */
+  check?(ctx: EditContext, row: Row, current: Row | null): FieldError[];
+  /** Refreshes what derives from this record (a motion's status from an order), same transaction. */
+  afterWrite?(ctx: EditContext, event: WriteEvent): void;
+  /** Throws when the record may not be hidden (a source that still backs facts). */
+  beforeRemove?(ctx: EditContext, row: Row): void;
+};
+
+export function defineRecord(definition: RecordDefinition): RecordDefinition {
+  return definition;
+}
+
+/** Rules every fuzzy date obeys: a latest day not before the earliest, and a date when the precision says one is known. */
+export function fuzzyDateErrors(row: Row, name: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const date = row[name] as string | null | undefined;
+  const latest = row[`${name}Latest`] as string | null | undefined;
+  const precision = row[`${name}Precision`] as string | null | undefined;
+  if (latest && !date) errors.push({ path: name, message: `is required when ${name}Latest is given` });
+  if (date && latest && latest < date) errors.push({ path: `${name}Latest`, message: `must not be before ${name}` });
+  if (precision && precision !== "unknown" && !date) {
+    errors.push({ path: name, message: `is required when ${name}Precision is "${precision}"` });
+  }
+  if (precision === "range" && !latest) errors.push({ path: `${name}Latest`, message: `is required when ${name}Precision is "range"` });
+  return errors;
+}
+
+/** "Not before" between two plain dates of one record. */
+export function dateOrderErrors(row: Row, earlier: string, later: string): FieldError[] {
+  const a = row[earlier] as string | null | undefined;
+  const b = row[later] as string | null | undefined;
+  return a && b && b < a ? [{ path: later, message: `must not be before ${earlier}` }] : [];
+}
+
+/** A URL-safe name: "Doe v. DHS (N.D. Cal.)" → "doe-v-dhs-n-d-cal". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+  return slug || "record";
+}
+
+/** `base`, or `base-2`, `base-3`… whichever no other row has. */
+export function uniqueSlug(ctx: EditContext, type: EditType, base: string, exceptId: number | null): string {
+  let candidate = base;
+  for (let n = 2; ctx.repo.valueTaken(type, "slug", candidate, exceptId); n++) candidate = `${base}-${n}`;
+  return candidate;
+}
+
+/** Sorted copy, so a set of ids compares equal whatever order it was sent in. */
+export function sortedIds(ids: unknown): number[] {
+  return [...((ids as number[] | undefined) ?? [])].sort((a, b) => a - b);
+}
+
+/** A field error when `id` names no live record of `type` (or one of another case). */
+export function recordErrors(
+  ctx: EditContext,
+  path: string,
+  id: unknown,
+  type: EditableType,
+  label: string,
+  sameCaseAs?: unknown,
+): FieldError[] {
+  const row = ctx.repo.byId(type, id as number);
+  if (!row || row.deletedAt) return [{ path, message: `names no ${label} (id ${String(id)})` }];
+  if (sameCaseAs !== undefined && row.caseId !== sameCaseAs) return [{ path, message: `must be a ${label} of the same case` }];
+  return [];
+}
+
+/** Field errors for each id of a link set that names no live record (or one in another case). */
+export function memberErrors(
+  ctx: EditContext,
+  field: string,
+  ids: unknown,
+  type: EditableType,
+  label: string,
+  sameCaseAs?: unknown,
+): FieldError[] {
+  return ((ids as number[] | undefined) ?? []).flatMap((id, i) => recordErrors(ctx, `${field}.${i}`, id, type, label, sameCaseAs));
+}
+
+/**
+ * The link fields present in an input, in canonical form: "ids" sorts a set of ids, "list"
+ * keeps the order, a function maps the value. Absent fields stay absent (an update that does
+ * not send them leaves them alone).
+ */
+export function normalizeLinks(input: Links, spec: Record<string, "ids" | "list" | ((value: unknown) => unknown)>): Links {
+  const out: Links = {};
+  for (const [field, how] of Object.entries(spec)) {
+    const value = input[field];
+    if (value === undefined) continue;
+    out[field] = how === "ids" ? sortedIds(value) : how === "list" ? value : how(value);
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { DATE_PRECISIONS } from "../../db/schema";
+import { isCalendarDate } from "../shared/dates";
+
+/*
+ * Field builders for the edit schemas. Each takes JSON types (the API's); HTML forms go
+ * through `formInput` first, which turns form strings into these types. Messages complete
+ * a sentence that starts with the field's name: "dateFiled must be a real date…".
+ */
+
+/** "is required" when the field is missing, "must be <what>" when it has the wrong type. */
+const typed = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
+});
+
+const DATE_MESSAGE = "must be a real date in YYYY-MM-DD form";
+
+/** Empty text means "no value": a cleared form field, or "" sent by a script. */
+function blankToNull<T extends z.ZodType<string>>(schema: T) {
+  return schema
+    .nullable()
+    .transform((value) => (value === "" ? null : value))
+    .optional();
+}
+
+export function requiredText(max: number) {
+  return z.string(typed("text")).trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+}
+
+export function optionalText(max: number) {
+  return blankToNull(z.string(typed("text")).trim().max(max, `must be at most ${max} characters`));
+}
+
+export function requiredDate() {
+  return z.string(typed("a date in YYYY-MM-DD form")).trim().min(1, "is required").refine(isCalendarDate, DATE_MESSAGE);
+}
+
+export function optionalDate() {
+  return blankToNull(z.string(typed("a date in YYYY-MM-DD form")).trim().refine((v) => v === "" || isCalendarDate(v), DATE_MESSAGE));
+}
+
+export function integer(min: number, max: number) {
+  return z
+    .number(typed("a whole number"))
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
+export function optionalInteger(min: number, max: number) {
+  return integer(min, max).nullable().optional();
+}
+
+/** The numeric id of another record; whether it exists is checked by the write service. */
+export function recordId() {
+  return z
+    .number(typed("the numeric id of a record"))
+    .int("must be the numeric id of a record")
+    .positive("must be the numeric id of a record")
+    .max(2 ** 31 - 1, "must be the numeric id of a record");
+}
+
+export function optionalRecordId() {
+  return recordId().nullable().optional();
+}
+
+export function flag() {
+  return z.boolean(typed("true or false"));
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) => (issue.input === undefined ? "is required" : `must be one of: ${values.join(", ")}`),
+  });
+}
+
+export function optionalOneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return oneOf(values).nullable().optional();
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The record's address in URLs; made from its name when left out. */
+export function optionalSlug() {
+  return blankToNull(
+    z
+      .string(typed("text"))
+      .trim()
+      .max(120, "must be at most 120 characters")
+      .refine((v) => v === "" || SLUG.test(v), "may contain only lowercase letters, digits and single hyphens"),
+  );
+}
+
+/** Only http(s) addresses: a `javascript:` URL must never become a link on a page. */
+export function optionalUrl() {
+  return blankToNull(
+    z
+      .string(typed("text"))
+      .trim()
+      .max(2000, "must be at most 2000 characters")
+      .refine((v) => v === "" || isWebAddress(v), "must be a web address starting with https:// or http://"),
+  );
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+export function optionalTime() {
+  return blankToNull(
+    z
+      .string(typed("text"))
+      .trim()
+      .refine((v) => v === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), "must be a time like 09:30 (24-hour clock)"),
+  );
+}
+
+/** A set of record ids (a motion's movants); the whole set is replaced when sent. */
+export function idSet(max = 200) {
+  return z
+    .array(recordId(), typed("a list of record ids"))
+    .max(max, `must have at most ${max} items`)
+    .refine((ids) => new Set(ids).size === ids.length, "must not name the same record twice");
+}
+
+/**
+ * The four columns of a date that may be known only roughly (see db/schema/columns.ts):
+ * `<name>` (earliest possible day), `<name>Latest`, `<name>Precision`, `<name>Label`.
+ */
+export function fuzzyDate<const N extends string>(name: N) {
+  return {
+    [name]: optionalDate(),
+    [`${name}Latest`]: optionalDate(),
+    [`${name}Precision`]: optionalOneOf(DATE_PRECISIONS),
+    [`${name}Label`]: optionalText(100),
+  } as {
+    [K in N | `${N}Latest`]: ReturnType<typeof optionalDate>;
+  } & { [K in `${N}Precision`]: ReturnType<typeof optionalOneOf<typeof DATE_PRECISIONS>> } & {
+    [K in `${N}Label`]: ReturnType<typeof optionalText>;
+  };
+}

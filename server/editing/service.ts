@@ -1,0 +1,257 @@
+import type { Db } from "../../db/client";
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
+import { LINKS_KEY, type Actor, type RecordStore } from "../records/store";
+import type { Clock } from "../shared/clock";
+import type { EditContext, EditType, Links, RecordDefinition, Row } from "./definition";
+import { RECORD_DEFINITIONS } from "./records";
+import { createEditRepository } from "./repository";
+
+export type EditOptions = {
+  actor: Actor;
+  /** Why, in the editor's words; kept in the revision. */
+  reason?: string | null;
+  /** The version the edit started from. Required by the API for updates; a newer stored version refuses the write. */
+  expectedVersion?: number;
+};
+
+/** A record as staff see it: every column, plus its link sets (movantPartyIds, dispositions…). */
+export type EditableRecord = Row & { id: number; version: number; deletedAt: string | null };
+
+export type RevisionView = {
+  id: number;
+  action: "create" | "update" | "delete" | "restore";
+  at: string;
+  actor: string;
+  userId: number | null;
+  reason: string | null;
+  version: number | null;
+  before: Row | null;
+  after: Row | null;
+};
+
+/**
+ * The write path for staff edits, shared by the write API and the HTML forms. Every method
+ * is one transaction: the record (through the record store, so with a revision, a version
+ * bump and the page cache told), its link rows, the records it creates with it (an order's
+ * coverage) and what derives from it (the status of the motions an order decides). Input
+ * is the parsed output of the record's edit schema (server/editing/schemas.ts); rules that
+ * need the database (ids that exist, a docket number not used twice) are checked here and
+ * refused with a ValidationError naming the field.
+ */
+export function createEditService({ db, store, clock }: { db: Db; store: RecordStore; clock: Clock }) {
+  const repo = createEditRepository(db);
+
+  const definitionOf = (type: EditType): RecordDefinition => RECORD_DEFINITIONS[type];
+  // Reading links needs only the repository; this context is never used to write.
+  const readContext: EditContext = { repo, store, actor: { userId: null, label: "read" }, reason: null, now: () => clock.now() };
+  const contextFor = (options: EditOptions): EditContext => ({
+    repo,
+    store,
+    actor: options.actor,
+    reason: options.reason ?? null,
+    now: () => clock.now(),
+  });
+
+  function split(definition: RecordDefinition, input: Row): { columns: Row; links: Links } {
+    const linkFields = new Set(definition.links?.fields ?? []);
+    const columns: Row = {};
+    const links: Links = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      if (linkFields.has(key)) links[key] = value;
+      else columns[key] = value;
+    }
+    return { columns, links };
+  }
+
+  /** Ids in the changed columns must name live records (of the same case, where it matters). */
+  function refErrors(definition: RecordDefinition, row: Row, changed: string[]): FieldError[] {
+    const errors: FieldError[] = [];
+    for (const field of changed) {
+      const spec = definition.refs?.[field];
+      const id = row[field];
+      if (!spec || id === null || id === undefined) continue;
+      const target = repo.byId(spec.type, id as string | number);
+      if (!target) errors.push({ path: field, message: `names no ${spec.type.replace("_", " ")} (id ${String(id)})` });
+      else if (target.deletedAt) errors.push({ path: field, message: `names a deleted ${spec.type.replace("_", " ")} (id ${String(id)})` });
+      else if (spec.sameCase && target.caseId !== row.caseId) {
+        errors.push({ path: field, message: `must be a ${spec.type.replace("_", " ")} of the same case` });
+      }
+    }
+    return errors;
+  }
+
+  function uniqueErrors(definition: RecordDefinition, row: Row, changed: string[], exceptId: number | null): FieldError[] {
+    return (definition.unique ?? [])
+      .filter((field) => changed.includes(field) && row[field] !== null && row[field] !== undefined)
+      .filter((field) => repo.valueTaken(definition.type, field, row[field], exceptId))
+      .map((field) => ({ path: field, message: `"${String(row[field])}" is already used by another ${definition.label}` }));
+  }
+
+  function validate(definition: RecordDefinition, ctx: EditContext, row: Row, changed: string[], links: Links, current: Row | null) {
+    const errors = [
+      ...refErrors(definition, row, changed),
+      ...uniqueErrors(definition, row, changed, (current?.id as number) ?? null),
+      ...(definition.check?.(ctx, row, current) ?? []),
+      ...(definition.links?.check?.(ctx, row, links) ?? []),
+    ];
+    if (errors.length > 0) throw new ValidationError(errors, `The ${definition.label} was not saved: some fields are not valid.`);
+  }
+
+  function requireRecord(type: EditType, id: number): Row {
+    const row = repo.byId(type, id);
+    if (!row) throw new NotFoundError(`No ${definitionOf(type).label} has id ${id}.`);
+    return row;
+  }
+
+  function checkVersion(type: EditType, row: Row, expectedVersion: number | undefined) {
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new VersionConflictError(type, row.id as number, expectedVersion, row.version as number);
+    }
+  }
+
+  const linksOf = (definition: RecordDefinition, ctx: EditContext, id: number) => definition.links?.read(ctx, id) ?? null;
+  const storeLinks = (before: Links | null, after: Links | null) => (after ? { links: { before, after } } : {});
+
+  const service = {
+    /** The numeric id of a record named by id or slug ("doe-v-dhs"), deleted or not. */
+    resolveId(type: EditType, idOrSlug: string | number): number | undefined {
+      if (typeof idOrSlug === "number" || /^\d+$/.test(idOrSlug)) {
+        const row = repo.byId(type, Number(idOrSlug));
+        return row ? (row.id as number) : undefined;
+      }
+      return repo.bySlug(type, idOrSlug)?.id as number | undefined;
+    },
+
+    /** The record with its link sets, as an edit form or the API shows it; deleted records too. */
+    find(type: EditType, id: number): EditableRecord | undefined {
+      const row = repo.byId(type, id);
+      if (!row) return undefined;
+      const definition = definitionOf(type);
+      return { ...row, ...(linksOf(definition, readContext, id) ?? {}) } as EditableRecord;
+    },
+
+    /**
+     * Creates a record. Records that belong to a case (entries, parties, motions, orders,
+     * hearings, deadlines) take the case from `options.caseId`, never from the input.
+     */
+    create(type: EditType, input: Row, options: EditOptions & { caseId?: number }): EditableRecord {
+      const definition = definitionOf(type);
+      const ctx = contextFor(options);
+      return db.transaction(() => {
+        const { columns, links } = split(definition, input);
+        if (definition.parent === "case") {
+          const kase = options.caseId === undefined ? undefined : repo.byId("case", options.caseId);
+          if (!kase || kase.deletedAt) throw new NotFoundError(`No case has id ${String(options.caseId)}.`);
+          columns.caseId = kase.id;
+        }
+        Object.assign(columns, definition.prepare?.(ctx, columns, null));
+        validate(definition, ctx, columns, Object.keys(columns), links, null);
+        const linksAfter = definition.links ? { ...emptyLinks(definition), ...definition.links.normalize(links) } : null;
+        const row = store.insert(type, columns as never, { actor: options.actor, reason: options.reason, ...storeLinks(null, linksAfter) }) as Row;
+        if (definition.links && linksAfter) definition.links.write(ctx, row, definition.links.normalize(links));
+        definition.afterWrite?.(ctx, { action: "create", row, before: null, linksBefore: null, linksAfter });
+        return service.find(type, row.id as number)!;
+      });
+    },
+
+    /** Changes the fields sent (link sets replaced whole); a change that changes nothing writes nothing. */
+    update(type: EditType, id: number, input: Row, options: EditOptions): { record: EditableRecord; changed: boolean } {
+      const definition = definitionOf(type);
+      const ctx = contextFor(options);
+      return db.transaction(() => {
+        const current = requireRecord(type, id);
+        checkVersion(type, current, options.expectedVersion);
+        if (current.deletedAt) throw new ConflictError(`This ${definition.label} is deleted; restore it before editing it.`);
+        const { columns, links } = split(definition, input);
+        Object.assign(columns, definition.prepare?.(ctx, columns, current));
+        const merged = { ...current, ...columns };
+        validate(definition, ctx, merged, Object.keys(columns).filter((k) => columns[k] !== current[k]), links, current);
+        const linksBefore = linksOf(definition, ctx, id);
+        const sent = definition.links?.normalize(links) ?? {};
+        const linksAfter = linksBefore ? { ...linksBefore, ...sent } : null;
+        if (definition.links && Object.keys(sent).length > 0) definition.links.write(ctx, current, sent);
+        const { changed } = store.update(type, id, columns as never, {
+          actor: options.actor,
+          reason: options.reason,
+          expectedVersion: options.expectedVersion,
+          ...storeLinks(linksBefore, linksAfter),
+        });
+        if (changed) definition.afterWrite?.(ctx, { action: "update", row: repo.byId(type, id)!, before: current, linksBefore, linksAfter });
+        return { record: service.find(type, id)!, changed };
+      });
+    },
+
+    /** Hides a record (it stays, and `restore` brings it back). Docket entries are struck instead: see `strike`. */
+    remove(type: EditType, id: number, options: EditOptions): EditableRecord {
+      const definition = definitionOf(type);
+      if (type === "entry") throw new ConflictError("Docket entries are never deleted; strike the entry instead.");
+      const ctx = contextFor(options);
+      return db.transaction(() => {
+        const current = requireRecord(type, id);
+        checkVersion(type, current, options.expectedVersion);
+        if (current.deletedAt) return service.find(type, id)!;
+        definition.beforeRemove?.(ctx, current);
+        const links = linksOf(definition, ctx, id);
+        const row = store.remove(type, id, { ...options, ...storeLinks(links, links) }) as Row;
+        definition.afterWrite?.(ctx, { action: "delete", row, before: current, linksBefore: links, linksAfter: links });
+        return service.find(type, id)!;
+      });
+    },
+
+    /** Undoes a delete; for a docket entry, undoes a strike. */
+    restore(type: EditType, id: number, options: EditOptions): EditableRecord {
+      if (type === "entry") return service.setStricken(id, false, options);
+      const definition = definitionOf(type);
+      const ctx = contextFor(options);
+      return db.transaction(() => {
+        const current = requireRecord(type, id);
+        checkVersion(type, current, options.expectedVersion);
+        if (!current.deletedAt) return service.find(type, id)!;
+        for (const field of definition.unique ?? []) {
+          if (current[field] && repo.valueTaken(type, field, current[field], id)) {
+            throw new ConflictError(`Another ${definition.label} now has the ${field} "${String(current[field])}"; change it before restoring this one.`);
+          }
+        }
+        const links = linksOf(definition, ctx, id);
+        const row = store.restore(type, id, { ...options, ...storeLinks(links, links) }) as Row;
+        definition.afterWrite?.(ctx, { action: "restore", row, before: current, linksBefore: links, linksAfter: links });
+        return service.find(type, id)!;
+      });
+    },
+
+    /** Strikes a docket entry (or un-strikes it): it stays on the docket, marked, as courts do. */
+    setStricken(entryId: number, stricken: boolean, options: EditOptions): EditableRecord {
+      return db.transaction(() => {
+        const current = requireRecord("entry", entryId);
+        checkVersion("entry", current, options.expectedVersion);
+        store.update("entry", entryId, { stricken }, options);
+        return service.find("entry", entryId)!;
+      });
+    },
+
+    /** Every revision of a record, oldest first, with `before` and `after` as objects. */
+    revisions(type: EditType, id: number): RevisionView[] {
+      return repo.revisions(type, id).map((r) => ({
+        id: r.id,
+        action: r.action,
+        at: r.at,
+        actor: r.actor,
+        userId: r.userId,
+        reason: r.reason,
+        version: r.version,
+        before: r.before ? (JSON.parse(r.before) as Row) : null,
+        after: r.after ? (JSON.parse(r.after) as Row) : null,
+      }));
+    },
+  };
+  return service;
+}
+
+/** A new record's link sets before anything is sent: empty. */
+function emptyLinks(definition: RecordDefinition): Links {
+  return Object.fromEntries((definition.links?.fields ?? []).map((field) => [field, []]));
+}
+
+export type EditService = ReturnType<typeof createEditService>;
+export { LINKS_KEY };

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client";
+import { buildTestApp } from "../support/app";
+import { createUser } from "../support/auth";
+
+/** A fresh app with an editor, a viewer and an admin, each holding an API token. */
+export async function setupWriteApi() {
+  const { app, db } = await buildTestApp();
+  const tokens: Record<"admin" | "editor" | "viewer", string> = { admin: "", editor: "", viewer: "" };
+  for (const role of ["admin", "editor", "viewer"] as const) {
+    await createUser(app, { email: `${role}@example.org`, role });
+    tokens[role] = app.accounts.createToken(`${role}@example.org`, `${role} script`).token;
+  }
+  return { app, db, tokens };
+}
+
+type Call = { token?: string; body?: unknown; headers?: Record<string, string> };
+
+/** One API call as a script makes it: JSON body, bearer token. */
+export function call(app: FastifyInstance, method: "GET" | "POST" | "PATCH" | "DELETE", url: string, o: Call = {}) {
+  return app.inject({
+    method,
+    url,
+    headers: {
+      ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+      ...(o.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...o.headers,
+    },
+    ...(o.body !== undefined ? { payload: typeof o.body === "string" ? o.body : JSON.stringify(o.body) } : {}),
+  });
+}
+
+/**
+ * Every row of every table, hashed: equal before and after means a refused request changed
+ * nothing at all (records, link rows, revisions, sessions, tokens).
+ */
+export function fingerprint(db: Db): string {
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const hash = createHash("sha256");
+  for (const table of tables) hash.update(table).update(JSON.stringify(db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()));
+  return hash.digest("hex");
+}
+
+export function revisionCount(db: Db): number {
+  return db.$client.prepare("SELECT count(*) FROM revisions").pluck().get() as number;
+}
