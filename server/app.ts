@@ -20,6 +20,7 @@ import { ordersRoutes } from "./orders/routes";
 import { judgesRoutes } from "./judges/routes";
 import { timelineRoutes } from "./timeline/routes";
 import { sourcesRoutes } from "./sources/routes";
+import { feedsRoutes } from "./feeds/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { calculatorRoutes } from "./calculator/routes";
 import { calculatorApiRoutes } from "./calculator/api-routes";
@@ -66,6 +67,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(judgesRoutes);
   await app.register(timelineRoutes);
   await app.register(sourcesRoutes);
+  await app.register(feedsRoutes);
   await app.register(calendarRoutes);
   await app.register(calculatorRoutes);
 

@@ -52,5 +52,10 @@ export const paths = {
     records: (plural: string) => `/api/v1/${plural}`,
     record: (plural: string, id: string | number) => `/api/v1/${plural}/${enc(String(id))}`,
   },
+  feeds: {
+    all: () => "/feed.atom",
+    case: (slug: string) => `/cases/${enc(slug)}/feed.atom`,
+    subpoena: (slug: string) => `/subpoenas/${enc(slug)}/feed.atom`,
+  },
   assets: (file: string) => `/assets/${file}`,
 };

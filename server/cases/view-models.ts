@@ -275,6 +275,8 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     related: d.related.map((r) => ({ relation: r.relation, label: r.case.caption ?? r.case.label, href: paths.case(r.case.slug) })),
     subpoenas: d.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),
     apiHref: paths.api.case(d.case.slug),
+    feedUrl: paths.feeds.case(d.case.slug),
+    feedTitle: `New entries in ${d.case.caption ?? d.case.label}`,
     // The layout's <link rel="alternate" type="text/calendar">.
     calendarUrl: paths.caseCalendarFeed(d.case.slug),
     calendarTitle: `Hearings and deadlines in ${d.case.caption ?? d.case.label} (iCalendar)`,

@@ -1,0 +1,78 @@
+import { Feed } from "feed";
+import { paths } from "../paths";
+import { formatDocketDate, viewDate } from "../shared/dates";
+import { ENTRY_SOURCE_LABELS, EVENT_KIND_LABELS, label } from "../shared/labels";
+import { RELIABILITY_LABELS } from "../sources/markers";
+import type { Citation } from "../sources/repository";
+import { dayOf, type FeedRecord } from "./loaders";
+
+export type FeedMeta = { title: string; description: string; selfPath: string; htmlPath: string; publicUrl: string };
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Sources in words, so a quoted feed item carries its provenance with it. */
+function sourcesHtml(citations: Citation[], publicUrl: string): string {
+  const seen = new Set<string>();
+  const items = citations
+    .filter((c) => !seen.has(c.source.tag) && seen.add(c.source.tag))
+    .map((c) => {
+      const href = `${publicUrl}${paths.source(c.source.tag)}`;
+      const checked = c.verifiedAgainstDocket ? "checked against the docket" : "not checked against the docket";
+      const inferred = c.inferred ? `; inferred: ${escapeHtml(c.inferredReason ?? "see source")}` : "";
+      return `<li><a href="${href}">${escapeHtml(c.source.tag)}</a> ${escapeHtml(c.source.publisher ?? c.source.title)} (${RELIABILITY_LABELS[c.source.reliability]}; ${checked}${inferred})</li>`;
+    });
+  return items.length ? `<p>Sources:</p><ul>${items.join("")}</ul>` : "";
+}
+
+function itemOf(record: FeedRecord, publicUrl: string) {
+  const caseTitle = record.case ? (record.case.caption ?? record.case.label) : null;
+  if (record.kind === "entry") {
+    const e = record.entry;
+    const link = `${publicUrl}${paths.case(record.case.slug)}/entries/${e.id}`;
+    const heading = `${e.number ? `ECF No. ${e.number}` : "Docket entry"} (filed ${formatDocketDate(e.dateFiled)})`;
+    return {
+      id: link,
+      link,
+      title: `${caseTitle}: ${e.sealed ? "SEALED" : heading}`,
+      date: new Date(`${e.dateEntered ?? e.dateFiled}T00:00:00Z`),
+      content: [
+        `<p>${escapeHtml(e.sealed ? "SEALED" : e.description)}</p>`,
+        `<p>${escapeHtml(heading)}; from ${escapeHtml(label(ENTRY_SOURCE_LABELS, e.source))}.</p>`,
+        sourcesHtml(record.citations, publicUrl),
+      ].join(""),
+    };
+  }
+  const ev = record.event;
+  const when = viewDate({ date: ev.date, latest: ev.dateLatest, precision: ev.datePrecision, label: ev.dateLabel });
+  const link = `${publicUrl}${paths.timeline()}#event-${ev.slug}`;
+  return {
+    id: link,
+    link,
+    title: `${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`,
+    date: new Date(`${dayOf(record) === "0000-00-00" ? "1970-01-01" : dayOf(record)}T00:00:00Z`),
+    content: [
+      ev.description ? `<p>${escapeHtml(ev.description)}</p>` : "",
+      `<p>${escapeHtml(label(EVENT_KIND_LABELS, ev.kind))}, ${escapeHtml(when.text)}${when.exact ? "" : " (date not known to the day)"}.</p>`,
+      sourcesHtml(record.citations, publicUrl),
+    ].join(""),
+  };
+}
+
+/** An Atom 1.0 document of the records, newest first. */
+export function toAtom(records: FeedRecord[], meta: FeedMeta): string {
+  const items = records.map((r) => itemOf(r, meta.publicUrl));
+  const feed = new Feed({
+    id: `${meta.publicUrl}${meta.selfPath}`,
+    title: meta.title,
+    description: meta.description,
+    link: `${meta.publicUrl}${meta.htmlPath}`,
+    feedLinks: { atom: `${meta.publicUrl}${meta.selfPath}` },
+    language: "en",
+    updated: items[0]?.date ?? new Date(0),
+    generator: "Quash",
+    copyright: "Public court records and cited press reports",
+  });
+  for (const item of items) feed.addItem(item);
+  return feed.atom1();
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { CacheScope } from "../cache/page-cache";
+import { sendCachedPage } from "../cache/send-cached";
+import { createCasesRepository } from "../cases/repository";
+import { CaseParams } from "../cases/schemas";
+import { NotFoundError } from "../errors";
+import { paths } from "../paths";
+import { createSubpoenasRepository } from "../subpoenas/repository";
+import { SubpoenaParams } from "../subpoenas/schemas";
+import { toAtom, type FeedMeta } from "./atom";
+import { loadFeedRecords, type FeedScope } from "./loaders";
+
+const ATOM_TYPE = "application/atom+xml; charset=utf-8";
+
+/** Atom feeds for journalists: everything, one case, one subpoena. Stored until a write. */
+export async function feedsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  function serveFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, cacheScope: CacheScope, meta: Omit<FeedMeta, "publicUrl">) {
+    const page =
+      app.pageCache.get(request.url) ??
+      app.pageCache.set(request.url, toAtom(loadFeedRecords(app.db, scope), { ...meta, publicUrl: app.config.publicUrl }), cacheScope, ATOM_TYPE);
+    return sendCachedPage(request, reply, page);
+  }
+
+  app.get("/feed.atom", async (request, reply) =>
+    serveFeed(request, reply, { kind: "all" }, "global", {
+      title: "Quash: DHS subpoenas to unmask anonymous accounts",
+      description: "New docket entries and events across every case and subpoena in the cluster.",
+      selfPath: paths.feeds.all(),
+      htmlPath: paths.home(),
+    }),
+  );
+
+  app.get("/cases/:slug/feed.atom", { schema: { params: CaseParams } }, async (request, reply) => {
+    const kase = createCasesRepository(app.db).findBySlug(request.params.slug);
+    if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    return serveFeed(request, reply, { kind: "case", caseId: kase.id }, { caseId: kase.id }, {
+      title: `${kase.caption ?? kase.label} — Quash`,
+      description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}.`,
+      selfPath: paths.feeds.case(kase.slug),
+      htmlPath: paths.case(kase.slug),
+    });
+  });
+
+  app.get("/subpoenas/:slug/feed.atom", { schema: { params: SubpoenaParams } }, async (request, reply) => {
+    const subpoena = createSubpoenasRepository(app.db).findBySlug(request.params.slug);
+    if (!subpoena) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${request.params.slug}.`);
+    return serveFeed(request, reply, { kind: "subpoena", subpoenaId: subpoena.id }, "global", {
+      title: `${subpoena.title} — Quash`,
+      description: "Events of this demand and the docket entries of the cases challenging it.",
+      selfPath: paths.feeds.subpoena(subpoena.slug),
+      htmlPath: paths.subpoena(subpoena.slug),
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import * as cheerio from "cheerio";
+import type { Db } from "../../db/client";
+import { buildTestApp } from "../support/app";
+import { citeSource, insertCase, insertEntry, insertEvent, insertSource, insertSubpoena } from "../support/factories";
+import { caseSubpoenas } from "../../db/schema";
+import { parseHtml } from "../support/html";
+
+describe("Atom feeds", () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let caseId: number;
+  beforeEach(async () => {
+    ({ app, db } = await buildTestApp());
+    caseId = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS" }).id;
+    const entry = insertEntry(db, caseId, { number: 1, dateFiled: "2025-09-18", description: "MOTION to Quash filed by J. Doe" });
+    insertEntry(db, caseId, { number: 2, dateFiled: "2025-09-19", description: "HIDDEN-DECLARATION-TEXT", sealed: true });
+    const source = insertSource(db, { tag: "S02", publisher: "Davis Vanguard" });
+    citeSource(db, "entry", entry.id, source.id);
+    const subpoena = insertSubpoena(db, { slug: "dhs-meta", title: "DHS subpoena to Meta" });
+    db.insert(caseSubpoenas).values({ caseId, subpoenaId: subpoena.id }).run();
+    insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws the subpoena", date: "2025-11-01", datePrecision: "month", subpoenaId: subpoena.id });
+  });
+  afterEach(async () => app.close());
+
+  it("gives a case feed of its entries, newest first, with sources and sealed placeholders", async () => {
+    const res = await app.inject("/cases/doe-v-dhs/feed.atom");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("application/atom+xml");
+    const $ = cheerio.load(res.body, { xml: true });
+    const titles = $("entry > title").map((_, el) => $(el).text()).get();
+    expect(titles).toEqual(["Doe v. DHS: SEALED", "Doe v. DHS: ECF No. 1 (filed 09/18/2025)"]);
+    expect(res.body).not.toContain("HIDDEN-DECLARATION-TEXT");
+    expect($("entry").last().find("content").text()).toContain("Davis Vanguard");
+    expect($("entry").last().find("content").text()).toContain("not checked against the docket");
+  });
+
+  it("gives a subpoena feed with its events at their real precision", async () => {
+    const res = await app.inject("/subpoenas/dhs-meta/feed.atom");
+    const $ = cheerio.load(res.body, { xml: true });
+    const withdrawal = $("entry").filter((_, el) => $(el).find("title").text().includes("withdraws"));
+    expect(withdrawal.find("content").text()).toContain("November 2025 (date not known to the day)");
+    expect($("entry")).toHaveLength(3);
+  });
+
+  it("answers 404 for an unknown case and links the feed from the docket page", async () => {
+    expect((await app.inject("/cases/nope/feed.atom")).statusCode).toBe(404);
+    const page = parseHtml((await app.inject("/cases/doe-v-dhs")).body);
+    expect(page("link[rel=alternate][type='application/atom+xml']").attr("href")).toBe("/cases/doe-v-dhs/feed.atom");
+  });
+
+  it("has a feed of everything", async () => {
+    const res = await app.inject("/feed.atom");
+    expect(res.statusCode).toBe(200);
+    expect(cheerio.load(res.body, { xml: true })("entry")).toHaveLength(3);
+  });
+});
