@@ -6,21 +6,14 @@ import { PY_WS } from "./strings";
  * matches any run of whitespace and case is ignored. A match means the parser answers `{}`.
  */
 export type RejectionRule = {
-  /** Lower-cased literal pieces, whitespace collapsed, that must appear in this order. */
-  pieces: string[];
-  /** For patterns with `.*` (one line, as in the reference), the regex that decides. */
-  pattern: RegExp | null;
+  /** The pattern in lower case, run on the lower-cased text (see `findRejection`). */
+  pattern: RegExp;
   reason: string;
 };
 
 function rule(source: string, reason: string): RejectionRule {
-  const words = source.trim().split(/\s+/);
-  const pieces = words
-    .join(" ")
-    .split(".*")
-    .map((piece) => piece.replace(/\\(.)/g, "$1").toLowerCase());
-  const pattern = pieces.length > 1 ? new RegExp(words.join(`[${PY_WS}]+`), "i") : null;
-  return { pieces, pattern, reason };
+  const words = source.trim().toLowerCase().split(/\s+/);
+  return { pattern: new RegExp(words.join(`[${PY_WS}]+`)), reason };
 }
 
 const EXTENSION_REASON = "the page was altered by a browser extension";
@@ -81,27 +74,15 @@ export const NEF_REJECTIONS: RejectionRule[] = [
   rule("Added Correct PDF to document", "it is a \"corrected PDF\" notice, not a new filing"),
 ];
 
-const WS_RUNS = new RegExp(`[${PY_WS}]+`, "g");
-
 /**
- * The reason of the first rule that matches `text`, or null. The text is lower-cased and its
- * whitespace collapsed once, so each rule is a few substring searches rather than a
- * case-insensitive regex scan of the whole page.
+ * The reason of the first rule that matches `text`, or null. The patterns are matched case-
+ * insensitively by lower-casing the text once: V8 scans a case-sensitive pattern that starts
+ * with a literal word far faster than an `i` one.
  */
 export function findRejection(text: string, rules: RejectionRule[]): string | null {
-  const flat = text.toLowerCase().replace(WS_RUNS, " ");
-  for (const { pieces, pattern, reason } of rules) {
-    let from = 0;
-    let found = true;
-    for (const piece of pieces) {
-      const at = flat.indexOf(piece, from);
-      if (at === -1) {
-        found = false;
-        break;
-      }
-      from = at + piece.length;
-    }
-    if (found && (pattern === null || pattern.test(text))) return reason;
+  const lower = text.toLowerCase();
+  for (const { pattern, reason } of rules) {
+    if (pattern.test(lower)) return reason;
   }
   return null;
 }
