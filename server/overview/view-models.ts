@@ -63,6 +63,8 @@ export function toOverviewView(d: OverviewData) {
   const schedule = scheduleView(d);
   return {
     title: "Overview",
+    feedUrl: paths.feeds.all(),
+    feedTitle: "Quash: new entries and events across the cluster",
     today: viewDate({ date: d.today }),
     subpoenas: d.subpoenas.map(toSubpoenaListItem),
     caseGroups: caseGroups(d),

@@ -193,6 +193,8 @@ export function toSubpoenaShowView(d: PublicSubpoena) {
   const cites = d.citations.get(refKey("subpoena", d.subpoena.id));
   return {
     title: d.subpoena.title,
+    feedUrl: paths.feeds.subpoena(d.subpoena.slug),
+    feedTitle: `News of ${d.subpoena.title}`,
     status: toStatusView(d.status, d.statusCitations),
     facts: factsView(d),
     summary: d.subpoena.summary,
