@@ -4,7 +4,16 @@ import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../plugins/openapi";
 /** The part of an OpenAPI document the docs page reads. */
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; example?: unknown; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };
 type Parameter = { name: string; in: string; required?: boolean; description?: string; example?: unknown; schema?: JsonSchema };
-type Operation = { summary?: string; description?: string; tags?: string[]; operationId?: string; parameters?: Parameter[]; responses?: Record<string, unknown> };
+type Operation = {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  operationId?: string;
+  parameters?: Parameter[];
+  requestBody?: unknown;
+  security?: Record<string, unknown>[];
+  responses?: Record<string, unknown>;
+};
 export type OpenApiDocument = { info?: { description?: string }; paths?: Record<string, Record<string, Operation | undefined>> };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -32,8 +41,12 @@ function exampleValue(p: Parameter, examples: Record<string, string>): string | 
   return examples[p.name] ?? (declared === undefined ? undefined : String(declared));
 }
 
-/** A curl line for the operation: path parameters filled with real values where we have them. */
-function curlFor(baseUrl: string, method: string, path: string, params: Parameter[], examples: Record<string, string>): string {
+/**
+ * A curl line for the operation: path parameters filled with real values where we have them,
+ * a token header when the operation needs one, a JSON body when it takes one.
+ */
+function curlFor(baseUrl: string, method: string, path: string, op: Operation, examples: Record<string, string>): string {
+  const params = op.parameters ?? [];
   const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const p = params.find((x) => x.in === "path" && x.name === name);
     const value = p ? exampleValue(p, examples) : undefined;
@@ -46,7 +59,12 @@ function curlFor(baseUrl: string, method: string, path: string, params: Paramete
       return value === undefined ? [] : [`${encodeURIComponent(p.name)}=${encodeURIComponent(value)}`];
     });
   const url = `${baseUrl}${filled}${query.length ? `?${query.join("&")}` : ""}`;
-  return `curl -s${method === "get" ? "" : ` -X ${method.toUpperCase()}`} '${url}'`;
+  const parts = ["curl -s"];
+  if (method !== "get") parts.push(`-X ${method.toUpperCase()}`);
+  if (op.security?.some((s) => Object.keys(s).length > 0)) parts.push(`-H "Authorization: Bearer $QUASH_TOKEN"`);
+  if (op.requestBody) parts.push("-H 'Content-Type: application/json' -d @record.json");
+  parts.push(`'${url}'`);
+  return parts.join(" ");
 }
 
 /**
@@ -77,7 +95,7 @@ export function toApiDocsView(doc: OpenApiDocument, baseUrl: string, examples: R
             description: textRuns(p.description ?? p.schema?.description),
           })),
           statuses: Object.keys(op.responses ?? {}).join(", "),
-          curl: curlFor(baseUrl, method, path, params, examples[tag] ?? {}),
+          curl: curlFor(baseUrl, method, path, op, examples[tag] ?? {}),
         },
       ];
     }),

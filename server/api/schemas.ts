@@ -664,7 +664,7 @@ export const ApiRoot = z
     docsUrl: z.string(),
     collections: z.array(z.object({ name: z.string(), url: z.string(), description: z.string() })),
   })
-  .meta({ id: "ApiRoot", description: "What the API holds and where its description is." });
+  .meta({ description: "What the API holds and where its description is." });
 
 /** `{ data: [...], count }` for a collection. */
 export function listOf<T extends z.ZodType>(item: T, description: string) {

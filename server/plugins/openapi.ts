@@ -100,6 +100,16 @@ export const openapiPlugin = fp(
         },
         servers: [{ url: app.config.publicUrl }],
         tags: OPENAPI_TAGS,
+        components: {
+          // Write routes declare `security: [{ bearerAuth: [] }]` in their schema; reads need nothing.
+          securitySchemes: {
+            bearerAuth: {
+              type: "http",
+              scheme: "bearer",
+              description: "A staff API token, sent as `Authorization: Bearer <token>`. Only the write endpoints need one.",
+            },
+          },
+        },
       },
       transform,
       transformObject,

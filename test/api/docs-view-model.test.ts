@@ -18,7 +18,7 @@ describe("API docs view model", () => {
       },
       "/api/v1/things": {
         get: { operationId: "listThings", tags: ["cases"], parameters: [{ name: "kind", in: "query", schema: { enum: ["a", "b"], examples: ["b"] } }], responses: { 200: {} } },
-        post: { operationId: "createThing", tags: ["writes"], responses: { 201: {} } },
+        post: { operationId: "createThing", tags: ["writes"], security: [{ bearerAuth: [] }], requestBody: { content: {} }, responses: { 201: {} } },
       },
     },
   };
@@ -30,7 +30,9 @@ describe("API docs view model", () => {
     expect(get!.curl).toBe("curl -s 'https://quash.example/api/v1/things/doe'");
     expect(list!.curl).toBe("curl -s 'https://quash.example/api/v1/things?kind=b'");
     expect(list!.parameters[0]).toMatchObject({ name: "kind", in: "query string", required: false, type: "one of a, b" });
-    expect(view.groups[1]!.operations[0]!.curl).toBe("curl -s -X POST 'https://quash.example/api/v1/things'");
+    expect(view.groups[1]!.operations[0]!.curl).toBe(
+      `curl -s -X POST -H "Authorization: Bearer $QUASH_TOKEN" -H 'Content-Type: application/json' -d @record.json 'https://quash.example/api/v1/things'`,
+    );
   });
 
   it("keeps the placeholder when no real slug is known", () => {
