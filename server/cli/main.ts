@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   serve: async () => (await import("./commands/serve")).serveCommand,
   db: async () => (await import("./commands/db")).dbCommand,
   deadline: async () => (await import("./commands/deadline")).deadlineCommand,
+  import: async () => (await import("./commands/import")).importCommand,
   parse: async () => (await import("./commands/parse")).parseCommand,
 };
 

@@ -28,6 +28,10 @@ const SOURCE_WORDS: Record<EntrySourceName, string> = {
 const RSS_DATE_REASON =
   "The RSS feed gives only when the clerk entered the filing; the filing date is taken to be that day until a docket report or notice states it.";
 
+function excerpt(text: string): string {
+  return text.length <= 70 ? text : `${text.slice(0, 70).replace(/\s+\S*$/, "")}…`;
+}
+
 function entryLabel(e: Pick<EntryRow, "number" | "dateFiled">): string {
   return e.number !== null ? `entry ${e.number}` : `unnumbered entry of ${e.dateFiled}`;
 }
@@ -163,7 +167,7 @@ function createEntry(ctx: MergeContext, caseId: number, inc: IncomingEntry, sequ
     },
     ctx.write,
   );
-  const details = [`${SOURCE_WORDS[inc.source]}${row.sealed ? ", sealed" : ""}`];
+  const details = [row.sealed ? `${SOURCE_WORDS[inc.source]}, sealed` : `${SOURCE_WORDS[inc.source]} "${excerpt(row.description)}"`];
   if (inc.dateFiled === null) {
     details.push(`date filed taken from the entered date ${dateFiled}`);
     ctx.fieldCitations.push({ type: "entry", id: row.id, field: "dateFiled", inferredReason: RSS_DATE_REASON });

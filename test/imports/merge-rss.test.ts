@@ -89,7 +89,7 @@ describe("importing an RSS feed", () => {
     expect(change.before).toBe("Proposed Summons");
 
     const revisions = createRecordStore(db, testClock).revisionsOf("entry", stub.id);
-    expect(revisions.map((r) => JSON.parse(r.after).description)).toEqual([
+    expect(revisions.map((r) => JSON.parse(r.after!).description)).toEqual([
       "Proposed Summons",
       "Proposed Summons. (Ram, Michael) (Filed on 9/6/2023) (Entered: 09/06/2023)",
     ]);

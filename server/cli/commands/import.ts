@@ -1,0 +1,79 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { openDatabase } from "../../../db/client";
+import { CASE_GROUPS } from "../../../db/schema";
+import { loadConfig } from "../../config";
+import type { CaseGroup } from "../../imports/context";
+import { importSizeLimit, tooLargeMessage } from "../../imports/input";
+import type { ImportOutcome } from "../../imports/report";
+import { reportLines } from "../../imports/report-text";
+import { importPacerFiles, type PacerFile } from "../../imports/service";
+import { systemClock } from "../../shared/clock";
+import { EXIT, parseFlags, UsageError, type CliCommand } from "../command";
+
+const USAGE = "quash import FILE... [--dry-run] [--court ID] [--group meta|other_platform|related|out_of_scope] [--tracked-only]";
+
+type Loaded = { file: PacerFile } | { failed: ImportOutcome };
+
+/** Reads one named file, refusing (without reading) one over the size limit. */
+async function load(path: string, limit: number): Promise<Loaded> {
+  const fileName = basename(path);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { failed: { ok: false, fileName, sha256: null, error: "not a file" } };
+    if (info.size > limit) return { failed: { ok: false, fileName, sha256: null, error: tooLargeMessage(info.size, limit) } };
+    return { file: { bytes: await readFile(path), fileName } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { failed: { ok: false, fileName, sha256: null, error: code === "ENOENT" ? "no such file" : `cannot read it (${code ?? String(error)})` } };
+  }
+}
+
+export const importCommand: CliCommand = {
+  summary: "import PACER docket reports, RSS feeds and NEF e-mails into the database",
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, values, switches } = parseFlags(args, { values: ["court", "group"], switches: ["dry-run", "tracked-only"] });
+    if (positional.length === 0) throw new UsageError("give at least one FILE");
+    if (values.court !== undefined && !/^[a-z0-9]{2,8}$/.test(values.court)) {
+      throw new UsageError(`--court takes a CM/ECF court id such as "cand" (got "${values.court}")`);
+    }
+    if (values.group !== undefined && !(CASE_GROUPS as readonly string[]).includes(values.group)) {
+      throw new UsageError(`--group is one of ${CASE_GROUPS.join(", ")} (got "${values.group}")`);
+    }
+    const config = loadConfig(io.env);
+    const limit = importSizeLimit(config.maxUploadBytes);
+    const loaded = await Promise.all(positional.map((path) => load(path, limit)));
+    const db = openDatabase(config.databaseFile);
+    let outcomes: ImportOutcome[];
+    try {
+      const files = loaded.flatMap((l) => ("file" in l ? [l.file] : []));
+      const imported = await importPacerFiles(db, files, {
+        actor: { userId: null, label: "cli" },
+        clock: systemClock,
+        dataDir: config.dataDir,
+        dryRun: switches.has("dry-run"),
+        courtId: values.court,
+        group: values.group as CaseGroup | undefined,
+        trackedCasesOnly: switches.has("tracked-only"),
+        maxBytes: config.maxUploadBytes,
+      });
+      // Back in the order the files were named.
+      outcomes = loaded.map((l) => ("failed" in l ? l.failed : imported.shift()!));
+    } finally {
+      db.$client.close();
+    }
+    let failed = 0;
+    for (const outcome of outcomes) {
+      if (outcome.ok) {
+        io.stdout(reportLines(outcome.report).join("\n"));
+      } else {
+        failed++;
+        io.stderr(`${outcome.fileName}: not imported: ${outcome.error}`);
+      }
+    }
+    if (switches.has("dry-run")) io.stdout("Dry run: nothing was saved.");
+    if (failed > 0) io.stderr(`${failed} of ${outcomes.length} file${outcomes.length === 1 ? "" : "s"} not imported; the others were ${switches.has("dry-run") ? "checked" : "imported"}.`);
+    return failed > 0 ? EXIT.failure : EXIT.ok;
+  },
+};
