@@ -56,6 +56,18 @@ describe("OpenAPI document and docs pages", () => {
     expect(doc.paths["/api/v1/cases/{slug}"]!["get"]!.responses["404"]).toBeDefined();
   });
 
+  it("has no two paths that differ only in their parameter names", async () => {
+    // OpenAPI 3.1 (Paths Object): templated paths with the same hierarchy but different
+    // parameter names are identical and must not both exist; client generators reject them.
+    // A write route on a public read URL uses the read's parameter name ({slug}).
+    const shapes = new Map<string, string[]>();
+    for (const path of Object.keys((await openapi()).paths)) {
+      const shape = path.replace(/\{[^}]+\}/g, "{}");
+      shapes.set(shape, [...(shapes.get(shape) ?? []), path]);
+    }
+    expect([...shapes.values()].filter((paths) => paths.length > 1)).toEqual([]);
+  });
+
   it("names the shared shapes as components, including the fuzzy date and the source", async () => {
     const { components } = await openapi();
     for (const name of ["Case", "CaseListItem", "DocketEntry", "SealedEntry", "Subpoena", "Judge", "Order", "TimelineItem", "FuzzyDate", "Source", "Conflict", "Error"]) {
