@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   serve: async () => (await import("./commands/serve")).serveCommand,
   db: async () => (await import("./commands/db")).dbCommand,
   deadline: async () => (await import("./commands/deadline")).deadlineCommand,
+  user: async () => (await import("./commands/user")).userCommand,
+  token: async () => (await import("./commands/token")).tokenCommand,
   import: async () => (await import("./commands/import")).importCommand,
   parse: async () => (await import("./commands/parse")).parseCommand,
 };

@@ -1,0 +1,98 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../db/client";
+import { cases } from "../../db/schema";
+import { insertCase } from "../support/factories";
+import { quash, scratchDatabase } from "./helpers";
+
+describe("quash db backup and restore", () => {
+  let scratch: ReturnType<typeof scratchDatabase>;
+  let live: Db;
+
+  beforeEach(() => {
+    scratch = scratchDatabase();
+    live = openDatabase(scratch.file);
+    insertCase(live, { slug: "before-backup" });
+  });
+  afterEach(() => {
+    live.$client.close();
+    scratch.remove();
+  });
+
+  const slugs = (db: Db) => db.select({ slug: cases.slug }).from(cases).all().map((c) => c.slug).sort();
+
+  it("copies the live database while it is open, including writes not yet checkpointed", async () => {
+    insertCase(live, { slug: "in-the-wal" });
+    const target = join(scratch.dir, "copy.db");
+    const result = await quash(scratch.file, ["db", "backup", target]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Backed up ${scratch.file} to ${target}`);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((copy.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[])).toEqual(["before-backup", "in-the-wal"]);
+    copy.close();
+  });
+
+  it("restores a backup after checking it, and keeps the database it replaces", async () => {
+    const target = join(scratch.dir, "copy.db");
+    await quash(scratch.file, ["db", "backup", target]);
+    insertCase(live, { slug: "after-backup" });
+    live.$client.close();
+
+    const result = await quash(scratch.file, ["db", "restore", target]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Kept the current database as");
+    live = openDatabase(scratch.file);
+    expect(slugs(live)).toEqual(["before-backup"]);
+
+    const kept = readdirSync(scratch.dir).find((f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal") && !f.endsWith("-shm"))!;
+    const keptDb = new Database(join(scratch.dir, kept), { readonly: true });
+    expect((keptDb.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[])).toEqual(["after-backup", "before-backup"]);
+    keptDb.close();
+  });
+
+  it("restores consistently even while another process (the server) has the database open", async () => {
+    const target = join(scratch.dir, "copy.db");
+    await quash(scratch.file, ["db", "backup", target]);
+    insertCase(live, { slug: "after-backup" });
+    expect((await quash(scratch.file, ["db", "restore", target])).code).toBe(0);
+    // The open connection sees the restored database and can go on writing to it.
+    expect(slugs(live)).toEqual(["before-backup"]);
+    insertCase(live, { slug: "after-restore" });
+    expect(live.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(slugs(live)).toEqual(["after-restore", "before-backup"]);
+  });
+
+  it("refuses a file that is not a database and keeps the current one", async () => {
+    live.$client.close();
+    const bogus = join(scratch.dir, "notes.db");
+    writeFileSync(bogus, "these are not the pages of a SQLite database\n".repeat(100));
+    const result = await quash(scratch.file, ["db", "restore", bogus]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("notes.db");
+    live = openDatabase(scratch.file);
+    expect(slugs(live)).toEqual(["before-backup"]);
+  });
+
+  it("refuses a SQLite file that is not a Quash database, and a missing file", async () => {
+    live.$client.close();
+    const other = join(scratch.dir, "other.db");
+    const db = new Database(other);
+    db.exec("CREATE TABLE notes (text TEXT)");
+    db.close();
+    const result = await quash(scratch.file, ["db", "restore", other]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("is not a Quash database");
+    expect((await quash(scratch.file, ["db", "restore", join(scratch.dir, "missing.db")])).stderr).toContain("does not exist");
+    live = openDatabase(scratch.file);
+    expect(slugs(live)).toEqual(["before-backup"]);
+  });
+
+  it("will not back up onto the live database", async () => {
+    const result = await quash(scratch.file, ["db", "backup", scratch.file]);
+    expect(result.code).toBe(2);
+    expect(slugs(live)).toEqual(["before-backup"]);
+  });
+});
