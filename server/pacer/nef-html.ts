@@ -72,10 +72,18 @@ export function documentNumberOf(page: HtmlPage, table: Element): string | null 
   return text.split(/\(|\s/)[0]!;
 }
 
-export function documentLinkOf(page: HtmlPage, table: Element): string | null {
-  const anchor = valueCells(page, table, "Document Number").flatMap((c) => page.within(c, "a"))[0];
+/** The document link: in the "Document Number:" row, or "Document(s):" in appellate notices. */
+export function documentLinkOf(page: HtmlPage, table: Element, appellate = false): string | null {
+  const label = appellate ? "Document(s)" : "Document Number";
+  const anchor = valueCells(page, table, label).flatMap((c) => page.within(c, "a"))[0];
   const href = anchor?.attribs.href;
   return href === undefined ? null : href.trim();
+}
+
+/** Appellate notices: the case number is the text of the "Case Number:" link, as printed. */
+export function appellateCaseNumber(page: HtmlPage, table: Element): string | null {
+  const links = valueCells(page, table, "Case Number").flatMap((c) => childElements(c, "a"));
+  return directTexts(links)[0]?.data ?? null;
 }
 
 export function caseLinkOf(page: HtmlPage, table: Element): string | null {
@@ -140,6 +148,32 @@ export function docketTextAfter(page: HtmlPage, table: Element): string | null {
   return null;
 }
 
+/**
+ * Appellate notices: everything after "Docket Text:" up to "Notice will be electronically
+ * mailed to:".
+ */
+export function appellateDocketTextAfter(page: HtmlPage, table: Element): string | null {
+  let strong: Element | undefined;
+  let text = "";
+  for (const node of following(table)) {
+    if (!strong) {
+      if (isElement(node) && node.name === "strong" && page.textOf(node).includes("Docket Text:")) strong = node;
+      continue;
+    }
+    if (!isText(node) || contains(strong, node)) continue;
+    if (node.data === "Notice will be electronically mailed to:") break;
+    text += node.data;
+  }
+  return strong ? cleanString(text) || null : null;
+}
+
+/** Appellate notices name the document in their footer: "Document Description: Order_Filed". */
+export function appellateFooterDescription(page: HtmlPage): string {
+  const label = page.find(page.root, "strong", (s) => (s.children.find(isText)?.data ?? "").includes("Document Description: "));
+  for (let n = label?.next; n; n = n.next) if (isText(n)) return n.data;
+  return "";
+}
+
 function contains(ancestor: Element, node: AnyNode): boolean {
   for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
   return false;
@@ -154,8 +188,9 @@ export function hasAttachmentList(page: HtmlPage): boolean {
  * The recipients block as one string: the text after the bold "Notice has been electronically
  * mailed to:" (or, when e-mails are links, the whole paragraph holding it).
  */
-export function recipientsText(page: HtmlPage): string {
-  const labelled = (phrase: string): Element[] => page.within(page.root, "b").filter((b) => page.textOf(b).includes(phrase));
+export function recipientsText(page: HtmlPage, appellate = false): string {
+  const labelled = (phrase: string, tag = "b"): Element[] =>
+    page.within(page.root, tag).filter((b) => page.textOf(b).includes(phrase));
   const siblingTexts = (labels: Element[]): string[] => {
     const seen = new Set<Text>();
     for (const label of labels) {
@@ -163,6 +198,11 @@ export function recipientsText(page: HtmlPage): string {
     }
     return [...seen].map((t) => t.data);
   };
+  if (appellate) {
+    let lines = siblingTexts(labelled("Notice will be electronically mailed to", "strong"));
+    if (lines.length === 0) lines = siblingTexts(labelled("Notice will be electronically mailed to"));
+    return lines.join(" ");
+  }
   const mailed = labelled("Notice has been electronically mailed to");
   const hasLinks = mailed.some((label) => {
     for (let n = label.next; n; n = n.next) if (isElement(n) && n.name === "a") return true;

@@ -10,6 +10,8 @@ import { cleanString, pyStrip } from "./strings";
 export type SubjectContext = {
   courtId: string;
   bankruptcy: boolean;
+  /** Appellate notices: the footer's "Document Description:" (null for other notices). */
+  appellateFooter: string | null;
   /** Case names as printed (cleaned, not harmonised), in notice order. */
   caseNames: string[];
   /** Short docket numbers found so far. */
@@ -50,6 +52,18 @@ function bankruptcyShortDescription(subject: string, ctx: SubjectContext): strin
   return s.replace(/( Re$)|(^Re:? )/g, "");
 }
 
+/**
+ * Appellate notices: the quoted description in the Subject ("21-1975 New York State
+ * Telecommunicati v. James \"Letter RECEIVED\"") or the footer's, whichever is longer.
+ */
+function appellateShortDescription(subject: string, ctx: SubjectContext): string {
+  let footer = (ctx.appellateFooter ?? "").replaceAll("_", " ");
+  if (footer === "Main document") footer = "";
+  const parts = ctx.caseNames[0] === undefined ? [subject] : subject.split(ctx.caseNames[0]);
+  const quoted = /"(.*?)"/.exec(parts[parts.length - 1]!)?.[1] ?? "";
+  return quoted.length >= footer.length ? quoted : footer;
+}
+
 /** Python's `s.strip(chars)`. */
 function stripChars(s: string, chars: string): string {
   let start = 0;
@@ -63,6 +77,7 @@ function stripChars(s: string, chars: string): string {
 export function shortDescription(subject: string | null, ctx: SubjectContext): string {
   if (!subject) return "";
   const cleaned = cleanString(subject);
-  const rest = afterCaseName(cleaned, ctx.caseNames);
-  return cleanString(ctx.bankruptcy ? bankruptcyShortDescription(cleaned, ctx) : rest);
+  if (ctx.appellateFooter !== null) return cleanString(appellateShortDescription(cleaned, ctx));
+  if (ctx.bankruptcy) return cleanString(bankruptcyShortDescription(cleaned, ctx));
+  return cleanString(afterCaseName(cleaned, ctx.caseNames));
 }

@@ -3,6 +3,9 @@ import { findDocketNumber, isBankruptcyCourt, NO_DOCKET_NUMBER_PARTS } from "./d
 import { parseHtml, type HtmlPage } from "./dom";
 import { parsePacerDate } from "./dates";
 import {
+  appellateCaseNumber,
+  appellateDocketTextAfter,
+  appellateFooterDescription,
   caseLinkOf,
   caseNumberTexts,
   caseTables,
@@ -53,7 +56,7 @@ class UnusableNotice extends Error {}
 
 type Reader = {
   page: HtmlPage;
-  plainText: string | null;
+  appellate: boolean;
   subject: string | null;
   ctx: SubjectContext;
   dateFiled: string | null;
@@ -72,17 +75,27 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
   }
   const appellate = fullText.includes("Notice of Docket Activity");
   const tables = caseTables(page);
+  const plain = body.contentType === "text/plain";
   const acms =
     tables.length === 0 && page.within(page.root, "strong").filter((s) => page.textOf(s).includes("Case Name:")).length === 1;
-  if (appellate || acms) {
-    return { result: {}, reason: "appellate notices (Notice of Docket Activity) are not supported" };
+  // The reference reads neither of these (ACMS's div layout, several cases in one appellate
+  // notice) into anything it has tests for; turning them down is safer than guessing.
+  if (acms) return { result: {}, reason: "appellate ACMS notices are not supported" };
+  if (appellate && (plain || tables.length > 1)) {
+    return { result: {}, reason: "this layout of appellate notice (plain text, or several cases) is not supported" };
   }
-  const plain = body.contentType === "text/plain";
   const reader: Reader = {
     page,
-    plainText: plain ? fullText : null,
+    appellate,
     subject: body.subject,
-    ctx: { courtId, bankruptcy: isBankruptcyCourt(courtId), caseNames: [], docketNumbers: [], rawDocketNumbers: new Set() },
+    ctx: {
+      courtId,
+      bankruptcy: isBankruptcyCourt(courtId),
+      appellateFooter: appellate ? appellateFooterDescription(page) : null,
+      caseNames: [],
+      docketNumbers: [],
+      rawDocketNumbers: new Set(),
+    },
     dateFiled: dateFiledOf(fullText),
   };
   try {
@@ -95,11 +108,13 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
     }
     const notice: NefNotice = {
       court_id: courtId,
-      appellate: false,
+      appellate,
       acms: false,
       dockets,
       contains_attachments: plain ? plainHasAttachments(fullText) : hasAttachmentList(page),
-      email_recipients: plain ? plainRecipients(fullText) : recipientsFromText(recipientsText(page), reader.ctx.docketNumbers),
+      email_recipients: plain
+        ? plainRecipients(fullText)
+        : recipientsFromText(recipientsText(page, appellate), reader.ctx.docketNumbers),
     };
     return { result: notice, reason: null };
   } catch (error) {
@@ -115,19 +130,21 @@ function dateFiledOf(text: string): string | null {
 }
 
 function htmlDocket(reader: Reader, table: Element): NefDocket {
-  const { ctx, page } = reader;
-  const { docketNumber, parts } = docketNumberOf(caseNumberTexts(page, table), ctx.bankruptcy, ctx.rawDocketNumbers);
+  const { ctx, page, appellate } = reader;
+  const { docketNumber, parts } = appellate
+    ? { docketNumber: appellateCaseNumber(page, table), parts: { ...NO_DOCKET_NUMBER_PARTS } }
+    : docketNumberOf(caseNumberTexts(page, table), ctx.bankruptcy, ctx.rawDocketNumbers);
   ctx.docketNumbers.push(docketNumber);
   const caseName = noteCaseName(ctx, rawCaseName(page, table));
   const shortDesc = shortDescription(reader.subject, ctx);
-  const description = docketTextAfter(page, table);
+  const description = appellate ? appellateDocketTextAfter(page, table) : docketTextAfter(page, table);
   if (description === null) throw new UnusableNotice("the notice has no readable \"Docket Text:\"");
-  const number = documentNumberOf(page, table) ?? null;
   const entry = buildEntry(reader, {
     description,
     shortDesc,
-    documentUrl: documentLinkOf(page, table),
-    documentNumber: number,
+    documentUrl: documentLinkOf(page, table, appellate),
+    // Appellate notices have no document number.
+    documentNumber: appellate ? null : (documentNumberOf(page, table) ?? null),
     caseUrl: caseLinkOf(page, table),
   });
   return { case_name: caseName, docket_number: docketNumber, date_filed: null, docket_entries: [entry], ...parts };
@@ -187,11 +204,15 @@ function buildEntry(reader: Reader, p: EntryParts): NefDocketEntry {
   };
   if (url !== null) {
     entry.pacer_doc_id = docIdFromDoc1Url(url);
-    entry.pacer_magic_num = magicNumFromDoc1Url(url, false);
-    entry.pacer_case_id = caseIdFromDoc1Url(url);
-    entry.pacer_seq_no = seqNoFromDoc1Url(url);
+    entry.pacer_magic_num = magicNumFromDoc1Url(url, reader.appellate);
+    if (!reader.appellate) {
+      entry.pacer_case_id = caseIdFromDoc1Url(url);
+      entry.pacer_seq_no = seqNoFromDoc1Url(url);
+    }
   }
-  if (!entry.pacer_case_id && p.caseUrl) entry.pacer_case_id = caseIdFromNonceUrl(p.caseUrl);
+  if (!entry.pacer_case_id && p.caseUrl) {
+    entry.pacer_case_id = reader.appellate ? (/caseId=(\d+)/.exec(p.caseUrl)?.[1] ?? null) : caseIdFromNonceUrl(p.caseUrl);
+  }
   return entry;
 }
 
