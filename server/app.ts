@@ -28,6 +28,7 @@ import { apiRoutes } from "./api/routes";
 import { authRoutes } from "./auth/routes";
 import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
+import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -79,6 +80,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(authRoutes);
   await app.register(staffRoutes);
   await app.register(adminRoutes);
+  await app.register(importRoutes);
   await app.register(writeApiRoutes);
 
   return app;

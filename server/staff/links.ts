@@ -15,6 +15,12 @@ export const STAFF_LINKS: StaffLink[] = [
     role: "admin",
   },
   {
+    href: paths.staffImport(),
+    label: "Import from PACER",
+    description: "Upload docket reports, RSS feeds or NEF e-mails, preview what will change, then import.",
+    role: "editor",
+  },
+  {
     href: paths.apiDocs(),
     label: "API for scripts",
     description: "Log filings and edit records with an API token: every write keeps a revision, stale edits are refused.",
