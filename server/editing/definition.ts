@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Db } from "../../db/client";
 import type { FieldError } from "../errors";
 import type { Actor, RecordStore } from "../records/store";
 import type { EditableType } from "../records/tables";
@@ -31,6 +32,8 @@ export type Links = Record<string, unknown>;
 
 /** What a definition's hooks may use. All of it runs inside the write's transaction. */
 export type EditContext = {
+  /** The connection the write runs on, for services that read before they write (server/schedule). */
+  db: Db;
   repo: EditRepository;
   store: RecordStore;
   actor: Actor;

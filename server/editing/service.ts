@@ -43,8 +43,9 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
 
   const definitionOf = (type: EditType): RecordDefinition => RECORD_DEFINITIONS[type];
   // Reading links needs only the repository; this context is never used to write.
-  const readContext: EditContext = { repo, store, actor: { userId: null, label: "read" }, reason: null, now: () => clock.now() };
+  const readContext: EditContext = { db, repo, store, actor: { userId: null, label: "read" }, reason: null, now: () => clock.now() };
   const contextFor = (options: EditOptions): EditContext => ({
+    db,
     repo,
     store,
     actor: options.actor,

@@ -183,13 +183,6 @@ export function setCourtOrderedDeadline(
     const matches = (d: Deadline) =>
       (motionId !== null && code !== null && d.motionId === motionId && d.ruleCode === code) ||
       (sameLabel(d.label, data.label) && (motionId === null || d.motionId === motionId));
-
-    const replaced = live.filter((d) => d.status === "open" && d.origin !== "stated" && d.orderId !== data.orderId && matches(d));
-    const motionsHit = new Set(replaced.map((d) => d.motionId));
-    if (motionId === null && motionsHit.size > 1) {
-      throw invalid("motionId", `several motions in this case have a deadline called "${data.label}"; say which motion the order sets it for`);
-    }
-
     const values = {
       label: data.label,
       dateDue: data.dateDue,
@@ -205,13 +198,35 @@ export function setCourtOrderedDeadline(
           { caseId: data.caseId, motionId, orderId: data.orderId, origin: "court_ordered", status: "open", ...values },
           { ...write, reason: `set by order ${order.title}` },
         );
+    return { deadline, superseded: applyCourtOrderedDeadline(ctx, deadline, options) };
+  });
+}
 
-    const superseded = replaced
-      .filter((d) => d.id !== deadline.id)
-      .map(
-        (d) =>
-          ctx.store.update("deadline", d.id, { status: "superseded", supersededById: deadline.id }, { ...write, reason: `superseded by ${order.title}` }).row,
-      );
+/**
+ * Lets a court-ordered deadline win, however it was recorded (this service, a form, the write
+ * API): the open deadlines it replaces — the computed one for the same motion and rule, one with
+ * the same label, an earlier order's — become superseded and point at it, and the motion's
+ * computed deadlines that count from it (the reply) are counted again from its date. Returns
+ * the deadlines it superseded; does nothing for other deadlines.
+ */
+export function applyCourtOrderedDeadline(ctx: ScheduleContext, deadline: Deadline, options: { actor: Actor }): Deadline[] {
+  const caseId = deadline.caseId;
+  if (deadline.origin !== "court_ordered" || deadline.status !== "open" || deadline.deletedAt || caseId === null) return [];
+  return ctx.db.transaction(() => {
+    const { motionId, ruleCode: code, label } = deadline;
+    const live = createScheduleRepository(ctx.db).liveDeadlinesOfCase(caseId);
+    const matches = (d: Deadline) =>
+      (motionId !== null && code !== null && d.motionId === motionId && d.ruleCode === code) ||
+      (sameLabel(d.label, label) && (motionId === null || d.motionId === motionId));
+    const replaced = live.filter((d) => d.id !== deadline.id && d.status === "open" && d.origin !== "stated" && matches(d));
+    if (motionId === null && new Set(replaced.map((d) => d.motionId)).size > 1) {
+      throw invalid("motionId", `several motions in this case have a deadline called "${label}"; say which motion the order sets it for`);
+    }
+    const order = deadline.orderId !== null ? ctx.store.find("order", deadline.orderId) : undefined;
+    const by = order ? order.title : "a court order";
+    const superseded = replaced.map(
+      (d) => ctx.store.update("deadline", d.id, { status: "superseded", supersededById: deadline.id }, { actor: options.actor, reason: `superseded by ${by}` }).row,
+    );
     // Deadlines that count from the one replaced (the reply from the opposition) now count from the order's date.
     const motionIds = new Set([motionId, ...superseded.map((d) => d.motionId)].filter((id): id is number => id !== null));
     for (const id of motionIds) {
@@ -220,7 +235,7 @@ export function setCourtOrderedDeadline(
       const motion = ctx.store.find("motion", id);
       if (motion) createMotionDeadlines(ctx, motion, options);
     }
-    return { deadline, superseded };
+    return superseded;
   });
 }
 

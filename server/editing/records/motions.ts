@@ -2,10 +2,15 @@ import { z } from "zod";
 import { MOTION_KINDS, MOTION_STATUSES, REACHED } from "../../../db/schema";
 import { defineRecord, fuzzyDateErrors, memberErrors, normalizeLinks, type Row } from "../definition";
 import { fuzzyDate, idSet, oneOf, optionalRecordId, optionalText, requiredText } from "../fields";
+import { createMotionDeadlines } from "../../schedule/service";
 
 // Motions, who brought them, and the arguments they make.
 
 export const MOTION_TRACKS = ["noticed", "administrative", "other"] as const;
+
+/** The motion's fields its computed deadlines depend on. */
+const DEADLINE_INPUTS = ["dateFiled", "dateFiledPrecision", "track", "status"] as const;
+type ScheduledMotion = Parameters<typeof createMotionDeadlines>[1];
 
 export const MotionCreate = z
   .strictObject({
@@ -41,10 +46,16 @@ export const motion = defineRecord({
     check: (ctx, owner, next) => memberErrors(ctx, "movantPartyIds", next.movantPartyIds, "party", "party", owner.caseId),
   },
   check: (_ctx, row) => fuzzyDateErrors(row, "dateFiled"),
-  // The one place where logging a motion sets things in motion: the schedule service's
-  // computed deadlines (server/schedule, createMotionDeadlines) belong in an `afterWrite`
-  // here, on action "create" (and on "update" when dateFiled or track change). It runs in the
-  // write's transaction, so the motion and its deadlines are saved together or not at all.
+  // Logging a motion sets its rule deadlines running (server/schedule): on create, and again
+  // when what they depend on changes (filing date, track, status) or the motion is deleted or
+  // restored. It runs in the write's transaction: the motion and its deadlines are saved
+  // together or not at all.
+  afterWrite(ctx, event) {
+    const changedDeps = DEADLINE_INPUTS.some((field) => event.before?.[field] !== event.row[field]);
+    if (event.action !== "update" || changedDeps) {
+      createMotionDeadlines({ db: ctx.db, store: ctx.store }, event.row as unknown as ScheduledMotion, { actor: ctx.actor });
+    }
+  },
 });
 
 export const ArgumentCreate = z

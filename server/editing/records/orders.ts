@@ -10,6 +10,7 @@ import {
   type Links,
   type Row,
 } from "../definition";
+import { applyCourtOrderedDeadline } from "../../schedule/service";
 import type { Disposition } from "../repository";
 import {
   fuzzyDate,
@@ -259,4 +260,9 @@ export const deadline = defineRecord({
   prepare: (_ctx, values, current) => (current === null && !values.origin ? { origin: "court_ordered" } : {}),
   check: (_ctx, row, current) =>
     current && row.supersededById === current.id ? [{ path: "supersededById", message: "must be another deadline" }] : [],
+  // An open court-ordered date wins: the computed date it replaces is kept, superseded (server/schedule).
+  afterWrite(ctx, event) {
+    if (event.action === "delete") return;
+    applyCourtOrderedDeadline({ db: ctx.db, store: ctx.store }, event.row as unknown as Parameters<typeof applyCourtOrderedDeadline>[1], { actor: ctx.actor });
+  },
 });
