@@ -82,7 +82,7 @@ export function toApiDocsView(doc: OpenApiDocument, baseUrl: string, examples: R
       return [
         {
           tag,
-          id: `op-${op.operationId ?? `${method}-${path}`.replace(/[^A-Za-z0-9]+/g, "-")}`,
+          id: `op-${op.operationId ?? `${method}-${path}`.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`,
           method: method.toUpperCase(),
           path,
           summary: op.summary ?? `${method.toUpperCase()} ${path}`,
