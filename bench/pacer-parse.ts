@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
+import { load } from "cheerio";
 import { decodePacerBytes, parseDocketReport } from "../server/pacer";
 
 const DISTRICT_DIR = fileURLToPath(new URL("../../shared/fixtures/pacer/district/", import.meta.url));
@@ -29,6 +30,8 @@ export type PacerBenchResult = {
   perDocketMs: number;
   slowest: { file: string; ms: number; kb: number };
   speedUp: number;
+  /** cheerio's HTML5 parse alone (best pass, per docket): the floor under the parser's time. */
+  html5ParsePerDocketMs: number;
 };
 
 type Fixture = { name: string; courtId: string; html: string; expected: unknown };
@@ -74,6 +77,14 @@ export async function runPacerBench(options: { passes?: number; print?: boolean 
     await new Promise((resolve) => setImmediate(resolve));
   }
 
+  let bestParseMs = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < passes; pass++) {
+    const start = performance.now();
+    for (const f of fixtures) load(f.html);
+    bestParseMs = Math.min(bestParseMs, performance.now() - start);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
   const [slowestName, slowestMs] = [...bestPerFile].reduce((a, b) => (b[1] > a[1] ? b : a));
   const slowest = fixtures.find((f) => f.name === slowestName)!;
   const perDocketMs = bestTotalMs / fixtures.length;
@@ -86,6 +97,7 @@ export async function runPacerBench(options: { passes?: number; print?: boolean 
     perDocketMs,
     slowest: { file: slowestName, ms: slowestMs, kb: Buffer.byteLength(slowest.html) / 1024 },
     speedUp: REFERENCE.perDocketMs / perDocketMs,
+    html5ParsePerDocketMs: bestParseMs / fixtures.length,
   };
   if (options.print !== false) printPacerBench(result);
   return result;
@@ -98,6 +110,7 @@ export function printPacerBench(r: PacerBenchResult): void {
     `  whole set        ${r.bestTotalMs.toFixed(1)} ms (best pass)`,
     `  per docket       ${r.perDocketMs.toFixed(2)} ms average; juriscraper ≈${REFERENCE.perDocketMs.toFixed(1)} ms → ${r.speedUp.toFixed(1)}× faster (target ≥5×, ≤${TARGET_PER_DOCKET_MS} ms)`,
     `  slowest file     ${r.slowest.file} ${r.slowest.ms.toFixed(1)} ms (${r.slowest.kb.toFixed(0)} KB); juriscraper's largest (${REFERENCE.largestKb} KB): ${REFERENCE.largestMs} ms`,
+    `  of which parsing ${r.html5ParsePerDocketMs.toFixed(2)} ms per docket is cheerio's HTML5 parse alone (load())`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -62,7 +62,10 @@ function reasonFor(text: string, kind: PacerKind): string {
       return error instanceof Error ? error.message : String(error);
     }
   }
-  if (looksLikeMimeMessage(text)) return "the e-mail is not a filing notice (no case table or docket text)";
+  if (looksLikeMimeMessage(text)) {
+    if (/^content-type:[ \t]*image\//im.test(text)) return "the e-mail carries an image (not a filing notice the reference accepts)";
+    return "the e-mail is not a filing notice (no case table or docket text)";
+  }
   return (
     readNefBody({ text, contentType: "text/html", subject: null, imageAttached: false }, "").reason ??
     "no case table or docket text found"

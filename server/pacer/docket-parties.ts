@@ -109,7 +109,7 @@ function extraInfo(page: HtmlPage, cell: Element): string {
 }
 
 /** The attorneys of a counsel cell: each bold name followed by its contact lines and roles. */
-export function attorneysOf(page: HtmlPage, cell: Element): Attorney[] {
+function attorneysOf(page: HtmlPage, cell: Element): Attorney[] {
   const attorneys: Attorney[] = [];
   for (const bold of page.within(cell, "b")) {
     const attorney: Attorney = { name: pySplit(page.textOf(bold)).join(" "), roles: [], contact: "" };

@@ -269,7 +269,7 @@ export function* following(node: AnyNode): Generator<AnyNode> {
 }
 
 /** `node` and its descendants, document order. */
-export function* subtree(node: AnyNode): Generator<AnyNode> {
+function* subtree(node: AnyNode): Generator<AnyNode> {
   yield node;
   if ("children" in node) for (const child of node.children) yield* subtree(child);
 }

@@ -35,7 +35,7 @@ function plainComesFirst(message: string): boolean {
  * Undeclared quoted-printable: some archived bodies keep "=" soft line breaks. A line ending in
  * "=" is joined to the next without a space; other lines are joined with one.
  */
-export function joinSoftBreaks(body: string): string {
+function joinSoftBreaks(body: string): string {
   let combined = "";
   let afterSoftBreak = false;
   for (const line of body.split("\n")) {

@@ -1,5 +1,5 @@
 import { assertParsableText } from "./errors";
-import { readNefBody, type NefBody, type NefReading } from "./nef";
+import { readNefBody, type NefBody } from "./nef";
 import { looksLikeMimeMessage, readMimeMessage } from "./nef-mime";
 import type { NefNotice, NotUsable } from "./types";
 
@@ -11,20 +11,16 @@ import type { NefNotice, NotUsable } from "./types";
  * binary input.
  */
 export async function parseNef(message: string, courtId: string): Promise<NefNotice | NotUsable> {
-  return (await readNef(message, courtId)).result;
-}
-
-export async function readNef(message: string, courtId: string): Promise<NefReading> {
   assertParsableText(message, "the notice");
   let body: NefBody;
   if (looksLikeMimeMessage(message)) {
     const mime = await readMimeMessage(message);
-    if (mime.body === null) return { result: {}, reason: mime.reason };
+    if (mime.body === null) return {};
     body = mime.body;
   } else {
     // A bare body: HTML as CM/ECF sends it, or plain text when it has no markup at all.
     const plain = !/<[a-zA-Z!/]/.test(message);
     body = { text: message, contentType: plain ? "text/plain" : "text/html", subject: null, imageAttached: false };
   }
-  return readNefBody(body, courtId);
+  return readNefBody(body, courtId).result;
 }

@@ -14,7 +14,7 @@ const WS_RUN = new RegExp(`[${PY_WS}]+`, "g");
 const SPACE_BEFORE_COMMA = new RegExp(`[${PY_WS}]+,`, "g");
 
 /** Whether the UTF-16 unit `c` is one of Python's whitespace characters. */
-export function isPyWhitespace(c: number): boolean {
+function isPyWhitespace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
   if (c < 0x85) return false;
   return (
