@@ -140,7 +140,7 @@ const INITIALS_ONLY = /^(?:\p{Lu}\.\s*){1,3}$/u;
 /** True for "J. Doe", "John Does 1-10", "Anonymous Movant", "J. H.": a party the docket does not name. */
 export function isPseudonymousName(name: string): boolean {
   const trimmed = name.trim();
-  return PSEUDONYM_WORDS.test(trimmed) || INITIALS_ONLY.test(trimmed);
+  return PSEUDONYM_WORDS.test(trimmed) || (INITIALS_ONLY.test(trimmed) && !/^U\.\s*S\.$/.test(trimmed));
 }
 
 const FIRM_WORDS =
