@@ -8,12 +8,12 @@ import {
   PreconditionRequiredError,
   ValidationError,
   VersionConflictError,
-  type FieldError,
 } from "../errors";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../plugins/auth";
 import { EditHeaders, RecordParams, RevisionList, WriteError, preconditionFailed, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
+import { fieldErrors } from "./validation";
 import { RECORD_DEFINITIONS } from "./records";
 import type { EditableRecord } from "./service";
 
@@ -29,18 +29,6 @@ const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>
 
 const SECURITY = [{ bearerAuth: [] }];
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
-
-/** Turns a schema failure into the API's `{ errors: [{ path, message }] }`. */
-function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue): FieldError[] => {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: "is not a field that can be set here" }));
-    }
-    if (path === "") return [{ path: "body", message: "must be a JSON object with the record's fields" }];
-    return [{ path, message: issue.message }];
-  });
-}
 
 /** `"3"`, `W/"3"` or `3` → 3. */
 function versionFrom(header: string | undefined, required: boolean): number | undefined {

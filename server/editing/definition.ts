@@ -144,6 +144,34 @@ export function sortedIds(ids: unknown): number[] {
   return [...((ids as number[] | undefined) ?? [])].sort((a, b) => a - b);
 }
 
+/** Every record type in words, for messages ("names no docket entry (id 9)"). */
+export const TYPE_LABELS: Record<EditableType, string> = {
+  court: "court",
+  judge: "judge",
+  organization: "organization",
+  person: "person",
+  attorney: "attorney",
+  subpoena: "subpoena",
+  account: "account",
+  notice: "platform notice",
+  case: "case",
+  party: "party",
+  representation: "representation",
+  entry: "docket entry",
+  document: "document",
+  motion: "motion",
+  order: "order",
+  coverage: "stay coverage",
+  hearing: "hearing",
+  deadline: "deadline",
+  event: "event",
+  authority: "authority",
+  argument: "argument",
+  source: "source",
+  fact_source: "fact source",
+  conflict: "conflict",
+};
+
 /** A field error when `id` names no live record of `type` (or one of another case). */
 export function recordErrors(
   ctx: EditContext,

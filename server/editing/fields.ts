@@ -32,7 +32,12 @@ export function optionalText(max: number) {
 }
 
 export function requiredDate() {
-  return z.string(typed("a date in YYYY-MM-DD form")).trim().min(1, "is required").refine(isCalendarDate, DATE_MESSAGE);
+  // `abort`: an empty date is "required", not also "not a real date".
+  return z
+    .string(typed("a date in YYYY-MM-DD form"))
+    .trim()
+    .min(1, { message: "is required", abort: true })
+    .refine(isCalendarDate, DATE_MESSAGE);
 }
 
 export function optionalDate() {

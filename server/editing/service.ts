@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
 import { LINKS_KEY, type Actor, type RecordStore } from "../records/store";
 import type { Clock } from "../shared/clock";
-import type { EditContext, EditType, Links, RecordDefinition, Row } from "./definition";
+import { TYPE_LABELS, type EditContext, type EditType, type Links, type RecordDefinition, type Row } from "./definition";
 import { RECORD_DEFINITIONS } from "./records";
 import { createEditRepository } from "./repository";
 
@@ -73,11 +73,10 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
       const id = row[field];
       if (!spec || id === null || id === undefined) continue;
       const target = repo.byId(spec.type, id as string | number);
-      if (!target) errors.push({ path: field, message: `names no ${spec.type.replace("_", " ")} (id ${String(id)})` });
-      else if (target.deletedAt) errors.push({ path: field, message: `names a deleted ${spec.type.replace("_", " ")} (id ${String(id)})` });
-      else if (spec.sameCase && target.caseId !== row.caseId) {
-        errors.push({ path: field, message: `must be a ${spec.type.replace("_", " ")} of the same case` });
-      }
+      const label = TYPE_LABELS[spec.type];
+      if (!target) errors.push({ path: field, message: `names no ${label} (id ${String(id)})` });
+      else if (target.deletedAt) errors.push({ path: field, message: `names a deleted ${label} (id ${String(id)})` });
+      else if (spec.sameCase && target.caseId !== row.caseId) errors.push({ path: field, message: `must be a ${label} of the same case` });
     }
     return errors;
   }

@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { createUser } from "../support/auth";
+import { insertUser } from "../support/auth";
 
 /** A fresh app with an editor, a viewer and an admin, each holding an API token. */
 export async function setupWriteApi() {
   const { app, db } = await buildTestApp();
   const tokens: Record<"admin" | "editor" | "viewer", string> = { admin: "", editor: "", viewer: "" };
   for (const role of ["admin", "editor", "viewer"] as const) {
-    await createUser(app, { email: `${role}@example.org`, role });
+    await insertUser(db, { email: `${role}@example.org`, role });
     tokens[role] = app.accounts.createToken(`${role}@example.org`, `${role} script`).token;
   }
   return { app, db, tokens };

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { apiTokens, revisions, sessions, users } from "../../db/schema";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
-import { createUser, csrfFrom, postForm, signIn } from "../support/auth";
+import { csrfFrom, insertUser, postForm, signIn } from "../support/auth";
 
 describe("admin page: users and tokens", () => {
   let app: FastifyInstance;
@@ -13,8 +13,8 @@ describe("admin page: users and tokens", () => {
 
   beforeEach(async () => {
     ({ app, db } = await buildTestApp());
-    await createUser(app, { email: "admin@example.org", role: "admin", name: "Ada Admin" });
-    await createUser(app, { email: "editor@example.org", role: "editor", name: "Ed Editor" });
+    await insertUser(db, { email: "admin@example.org", role: "admin", name: "Ada Admin" });
+    await insertUser(db, { email: "editor@example.org", role: "editor", name: "Ed Editor" });
     admin = await signIn(app, "admin@example.org");
   });
   afterEach(async () => app.close());

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { sessions } from "../../db/schema";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
-import { cookieHeader, cookiesFrom, createUser, csrfFrom, openLoginPage, postForm, postLogin, signIn, TEST_PASSWORD } from "../support/auth";
+import { cookieHeader, cookiesFrom, csrfFrom, insertUser, openLoginPage, postForm, postLogin, signIn, TEST_PASSWORD } from "../support/auth";
 
 describe("sign-in and sign-out", () => {
   let app: FastifyInstance;
@@ -12,7 +12,7 @@ describe("sign-in and sign-out", () => {
 
   beforeEach(async () => {
     ({ app, db } = await buildTestApp());
-    await createUser(app, { email: "editor@example.org", role: "editor" });
+    await insertUser(db, { email: "editor@example.org", role: "editor" });
   });
   afterEach(async () => app.close());
 
@@ -45,7 +45,6 @@ describe("sign-in and sign-out", () => {
 
   it("marks the cookie Secure on HTTPS when COOKIE_SECURE is auto", async () => {
     const secureApp = (await buildTestApp({ config: { cookieSecure: "auto" } })).app;
-    await createUser(secureApp, { email: "editor@example.org" });
     const page = await secureApp.inject({ url: "/login", headers: { "x-forwarded-proto": "https" } });
     // Without a trusted proxy the request counts as plain HTTP, so the cookie is not Secure…
     expect((page.cookies as { secure?: boolean }[])[0]!.secure).toBeFalsy();
@@ -117,7 +116,7 @@ describe("sign-in and sign-out", () => {
     expect(parseHtml(blocked.body)("#login-message").text()).toBe("Too many sign-in attempts. Wait a minute, then try again.");
     expect(db.select().from(sessions).all()).toHaveLength(0);
     // Another account from the same address is not yet blocked.
-    await createUser(app, { email: "viewer@example.org", role: "viewer" });
+    await insertUser(db, { email: "viewer@example.org", role: "viewer" });
     expect((await postLogin(app, { email: "viewer@example.org", password: TEST_PASSWORD }, login)).statusCode).toBe(303);
   });
 

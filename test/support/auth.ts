@@ -1,10 +1,34 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Db } from "../../db/client";
 import type { UserRole } from "../../db/schema";
+import { hashPassword } from "../../server/auth/passwords";
+import { createAuthRepository } from "../../server/auth/repository";
+import { TEST_NOW } from "./db";
 import { parseHtml } from "./html";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-/** A staff account made the way the admin page makes one. */
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * A staff account row with TEST_PASSWORD, hashed once per test file: argon2id is slow on
+ * purpose, and most tests are not about hashing.
+ */
+export async function insertUser(db: Db, o: { email?: string; role?: UserRole; name?: string; disabledAt?: string } = {}) {
+  const passwordHash = await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  const role = o.role ?? "editor";
+  return createAuthRepository(db).insertUser({
+    email: o.email ?? `${role}@example.org`,
+    name: o.name ?? `Test ${role}`,
+    role,
+    passwordHash,
+    disabledAt: o.disabledAt ?? null,
+    createdAt: TEST_NOW,
+    updatedAt: TEST_NOW,
+  });
+}
+
+/** A staff account made the way the admin page makes one (validation, hashing, revision). */
 export async function createUser(app: FastifyInstance, o: { email?: string; role?: UserRole; name?: string; password?: string } = {}) {
   const email = o.email ?? `${o.role ?? "editor"}@example.org`;
   return app.accounts.addUser(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATE_PRECISIONS, EVENT_KINDS } from "../../../db/schema";
 import { RECORD_TABLES, type EditableType } from "../../records/tables";
-import { defineRecord, fuzzyDateErrors, recordErrors, slugify, uniqueSlug, type Row } from "../definition";
+import { TYPE_LABELS, defineRecord, fuzzyDateErrors, recordErrors, slugify, uniqueSlug, type Row } from "../definition";
 import type { EventLink } from "../repository";
 import { oneOf, optionalDate, optionalRecordId, optionalSlug, optionalText, requiredText } from "../fields";
 
@@ -63,7 +63,7 @@ export const event = defineRecord({
     },
     check: (ctx, _owner, next) =>
       ((next.related as EventLink[] | undefined) ?? []).flatMap((link, i) =>
-        recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, link.recordType.replace("_", " ")),
+        recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, TYPE_LABELS[link.recordType]),
       ),
   },
   prepare(ctx, values, current) {

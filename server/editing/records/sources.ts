@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATE_PRECISIONS, RELIABILITY_LEVELS } from "../../../db/schema";
 import { ConflictError, type FieldError } from "../../errors";
-import { defineRecord, recordErrors } from "../definition";
+import { TYPE_LABELS, defineRecord, recordErrors } from "../definition";
 import { flag, oneOf, optionalDate, optionalOneOf, optionalText, optionalUrl, recordId, requiredText } from "../fields";
 import { AnyRecordId, LINKABLE_TYPES } from "./events";
 
@@ -66,9 +66,9 @@ export const factSource = defineRecord({
   refs: { sourceId: { type: "source" } },
   check(ctx, row) {
     const type = row.recordType as (typeof LINKABLE_TYPES)[number];
-    const errors: FieldError[] = recordErrors(ctx, "recordId", row.recordId, type, type.replace("_", " "));
+    const errors: FieldError[] = recordErrors(ctx, "recordId", row.recordId, type, TYPE_LABELS[type]);
     if (row.field && !ctx.repo.hasColumn(type, String(row.field))) {
-      errors.push({ path: "field", message: `is not a field of a ${type.replace("_", " ")}` });
+      errors.push({ path: "field", message: `is not a field of a ${TYPE_LABELS[type]}` });
     }
     if (row.inferred && !row.inferredReason) errors.push({ path: "inferredReason", message: "is required when inferred is true" });
     return errors;
