@@ -28,7 +28,7 @@ export type HearingView = {
 };
 
 type CalendarItem =
-  | { isDeadline: true; isHearing: false; anchor: string; sortKey: string; when: string; deadline: DeadlineView }
+  | { isDeadline: true; isHearing: false; anchor: string; sortKey: string; when: string; deadline: DeadlineView; docketHref: string | null }
   | { isDeadline: false; isHearing: true; anchor: string; sortKey: string; when: string; hearing: HearingView };
 
 type CaseGroup = { key: string; title: string; href: string | null; feedHref: string | null; items: CalendarItem[] };
@@ -86,6 +86,12 @@ export function toHearingView(h: PublicRecord<"hearing">, data: CalendarData): H
     notInFeed: exact ? null : "Not in the calendar feed: the day is not known.",
     sources: markersFor(data.citations.get(refKey("hearing", h.id))),
   };
+}
+
+/** The deadline's row on its case's docket page. */
+function docketLink(data: CalendarData, dl: PublicRecord<"deadline">): string | null {
+  const kase = dl.caseId !== null ? data.cases.get(dl.caseId) : undefined;
+  return kase ? paths.deadline(kase.slug, dl.id) : null;
 }
 
 /** The deadline as the calendar and feeds show it, with its motion, order and sources. */
@@ -147,6 +153,7 @@ export function splitCalendar(data: CalendarData, today: string): CalendarSectio
       sortKey: `${dl.dateDue}|0|${dl.id}`,
       when: filing ? dueWords(today, dl.dateDue) : dayWords(today, dl.dateDue),
       deadline,
+      docketHref: docketLink(data, dl),
       caseId: dl.caseId,
     };
     (dl.dateDue < today ? overdue : upcoming).push(item);

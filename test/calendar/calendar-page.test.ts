@@ -66,6 +66,7 @@ describe("calendar page", () => {
     expect(reply.text()).toContain("The reply is due no more than 7 days after the opposition was due");
     expect(reply.text()).toContain("Computed from the rule");
     expect(reply.find(".badge").text()).toContain("Open");
+    expect(reply.find("a").filter((_, a) => $(a).text() === "This deadline on the docket").attr("href")).toBe(`/cases/doe-v-dhs#deadline-${seeded.doeReply.id}`);
     // The steps say why Thanksgiving moved it.
     expect(reply.find("details li").text()).toContain("Thanksgiving");
 
