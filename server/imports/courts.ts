@@ -92,6 +92,10 @@ export function courtNameFromDocument(text: string, courtId: string): string | n
   else if (a && !/^(?:U\.?S\.?|United States)/.test(a[1]!)) district = `${a[2]} District of ${a[1]!.trim()}`;
   else if (c) district = `District of ${c[1]!.trim()}`;
   if (!district) return null;
+  district = district
+    // "District of New Hampshire Live Database", "… - CM/ECF LIVE": the system's name, not the court's.
+    .replace(/\s+(?:live|database|cm\/ecf|nextgen|test|ver\b).*$/i, "")
+    .replace(/\b[A-Z]{3,}\b/g, (word) => word.charAt(0) + word.slice(1).toLowerCase());
   const kind = /^[a-z]+b$/.test(courtId) ? "Bankruptcy" : "District";
   return `U.S. ${kind} Court for the ${district}`;
 }

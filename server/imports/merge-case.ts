@@ -22,7 +22,8 @@ export function ensureCourt(ctx: MergeContext, text: string): RecordRow<"court">
     return existing;
   }
   const known = KNOWN_COURTS[ctx.courtId];
-  const name = known?.name ?? courtNameFromDocument(text, ctx.courtId) ?? `U.S. court (CM/ECF id ${ctx.courtId})`;
+  const fromDocument = known ? null : courtNameFromDocument(text, ctx.courtId);
+  const name = known?.name ?? fromDocument ?? `U.S. court (CM/ECF id ${ctx.courtId})`;
   const row = ctx.store.insert(
     "court",
     { id: ctx.courtId, name, shortName: known?.shortName ?? ctx.courtId.toUpperCase(), timeZone: known?.timeZone ?? DEFAULT_TIME_ZONE },
@@ -30,7 +31,7 @@ export function ensureCourt(ctx: MergeContext, text: string): RecordRow<"court">
   );
   if (!known) {
     ctx.report.note(
-      `Court ${ctx.courtId} was new: named "${name}" from the document; its time zone was set to ${DEFAULT_TIME_ZONE} and its short name to ${row.shortName} by default. Check both on the court record (the zone decides filing cut-offs).`,
+      `Court ${ctx.courtId} was new: named "${name}" ${fromDocument ? "from the document" : "for want of a name in the document"}; its time zone was set to ${DEFAULT_TIME_ZONE} and its short name to ${row.shortName} by default. Check both on the court record (the zone decides filing cut-offs).`,
     );
   }
   ctx.report.add({ recordType: "court", recordId: row.id, action: "created", label: `court ${row.id}`, details: [name] });

@@ -131,5 +131,7 @@ describe("telling the court", () => {
     expect(courtNameFromDocument("<p>District of Columbia</p>", "dcd")).toBe("U.S. District Court for the District of Columbia");
     expect(courtNameFromDocument("Northern District of Texas", "txnb")).toBe("U.S. Bankruptcy Court for the Northern District of Texas");
     expect(courtNameFromDocument("<p>nothing here</p>", "cand")).toBeNull();
+    expect(courtNameFromDocument("<p>District of New Hampshire Live Database</p>", "nhb")).toBe("U.S. Bankruptcy Court for the District of New Hampshire");
+    expect(courtNameFromDocument("<p>Eastern District of TEXAS</p>", "txed")).toBe("U.S. District Court for the Eastern District of Texas");
   });
 });
