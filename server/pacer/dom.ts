@@ -198,9 +198,17 @@ export class HtmlPage {
   }
 }
 
-/** Parses an HTML document (or fragment) the way the reference sees it. */
+const LEADING_DOCTYPE = /^(\s*(<!--[\s\S]*?-->\s*)*)<!doctype[^>]*>/i;
+
+/**
+ * Parses an HTML document (or fragment) the way the reference sees it. The reference parses
+ * every page as a fragment, which is never in quirks mode; a page without a doctype would put
+ * a document parse in quirks mode, where a `<table>` does not close an open `<p>`. A standard
+ * doctype in front keeps the two trees alike.
+ */
 export function parseHtml(html: string): HtmlPage {
-  return new HtmlPage(load(html).root().get(0) as Document);
+  const noQuirks = `<!DOCTYPE html>${html.replace(LEADING_DOCTYPE, "$1")}`;
+  return new HtmlPage(load(noQuirks).root().get(0) as Document);
 }
 
 /** Parses XML (RSS) without any HTML rules. */
