@@ -17,8 +17,10 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-function caseView(c: ReportCase) {
-  return { label: c.label, docketNumber: c.docketNumber, action: ACTION_WORDS[c.action] ?? c.action, href: paths.case(c.slug) };
+/** A case of a report; a case a preview would create has no page yet, so no link. */
+function caseView(c: ReportCase, preview = false) {
+  const href = preview && c.action === "created" ? null : paths.case(c.slug);
+  return { label: c.label, docketNumber: c.docketNumber, action: ACTION_WORDS[c.action] ?? c.action, href };
 }
 
 function optionsView(options: ImportOptionsForm) {
@@ -64,7 +66,7 @@ function importListItem(row: ImportRowInput) {
     kind: KIND_WORDS[row.kind] ?? row.kind,
     day: { text: formatDay(row.createdAt.slice(0, 10)), datetime: row.createdAt },
     actor: row.actor,
-    cases: (summary.cases ?? []).map(caseView),
+    cases: (summary.cases ?? []).map((c) => caseView(c)),
     created: summariseAction(summary.counts ?? {}, "created") || "nothing",
     updated: summariseAction(summary.counts ?? {}, "updated") || "nothing",
   };
@@ -115,7 +117,7 @@ export function toImportPreviewView(outcomes: ImportOutcome[], options: ImportOp
       kind: KIND_WORDS[r.kind] ?? r.kind,
       sourceTitle: r.source?.title ?? null,
       court: r.courtId,
-      cases: r.cases.map(caseView),
+      cases: r.cases.map((c) => caseView(c, true)),
       created: summariseAction(r.counts, "created") || "nothing",
       updated: summariseAction(r.counts, "updated") || "nothing",
       unchanged: summariseAction(r.counts, "unchanged") || "nothing",

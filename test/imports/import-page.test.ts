@@ -100,6 +100,8 @@ describe("staff import page", () => {
     const facts = $("dl.facts").text();
     expect(facts).toContain("PACER docket report of 2017-06-13");
     expect(facts).toContain("Balbo v. Tilton (3:08-cv-00159-WHA): new");
+    // The case does not exist yet: no link to a page that would answer 404.
+    expect($("dl.facts a")).toHaveLength(0);
     expect(facts).toContain("3 entries");
     expect($(".import-change").map((_, el) => $(el).text().replace(/\s+/g, " ").trim()).get()).toContain(
       'new entry 3: docket report text "ORDER OF TRANSFER. Signed by Judge William Alsup on 1/17/08.…"',
