@@ -16,6 +16,7 @@ export const OPENAPI_TAGS = [
   { name: "orders", description: "Court orders, with what each stay or non-production order protects." },
   { name: "timeline", description: "Dated facts inside and outside the dockets." },
   { name: "sources", description: "The source register and the open conflicts between sources." },
+  { name: "deadlines", description: "Deadlines computed from FRCP 6 and the N.D. Cal. local rules, with every step explained." },
 ];
 
 const zodTransform = createJsonSchemaTransform({});
