@@ -122,7 +122,7 @@ export function findCaseName(page: HtmlPage, values: readonly string[], parties:
   if (bankruptcy) {
     const debtor = parties.find((p) => p.type === "Debtor" || p.type === "Debtor In Possession");
     // The debtor's name is used as written (the metadata clean-up still collapses its spaces).
-    if (debtor) return debtor.name;
+    if (debtor?.name !== undefined) return debtor.name;
     caseName = leadBankruptcyTitle(page) ?? "Unknown Case Title";
     if (isAdversaryProceeding(page)) caseName += " - Adversary Proceeding";
   } else {

@@ -58,6 +58,13 @@ describe("input that is not a usable PACER document", () => {
     );
   });
 
+  it("turns down a truncated RSS feed instead of returning its first items", () => {
+    const feed = readFixture(listFixtures("rss").find((f) => f.name === "sdny_1.xml")!);
+    const truncated = feed.slice(0, Math.floor(feed.length * 0.6));
+    expect(parseRssFeed(truncated, "sdny")).toEqual({});
+    expect(explainRejection(truncated, "rss")).toBe("not a PACER RSS feed: the feed is truncated (it does not end with </rss>)");
+  });
+
   it("turns down a PACER login page (an expired session) with that reason", async () => {
     for (const kind of KINDS) expect(await parseAs(kind, LOGIN_PAGE)).toEqual({});
     expect(detectPacerKind(LOGIN_PAGE)).toBeNull();
