@@ -64,8 +64,7 @@ export function readDocketReport(html: string, courtId: string): DocketReading {
   if (!bankruptcy) addCriminalData(page, parties, rows);
   const entryRows = entryTableRows(page);
 
-  const metadata = readMetadata(page, courtId, values, parties, bankruptcy, adversary);
-  metadata.ordered_by = entryOrder(page, entryRows);
+  const metadata = readMetadata(page, courtId, values, parties, bankruptcy, adversary, entryOrder(page, entryRows));
   const entries = parseEntries(page, entryRows, courtId, bankruptcy, isMultiDocumentReport(page));
   return { result: { ...metadata, parties, docket_entries: entries }, reason: null };
 }
@@ -77,6 +76,7 @@ function readMetadata(
   parties: DocketReport["parties"],
   bankruptcy: boolean,
   adversary: boolean,
+  orderedBy: DocketMetadata["ordered_by"],
 ): DocketMetadata {
   const { docketNumber, parts } = findDocketNumber(
     docketNumberCandidates(page, bankruptcy),
@@ -100,7 +100,7 @@ function readMetadata(
     demand: clean(findValue(P.demand, values)),
     jurisdiction: clean(findValue(P.jurisdiction, values)),
     mdl_status: clean(findValue(P.mdlStatus, values)),
-    ordered_by: null,
+    ordered_by: orderedBy,
     ...parts,
   };
 }
