@@ -11,7 +11,7 @@ import {
 } from "../errors";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../plugins/auth";
-import { EditHeaders, RecordParams, RevisionList, WriteError, preconditionFailed, staffRecordSchema } from "./api-schemas";
+import { EditHeaders, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
 import { fieldErrors } from "./validation";
 import { RECORD_DEFINITIONS } from "./records";
@@ -114,8 +114,11 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
   for (const definition of Object.values(RECORD_DEFINITIONS)) {
     const RecordOut = staffRecordSchema(definition);
     const base = paths.api.records(definition.plural);
-    const one = `${base}/:id`;
-    const collection = definition.parent === "case" ? `${paths.api.cases()}/:id/${definition.plural}` : base;
+    const key = PUBLIC_RECORD_URL[definition.type] ? "slug" : "id";
+    const RecordParams = recordParams(key);
+    const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[key]!;
+    const one = `${base}/:${key}`;
+    const collection = definition.parent === "case" ? `${paths.api.cases()}/:slug/${definition.plural}` : base;
     const tags = [definition.tag];
     const { label } = definition;
 
@@ -129,14 +132,14 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
           security: SECURITY,
           summary: `Create a ${label}`,
           description: `Creates a ${label}${definition.parent ? " in the case given by id or slug" : ""} and answers 201 with it (including \`id\` and \`version\`), a Location header and an ETag. Needs an editor's token.`,
-          ...(definition.parent ? { params: RecordParams } : {}),
+          ...(definition.parent ? { params: recordParams("slug") } : {}),
           headers: EditHeaders,
           body: definition.create,
           response: { 201: RecordOut, ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
       async (request, reply) => {
-        const caseId = definition.parent ? recordIdOf(RECORD_DEFINITIONS.case, (request.params as { id: string }).id) : undefined;
+        const caseId = definition.parent ? recordIdOf(RECORD_DEFINITIONS.case, (request.params as { slug: string }).slug) : undefined;
         const record = app.editing.create(definition.type, request.body as Record<string, unknown>, {
           actor: actorFor(request),
           reason: reasonFrom(request),
@@ -162,7 +165,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
           },
         },
         async (request, reply) => {
-          const record = app.editing.find(definition.type, recordIdOf(definition, request.params.id))!;
+          const record = app.editing.find(definition.type, recordIdOf(definition, idOf(request)))!;
           return reply.header("etag", etag(record)).send(record);
         },
       );
@@ -185,7 +188,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        const id = recordIdOf(definition, request.params.id);
+        const id = recordIdOf(definition, idOf(request));
         const expectedVersion = versionFrom(request.headers["if-match"], true);
         const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion };
         return guarded(reply, definition, () => app.editing.update(definition.type, id, request.body as Record<string, unknown>, options).record);
@@ -210,7 +213,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        const id = recordIdOf(definition, request.params.id);
+        const id = recordIdOf(definition, idOf(request));
         const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
         return guarded(reply, definition, () => app.editing.remove(definition.type, id, options));
       },
@@ -231,7 +234,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        const id = recordIdOf(definition, request.params.id);
+        const id = recordIdOf(definition, idOf(request));
         const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
         return guarded(reply, definition, () => app.editing.restore(definition.type, id, options));
       },
@@ -252,7 +255,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         },
       },
       async (request) => {
-        const revisions = app.editing.revisions(definition.type, recordIdOf(definition, request.params.id));
+        const revisions = app.editing.revisions(definition.type, recordIdOf(definition, idOf(request)));
         return { data: revisions, count: revisions.length };
       },
     );
@@ -268,13 +271,13 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         security: SECURITY,
         summary: "Strike a docket entry",
         description: "Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. If-Match is optional; when sent, a stale version gets 412.",
-        params: RecordParams,
+        params: recordParams("id"),
         headers: EditHeaders,
         response: { 200: staffRecordSchema(entry), 412: preconditionFailed(staffRecordSchema(entry)), ...errors(401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const id = recordIdOf(entry, request.params.id);
+      const id = recordIdOf(entry, (request.params as { id: string }).id);
       const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
       return guarded(reply, entry, () => app.editing.setStricken(id, true, options));
     },

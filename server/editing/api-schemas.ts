@@ -102,13 +102,20 @@ export const RevisionList = z
   .object({ data: z.array(StaffRevision), count: z.number().int() })
   .meta({ description: "Every revision of the record, oldest first." });
 
-export const RecordParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .meta({ description: "The record's numeric id; for cases, subpoenas, accounts, orders, events and attorneys also its slug." }),
-});
+/**
+ * `{id}` in a record's URL: its numeric id, or its slug where it has one. Where the public
+ * read API already answers the URL (cases, subpoenas) the parameter keeps the read's name,
+ * `{slug}`, so the document has one path, not two that differ only in a name.
+ */
+export function recordParams(name: "id" | "slug") {
+  return z.object({
+    [name]: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ description: "The record's numeric id; for cases, subpoenas, accounts, orders, events and attorneys also its slug." }),
+  });
+}
 
 export const EditHeaders = z.looseObject({
   "if-match": z

@@ -21,8 +21,9 @@ describe("write API in the OpenAPI document", () => {
   });
 
   it.each(Object.values(RECORD_DEFINITIONS).map((d) => [d.type, d] as const))("documents every route of %s, each behind the bearer token", (_type, definition) => {
-    const collection = definition.parent === "case" ? `/api/v1/cases/{id}/${definition.plural}` : `/api/v1/${definition.plural}`;
-    const one = `/api/v1/${definition.plural}/{id}`;
+    const collection = definition.parent === "case" ? `/api/v1/cases/{slug}/${definition.plural}` : `/api/v1/${definition.plural}`;
+    const key = definition.type === "case" || definition.type === "subpoena" ? "slug" : "id";
+    const one = `/api/v1/${definition.plural}/{${key}}`;
     const operations = [
       doc.paths[collection]?.["post"],
       doc.paths[one]?.["patch"],
@@ -41,7 +42,7 @@ describe("write API in the OpenAPI document", () => {
   });
 
   it("says which fields a new docket entry needs", () => {
-    const post = doc.paths["/api/v1/cases/{id}/entries"]!["post"]!;
+    const post = doc.paths["/api/v1/cases/{slug}/entries"]!["post"]!;
     const ref = post.requestBody!.content["application/json"]!.schema.$ref!.split("/").at(-1)!;
     expect(doc.components.schemas[ref]!.required).toEqual(["dateFiled", "description"]);
     expect(Object.keys(doc.components.schemas[ref]!.properties!)).toEqual(
