@@ -35,10 +35,6 @@ export function isText(node: AnyNode | null | undefined): node is Text {
   return node != null && node.type === "text";
 }
 
-function isKeptElement(node: AnyNode): boolean {
-  return isElement(node) && KEPT_TAGS.has(node.name);
-}
-
 /** Whether `parent`'s child list must change: something to drop or unwrap. */
 function needsRebuild(parent: ParentNode): boolean {
   for (const child of parent.children) {
