@@ -59,6 +59,8 @@ export async function authRoutes(fastify: FastifyInstance) {
     if (result.status !== "ok") {
       return renderLogin(reply, 422, { email, next, message: result.status === "disabled" ? DISABLED_ACCOUNT : WRONG_CREDENTIALS });
     }
+    // A new sign-in never reuses a session: the one this browser had (if any) ends here.
+    if (request.auth?.via === "session") app.accounts.endSession(request.auth.sessionId);
     reply.startSession(result.auth.id);
     return reply.redirect(next ?? paths.staff(), 303);
   });

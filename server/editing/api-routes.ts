@@ -1,25 +1,13 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { z } from "zod";
-import {
-  NotFoundError,
-  PayloadTooLargeError,
-  PreconditionFailedError,
-  PreconditionRequiredError,
-  ValidationError,
-  VersionConflictError,
-} from "../errors";
+import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../plugins/auth";
 import { EditHeaders, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
-import { fieldErrors } from "./validation";
+import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
 import type { EditableRecord } from "./service";
-
-/** Largest JSON body the write API reads (1 MiB); a larger one is refused with 413 before it is parsed. */
-export const API_BODY_LIMIT = 1024 * 1024;
-export const REASON_MAX = 500;
 
 /** Record types whose single-record GET is the public read API's (server/api); their 201 points there. */
 const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>> = {
@@ -30,26 +18,6 @@ const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>
 const SECURITY = [{ bearerAuth: [] }];
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
 
-/** `"3"`, `W/"3"` or `3` → 3. */
-function versionFrom(header: string | undefined, required: boolean): number | undefined {
-  if (header === undefined || header.trim() === "") {
-    if (!required) return undefined;
-    throw new PreconditionRequiredError('Send the version your edit started from: If-Match: "<version>" (the record\'s ETag). Nothing was changed.');
-  }
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw new ValidationError([{ path: "If-Match", message: 'must be the record\'s version in quotes, such as "3"' }]);
-  return Number(match[1]);
-}
-
-function reasonFrom(request: FastifyRequest): string | null {
-  const header = request.headers["x-reason"];
-  const reason = (Array.isArray(header) ? header.join(" ") : (header ?? "")).trim();
-  if (reason.length > REASON_MAX) throw new ValidationError([{ path: "X-Reason", message: `must be at most ${REASON_MAX} characters` }]);
-  return reason || null;
-}
-
-const etag = (record: { version: number }) => `"${record.version}"`;
-
 /**
  * The write API for scripts: for every editable record type, POST to the collection, GET /
  * PATCH / DELETE one record, POST …/restore, GET …/revisions; docket entries also
@@ -59,28 +27,7 @@ const etag = (record: { version: number }) => `"${record.version}"`;
 export async function writeApiRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  // JSON only, parsed by Fastify's own parser (prototype-poisoning safe); a body that is not
-  // JSON is a field error like any other. Forms are for the HTML pages: 415 here.
-  const parseJson = app.getDefaultJsonParser("error", "error");
-  app.removeContentTypeParser(["application/json", "application/x-www-form-urlencoded"]);
-  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: API_BODY_LIMIT }, (request, body, done) => {
-    if (body === "") return done(null, undefined);
-    parseJson(request, String(body), (error, value) => {
-      if (error) done(new ValidationError([{ path: "body", message: "is not valid JSON" }], "The request body is not valid JSON."), undefined);
-      else done(null, value);
-    });
-  });
-  // Say the limit instead of Fastify's bare "Request body is too large"; the app's error handler answers.
-  app.setErrorHandler(async (error: FastifyError) => {
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      throw new PayloadTooLargeError(`The request body is larger than ${API_BODY_LIMIT / (1024 * 1024)} MiB, the write API's limit. Nothing was changed.`);
-    }
-    throw error;
-  });
-  app.setValidatorCompiler(({ schema }) => (data) => {
-    const result = (schema as z.ZodType).safeParse(data);
-    return result.success ? { value: result.data } : { error: new ValidationError(fieldErrors(result.error)) };
-  });
+  acceptJsonOnly(app);
 
   const editor = requireRole("editor", { via: "token" });
   const viewer = requireRole("viewer", { via: "token" });
