@@ -4,9 +4,10 @@
  * Pure functions of their input: no database, no network, no Fastify.
  */
 export { decodePacerBytes } from "./decode";
-export { detectPacerKind, explainRejection } from "./detect";
+export { detectPacerKind, explainRejection, looksLikeLoginPage } from "./detect";
 export { parseDocketReport } from "./docket-report";
 export { MAX_PACER_INPUT_BYTES, PacerInputError } from "./errors";
+export { looksLikeMimeMessage } from "./nef-mime";
 export { parseNef } from "./parse-nef";
 export { parseRssFeed } from "./rss-feed";
 export type * from "./types";
