@@ -1,11 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { revisions } from "../../db/schema";
 import { ConflictError, NotFoundError, VersionConflictError } from "../errors";
 import type { Clock } from "../shared/clock";
 import { affectedCases } from "./affected-cases";
 import { emitRecordChange } from "./changes";
+import { insertReturning, selectById, updateIfVersion } from "./statements";
 import { RECORD_TABLES, type EditableType, type RecordInsert, type RecordRow } from "./tables";
 
 /** Who makes a change: a signed-in user, or a named process ("seed", "import #4", "cli"). */
@@ -36,10 +36,9 @@ type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | n
  */
 export function createRecordStore(db: Db, clock: Clock) {
   const tableOf = (type: EditableType) => RECORD_TABLES[type];
-  const idColumn = (type: EditableType) => (tableOf(type) as unknown as { id: SQLiteColumn }).id;
 
   function load(type: EditableType, id: string | number): AnyRow | undefined {
-    return db.select().from(tableOf(type)).where(eq(idColumn(type), id)).get() as AnyRow | undefined;
+    return selectById(db, tableOf(type), id) as AnyRow | undefined;
   }
 
   function writeRevision(
@@ -50,20 +49,18 @@ export function createRecordStore(db: Db, clock: Clock) {
     after: AnyRow,
     options: WriteOptions,
   ) {
-    db.insert(revisions)
-      .values({
-        recordType: type,
-        recordId: String(id),
-        action,
-        userId: options.actor.userId,
-        actor: options.actor.label,
-        at: clock.now(),
-        before: before ? JSON.stringify(withLinks(before, options.links?.before)) : null,
-        after: JSON.stringify(withLinks(after, options.links?.after)),
-        reason: options.reason ?? null,
-        version: after.version,
-      })
-      .run();
+    insertReturning(db, revisions, {
+      recordType: type,
+      recordId: String(id),
+      action,
+      userId: options.actor.userId,
+      actor: options.actor.label,
+      at: clock.now(),
+      before: before ? JSON.stringify(withLinks(before, options.links?.before)) : null,
+      after: JSON.stringify(withLinks(after, options.links?.after)),
+      reason: options.reason ?? null,
+      version: after.version,
+    });
     emitRecordChange(db, { type, id, caseIds: affectedCases(db, type, after) });
   }
 
@@ -86,14 +83,13 @@ export function createRecordStore(db: Db, clock: Clock) {
   }
 
   function setRow(type: EditableType, id: string | number, values: Record<string, unknown>, current: AnyRow): AnyRow {
-    const table = tableOf(type);
     const next = { ...values, version: current.version + 1, updatedAt: clock.now() };
-    // The version in the WHERE clause makes the check and the write one atomic step.
-    const versionColumn = (table as unknown as { version: SQLiteColumn }).version;
-    db.update(table)
-      .set(next as never)
-      .where(and(eq(idColumn(type), id), eq(versionColumn, current.version)))
-      .run();
+    // The version in the WHERE clause makes the check and the write one atomic step: another
+    // process that committed since we read the row makes this change nothing, and we refuse.
+    if (updateIfVersion(db, tableOf(type), id, current.version, next) === 0) {
+      const now = load(type, id);
+      throw new VersionConflictError(type, id, current.version, now?.version ?? current.version);
+    }
     return load(type, id)!;
   }
 
@@ -105,11 +101,7 @@ export function createRecordStore(db: Db, clock: Clock) {
     insert<T extends EditableType>(type: T, values: RecordInsert<T>, options: WriteOptions): RecordRow<T> {
       return db.transaction(() => {
         const now = clock.now();
-        const row = db
-          .insert(tableOf(type))
-          .values({ ...values, createdAt: now, updatedAt: now, version: 1 } as never)
-          .returning()
-          .get() as AnyRow;
+        const row = insertReturning(db, tableOf(type), { ...values, createdAt: now, updatedAt: now, version: 1 }) as AnyRow;
         writeRevision(type, row.id as string | number, "create", null, row, options);
         return row as RecordRow<T>;
       });
