@@ -4,6 +4,9 @@
  */
 const enc = encodeURIComponent;
 
+type StaffAction = "delete" | "restore" | "strike" | "unstrike" | "mark";
+const staffBase = (segment: string, caseSlug?: string) => (caseSlug ? `/staff/cases/${enc(caseSlug)}/${segment}` : `/staff/${segment}`);
+
 export const paths = {
   home: () => "/",
   subpoenas: () => "/subpoenas",
@@ -33,6 +36,15 @@ export const paths = {
   staffImportPreview: () => "/staff/import/preview",
   staffImportConfirm: () => "/staff/import/confirm",
   staffImportDone: (importIds: number[]) => `/staff/import/done?ids=${importIds.join(",")}`,
+  // Staff forms (server/forms): records of a case live under /staff/cases/:slug/<records>, the others under /staff/<records>.
+  staffCase: (slug: string) => `/staff/cases/${enc(slug)}`,
+  staffRecords: (segment: string, caseSlug?: string) => staffBase(segment, caseSlug),
+  staffRecordNew: (segment: string, caseSlug?: string) => `${staffBase(segment, caseSlug)}/new`,
+  staffRecord: (segment: string, id: string | number, caseSlug?: string) => `${staffBase(segment, caseSlug)}/${enc(String(id))}`,
+  staffRecordEdit: (segment: string, id: string | number, caseSlug?: string) => `${staffBase(segment, caseSlug)}/${enc(String(id))}/edit`,
+  staffRecordAction: (segment: string, id: string | number, action: StaffAction, caseSlug?: string) =>
+    `${staffBase(segment, caseSlug)}/${enc(String(id))}/${action}`,
+  staffHistory: (type: string, id: string | number) => `/staff/history/${enc(type)}/${enc(String(id))}`,
   adminUsers: () => "/admin/users",
   adminUserDisable: (id: number) => `/admin/users/${id}/disable`,
   adminUserEnable: (id: number) => `/admin/users/${id}/enable`,
