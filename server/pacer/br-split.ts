@@ -1,5 +1,4 @@
-import type { AnyNode, Element, ParentNode } from "domhandler";
-import { isElement, isText } from "./dom";
+import { isElement, isText, type AnyNode, type Element, type ParentNode } from "./dom";
 import { pyStrip } from "./strings";
 
 /**

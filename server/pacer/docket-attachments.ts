@@ -1,6 +1,5 @@
-import type { Element } from "domhandler";
 import { docIdPrefix } from "./court-prefixes";
-import { childElements, isText, type HtmlPage } from "./dom";
+import { childElements, isText, type Element, type HtmlPage } from "./dom";
 import { pySplit, pyStrip } from "./strings";
 import type { DocketAttachment, DocketEntry } from "./types";
 

@@ -1,6 +1,5 @@
-import type { Element } from "domhandler";
 import { hasBold, hasBoldUnderline } from "./docket-parties";
-import { childElements, type HtmlPage } from "./dom";
+import { childElements, type Element, type HtmlPage } from "./dom";
 import { cleanCourtString, cleanString, pyStrip } from "./strings";
 import type { CriminalData, Party } from "./types";
 

@@ -1,8 +1,7 @@
-import type { Element } from "domhandler";
 import { brSplit } from "./br-split";
 import { attachmentsOf, mergeDocumentsRow } from "./docket-attachments";
 import { DATE_CHARS, findPacerDate, parsePacerDate } from "./dates";
-import { childElements, isElement, type HtmlPage } from "./dom";
+import { childElements, isElement, type Element, type HtmlPage } from "./dom";
 import { docIdFromDoc1Url, seqNoFromGoDls } from "./pacer-ids";
 import { cleanCourtString, isDigits, pySplit, pyStrip, PY_WS } from "./strings";
 import type { DocketEntry } from "./types";

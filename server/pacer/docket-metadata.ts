@@ -1,7 +1,6 @@
-import type { Element } from "domhandler";
 import { brSplit } from "./br-split";
 import { DATE_CHARS, parsePacerDate } from "./dates";
-import { following, isElement, isText, type HtmlPage } from "./dom";
+import { following, isElement, isText, type Element, type HtmlPage } from "./dom";
 import { normalizeJudgeName } from "./judges";
 import { cleanString, harmonize, isBlank, PY_WS } from "./strings";
 import type { IsoDate, Party } from "./types";

@@ -1,6 +1,5 @@
-import type { AnyNode, Element, Text } from "domhandler";
 import { findDate, HEADER_PATTERNS } from "./docket-metadata";
-import { childElements, isElement, isText, type HtmlPage } from "./dom";
+import { childElements, isElement, isText, type AnyNode, type Element, type HtmlPage, type Text } from "./dom";
 import { normalizePartyType } from "./party-types";
 import { collapseWhitespace, pySplit, pyStrip } from "./strings";
 import type { Attorney, Party } from "./types";

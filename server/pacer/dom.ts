@@ -1,20 +1,24 @@
-import { load } from "cheerio";
-import type { AnyNode, Document, Element, ParentNode, Text } from "domhandler";
+import { html as HTML, parse, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
 
 /**
  * Parsing PACER HTML into a tree the parsers can walk.
  *
- * cheerio's `load` does a WHATWG (parse5) parse, so tables always gain their `<tbody>` whatever
- * the CM/ECF version wrote. The reference parser then sanitises the tree before reading it
- * (nh3/ammonia): scripts and styles go with their content, and any tag outside ammonia's
- * allow-list (plus `font`, `form`, `input`) is unwrapped, its children kept in its place. Doing
- * the same here keeps parent/sibling relations (`parent::p`, `following-sibling::td`) and text
- * node boundaries identical to the reference's, which its field rules depend on.
+ * parse5 does the WHATWG (HTML5) parse, so tables always gain their `<tbody>` whatever the
+ * CM/ECF version wrote, and implied end tags, foster parenting and misnested formatting are
+ * resolved as a browser (and the reference's fragment parse) resolves them. parse5 builds the
+ * tree through a small adapter (below) straight into the lean node classes the parsers read: no
+ * general-purpose DOM library in between, which was most of the parse time.
+ *
+ * The reference parser then sanitises the tree before reading it (nh3/ammonia): scripts and
+ * styles go with their content, and any tag outside ammonia's allow-list (plus `font`, `form`,
+ * `input`) is unwrapped, its children kept in its place. Doing the same here keeps parent/sibling
+ * relations (`parent::p`, `following-sibling::td`) and text node boundaries identical to the
+ * reference's, which its field rules depend on.
  *
  * A docket is read with thousands of small look-ups ("the cells of this row", "the text of that
  * cell"), so the page is indexed once after parsing: elements by tag name in document order, all
- * text nodes in document order, and for each element the span of both it covers. Look-ups are
- * then slices instead of tree walks.
+ * text nodes in document order, and for each element the span of both it covers (kept on the
+ * element itself). Look-ups are then slices instead of tree walks.
  */
 
 const KEPT_TAGS = new Set(
@@ -27,149 +31,315 @@ const KEPT_TAGS = new Set(
 );
 const DROPPED_WITH_CONTENT = new Set(["script", "style"]);
 
+// --- The tree -------------------------------------------------------------------------------
+
+/** A run of text. Adjacent runs are always merged, as in a browser's DOM. */
+export class Text {
+  readonly type = "text";
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  constructor(public data: string) {}
+}
+
+/** A comment: no text of its own, but it separates the text nodes around it. */
+export class Comment {
+  readonly type = "comment";
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  constructor(readonly data: string) {}
+}
+
+/** Where an element sits in the page index; -1 until the page is indexed. */
+abstract class Indexed {
+  /** Position among the page's elements in document order (-1 for the root). */
+  order = -1;
+  /** `order` of its last descendant element. */
+  last = -1;
+  /** Its descendant text nodes are `page.texts[textStart..textEnd)`. */
+  textStart = 0;
+  textEnd = 0;
+  /** Its string-value, once asked for. */
+  text: string | undefined = undefined;
+  indexed = false;
+  children: ChildNode[] = [];
+}
+
+export class Element extends Indexed {
+  readonly type = "tag";
+  parent: ParentNode | null = null;
+  prev: ChildNode | null = null;
+  next: ChildNode | null = null;
+  /** Template contents: kept out of the tree (the sanitiser drops them with the template). */
+  content: Document | null = null;
+  private attribsCache: Record<string, string | undefined> | null = null;
+
+  constructor(
+    /** Lower-case tag name (as parse5 gives it; SVG/MathML names keep their case). */
+    readonly name: string,
+    readonly namespace: HTML.NS,
+    public attrs: Token.Attribute[],
+  ) {
+    super();
+  }
+
+  /** The attributes by name (the first wins, as in the HTML tokenizer). */
+  get attribs(): Readonly<Record<string, string | undefined>> {
+    if (this.attribsCache === null) {
+      const map: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+      for (const attr of this.attrs) if (map[attr.name] === undefined) map[attr.name] = attr.value;
+      this.attribsCache = map;
+    }
+    return this.attribsCache;
+  }
+}
+
+/** The page (or a template's contents). */
+export class Document extends Indexed {
+  readonly type = "root";
+  readonly parent = null;
+  readonly prev = null;
+  readonly next = null;
+  mode: HTML.DOCUMENT_MODE = HTML.DOCUMENT_MODE.NO_QUIRKS;
+}
+
+export type ParentNode = Element | Document;
+export type ChildNode = Element | Text | Comment;
+export type AnyNode = ParentNode | ChildNode;
+
 export function isElement(node: AnyNode | null | undefined): node is Element {
-  return node != null && (node.type === "tag" || node.type === "script" || node.type === "style");
+  return node != null && node.type === "tag";
 }
 
 export function isText(node: AnyNode | null | undefined): node is Text {
   return node != null && node.type === "text";
 }
 
+type TreeMap = TreeAdapterTypeMap<AnyNode, ParentNode, ChildNode, Document, Document, Element, Comment, Text, Element, never>;
+
+function appendChild(parent: ParentNode, node: ChildNode): void {
+  parent.children.push(node);
+  node.parent = parent;
+}
+
+function insertBefore(parent: ParentNode, node: ChildNode, reference: ChildNode): void {
+  parent.children.splice(parent.children.indexOf(reference), 0, node);
+  node.parent = parent;
+}
+
+/**
+ * parse5's tree adapter for these nodes. Sibling links (`prev`/`next`) are left to the index walk,
+ * once the tree builder has finished moving nodes about; the doctype is not kept (the sanitiser
+ * would drop it) and neither are source locations (not asked for).
+ */
+const treeAdapter: TreeAdapter<TreeMap> = {
+  createDocument: () => new Document(),
+  createDocumentFragment: () => new Document(),
+  createElement: (tagName, namespaceURI, attrs) => new Element(tagName, namespaceURI, attrs),
+  createCommentNode: (data) => new Comment(data),
+  createTextNode: (value) => new Text(value),
+  appendChild,
+  insertBefore,
+  setTemplateContent(template, content) {
+    template.content = content;
+  },
+  getTemplateContent: (template) => template.content!,
+  setDocumentType() {},
+  setDocumentMode(document, mode) {
+    document.mode = mode;
+  },
+  getDocumentMode: (document) => document.mode,
+  detachNode(node) {
+    const parent = node.parent;
+    if (!parent) return;
+    parent.children.splice(parent.children.indexOf(node), 1);
+    node.parent = null;
+  },
+  insertText(parent, text) {
+    const last = parent.children[parent.children.length - 1];
+    if (last !== undefined && last.type === "text") last.data += text;
+    else appendChild(parent, new Text(text));
+  },
+  insertTextBefore(parent, text, reference) {
+    const before = parent.children[parent.children.indexOf(reference) - 1];
+    if (before !== undefined && before.type === "text") before.data += text;
+    else insertBefore(parent, new Text(text), reference);
+  },
+  adoptAttributes(recipient, attrs) {
+    const names = new Set(recipient.attrs.map((attr) => attr.name));
+    const added = attrs.filter((attr) => !names.has(attr.name));
+    if (added.length > 0) recipient.attrs = [...recipient.attrs, ...added];
+  },
+  getFirstChild: (node) => node.children[0] ?? null,
+  getChildNodes: (node) => node.children,
+  getParentNode: (node) => (node.type === "root" ? null : node.parent),
+  getAttrList: (element) => element.attrs,
+  getTagName: (element) => element.name,
+  getNamespaceURI: (element) => element.namespace,
+  getTextNodeContent: (node) => node.data,
+  getCommentNodeContent: (node) => node.data,
+  getDocumentTypeNodeName: () => "",
+  getDocumentTypeNodePublicId: () => "",
+  getDocumentTypeNodeSystemId: () => "",
+  isTextNode: (node): node is Text => node.type === "text",
+  isCommentNode: (node): node is Comment => node.type === "comment",
+  isDocumentTypeNode: (_node): _node is never => false,
+  isElementNode: (node): node is Element => node.type === "tag",
+  setNodeSourceCodeLocation() {},
+  getNodeSourceCodeLocation: () => undefined,
+  updateNodeSourceCodeLocation() {},
+};
+
+// --- Sanitising -----------------------------------------------------------------------------
+
 /** Whether `parent`'s child list must change: something to drop or unwrap. */
 function needsRebuild(parent: ParentNode): boolean {
-  for (const child of parent.children) {
-    if (isElement(child) ? !KEPT_TAGS.has(child.name) : child.type !== "text" && child.type !== "comment") return true;
-  }
+  for (const child of parent.children) if (child.type === "tag" && !KEPT_TAGS.has(child.name)) return true;
   return false;
 }
 
 /** Appends `node` to `out`, merging it into a preceding text node as a re-parse would. */
-function pushMerged(out: AnyNode[], node: AnyNode): void {
+function pushMerged(out: ChildNode[], node: ChildNode): void {
   const last = out[out.length - 1];
-  if (isText(node) && isText(last)) last.data += node.data;
+  if (node.type === "text" && last !== undefined && last.type === "text") last.data += node.data;
   else out.push(node);
 }
 
 /** `parent`'s children with scripts and styles dropped and unknown tags replaced by their content. */
-function flattenChildren(parent: ParentNode, out: AnyNode[]): AnyNode[] {
+function flattenChildren(parent: ParentNode, out: ChildNode[]): ChildNode[] {
   for (const child of parent.children) {
-    if (isElement(child)) {
-      if (KEPT_TAGS.has(child.name)) out.push(child);
-      else if (!DROPPED_WITH_CONTENT.has(child.name)) flattenChildren(child, out);
-    } else if (child.type === "text" || child.type === "comment") {
-      pushMerged(out, child);
-    }
+    if (child.type !== "tag") pushMerged(out, child);
+    else if (KEPT_TAGS.has(child.name)) out.push(child);
+    else if (!DROPPED_WITH_CONTENT.has(child.name)) flattenChildren(child, out);
   }
   return out;
 }
 
 /**
  * Applies the reference's sanitising to `parent`'s children (its subtree is handled as the index
- * walks down). Most pages need few changes, so a child list is only rebuilt when it must be.
+ * walks down), and links siblings. Most pages need few changes, so a child list is only rebuilt
+ * when it must be.
  */
 function sanitizeChildren(parent: ParentNode): void {
-  if (!needsRebuild(parent)) return;
-  const out = flattenChildren(parent, []);
-  for (let i = 0; i < out.length; i++) {
-    const node = out[i]!;
+  if (needsRebuild(parent)) parent.children = flattenChildren(parent, []);
+  const children = parent.children;
+  let prev: ChildNode | null = null;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
     node.parent = parent;
-    node.prev = out[i - 1] ?? null;
-    node.next = out[i + 1] ?? null;
+    node.prev = prev;
+    if (prev) prev.next = node;
+    prev = node;
   }
-  parent.children = out;
+  if (prev) prev.next = null;
 }
 
-type Span = { order: number; last: number; textStart: number; textEnd: number };
+// --- The index ------------------------------------------------------------------------------
+
+type NameList = { elements: Element[]; orders: number[] };
+
+/** The first index in the sorted `orders` whose value is greater than `value`. */
+function upperBound(orders: number[], value: number, lo = 0): number {
+  let hi = orders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orders[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A parsed, sanitised HTML page and its index. */
 export class HtmlPage {
   /** Every text node, in document order. */
   readonly texts: Text[] = [];
-  private readonly byName = new Map<string, { elements: Element[]; orders: number[] }>();
-  private readonly spans = new Map<AnyNode, Span>();
-  private readonly textCache = new Map<AnyNode, string>();
+  private readonly byName = new Map<string, NameList>();
   private readonly phraseHits = new Map<string, number[]>();
   private count = 0;
 
   constructor(readonly root: Document) {
-    this.spans.set(root, { order: -1, last: Number.MAX_SAFE_INTEGER, textStart: 0, textEnd: 0 });
+    root.order = -1;
+    root.last = Number.MAX_SAFE_INTEGER;
+    root.textStart = 0;
+    root.indexed = true;
     this.visit(root);
-    this.spans.get(root)!.textEnd = this.texts.length;
+    root.textEnd = this.texts.length;
   }
 
   /** Sanitises and indexes `parent`'s subtree in one walk. */
   private visit(parent: ParentNode): void {
     sanitizeChildren(parent);
     for (const child of parent.children) {
-      if (isText(child)) {
+      if (child.type === "text") {
         this.texts.push(child);
-      } else if (isElement(child)) {
-        const span: Span = { order: this.count++, last: 0, textStart: this.texts.length, textEnd: 0 };
-        this.spans.set(child, span);
+      } else if (child.type === "tag") {
+        child.order = this.count++;
+        child.textStart = this.texts.length;
+        child.indexed = true;
         let list = this.byName.get(child.name);
         if (!list) this.byName.set(child.name, (list = { elements: [], orders: [] }));
         list.elements.push(child);
-        list.orders.push(span.order);
+        list.orders.push(child.order);
         this.visit(child);
-        span.last = this.count - 1;
-        span.textEnd = this.texts.length;
+        child.last = this.count - 1;
+        child.textEnd = this.texts.length;
       }
     }
   }
 
-  private span(node: AnyNode): Span {
-    const span = this.spans.get(node);
-    if (!span) throw new Error("node is not part of this page");
-    return span;
+  private checked(node: ParentNode): ParentNode {
+    if (!node.indexed) throw new Error("node is not part of this page");
+    return node;
   }
 
   /** Descendant elements named `name` (of the whole page when `node` is the root), in order. */
   within(node: AnyNode, name: string): Element[] {
     const list = this.byName.get(name);
-    if (!list) return [];
+    if (!list || node.type === "text" || node.type === "comment") return [];
     if (node === this.root) return list.elements;
-    const { order, last } = this.span(node);
-    const { elements, orders } = list;
-    let lo = 0;
-    let hi = orders.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (orders[mid]! <= order) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    while (end < orders.length && orders[end]! <= last) end++;
-    return elements.slice(lo, end);
+    const { order, last } = this.checked(node);
+    const start = upperBound(list.orders, order);
+    const end = upperBound(list.orders, last, start);
+    return list.elements.slice(start, end);
   }
 
   /** The first descendant named `name` (that passes `test`, if given). */
   find(node: AnyNode, name: string, test?: (el: Element) => boolean): Element | undefined {
-    const list = this.within(node, name);
-    return test ? list.find(test) : list[0];
+    const list = this.byName.get(name);
+    if (!list || node.type === "text" || node.type === "comment") return undefined;
+    const { order, last } = this.checked(node);
+    const { elements, orders } = list;
+    for (let i = upperBound(orders, order); i < orders.length && orders[i]! <= last; i++) {
+      if (!test || test(elements[i]!)) return elements[i];
+    }
+    return undefined;
   }
 
   /** Descendant text nodes of `node`, in order. */
   textNodes(node: AnyNode): Text[] {
-    if (isText(node)) return [node];
-    const { textStart, textEnd } = this.span(node);
+    if (node.type === "text") return [node];
+    if (node.type === "comment") return [];
+    const { textStart, textEnd } = this.checked(node);
     return this.texts.slice(textStart, textEnd);
   }
 
   /** XPath's string-value of `node`: all its descendant text. */
   textOf(node: AnyNode): string {
-    if (isText(node)) return node.data;
-    let text = this.textCache.get(node);
+    if (node.type === "text" || node.type === "comment") return node.data;
+    let text = this.checked(node).text;
     if (text === undefined) {
-      const { textStart, textEnd } = this.span(node);
       text = "";
-      for (let i = textStart; i < textEnd; i++) text += this.texts[i]!.data;
-      this.textCache.set(node, text);
+      for (let i = node.textStart; i < node.textEnd; i++) text += this.texts[i]!.data;
+      node.text = text;
     }
     return text;
   }
 
   /** Whether one descendant text node (not text spread over several) contains `phrase`. */
   hasTextNodeWith(node: AnyNode, phrase: string): boolean {
+    if (node.type === "text") return node.data.includes(phrase);
+    if (node.type === "comment") return false;
     // The text nodes holding `phrase` are found once; a node's test is then a range check.
     let hits = this.phraseHits.get(phrase);
     if (!hits) {
@@ -177,20 +347,14 @@ export class HtmlPage {
       for (let i = 0; i < this.texts.length; i++) if (this.texts[i]!.data.includes(phrase)) hits.push(i);
       this.phraseHits.set(phrase, hits);
     }
-    const { textStart, textEnd } = this.span(node);
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid]! < textStart) lo = mid + 1;
-      else hi = mid;
-    }
+    const { textStart, textEnd } = this.checked(node);
+    const lo = upperBound(hits, textStart - 1);
     return lo < hits.length && hits[lo]! < textEnd;
   }
 
   /** XPath `.//outer/inner`: a descendant `inner` whose parent is an `outer`. */
   hasPair(node: AnyNode, outer: string, inner: string): boolean {
-    return this.within(node, inner).some((el) => isElement(el.parent) && el.parent.name === outer);
+    return this.find(node, inner, (el) => isElement(el.parent) && el.parent.name === outer) !== undefined;
   }
 }
 
@@ -204,57 +368,14 @@ const LEADING_DOCTYPE = /^(\s*(<!--[\s\S]*?-->\s*)*)<!doctype[^>]*>/i;
  */
 export function parseHtml(html: string): HtmlPage {
   const noQuirks = `<!DOCTYPE html>${html.replace(LEADING_DOCTYPE, "$1")}`;
-  return new HtmlPage(load(noQuirks).root().get(0) as Document);
+  return new HtmlPage(parse(noQuirks, { treeAdapter }));
 }
 
-/** Parses XML (RSS) without any HTML rules. */
-export function parseXml(xml: string): Document {
-  return load(xml, { xml: true }).root().get(0) as Document;
-}
-
-const SIMPLE_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-const SIMPLE_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/g;
-
-/**
- * Decodes HTML character references in a piece of text (`&amp;`, `&#039;`, `&nbsp;`…) the
- * way a browser does, without treating `<` as markup. The references PACER uses are decoded
- * directly; anything rarer (other named references, a missing ";", code points HTML remaps)
- * goes through the HTML parser, which knows the whole table.
- */
-export function decodeHtmlEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  if (/&[#a-zA-Z]/.test(text.replace(SIMPLE_REFERENCE, ""))) return decodeWithParser(text);
-  let unusual = false;
-  const decoded = text.replace(SIMPLE_REFERENCE, (_m, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return SIMPLE_ENTITIES[name]!;
-    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);
-    if (code === 0 || (code >= 0x80 && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
-      unusual = true;
-      return "";
-    }
-    return String.fromCodePoint(code);
-  });
-  return unusual ? decodeWithParser(text) : decoded;
-}
-
-function decodeWithParser(text: string): string {
-  return load(text.replaceAll("<", "&lt;"), null, false).root().text();
-}
-
-// --- Index-free helpers, for small trees (RSS items, NEF fragments) -----------------------
-
-/** XPath's string-value: all descendant text (CDATA included), comments excluded. */
-export function textOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!("children" in node)) return "";
-  let out = "";
-  for (const child of node.children) out += textOf(child);
-  return out;
-}
+// --- Index-free helpers --------------------------------------------------------------------
 
 /** Element children, optionally only those named `name`. */
 export function childElements(node: AnyNode, name?: string): Element[] {
-  if (!("children" in node)) return [];
+  if (node.type === "text" || node.type === "comment") return [];
   const out: Element[] = [];
   for (const child of node.children) {
     if (isElement(child) && (name === undefined || child.name === name)) out.push(child);
@@ -275,5 +396,5 @@ export function* following(node: AnyNode): Generator<AnyNode> {
 /** `node` and its descendants, document order. */
 function* subtree(node: AnyNode): Generator<AnyNode> {
   yield node;
-  if ("children" in node) for (const child of node.children) yield* subtree(child);
+  if (node.type === "tag" || node.type === "root") for (const child of node.children) yield* subtree(child);
 }

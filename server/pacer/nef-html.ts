@@ -1,6 +1,5 @@
-import type { AnyNode, Element, Text } from "domhandler";
 import { findDocketNumber, NO_DOCKET_NUMBER_PARTS, type ParsedDocketNumber } from "./docket-number";
-import { childElements, following, isElement, isText, type HtmlPage } from "./dom";
+import { childElements, following, isElement, isText, type AnyNode, type Element, type HtmlPage, type Text } from "./dom";
 import { cleanString } from "./strings";
 
 /**

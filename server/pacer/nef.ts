@@ -1,6 +1,5 @@
-import type { Element } from "domhandler";
 import { findDocketNumber, isBankruptcyCourt, NO_DOCKET_NUMBER_PARTS } from "./docket-number";
-import { parseHtml, type HtmlPage } from "./dom";
+import { parseHtml, type Element, type HtmlPage } from "./dom";
 import { parsePacerDate } from "./dates";
 import {
   appellateCaseNumber,

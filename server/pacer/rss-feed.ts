@@ -1,11 +1,11 @@
 import type { Element } from "domhandler";
 import { parseRssDateTime } from "./dates";
 import { findDocketNumber, isAppellateCourt, isBankruptcyCourt, type CourtKind } from "./docket-number";
-import { childElements, decodeHtmlEntities, parseXml, textOf } from "./dom";
 import { assertParsableText } from "./errors";
 import { caseIdFromNonceUrl, docIdFromDoc1Url, seqNoFromDoc1Url } from "./pacer-ids";
 import { cleanCourtString, cleanString, harmonize, pyStrip } from "./strings";
 import type { NotUsable, RssDocket, RssDocketEntry } from "./types";
+import { childElements, decodeHtmlEntities, parseXml, textOf } from "./xml";
 
 /**
  * A court's RSS feed of recent docket entries, parsed as juriscraper's `PacerRssFeed` does:
