@@ -15,6 +15,8 @@ export const paths = {
   case: (slug: string) => `/cases/${enc(slug)}`,
   entry: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}#entry-${entryId}`,
   entryPermalink: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}/entries/${entryId}`,
+  // The filed PDF; sealed ones answer 404 to the public.
+  document: (documentId: number) => `/documents/${documentId}`,
   judges: () => "/judges",
   judge: (slug: string) => `/judges/${enc(slug)}`,
   orders: () => "/orders",
@@ -45,6 +47,11 @@ export const paths = {
   staffRecordAction: (segment: string, id: string | number, action: StaffAction, caseSlug?: string) =>
     `${staffBase(segment, caseSlug)}/${enc(String(id))}/${action}`,
   staffHistory: (type: string, id: string | number) => `/staff/history/${enc(type)}/${enc(String(id))}`,
+  staffHistoryRevert: (type: string, id: string | number) => `/staff/history/${enc(type)}/${enc(String(id))}/revert`,
+  staffDeleted: () => "/staff/deleted",
+  staffDeletedRestore: (type: string, id: string | number) => `/staff/deleted/${enc(type)}/${enc(String(id))}/restore`,
+  staffEntryDocuments: (caseSlug: string, entryId: number) => `/staff/cases/${enc(caseSlug)}/entries/${entryId}/documents`,
+  staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
   adminUsers: () => "/admin/users",
   adminUserDisable: (id: number) => `/admin/users/${id}/disable`,
   adminUserEnable: (id: number) => `/admin/users/${id}/enable`,
