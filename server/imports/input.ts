@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   decodePacerBytes,
   detectPacerKind,
@@ -15,6 +14,7 @@ import {
 } from "../pacer";
 import { looksLikeLoginPage } from "../pacer/detect";
 import { looksLikeMimeMessage } from "../pacer/nef-mime";
+import { sha256Of } from "../files/store";
 import { courtIdFromDocument, courtIdFromFileName, isPacerCourtId } from "./courts";
 
 /**
@@ -46,9 +46,7 @@ export type PrepareOptions = {
   maxBytes?: number;
 };
 
-export function sha256Of(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { sha256Of };
 
 function megabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
