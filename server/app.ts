@@ -30,6 +30,7 @@ import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
 import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
+import { historyRoutes } from "./history/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
 
@@ -82,6 +83,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(adminRoutes);
   await app.register(importRoutes);
   await app.register(writeApiRoutes);
+  await app.register(historyRoutes);
 
   return app;
 }

@@ -220,6 +220,42 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
       });
     },
 
+    /**
+     * Puts back the record as an earlier revision left it, fields and link sets, as a new
+     * revision (so the revert itself can be undone). Checked like an update (ids that still
+     * name live records, values no other record has taken); what derives from the record
+     * follows (afterWrite). A deleted record comes back with it. Reverting to a deleted state
+     * is refused: delete the record instead.
+     */
+    revert(type: EditType, id: number, revisionId: number, options: EditOptions): { record: EditableRecord; changed: boolean } {
+      const definition = definitionOf(type);
+      const ctx = contextFor(options);
+      return db.transaction(() => {
+        const current = requireRecord(type, id);
+        checkVersion(type, current, options.expectedVersion);
+        const revision = repo.revisions(type, id).find((r) => r.id === revisionId);
+        if (!revision?.after) throw new NotFoundError(`This ${definition.label} has no revision ${revisionId}.`);
+        const { id: _id, createdAt: _c, updatedAt: _u, version: _v, [LINKS_KEY]: oldLinks, ...old } = JSON.parse(revision.after) as Row;
+        if (old.deletedAt) throw new ConflictError(`Revision ${revisionId} is this ${definition.label} deleted; delete it instead of restoring that version.`);
+        const merged = { ...current, ...old };
+        // Coming back from deleted: its unique values must still be its own, as for restore.
+        const changed = Object.keys(old).filter((k) => old[k] !== current[k] || (current.deletedAt && definition.unique?.includes(k)));
+        const linksBefore = linksOf(definition, ctx, id);
+        const sent = definition.links && oldLinks ? definition.links.normalize(oldLinks as Links) : {};
+        validate(definition, ctx, merged, changed, sent, current);
+        const linksAfter = linksBefore ? { ...linksBefore, ...sent } : null;
+        if (definition.links && JSON.stringify(linksBefore) !== JSON.stringify(linksAfter)) definition.links.write(ctx, current, sent);
+        const reason = `restored revision ${revisionId}${options.reason ? `: ${options.reason}` : ""}`;
+        const row = store.revertTo(type, id, revisionId, { ...options, reason, ...storeLinks(linksBefore, linksAfter) }) as Row;
+        const didChange = row.version !== current.version;
+        if (didChange) {
+          const action = current.deletedAt && !row.deletedAt ? "restore" : "update";
+          definition.afterWrite?.(ctx, { action, row, before: current, linksBefore, linksAfter });
+        }
+        return { record: service.find(type, id)!, changed: didChange };
+      });
+    },
+
     /** Strikes a docket entry (or un-strikes it): it stays on the docket, marked, as courts do. */
     setStricken(entryId: number, stricken: boolean, options: EditOptions): EditableRecord {
       return db.transaction(() => {

@@ -159,7 +159,8 @@ export function createRecordStore(db: Db, clock: Clock) {
         // Link rows are not columns; a revert puts back the record's own fields only.
         const { id: _id, createdAt: _c, updatedAt: _u, version: _v, [LINKS_KEY]: _l, ...old } = JSON.parse(revision.after) as AnyRow;
         const changed = changedFields(current, old);
-        if (Object.keys(changed).length === 0) return current as RecordRow<T>;
+        // The write service may put back link rows too (options.links); that alone is a change.
+        if (Object.keys(changed).length === 0 && !linksChanged(options)) return current as RecordRow<T>;
         const after = setRow(type, id, changed, current);
         writeRevision(type, id, changed.deletedAt === null ? "restore" : "update", current, after, {
           ...options,

@@ -21,6 +21,12 @@ export const STAFF_LINKS: StaffLink[] = [
     role: "editor",
   },
   {
+    href: paths.staffDeleted(),
+    label: "Deleted records",
+    description: "Everything deleted, and every stricken docket entry: who, when, why; restore from here.",
+    role: "viewer",
+  },
+  {
     href: paths.apiDocs(),
     label: "API for scripts",
     description: "Log filings and edit records with an API token: every write keeps a revision, stale edits are refused.",
