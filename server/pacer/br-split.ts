@@ -1,4 +1,4 @@
-import { isElement, isText, type AnyNode, type Element, type ParentNode } from "./dom";
+import { isElement, isText, type AnyNode, type Element } from "./dom";
 import { pyStrip } from "./strings";
 
 /**
@@ -9,48 +9,50 @@ import { pyStrip } from "./strings";
  * "". The header parser relies on all three details to find its label/value pairs.
  */
 export function brSplit(cell: Element): string[] {
-  const pieces: string[] = [];
-  let current = "";
-  let started = false;
-  let boundary = false;
-
-  const addText = (text: string): void => {
-    if (started && boundary) current += " ";
-    current += text;
-    started = true;
-    boundary = false;
-  };
-  const breakLine = (): void => {
-    if (started && boundary) current += " ";
-    pieces.push(current);
-    current = "";
-    started = true;
-    boundary = false;
-  };
-  const walk = (node: AnyNode): void => {
-    if (isText(node)) {
-      addText(node.data);
-      return;
-    }
-    if (!isElement(node)) {
-      // A comment splits the text around it into two nodes.
-      boundary = true;
-      return;
-    }
-    if (node.name === "br") {
-      breakLine();
-      return;
-    }
-    if (node.name === "p") breakLine();
-    else boundary = true;
-    for (const child of (node as ParentNode).children) walk(child);
-    boundary = true;
-  };
-
-  for (const child of cell.children) walk(child);
+  const state: SplitState = { pieces: [], current: "", started: false, boundary: false };
+  for (const child of cell.children) walk(state, child);
   // The reference serialises the cell with its tail: the text right after it belongs to it too.
-  boundary = true;
-  if (isText(cell.next)) addText(cell.next.data);
-  pieces.push(current);
-  return pieces.filter((piece) => piece !== "").map(pyStrip);
+  state.boundary = true;
+  if (isText(cell.next)) addText(state, cell.next.data);
+  state.pieces.push(state.current);
+  const lines: string[] = [];
+  for (const piece of state.pieces) if (piece !== "") lines.push(pyStrip(piece));
+  return lines;
+}
+
+type SplitState = { pieces: string[]; current: string; started: boolean; boundary: boolean };
+
+function addText(state: SplitState, text: string): void {
+  if (state.started && state.boundary) state.current += " ";
+  state.current += text;
+  state.started = true;
+  state.boundary = false;
+}
+
+function breakLine(state: SplitState): void {
+  if (state.started && state.boundary) state.current += " ";
+  state.pieces.push(state.current);
+  state.current = "";
+  state.started = true;
+  state.boundary = false;
+}
+
+function walk(state: SplitState, node: AnyNode): void {
+  if (isText(node)) {
+    addText(state, node.data);
+    return;
+  }
+  if (!isElement(node)) {
+    // A comment splits the text around it into two nodes.
+    state.boundary = true;
+    return;
+  }
+  if (node.name === "br") {
+    breakLine(state);
+    return;
+  }
+  if (node.name === "p") breakLine(state);
+  else state.boundary = true;
+  for (const child of node.children) walk(state, child);
+  state.boundary = true;
 }

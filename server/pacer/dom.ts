@@ -101,7 +101,7 @@ export class Document extends Indexed {
   readonly parent = null;
   readonly prev = null;
   readonly next = null;
-  mode: HTML.DOCUMENT_MODE = HTML.DOCUMENT_MODE.NO_QUIRKS;
+  readonly mode: HTML.DOCUMENT_MODE = HTML.DOCUMENT_MODE.NO_QUIRKS;
 }
 
 export type ParentNode = Element | Document;
@@ -146,9 +146,8 @@ const treeAdapter: TreeAdapter<TreeMap> = {
   },
   getTemplateContent: (template) => template.content!,
   setDocumentType() {},
-  setDocumentMode(document, mode) {
-    document.mode = mode;
-  },
+  // Always no-quirks: see parseHtml.
+  setDocumentMode() {},
   getDocumentMode: (document) => document.mode,
   detachNode(node) {
     const parent = node.parent;
@@ -358,17 +357,16 @@ export class HtmlPage {
   }
 }
 
-const LEADING_DOCTYPE = /^(\s*(<!--[\s\S]*?-->\s*)*)<!doctype[^>]*>/i;
-
 /**
  * Parses an HTML document (or fragment) the way the reference sees it. The reference parses
- * every page as a fragment, which is never in quirks mode; a page without a doctype would put
- * a document parse in quirks mode, where a `<table>` does not close an open `<p>`. A standard
- * doctype in front keeps the two trees alike.
+ * every page as a fragment, which is never in quirks mode; a page without a doctype (or with an
+ * old one) would put a document parse in quirks mode, where a `<table>` does not close an open
+ * `<p>`. The tree adapter therefore keeps every document in no-quirks mode, whatever its
+ * doctype says: the same tree as putting `<!DOCTYPE html>` in front of the page, without
+ * copying the page to do so.
  */
 export function parseHtml(html: string): HtmlPage {
-  const noQuirks = `<!DOCTYPE html>${html.replace(LEADING_DOCTYPE, "$1")}`;
-  return new HtmlPage(parse(noQuirks, { treeAdapter }));
+  return new HtmlPage(parse(html, { treeAdapter }));
 }
 
 // --- Index-free helpers --------------------------------------------------------------------

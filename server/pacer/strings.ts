@@ -77,7 +77,16 @@ function trimBadEdges(fragment: string): string {
  * whitespace. Used on case names, descriptions and NEF fields.
  */
 export function cleanString(input: string): string {
-  let s = input
+  let s = CLEAN_STRING_REPLACED.test(input) ? replaceCleanStringChars(input) : input;
+  s = s.includes(" v. ") ? s.split(" v. ").map(trimBadEdges).join(" v. ") : trimBadEdges(s);
+  return collapseWhitespace(s);
+}
+
+// Every sequence cleanString replaces has one of these characters: without them it has nothing to do.
+const CLEAN_STRING_REPLACED = /[&%’‘“”*#]/;
+
+function replaceCleanStringChars(input: string): string {
+  return input
     .replaceAll("&rsquo;", "'")
     .replaceAll("&rdquo;", '"')
     .replaceAll("&ldquo;", '"')
@@ -91,8 +100,6 @@ export function cleanString(input: string): string {
     .replaceAll("”", '"')
     .replaceAll("*", "")
     .replaceAll("#", "");
-  s = s.split(" v. ").map(trimBadEdges).join(" v. ");
-  return collapseWhitespace(s);
 }
 
 // harmonize(): the vocabulary juriscraper uses to tidy case names.

@@ -74,13 +74,25 @@ export const NEF_REJECTIONS: RejectionRule[] = [
   rule("Added Correct PDF to document", "it is a \"corrected PDF\" notice, not a new filing"),
 ];
 
+/** Per rule list, one pattern matching wherever any of its rules does. */
+const ANY_RULE = new WeakMap<RejectionRule[], RegExp>();
+
+function anyRule(rules: RejectionRule[]): RegExp {
+  let any = ANY_RULE.get(rules);
+  if (!any) ANY_RULE.set(rules, (any = new RegExp(rules.map(({ pattern }) => `(?:${pattern.source})`).join("|"))));
+  return any;
+}
+
 /**
  * The reason of the first rule that matches `text`, or null. The patterns are matched case-
  * insensitively by lower-casing the text once: V8 scans a case-sensitive pattern that starts
- * with a literal word far faster than an `i` one.
+ * with a literal word far faster than an `i` one. A usable page matches none of them, which one
+ * scan with all the rules as alternatives finds out in less than half the time of one scan per
+ * rule; only a page it flags is checked rule by rule, to give the first rule's reason.
  */
 export function findRejection(text: string, rules: RejectionRule[]): string | null {
   const lower = text.toLowerCase();
+  if (!anyRule(rules).test(lower)) return null;
   for (const { pattern, reason } of rules) {
     if (pattern.test(lower)) return reason;
   }
@@ -90,34 +102,21 @@ export function findRejection(text: string, rules: RejectionRule[]): string | nu
 // Characters XML (and so the reference's lxml) cannot hold; dropped before parsing.
 const INVALID_XML_CHARS = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]+/gu;
 
-/** Whether `text` has a character XML cannot hold (checked by a loop: the regex is slow). */
-function hasInvalidXmlChars(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0xd800) continue;
-    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    if (c >= 0xe000 && c <= 0xfffd) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return true;
-  }
-  return false;
-}
+/**
+ * Finds a character XML cannot hold: a control character, U+FFFE/U+FFFF, or half a surrogate
+ * pair. Much faster than the removal pattern above, which only runs when this finds something.
+ */
+const HAS_INVALID_XML_CHAR =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * The reference's `clean_html`: drop CDATA markers, a leading XML declaration, escaped control
  * characters (`&#1;`…`&#8;`) and characters XML cannot hold.
  */
 export function cleanHtml(text: string): string {
-  const cleaned = text
-    .replace(/<!\[CDATA\[/g, "")
+  const cleaned = (text.includes("CDATA[") ? text.replace(/<!\[CDATA\[/g, "") : text)
     .replace(/\]\]>/g, "")
     .replace(/^\s*<\?xml\s+.*?\?>/, "")
     .replace(/&#0[1-8]\b|&#[1-8]\b/g, "");
-  return hasInvalidXmlChars(cleaned) ? cleaned.replace(INVALID_XML_CHARS, "") : cleaned;
+  return HAS_INVALID_XML_CHAR.test(cleaned) ? cleaned.replace(INVALID_XML_CHARS, "") : cleaned;
 }
