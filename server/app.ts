@@ -30,6 +30,7 @@ import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
 import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
+import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
@@ -58,6 +59,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
   await app.register(editingPlugin);
+  await app.register(flashPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 
