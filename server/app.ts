@@ -32,6 +32,15 @@ import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
+import { caseFormsRoutes } from "./forms/cases";
+import { entryFormsRoutes } from "./forms/entries";
+import { partyFormsRoutes } from "./forms/parties";
+import { motionFormsRoutes } from "./forms/motions";
+import { orderFormsRoutes } from "./forms/orders";
+import { scheduleFormsRoutes } from "./forms/schedule";
+import { subpoenaFormsRoutes } from "./forms/subpoenas";
+import { eventFormsRoutes } from "./forms/events";
+import { sourceFormsRoutes } from "./forms/sources";
 
 export type BuildOptions = { config: Config; db: Db; clock: Clock };
 
@@ -86,6 +95,15 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(importRoutes);
   await app.register(writeApiRoutes);
   await app.register(historyRoutes);
+  await app.register(caseFormsRoutes);
+  await app.register(entryFormsRoutes);
+  await app.register(partyFormsRoutes);
+  await app.register(motionFormsRoutes);
+  await app.register(orderFormsRoutes);
+  await app.register(scheduleFormsRoutes);
+  await app.register(subpoenaFormsRoutes);
+  await app.register(eventFormsRoutes);
+  await app.register(sourceFormsRoutes);
 
   return app;
 }

@@ -20,6 +20,29 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Upload docket reports, RSS feeds or NEF e-mails, preview what will change, then import.",
     role: "editor",
   },
+  // The record forms (server/forms): each list links every record to its form; viewers see them read-only.
+  {
+    href: paths.staffRecords("cases"),
+    label: "Cases and dockets",
+    description: "Log docket entries in a few keystrokes; edit a case, its parties, counsel, motions, orders, hearings and deadlines.",
+    role: "viewer",
+  },
+  {
+    href: paths.staffRecords("subpoenas"),
+    label: "Subpoenas and summonses",
+    description: "What each demand asks for, of which accounts, and how it became known.",
+    role: "viewer",
+  },
+  { href: paths.staffRecords("accounts"), label: "Accounts", description: "The targeted accounts, by public handle only.", role: "viewer" },
+  { href: paths.staffRecords("notices"), label: "Platform notices", description: "Notices to users, with the response window as stated.", role: "viewer" },
+  { href: paths.staffRecords("attorneys"), label: "Attorneys", description: "Lawyers that counsel of record are drawn from.", role: "viewer" },
+  { href: paths.staffRecords("events"), label: "Events", description: "Dated facts outside the dockets: withdrawals, takedowns, letters, statements.", role: "viewer" },
+  {
+    href: paths.staffRecords("sources"),
+    label: "Source register",
+    description: "Where facts come from; each record's form says which source backs which field.",
+    role: "viewer",
+  },
   {
     href: paths.staffDeleted(),
     label: "Deleted records",

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { CASE_GROUPS } from "../../db/schema";
+import { hasRole } from "../auth/roles";
+import { NotFoundError } from "../errors";
+import { paths } from "../paths";
+import { requireRole } from "../plugins/auth";
+import { GROUP_LABELS } from "../shared/labels";
+import { toCasePageView } from "./case-page";
+import { registerRecordForms } from "./record-routes";
+import { formDeps, type RecordFormConfig } from "./record-form";
+import { dateField, enumChoices } from "./spec";
+import { fuzzyText, str, withDate } from "./words";
+
+// Cases (the dockets), and the staff page of one case: everything of the case, each with its form.
+
+export const caseForm: RecordFormConfig = {
+  type: "case",
+  segment: "cases",
+  underCase: false,
+  noun: "case",
+  removal: "delete",
+  groups: ({ deps }) => [
+    {
+      legend: "The docket",
+      hint: "A case needs a caption, a docket number or a label.",
+      fields: [
+        { name: "courtId", label: "Court", control: "select", choices: deps.choices.courts(), blank: "unknown" },
+        { name: "docketNumber", label: "Docket number", control: "text", hint: "As the court prints it: 5:26-mc-80026-TSH. Its parts are read from it." },
+        { name: "caption", label: "Caption", control: "text", hint: "As on the docket: In re DHS Administrative Subpoena to Meta Platforms, Inc." },
+        { name: "label", label: "Label", control: "text", hint: "What to call the case while the caption is unknown; made from the caption or the number when empty." },
+        { name: "group", label: "Group", control: "select", choices: enumChoices(CASE_GROUPS, GROUP_LABELS), initial: "meta" },
+      ],
+    },
+    {
+      legend: "Dates and judges",
+      fields: [
+        { name: "dateFiled", label: "Date filed", control: "fuzzy-date" },
+        dateField("dateTerminated", "Date terminated"),
+        { name: "assignedJudgeId", label: "Assigned judge", control: "select", choices: deps.choices.judges(), blank: "unknown" },
+        { name: "referredJudgeId", label: "Referred to", control: "select", choices: deps.choices.judges(), blank: "none" },
+      ],
+    },
+    {
+      legend: "What it is about",
+      fields: [
+        { name: "subpoenaIds", label: "Subpoenas it challenges", control: "checkboxes", choices: deps.choices.subpoenas() },
+        { name: "nature", label: "Nature of suit", control: "text" },
+        { name: "cause", label: "Cause", control: "text" },
+        { name: "jurisdiction", label: "Jurisdiction", control: "text" },
+        { name: "summary", label: "Summary", control: "textarea", size: 6 },
+        { name: "statusNote", label: "Status note", control: "textarea", size: 2, hint: "Why the case stands where it does, when the records alone do not say." },
+      ],
+    },
+    {
+      legend: "Address, order and PACER",
+      collapsed: true,
+      fields: [
+        { name: "slug", label: "Address in URLs", control: "text", hint: "Made from the caption or number when empty." },
+        { name: "position", label: "Position in lists", control: "number" },
+        { name: "pacerCaseId", label: "PACER case id", control: "text" },
+      ],
+    },
+  ],
+  showHref: (record) => paths.case(str(record.slug)),
+  listHref: (record) => paths.staffCase(str(record.slug)),
+  describe: (record) => withDate(str(record.label), "filed", fuzzyText(record, "dateFiled")),
+};
+
+const CaseParams = z.object({ slug: z.string().min(1).max(200) });
+
+export async function caseFormsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  registerRecordForms(app, caseForm);
+
+  // Everything of one case with a link to its form: where staff go to edit what is not an entry.
+  app.get("/staff/cases/:slug", { onRequest: requireRole("viewer"), schema: { params: CaseParams } }, async (request, reply) => {
+    const id = app.editing.resolveId("case", request.params.slug);
+    const kase = id === undefined ? undefined : app.editing.find("case", id);
+    if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    return reply.view("forms/case.hbs", toCasePageView(kase, formDeps(app), hasRole(request.user!.role, "editor")));
+  });
+}
