@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../errors";
 import { serveCached } from "../cache/send-cached";
+import { withDocketStaff } from "../forms/public-controls";
 import { loadPublicDocket } from "./docket";
 import { loadPublicEntry } from "./entry";
 import { toCaseIndexView } from "./list-view-models";
@@ -30,7 +31,8 @@ export async function casesRoutes(fastify: FastifyInstance) {
       return reply.code(400).view("cases/show.hbs", toDocketView(data, query, errors));
     }
     return serveCached(request, reply, app.pageCache, request.url, { caseId: data.case.id }, () =>
-      app.view("cases/show.hbs", toDocketView(data, query)),
+      // Staff controls only for a signed-in user, whose render is never stored.
+      app.view("cases/show.hbs", withDocketStaff(toDocketView(data, query), request, reply, app, data.case)),
     );
   });
 

@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
 import { NotFoundError } from "../errors";
+import { withJudgeStaff } from "../forms/public-controls";
+import { isPublicRequest } from "../plugins/cached-pages";
 import { loadJudgeSummaries, loadPublicJudge } from "./loaders";
 import { JudgeParams } from "./schemas";
 import { toJudgeShowView, toJudgesIndexView } from "./view-models";
@@ -19,12 +21,13 @@ export async function judgesRoutes(fastify: FastifyInstance) {
   app.get("/judges/:slug", { schema: { params: JudgeParams } }, async (request, reply) => {
     const { slug } = request.params;
     const key = `/judges/${slug}`;
-    const cached = app.pageCache.get(key);
+    // Only the public gets the stored page; a signed-in user gets a fresh one, with staff controls.
+    const cached = isPublicRequest(request) ? app.pageCache.get(key) : undefined;
     if (cached) return sendCachedPage(request, reply, cached);
     const judge = loadPublicJudge(app.db, slug);
     if (!judge) throw new NotFoundError(`No judge is at /judges/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      app.view("judges/show.hbs", toJudgeShowView(judge)),
+      app.view("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, reply, { id: judge.judge.id, orders: judge.orders })),
     );
   });
 }

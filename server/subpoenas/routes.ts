@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
+import { withSubpoenaStaff } from "../forms/public-controls";
+import { isPublicRequest } from "../plugins/cached-pages";
 import { loadPublicSubpoena } from "./detail";
 import { toSubpoenaIndexView } from "./list-view-models";
 import { SubpoenaListQuery, SubpoenaParams } from "./schemas";
@@ -25,10 +27,13 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
   app.get("/subpoenas/:slug", { schema: { params: SubpoenaParams } }, async (request, reply) => {
     const { slug } = request.params;
     const key = `subpoena:${slug}`;
-    const cached = app.pageCache.get(key);
+    // Only the public gets the stored page; a signed-in user gets a fresh one, with staff controls.
+    const cached = isPublicRequest(request) ? app.pageCache.get(key) : undefined;
     if (cached) return sendCachedPage(request, reply, cached);
     const data = loadPublicSubpoena(app.db, slug);
     if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${slug}.`);
-    return serveCached(request, reply, app.pageCache, key, "global", () => app.view("subpoenas/show.hbs", toSubpoenaShowView(data)));
+    return serveCached(request, reply, app.pageCache, key, "global", () =>
+      app.view("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, reply, data.subpoena)),
+    );
   });
 }
