@@ -32,6 +32,7 @@ import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
+import { documentsRoutes } from "./documents/routes";
 import { caseFormsRoutes } from "./forms/cases";
 import { entryFormsRoutes } from "./forms/entries";
 import { partyFormsRoutes } from "./forms/parties";
@@ -95,6 +96,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(importRoutes);
   await app.register(writeApiRoutes);
   await app.register(historyRoutes);
+  await app.register(documentsRoutes);
   await app.register(caseFormsRoutes);
   await app.register(entryFormsRoutes);
   await app.register(partyFormsRoutes);

@@ -43,3 +43,10 @@ export function readStoredFile(dataDir: string, sha256: string): Buffer | undefi
   const target = join(dataDir, storagePathOf(sha256));
   return existsSync(target) ? readFileSync(target) : undefined;
 }
+
+/** Where a stored file is on disk (to stream it), or undefined when there is none under that hash. */
+export function storedFileLocation(dataDir: string, sha256: string): string | undefined {
+  if (!isSha256(sha256)) return undefined;
+  const target = join(dataDir, storagePathOf(sha256));
+  return existsSync(target) ? target : undefined;
+}

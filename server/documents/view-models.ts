@@ -1,0 +1,75 @@
+import type { RecordRow } from "../records/tables";
+import type * as s from "../../db/schema";
+import { paths } from "../paths";
+import { formatDocketDate } from "../shared/dates";
+
+type Kase = typeof s.cases.$inferSelect;
+type FileRow = typeof s.files.$inferSelect;
+
+/** "820 KB", "12.5 MB". */
+export function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export type FormValues = { attachmentNumber: string; description: string; sealed: boolean };
+
+export type EntryDocumentsInput = {
+  kase: Kase;
+  entry: RecordRow<"entry">;
+  documents: { document: RecordRow<"document">; file: FileRow | null }[];
+  limitBytes: number;
+  form?: FormValues;
+  errors?: Record<string, string>;
+  formError?: string | null;
+  notice?: string | null;
+};
+
+/** The next attachment number no row of the entry uses (0 when the main document is missing). */
+function nextNumber(documents: EntryDocumentsInput["documents"]): number {
+  const used = new Set(documents.map((d) => d.document.attachmentNumber));
+  let n = 0;
+  while (used.has(n)) n++;
+  return n;
+}
+
+/** The entry's documents (sealed ones marked; deleted ones listed apart) and the upload form. */
+export function toEntryDocumentsView(input: EntryDocumentsInput) {
+  const { kase, entry } = input;
+  const entryName = entry.number === null ? `Unnumbered entry of ${formatDocketDate(entry.dateFiled)}` : `ECF No. ${entry.number}`;
+  const caseName = kase.caption ?? kase.label;
+  const documents = input.documents.map(({ document: d, file }) => ({
+    label: d.attachmentNumber === 0 ? "Main document" : `Attachment ${d.attachmentNumber}`,
+    description: d.description,
+    pages: d.pageCount,
+    size: file ? sizeText(file.sizeBytes) : d.fileSizeText,
+    hasFile: file !== null,
+    fileName: file?.originalName ?? null,
+    sha256: file?.sha256 ?? null,
+    textLength: d.extractedText ? d.extractedText.length.toLocaleString("en-US") : null,
+    sealed: d.sealed || entry.sealed,
+    deleted: d.deletedAt !== null,
+    downloadHref: file ? paths.document(d.id) : null,
+    historyHref: paths.staffHistory("document", d.id),
+  }));
+  const form = input.form ?? { attachmentNumber: String(nextNumber(input.documents)), description: "", sealed: entry.sealed };
+  return {
+    title: `Documents of ${entryName} — ${caseName}`,
+    entryName,
+    caseName,
+    caseHref: paths.case(kase.slug),
+    entryHref: paths.entryPermalink(kase.slug, entry.id),
+    historyHref: paths.staffHistory("entry", entry.id),
+    dateFiled: formatDocketDate(entry.dateFiled),
+    description: entry.description,
+    sealed: entry.sealed,
+    stricken: entry.stricken,
+    documents,
+    hasDocuments: documents.length > 0,
+    action: paths.staffEntryDocuments(kase.slug, entry.id),
+    limitText: sizeText(input.limitBytes),
+    form,
+    errors: input.errors ?? {},
+    formError: input.formError ?? null,
+    notice: input.notice ?? null,
+  };
+}
