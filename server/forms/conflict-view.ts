@@ -90,7 +90,7 @@ export function toConflictView(input: {
     name: config.describe(current, deps),
     message: `You started from version ${input.startedFrom}; it is now at version ${current.version}. Nothing you submitted was saved, and nothing was overwritten.`,
     rows,
-    differences: rows.filter((r) => r.differs).length,
+    differencesText: ((n) => (n === 0 ? "no field differs" : n === 1 ? "1 field differs" : `${n} fields differ`))(rows.filter((r) => r.differs).length),
     startAgainHref: paths.staffRecordEdit(config.segment, ref, scope?.caseSlug),
     historyHref: paths.staffHistory(config.type, current.id),
     currentVersion: current.version,
