@@ -33,6 +33,7 @@ import { writeApiRoutes } from "./editing/api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
+import { searchRoutes } from "./search/routes";
 import { caseFormsRoutes } from "./forms/cases";
 import { entryFormsRoutes } from "./forms/entries";
 import { partyFormsRoutes } from "./forms/parties";
@@ -97,6 +98,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(writeApiRoutes);
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
+  await app.register(searchRoutes);
   await app.register(caseFormsRoutes);
   await app.register(entryFormsRoutes);
   await app.register(partyFormsRoutes);

@@ -50,6 +50,12 @@ export const STAFF_LINKS: StaffLink[] = [
     role: "viewer",
   },
   {
+    href: paths.staffSearch(),
+    label: "Search filings",
+    description: "Full-text search of docket text and the text of uploaded PDFs, sealed material included (labelled).",
+    role: "viewer",
+  },
+  {
     href: paths.apiDocs(),
     label: "API for scripts",
     description: "Log filings and edit records with an API token: every write keeps a revision, stale edits are refused.",
