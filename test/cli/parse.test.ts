@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../server/cli/command";
 import { main } from "../../server/cli/main";
+import { sharedPath } from "../support/shared";
 
-const FIXTURES = fileURLToPath(new URL("../../../shared/fixtures/pacer/", import.meta.url));
+const FIXTURES = `${sharedPath("fixtures", "pacer")}/`;
 const scratch = mkdtempSync(join(tmpdir(), "quash-parse-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

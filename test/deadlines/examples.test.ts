@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { computeDeadline } from "../../server/deadlines";
+import { sharedPath } from "../support/shared";
 
 /** The verified examples, read in place from ../shared beside the project (never copied in). */
 type Example = { id: number; trigger: string; days: number; dir: "after" | "before"; expected: string; mail?: boolean; eo?: boolean; ca?: boolean };
 
-const examplesFile = fileURLToPath(new URL("../../../shared/fixtures/deadlines/examples.json", import.meta.url));
+const examplesFile = sharedPath("fixtures", "deadlines", "examples.json");
 const examples = JSON.parse(readFileSync(examplesFile, "utf8")) as Example[];
 
 describe("verified deadline examples (legal-rules.md § 1.8)", () => {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { decodePacerBytes } from "../../server/pacer";
+import { sharedPath } from "../support/shared";
 
 /**
  * The PACER golden files, read in place from `../shared/fixtures/pacer` beside the project
  * (resolved from this file, so it works from any checkout location).
  */
-export const FIXTURES_DIR = fileURLToPath(new URL("../../../shared/fixtures/pacer/", import.meta.url));
+export const FIXTURES_DIR = `${sharedPath("fixtures", "pacer")}/`;
 
 export type FixtureFolder = "district" | "rss" | "nef" | "nef/mime";
 
