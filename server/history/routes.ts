@@ -10,6 +10,11 @@ import { HistoryParams, RestoreForm, RevertForm } from "./schemas";
 import { createHistoryActions } from "./service";
 import { toDeletedView, toHistoryView } from "./view-models";
 
+/** Why a restore form did not parse, in words ("reason must be at most 500 characters"). */
+function formProblem(issues: { path: PropertyKey[]; message: string }[]): string {
+  return `Nothing was changed: ${issues.map((i) => `${String(i.path[0] ?? "form")} ${i.message}`).join("; ")}. Reload the page and try again.`;
+}
+
 /** A refusal the page explains (409 stale or conflicting, 422 invalid); anything else is thrown on. */
 function refusal(error: unknown): { status: number; message: string } | null {
   if (error instanceof VersionConflictError || error instanceof ConflictError) return { status: 409, message: error.message };
@@ -52,7 +57,7 @@ export async function historyRoutes(fastify: FastifyInstance) {
       const data = loadHistory(app.db, type, id);
       if (!data) throw new NotFoundError(`No ${type} record has id ${id}.`);
       const form = RevertForm.safeParse(request.body ?? {});
-      if (!form.success) return showHistory(request, reply.code(400), type, id, "The form was incomplete, so nothing was changed. Reload the page and try again.");
+      if (!form.success) return showHistory(request, reply.code(400), type, id, formProblem(form.error.issues));
       try {
         const { revisionId, version, reason } = form.data;
         actions.revert(data.type, id, revisionId, { actor: actorFor(request), reason, expectedVersion: version });
@@ -75,7 +80,7 @@ export async function historyRoutes(fastify: FastifyInstance) {
       const data = loadHistory(app.db, type, id);
       if (!data) throw new NotFoundError(`No ${type} record has id ${id}.`);
       const form = RestoreForm.safeParse(request.body ?? {});
-      if (!form.success) return showDeleted(request, reply.code(400), "The form was incomplete, so nothing was restored. Reload the page and try again.");
+      if (!form.success) return showDeleted(request, reply.code(400), formProblem(form.error.issues));
       try {
         actions.restore(data.type as EditableType, id, { actor: actorFor(request), reason: form.data.reason, expectedVersion: form.data.version });
       } catch (error) {

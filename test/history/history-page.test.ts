@@ -130,6 +130,23 @@ describe("history page", () => {
     expect(app.editing.find("entry", entry.id)!.description).toBe("Third text");
   });
 
+  it("refuses a reason over 500 characters (400), saying so, and changes nothing", async () => {
+    const entry = createEntry({ description: "First" });
+    app.editing.update("entry", entry.id, { description: "Second" }, { actor: editor });
+    const page = await historyOf("entry", entry.id);
+    const form = parseHtml(page.body)("ol.revision-list > li").last().find("form.revert-form");
+    const before = revisionCount();
+    const res = await postForm(app, form.attr("action")!, editorCookie, {
+      _csrf: csrfFrom(page.body),
+      revisionId: form.find('input[name="revisionId"]').attr("value")!,
+      version: form.find('input[name="version"]').attr("value")!,
+      reason: "x".repeat(501),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(parseHtml(res.body)('[role="alert"]').text()).toContain("reason must be at most 500 characters");
+    expect(revisionCount()).toBe(before);
+  });
+
   it("lets a viewer read the history but not restore (403), and shows them no restore form", async () => {
     const entry = createEntry({ description: "First" });
     app.editing.update("entry", entry.id, { description: "Second" }, { actor: editor });
