@@ -14,18 +14,18 @@ import type { DocketAttachment, DocketEntry } from "./types";
 function inputParts(page: HtmlPage, row: Element): string[] | null {
   const input = page.find(row, "input");
   if (!input) return null;
-  const parts = (input.attribs.value ?? "").split("-");
+  const parts = (input.attr("value") ?? "").split("-");
   return parts.length === 3 ? parts : null;
 }
 
 function downloadInput(page: HtmlPage, row: Element): Element | undefined {
-  return page.find(row, "input", (el) => el.attribs.name === "download_documents");
+  return page.find(row, "input", (el) => el.attr("name") === "download_documents");
 }
 
 function downloadInputIdParts(page: HtmlPage, row: Element): string[] | null {
   const input = downloadInput(page, row);
   if (!input) return null;
-  const parts = (input.attribs.id ?? "").replace(/^arr_de_seq_nums_/, "").split("_");
+  const parts = (input.attr("id") ?? "").replace(/^arr_de_seq_nums_/, "").split("_");
   return parts.length === 2 ? parts : null;
 }
 
@@ -64,14 +64,14 @@ function fileSizeStr(page: HtmlPage, row: Element): string {
 
 function attachmentDocId(page: HtmlPage, row: Element, courtId: string, mainDocId: string | null): string | null {
   const download = downloadInput(page, row);
-  const suffix = download ? download.attribs.value : inputParts(page, row)?.[0];
+  const suffix = download ? download.attr("value") : inputParts(page, row)?.[0];
   if (suffix === undefined) return null;
   const prefix = docIdPrefix(courtId) ?? mainDocId?.slice(0, 3);
   return prefix === undefined ? null : `${prefix}0${suffix}`;
 }
 
 function attachmentSeqNo(page: HtmlPage, row: Element): string | null {
-  const name = page.find(row, "input")?.attribs.name;
+  const name = page.find(row, "input")?.attr("name");
   if (name === undefined) return null;
   if (name === "download_documents") return downloadInputIdParts(page, row)?.[0] ?? null;
   return name.split("_")[2] ?? null;

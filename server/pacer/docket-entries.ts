@@ -1,7 +1,7 @@
 import { brSplit } from "./br-split";
 import { attachmentsOf, mergeDocumentsRow } from "./docket-attachments";
 import { DATE_CHARS, findPacerDate, parsePacerDate } from "./dates";
-import { childElements, isElement, type Element, type HtmlPage } from "./dom";
+import { childElements, isElement, type AnyNode, type Element, type HtmlPage } from "./dom";
 import { docIdFromDoc1Url, seqNoFromGoDls } from "./pacer-ids";
 import { cleanCourtString, isDigits, pySplit, pyStrip, PY_WS } from "./strings";
 import type { DocketEntry } from "./types";
@@ -39,17 +39,25 @@ export function entryTableRows(page: HtmlPage): Element[] {
   return rows;
 }
 
-function cellsWithoutInput(row: Element, names: string[] = ["td"]): Element[] {
-  return row.children.filter(
-    (c): c is Element => isElement(c) && names.includes(c.name) && childElements(c, "input").length === 0,
-  );
+/** The row's `td` (and, for the header row, `th`) cells, except those holding a checkbox. */
+function cellsWithoutInput(row: Element, withHeaders = false): Element[] {
+  const cells: Element[] = [];
+  for (const c of row.children) {
+    if (c.type !== "tag" || !(c.name === "td" || (withHeaders && c.name === "th"))) continue;
+    if (!c.children.some(isInput)) cells.push(c);
+  }
+  return cells;
+}
+
+function isInput(node: AnyNode): boolean {
+  return node.type === "tag" && node.name === "input";
 }
 
 /** "date_entered" when the first column is "Date Entered"; null when there is no entry table. */
 export function entryOrder(page: HtmlPage, rows: Element[]): "date_filed" | "date_entered" | null {
   const header = rows[0];
   if (!header) return null;
-  const first = cellsWithoutInput(header, ["td", "th"])[0];
+  const first = cellsWithoutInput(header, true)[0];
   if (!first) return null;
   const label = page.textOf(first);
   return label === "Date Entered" || label === "Docket Date" ? "date_entered" : "date_filed";
@@ -59,9 +67,11 @@ const ENTERED = new RegExp(`Entered:[${PY_WS}]+(${DATE_CHARS})`);
 const WS_OR_NBSP = new RegExp(`[${PY_WS}]`, "g");
 
 function documentNumber(cell: Element, courtId: string): string | null {
-  const words = brSplit(cell).flatMap(pySplit);
-  if (words.length === 0) return null;
-  const first = words[0]!.replace(WS_OR_NBSP, "");
+  // The first word of the cell's first line that has one.
+  let word: string | undefined;
+  for (const line of brSplit(cell)) if ((word = pySplit(line)[0]) !== undefined) break;
+  if (word === undefined) return null;
+  const first = word.replace(WS_OR_NBSP, "");
   // txnb merges the number and text columns: only a leading number is a document number.
   if (courtId === "txnb") return isDigits(first) ? first : null;
   return first;
@@ -71,19 +81,19 @@ function docIdAndSeqNo(page: HtmlPage, cell: Element, number: string | null): [s
   if (!number) return [null, null];
   for (const anchor of page.within(cell, "a")) {
     if (pyStrip(page.textOf(anchor)) !== number) continue;
-    const href = anchor.attribs.href;
+    const href = anchor.attr("href");
     if (href === undefined) return [null, null];
-    return [docIdFromDoc1Url(href.trim()), seqNoFromGoDls(anchor.attribs.onclick)];
+    return [docIdFromDoc1Url(href.trim()), seqNoFromGoDls(anchor.attr("onclick"))];
   }
   return [null, null];
 }
 
 /** The row's `arr_de_seq_nums` checkbox value, when its id agrees with it. */
 function checkboxSeqNo(page: HtmlPage, row: Element): string | null {
-  const input = page.find(row, "input", (el) => el.attribs.name === "arr_de_seq_nums");
+  const input = page.find(row, "input", (el) => el.attr("name") === "arr_de_seq_nums");
   if (!input) return null;
-  const value = input.attribs.value ?? null;
-  const id = input.attribs.id;
+  const value = input.attr("value") ?? null;
+  const id = input.attr("id");
   if (id !== undefined && id.replace(/^arr_de_seq_nums_/, "") !== value) return null;
   return value;
 }

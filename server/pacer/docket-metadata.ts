@@ -107,6 +107,8 @@ export function docketNumberCandidates(page: HtmlPage, bankruptcy: boolean): str
 export function findJudge(pattern: RegExp, values: readonly string[], page: HtmlPage): string {
   const fromHeader = findValue(pattern, values);
   if (fromHeader) return normalizeJudgeName(fromHeader);
+  // Text node by text node only when the page's text has the label at all (usually it has not).
+  if (!pattern.test(page.textOf(page.root))) return normalizeJudgeName("");
   const pageTexts = page.texts.map((node) => node.data).filter((text) => !isBlank(text));
   return normalizeJudgeName(findValue(pattern, pageTexts));
 }
@@ -155,7 +157,7 @@ function leadBankruptcyTitle(page: HtmlPage): string | undefined {
 
 /** `//form[@name='view_multi_docs']`: the report was run with "View multiple documents". */
 export function isMultiDocumentReport(page: HtmlPage): boolean {
-  return page.find(page.root, "form", (form) => form.attribs.name === "view_multi_docs") !== undefined;
+  return page.find(page.root, "form", (form) => form.attr("name") === "view_multi_docs") !== undefined;
 }
 
 /** A blank or extension-emptied page has no table row with anything in it. */

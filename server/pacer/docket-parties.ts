@@ -1,5 +1,5 @@
 import { findDate, HEADER_PATTERNS } from "./docket-metadata";
-import { childElements, isElement, isText, type AnyNode, type Element, type HtmlPage, type Text } from "./dom";
+import { isElement, isText, type AnyNode, type Element, type HtmlPage, type Text } from "./dom";
 import { normalizePartyType } from "./party-types";
 import { collapseWhitespace, pySplit, pyStrip } from "./strings";
 import type { Attorney, Party } from "./types";
@@ -12,16 +12,32 @@ import type { Attorney, Party } from "./types";
  */
 
 function startsPartyTable(page: HtmlPage, row: Element): boolean {
-  const first = childElements(row, "td")[0];
+  const first = firstChildElement(row, "td");
   if (!first) return false;
-  const hasText = (el: Element): boolean => el.children.some(isText);
-  return (
-    page.within(first, "b").some((b) => {
-      const parent = b.parent;
-      if (isElement(parent) && parent.name === "i" && hasText(b)) return true;
-      return b.children.some((c) => isText(c) && c.data.includes("-----"));
-    }) || page.within(first, "u").some((u) => isElement(u.parent) && u.parent.name === "b" && hasText(u))
-  );
+  return page.find(first, "b", isPartyHeadingBold) !== undefined || page.find(first, "u", isUnderlinedBoldText) !== undefined;
+}
+
+function hasTextChild(el: Element): boolean {
+  for (const child of el.children) if (child.type === "text") return true;
+  return false;
+}
+
+/** `<i><b>Debtor</b></i>` (bankruptcy) or a bold "-----" rule (adversary proceedings). */
+function isPartyHeadingBold(b: Element): boolean {
+  const parent = b.parent;
+  if (isElement(parent) && parent.name === "i" && hasTextChild(b)) return true;
+  for (const child of b.children) if (child.type === "text" && child.data.includes("-----")) return true;
+  return false;
+}
+
+/** `<b><u>Plaintiff</u></b>`. */
+function isUnderlinedBoldText(u: Element): boolean {
+  return isElement(u.parent) && u.parent.name === "b" && hasTextChild(u);
+}
+
+function firstChildElement(node: Element, name: string): Element | undefined {
+  for (const child of node.children) if (child.type === "tag" && child.name === name) return child;
+  return undefined;
 }
 
 /** Every row of every table body that holds a party-type row, in document order. */
@@ -45,9 +61,8 @@ function rowText(page: HtmlPage, row: Element): string {
   return pyStrip(page.textOf(row)).toLowerCase();
 }
 
-function isSkippedRow(page: HtmlPage, row: Element, cells: Element[], next: Element | undefined): boolean {
+function isSkippedRow(page: HtmlPage, row: Element, text: string, cells: Element[], next: Element | undefined): boolean {
   if (cells.length === 0) return true;
-  const text = rowText(page, row);
   if (text === "" || text === "v.") return true;
   if (hasBoldUnderline(page, cells[0]!)) {
     // A heading not followed by a bold name heads count/offense data, not a party.
@@ -60,41 +75,48 @@ function isSkippedRow(page: HtmlPage, row: Element, cells: Element[], next: Elem
 
 type PartyDraft = Partial<Party>;
 
+/** Headings normalised so far on this page: the same few come back for party after party. */
+type TypeNames = Map<string, string>;
+
+function partyTypeName(typeNames: TypeNames, heading: string): string {
+  let name = typeNames.get(heading);
+  if (name === undefined) typeNames.set(heading, (name = normalizePartyType(heading)));
+  return name;
+}
+
 /** The party type a row announces, and whether the row is only that heading. */
 function partyTypeOf(
   page: HtmlPage,
-  row: Element,
+  text: string,
   cells: Element[],
   party: PartyDraft,
   bankruptcy: boolean,
+  typeNames: TypeNames,
 ): [PartyDraft, boolean] {
-  const text = rowText(page, row);
   if (cells.length === 1 && hasBoldUnderline(page, cells[0]!)) {
-    return [{ type: normalizePartyType(page.textOf(cells[0]!)) }, true];
+    return [{ type: partyTypeName(typeNames, page.textOf(cells[0]!)) }, true];
   }
   if (text.includes("------")) {
     const s = pyStrip(page.textOf(cells[0]!));
-    if (cells.length === 1) return [{ type: normalizePartyType(s.replace(/----*/g, "")) }, true];
+    if (cells.length === 1) return [{ type: partyTypeName(typeNames, s.replace(/----*/g, "")) }, true];
     if (cells.length === 3) return [{ type: s.split(/----*/)[0]! }, false];
     return [party, false];
   }
   if (bankruptcy && cells.length === 3 && page.hasPair(cells[0]!, "i", "b")) {
     const italic = page.within(cells[0]!, "i")[0]!;
-    return [{ type: normalizePartyType(page.textOf(italic)) }, false];
+    return [{ type: partyTypeName(typeNames, page.textOf(italic)) }, false];
   }
   if (cells.length === 3 && text.includes("service list")) return [{ type: "Service List" }, false];
   return [party, false];
 }
 
 function partyNameElement(page: HtmlPage, cell: Element): Element | undefined {
-  return page.find(
-    cell,
-    "b",
-    (b) =>
-      !(isElement(b.parent) && b.parent.name === "i") &&
-      childElements(b, "u").length === 0 &&
-      !page.textOf(b).includes("------"),
-  );
+  for (const b of page.within(cell, "b")) {
+    if (isElement(b.parent) && b.parent.name === "i") continue;
+    if (firstChildElement(b, "u") !== undefined) continue;
+    if (!page.textOf(b).includes("------")) return b;
+  }
+  return undefined;
 }
 
 /** Text of the name cell outside the bold name, one stripped text node per line. */
@@ -112,10 +134,8 @@ function attorneysOf(page: HtmlPage, cell: Element): Attorney[] {
   const attorneys: Attorney[] = [];
   for (const bold of page.within(cell, "b")) {
     const attorney: Attorney = { name: pySplit(page.textOf(bold)).join(" "), roles: [], contact: "" };
-    const siblings: Array<Element | Text> = [];
-    for (let n = bold.next; n; n = n.next) if (isText(n) || isElement(n)) siblings.push(n);
-    for (let i = 0; i < siblings.length; i++) {
-      const node = siblings[i]!;
+    // The bold name's following siblings (comments aside), up to the next bold name.
+    for (let node = nextTextOrElement(bold); node; ) {
       if (isText(node)) {
         const line = collapseWhitespace(node.data);
         if (line !== "") attorney.contact += `${line}\n`;
@@ -124,14 +144,20 @@ function attorneysOf(page: HtmlPage, cell: Element): Attorney[] {
         const lower = role.toLowerCase();
         if (!lower.startsWith("bar status") && !lower.startsWith("designation")) attorney.roles.push(role);
       }
-      const next = siblings[i + 1];
+      const next = nextTextOrElement(node);
       if (next === undefined || (isElement(next) && next.name === "b")) {
         attorneys.push(attorney);
         break;
       }
+      node = next;
     }
   }
   return attorneys;
+}
+
+function nextTextOrElement(node: AnyNode): Element | Text | undefined {
+  for (let next = node.next; next; next = next.next) if (next.type !== "comment") return next;
+  return undefined;
 }
 
 /** The fields that make two parties the same (PACER repeats some), in a fixed order. */
@@ -154,14 +180,16 @@ function resolveSeeAbove(parties: Party[]): void {
 export function parseParties(page: HtmlPage, rows: Element[], bankruptcy: boolean, adversary: boolean): Party[] {
   const parties: Party[] = [];
   const seen = new Set<string>();
+  const typeNames: TypeNames = new Map();
   let party: PartyDraft = {};
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const cells = page.within(row, "td");
-    if (isSkippedRow(page, row, cells, rows[i + 1])) continue;
+    const text = rowText(page, row);
+    if (isSkippedRow(page, row, text, cells, rows[i + 1])) continue;
 
     let headingOnly: boolean;
-    [party, headingOnly] = partyTypeOf(page, row, cells, party, bankruptcy);
+    [party, headingOnly] = partyTypeOf(page, text, cells, party, bankruptcy, typeNames);
     if (headingOnly) continue;
 
     const nameElement = partyNameElement(page, cells[0]!);

@@ -73,8 +73,6 @@ export class Element extends Indexed {
   next: ChildNode | null = null;
   /** Template contents: kept out of the tree (the sanitiser drops them with the template). */
   content: Document | null = null;
-  private attribsCache: Record<string, string | undefined> | null = null;
-
   constructor(
     /** Lower-case tag name (as parse5 gives it; SVG/MathML names keep their case). */
     readonly name: string,
@@ -84,14 +82,10 @@ export class Element extends Indexed {
     super();
   }
 
-  /** The attributes by name (the first wins, as in the HTML tokenizer). */
-  get attribs(): Readonly<Record<string, string | undefined>> {
-    if (this.attribsCache === null) {
-      const map: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
-      for (const attr of this.attrs) if (map[attr.name] === undefined) map[attr.name] = attr.value;
-      this.attribsCache = map;
-    }
-    return this.attribsCache;
+  /** The value of attribute `name` (the tokenizer keeps the first of duplicates), if any. */
+  attr(name: string): string | undefined {
+    for (const attr of this.attrs) if (attr.name === name) return attr.value;
+    return undefined;
   }
 }
 

@@ -75,7 +75,7 @@ export function documentNumberOf(page: HtmlPage, table: Element): string | null 
 export function documentLinkOf(page: HtmlPage, table: Element, appellate = false): string | null {
   const label = appellate ? "Document(s)" : "Document Number";
   const anchor = valueCells(page, table, label).flatMap((c) => page.within(c, "a"))[0];
-  const href = anchor?.attribs.href;
+  const href = anchor?.attr("href");
   return href === undefined ? null : href.trim();
 }
 
@@ -87,11 +87,11 @@ export function appellateCaseNumber(page: HtmlPage, table: Element): string | nu
 
 export function caseLinkOf(page: HtmlPage, table: Element): string | null {
   const anchor = valueCells(page, table, "Case Number").flatMap((c) => page.within(c, "a"))[0];
-  return anchor?.attribs.href?.trim() ?? null;
+  return anchor?.attr("href")?.trim() ?? null;
 }
 
 function isArialFont(el: AnyNode): el is Element {
-  return isElement(el) && el.name === "font" && el.attribs.face === "arial,helvetica";
+  return isElement(el) && el.name === "font" && el.attr("face") === "arial,helvetica";
 }
 
 function textIn(page: HtmlPage, elements: Element[]): string {

@@ -11,7 +11,6 @@
 export const PY_WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
 const WS_RUN = new RegExp(`[${PY_WS}]+`, "g");
-const SPACE_BEFORE_COMMA = new RegExp(`[${PY_WS}]+,`, "g");
 
 /** Whether the UTF-16 unit `c` is one of Python's whitespace characters. */
 function isPyWhitespace(c: number): boolean {
@@ -40,7 +39,37 @@ export function pySplit(s: string): string[] {
 
 /** Python's `" ".join(s.split())`: trim and collapse every whitespace run to one space. */
 export function collapseWhitespace(s: string): string {
-  return pyStrip(s).replace(WS_RUN, " ");
+  return collapse(s, false);
+}
+
+/**
+ * Trims `s` and makes each whitespace run inside it one space, or nothing when `beforeComma`
+ * and the run precedes a comma. One pass, and `s` itself back when nothing changes (most
+ * strings): far cheaper than the equivalent regex replacements on PACER's long docket texts.
+ */
+function collapse(s: string, beforeComma: boolean): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isPyWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isPyWhitespace(s.charCodeAt(end - 1))) end--;
+  let out = "";
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isPyWhitespace(c)) continue;
+    let j = i + 1;
+    while (isPyWhitespace(s.charCodeAt(j))) j++; // stops inside s: s[end - 1] is not whitespace
+    if (beforeComma && s.charCodeAt(j) === 0x2c) {
+      out += s.slice(from, i);
+      from = j;
+    } else if (j - i > 1 || c !== 0x20) {
+      out += `${s.slice(from, i)} `;
+      from = j;
+    }
+    i = j - 1;
+  }
+  if (from === start) return start === 0 && end === s.length ? s : s.slice(start, end);
+  return out + s.slice(from, end);
 }
 
 /** Python's `str.isspace()` on the whole string (false for ""). */
@@ -53,7 +82,7 @@ export function isBlank(s: string): boolean {
  * leaves before commas. Every metadata value and docket entry goes through this.
  */
 export function cleanCourtString(s: string): string {
-  return collapseWhitespace(s).replace(SPACE_BEFORE_COMMA, ",");
+  return collapse(s, true);
 }
 
 // Punctuation clean_string strips from both ends of each side of a " v. " (a run of these).
@@ -165,5 +194,5 @@ export function pyCapitalize(s: string): string {
 
 /** Python's `str.isdigit()` for the strings PACER uses as document numbers. */
 export function isDigits(s: string): boolean {
-  return /^\p{Nd}+$/u.test(s);
+  return /^[0-9]+$/.test(s) || /^\p{Nd}+$/u.test(s);
 }
