@@ -80,6 +80,19 @@ export const entryForm: RecordFormConfig = {
     const day = dayText(record.dateFiled);
     return `${number}${day ? `, filed ${day}` : ""} (${label(ENTRY_KIND_LABELS, str(record.kind))})`;
   },
+  // Filed documents are attached on the entry's documents page (server/documents).
+  related: (record, scope, deps) => [
+    {
+      heading: "Documents",
+      items: deps.repo.documentsOfEntry(record.id).map((d) => ({
+        text: `${d.attachmentNumber === 0 ? "Main document" : `Attachment ${str(d.attachmentNumber)}`}${d.description ? `: ${str(d.description)}` : ""}`,
+        href: null,
+        note: [d.pageCount ? `${str(d.pageCount)} pages` : null, d.fileSha256 ? null : "no file yet", d.sealed ? "sealed" : null].filter(Boolean).join(", ") || null,
+      })),
+      empty: "No document is attached to this entry.",
+      add: { href: paths.staffEntryDocuments(scope!.caseSlug, record.id), label: "Attach or replace a document (PDF)" },
+    },
+  ],
   newRelated: (scope, deps) => [
     {
       heading: "Latest entries of this case",

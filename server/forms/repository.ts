@@ -42,6 +42,16 @@ export function createFormsRepository(db: Db) {
         .all();
     },
 
+    /** The live documents filed with one entry, main document first. */
+    documentsOfEntry(entryId: number) {
+      return db
+        .select()
+        .from(s.documents)
+        .where(and(eq(s.documents.entryId, entryId), isNull(s.documents.deletedAt)))
+        .orderBy(asc(s.documents.attachmentNumber))
+        .all();
+    },
+
     /** Live fact-source links of one record, with the source each names. */
     factSourcesOf(recordType: EditableType, recordId: string | number) {
       return db

@@ -113,6 +113,9 @@ describe("docket entry forms", () => {
     expect(after).toMatchObject({ description: "New text", kind: "notice", version: 2 });
     expect(app.editing.revisions("entry", entry.id).at(-1)).toMatchObject({ action: "update", reason: "typo" });
     expect(flashText((await browser.follow(res)).body)).toContain("Saved the docket entry ECF No. 7");
+    // Documents are attached on the entry's documents page.
+    const documents = parseHtml((await browser.get(`/staff/cases/doe-v-dhs/entries/${entry.id}/edit`)).body);
+    expect(documents(`a[href="/staff/cases/doe-v-dhs/entries/${entry.id}/documents"]`).text()).toContain("Attach");
   });
 
   it("strikes and unstrikes an entry: it stays on the docket, marked, and is never deleted", async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { citeSource, insertCase, insertCourt, insertDeadline, insertMotion, insertSource, insertSubpoena } from "../support/factories";
+import { citeSource, insertCase, insertCourt, insertCoverage, insertDeadline, insertMotion, insertOrder, insertSource, insertSubpoena } from "../support/factories";
 import { parseHtml } from "../support/html";
 import { flashText, staffBrowser } from "./helpers";
 
@@ -95,6 +95,28 @@ describe("nothing lost: deletes are reversible, deadlines are marked, sources ar
     });
     expect(res.statusCode).toBe(303);
     expect(app.editing.find("motion", motion.id)).toMatchObject({ status: "denied" });
+  });
+
+  it("removes an order's coverage row with the row's own box: the row is hidden, not erased", async () => {
+    const kase = insertCase(db, { slug: "doe" });
+    const order = insertOrder(db, kase.id, { title: "Stay order" });
+    const subpoena = insertSubpoena(db);
+    const row = insertCoverage(db, order.id, subpoena.id);
+    const form = parseHtml((await browser.get(`/staff/cases/doe/orders/${order.id}/edit`)).body);
+    expect(form("#f-coverage-0-subpoenaId option[selected]").attr("value")).toBe(String(subpoena.id));
+    const res = await browser.post(`/staff/cases/doe/orders/${order.id}`, {
+      version: "1",
+      title: "Stay order",
+      kind: "non_production",
+      "coverage[0][subpoenaId]": String(subpoena.id),
+      "coverage[0][status]": "in_force",
+      "coverage[0][_remove]": "true",
+      "coverage[1][subpoenaId]": "",
+      "coverage[1][status]": "in_force",
+    });
+    expect(res.statusCode).toBe(303);
+    expect(app.editing.find("order", order.id)!.coverage).toEqual([]);
+    expect(app.editing.find("coverage", row.id)!.deletedAt).not.toBeNull();
   });
 
   it("lists a record's sources on its edit page, links another, and removes one", async () => {
