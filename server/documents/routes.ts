@@ -113,11 +113,11 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get("/documents/:id", { schema: { params: DocumentParams } }, async (request, reply) => {
-    const found = repo.documentForDownload(request.params.id);
+  app.get("/documents/:documentId", { schema: { params: DocumentParams } }, async (request, reply) => {
+    const found = repo.documentForDownload(request.params.documentId);
     const isPublic = found !== undefined && isPublicDownload(found);
     // Staff (any role, session or token) may read sealed and deleted documents; the public learns nothing, not even that one exists.
-    if (!found?.file || (!isPublic && request.user === null)) throw new NotFoundError(`No document is at /documents/${request.params.id}.`);
+    if (!found?.file || (!isPublic && request.user === null)) throw new NotFoundError(`No document is at /documents/${request.params.documentId}.`);
     const location = storedFileLocation(app.config.dataDir, found.file.sha256);
     if (!location) {
       request.log.warn({ sha256: found.file.sha256 }, "document file missing from DATA_DIR");

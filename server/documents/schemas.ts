@@ -5,7 +5,7 @@ export const EntryDocumentsParams = z.object({
   entryId: z.coerce.number().int().positive(),
 });
 
-export const DocumentParams = z.object({ id: z.coerce.number().int().positive() });
+export const DocumentParams = z.object({ documentId: z.coerce.number().int().positive() });
 
 /** A file the multipart reader kept in memory; `truncated` when it went past the size limit. */
 export type UploadedFile = { fileName: string; bytes: Buffer; truncated: boolean };

@@ -65,6 +65,7 @@ type Fixture = {
   subpoenaSlugs: string[];
   judgeSlugs: string[];
   entryIds: string[];
+  documentIds: string[];
   mainCase: string;
 };
 
@@ -105,13 +106,13 @@ function buildFixture(db: Db): Fixture {
     originalText: "ORIGINAL-TEXT-SECRET-33",
   });
   citeSource(db, "entry", open.id, source.id);
-  insertDocument(db, open.id, {
+  const openDocument = insertDocument(db, open.id, {
     attachmentNumber: 0,
     description: "Motion",
     pacerUrl: "https://ecf.cand.uscourts.gov/doc1/035123?caseid=1&magic_num=MAGIC-48151623",
     extractedText: "EXTRACTED-TEXT-SECRET",
   });
-  insertDocument(db, open.id, { attachmentNumber: 1, description: "SEALED-DOC-SECRET-2b", sealed: true });
+  const sealedDocument = insertDocument(db, open.id, { attachmentNumber: 1, description: "SEALED-DOC-SECRET-2b", sealed: true });
   const sealed = insertEntry(db, kase.id, {
     number: 2,
     sequence: 2,
@@ -120,7 +121,7 @@ function buildFixture(db: Db): Fixture {
     filedBy: "SEALED-SECRET-7f3a filer",
     sealed: true,
   });
-  insertDocument(db, sealed.id, { description: "SEALED-ENTRY-DOC-SECRET" });
+  const sealedEntryDocument = insertDocument(db, sealed.id, { description: "SEALED-ENTRY-DOC-SECRET" });
   citeSource(db, "entry", sealed.id, source.id, { quote: "SEALED-QUOTE-SECRET says the movant is" });
   const conflict = insertConflict(db, { code: "Q1", title: "Date of the sealed filing", description: "Sources disagree on the date." });
   linkConflict(db, conflict.id, "entry", sealed.id);
@@ -156,6 +157,7 @@ function buildFixture(db: Db): Fixture {
     subpoenaSlugs: [subpoena.slug],
     judgeSlugs: [judge.slug],
     entryIds: [String(open.id), String(sealed.id)],
+    documentIds: [openDocument.id, sealedDocument.id, sealedEntryDocument.id].map(String),
     mainCase: kase.slug,
   };
 }
@@ -186,6 +188,7 @@ function valuesFor(fixture: Fixture): Record<string, string[]> {
     "subpoenas/:slug": fixture.subpoenaSlugs,
     "judges/:slug": fixture.judgeSlugs,
     "entries/:entryId": fixture.entryIds,
+    "documents/:documentId": fixture.documentIds,
   };
 }
 
