@@ -14,6 +14,7 @@ export type ControlView = {
   isSelect: boolean;
   isCheckbox: boolean;
   isDate: boolean;
+  isNumber: boolean;
   inputType: string;
   value: string;
   checked: boolean;
@@ -63,6 +64,8 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
   // Messages name fields as the schema does ("must not be before dateFiled"); say them in the form's words.
   const say = (message: string) => message.replace(/\b[a-z]+[A-Z]\w*\b/g, (name) => (words.has(name) ? `“${words.get(name)}”` : name));
   const targets = new Map<string, { id: string; label: string }>();
+  let focused = false;
+  const focusFirstError = (message: string | null) => (message !== null && !focused ? (focused = true) : false);
 
   /** `label` is printed beside the input; `named` is how messages and the summary call it ("Subpoena (row 2)"). */
   function control(spec: FieldSpec, name: string, id: string, value: string, errorPaths: string[], label = spec.label, named = label): ControlView {
@@ -83,13 +86,15 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
       isSelect: spec.control === "select",
       isCheckbox: spec.control === "checkbox",
       isDate: spec.control === "date",
+      isNumber: spec.control === "number",
       inputType: INPUT_TYPES[spec.control] ?? "text",
       value,
       checked: value === "true" || value === "on",
       blank: spec.blank ?? null,
       choices: choices.map((c) => ({ ...c, selected: c.value === value })),
       size: spec.size ?? 4,
-      autofocus: spec.autofocus ?? false,
+      // With errors, the first field in error takes the focus instead of the form's first field.
+      autofocus: errors.length > 0 ? focusFirstError(message) : (spec.autofocus ?? false),
       hint: spec.hint ?? null,
       ...ids,
       weekday,

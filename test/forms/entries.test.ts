@@ -90,6 +90,8 @@ describe("docket entry forms", () => {
     const $ = parseHtml(res.body);
     expect($("#f-dateFiled-weekday").text()).toBe("Friday, September 19, 2025");
     expect(errorBeside(res.body, "f-description")).toBe("Docket text is required");
+    // The focus goes to the field to correct, not back to the number.
+    expect($("[autofocus]").map((_, el) => $(el).attr("id")).get()).toEqual(["f-description"]);
   });
 
   it("shows the service's refusal beside the field: a number already used in the case", async () => {

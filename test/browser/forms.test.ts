@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { BrowserContext, Page } from "playwright-core";
+import { openDatabase, type Db } from "../../db/client";
+import { seedDatabase } from "../../seeds/load";
+import { buildApp } from "../../server/app";
+import { testConfig } from "../../server/config";
+import { insertUser, TEST_PASSWORD } from "../support/auth";
+import { launchBrowser, seriousViolations } from "../support/browser";
+import { testClock } from "../support/db";
+
+// The staff forms in a real browser, on the bundled record: keyboard flow, focus, and axe.
+describe("staff forms in a real browser", { timeout: 120_000 }, () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let base: string;
+  let context: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+  let slug: string;
+
+  beforeAll(async () => {
+    db = openDatabase(":memory:");
+    seedDatabase(db, { clock: testClock });
+    await insertUser(db, { role: "editor", email: "clerk@example.org" });
+    slug = (db.$client.prepare("SELECT slug FROM cases WHERE deleted_at IS NULL ORDER BY id LIMIT 1").get() as { slug: string }).slug;
+    app = await buildApp({ config: testConfig(), db, clock: testClock });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    ({ context, close: closeBrowser } = await launchBrowser());
+    page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill("#login-email", "clerk@example.org");
+    await page.fill("#login-password", TEST_PASSWORD);
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/staff$/);
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.close();
+  });
+
+  async function expectAccessible(what: string) {
+    const violations = await seriousViolations(page);
+    expect(violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+
+  it("types a run of entries from the keyboard: the number has focus, Enter in the date field saves, the form comes back empty", async () => {
+    await page.goto(`${base}/staff/cases/${slug}/entries/new`);
+    await expectAccessible("quick entry form");
+    for (const [number, text] of [["9001", "NOTICE of appearance by counsel for J. Doe"], ["9002", "ORDER setting hearing"]] as const) {
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-number");
+      await page.keyboard.type(number);
+      await page.fill("#f-description", text);
+      await page.focus("#f-dateFiled");
+      await page.keyboard.type("2026-11-20");
+      await Promise.all([page.waitForURL(/\/entries\/new$/), page.keyboard.press("Enter")]);
+      await expect(page.locator("#flash").textContent()).resolves.toContain(`ECF No. ${number}, filed Friday, November 20, 2026`);
+      await expect(page.inputValue("#f-number")).resolves.toBe("");
+    }
+    const kinds = db.$client.prepare("SELECT number, kind FROM docket_entries WHERE number IN (9001, 9002) ORDER BY number").all();
+    expect(kinds).toEqual([
+      { number: 9001, kind: "notice" },
+      { number: 9002, kind: "order" },
+    ]);
+  });
+
+  it("shows a bad field beside its input, with an accessible summary", async () => {
+    await page.goto(`${base}/staff/cases/${slug}/entries/new`);
+    await page.fill("#f-dateFiled", "2026-02-30");
+    await page.fill("#f-description", "MOTION to Quash");
+    await page.click("form.record-form button[type=submit]");
+    await expect(page.locator("#f-dateFiled-error").textContent()).resolves.toBe("Date filed must be a real date in YYYY-MM-DD form");
+    await expect(page.inputValue("#f-description")).resolves.toBe("MOTION to Quash");
+    await expectAccessible("form with errors");
+  });
+
+  it("keeps the staff pages and the staff docket accessible", async () => {
+    const order = db.$client.prepare("SELECT o.id FROM orders o JOIN cases c ON c.id = o.case_id WHERE c.slug = ? LIMIT 1").get(slug) as { id: number } | undefined;
+    const pages = [`/cases/${slug}`, `/staff/cases/${slug}`, "/staff/subpoenas/new", `/staff/cases/${slug}/motions/new`, "/staff/events/new"];
+    if (order) pages.push(`/staff/cases/${slug}/orders/${order.id}/edit`);
+    for (const url of pages) {
+      await page.goto(`${base}${url}`);
+      expect(await page.locator("h1").count(), url).toBe(1);
+      await expectAccessible(url);
+    }
+  });
+});
