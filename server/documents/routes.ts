@@ -11,7 +11,7 @@ import { PdfInputError, readPdf } from "./pdf";
 import { createDocumentsRepository } from "./repository";
 import { DocumentParams, DocumentUploadForm, EntryDocumentsParams, isUploadedFile, type UploadedFile } from "./schemas";
 import { attachDocument } from "./service";
-import { sizeText, toEntryDocumentsView, type EntryDocumentsInput, type FormValues } from "./view-models";
+import { attachedNotice, sizeText, toEntryDocumentsView, type EntryDocumentsInput, type FormValues } from "./view-models";
 import { downloadFileName, isPublicDownload } from "./download";
 
 /** Reads the uploaded file into memory, up to the limit; a longer one is marked truncated and not read on. */
@@ -64,9 +64,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const found = loadEntry(request.params.slug, request.params.entryId);
       const attached = repo.documentsOfEntry(found.entry.id).find((d) => d.document.id === request.query.attached)?.document;
-      const notice = attached
-        ? `Attached ${attached.attachmentNumber === 0 ? "the main document" : `attachment ${attached.attachmentNumber}`}: ${attached.pageCount ?? "?"} pages, ${attached.extractedText ? `${attached.extractedText.length.toLocaleString("en-US")} characters of text for search` : "no text layer to search"}.`
-        : null;
+      const notice = attached ? attachedNotice(attached) : null;
       return showPage(reply, found, { notice });
     },
   );

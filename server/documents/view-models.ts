@@ -11,6 +11,14 @@ export function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** "Attached attachment 2: 14 pages, 31,200 characters of text for search." */
+export function attachedNotice(d: RecordRow<"document">): string {
+  const which = d.attachmentNumber === 0 ? "the main document" : `attachment ${d.attachmentNumber}`;
+  const pages = d.pageCount === null ? "pages unknown" : d.pageCount === 1 ? "1 page" : `${d.pageCount} pages`;
+  const text = d.extractedText ? `${d.extractedText.length.toLocaleString("en-US")} characters of text for search` : "no text layer to search (a scan?)";
+  return `Attached ${which}: ${pages}, ${text}.`;
+}
+
 export type FormValues = { attachmentNumber: string; description: string; sealed: boolean };
 
 export type EntryDocumentsInput = {

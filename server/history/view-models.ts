@@ -93,6 +93,8 @@ export type RevisionItem = {
   actor: string;
   reason: string | null;
   version: number | null;
+  /** A create shows each field's first value, with no "before" column. */
+  isCreate: boolean;
   changes: FieldChange[];
   links: LinkChange[];
   nothingChanged: boolean;
@@ -154,6 +156,7 @@ export function toHistoryView(data: HistoryData, options: HistoryOptions): Histo
       actor: r.actor,
       reason: r.reason,
       version: r.version,
+      isCreate: r.before === null,
       changes,
       links,
       nothingChanged: changes.length === 0 && links.length === 0,
