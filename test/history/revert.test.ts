@@ -4,7 +4,7 @@ import { revisions } from "../../db/schema";
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from "../../server/errors";
 import { createEditService, type EditService } from "../../server/editing/service";
 import { fieldChanges, linkChanges, wordSegments } from "../../server/history/diff";
-import { fieldLabel } from "../../server/history/labels";
+import { fieldLabel, recordName } from "../../server/history/labels";
 import { createRecordStore } from "../../server/records/store";
 import { createTestDb, testActor, testClock } from "../support/db";
 import { insertCase } from "../support/factories";
@@ -107,5 +107,13 @@ describe("revision diffs", () => {
     expect(fieldLabel("dateFiledLatest")).toBe("Date filed latest");
     expect(fieldLabel("assignedJudgeId")).toBe("Assigned judge");
     expect(fieldLabel("dnJudgeInitials")).toBe("Docket number: judge's initials");
+  });
+});
+
+describe("record names", () => {
+  it("names a judge by name, not by title, and an entry by its number and text", () => {
+    expect(recordName("judge", { id: 1, name: "Thomas S. Hixson", title: "U.S. Magistrate Judge" })).toBe("Thomas S. Hixson");
+    expect(recordName("entry", { id: 2, number: 12, description: "ORDER granting stay" })).toBe("ECF No. 12: ORDER granting stay");
+    expect(recordName("coverage", { id: 3, subpoenaId: 4, accountId: null })).toBe("Coverage of subpoena #4, all accounts");
   });
 });
