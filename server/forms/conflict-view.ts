@@ -3,7 +3,7 @@ import type { EditableRecord } from "../editing/service";
 import { LINKS_KEY } from "../records/store";
 import { paths } from "../paths";
 import { DATE_PRECISION_CHOICES } from "./choices";
-import { weekdayText } from "./fields-view";
+import { weekdayText } from "./date-hints";
 import { refOf, type FormDeps, type FormScope, type RecordFormConfig } from "./record-form";
 import { allFields, FUZZY_PARTS, type Choice, type FieldGroup, type FieldSpec } from "./spec";
 import { valuesFromBody, valuesFromRecord, type FormValues } from "./values";

@@ -1,6 +1,6 @@
 import type { FieldError } from "../errors";
-import { formatDay, isCalendarDate, weekdayOf } from "../shared/dates";
 import { DATE_PRECISION_CHOICES } from "./choices";
+import { fuzzyMeaning, PART_HINTS, weekdayText } from "./date-hints";
 import { allFields, FUZZY_PARTS, inputNames, type Choice, type FieldGroup, type FieldSpec } from "./spec";
 import { REMOVE_COLUMN, type FormValues } from "./values";
 
@@ -45,11 +45,6 @@ export type FieldView = ControlView & {
 
 export type ErrorSummaryItem = { text: string; href: string | null };
 
-/** "Friday, September 19, 2025" beside a date input, so a typo in the day shows at once. */
-export function weekdayText(value: string): string | null {
-  return isCalendarDate(value) ? `${weekdayOf(value)}, ${formatDay(value)}` : null;
-}
-
 const INPUT_TYPES: Record<string, string> = { number: "text", url: "url", time: "text", date: "text", text: "text" };
 
 /**
@@ -68,10 +63,19 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
   const focusFirstError = (message: string | null) => (message !== null && !focused ? (focused = true) : false);
 
   /** `label` is printed beside the input; `named` is how messages and the summary call it ("Subpoena (row 2)"). */
-  function control(spec: FieldSpec, name: string, id: string, value: string, errorPaths: string[], label = spec.label, named = label): ControlView {
+  function control(
+    spec: FieldSpec,
+    name: string,
+    id: string,
+    value: string,
+    errorPaths: string[],
+    label = spec.label,
+    named = label,
+    meaning: string | null | undefined = undefined,
+  ): ControlView {
     const message = errorPaths.map((p) => byPath.get(p)).find((m) => m !== undefined) ?? null;
     for (const p of errorPaths) targets.set(p, { id, label: named });
-    const weekday = spec.control === "date" ? weekdayText(value.trim()) : null;
+    const weekday = meaning !== undefined ? meaning : spec.control === "date" ? weekdayText(value.trim()) : null;
     const hasChoice = spec.choices?.some((c) => c.value === value) ?? true;
     // A stored id that is not among the choices (a deleted judge) stays visible rather than silently dropped.
     const choices = [...(spec.choices ?? []), ...(value && !hasChoice ? [{ value, label: `${value} (not in the list)` }] : [])];
@@ -126,7 +130,8 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
           ? { name, label: "", control: "select", choices: DATE_PRECISION_CHOICES, blank: "not stated (a day, when a date is given)" }
           : { name, label: "", control: part.control, hint: PART_HINTS[part.suffix] };
         const printed = part.label ? part.label.charAt(0).toUpperCase() + part.label.slice(1) : "Date";
-        return control(partSpec, name, `${prefix}-${name}`, String(values[name] ?? ""), [name], printed, part.label ? `${spec.label}: ${part.label}` : spec.label);
+        const named = part.label ? `${spec.label}: ${part.label}` : spec.label;
+        return control(partSpec, name, `${prefix}-${name}`, String(values[name] ?? ""), [name], printed, named, fuzzyMeaning(spec.name, part.suffix, values));
       });
     } else if (spec.control === "checkboxes") {
       const chosen = new Set((value as string[] | undefined) ?? []);
@@ -170,9 +175,3 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
   });
   return { groups: groupViews, errorSummary: summary };
 }
-
-const PART_HINTS: Record<string, string> = {
-  "": "YYYY-MM-DD. For a rough date, the earliest possible day.",
-  Latest: "YYYY-MM-DD. Only for a date known to fall between two days.",
-  Label: "Words to print instead of the date (“a Tuesday in September 2025”).",
-};

@@ -1,7 +1,7 @@
 import type { Row } from "../editing/definition";
 import type { DatePrecision } from "../../db/schema";
 import { viewDate } from "../shared/dates";
-import { weekdayText } from "./fields-view";
+import { weekdayText } from "./date-hints";
 
 /** A stored day in a confirmation, with its weekday: "Friday, September 19, 2025". */
 export function dayText(iso: unknown): string | null {
