@@ -42,6 +42,12 @@ describe("staff controls on public pages, the confirmation, and script in text f
     }
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(app.pageCache.get("/cases/doe")!.body.toString()).not.toContain("staff-controls");
+    // Saving through a form drops the stored page in the same step: the public sees the new entry at once.
+    expect((await editor.post("/staff/cases/doe/entries", { number: "2", dateFiled: "2025-09-20", description: "NOTICE of hearing" })).statusCode).toBe(303);
+    const fresh = await app.inject("/cases/doe");
+    expect(fresh.headers.etag).not.toBe(first.headers.etag);
+    expect(parseHtml(fresh.body)("table.docket-entries").text()).toContain("NOTICE of hearing");
+    expect(fresh.body).not.toContain("staff-controls");
     // A viewer sees the history links but no Edit or Strike.
     const viewer = await staffBrowser(app, db, "viewer");
     const read = parseHtml((await viewer.get("/cases/doe")).body);
