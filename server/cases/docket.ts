@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
-import { toPublic, toPublicDocument, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { toPublic, toPublicDocumentWithFile, toPublicEntry, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
 import { createCasesRepository } from "./repository";
 import type { DocketQuery } from "./schemas";
@@ -23,7 +23,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
   const total = page.total ?? entries.length;
   // Documents of sealed entries never leave the database.
   const openEntryIds = entryRows.filter((e) => !e.sealed).map((e) => e.id);
-  const documents = repo.documents(openEntryIds).map(toPublicDocument);
+  const documents = repo.documents(openEntryIds).map(toPublicDocumentWithFile);
 
   const partyRows = repo.parties(row.id);
   const parties = partyRows.map((p) => toPublic("party", p));

@@ -1,7 +1,7 @@
 import { and, count, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { toPublic, toPublicDocument, toPublicEntry } from "../privacy/projection";
+import { toPublic, toPublicDocumentWithFile, toPublicEntry } from "../privacy/projection";
 import { createSourcesRepository, refKey } from "../sources/repository";
 import { createCasesRepository } from "./repository";
 
@@ -28,7 +28,7 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number) {
     case: toPublic("case", kase),
     court: repo.court(kase.courtId),
     entry: toPublicEntry(row),
-    documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocument),
+    documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),
     page: Math.floor(before / 100) + 1,
     citations,
   };

@@ -128,6 +128,7 @@ function entriesView(d: PublicDocketData) {
         pages: doc.pageCount,
         size: doc.fileSizeText,
         sealed: doc.sealed,
+        href: doc.hasFile ? paths.document(doc.id) : null,
       })),
       sources: e.sealed ? [] : markersFor(d.citations.get(refKey("entry", e.id))),
     };
@@ -311,6 +312,7 @@ export function toEntryView(e: NonNullable<ReturnType<typeof import("./entry").l
       label: doc.attachmentNumber === 0 ? "Main document" : `Attachment ${doc.attachmentNumber}`,
       description: doc.description,
       pages: doc.pageCount,
+      href: doc.hasFile ? paths.document(doc.id) : null,
     })),
     sources: markersFor(e.citations),
   };

@@ -104,6 +104,11 @@ export function toPublicEntry(row: RecordRow<"entry">): PublicRecord<"entry"> {
   };
 }
 
+/** A public document with whether its filed PDF can be downloaded (never a sealed one). */
+export function toPublicDocumentWithFile(row: RecordRow<"document">): PublicRecord<"document"> & { hasFile: boolean } {
+  return { ...toPublicDocument(row), hasFile: !row.sealed && row.fileSha256 !== null };
+}
+
 export function toPublicDocument(row: RecordRow<"document">): PublicRecord<"document"> {
   if (!row.sealed) return toPublic("document", row);
   return {

@@ -12,8 +12,10 @@ import {
   insertMotion,
   insertOrder,
   insertParty,
+  insertDocument,
   insertSource,
 } from "../support/factories";
+import { files } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import { testActor, testClock } from "../support/db";
 
@@ -143,6 +145,16 @@ describe("docket page", () => {
     const page = parseHtml(res.body);
     expect(page("h1").text()).toBe("ECF No. 1");
     expect(page("code").text()).toContain("ECF No. 1");
+  });
+
+  it("links filed PDFs for download, but never a sealed document's", async () => {
+    const entry = insertEntry(db, caseId, { number: 7, sequence: 7, description: "DECLARATION with exhibits" });
+    db.insert(files).values({ sha256: "a".repeat(64), sizeBytes: 10, mediaType: "application/pdf", storagePath: "files/aa/x", createdAt: "2026-01-01" }).run();
+    const open = insertDocument(db, entry.id, { attachmentNumber: 0, fileSha256: "a".repeat(64) });
+    insertDocument(db, entry.id, { attachmentNumber: 1, description: "Exhibit A", fileSha256: "a".repeat(64), sealed: true });
+    const row = parseHtml((await app.inject("/cases/doe-v-dhs")).body)(`tr#entry-${entry.id}`);
+    expect(row.find("li a").map((_, a) => parseHtml("")(a).attr("href")).get()).toEqual([`/documents/${open.id}`]);
+    expect(row.text()).toContain("Attachment 1");
   });
 
   it("lists motions with the order that decided them", async () => {
