@@ -153,22 +153,19 @@ export function parseEntries(
       document_number: number,
       pacer_doc_id: docId,
       pacer_seq_no: seqFromLink ?? checkboxSeqNo(page, row),
-      description: text,
+      description: cleanCourtString(text),
       date_entered: enteredMatch ? parsePacerDate(enteredMatch[1]!) : null,
     });
   }
-  return entries.map(cleanEntry);
+  if (multiDocuments) for (const entry of entries) cleanDocuments(entry);
+  return entries;
 }
 
-function cleanEntry(entry: DocketEntry): DocketEntry {
-  const out: DocketEntry = { ...entry, description: cleanCourtString(entry.description) };
-  if (entry.file_size_str !== undefined) out.file_size_str = cleanCourtString(entry.file_size_str);
-  if (entry.attachments) {
-    out.attachments = entry.attachments.map((a) => ({
-      ...a,
-      description: cleanCourtString(a.description),
-      file_size_str: cleanCourtString(a.file_size_str),
-    }));
+/** The clean-up the entry's own fields had, for what a documents row added to it. */
+function cleanDocuments(entry: DocketEntry): void {
+  if (entry.file_size_str !== undefined) entry.file_size_str = cleanCourtString(entry.file_size_str);
+  for (const attachment of entry.attachments ?? []) {
+    attachment.description = cleanCourtString(attachment.description);
+    attachment.file_size_str = cleanCourtString(attachment.file_size_str);
   }
-  return out;
 }
