@@ -3,7 +3,9 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry } from "../privacy/projection";
 import { createSourcesRepository, refKey } from "../sources/repository";
+import { paths } from "../paths";
 import { createCasesRepository } from "./repository";
+import { DOCKET_PAGE_SIZE } from "./schemas";
 
 /** One docket entry with its case, documents and sources, for the entry's permalink. */
 export function loadPublicEntry(db: Db, slug: string, entryId: number) {
@@ -16,20 +18,30 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number) {
     .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id), isNull(s.docketEntries.deletedAt)))
     .get();
   if (!row) return undefined;
-  // Which page of the oldest-first docket (100 a page) the entry sits on, for the link back.
-  const before =
-    db
-      .select({ n: count() })
-      .from(s.docketEntries)
-      .where(and(eq(s.docketEntries.caseId, kase.id), isNull(s.docketEntries.deletedAt), lt(s.docketEntries.sequence, row.sequence)))
-      .get()?.n ?? 0;
   const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
   return {
     case: toPublic("case", kase),
     court: repo.court(kase.courtId),
     entry: toPublicEntry(row),
     documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),
-    page: Math.floor(before / 100) + 1,
+    page: docketPageOf(db, row),
     citations,
   };
+}
+
+/** Which page of the oldest-first docket (at the default 100 a page) an entry sits on. */
+export function docketPageOf(db: Db, entry: { caseId: number; sequence: number }): number {
+  const before =
+    db
+      .select({ n: count() })
+      .from(s.docketEntries)
+      .where(and(eq(s.docketEntries.caseId, entry.caseId), isNull(s.docketEntries.deletedAt), lt(s.docketEntries.sequence, entry.sequence)))
+      .get()?.n ?? 0;
+  return Math.floor(before / DOCKET_PAGE_SIZE) + 1;
+}
+
+/** The entry's row on its docket page, whatever page of a long docket that is. */
+export function entryOnDocketHref(db: Db, caseSlug: string, entry: { id: number; caseId: number; sequence: number }): string {
+  const page = docketPageOf(db, entry);
+  return `${paths.case(caseSlug)}${page > 1 ? `?page=${page}` : ""}#entry-${entry.id}`;
 }

@@ -10,6 +10,9 @@ const day = z
 
 export const CaseParams = z.object({ slug: z.string().min(1).max(200) });
 
+/** Entries a docket page shows unless asked for another number. */
+export const DOCKET_PAGE_SIZE = 100;
+
 /** Filters of the docket page; every one is optional and a blank field means "any". */
 export const DocketQuery = z
   .object({
@@ -22,7 +25,7 @@ export const DocketQuery = z
     q: z.string().trim().max(200, "must be at most 200 characters").optional().transform((v) => v || undefined),
     order: z.enum(["asc", "desc"]).default("asc"),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
-    per: z.coerce.number().int().min(10).max(500).default(100),
+    per: z.coerce.number().int().min(10).max(500).default(DOCKET_PAGE_SIZE),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before the start date", path: ["to"] });
 

@@ -18,7 +18,7 @@ import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
 import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { ENTRY_KINDS } from "../../db/schema";
 import type { PublicDocketData } from "./docket";
-import type { DocketQuery } from "./schemas";
+import { DOCKET_PAGE_SIZE, type DocketQuery } from "./schemas";
 
 type Fact = { text: string; sources: SourceMarker[]; inferred: boolean; unknown: boolean };
 
@@ -233,7 +233,7 @@ function docketHref(slug: string, query: DocketQuery, changes: Partial<DocketQue
   if (merged.q) params.set("q", merged.q);
   if (merged.order !== "asc") params.set("order", merged.order);
   if (merged.page !== 1) params.set("page", String(merged.page));
-  if (merged.per !== 100) params.set("per", String(merged.per));
+  if (merged.per !== DOCKET_PAGE_SIZE) params.set("per", String(merged.per));
   const qs = params.toString();
   return `${paths.case(slug)}${qs ? `?${qs}` : ""}#entries`;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { ENTRY_KINDS, ENTRY_SOURCES } from "../../db/schema";
 import type { Row } from "../editing/definition";
+import { entryOnDocketHref } from "../cases/entry";
 import { entryKindFromText } from "../imports/text";
 import { paths } from "../paths";
 import { ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, label } from "../shared/labels";
@@ -74,7 +75,8 @@ export const entryForm: RecordFormConfig = {
   },
   // "Save and add another": the quick form comes back empty, with the confirmation and the entries just typed.
   afterCreate: (_record, scope) => paths.staffRecordNew("entries", scope!.caseSlug),
-  showHref: (record, scope) => paths.entry(scope!.caseSlug, record.id),
+  showHref: (record, scope, deps) =>
+    entryOnDocketHref(deps.db, scope!.caseSlug, { id: record.id, caseId: Number(record.caseId), sequence: Number(record.sequence) }),
   describe: (record) => {
     const number = record.number === null || record.number === undefined ? "unnumbered entry" : `ECF No. ${str(record.number)}`;
     const day = dayText(record.dateFiled);

@@ -120,6 +120,14 @@ describe("docket entry forms", () => {
     expect(documents(`a[href="/staff/cases/doe-v-dhs/entries/${entry.id}/documents"]`).text()).toContain("Attach");
   });
 
+  it("sends the editor back to the entry's row even when it is past the docket's first page", async () => {
+    for (let i = 0; i < 120; i++) insertEntry(db, caseId, { number: 100 + i, sequence: 100 + i });
+    const last = insertEntry(db, caseId, { number: 999, sequence: 999 });
+    const saved = await browser.post(`/staff/cases/doe-v-dhs/entries/${last.id}`, { version: "1", number: "999", dateFiled: "2025-09-18", description: "Renamed" });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/cases/doe-v-dhs?page=2#entry-${last.id}`);
+  });
+
   it("strikes and unstrikes an entry: it stays on the docket, marked, and is never deleted", async () => {
     const entry = insertEntry(db, caseId, { number: 3 });
     const struck = await browser.post(`/staff/cases/doe-v-dhs/entries/${entry.id}/strike`, { version: "1" });
