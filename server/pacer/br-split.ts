@@ -1,4 +1,4 @@
-import { isElement, isText, type AnyNode, type Element } from "./dom";
+import { isElement, isText, type ChildNode, type Element } from "./dom";
 import { pyStrip } from "./strings";
 
 /**
@@ -10,7 +10,7 @@ import { pyStrip } from "./strings";
  */
 export function brSplit(cell: Element): string[] {
   const state: SplitState = { pieces: [], current: "", started: false, boundary: false };
-  for (const child of cell.children) walk(state, child);
+  walk(state, cell);
   // The reference serialises the cell with its tail: the text right after it belongs to it too.
   state.boundary = true;
   if (isText(cell.next)) addText(state, cell.next.data);
@@ -37,22 +37,38 @@ function breakLine(state: SplitState): void {
   state.boundary = false;
 }
 
-function walk(state: SplitState, node: AnyNode): void {
-  if (isText(node)) {
-    addText(state, node.data);
-    return;
+/**
+ * Reads `cell`'s content in document order. Elements other than `<br>` are entered and left
+ * (a boundary either way), with a stack of their own: markup can nest deeper than the call
+ * stack goes.
+ */
+function walk(state: SplitState, cell: Element): void {
+  const lists: ChildNode[][] = [cell.children];
+  const positions: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    const i = positions[top]!;
+    if (i === list.length) {
+      lists.pop();
+      positions.pop();
+      if (lists.length > 0) state.boundary = true; // left an element
+      continue;
+    }
+    positions[top] = i + 1;
+    const node = list[i]!;
+    if (isText(node)) {
+      addText(state, node.data);
+    } else if (!isElement(node)) {
+      // A comment splits the text around it into two nodes.
+      state.boundary = true;
+    } else if (node.name === "br") {
+      breakLine(state);
+    } else {
+      if (node.name === "p") breakLine(state);
+      else state.boundary = true;
+      lists.push(node.children);
+      positions.push(0);
+    }
   }
-  if (!isElement(node)) {
-    // A comment splits the text around it into two nodes.
-    state.boundary = true;
-    return;
-  }
-  if (node.name === "br") {
-    breakLine(state);
-    return;
-  }
-  if (node.name === "p") breakLine(state);
-  else state.boundary = true;
-  for (const child of node.children) walk(state, child);
-  state.boundary = true;
 }

@@ -1,7 +1,7 @@
 import { brSplit } from "./br-split";
 import { attachmentsOf, mergeDocumentsRow } from "./docket-attachments";
 import { DATE_CHARS, findPacerDate, parsePacerDate } from "./dates";
-import { childElements, isElement, type AnyNode, type Element, type HtmlPage } from "./dom";
+import { childElements, type AnyNode, type Element, type HtmlPage, type ParentNode } from "./dom";
 import { docIdFromDoc1Url, seqNoFromGoDls } from "./pacer-ids";
 import { cleanCourtString, isDigits, pySplit, pyStrip, PY_WS } from "./strings";
 import type { DocketEntry } from "./types";
@@ -16,11 +16,15 @@ import type { DocketEntry } from "./types";
 /** All rows of the entry tables, the column-header row first. */
 export function entryTableRows(page: HtmlPage): Element[] {
   const entryTables = new Set<Element>();
+  // Parents with a "Docket Text" table among the children seen so far: its later sibling
+  // tables qualify too. (Tables come in document order, so a table's earlier siblings have
+  // been seen; asking each table about all its earlier siblings was quadratic.)
+  const docketTextParents = new Set<ParentNode>();
   for (const table of page.within(page.root, "table")) {
-    let candidate = page.hasTextNodeWith(table, "Docket Text");
-    for (let prev = table.prev; !candidate && prev; prev = prev.prev) {
-      if (isElement(prev) && prev.name === "table" && page.hasTextNodeWith(prev, "Docket Text")) candidate = true;
-    }
+    const parent = table.parent;
+    const hasDocketText = page.hasTextNodeWith(table, "Docket Text");
+    const candidate = hasDocketText || (parent !== null && docketTextParents.has(parent));
+    if (hasDocketText && parent !== null) docketTextParents.add(parent);
     if (!candidate) continue;
     // Nested tables of a multi-document row, and PACER's own footers, are not entry tables.
     if (page.hasTextNodeWith(table, "Total file size of selected documents")) continue;

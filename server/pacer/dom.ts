@@ -199,12 +199,31 @@ function pushMerged(out: ChildNode[], node: ChildNode): void {
   else out.push(node);
 }
 
-/** `parent`'s children with scripts and styles dropped and unknown tags replaced by their content. */
-function flattenChildren(parent: ParentNode, out: ChildNode[]): ChildNode[] {
-  for (const child of parent.children) {
+/**
+ * `parent`'s children with scripts and styles dropped and unknown tags replaced by their content
+ * (depth first, with a stack of its own: unknown tags can be nested as deep as a page likes).
+ */
+function flattenChildren(parent: ParentNode): ChildNode[] {
+  const out: ChildNode[] = [];
+  const lists: ChildNode[][] = [parent.children];
+  const positions: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top]!;
+    const i = positions[top]!;
+    if (i === list.length) {
+      lists.pop();
+      positions.pop();
+      continue;
+    }
+    positions[top] = i + 1;
+    const child = list[i]!;
     if (child.type !== "tag") pushMerged(out, child);
     else if (KEPT_TAGS.has(child.name)) out.push(child);
-    else if (!DROPPED_WITH_CONTENT.has(child.name)) flattenChildren(child, out);
+    else if (!DROPPED_WITH_CONTENT.has(child.name)) {
+      lists.push(child.children);
+      positions.push(0);
+    }
   }
   return out;
 }
@@ -215,7 +234,7 @@ function flattenChildren(parent: ParentNode, out: ChildNode[]): ChildNode[] {
  * when it must be.
  */
 function sanitizeChildren(parent: ParentNode): void {
-  if (needsRebuild(parent)) parent.children = flattenChildren(parent, []);
+  if (needsRebuild(parent)) parent.children = flattenChildren(parent);
   const children = parent.children;
   let prev: ChildNode | null = null;
   for (let i = 0; i < children.length; i++) {
@@ -260,10 +279,29 @@ export class HtmlPage {
     root.textEnd = this.texts.length;
   }
 
-  /** Sanitises and indexes `parent`'s subtree in one walk. */
-  private visit(parent: ParentNode): void {
-    sanitizeChildren(parent);
-    for (const child of parent.children) {
+  /**
+   * Sanitises and indexes `root`'s subtree in one depth-first walk, with a stack of its own
+   * rather than recursion: a page can nest elements deeper than the call stack goes.
+   */
+  private visit(root: ParentNode): void {
+    sanitizeChildren(root);
+    const parents: ParentNode[] = [root];
+    const positions: number[] = [0];
+    while (parents.length > 0) {
+      const top = parents.length - 1;
+      const parent = parents[top]!;
+      const i = positions[top]!;
+      if (i === parent.children.length) {
+        parents.pop();
+        positions.pop();
+        if (parent.type === "tag") {
+          parent.last = this.count - 1;
+          parent.textEnd = this.texts.length;
+        }
+        continue;
+      }
+      positions[top] = i + 1;
+      const child = parent.children[i]!;
       if (child.type === "text") {
         this.texts.push(child);
       } else if (child.type === "tag") {
@@ -274,9 +312,9 @@ export class HtmlPage {
         if (!list) this.byName.set(child.name, (list = { elements: [], orders: [] }));
         list.elements.push(child);
         list.orders.push(child.order);
-        this.visit(child);
-        child.last = this.count - 1;
-        child.textEnd = this.texts.length;
+        sanitizeChildren(child);
+        parents.push(child);
+        positions.push(0);
       }
     }
   }
@@ -385,8 +423,17 @@ export function* following(node: AnyNode): Generator<AnyNode> {
   }
 }
 
-/** `node` and its descendants, document order. */
+/** `node` and its descendants, document order (walking the links: no recursion, however deep). */
 function* subtree(node: AnyNode): Generator<AnyNode> {
-  yield node;
-  if (node.type === "tag" || node.type === "root") for (const child of node.children) yield* subtree(child);
+  let current: AnyNode = node;
+  for (;;) {
+    yield current;
+    if ((current.type === "tag" || current.type === "root") && current.children.length > 0) {
+      current = current.children[0]!;
+      continue;
+    }
+    while (current !== node && current.next === null) current = current.parent!;
+    if (current === node) return;
+    current = current.next!;
+  }
 }

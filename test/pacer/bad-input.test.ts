@@ -136,6 +136,28 @@ describe("input that is not a usable PACER document", () => {
   });
 });
 
+describe("hostile markup", () => {
+  const HEADER = `<html><body><h3>CIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA</h3>
+<table><tr><td>Doe v. Roe<br>Date Filed: 01/05/2017</td></tr></table>`;
+  const ENTRY = `<tr><td>01/06/2017</td><td><a href="https://ecf.cand.uscourts.gov/doc1/035114669449">1</a></td><td>ORDER</td></tr>`;
+
+  it("reads a docket whose markup nests deeper than the call stack goes", () => {
+    const deepCell = `${HEADER}<table><tr><th>Date Filed</th><th>#</th><th>Docket Text</th></tr>
+<tr><td>01/06/2017</td><td>${"<span>".repeat(20000)}1</td><td>${"<abc>".repeat(20000)}ORDER</td></tr></table></body></html>`;
+    const report = parseDocketReport(deepCell, "cand") as { docket_entries: Array<{ document_number: string; description: string }> };
+    expect(report.docket_entries).toEqual([expect.objectContaining({ document_number: "1", description: "ORDER" })]);
+
+    const deepTables = `${HEADER}${"<table><tr><td><b><u>Plaintiff</u></b>".repeat(2000)}</body></html>`;
+    expect(parseDocketReport(deepTables, "cand")).toHaveProperty("docket_entries", []);
+  });
+
+  it("reads many sibling entry tables in one pass", () => {
+    const tables = `<table><tr><th>Date Filed</th><th>#</th><th>Docket Text</th></tr></table>${`<table>${ENTRY}</table>`.repeat(20000)}`;
+    const report = parseDocketReport(`${HEADER}${tables}</body></html>`, "cand") as { docket_entries: unknown[] };
+    expect(report.docket_entries).toHaveLength(20000);
+  });
+});
+
 describe("detectPacerKind", () => {
   // Files whose kind is none of the three: an empty page carrying an extension's menu, and a
   // courtroom deputy's own e-mail (with an image), which CM/ECF did not generate.
