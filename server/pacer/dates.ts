@@ -1,4 +1,5 @@
 import { PacerInputError } from "./errors";
+import { formatUtcOffset, wallClockToInstant } from "../shared/time-zones";
 
 /**
  * Dates in PACER documents. Calendar dates stay calendar strings (`YYYY-MM-DD`): they are never
@@ -87,50 +88,6 @@ const MONTHS: Record<string, number> = {
 const RFC822 =
   /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]+|[+-]\d{4})?$/;
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = zoneFormatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset in minutes of `zone` at the UTC instant `utcMs`. */
-function zoneOffsetAt(zone: string, utcMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of zoneFormatter(zone).formatToParts(utcMs)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((asUtc - utcMs) / 60_000);
-}
-
-/** Offset in minutes of `zone` for a wall-clock time there (the first match in a DST overlap). */
-function zoneOffsetForWallClock(zone: string, wallAsUtcMs: number): number {
-  // Two rounds converge for every real zone: guess, then correct with the offset at the guess.
-  const first = zoneOffsetAt(zone, wallAsUtcMs);
-  const second = zoneOffsetAt(zone, wallAsUtcMs - first * 60_000);
-  return second;
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
 export type ZonedDateTime = {
   /** ISO 8601 with a numeric offset, e.g. `2018-04-19T18:21:31+00:00`. */
   iso: string;
@@ -168,10 +125,10 @@ export function parseRssDateTime(raw: string): ZonedDateTime {
   } else {
     const iana = DAYLIGHT_ZONES[zone.toUpperCase()];
     if (!iana) throw new PacerInputError(`RSS date "${raw.trim()}" uses time zone "${zone}", which is not a US zone`);
-    offset = zoneOffsetForWallClock(iana, wallAsUtc);
+    offset = (wallAsUtc - wallClockToInstant(wallAsUtc, iana)) / 60_000;
   }
   return {
-    iso: `${date}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${formatOffset(offset)}`,
+    iso: `${date}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${formatUtcOffset(offset)}`,
     epochMs: wallAsUtc - offset * 60_000,
   };
 }

@@ -3,29 +3,9 @@
  * (no VTIMEZONE block to maintain); this converts through the zone database (Intl), so DST is
  * whatever the zone says it was on that day.
  */
+import { wallClockToInstant } from "./time-zones";
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function offsetMinutes(instant: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(instant))) if (part.type !== "literal") parts[part.type] = Number(part.value);
-  const wallAsUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-  return Math.round((wallAsUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
-}
 
 /** True for a 24-hour "HH:MM" time. */
 export function isClockTime(time: string): boolean {
@@ -38,9 +18,7 @@ export function courtTimeToInstant(date: string, time: string, timeZone: string)
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!clock || !day) return undefined;
   const wall = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]), Number(clock[2]));
-  // Read the offset at a first guess, then again at the corrected instant in case DST lies between.
-  const guess = wall - offsetMinutes(wall, timeZone) * 60_000;
-  return new Date(wall - offsetMinutes(guess, timeZone) * 60_000);
+  return new Date(wallClockToInstant(wall, timeZone));
 }
 
 const ZONE_WORDS: Record<string, string> = {
