@@ -1,4 +1,4 @@
-import { hasBold, hasBoldUnderline } from "./docket-parties";
+import { hasBold, hasBoldUnderline, type PartyRow } from "./docket-parties";
 import { childElements, type Element, type HtmlPage } from "./dom";
 import { cleanCourtString, cleanString, pyStrip } from "./strings";
 import type { CriminalData, Party } from "./types";
@@ -22,16 +22,28 @@ const OFFENSE = /highest\s+offense.*(opening|terminated)/i;
 const COUNTS = /(pending|terminated)\s+counts/i;
 const COMPLAINTS = /complaints/i;
 
-function sectionHeading(page: HtmlPage, cells: Element[]): Section | undefined {
-  const text = cleanString(page.textOf(cells[0]!));
-  const offense = OFFENSE.exec(text);
-  if (offense) {
-    const status = offense[1]!.toLowerCase() as "opening" | "terminated";
-    return { kind: "highest_offense", key: `highest_offense_level_${status}` };
+/**
+ * Whether the cleaned text of a cell of the row whose lower-cased text is `rowText` can contain
+ * `word` (lower case): clean_string makes no letters, but it drops `*` and `#`, which can join
+ * two halves of a word.
+ */
+function mayHave(rowText: string, word: string): boolean {
+  return rowText.includes(word) || rowText.includes("*") || rowText.includes("#");
+}
+
+function sectionHeading(page: HtmlPage, cells: Element[], rowText: string): Section | undefined {
+  // Most rows are parties and counsel: only a row with one of the headings' words is read closer.
+  if (mayHave(rowText, "offense") || mayHave(rowText, "counts") || mayHave(rowText, "complaints")) {
+    const text = cleanString(page.textOf(cells[0]!));
+    const offense = OFFENSE.exec(text);
+    if (offense) {
+      const status = offense[1]!.toLowerCase() as "opening" | "terminated";
+      return { kind: "highest_offense", key: `highest_offense_level_${status}` };
+    }
+    const counts = COUNTS.exec(text);
+    if (counts) return { kind: "counts", status: counts[1]!.toLowerCase() as "pending" | "terminated" };
+    if (COMPLAINTS.test(text)) return { kind: "complaints" };
   }
-  const counts = COUNTS.exec(text);
-  if (counts) return { kind: "counts", status: counts[1]!.toLowerCase() as "pending" | "terminated" };
-  if (COMPLAINTS.test(text)) return { kind: "complaints" };
   // Any other underlined heading ("Plaintiff"…) ends the criminal sections.
   if (childElements(cells[0]!, "b").some((b) => childElements(b, "u").length > 0)) return { kind: "unknown" };
   return undefined;
@@ -59,19 +71,18 @@ function cleaned(data: CriminalData): CriminalData {
   };
 }
 
-export function addCriminalData(page: HtmlPage, parties: Party[], rows: Element[]): void {
+export function addCriminalData(page: HtmlPage, parties: Party[], rows: PartyRow[]): void {
   let partyIndex = -1;
   let data = emptyData();
   let section: Section | undefined;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const cells = page.within(row, "td");
+    const { cells, text } = rows[i]!;
     if (cells.length === 0) continue;
-    const text = pyStrip(page.textOf(row)).toLowerCase();
     if (text === "" || text === "v.") continue;
 
-    const next = rows[i + 1];
-    const representedBy = cells.length === 3 && cleanString(page.textOf(cells[1]!)).includes("represented by");
+    const next = rows[i + 1]?.row;
+    const representedBy =
+      cells.length === 3 && mayHave(text, "represented") && cleanString(page.textOf(cells[1]!)).includes("represented by");
     const unrepresentedParty =
       cells.length === 1 &&
       hasBoldUnderline(page, cells[0]!) &&
@@ -90,7 +101,7 @@ export function addCriminalData(page: HtmlPage, parties: Party[], rows: Element[
       continue;
     }
 
-    const heading = sectionHeading(page, cells);
+    const heading = sectionHeading(page, cells, text);
     if (heading) {
       section = heading;
       continue;

@@ -40,12 +40,26 @@ function firstChildElement(node: Element, name: string): Element | undefined {
   return undefined;
 }
 
+/** A row of the party tables, with what both passes over them (parties, criminal data) read. */
+export type PartyRow = {
+  row: Element;
+  /** Its `td`s, nested ones included. */
+  cells: Element[];
+  /** Its text, stripped and lower-cased. */
+  text: string;
+};
+
 /** Every row of every table body that holds a party-type row, in document order. */
-export function partyRows(page: HtmlPage): Element[] {
+export function partyRows(page: HtmlPage): PartyRow[] {
   const rows = page.within(page.root, "tr");
   const containers = new Set<AnyNode>();
   for (const row of rows) if (row.parent && startsPartyTable(page, row)) containers.add(row.parent);
-  return rows.filter((row) => row.parent !== null && containers.has(row.parent));
+  const partyRows: PartyRow[] = [];
+  for (const row of rows) {
+    if (row.parent === null || !containers.has(row.parent)) continue;
+    partyRows.push({ row, cells: page.within(row, "td"), text: pyStrip(page.textOf(row)).toLowerCase() });
+  }
+  return partyRows;
 }
 
 export function hasBold(page: HtmlPage, node: AnyNode): boolean {
@@ -55,10 +69,6 @@ export function hasBold(page: HtmlPage, node: AnyNode): boolean {
 /** A party-type heading: bold and underlined. */
 export function hasBoldUnderline(page: HtmlPage, node: AnyNode): boolean {
   return page.hasPair(node, "b", "u");
-}
-
-function rowText(page: HtmlPage, row: Element): string {
-  return pyStrip(page.textOf(row)).toLowerCase();
 }
 
 function isSkippedRow(page: HtmlPage, row: Element, text: string, cells: Element[], next: Element | undefined): boolean {
@@ -177,23 +187,21 @@ function resolveSeeAbove(parties: Party[]): void {
   }
 }
 
-export function parseParties(page: HtmlPage, rows: Element[], bankruptcy: boolean, adversary: boolean): Party[] {
+export function parseParties(page: HtmlPage, rows: PartyRow[], bankruptcy: boolean, adversary: boolean): Party[] {
   const parties: Party[] = [];
   const seen = new Set<string>();
   const typeNames: TypeNames = new Map();
   let party: PartyDraft = {};
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const cells = page.within(row, "td");
-    const text = rowText(page, row);
-    if (isSkippedRow(page, row, text, cells, rows[i + 1])) continue;
+    const { row, cells, text } = rows[i]!;
+    if (isSkippedRow(page, row, text, cells, rows[i + 1]?.row)) continue;
 
     let headingOnly: boolean;
     [party, headingOnly] = partyTypeOf(page, text, cells, party, bankruptcy, typeNames);
     if (headingOnly) continue;
 
     const nameElement = partyNameElement(page, cells[0]!);
-    const previous = rows[i - 1];
+    const previous = rows[i - 1]?.row;
     const afterDisposition = previous !== undefined && page.textOf(previous).includes("Disposition");
     if (nameElement && !afterDisposition) {
       party.name = pyStrip(page.textOf(nameElement));

@@ -34,11 +34,15 @@ export function parseDocketReport(html: string, courtId: string): DocketReport |
 
 export type DocketReading = { result: DocketReport | NotUsable; reason: string | null };
 
-const CLOSING_TAG = /<\/(body|html)\s*>/i;
+const CLOSING_TAG_AT = /<\/(?:body|html)\s*>/iy;
 
-/** `</body>` or `</html>`, looked for near the end first (where it is) to spare a full scan. */
+/** `</body>` or `</html>` anywhere, looked for from the end (where it is), one `</` at a time. */
 function hasClosingTag(text: string): boolean {
-  return CLOSING_TAG.test(text.slice(-65536)) || CLOSING_TAG.test(text);
+  for (let at = text.lastIndexOf("</"); at !== -1; at = at === 0 ? -1 : text.lastIndexOf("</", at - 1)) {
+    CLOSING_TAG_AT.lastIndex = at;
+    if (CLOSING_TAG_AT.test(text)) return true;
+  }
+  return false;
 }
 
 /** The parse and, when the answer is `{}`, why (for the CLI and the importer). */
