@@ -48,7 +48,8 @@ describe("staff forms in a real browser", { timeout: 120_000 }, () => {
     await page.goto(`${base}/staff/cases/${slug}/entries/new`);
     await expectAccessible("quick entry form");
     for (const [number, text] of [["9001", "NOTICE of appearance by counsel for J. Doe"], ["9002", "ORDER setting hearing"]] as const) {
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-number");
+      // Chromium applies autofocus on its next rendering step, which a busy machine can delay.
+      await page.waitForFunction(() => document.activeElement?.id === "f-number", undefined, { timeout: 10_000 });
       await page.keyboard.type(number);
       await page.fill("#f-description", text);
       await page.focus("#f-dateFiled");
