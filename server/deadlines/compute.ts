@@ -196,16 +196,20 @@ function alternativeReadings(
   const other = count(trigger, { ...request, eoClosures: !request.eoClosures }, cite);
   if (other.due !== primary.due) {
     const alternativeDue = formatIsoDate(other.due);
+    // Counting a closure pushes a forward period later but a backward one earlier, so the safe
+    // date is whichever reading comes first — not always the one without closures.
+    const safe = formatIsoDate(Math.min(primary.due, other.due));
+    const advice = safe === due ? `${due} is the safe date.` : `File by ${safe} to be safe.`;
     warnings.push(
       request.eoClosures
         ? {
             code: "executive-closure",
-            message: `${due} treats ${describeSteps(primary.steps, "executive-closure")} as a legal holiday under ${cite.presidentHoliday}; whether an order closing the executive departments declares a holiday is unsettled. Without it the deadline is ${alternativeDue}. File by then to be safe.`,
+            message: `${due} treats ${describeSteps(primary.steps, "executive-closure")} as a legal holiday under ${cite.presidentHoliday}; whether an order closing the executive departments declares a holiday is unsettled. Without it the deadline is ${alternativeDue}. ${advice}`,
             alternativeDue,
           }
         : {
             code: "executive-closure",
-            message: `Presidential closure days were not counted: ${describeSteps(other.steps, "executive-closure")}. If a closure counts as a holiday declared by the President (${cite.presidentHoliday}), the deadline runs to ${alternativeDue}.`,
+            message: `Presidential closure days were not counted: ${describeSteps(other.steps, "executive-closure")}. If a closure counts as a holiday declared by the President (${cite.presidentHoliday}), the deadline is ${alternativeDue}. ${advice}`,
             alternativeDue,
           },
     );
