@@ -88,6 +88,14 @@ export const Conflicts = z.array(Conflict).meta({ description: "Open and resolve
 const url = z.string().meta({ description: "This record in the API." });
 const htmlUrl = z.string().meta({ description: "This record's page on the site." });
 
+/** How every record with its own API address is reached: by id or slug, in the API and on the site. */
+const addressed = {
+  id: z.number().int(),
+  slug: z.string(),
+  url,
+  htmlUrl,
+};
+
 export const CourtRef = z.object({ id: z.string(), name: z.string(), shortName: z.string() }).meta({ id: "CourtRef" });
 
 export const JudgeRef = z
@@ -132,10 +140,7 @@ export const CaseStatus = z
 // Cases
 
 const caseBase = {
-  id: z.number().int(),
-  slug: z.string(),
-  url,
-  htmlUrl,
+  ...addressed,
   docketNumber: z.string().nullable().meta({ description: "As the court prints it (\"3:25-mc-80200-TSH\"); null while unknown." }),
   docketNumberCore: z.string().nullable().meta({ description: "The number without judge initials, stable across reassignment." }),
   caption: z.string().nullable().meta({ description: "As on the docket; null while no source states it." }),
@@ -245,32 +250,48 @@ export const Motion = z
   })
   .meta({ id: "Motion" });
 
+/** The terms of an order's protection (how it ends, whether it still holds): one definition for a case's orders and the order list. */
+const coverageTerms = {
+  endCondition: z.string().nullable(),
+  status: z.enum(COVERAGE_STATUSES),
+  statusReason: z.string().nullable(),
+  dateEnded: IsoDate.nullable(),
+};
+
 export const Coverage = z
   .object({
     id: z.number().int(),
     subpoena: SubpoenaRef,
     account: AccountRef.nullable().meta({ description: "The account protected; null when the order covers every account of the movant." }),
     allAccountsOfMovant: z.boolean(),
-    endCondition: z.string().nullable(),
-    status: z.enum(COVERAGE_STATUSES),
-    statusReason: z.string().nullable(),
-    dateEnded: IsoDate.nullable(),
+    ...coverageTerms,
     sources: Sources,
     conflicts: Conflicts,
   })
   .meta({ id: "Coverage", description: "What a stay or non-production order protects: one subpoena, one account (or all of the movant's)." });
 
+/*
+ * An order in full, in a case's record (CaseOrder) and in the order list (OrderItem), starts
+ * with these; the list puts the order's case between the two, so they are two pieces.
+ */
+const orderIdentity = {
+  id: z.number().int(),
+  slug: z.string(),
+  htmlUrl,
+  title: z.string(),
+  kind: z.enum(ORDER_KINDS),
+};
+const orderSigning = {
+  judge: JudgeRef.nullable(),
+  dateSigned: FuzzyDate,
+  summary: z.string().nullable(),
+  quotedText: z.string().nullable(),
+};
+
 export const CaseOrder = z
   .object({
-    id: z.number().int(),
-    slug: z.string(),
-    htmlUrl,
-    title: z.string(),
-    kind: z.enum(ORDER_KINDS),
-    judge: JudgeRef.nullable(),
-    dateSigned: FuzzyDate,
-    summary: z.string().nullable(),
-    quotedText: z.string().nullable(),
+    ...orderIdentity,
+    ...orderSigning,
     entryId: z.number().int().nullable(),
     inForce: z.boolean().meta({ description: "True while any of its coverage is in force." }),
     dispositions: z.array(z.object({ motionId: z.number().int(), disposition: z.enum(MOTION_STATUSES) })),
@@ -360,10 +381,7 @@ export const SubpoenaStatus = z
   .meta({ id: "SubpoenaStatus", description: "Derived from the records, never typed by hand." });
 
 const subpoenaBase = {
-  id: z.number().int(),
-  slug: z.string(),
-  url,
-  htmlUrl,
+  ...addressed,
   title: z.string(),
   kind: z.enum(SUBPOENA_KINDS),
   issuer: OrganizationRef.nullable(),
@@ -483,16 +501,9 @@ export const SubpoenaRecord = z
 
 export const OrderItem = z
   .object({
-    id: z.number().int(),
-    slug: z.string(),
-    htmlUrl,
-    title: z.string(),
-    kind: z.enum(ORDER_KINDS),
+    ...orderIdentity,
     case: CaseRef,
-    judge: JudgeRef.nullable(),
-    dateSigned: FuzzyDate,
-    summary: z.string().nullable(),
-    quotedText: z.string().nullable(),
+    ...orderSigning,
     standing: z.enum(["in_force", "ended", "none"]).meta({
       description: "Derived from its coverage: `in_force` while anything it protects is in force, `ended` when all has ended, `none` when it protects nothing (rulings, scheduling).",
     }),
@@ -509,10 +520,7 @@ export const OrderItem = z
         account: AccountRef.nullable(),
         allAccountsOfMovant: z.boolean(),
         addressee: OrganizationRef.nullable().meta({ description: "Who is told not to produce (Meta)." }),
-        endCondition: z.string().nullable(),
-        status: z.enum(COVERAGE_STATUSES),
-        statusReason: z.string().nullable(),
-        dateEnded: IsoDate.nullable(),
+        ...coverageTerms,
         sources: Sources,
         conflicts: Conflicts,
       }),
@@ -531,10 +539,7 @@ export const OrderListQuery = z.object({
 // Judges
 
 const judgeBase = {
-  id: z.number().int(),
-  slug: z.string(),
-  url,
-  htmlUrl,
+  ...addressed,
   name: z.string(),
   title: z.string(),
   initials: z.string().nullable().meta({ description: "Initials the court appends to docket numbers (\"TSH\")." }),
