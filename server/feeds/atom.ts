@@ -25,6 +25,10 @@ function sourcesHtml(citations: Citation[], publicUrl: string): string {
   return items.length ? `<p>Sources:</p><ul>${items.join("")}</ul>` : "";
 }
 
+/**
+ * One feed entry. The feed library writes an entry's title as `type="html"`, so the title is
+ * escaped like the content: a caption or event title holding markup must reach readers as text.
+ */
 function itemOf(record: FeedRecord, publicUrl: string) {
   const caseTitle = record.case ? (record.case.caption ?? record.case.label) : null;
   if (record.kind === "entry") {
@@ -34,7 +38,7 @@ function itemOf(record: FeedRecord, publicUrl: string) {
     return {
       id: link,
       link,
-      title: `${caseTitle}: ${e.sealed ? "SEALED" : heading}`,
+      title: escapeHtml(`${caseTitle}: ${e.sealed ? "SEALED" : heading}`),
       date: new Date(`${e.dateEntered ?? e.dateFiled}T00:00:00Z`),
       content: [
         `<p>${escapeHtml(e.sealed ? "SEALED" : e.description)}</p>`,
@@ -49,7 +53,7 @@ function itemOf(record: FeedRecord, publicUrl: string) {
   return {
     id: link,
     link,
-    title: `${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`,
+    title: escapeHtml(`${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`),
     date: new Date(`${dayOf(record) === "0000-00-00" ? "1970-01-01" : dayOf(record)}T00:00:00Z`),
     content: [
       ev.description ? `<p>${escapeHtml(ev.description)}</p>` : "",
