@@ -2,6 +2,7 @@ import type { Element } from "domhandler";
 import { parseRssDateTime } from "./dates";
 import { findDocketNumber, isAppellateCourt, isBankruptcyCourt, type CourtKind } from "./docket-number";
 import { assertParsableText } from "./errors";
+import { descriptionLinks, documentNumberOf, documentUrlOf } from "./rss-description";
 import { caseIdFromNonceUrl, docIdFromDoc1Url, seqNoFromDoc1Url } from "./pacer-ids";
 import { cleanCourtString, cleanString, harmonize, pyStrip } from "./strings";
 import type { NotUsable, RssDocket, RssDocketEntry } from "./types";
@@ -51,9 +52,6 @@ function field(item: Element, name: string): string | undefined {
 }
 
 // The item description is entity-encoded HTML: `[Short description] (<a href="…/doc1/…">12</a>)`.
-const DOCUMENT_NUMBER = /["|'] ?>(\d+)<\/a>/;
-const DOC1_URL = /href=["|'](.*\/doc1\/.*)["|']/;
-const DOCS1_URL = /href=["|'](.*\/docs1\/.*)["|']/;
 const SHORT_DESCRIPTION = /\[(.*?)\]/;
 // "Type: bk Office: 1 Chapter: 11 Trustee: Doe, Jane [Objection] (…)"
 const BANKRUPTCY_FIELDS = /^Type:(.*?)Office:(.*?)Chapter:(.*?)(Trustee:(.*?))?\[/;
@@ -80,16 +78,17 @@ function readItem(item: Element, courtId: string, kind: CourtKind): MergeableDoc
   if (!docketNumber) return null;
 
   const date = parseRssDateTime(published);
+  const links = descriptionLinks(summary);
   const entry: RssDocketEntry = {
     date_filed: date.iso,
     description: "",
-    document_number: firstCapture(DOCUMENT_NUMBER, summary) || null,
+    document_number: documentNumberOf(links),
     short_description: decodeHtmlEntities(firstCapture(SHORT_DESCRIPTION, summary)),
     pacer_doc_id: "",
     pacer_seq_no: null,
   };
-  const doc1 = firstCapture(DOC1_URL, summary);
-  const docs1 = firstCapture(DOCS1_URL, summary);
+  const doc1 = documentUrlOf(links, "doc1");
+  const docs1 = documentUrlOf(links, "docs1");
   if (doc1) {
     entry.pacer_doc_id = docIdFromDoc1Url(doc1) ?? "";
     entry.pacer_seq_no = seqNoFromDoc1Url(doc1);
