@@ -11,9 +11,21 @@ import type { NefBody } from "./nef";
 const HEADER_LINE = /^[!-9;-~]+:/;
 const TELLTALE_HEADER = /^(received|from|to|subject|date|message-id|mime-version|content-type|return-path|delivered-to|sender|x-[a-z0-9-]+):/im;
 
+// An mbox file's envelope line ("From sender date"), which mail archives put before the headers.
+const MBOX_ENVELOPE = /^From [^\r\n]*\r?\n/;
+
+/**
+ * The message without a byte-order mark or an mbox envelope line: the reference's mail parser
+ * (Python's) takes a leading "From " line as the envelope, not as a header or the body.
+ */
+function withoutEnvelope(text: string): string {
+  const start = text.replace(/^\ufeff/, "");
+  return start.startsWith("From ") ? start.replace(MBOX_ENVELOPE, "") : start;
+}
+
 /** Whether `text` is a whole message (headers first) rather than just an HTML or text body. */
 export function looksLikeMimeMessage(text: string): boolean {
-  const start = text.replace(/^\ufeff/, "");
+  const start = withoutEnvelope(text);
   const firstLine = start.slice(0, start.search(/\r?\n|$/));
   if (!HEADER_LINE.test(firstLine)) return false;
   const blank = start.search(/\r?\n\r?\n/);
@@ -54,7 +66,8 @@ function joinSoftBreaks(body: string): string {
 
 export type MimeReading = { body: NefBody; reason: null } | { body: null; reason: string };
 
-export async function readMimeMessage(message: string): Promise<MimeReading> {
+export async function readMimeMessage(raw: string): Promise<MimeReading> {
+  const message = withoutEnvelope(raw);
   const mail = await simpleParser(Buffer.from(message, "utf8"), {
     skipHtmlToText: true,
     skipTextToHtml: true,
