@@ -1,0 +1,224 @@
+import type { Variant } from "./variants";
+
+/**
+ * Re-encodings of a whole NEF e-mail (RFC 822/MIME) that mail systems apply on the way and that
+ * leave the message's content as it was: another transfer encoding (base64, quoted-printable),
+ * another charset, other boundaries, CRLF line endings, folded headers, one more multipart
+ * level. Written with string handling, not with the mail parser under test.
+ */
+
+type Field = { name: string; raw: string };
+type Entity = { fields: Field[]; body: string; newline: string };
+
+const BLANK_LINE = /\r?\n\r?\n/;
+
+function splitEntity(text: string): Entity {
+  const m = BLANK_LINE.exec(text);
+  const head = m ? text.slice(0, m.index) : text;
+  const body = m ? text.slice(m.index + m[0].length) : "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const fields: Field[] = [];
+  for (const line of head.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && fields.length > 0) fields[fields.length - 1]!.raw += `${newline}${line}`;
+    else fields.push({ name: line.slice(0, Math.max(0, line.indexOf(":"))).trim().toLowerCase(), raw: line });
+  }
+  return { fields, body, newline };
+}
+
+function joinEntity(entity: Entity): string {
+  const head = entity.fields.map((f) => f.raw).join(entity.newline);
+  return `${head}${entity.newline}${entity.newline}${entity.body}`;
+}
+
+function fieldValue(entity: Entity, name: string): string | undefined {
+  const field = entity.fields.find((f) => f.name === name);
+  return field === undefined ? undefined : field.raw.slice(field.raw.indexOf(":") + 1).replace(/\r?\n[ \t]/g, " ").trim();
+}
+
+function setField(entity: Entity, name: string, raw: string): void {
+  const at = entity.fields.findIndex((f) => f.name === name.toLowerCase());
+  const field = { name: name.toLowerCase(), raw };
+  if (at === -1) entity.fields.push(field);
+  else entity.fields[at] = field;
+}
+
+function param(value: string, name: string): string | undefined {
+  const m = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, "i").exec(value);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+function decodeQuotedPrintable(body: string): Buffer {
+  const bytes: number[] = [];
+  const text = body.replace(/=\r?\n/g, "");
+  for (let i = 0; i < text.length; i++) {
+    const hex = text.slice(i + 1, i + 3);
+    if (text[i] === "=" && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(text[i]!, "utf8"));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+function encodeQuotedPrintable(bytes: Buffer, newline: string): string {
+  const lines: string[] = [];
+  for (const line of bytes.toString("latin1").split(/\r?\n/)) {
+    let out = "";
+    let width = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      const last = i === line.length - 1;
+      const plain = (c >= 33 && c <= 126 && c !== 61) || ((c === 32 || c === 9) && !last);
+      const piece = plain ? line[i]! : `=${c.toString(16).toUpperCase().padStart(2, "0")}`;
+      if (width + piece.length > 75) {
+        out += `=${newline}`;
+        width = 0;
+      }
+      out += piece;
+      width += piece.length;
+    }
+    lines.push(out);
+  }
+  return lines.join(newline);
+}
+
+function wrapBase64(bytes: Buffer, newline: string): string {
+  return (bytes.toString("base64").match(/.{1,76}/g) ?? []).join(newline) + newline;
+}
+
+type Target = { encoding: "base64" | "quoted-printable"; charset: "utf-8" | "iso-8859-1" };
+
+/** The text of a `text/*` body, or undefined when its bytes cannot be known for sure. */
+function decodedText(entity: Entity): string | undefined {
+  const type = fieldValue(entity, "content-type") ?? "text/plain";
+  const charset = (param(type, "charset") ?? "us-ascii").toLowerCase();
+  const encoding = (fieldValue(entity, "content-transfer-encoding") ?? "7bit").toLowerCase();
+  const utf8 = charset === "utf-8" || charset === "us-ascii";
+  let bytes: Buffer;
+  if (encoding === "base64") bytes = Buffer.from(entity.body, "base64");
+  else if (encoding === "quoted-printable") bytes = decodeQuotedPrintable(entity.body);
+  // An unencoded body's bytes are the file's: only plain ASCII is the same whatever they were.
+  else if (/^[\x00-\x7f]*$/.test(entity.body)) return entity.body;
+  else return undefined;
+  if (utf8) return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (charset === "iso-8859-1" || charset === "latin1") return bytes.toString("latin1");
+  return undefined;
+}
+
+function reencodeText(entity: Entity, target: Target): void {
+  const text = decodedText(entity);
+  if (text === undefined) return;
+  const latin1 = target.charset === "iso-8859-1" && /^[\x00-\xff]*$/.test(text);
+  const charset = latin1 ? "iso-8859-1" : "utf-8";
+  const bytes = Buffer.from(text, latin1 ? "latin1" : "utf8");
+  const type = (fieldValue(entity, "content-type") ?? "text/plain").split(";")[0]!.trim();
+  setField(entity, "Content-Type", `Content-Type: ${type};${entity.newline}\tcharset="${charset}"`);
+  setField(entity, "Content-Transfer-Encoding", `Content-Transfer-Encoding: ${target.encoding}`);
+  entity.body = target.encoding === "base64" ? wrapBase64(bytes, entity.newline) : encodeQuotedPrintable(bytes, entity.newline);
+}
+
+let boundaries = 0;
+
+/** Re-encodes every text part, giving every multipart a new boundary. */
+function reencode(text: string, target: Target): string {
+  const entity = splitEntity(text);
+  const type = fieldValue(entity, "content-type") ?? "text/plain";
+  if (/^multipart\//i.test(type)) {
+    const old = param(type, "boundary");
+    if (old === undefined) return text;
+    const fresh = `quash_variant_${++boundaries}_${old.length}`;
+    const pieces = entity.body.split(`--${old}`);
+    // pieces[0] is the preamble; the last piece starts with "--" (the closing delimiter).
+    entity.body = pieces
+      .map((piece, i) => {
+        if (i === 0 || piece.startsWith("--")) return piece;
+        const lead = /^[ \t]*\r?\n/.exec(piece)?.[0] ?? "";
+        return lead + reencode(piece.slice(lead.length), target);
+      })
+      .join(`--${fresh}`);
+    const field = entity.fields.find((f) => f.name === "content-type")!;
+    field.raw = field.raw.replace(old, fresh);
+    return joinEntity(entity);
+  }
+  if (/^text\//i.test(type)) reencodeText(entity, target);
+  return joinEntity(entity);
+}
+
+export const base64Body: Variant = {
+  name: "text parts re-encoded as base64 (UTF-8), new boundaries",
+  apply: (text) => reencode(text, { encoding: "base64", charset: "utf-8" }),
+};
+
+export const quotedPrintableBody: Variant = {
+  name: "text parts re-encoded as quoted-printable (UTF-8), new boundaries",
+  apply: (text) => reencode(text, { encoding: "quoted-printable", charset: "utf-8" }),
+};
+
+export const latin1Body: Variant = {
+  name: "text parts re-encoded as base64 in ISO-8859-1",
+  apply: (text) => reencode(text, { encoding: "base64", charset: "iso-8859-1" }),
+};
+
+export const crlfMessage: Variant = {
+  name: "CRLF line endings (as on the wire)",
+  apply: (text) => text.replace(/\r?\n/g, "\r\n"),
+};
+
+/** A single-part message wrapped in a multipart/mixed with only that part. */
+export const wrappedInMultipart: Variant = {
+  name: "body wrapped in a one-part multipart/mixed",
+  apply: (text) => {
+    const entity = splitEntity(text);
+    const inner: Entity = { fields: [], body: entity.body, newline: entity.newline };
+    const kept: Field[] = [];
+    for (const field of entity.fields) {
+      if (field.name.startsWith("content-")) inner.fields.push(field);
+      else kept.push(field);
+    }
+    if (inner.fields.length === 0) inner.fields.push({ name: "content-type", raw: "Content-Type: text/plain" });
+    const nl = entity.newline;
+    const boundary = "quash_variant_outer";
+    entity.fields = [
+      ...kept.filter((f) => f.name !== "mime-version"),
+      { name: "mime-version", raw: "MIME-Version: 1.0" },
+      { name: "content-type", raw: `Content-Type: multipart/mixed;${nl}\tboundary="${boundary}"` },
+    ];
+    entity.body = `This is a multi-part message in MIME format.${nl}${nl}--${boundary}${nl}${joinEntity(inner)}${nl}--${boundary}--${nl}`;
+    return joinEntity(entity);
+  },
+};
+
+/** Long header lines folded at a space (RFC 5322), the Subject included. */
+export const foldedHeaders: Variant = {
+  name: "Subject and other headers folded",
+  apply: (text) => {
+    const entity = splitEntity(text);
+    for (const field of entity.fields) {
+      if (field.raw.includes("\n") || !/^(subject|to|from)$/.test(field.name)) continue;
+      const colon = field.raw.indexOf(":");
+      const words = field.raw.slice(colon + 1).trim().split(" ");
+      if (words.length < 4) continue;
+      const half = Math.ceil(words.length / 2);
+      field.raw = `${field.raw.slice(0, colon + 1)} ${words.slice(0, half).join(" ")}${entity.newline}\t${words.slice(half).join(" ")}`;
+    }
+    return joinEntity(entity);
+  },
+};
+
+/** A message as stored in an mbox file: a "From " envelope line before the headers. */
+export const mboxEnvelope: Variant = {
+  name: "mbox \"From \" envelope line before the headers",
+  apply: (text) => `From MAILER-DAEMON Thu Oct  6 03:17:21 2022\n${text}`,
+};
+
+export const MIME_VARIANTS: Variant[] = [
+  base64Body,
+  quotedPrintableBody,
+  latin1Body,
+  crlfMessage,
+  wrappedInMultipart,
+  foldedHeaders,
+  mboxEnvelope,
+];
