@@ -62,7 +62,7 @@ export async function apiRoutes(fastify: FastifyInstance) {
       if (firstSubpoena) examples["subpoenas"] = { slug: firstSubpoena.subpoena.slug };
       const firstJudge = loadJudgeSummaries(app.db)[0];
       if (firstJudge) examples["judges"] = { slug: firstJudge.judge.slug };
-      return app.view("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
+      return reply.viewAsync("api/index.hbs", toApiDocsView(app.swagger() as OpenApiDocument, base, examples));
     }),
   );
 }

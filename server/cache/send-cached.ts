@@ -37,6 +37,10 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
  * the public page, so gets a fresh render that is never stored. A page stored under its own
  * URL as key is answered by plugins/cached-pages.ts before any route work; pages whose content
  * also depends on something else (today's date) use a key that says so.
+ *
+ * `render` uses `reply.viewAsync`, which merges `reply.locals` into the page: for a signed-in
+ * user that is who they are, a CSRF token and the confirmation of their last save (the layout's
+ * "Signed in as … Sign out"); for the public it is empty, so the stored bytes carry nothing of anyone.
  */
 export async function serveCached(
   request: FastifyRequest,

@@ -33,7 +33,7 @@ export async function calendarRoutes(fastify: FastifyInstance) {
     const today = app.clock.today(COURT_TIME_ZONE);
     // What is overdue changes at midnight in the court's zone, so the day is part of the key.
     return serveCached(request, reply, app.pageCache, `${paths.calendar()}@${today}`, "global", () =>
-      app.view("calendar/index.hbs", toCalendarView(loadCalendar(app.db), today, app.config.publicUrl)),
+      reply.viewAsync("calendar/index.hbs", toCalendarView(loadCalendar(app.db), today, app.config.publicUrl)),
     );
   });
 

@@ -14,7 +14,7 @@ export async function judgesRoutes(fastify: FastifyInstance) {
   // Judge pages list cases and orders from every case, so any write makes them stale ("global").
   app.get("/judges", async (request, reply) =>
     serveCached(request, reply, app.pageCache, "/judges", "global", () =>
-      app.view("judges/index.hbs", toJudgesIndexView(loadJudgeSummaries(app.db))),
+      reply.viewAsync("judges/index.hbs", toJudgesIndexView(loadJudgeSummaries(app.db))),
     ),
   );
 
@@ -27,7 +27,7 @@ export async function judgesRoutes(fastify: FastifyInstance) {
     const judge = loadPublicJudge(app.db, slug);
     if (!judge) throw new NotFoundError(`No judge is at /judges/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      app.view("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, reply, { id: judge.judge.id, orders: judge.orders })),
+      reply.viewAsync("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, reply, { id: judge.judge.id, orders: judge.orders })),
     );
   });
 }

@@ -9,7 +9,7 @@ export async function overviewRoutes(app: FastifyInstance) {
   app.get("/", async (request, reply) => {
     const today = app.clock.today();
     return serveCached(request, reply, app.pageCache, `overview@${today}`, "global", () =>
-      app.view("overview/show.hbs", toOverviewView(loadOverview(app.db, today))),
+      reply.viewAsync("overview/show.hbs", toOverviewView(loadOverview(app.db, today))),
     );
   });
 }

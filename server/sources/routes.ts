@@ -17,7 +17,7 @@ export async function sourcesRoutes(app: FastifyInstance) {
     const key = query.reliability ? `${paths.sources()}?reliability=${query.reliability}` : paths.sources();
     // Sources back facts on every page, so any write makes the stored page stale ("global").
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      app.view("sources/index.hbs", toSourcesView(loadSourceRegister(app.db, query), query)),
+      reply.viewAsync("sources/index.hbs", toSourcesView(loadSourceRegister(app.db, query), query)),
     );
   });
 }

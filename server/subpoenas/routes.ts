@@ -20,7 +20,7 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
   app.get("/subpoenas", { schema: { querystring: SubpoenaListQuery } }, async (request, reply) => {
     const query = request.query;
     return serveCached(request, reply, app.pageCache, `subpoenas?group=${query.group}`, "global", () =>
-      app.view("subpoenas/index.hbs", toSubpoenaIndexView(loadSubpoenaSummaries(app.db), query)),
+      reply.viewAsync("subpoenas/index.hbs", toSubpoenaIndexView(loadSubpoenaSummaries(app.db), query)),
     );
   });
 
@@ -33,7 +33,7 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
     const data = loadPublicSubpoena(app.db, slug);
     if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      app.view("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, reply, data.subpoena)),
+      reply.viewAsync("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, reply, data.subpoena)),
     );
   });
 }

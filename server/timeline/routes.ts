@@ -25,7 +25,7 @@ export async function timelineRoutes(app: FastifyInstance) {
     const query = parsed.data;
     // The timeline spans every case, so any write makes the stored page stale ("global").
     return serveCached(request, reply, app.pageCache, cacheKey(query), "global", () =>
-      app.view("timeline/index.hbs", toTimelineView(loadTimeline(app.db, query), query)),
+      reply.viewAsync("timeline/index.hbs", toTimelineView(loadTimeline(app.db, query), query)),
     );
   });
 }
