@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../plugins/auth";
@@ -7,7 +8,7 @@ import { EditHeaders, RevisionList, WriteError, preconditionFailed, recordParams
 import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
-import type { EditableRecord } from "./service";
+import type { EditableRecord, EditOptions } from "./service";
 
 /** Record types whose single-record GET is the public read API's (server/api); their 201 points there. */
 const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>> = {
@@ -56,6 +57,40 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         .header("etag", etag(current))
         .send({ error: { status: 412, code: failed.code, message: failed.message }, current });
     }
+  }
+
+  /**
+   * DELETE, …/restore and …/strike are one kind of route: no body, If-Match optional (a stale
+   * one still gets 412), an editor's token, and the record as it now is in the answer.
+   */
+  function bodilessEdit(
+    method: "DELETE" | "POST",
+    url: string,
+    definition: RecordDefinition,
+    doc: { summary: string; description: string; params: z.ZodType; errorCodes: number[] },
+    idOf: (request: FastifyRequest) => string,
+    edit: (id: number, options: EditOptions) => EditableRecord,
+  ) {
+    const RecordOut = staffRecordSchema(definition);
+    app.route({
+      method,
+      url,
+      onRequest: editor,
+      schema: {
+        tags: [definition.tag],
+        security: SECURITY,
+        summary: doc.summary,
+        description: doc.description,
+        params: doc.params,
+        headers: EditHeaders,
+        response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(...doc.errorCodes) },
+      },
+      handler: async (request, reply) => {
+        const id = recordIdOf(definition, idOf(request));
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
+        return guarded(reply, definition, () => edit(id, options));
+      },
+    });
   }
 
   for (const definition of Object.values(RECORD_DEFINITIONS)) {
@@ -142,49 +177,35 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       },
     );
 
-    app.delete(
+    bodilessEdit(
+      "DELETE",
       one,
+      definition,
       {
-        onRequest: editor,
-        schema: {
-          tags,
-          security: SECURITY,
-          summary: definition.type === "entry" ? "Refused: docket entries are struck, not deleted" : `Delete (hide) a ${label}`,
-          description:
-            definition.type === "entry"
-              ? "Always 409: a docket entry is never deleted. Use POST /api/v1/entries/{id}/strike."
-              : `Hides the ${label}: it leaves every public page but stays in the database, and POST …/restore brings it back. If-Match is optional here; when sent, a stale version gets 412.`,
-          params: RecordParams,
-          headers: EditHeaders,
-          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(401, 403, 404, 409) },
-        },
+        summary: definition.type === "entry" ? "Refused: docket entries are struck, not deleted" : `Delete (hide) a ${label}`,
+        description:
+          definition.type === "entry"
+            ? "Always 409: a docket entry is never deleted. Use POST /api/v1/entries/{id}/strike."
+            : `Hides the ${label}: it leaves every public page but stays in the database, and POST …/restore brings it back. If-Match is optional here; when sent, a stale version gets 412.`,
+        params: RecordParams,
+        errorCodes: [401, 403, 404, 409],
       },
-      async (request, reply) => {
-        const id = recordIdOf(definition, idOf(request));
-        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
-        return guarded(reply, definition, () => app.editing.remove(definition.type, id, options));
-      },
+      idOf,
+      (id, options) => app.editing.remove(definition.type, id, options),
     );
 
-    app.post(
+    bodilessEdit(
+      "POST",
       `${one}/restore`,
+      definition,
       {
-        onRequest: editor,
-        schema: {
-          tags,
-          security: SECURITY,
-          summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
-          description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. If-Match is optional; when sent, a stale version gets 412.`,
-          params: RecordParams,
-          headers: EditHeaders,
-          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(401, 403, 404, 409) },
-        },
+        summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
+        description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. If-Match is optional; when sent, a stale version gets 412.`,
+        params: RecordParams,
+        errorCodes: [401, 403, 404, 409],
       },
-      async (request, reply) => {
-        const id = recordIdOf(definition, idOf(request));
-        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
-        return guarded(reply, definition, () => app.editing.restore(definition.type, id, options));
-      },
+      idOf,
+      (id, options) => app.editing.restore(definition.type, id, options),
     );
 
     app.get(
@@ -209,24 +230,17 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
   }
 
   const entry = RECORD_DEFINITIONS.entry;
-  app.post(
+  bodilessEdit(
+    "POST",
     `${paths.api.records(entry.plural)}/:id/strike`,
+    entry,
     {
-      onRequest: editor,
-      schema: {
-        tags: [entry.tag],
-        security: SECURITY,
-        summary: "Strike a docket entry",
-        description: "Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. If-Match is optional; when sent, a stale version gets 412.",
-        params: recordParams("id"),
-        headers: EditHeaders,
-        response: { 200: staffRecordSchema(entry), 412: preconditionFailed(staffRecordSchema(entry)), ...errors(401, 403, 404) },
-      },
+      summary: "Strike a docket entry",
+      description: "Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. If-Match is optional; when sent, a stale version gets 412.",
+      params: recordParams("id"),
+      errorCodes: [401, 403, 404],
     },
-    async (request, reply) => {
-      const id = recordIdOf(entry, (request.params as { id: string }).id);
-      const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
-      return guarded(reply, entry, () => app.editing.setStricken(id, true, options));
-    },
+    (request) => (request.params as { id: string }).id,
+    (id, options) => app.editing.setStricken(id, true, options),
   );
 }
