@@ -1,4 +1,5 @@
 import { simpleParser } from "mailparser";
+import { relabelDecodedParts } from "./mime-charsets";
 import type { NefBody } from "./nef";
 
 /**
@@ -68,7 +69,7 @@ export type MimeReading = { body: NefBody; reason: null } | { body: null; reason
 
 export async function readMimeMessage(raw: string): Promise<MimeReading> {
   const message = withoutEnvelope(raw);
-  const mail = await simpleParser(Buffer.from(message, "utf8"), {
+  const mail = await simpleParser(Buffer.from(relabelDecodedParts(message), "utf8"), {
     skipHtmlToText: true,
     skipTextToHtml: true,
     skipImageLinks: true,

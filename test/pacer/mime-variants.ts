@@ -88,7 +88,23 @@ function wrapBase64(bytes: Buffer, newline: string): string {
   return (bytes.toString("base64").match(/.{1,76}/g) ?? []).join(newline) + newline;
 }
 
-type Target = { encoding: "base64" | "quoted-printable"; charset: "utf-8" | "iso-8859-1" };
+type Target = { encoding: "base64" | "quoted-printable" | "8bit"; charset: "utf-8" | "iso-8859-1" | "windows-1252" };
+
+// windows-1252's characters for the bytes 0x80–0x9F.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/** `text` in a single-byte charset, or undefined when a character has no byte there. */
+function singleByte(text: string, charset: "iso-8859-1" | "windows-1252"): Buffer | undefined {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const high = charset === "windows-1252" ? CP1252_HIGH.indexOf(ch) : -1;
+    if (high !== -1) bytes.push(0x80 + high);
+    else if (code <= 0xff && !(charset === "windows-1252" && code >= 0x80 && code <= 0x9f)) bytes.push(code);
+    else return undefined;
+  }
+  return Buffer.from(bytes);
+}
 
 /** The text of a `text/*` body, or undefined when its bytes cannot be known for sure. */
 function decodedText(entity: Entity): string | undefined {
@@ -99,9 +115,8 @@ function decodedText(entity: Entity): string | undefined {
   let bytes: Buffer;
   if (encoding === "base64") bytes = Buffer.from(entity.body, "base64");
   else if (encoding === "quoted-printable") bytes = decodeQuotedPrintable(entity.body);
-  // An unencoded body's bytes are the file's: only plain ASCII is the same whatever they were.
-  else if (/^[\x00-\x7f]*$/.test(entity.body)) return entity.body;
-  else return undefined;
+  // An unencoded body is already text: the file's bytes were decoded when it was read.
+  else return entity.body;
   if (utf8) return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   if (charset === "iso-8859-1" || charset === "latin1") return bytes.toString("latin1");
   return undefined;
@@ -110,13 +125,17 @@ function decodedText(entity: Entity): string | undefined {
 function reencodeText(entity: Entity, target: Target): void {
   const text = decodedText(entity);
   if (text === undefined) return;
-  const latin1 = target.charset === "iso-8859-1" && /^[\x00-\xff]*$/.test(text);
-  const charset = latin1 ? "iso-8859-1" : "utf-8";
-  const bytes = Buffer.from(text, latin1 ? "latin1" : "utf8");
+  const single = target.charset === "utf-8" ? undefined : singleByte(text, target.charset);
+  if (target.encoding === "8bit" && single === undefined) return;
+  const charset = single === undefined ? "utf-8" : target.charset;
+  const bytes = single ?? Buffer.from(text, "utf8");
   const type = (fieldValue(entity, "content-type") ?? "text/plain").split(";")[0]!.trim();
   setField(entity, "Content-Type", `Content-Type: ${type};${entity.newline}\tcharset="${charset}"`);
   setField(entity, "Content-Transfer-Encoding", `Content-Transfer-Encoding: ${target.encoding}`);
-  entity.body = target.encoding === "base64" ? wrapBase64(bytes, entity.newline) : encodeQuotedPrintable(bytes, entity.newline);
+  if (target.encoding === "base64") entity.body = wrapBase64(bytes, entity.newline);
+  else if (target.encoding === "quoted-printable") entity.body = encodeQuotedPrintable(bytes, entity.newline);
+  // Unencoded: the file holds these bytes, which are not UTF-8, so it is read as ISO-8859-1.
+  else entity.body = bytes.toString("latin1");
 }
 
 let boundaries = 0;
@@ -159,6 +178,16 @@ export const quotedPrintableBody: Variant = {
 export const latin1Body: Variant = {
   name: "text parts re-encoded as base64 in ISO-8859-1",
   apply: (text) => reencode(text, { encoding: "base64", charset: "iso-8859-1" }),
+};
+
+export const eightBitLatin1: Variant = {
+  name: "text parts sent unencoded in ISO-8859-1",
+  apply: (text) => reencode(text, { encoding: "8bit", charset: "iso-8859-1" }),
+};
+
+export const eightBitWindows1252: Variant = {
+  name: "text parts sent unencoded in windows-1252",
+  apply: (text) => reencode(text, { encoding: "8bit", charset: "windows-1252" }),
 };
 
 export const crlfMessage: Variant = {
@@ -217,6 +246,8 @@ export const MIME_VARIANTS: Variant[] = [
   base64Body,
   quotedPrintableBody,
   latin1Body,
+  eightBitLatin1,
+  eightBitWindows1252,
   crlfMessage,
   wrappedInMultipart,
   foldedHeaders,
