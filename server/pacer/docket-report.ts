@@ -45,14 +45,22 @@ function hasClosingTag(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether the page stops before its end. A complete report closes its body, or at least reaches
+ * PACER's transaction receipt, which CM/ECF prints after the last entry: pages saved by tools
+ * that drop the closing tags are still whole, and the reference reads them like any other.
+ */
+function looksTruncated(text: string): boolean {
+  return !hasClosingTag(text) && !text.includes("Transaction Receipt");
+}
+
 /** The parse and, when the answer is `{}`, why (for the CLI and the importer). */
 export function readDocketReport(html: string, courtId: string): DocketReading {
   const text = cleanHtml(html);
   const rejection = findRejection(text, DOCKET_REJECTIONS);
   if (rejection) return { result: {}, reason: rejection };
-  // Every complete report (raw or saved by a browser) closes its body; a cut-off download
-  // would otherwise yield a docket with its last entries silently missing.
-  if (!hasClosingTag(text)) return { result: {}, reason: "the page is truncated (it has no closing </body> or </html>)" };
+  // A cut-off download would otherwise yield a docket with its last entries silently missing.
+  if (looksTruncated(text)) return { result: {}, reason: "the page is truncated (it has no closing </body> or </html>)" };
   const page = parseHtml(text);
   if (!hasTableContent(page)) {
     return { result: {}, reason: "the page has no table content (an empty page, or one emptied by a browser extension)" };

@@ -248,4 +248,14 @@ export const splitEntryTable: Variant = {
   },
 };
 
-export const DOCKET_VARIANTS: Variant[] = [splitEntryTable];
+/**
+ * A report saved without its closing `</body>` and `</html>` (some tools keep only the document's
+ * content). Only pages that reach PACER's receipt after the last entry: without it, a page with no
+ * closing tags cannot be told from a cut-off download.
+ */
+export const noClosingTags: Variant = {
+  name: "no closing </body> and </html> (the receipt shows the page is whole)",
+  apply: (text) => (text.includes("Transaction Receipt") ? text.replace(/<\/(?:body|html)\s*>/gi, "") : text),
+};
+
+export const DOCKET_VARIANTS: Variant[] = [splitEntryTable, noClosingTags];
