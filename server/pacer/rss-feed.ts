@@ -31,7 +31,8 @@ export function readRssFeed(xml: string, courtId: string): RssReading {
     return { result: {}, reason: "it is not an RSS feed (no <rss><channel>)" };
   }
   // The XML parser closes what a cut-off download leaves open; its last items would be lost.
-  if (!/<\/rss\s*>\s*$/.test(xml.slice(-4096))) {
+  // What may follow `</rss>` (a server's timing comment, stray bytes) does not matter.
+  if (!/<\/rss\s*>/.test(xml.slice(-4096))) {
     return { result: {}, reason: "the feed is truncated (it does not end with </rss>)" };
   }
   const kind: CourtKind = isAppellateCourt(courtId) ? "appellate" : isBankruptcyCourt(courtId) ? "bankruptcy" : "district";

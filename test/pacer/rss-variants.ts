@@ -111,7 +111,13 @@ export const noDeclaration: Variant = {
   apply: (xml) => xml.replace(/^\s*<\?xml[^>]*\?>\s*/, ""),
 };
 
+export const trailingComment: Variant = {
+  name: "a comment after </rss>",
+  apply: (xml) => `${xml.trimEnd()}\n<!-- page generated in 0.12 seconds -->\n`,
+};
+
 export const RSS_VARIANTS: Variant[] = [
+  trailingComment,
   compactItems,
   indentedItems,
   reorderedItems,
