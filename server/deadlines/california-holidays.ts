@@ -1,7 +1,6 @@
 import {
   FRIDAY,
   MONDAY,
-  SATURDAY,
   SUNDAY,
   THURSDAY,
   fromYmd,
@@ -12,6 +11,7 @@ import {
   yearOf,
   type DayNumber,
 } from "./civil-date";
+import { holidaysByYear, observedDay, since, type DatedRule } from "./federal-holidays";
 
 /**
  * California's holidays, for FRCP 6(a)(6)(C): "for periods that are measured after an event, any
@@ -34,10 +34,9 @@ export type CaliforniaHoliday = {
   citation: string;
 };
 
-type StateRule = {
+type StateRule = DatedRule & {
   name: string;
   citation: string;
-  dateIn: (year: number) => DayNumber | undefined;
   /** Gov. Code § 6701 moves only some fixed dates off a weekend. */
   weekendMove?: "sunday-to-monday" | "sunday-to-monday-saturday-to-friday";
 };
@@ -70,10 +69,6 @@ const LUNAR_NEW_YEAR: ReadonlyMap<number, DayNumber> = new Map(
     return [yearOf(day), day];
   }),
 );
-
-/** A holiday that exists only from a given year. */
-const since = (first: number, date: (year: number) => DayNumber) => (year: number) =>
-  year >= first ? date(year) : undefined;
 
 const RULES: StateRule[] = [
   { name: "New Year's Day", citation: GOV_6700, dateIn: (y) => fromYmd(y, 1, 1), weekendMove: "sunday-to-monday" },
@@ -123,27 +118,17 @@ const RULES: StateRule[] = [
 ];
 
 function moved(actual: DayNumber, rule: StateRule): DayNumber {
-  const weekday = weekdayOf(actual);
-  if (rule.weekendMove && weekday === SUNDAY) return actual + 1;
-  if (rule.weekendMove === "sunday-to-monday-saturday-to-friday" && weekday === SATURDAY) return actual - 1;
+  // Saturday to Friday and Sunday to Monday is the federal rule (5 U.S.C. § 6103(b)).
+  if (rule.weekendMove === "sunday-to-monday-saturday-to-friday") return observedDay(actual);
+  if (rule.weekendMove === "sunday-to-monday" && weekdayOf(actual) === SUNDAY) return actual + 1;
   return actual;
 }
 
-const byYear = new Map<number, CaliforniaHoliday[]>();
-
-function holidaysOf(year: number): CaliforniaHoliday[] {
-  let holidays = byYear.get(year);
-  if (!holidays) {
-    holidays = [];
-    for (const rule of RULES) {
-      const actual = rule.dateIn(year);
-      if (actual === undefined) continue;
-      holidays.push({ day: moved(actual, rule), name: rule.name, citation: rule.citation });
-    }
-    byYear.set(year, holidays);
-  }
-  return holidays;
-}
+const holidaysOf = holidaysByYear(RULES, (rule, actual): CaliforniaHoliday => ({
+  day: moved(actual, rule),
+  name: rule.name,
+  citation: rule.citation,
+}));
 
 /** The California holiday observed on this day, if any. */
 export function californiaHolidayOn(day: DayNumber): CaliforniaHoliday | undefined {

@@ -35,12 +35,38 @@ export type FederalHoliday = {
   name: string;
 };
 
-type HolidayRule = {
+/** A holiday's rule: its statutory date in `year`, or undefined in years the holiday did not exist. */
+export type DatedRule = { dateIn: (year: number) => DayNumber | undefined };
+
+/** A holiday that exists only from a given year. */
+export const since = (first: number, date: (year: number) => DayNumber) => (year: number) =>
+  year >= first ? date(year) : undefined;
+
+/**
+ * One year's holidays from a table of rules (this one and California's), built on first use and
+ * kept, since a deadline asks about the same year for every day it counts. A rule with no date
+ * that year is left out.
+ */
+export function holidaysByYear<R extends DatedRule, H>(rules: readonly R[], toHoliday: (rule: R, actual: DayNumber) => H): (year: number) => H[] {
+  const byYear = new Map<number, H[]>();
+  return (year) => {
+    let holidays = byYear.get(year);
+    if (!holidays) {
+      holidays = [];
+      for (const rule of rules) {
+        const actual = rule.dateIn(year);
+        if (actual !== undefined) holidays.push(toHoliday(rule, actual));
+      }
+      byYear.set(year, holidays);
+    }
+    return holidays;
+  };
+}
+
+type HolidayRule = DatedRule & {
   name: string;
   /** Whether a weekend date moves to Friday/Monday; Monday/Thursday holidays never fall on one. */
   fixedDate: boolean;
-  /** The statutory date in `year`, or undefined in years the holiday did not exist. */
-  dateIn: (year: number) => DayNumber | undefined;
 };
 
 const THIRD = 3;
@@ -51,7 +77,7 @@ const RULES: HolidayRule[] = [
     name: "Birthday of Martin Luther King, Jr.",
     fixedDate: false,
     // First observed in 1986 (Pub. L. 98-144).
-    dateIn: (y) => (y >= 1986 ? nthWeekdayOfMonth(y, 1, MONDAY, THIRD) : undefined),
+    dateIn: since(1986, (y) => nthWeekdayOfMonth(y, 1, MONDAY, THIRD)),
   },
   { name: "Washington's Birthday", fixedDate: false, dateIn: (y) => nthWeekdayOfMonth(y, 2, MONDAY, THIRD) },
   { name: "Memorial Day", fixedDate: false, dateIn: (y) => lastWeekdayOfMonth(y, 5, MONDAY) },
@@ -59,7 +85,7 @@ const RULES: HolidayRule[] = [
     name: "Juneteenth National Independence Day",
     fixedDate: true,
     // Enacted June 17, 2021 (Pub. L. 117-17); first observed Friday 2021-06-18. Never earlier.
-    dateIn: (y) => (y >= 2021 ? fromYmd(y, 6, 19) : undefined),
+    dateIn: since(2021, (y) => fromYmd(y, 6, 19)),
   },
   { name: "Independence Day", fixedDate: true, dateIn: (y) => fromYmd(y, 7, 4) },
   { name: "Labor Day", fixedDate: false, dateIn: (y) => nthWeekdayOfMonth(y, 9, MONDAY, 1) },
@@ -82,7 +108,11 @@ export function observedDay(actual: DayNumber): DayNumber {
   return actual;
 }
 
-const byYear = new Map<number, FederalHoliday[]>();
+const holidaysOfYear = holidaysByYear(RULES, (rule, actual): FederalHoliday => ({
+  name: rule.name,
+  actual,
+  observed: rule.fixedDate ? observedDay(actual) : actual,
+}));
 
 /**
  * The holidays of one statutory year, on their observed days. New Year's Day of `year` may be
@@ -92,17 +122,7 @@ export function federalHolidaysOf(year: number): FederalHoliday[] {
   if (!Number.isInteger(year) || year < FIRST_HOLIDAY_YEAR) {
     throw new RangeError(`federal holidays are modelled from ${FIRST_HOLIDAY_YEAR}; asked for ${year}`);
   }
-  let holidays = byYear.get(year);
-  if (!holidays) {
-    holidays = [];
-    for (const rule of RULES) {
-      const actual = rule.dateIn(year);
-      if (actual === undefined) continue;
-      holidays.push({ name: rule.name, actual, observed: rule.fixedDate ? observedDay(actual) : actual });
-    }
-    byYear.set(year, holidays);
-  }
-  return holidays;
+  return holidaysOfYear(year);
 }
 
 export function federalHolidayOn(day: DayNumber): FederalHoliday | undefined {
