@@ -88,7 +88,12 @@ function wrapBase64(bytes: Buffer, newline: string): string {
   return (bytes.toString("base64").match(/.{1,76}/g) ?? []).join(newline) + newline;
 }
 
-type Target = { encoding: "base64" | "quoted-printable" | "8bit"; charset: "utf-8" | "iso-8859-1" | "windows-1252" };
+type Target = {
+  encoding: "base64" | "quoted-printable" | "8bit";
+  charset: "utf-8" | "iso-8859-1" | "windows-1252";
+  /** A rewriting of the HTML parts' markup, applied before they are encoded. */
+  html?: (html: string) => string;
+};
 
 // windows-1252's characters for the bytes 0x80–0x9F.
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
@@ -123,8 +128,10 @@ function decodedText(entity: Entity): string | undefined {
 }
 
 function reencodeText(entity: Entity, target: Target): void {
-  const text = decodedText(entity);
-  if (text === undefined) return;
+  const decoded = decodedText(entity);
+  if (decoded === undefined) return;
+  const isHtml = /^text\/html/i.test(fieldValue(entity, "content-type") ?? "");
+  const text = isHtml && target.html ? target.html(decoded) : decoded;
   const single = target.charset === "utf-8" ? undefined : singleByte(text, target.charset);
   if (target.encoding === "8bit" && single === undefined) return;
   const charset = single === undefined ? "utf-8" : target.charset;
@@ -241,6 +248,14 @@ export const mboxEnvelope: Variant = {
   name: "mbox \"From \" envelope line before the headers",
   apply: (text) => `From MAILER-DAEMON Thu Oct  6 03:17:21 2022\n${text}`,
 };
+
+/** An HTML rewriting (see variants.ts) applied to the HTML parts of a whole e-mail. */
+export function inHtmlParts(variant: Variant): Variant {
+  return {
+    name: `HTML parts: ${variant.name}`,
+    apply: (text) => reencode(text, { encoding: "base64", charset: "utf-8", html: variant.apply }),
+  };
+}
 
 export const MIME_VARIANTS: Variant[] = [
   base64Body,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocketReport, parseNef, parseRssFeed } from "../../server/pacer";
 import { listFixtures, readExpected, readFixture, type Fixture, type FixtureFolder } from "./fixtures";
 import { describeDifferences, jsonDifferences } from "./json-diff";
-import { MIME_VARIANTS } from "./mime-variants";
+import { inHtmlParts, MIME_VARIANTS } from "./mime-variants";
 import { RSS_VARIANTS } from "./rss-variants";
 import { DOCKET_VARIANTS, HTML_VARIANTS, type Variant } from "./variants";
 
@@ -18,7 +18,7 @@ import { DOCKET_VARIANTS, HTML_VARIANTS, type Variant } from "./variants";
 const PLANS: Array<{ folder: FixtureFolder; variants: Variant[] }> = [
   { folder: "district", variants: [...HTML_VARIANTS, ...DOCKET_VARIANTS] },
   { folder: "nef", variants: HTML_VARIANTS },
-  { folder: "nef/mime", variants: MIME_VARIANTS },
+  { folder: "nef/mime", variants: [...MIME_VARIANTS, ...HTML_VARIANTS.map(inHtmlParts)] },
   { folder: "rss", variants: RSS_VARIANTS },
 ];
 
