@@ -3,6 +3,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ValidationError, type FieldError } from "../errors";
 
+/** "8 KB", "20.0 MB". */
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
 /** API clients get JSON; everyone else gets a page. */
 export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith("/api/");
@@ -23,7 +27,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** Turns any thrown error into the status, safe message and field errors we may show. */
-function describe(error: FastifyError | Error): { status: number; code: string; message: string; errors?: FieldError[] } {
+function describe(error: FastifyError | Error, limitBytes?: number): { status: number; code: string; message: string; errors?: FieldError[] } {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       path: issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || String(issue.params?.["key"] ?? ""),
@@ -40,6 +44,14 @@ function describe(error: FastifyError | Error): { status: number; code: string; 
   if (error instanceof ValidationError) return { status: 400, code: error.code, message: error.message, errors: error.errors };
   if (error instanceof AppError) return { status: error.statusCode, code: error.code, message: error.message };
   const fastifyError = error as FastifyError;
+  if (fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE" && limitBytes !== undefined) {
+    // Fastify says only "Request body is too large"; say the limit and that nothing was kept.
+    return {
+      status: 413,
+      code: "payload_too_large",
+      message: `The request is larger than ${sizeText(limitBytes)}, the limit for a form or upload (MAX_UPLOAD_BYTES). Nothing was saved.`,
+    };
+  }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (bad JSON, body too large, bad content type) have safe messages.
@@ -72,7 +84,7 @@ export async function sendError(
 export const errorHandlerPlugin = fp(
   async (app) => {
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
-      const described = describe(error);
+      const described = describe(error, app.config.maxUploadBytes);
       if (described.status >= 500) request.log.error({ err: error }, "request failed");
       return sendError(request, reply, described);
     });
