@@ -3,7 +3,9 @@ import { decodePacerBytes } from "../../server/pacer";
 import { parsePacerDate, parseRssDateTime } from "../../server/pacer/dates";
 import { findDocketNumber } from "../../server/pacer/docket-number";
 import { normalizeJudgeName } from "../../server/pacer/judges";
+import { relabelDecodedParts } from "../../server/pacer/mime-charsets";
 import { normalizePartyType } from "../../server/pacer/party-types";
+import { descriptionLinks, documentNumberOf, documentUrlOf } from "../../server/pacer/rss-description";
 import { cleanString, harmonize } from "../../server/pacer/strings";
 
 /** The small rules the parsers are built from, on cases the fixtures do not all show. */
@@ -84,5 +86,60 @@ describe("names", () => {
     expect(normalizePartyType("Counter-defendant                ")).toBe("Counter Defendant");
     expect(normalizePartyType("DEFENDANT (1)")).toBe("Defendant");
     expect(normalizePartyType("Intervenor Pla")).toBe("Intervenor Plaintiff");
+  });
+});
+
+describe("RSS item descriptions", () => {
+  it("reads the links however their markup is written", () => {
+    for (const html of [
+      `[Order] (<a href="https://ecf.x.uscourts.gov/doc1/12345678901?caseid=9&de_seq_num=5" >2</a>)`,
+      `[Order] (<A HREF='https://ecf.x.uscourts.gov/doc1/12345678901?caseid=9&de_seq_num=5'>2</A>)`,
+      `[Order] (<a target=_blank href=https://ecf.x.uscourts.gov/doc1/12345678901?caseid=9&de_seq_num=5>2</a>)`,
+    ]) {
+      const links = descriptionLinks(html);
+      expect(documentNumberOf(links)).toBe("2");
+      expect(documentUrlOf(links, "doc1")).toBe("https://ecf.x.uscourts.gov/doc1/12345678901?caseid=9&de_seq_num=5");
+      expect(documentUrlOf(links, "docs1")).toBeNull();
+    }
+    expect(descriptionLinks("[Notice of Appearance]")).toEqual([]);
+    // A link whose text is not a number gives no document number.
+    expect(documentNumberOf(descriptionLinks(`(<a href="/docs1/01208491112">Order</a>)`))).toBeNull();
+  });
+});
+
+describe("e-mail charsets", () => {
+  it("relabels unencoded single-byte parts as UTF-8, the text being decoded already", () => {
+    const message = "Subject: x\nContent-Type: text/html; charset=iso-8859-1\n\n<p>28 U.S.C. \u00a7 1404</p>\n";
+    expect(relabelDecodedParts(message)).toBe(message.replace("iso-8859-1", "utf-8"));
+    // windows-1252's curly quotes, read as ISO-8859-1, come back.
+    const cp1252 = 'Content-Type: text/plain; charset="windows-1252"\n\n\u0093Order\u0094\n';
+    expect(relabelDecodedParts(cp1252)).toBe('Content-Type: text/plain; charset=utf-8\n\n\u201cOrder\u201d\n');
+  });
+
+  it("leaves encoded, UTF-8 and ASCII parts alone", () => {
+    const encoded = "Content-Type: text/html; charset=iso-8859-1\nContent-Transfer-Encoding: base64\n\nPHA+\n";
+    expect(relabelDecodedParts(encoded)).toBe(encoded);
+    const utf8 = "Content-Type: text/html; charset=utf-8\n\n<p>\u00a7</p>\n";
+    expect(relabelDecodedParts(utf8)).toBe(utf8);
+    const ascii = "Content-Type: text/html; charset=iso-8859-1\n\n<p>1404</p>\n";
+    expect(relabelDecodedParts(ascii)).toBe(ascii);
+  });
+
+  it("finds the parts of a multipart message", () => {
+    const message = [
+      'Content-Type: multipart/alternative; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=us-ascii",
+      "",
+      "plain",
+      "--b1",
+      "Content-Type: text/html; charset=ISO-8859-1",
+      "",
+      "<p>\u00a7</p>",
+      "--b1--",
+      "",
+    ].join("\n");
+    expect(relabelDecodedParts(message)).toBe(message.replace("charset=ISO-8859-1", "charset=utf-8"));
   });
 });
