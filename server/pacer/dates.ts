@@ -84,9 +84,10 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-// "Thu, 19 Apr 2018 18:21:31 GMT" (RFC 822 as PACER writes it; weekday optional).
+// "Thu, 19 Apr 2018 18:21:31 GMT" (RFC 822 as PACER writes it). The weekday is optional and,
+// as for the reference's date reader, may be spelled out ("Thursday,"): it is not read.
 const RFC822 =
-  /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]+|[+-]\d{4})?$/;
+  /^(?:[A-Za-z]+\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]+|[+-]\d{4})?$/;
 
 export type ZonedDateTime = {
   /** ISO 8601 with a numeric offset, e.g. `2018-04-19T18:21:31+00:00`. */

@@ -40,7 +40,8 @@ export function looksLikeMimeMessage(text: string): boolean {
  * first.
  */
 function plainComesFirst(message: string): boolean {
-  const first = /^content-type:[ \t]*text\/(html|plain)/im.exec(message);
+  // The value may be folded onto the next line ("Content-Type:\n\ttext/plain").
+  const first = /^content-type:[ \t]*(?:\r?\n[ \t]+)?text\/(html|plain)/im.exec(message);
   return first?.[1]?.toLowerCase() === "plain";
 }
 

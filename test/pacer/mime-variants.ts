@@ -228,10 +228,15 @@ export const wrappedInMultipart: Variant = {
 
 /** Long header lines folded at a space (RFC 5322), the Subject included. */
 export const foldedHeaders: Variant = {
-  name: "Subject and other headers folded",
+  name: "Subject, Content-Type and other headers folded",
   apply: (text) => {
     const entity = splitEntity(text);
     for (const field of entity.fields) {
+      if (field.name === "content-type" && !field.raw.includes("\n")) {
+        // Folded right after the colon, as some mail servers write it.
+        field.raw = field.raw.replace(/:\s*/, `:${entity.newline}\t`);
+        continue;
+      }
       if (field.raw.includes("\n") || !/^(subject|to|from)$/.test(field.name)) continue;
       const colon = field.raw.indexOf(":");
       const words = field.raw.slice(colon + 1).trim().split(" ");

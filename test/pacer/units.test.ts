@@ -39,6 +39,8 @@ describe("dates", () => {
     // Arizona keeps MST all summer.
     expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 MST").iso).toBe("2024-07-15T10:00:00-07:00");
     expect(parseRssDateTime("Mon, 15 Jul 2024 10:00:00 -0400").iso).toBe("2024-07-15T10:00:00-04:00");
+    expect(parseRssDateTime("Thursday, 19 Apr 2018 18:21:31 GMT").iso).toBe("2018-04-19T18:21:31+00:00");
+    expect(parseRssDateTime("19 Apr 2018 18:21:31 GMT").iso).toBe("2018-04-19T18:21:31+00:00");
     expect(() => parseRssDateTime("Mon, 15 Jul 2024 10:00:00 BST")).toThrow(/not a US zone/);
     expect(() => parseRssDateTime("yesterday")).toThrow(/unreadable RSS date/);
   });
