@@ -16,8 +16,10 @@ import {
   orderRef,
   organizationRef,
   sources,
+  sourcesAndConflicts,
   subpoenaRef,
   type ApiContext,
+  type CitationLookup,
 } from "./common";
 
 type CaseHead = Pick<
@@ -85,8 +87,7 @@ function entries(ctx: ApiContext, d: PublicDocketData) {
           fileSizeText: doc.fileSizeText,
           sealed: doc.sealed,
         })),
-      sources: sources(d.citations.get(refKey("entry", e.id))),
-      conflicts: conflicts(ctx, d.conflicts.get(refKey("entry", e.id))),
+      ...sourcesAndConflicts(ctx, d, "entry", e.id),
     };
   });
 }
@@ -108,11 +109,9 @@ function parties(ctx: ApiContext, d: PublicDocketData) {
         organization: organizationRef(c.organization ?? d.attorneyOrgs.find((o) => o.id === c.attorney?.organizationId)),
         roles: c.representation.roles,
         standing: c.representation.standing,
-        sources: sources(d.citations.get(refKey("representation", c.representation.id))),
-        conflicts: conflicts(ctx, d.conflicts.get(refKey("representation", c.representation.id))),
+        ...sourcesAndConflicts(ctx, d, "representation", c.representation.id),
       })),
-    sources: sources(d.citations.get(refKey("party", p.id))),
-    conflicts: conflicts(ctx, d.conflicts.get(refKey("party", p.id))),
+    ...sourcesAndConflicts(ctx, d, "party", p.id),
   }));
 }
 
@@ -137,8 +136,7 @@ function motions(ctx: ApiContext, d: PublicDocketData) {
           return party ? [{ partyId: party.id, name: party.name }] : [];
         }),
       decidedBy: order ? orderRef(ctx, order) : null,
-      sources: sources(d.citations.get(refKey("motion", m.id))),
-      conflicts: conflicts(ctx, d.conflicts.get(refKey("motion", m.id))),
+      ...sourcesAndConflicts(ctx, d, "motion", m.id),
     };
   });
 }
@@ -160,8 +158,7 @@ function orders(ctx: ApiContext, d: PublicDocketData) {
       inForce: coverage.some((c) => c.coverage.status === "in_force"),
       dispositions: d.dispositions.filter((x) => x.orderId === o.id).map((x) => ({ motionId: x.motionId, disposition: x.disposition })),
       coverage: coverage.map((c) => toCoverage(ctx, c, d)),
-      sources: sources(d.citations.get(refKey("order", o.id))),
-      conflicts: conflicts(ctx, d.conflicts.get(refKey("order", o.id))),
+      ...sourcesAndConflicts(ctx, d, "order", o.id),
     };
   });
 }
@@ -169,7 +166,7 @@ function orders(ctx: ApiContext, d: PublicDocketData) {
 export function toCoverage(
   ctx: ApiContext,
   c: { coverage: PublicRecord<"coverage">; subpoena: PublicRecord<"subpoena">; account: PublicRecord<"account"> | null },
-  lookup: Pick<PublicDocketData, "citations" | "conflicts">,
+  lookup: CitationLookup,
 ) {
   return {
     id: c.coverage.id,
@@ -180,8 +177,7 @@ export function toCoverage(
     status: c.coverage.status,
     statusReason: c.coverage.statusReason,
     dateEnded: c.coverage.dateEnded,
-    sources: sources(lookup.citations.get(refKey("coverage", c.coverage.id))),
-    conflicts: conflicts(ctx, lookup.conflicts.get(refKey("coverage", c.coverage.id))),
+    ...sourcesAndConflicts(ctx, lookup, "coverage", c.coverage.id),
   };
 }
 
@@ -216,8 +212,7 @@ export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
       place: h.place,
       status: h.status,
       motionId: h.motionId,
-      sources: sources(d.citations.get(refKey("hearing", h.id))),
-      conflicts: conflicts(ctx, d.conflicts.get(refKey("hearing", h.id))),
+      ...sourcesAndConflicts(ctx, d, "hearing", h.id),
     })),
     deadlines: d.deadlines.map((dl) => ({
       id: dl.id,
@@ -230,8 +225,7 @@ export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
       status: dl.status,
       motionId: dl.motionId,
       orderId: dl.orderId,
-      sources: sources(d.citations.get(refKey("deadline", dl.id))),
-      conflicts: conflicts(ctx, d.conflicts.get(refKey("deadline", dl.id))),
+      ...sourcesAndConflicts(ctx, d, "deadline", dl.id),
     })),
     relatedCases: d.related.map((r) => ({ relation: r.relation, case: caseRef(ctx, r.case) })),
   };

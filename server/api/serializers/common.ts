@@ -3,7 +3,7 @@ import type { PublicRecord } from "../../privacy/projection";
 import { paths } from "../../paths";
 import { viewDate, type FuzzyDate } from "../../shared/dates";
 import { apiSources } from "../../sources/markers";
-import type { Citation, ConflictRef } from "../../sources/repository";
+import { refKey, type Citation, type ConflictRef } from "../../sources/repository";
 
 /**
  * What every serializer needs besides the data: the site's public base URL, so the `url` and
@@ -39,6 +39,17 @@ export function conflicts(ctx: ApiContext, refs: ConflictRef[] | undefined) {
     field: c.field,
     htmlUrl: absolute(ctx, paths.conflict(c.code)),
   }));
+}
+
+/** Citations and conflicts of every record a loader read, keyed by `refKey(type, id)`. */
+export type CitationLookup = { citations: Map<string, Citation[]>; conflicts: Map<string, ConflictRef[]> };
+
+/** The `sources` and `conflicts` every public record carries, looked up by the record's type and id. */
+export function sourcesAndConflicts(ctx: ApiContext, lookup: CitationLookup, type: string, id: number) {
+  return {
+    sources: sources(lookup.citations.get(refKey(type, id))),
+    conflicts: conflicts(ctx, lookup.conflicts.get(refKey(type, id))),
+  };
 }
 
 export function judgeRef(ctx: ApiContext, judge: Pick<PublicRecord<"judge">, "slug" | "name" | "title"> | null | undefined) {

@@ -1,7 +1,7 @@
 import { paths } from "../../paths";
 import type { PublicRecord } from "../../privacy/projection";
 import type { DateView } from "../../shared/dates";
-import { refKey, type Citation, type ConflictRef } from "../../sources/repository";
+import { refKey, type Citation } from "../../sources/repository";
 import type { StatusOrder, SubpoenaStatus } from "../../status/subpoena-status";
 import type { PublicSubpoena } from "../../subpoenas/detail";
 import type { SubpoenaSummary } from "../../subpoenas/summaries";
@@ -15,10 +15,9 @@ import {
   judgeRef,
   organizationRef,
   sources,
+  sourcesAndConflicts,
   type ApiContext,
 } from "./common";
-
-type Lookup = { citations: Map<string, Citation[]>; conflicts: Map<string, ConflictRef[]> };
 
 function statusDate(date: DateView) {
   return { value: date.datetime, label: date.text, exact: date.exact };
@@ -82,7 +81,7 @@ function orderSummary(ctx: ApiContext, o: StatusOrder, casesById: Map<number, Pu
   };
 }
 
-function coverageTable(ctx: ApiContext, p: PublicSubpoena, lookup: Lookup) {
+function coverageTable(ctx: ApiContext, p: PublicSubpoena) {
   return {
     rows: p.coverage.rows.map((row) => ({
       account: row.account ? accountRef(row.account) : null,
@@ -97,8 +96,7 @@ function coverageTable(ctx: ApiContext, p: PublicSubpoena, lookup: Lookup) {
               statusReason: row.coverage.statusReason,
               dateEnded: row.coverage.dateEnded,
               order: orderSummary(ctx, row.order, p.casesById),
-              sources: sources(lookup.citations.get(refKey("coverage", row.coverage.id))),
-              conflicts: conflicts(ctx, lookup.conflicts.get(refKey("coverage", row.coverage.id))),
+              ...sourcesAndConflicts(ctx, p, "coverage", row.coverage.id),
             }
           : null,
     })),
@@ -111,11 +109,6 @@ function coverageTable(ctx: ApiContext, p: PublicSubpoena, lookup: Lookup) {
 /** One subpoena with its status line, data demanded, accounts, notices, coverage, events and cases. */
 export function toSubpoenaRecord(ctx: ApiContext, p: PublicSubpoena) {
   const sp = p.subpoena;
-  const lookup: Lookup = { citations: p.citations, conflicts: p.conflicts };
-  const own = (type: string, id: number) => ({
-    sources: sources(p.citations.get(refKey(type, id))),
-    conflicts: conflicts(ctx, p.conflicts.get(refKey(type, id))),
-  });
   return {
     ...subpoenaBase(ctx, {
       ...p,
@@ -131,7 +124,7 @@ export function toSubpoenaRecord(ctx: ApiContext, p: PublicSubpoena) {
       description: a.account.description,
       platform: organizationRef(a.platform),
       note: a.note,
-      ...own("account", a.account.id),
+      ...sourcesAndConflicts(ctx, p, "account", a.account.id),
     })),
     notices: p.notices.map((n) => ({
       id: n.notice.id,
@@ -141,9 +134,9 @@ export function toSubpoenaRecord(ctx: ApiContext, p: PublicSubpoena) {
       responseWindowStated: n.notice.responseWindowStated,
       responseWindowDays: n.notice.responseWindowDays,
       responseDateStated: n.notice.responseDateStated,
-      ...own("notice", n.notice.id),
+      ...sourcesAndConflicts(ctx, p, "notice", n.notice.id),
     })),
-    coverage: coverageTable(ctx, p, lookup),
+    coverage: coverageTable(ctx, p),
     events: p.events.map(({ event: e, actors }) => ({
       id: e.id,
       slug: e.slug,
@@ -153,7 +146,7 @@ export function toSubpoenaRecord(ctx: ApiContext, p: PublicSubpoena) {
       description: e.description,
       date: fuzzyDate({ date: e.date, latest: e.dateLatest, precision: e.datePrecision, label: e.dateLabel }),
       actors: actors.map((o) => organizationRef(o)!),
-      ...own("event", e.id),
+      ...sourcesAndConflicts(ctx, p, "event", e.id),
     })),
     challenges: p.cases.map((c) => toCaseListItem(ctx, c)),
   };
