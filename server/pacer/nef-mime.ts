@@ -66,10 +66,22 @@ function joinSoftBreaks(body: string): string {
   return combined;
 }
 
+// The format=flowed parameter (RFC 3676) of a text part's Content-Type, and its delsp companion.
+const FLOWED_PARAMETERS = /;[ \t]*(?:\r?\n[ \t]+)?(?:format[ \t]*=[ \t]*"?flowed"?|delsp[ \t]*=[ \t]*"?(?:yes|no)"?)/gi;
+
+/**
+ * The message with format=flowed dropped. The mail parser would join the lines a flowed body
+ * wraps with a trailing space; the reference's (Python's) does not, and a plain-text notice's
+ * fields run to the end of their line there ("Case Name: Heartbeat of Miami, Inc. v.").
+ */
+function withoutFlowedFormat(message: string): string {
+  return /format[ \t]*=[ \t]*"?flowed/i.test(message) ? message.replace(FLOWED_PARAMETERS, "") : message;
+}
+
 export type MimeReading = { body: NefBody; reason: null } | { body: null; reason: string };
 
 export async function readMimeMessage(raw: string): Promise<MimeReading> {
-  const message = withoutEnvelope(raw);
+  const message = withoutFlowedFormat(withoutEnvelope(raw));
   const mail = await simpleParser(Buffer.from(relabelDecodedParts(message), "utf8"), {
     skipHtmlToText: true,
     skipTextToHtml: true,

@@ -262,7 +262,26 @@ export function inHtmlParts(variant: Variant): Variant {
   };
 }
 
+/**
+ * Plain-text parts declared format=flowed, each line that another follows ending in a space (a
+ * flowed "soft" break). The reference's mail parser ignores the parameter, and a trailing space
+ * changes none of its fields.
+ */
+export const flowedPlainText: Variant = {
+  name: "plain text declared format=flowed, lines ending in a space",
+  apply: (text) => {
+    const entity = splitEntity(text);
+    const type = fieldValue(entity, "content-type") ?? "text/plain";
+    const encoding = (fieldValue(entity, "content-transfer-encoding") ?? "7bit").toLowerCase();
+    if (!/^text\/plain/i.test(type) || encoding === "base64" || encoding === "quoted-printable") return text;
+    setField(entity, "Content-Type", `Content-Type: ${type}; format=flowed`);
+    entity.body = entity.body.replace(/([^\s])(\r?\n)(?=\S)/g, "$1 $2");
+    return joinEntity(entity);
+  },
+};
+
 export const MIME_VARIANTS: Variant[] = [
+  flowedPlainText,
   base64Body,
   quotedPrintableBody,
   latin1Body,
