@@ -1,7 +1,6 @@
 import type { PublicDocketData } from "../../cases/docket";
 import type { CaseSummary } from "../../cases/summaries";
 import { paths } from "../../paths";
-import type { PublicRecord } from "../../privacy/projection";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
 import { refKey } from "../../sources/repository";
 import { deriveCaseStatus } from "../../status/case-status";
@@ -19,8 +18,8 @@ import {
   sourcesAndConflicts,
   subpoenaRef,
   type ApiContext,
-  type CitationLookup,
 } from "./common";
+import { coverageFields, orderFields } from "./orders";
 
 type CaseHead = Pick<
   CaseSummary,
@@ -145,40 +144,14 @@ function orders(ctx: ApiContext, d: PublicDocketData) {
   return d.orders.map((o) => {
     const coverage = d.coverage.filter((c) => c.coverage.orderId === o.id);
     return {
-      id: o.id,
-      slug: o.slug,
-      htmlUrl: absolute(ctx, paths.order(o.slug)),
-      title: o.title,
-      kind: o.kind,
-      judge: judgeRef(ctx, d.orderJudges.find((j) => j.id === o.judgeId)),
-      dateSigned: fuzzyDate({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel }),
-      summary: o.summary,
-      quotedText: o.quotedText,
+      ...orderFields(ctx, o, d.orderJudges.find((j) => j.id === o.judgeId)),
       entryId: o.entryId,
       inForce: coverage.some((c) => c.coverage.status === "in_force"),
       dispositions: d.dispositions.filter((x) => x.orderId === o.id).map((x) => ({ motionId: x.motionId, disposition: x.disposition })),
-      coverage: coverage.map((c) => toCoverage(ctx, c, d)),
+      coverage: coverage.map((c) => ({ ...coverageFields(ctx, c), ...sourcesAndConflicts(ctx, d, "coverage", c.coverage.id) })),
       ...sourcesAndConflicts(ctx, d, "order", o.id),
     };
   });
-}
-
-export function toCoverage(
-  ctx: ApiContext,
-  c: { coverage: PublicRecord<"coverage">; subpoena: PublicRecord<"subpoena">; account: PublicRecord<"account"> | null },
-  lookup: CitationLookup,
-) {
-  return {
-    id: c.coverage.id,
-    subpoena: subpoenaRef(ctx, c.subpoena),
-    account: c.account ? accountRef(c.account) : null,
-    allAccountsOfMovant: c.account === null,
-    endCondition: c.coverage.endCondition,
-    status: c.coverage.status,
-    statusReason: c.coverage.statusReason,
-    dateEnded: c.coverage.dateEnded,
-    ...sourcesAndConflicts(ctx, lookup, "coverage", c.coverage.id),
-  };
 }
 
 /** One case with everything its docket page shows, already through the public projection. */
