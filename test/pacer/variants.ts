@@ -258,4 +258,13 @@ export const noClosingTags: Variant = {
   apply: (text) => (text.includes("Transaction Receipt") ? text.replace(/<\/(?:body|html)\s*>/gi, "") : text),
 };
 
-export const DOCKET_VARIANTS: Variant[] = [splitEntryTable, noClosingTags];
+/**
+ * Document links relative to the court's site, as CM/ECF writes them in some versions (pages
+ * saved from the court carry the absolute form). Only the id at the end of the path is read.
+ */
+export const relativeDocumentLinks: Variant = {
+  name: "doc1 links relative to the court's site",
+  apply: (text) => text.replace(/(href\s*=\s*["']?)https?:\/\/ecf\.[a-z0-9]+\.uscourts\.gov(\/doc1\/)/gi, "$1$2"),
+};
+
+export const DOCKET_VARIANTS: Variant[] = [splitEntryTable, noClosingTags, relativeDocumentLinks];
