@@ -170,12 +170,21 @@ export const nbspAsNumeric: Variant = {
   apply: (text) => outsideOpaque(text, (markup) => markup.replace(/&nbsp;|\u00a0/g, "&#160;")),
 };
 
-/** Text outside tags: `$` as `&#036;`, `'` as `&#39;` (as older CM/ECF writes them). */
+/**
+ * Text outside tags: `$` as `&#036;`, `'` as `&#39;` (as older CM/ECF writes them), and every
+ * non-ASCII character as a numeric reference (as pages saved in ASCII carry them).
+ */
 export const numericReferences: Variant = {
-  name: "$ and ' in text as numeric character references",
+  name: "$, ' and non-ASCII text as numeric character references",
   apply: (text) =>
     outsideOpaque(text, (markup) =>
-      markup.replace(/(^|>)([^<]*)/g, (_m, gt: string, body: string) => gt + body.replace(/\$/g, "&#036;").replace(/'/g, "&#39;")),
+      markup.replace(/(^|>)([^<]*)/g, (_m, gt: string, body: string) =>
+        gt +
+        body
+          .replace(/\$/g, "&#036;")
+          .replace(/'/g, "&#39;")
+          .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`),
+      ),
     ),
 };
 
