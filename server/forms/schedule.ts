@@ -72,7 +72,7 @@ export const deadlineForm: RecordFormConfig = {
     {
       legend: "Rule and notes",
       fields: [
-        { name: "ruleCode", label: "Rule code", control: "text", hint: "The calculator's code (ndcal-7-3a), when a rule applies." },
+        { name: "ruleCode", label: "Rule code", control: "text", hint: "The calculator's code (lr-7-3a), when a rule applies; the calculator page lists them." },
         { name: "ruleCitation", label: "Rule as cited", control: "text", hint: "N.D. Cal. Civ. L.R. 7-3(a)" },
         dateField("triggerDate", "Counted from", { hint: "YYYY-MM-DD: the day the period starts from, if any." }),
         { name: "supersededById", label: "Replaced by", control: "select", choices: deps.choices.deadlines(scope!.caseId), blank: "not replaced" },

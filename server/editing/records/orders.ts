@@ -10,6 +10,8 @@ import {
   type Links,
   type Row,
 } from "../definition";
+import { DEADLINE_RULES } from "../../deadlines";
+import { DEEMED_SUBMITTED_CODE, ruleInfo } from "../../schedule/motion-rules";
 import { applyCourtOrderedDeadline } from "../../schedule/service";
 import type { Disposition } from "../repository";
 import {
@@ -227,6 +229,8 @@ export const hearing = defineRecord({
   check: (_ctx, row) => fuzzyDateErrors(row, "date"),
 });
 
+const RULE_CODES = [...DEADLINE_RULES.map((rule) => rule.code), DEEMED_SUBMITTED_CODE].join(", ");
+
 export const DeadlineCreate = z
   .strictObject({
     motionId: optionalRecordId(),
@@ -258,8 +262,14 @@ export const deadline = defineRecord({
     supersededById: { type: "deadline", sameCase: true },
   },
   prepare: (_ctx, values, current) => (current === null && !values.origin ? { origin: "court_ordered" } : {}),
-  check: (_ctx, row, current) =>
-    current && row.supersededById === current.id ? [{ path: "supersededById", message: "must be another deadline" }] : [],
+  check: (_ctx, row, current) => [
+    ...(current && row.supersededById === current.id ? [{ path: "supersededById", message: "must be another deadline" }] : []),
+    // A rule code names the catalogue rule the date stands for; one the catalogue lacks would be
+    // shown as a rule nobody can look up, and would never match the computed date it replaces.
+    ...(typeof row.ruleCode === "string" && row.ruleCode !== current?.ruleCode && !ruleInfo(row.ruleCode)
+      ? [{ path: "ruleCode", message: `names no rule in the catalogue ("${row.ruleCode}"); use one of ${RULE_CODES}, or leave it empty` }]
+      : []),
+  ],
   // An open court-ordered date wins: the computed date it replaces is kept, superseded (server/schedule).
   afterWrite(ctx, event) {
     if (event.action === "delete") return;
