@@ -32,7 +32,7 @@ export function readRssFeed(xml: string, courtId: string): RssReading {
   }
   // The XML parser closes what a cut-off download leaves open; its last items would be lost.
   // What may follow `</rss>` (a server's timing comment, stray bytes) does not matter.
-  if (!/<\/rss\s*>/.test(xml.slice(-4096))) {
+  if (!/<\/rss\s*>/i.test(xml.slice(-4096))) {
     return { result: {}, reason: "the feed is truncated (it does not end with </rss>)" };
   }
   const kind: CourtKind = isAppellateCourt(courtId) ? "appellate" : isBankruptcyCourt(courtId) ? "bankruptcy" : "district";

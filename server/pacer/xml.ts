@@ -50,13 +50,17 @@ export function textOf(node: AnyNode): string {
   return out;
 }
 
-/** Element children named `name`. */
+/**
+ * Element children named `name`, whatever the case of their name: the reference's feed parser
+ * (feedparser) lower-cases element names, so `<PUBDATE>` or `<pubdate>` is its `pubDate`.
+ */
 export function childElements(node: AnyNode, name: string): Element[] {
   if (!("children" in node)) return [];
+  const wanted = name.toLowerCase();
   const out: Element[] = [];
   for (const child of node.children) {
     const element = child.type === "tag" || child.type === "script" || child.type === "style";
-    if (element && child.name === name) out.push(child);
+    if (element && (child.name === name || child.name.toLowerCase() === wanted)) out.push(child);
   }
   return out;
 }

@@ -53,6 +53,12 @@ export const reorderedItems: Variant = {
   apply: (xml) => mapItems(xml, (body) => `\n${(body.match(CHILD) ?? []).reverse().join("\n")}\n`),
 };
 
+/** The feed's element names in upper case (the reference's feed parser lower-cases them). */
+export const upperCaseElements: Variant = {
+  name: "element names in upper case",
+  apply: (xml) => xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>\/])/g, (_m, slash: string, name: string) => `<${slash}${name.toUpperCase()}`),
+};
+
 export const crlfFeed: Variant = {
   name: "CRLF line endings",
   apply: (xml) => xml.replace(/\r?\n/g, "\r\n"),
@@ -121,6 +127,7 @@ export const RSS_VARIANTS: Variant[] = [
   compactItems,
   indentedItems,
   reorderedItems,
+  upperCaseElements,
   crlfFeed,
   cdataDescriptions,
   namedReferences,
