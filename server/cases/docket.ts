@@ -102,4 +102,23 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
 }
 
 export type PublicDocketData = NonNullable<ReturnType<typeof loadPublicDocket>>;
+type PublicCounsel = PublicDocketData["counsel"][number];
+
+/*
+ * A party's accounts and counsel, and an appearance's firm, looked up the same way by the
+ * docket page and the API.
+ */
+
+export function accountsOfParty(d: PublicDocketData, partyId: number) {
+  return d.partyAccounts.filter((pa) => pa.partyId === partyId).map((pa) => pa.account);
+}
+
+export function counselOfParty(d: PublicDocketData, partyId: number): PublicCounsel[] {
+  return d.counsel.filter((c) => c.representation.partyId === partyId);
+}
+
+/** The firm named on the appearance; when it names none, the attorney's own firm. */
+export function firmOf(d: PublicDocketData, counsel: PublicCounsel) {
+  return counsel.organization ?? d.attorneyOrgs.find((o) => o.id === counsel.attorney?.organizationId) ?? null;
+}
 export type PublicEntry = PublicRecord<"entry">;

@@ -17,7 +17,7 @@ import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
 import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { ENTRY_KINDS } from "../../db/schema";
-import type { PublicDocketData } from "./docket";
+import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData } from "./docket";
 import { DOCKET_PAGE_SIZE, type DocketQuery } from "./schemas";
 
 type Fact = { text: string; sources: SourceMarker[]; inferred: boolean; unknown: boolean };
@@ -87,20 +87,18 @@ function partiesView(d: PublicDocketData) {
     pseudonymous: p.pseudonymous,
     description: p.description,
     terminated: p.dateTerminated ? formatDocketDate(p.dateTerminated) : null,
-    accounts: d.partyAccounts.filter((pa) => pa.partyId === p.id).map((pa) => pa.account.handle ?? pa.account.displayName ?? "account"),
+    accounts: accountsOfParty(d, p.id).map((account) => account.handle ?? account.displayName ?? "account"),
     sources: markersFor(d.citations.get(refKey("party", p.id))),
-    counsel: d.counsel
-      .filter((c) => c.representation.partyId === p.id)
-      .map((c) => {
-        const firm = c.organization ?? d.attorneyOrgs.find((o) => o.id === c.attorney?.organizationId) ?? null;
-        return {
-          name: c.attorney?.name ?? null,
-          firm: firm?.name ?? null,
-          roles: c.representation.roles,
-          standing: label(STANDING_LABELS, c.representation.standing),
-          sources: markersFor(d.citations.get(refKey("representation", c.representation.id))),
-        };
-      }),
+    counsel: counselOfParty(d, p.id).map((c) => {
+      const firm = firmOf(d, c);
+      return {
+        name: c.attorney?.name ?? null,
+        firm: firm?.name ?? null,
+        roles: c.representation.roles,
+        standing: label(STANDING_LABELS, c.representation.standing),
+        sources: markersFor(d.citations.get(refKey("representation", c.representation.id))),
+      };
+    }),
   }));
 }
 

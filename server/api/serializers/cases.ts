@@ -1,4 +1,4 @@
-import type { PublicDocketData } from "../../cases/docket";
+import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData } from "../../cases/docket";
 import type { CaseSummary } from "../../cases/summaries";
 import { paths } from "../../paths";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
@@ -99,17 +99,15 @@ function parties(ctx: ApiContext, d: PublicDocketData) {
     pseudonymous: p.pseudonymous,
     description: p.description,
     dateTerminated: p.dateTerminated,
-    accounts: d.partyAccounts.filter((pa) => pa.partyId === p.id).map((pa) => accountRef(pa.account)),
-    counsel: d.counsel
-      .filter((c) => c.representation.partyId === p.id)
-      .map((c) => ({
-        id: c.representation.id,
-        attorney: c.attorney ? { slug: c.attorney.slug, name: c.attorney.name } : null,
-        organization: organizationRef(c.organization ?? d.attorneyOrgs.find((o) => o.id === c.attorney?.organizationId)),
-        roles: c.representation.roles,
-        standing: c.representation.standing,
-        ...sourcesAndConflicts(ctx, d, "representation", c.representation.id),
-      })),
+    accounts: accountsOfParty(d, p.id).map((account) => accountRef(account)),
+    counsel: counselOfParty(d, p.id).map((c) => ({
+      id: c.representation.id,
+      attorney: c.attorney ? { slug: c.attorney.slug, name: c.attorney.name } : null,
+      organization: organizationRef(firmOf(d, c)),
+      roles: c.representation.roles,
+      standing: c.representation.standing,
+      ...sourcesAndConflicts(ctx, d, "representation", c.representation.id),
+    })),
     ...sourcesAndConflicts(ctx, d, "party", p.id),
   }));
 }
