@@ -267,6 +267,15 @@ export const noClosingTags: Variant = {
   apply: (text) => (text.includes("Transaction Receipt") ? text.replace(/<\/(?:body|html)\s*>/gi, "") : text),
 };
 
+/** Only the body's content, as tools that keep a page's `innerHTML` save it (receipt as above). */
+export const bodyContentOnly: Variant = {
+  name: "no <html>, <head> or <body> tags (the receipt shows the page is whole)",
+  apply: (text) =>
+    text.includes("Transaction Receipt")
+      ? outsideOpaque(text, (markup) => markup.replace(/<\/?(?:html|head|body)\b[^>]*>|<!doctype[^>]*>/gi, ""))
+      : text,
+};
+
 /**
  * Document links relative to the court's site, as CM/ECF writes them in some versions (pages
  * saved from the court carry the absolute form). Only the id at the end of the path is read.
@@ -276,4 +285,4 @@ export const relativeDocumentLinks: Variant = {
   apply: (text) => text.replace(/(href\s*=\s*["']?)https?:\/\/ecf\.[a-z0-9]+\.uscourts\.gov(\/doc1\/)/gi, "$1$2"),
 };
 
-export const DOCKET_VARIANTS: Variant[] = [splitEntryTable, noClosingTags, relativeDocumentLinks];
+export const DOCKET_VARIANTS: Variant[] = [splitEntryTable, noClosingTags, bodyContentOnly, relativeDocumentLinks];
