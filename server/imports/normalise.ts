@@ -92,6 +92,28 @@ function fullNumber(short: string, assigned: string | null, referred: string | n
   return [short, assigned, referred].filter(Boolean).join("-");
 }
 
+/** The case as every PACER file names it: the number with the judges' initials, and the title unless PACER's placeholder for none. */
+function caseNamed(short: string, d: Pick<RssDocket, "federal_dn_judge_initials_assigned" | "federal_dn_judge_initials_referred" | "case_name">) {
+  return {
+    docketNumber: fullNumber(short, d.federal_dn_judge_initials_assigned, d.federal_dn_judge_initials_referred),
+    initialsAssigned: d.federal_dn_judge_initials_assigned,
+    initialsReferred: d.federal_dn_judge_initials_referred,
+    caseName: d.case_name === "Unknown Case Title" ? null : blankToNull(d.case_name),
+  };
+}
+
+/** What only a docket report says about a case: an RSS item or a notice leaves all of it unsaid, so the merge keeps what is stored. */
+const SAID_ONLY_BY_DOCKET_REPORTS = {
+  dateFiled: null,
+  dateTerminated: null,
+  cause: null,
+  jurisdiction: null,
+  natureOfSuit: null,
+  assignedTo: null,
+  referredTo: null,
+  parties: null,
+} as const satisfies Partial<IncomingCase>;
+
 function plainText(html: string): string {
   return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;|\u00a0/g, " ").replace(/[ \t]+/g, " ");
 }
@@ -162,10 +184,7 @@ export function fromDocketReport(report: DocketReport, text: string): PacerBatch
     cases: short
       ? [
           {
-            docketNumber: fullNumber(short, report.federal_dn_judge_initials_assigned, report.federal_dn_judge_initials_referred),
-            initialsAssigned: report.federal_dn_judge_initials_assigned,
-            initialsReferred: report.federal_dn_judge_initials_referred,
-            caseName: report.case_name === "Unknown Case Title" ? null : blankToNull(report.case_name),
+            ...caseNamed(short, report),
             pacerCaseId: null,
             dateFiled: report.date_filed,
             dateTerminated: report.date_terminated,
@@ -195,22 +214,7 @@ export function fromRssFeed(items: RssDocket[], text: string, timeZone: string):
     if (!short) continue;
     let target = byNumber.get(short);
     if (!target) {
-      target = {
-        docketNumber: fullNumber(short, item.federal_dn_judge_initials_assigned, item.federal_dn_judge_initials_referred),
-        initialsAssigned: item.federal_dn_judge_initials_assigned,
-        initialsReferred: item.federal_dn_judge_initials_referred,
-        caseName: item.case_name === "Unknown Case Title" ? null : blankToNull(item.case_name),
-        pacerCaseId: item.pacer_case_id,
-        dateFiled: null,
-        dateTerminated: null,
-        cause: null,
-        jurisdiction: null,
-        natureOfSuit: null,
-        assignedTo: null,
-        referredTo: null,
-        parties: null,
-        entries: [],
-      };
+      target = { ...caseNamed(short, item), pacerCaseId: item.pacer_case_id, ...SAID_ONLY_BY_DOCKET_REPORTS, entries: [] };
       byNumber.set(short, target);
     }
     for (const e of item.docket_entries) {
@@ -249,19 +253,9 @@ export function fromNef(notice: NefNotice, text: string): PacerBatch {
   const cases: IncomingCase[] = notice.dockets
     .filter((d) => d.docket_number)
     .map((d) => ({
-      docketNumber: fullNumber(d.docket_number!, d.federal_dn_judge_initials_assigned, d.federal_dn_judge_initials_referred),
-      initialsAssigned: d.federal_dn_judge_initials_assigned,
-      initialsReferred: d.federal_dn_judge_initials_referred,
-      caseName: d.case_name === "Unknown Case Title" ? null : blankToNull(d.case_name),
+      ...caseNamed(d.docket_number!, d),
       pacerCaseId: d.docket_entries.find((e) => e.pacer_case_id)?.pacer_case_id ?? null,
-      dateFiled: null,
-      dateTerminated: null,
-      cause: null,
-      jurisdiction: null,
-      natureOfSuit: null,
-      assignedTo: null,
-      referredTo: null,
-      parties: null,
+      ...SAID_ONLY_BY_DOCKET_REPORTS,
       entries: d.docket_entries.map((e) => ({
         source: "nef" as const,
         number: entryNumber(e.document_number, null),
