@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { FieldError } from "../errors";
 import type { Actor, RecordStore } from "../records/store";
 import type { EditableType } from "../records/tables";
-import type { EditRepository } from "./repository";
+import type { EditRepository, IdSetName } from "./repository";
 
 /** The record types staff edit through forms and the write API. */
 export const EDIT_TYPES = [
@@ -197,6 +197,27 @@ export function memberErrors(
   sameCaseAs?: unknown,
 ): FieldError[] {
   return ((ids as number[] | undefined) ?? []).flatMap((id, i) => recordErrors(ctx, `${field}.${i}`, id, type, label, sameCaseAs));
+}
+
+/**
+ * A link set of record ids kept in one link table (a case's subpoenas, a motion's movants),
+ * read, compared, replaced whole and checked alike for every record type that has one.
+ * `sameCase`: every member must belong to the owner's case.
+ */
+export function idSetLink(
+  field: string,
+  table: IdSetName,
+  member: { type: EditableType; label: string; sameCase?: boolean },
+): NonNullable<RecordDefinition["links"]> {
+  return {
+    fields: [field],
+    read: (ctx, id) => ({ [field]: ctx.repo.idSet(table, id) }),
+    normalize: (input) => normalizeLinks(input, { [field]: "ids" }),
+    write(ctx, owner, next) {
+      if (next[field] !== undefined) ctx.repo.replaceIdSet(table, owner.id as number, next[field] as number[]);
+    },
+    check: (ctx, owner, next) => memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase ? owner.caseId : undefined),
+  };
 }
 
 /**

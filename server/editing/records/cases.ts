@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { CASE_GROUPS, COUNSEL_STANDINGS } from "../../../db/schema";
 import { parseDocketNumber } from "../../citations/docket-number";
-import {
-  dateOrderErrors,
-  defineRecord,
-  fuzzyDateErrors,
-  memberErrors,
-  normalizeLinks,
-  slugify,
-  uniqueSlug,
-  type Row,
-} from "../definition";
+import { dateOrderErrors, defineRecord, fuzzyDateErrors, idSetLink, slugify, uniqueSlug, type Row } from "../definition";
 import {
   flag,
   fuzzyDate,
@@ -76,15 +67,7 @@ export const kase = defineRecord({
   update: CaseUpdate,
   refs: { courtId: { type: "court" }, assignedJudgeId: { type: "judge" }, referredJudgeId: { type: "judge" } },
   unique: ["slug"],
-  links: {
-    fields: ["subpoenaIds"],
-    read: (ctx, id) => ({ subpoenaIds: ctx.repo.idSet("caseSubpoenas", id) }),
-    normalize: (input) => normalizeLinks(input, { subpoenaIds: "ids" }),
-    write(ctx, owner, next) {
-      if (next.subpoenaIds !== undefined) ctx.repo.replaceIdSet("caseSubpoenas", owner.id as number, next.subpoenaIds as number[]);
-    },
-    check: (ctx, _owner, next) => memberErrors(ctx, "subpoenaIds", next.subpoenaIds, "subpoena", "subpoena"),
-  },
+  links: idSetLink("subpoenaIds", "caseSubpoenas", { type: "subpoena", label: "subpoena" }),
   prepare(ctx, values, current) {
     const derived: Row = values.docketNumber !== undefined ? docketNumberColumns(values.docketNumber as string | null) : {};
     if (current === null) {
@@ -129,15 +112,7 @@ export const party = defineRecord({
   create: PartyCreate,
   update: PartyUpdate,
   refs: { organizationId: { type: "organization" } },
-  links: {
-    fields: ["accountIds"],
-    read: (ctx, id) => ({ accountIds: ctx.repo.idSet("partyAccounts", id) }),
-    normalize: (input) => normalizeLinks(input, { accountIds: "ids" }),
-    write(ctx, owner, next) {
-      if (next.accountIds !== undefined) ctx.repo.replaceIdSet("partyAccounts", owner.id as number, next.accountIds as number[]);
-    },
-    check: (ctx, _owner, next) => memberErrors(ctx, "accountIds", next.accountIds, "account", "account"),
-  },
+  links: idSetLink("accountIds", "partyAccounts", { type: "account", label: "account" }),
 });
 
 export const AttorneyCreate = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MOTION_KINDS, MOTION_STATUSES, REACHED } from "../../../db/schema";
-import { defineRecord, fuzzyDateErrors, memberErrors, normalizeLinks, type Row } from "../definition";
+import { defineRecord, fuzzyDateErrors, idSetLink, type Row } from "../definition";
 import { fuzzyDate, idSet, oneOf, optionalRecordId, optionalText, requiredText } from "../fields";
 import { createMotionDeadlines } from "../../schedule/service";
 
@@ -36,15 +36,7 @@ export const motion = defineRecord({
   create: MotionCreate,
   update: MotionUpdate,
   refs: { entryId: { type: "entry", sameCase: true } },
-  links: {
-    fields: ["movantPartyIds"],
-    read: (ctx, id) => ({ movantPartyIds: ctx.repo.idSet("movants", id) }),
-    normalize: (input) => normalizeLinks(input, { movantPartyIds: "ids" }),
-    write(ctx, owner, next) {
-      if (next.movantPartyIds !== undefined) ctx.repo.replaceIdSet("movants", owner.id as number, next.movantPartyIds as number[]);
-    },
-    check: (ctx, owner, next) => memberErrors(ctx, "movantPartyIds", next.movantPartyIds, "party", "party", owner.caseId),
-  },
+  links: idSetLink("movantPartyIds", "movants", { type: "party", label: "party", sameCase: true }),
   check: (_ctx, row) => fuzzyDateErrors(row, "dateFiled"),
   // Logging a motion sets its rule deadlines running (server/schedule): on create, and again
   // when what they depend on changes (filing date, track, status) or the motion is deleted or
@@ -82,15 +74,7 @@ export const argument = defineRecord({
   create: ArgumentCreate,
   update: ArgumentUpdate,
   refs: { motionId: { type: "motion" }, entryId: { type: "entry" }, partyId: { type: "party" } },
-  links: {
-    fields: ["authorityIds"],
-    read: (ctx, id) => ({ authorityIds: ctx.repo.idSet("argumentAuthorities", id) }),
-    normalize: (input) => normalizeLinks(input, { authorityIds: "ids" }),
-    write(ctx, owner, next) {
-      if (next.authorityIds !== undefined) ctx.repo.replaceIdSet("argumentAuthorities", owner.id as number, next.authorityIds as number[]);
-    },
-    check: (ctx, _owner, next) => memberErrors(ctx, "authorityIds", next.authorityIds, "authority", "authority"),
-  },
+  links: idSetLink("authorityIds", "argumentAuthorities", { type: "authority", label: "authority" }),
   check(ctx, row) {
     if (!row.motionId && !row.entryId) return [{ path: "motionId", message: "is required when there is no entryId" }];
     // The motion, the filing and the party must all be of one case.
