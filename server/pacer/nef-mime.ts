@@ -1,5 +1,6 @@
 import { simpleParser } from "mailparser";
 import { relabelDecodedParts } from "./mime-charsets";
+import { firstTextPartOnly } from "./mime-parts";
 import type { NefBody } from "./nef";
 
 /**
@@ -80,23 +81,28 @@ function withoutFlowedFormat(message: string): string {
 
 export type MimeReading = { body: NefBody; reason: null } | { body: null; reason: string };
 
+const PARSER_OPTIONS = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  skipTextLinks: true,
+  keepCidLinks: true,
+};
+
 export async function readMimeMessage(raw: string): Promise<MimeReading> {
-  const message = withoutFlowedFormat(withoutEnvelope(raw));
-  const mail = await simpleParser(Buffer.from(relabelDecodedParts(message), "utf8"), {
-    skipHtmlToText: true,
-    skipTextToHtml: true,
-    skipImageLinks: true,
-    skipTextLinks: true,
-    keepCidLinks: true,
-  });
+  const message = relabelDecodedParts(withoutFlowedFormat(withoutEnvelope(raw)));
+  const mail = await simpleParser(Buffer.from(message, "utf8"), PARSER_OPTIONS);
   const rootType = mail.headers.get("content-type");
   const multipart = typeof rootType === "object" && rootType !== null && "value" in rootType
     ? String(rootType.value).toLowerCase().startsWith("multipart/")
     : false;
   const imageAttached = multipart && mail.attachments.some((a) => a.contentType.toLowerCase().startsWith("image/"));
   const subject = mail.subject ?? null;
-  const html = typeof mail.html === "string" ? mail.html : null;
-  const plain = typeof mail.text === "string" && mail.text !== "" ? mail.text : null;
+  // The body is the first text part's alone (see firstTextPartOnly).
+  const firstPart = firstTextPartOnly(message);
+  const texts = firstPart === null ? mail : await simpleParser(Buffer.from(firstPart, "utf8"), PARSER_OPTIONS);
+  const html = typeof texts.html === "string" ? texts.html : null;
+  const plain = typeof texts.text === "string" && texts.text !== "" ? texts.text : null;
 
   if (plain !== null && (html === null || plainComesFirst(message))) {
     return { body: { text: plain, contentType: "text/plain", subject, imageAttached }, reason: null };

@@ -202,28 +202,52 @@ export const crlfMessage: Variant = {
   apply: (text) => text.replace(/\r?\n/g, "\r\n"),
 };
 
-/** A single-part message wrapped in a multipart/mixed with only that part. */
+/**
+ * A single-part message wrapped in a multipart/mixed, with `extra` parts after it (raw MIME
+ * entities, written with `nl` line breaks).
+ */
+function wrapInMultipart(text: string, extra: (nl: string) => string[]): string {
+  const entity = splitEntity(text);
+  const inner: Entity = { fields: [], body: entity.body, newline: entity.newline };
+  const kept: Field[] = [];
+  for (const field of entity.fields) {
+    if (field.name.startsWith("content-")) inner.fields.push(field);
+    else kept.push(field);
+  }
+  if (inner.fields.length === 0) inner.fields.push({ name: "content-type", raw: "Content-Type: text/plain" });
+  const nl = entity.newline;
+  const boundary = "quash_variant_outer";
+  entity.fields = [
+    ...kept.filter((f) => f.name !== "mime-version"),
+    { name: "mime-version", raw: "MIME-Version: 1.0" },
+    { name: "content-type", raw: `Content-Type: multipart/mixed;${nl}\tboundary="${boundary}"` },
+  ];
+  const parts = [joinEntity(inner), ...extra(nl)].map((part) => `--${boundary}${nl}${part}${nl}`).join("");
+  entity.body = `This is a multi-part message in MIME format.${nl}${nl}${parts}--${boundary}--${nl}`;
+  return joinEntity(entity);
+}
+
 export const wrappedInMultipart: Variant = {
   name: "body wrapped in a one-part multipart/mixed",
-  apply: (text) => {
-    const entity = splitEntity(text);
-    const inner: Entity = { fields: [], body: entity.body, newline: entity.newline };
-    const kept: Field[] = [];
-    for (const field of entity.fields) {
-      if (field.name.startsWith("content-")) inner.fields.push(field);
-      else kept.push(field);
-    }
-    if (inner.fields.length === 0) inner.fields.push({ name: "content-type", raw: "Content-Type: text/plain" });
-    const nl = entity.newline;
-    const boundary = "quash_variant_outer";
-    entity.fields = [
-      ...kept.filter((f) => f.name !== "mime-version"),
-      { name: "mime-version", raw: "MIME-Version: 1.0" },
-      { name: "content-type", raw: `Content-Type: multipart/mixed;${nl}\tboundary="${boundary}"` },
-    ];
-    entity.body = `This is a multi-part message in MIME format.${nl}${nl}--${boundary}${nl}${joinEntity(inner)}${nl}--${boundary}--${nl}`;
-    return joinEntity(entity);
-  },
+  apply: (text) => wrapInMultipart(text, () => []),
+};
+
+/**
+ * A mail gateway's disclaimer added as a second HTML part. The reference reads the first text
+ * part only, so nothing in it counts; it is worded to be picked up (a recipients label, a case
+ * name, an address) if it were ever joined to the notice.
+ */
+export const disclaimerPart: Variant = {
+  name: "a second HTML part (a gateway's disclaimer) after the notice",
+  apply: (text) =>
+    wrapInMultipart(text, (nl) => [
+      [
+        "Content-Type: text/html; charset=us-ascii",
+        "",
+        "<p><b>Notice has been electronically mailed to:</b> Disclaimer Desk postmaster@gateway.example</p>",
+        "<p>Case Name: Confidential v. Disclaimer. This e-mail and any attachments are confidential.</p>",
+      ].join(nl),
+    ]),
 };
 
 /** Long header lines folded at a space (RFC 5322), the Subject included. */
@@ -289,6 +313,7 @@ export const MIME_VARIANTS: Variant[] = [
   eightBitWindows1252,
   crlfMessage,
   wrappedInMultipart,
+  disclaimerPart,
   foldedHeaders,
   mboxEnvelope,
 ];
