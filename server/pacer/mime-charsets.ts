@@ -1,3 +1,5 @@
+import { headerValue, multipartBoundary, splitEntity } from "./mime-parts";
+
 /**
  * An e-mail reaches the NEF parser as text: its bytes were decoded once already, as UTF-8 or, when
  * they are not valid UTF-8, as ISO-8859-1 (`decodePacerBytes`). An unencoded (7bit/8bit) part's
@@ -7,13 +9,7 @@
  * and quoted-printable parts are ASCII and keep their label: their bytes are still encoded.
  */
 
-const BLANK_LINE = /\r?\n\r?\n/;
 const NON_ASCII = /[^\x00-\x7f]/;
-
-function headerValue(head: string, name: string): string | undefined {
-  const m = new RegExp(`^${name}[ \\t]*:([^\\r\\n]*(?:\\r?\\n[ \\t][^\\r\\n]*)*)`, "im").exec(head);
-  return m ? m[1]!.replace(/\r?\n[ \t]/g, " ").trim() : undefined;
-}
 
 const CHARSET = /(;[ \t\r\n]*charset[ \t]*=[ \t]*)("[^"]*"|[^;\s]+)/i;
 const UTF8 = /^"?(utf-?8|us-ascii)"?$/i;
@@ -34,29 +30,25 @@ function fromCp1252(body: string): string {
 
 /** The entity (headers, blank line, body) with its parts' charset labels made true. */
 function relabel(entity: string): string {
-  const blank = BLANK_LINE.exec(entity);
-  if (!blank) return entity;
-  const head = entity.slice(0, blank.index);
-  const body = entity.slice(blank.index + blank[0].length);
+  const { head, separator, body } = splitEntity(entity);
   if (!NON_ASCII.test(body)) return entity;
-  const type = headerValue(head, "content-type") ?? "";
-  const boundary = /^multipart\//i.test(type) ? /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(type) : null;
-  if (boundary) {
-    const delimiter = `--${boundary[1] ?? boundary[2]}`;
+  const boundary = multipartBoundary(head);
+  if (boundary !== undefined) {
+    const delimiter = `--${boundary}`;
     const parts = body.split(delimiter).map((part, i) => {
       // The preamble and the epilogue after the closing delimiter are not parts.
       if (i === 0 || part.startsWith("--")) return part;
       const lead = /^[ \t]*\r?\n/.exec(part)?.[0] ?? "";
       return lead + relabel(part.slice(lead.length));
     });
-    return `${entity.slice(0, blank.index + blank[0].length)}${parts.join(delimiter)}`;
+    return `${head}${separator}${parts.join(delimiter)}`;
   }
   const encoding = (headerValue(head, "content-transfer-encoding") ?? "").toLowerCase();
   if (encoding === "base64" || encoding === "quoted-printable") return entity;
   const charset = CHARSET.exec(head);
   if (!charset || UTF8.test(charset[2]!)) return entity;
   const text = WINDOWS_1252.test(charset[2]!) ? fromCp1252(body) : body;
-  return `${head.replace(CHARSET, "$1utf-8")}${blank[0]}${text}`;
+  return `${head.replace(CHARSET, "$1utf-8")}${separator}${text}`;
 }
 
 /** `message` with every unencoded part that holds non-ASCII text labelled UTF-8 (see above). */
