@@ -4,6 +4,7 @@ import { parsePacerDate, parseRssDateTime } from "../../server/pacer/dates";
 import { findDocketNumber } from "../../server/pacer/docket-number";
 import { normalizeJudgeName } from "../../server/pacer/judges";
 import { relabelDecodedParts } from "../../server/pacer/mime-charsets";
+import { firstTextPartOnly, mediaType, mimeLeaves } from "../../server/pacer/mime-parts";
 import { normalizePartyType } from "../../server/pacer/party-types";
 import { descriptionLinks, documentNumberOf, documentUrlOf } from "../../server/pacer/rss-description";
 import { cleanString, harmonize } from "../../server/pacer/strings";
@@ -143,5 +144,46 @@ describe("e-mail charsets", () => {
       "",
     ].join("\n");
     expect(relabelDecodedParts(message)).toBe(message.replace("charset=ISO-8859-1", "charset=utf-8"));
+  });
+});
+
+describe("e-mail parts", () => {
+  const message = [
+    "Subject: Activity in Case 1:21-cv-1 A v. B Order",
+    'Content-Type: multipart/mixed; boundary="outer"',
+    "",
+    "--outer",
+    'Content-Type: multipart/alternative; boundary="inner"',
+    "",
+    "--inner",
+    "Content-Type: text/plain",
+    "",
+    "plain notice",
+    "--inner",
+    "Content-Type: text/html",
+    "",
+    "<p>html notice</p>",
+    "--inner--",
+    "--outer",
+    "Content-Type: image/png",
+    "Content-Transfer-Encoding: base64",
+    "",
+    "iVBORw0KGgo=",
+    "--outer",
+    "Content-Type: text/html",
+    "",
+    "<p>disclaimer</p>",
+    "--outer--",
+    "",
+  ].join("\n");
+
+  it("walks the parts depth first, in MIME order", () => {
+    expect(mimeLeaves(message).map((leaf) => mediaType(leaf.head))).toEqual(["text/plain", "text/html", "image/png", "text/html"]);
+    expect(mimeLeaves(message).map((leaf) => leaf.body)).toEqual(["plain notice", "<p>html notice</p>", "iVBORw0KGgo=", "<p>disclaimer</p>"]);
+  });
+
+  it("cuts a message with several text parts down to the first, keeping its other headers", () => {
+    expect(firstTextPartOnly(message)).toBe("Subject: Activity in Case 1:21-cv-1 A v. B Order\nContent-Type: text/plain\n\nplain notice");
+    expect(firstTextPartOnly("Subject: x\nContent-Type: text/html\n\n<p>only</p>\n")).toBeNull();
   });
 });
