@@ -1,52 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
-import type { BrowserContext, Page } from "playwright-core";
-import { openDatabase, type Db } from "../../db/client";
-import { seedDatabase } from "../../seeds/load";
-import { buildApp } from "../../server/app";
-import { testConfig } from "../../server/config";
-import { insertUser, TEST_PASSWORD } from "../support/auth";
-import { launchBrowser, seriousViolations } from "../support/browser";
-import { testClock } from "../support/db";
+import type { Page } from "playwright-core";
+import type { Db } from "../../db/client";
+import { createSeededDb } from "../seeds/support";
+import { insertUser } from "../support/auth";
+import { expectAccessible } from "../support/browser";
+import { openAppInBrowser, signInInBrowser, type BrowserSession } from "../support/browser-app";
 
 // The staff forms in a real browser, on the bundled record: keyboard flow, focus, and axe.
 describe("staff forms in a real browser", { timeout: 120_000 }, () => {
-  let app: FastifyInstance;
+  let session: BrowserSession | undefined;
   let db: Db;
   let base: string;
-  let context: BrowserContext;
-  let closeBrowser: () => Promise<void>;
   let page: Page;
   let slug: string;
 
   beforeAll(async () => {
-    db = openDatabase(":memory:");
-    seedDatabase(db, { clock: testClock });
+    db = createSeededDb();
     await insertUser(db, { role: "editor", email: "clerk@example.org" });
     slug = (db.$client.prepare("SELECT slug FROM cases WHERE deleted_at IS NULL ORDER BY id LIMIT 1").get() as { slug: string }).slug;
-    app = await buildApp({ config: testConfig(), db, clock: testClock });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    ({ context, close: closeBrowser } = await launchBrowser());
-    page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.fill("#login-email", "clerk@example.org");
-    await page.fill("#login-password", TEST_PASSWORD);
-    await page.click("button[type=submit]");
-    await page.waitForURL(/\/staff$/);
+    session = await openAppInBrowser(db);
+    ({ base, page } = session);
+    await signInInBrowser(page, base, "clerk@example.org");
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.close();
-  });
-
-  async function expectAccessible(what: string) {
-    const violations = await seriousViolations(page);
-    expect(violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
+  afterAll(async () => session?.close());
 
   it("types a run of entries from the keyboard: the number has focus, Enter in the date field saves, the form comes back empty", async () => {
     await page.goto(`${base}/staff/cases/${slug}/entries/new`);
-    await expectAccessible("quick entry form");
+    await expectAccessible(page, "quick entry form");
     for (const [number, text] of [["9001", "NOTICE of appearance by counsel for J. Doe"], ["9002", "ORDER setting hearing"]] as const) {
       // Chromium applies autofocus on its next rendering step, which a busy machine can delay.
       await page.waitForFunction(() => document.activeElement?.id === "f-number", undefined, { timeout: 10_000 });
@@ -72,7 +52,7 @@ describe("staff forms in a real browser", { timeout: 120_000 }, () => {
     await page.click("form.record-form button[type=submit]");
     await expect(page.locator("#f-dateFiled-error").textContent()).resolves.toBe("Date filed must be a real date in YYYY-MM-DD form");
     await expect(page.inputValue("#f-description")).resolves.toBe("MOTION to Quash");
-    await expectAccessible("form with errors");
+    await expectAccessible(page, "form with errors");
   });
 
   it("keeps the staff pages and the staff docket accessible", async () => {
@@ -82,7 +62,7 @@ describe("staff forms in a real browser", { timeout: 120_000 }, () => {
     for (const url of pages) {
       await page.goto(`${base}${url}`);
       expect(await page.locator("h1").count(), url).toBe(1);
-      await expectAccessible(url);
+      await expectAccessible(page, url);
     }
   });
 });

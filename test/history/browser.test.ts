@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
-import type { BrowserContext, Page } from "playwright-core";
-import { openDatabase, type Db } from "../../db/client";
-import { buildApp } from "../../server/app";
-import { testConfig } from "../../server/config";
-import { createUser, TEST_PASSWORD } from "../support/auth";
-import { launchBrowser, seriousViolations } from "../support/browser";
-import { testClock } from "../support/db";
+import type { Page } from "playwright-core";
+import type { Db } from "../../db/client";
+import { createUser } from "../support/auth";
+import { expectAccessible } from "../support/browser";
+import { openAppInBrowser, signInInBrowser, type BrowserSession } from "../support/browser-app";
+import { createTestDb } from "../support/db";
 import { insertCase, insertEntry, insertSubpoena } from "../support/factories";
 import { minimalPdf, tempDataDir } from "../documents/support";
 
@@ -14,18 +12,17 @@ const SCREENSHOTS = process.env.QUASH_SCREENSHOTS; // a folder, to look at the p
 
 // The staff pages of this feature in Chromium: they work by plain form posts (no script) and pass axe.
 describe("history, deleted records, documents and search in a real browser", { timeout: 120_000 }, () => {
-  let app: FastifyInstance;
+  let session: BrowserSession | undefined;
   let db: Db;
   let base: string;
-  let context: BrowserContext;
-  let closeBrowser: () => Promise<void>;
   let page: Page;
   let entryId: number;
 
   beforeAll(async () => {
-    db = openDatabase(":memory:");
-    app = await buildApp({ config: testConfig({ dataDir: tempDataDir() }), db, clock: testClock });
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    db = createTestDb();
+    session = await openAppInBrowser(db, { dataDir: tempDataDir() });
+    const { app } = session;
+    ({ base, page } = session);
     await createUser(app, { email: "editor@example.org", role: "editor" });
     const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. Department of Homeland Security" });
     const actor = { userId: null, label: "editor@example.org" };
@@ -33,24 +30,14 @@ describe("history, deleted records, documents and search in a real browser", { t
     entryId = entry.id;
     app.editing.update("entry", entry.id, { description: "MOTION to Quash Administrative Subpoena and Customs Summons issued to Meta Platforms, Inc. by J. Doe and R. Roe", kind: "motion" }, { actor, reason: "full text from the NEF" });
     app.editing.remove("subpoena", insertSubpoena(db, { title: "Duplicate summons" }).id, { actor, reason: "entered twice" });
-    ({ context, close: closeBrowser } = await launchBrowser());
-    page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.fill("#login-email", "editor@example.org");
-    await page.fill("#login-password", TEST_PASSWORD);
-    await page.click("button[type=submit]");
-    await page.waitForURL(`${base}/staff`);
+    await signInInBrowser(page, base, "editor@example.org");
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.close();
-  });
+  afterAll(async () => session?.close());
 
   async function check(name: string) {
     expect(await page.locator("h1").count()).toBe(1);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-    const violations = await seriousViolations(page);
-    expect(violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectAccessible(page, name);
   }
 
   it("restores an earlier version from the history page", async () => {

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -53,4 +54,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations;
   })) as AxeViolation[];
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Fails listing every serious or critical axe violation on the page, each line led by `where` (a URL or a page's name). */
+export async function expectAccessible(page: Page, where: string) {
+  const violations = await seriousViolations(page);
+  expect(violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
