@@ -6,7 +6,7 @@ import { descriptionLinks, documentNumberOf, documentUrlOf } from "./rss-descrip
 import { caseIdFromNonceUrl, docIdFromDoc1Url, seqNoFromDoc1Url } from "./pacer-ids";
 import { cleanCourtString, cleanString, harmonize, pyStrip } from "./strings";
 import type { NotUsable, RssDocket, RssDocketEntry } from "./types";
-import { childElements, decodeHtmlEntities, parseXml, textOf } from "./xml";
+import { childElements, contentMarkup, decodeHtmlEntities, parseXml, textOf } from "./xml";
 
 /**
  * A court's RSS feed of recent docket entries, parsed as juriscraper's `PacerRssFeed` does:
@@ -49,7 +49,7 @@ type MergeableDocket = { docket: RssDocket; epochMs: number };
 
 function field(item: Element, name: string): string | undefined {
   const el = childElements(item, name)[0];
-  return el === undefined ? undefined : pyStrip(textOf(el));
+  return el === undefined ? undefined : pyStrip(name === "description" ? contentMarkup(el) : textOf(el));
 }
 
 // The item description is entity-encoded HTML: `[Short description] (<a href="…/doc1/…">12</a>)`.

@@ -64,3 +64,27 @@ export function childElements(node: AnyNode, name: string): Element[] {
   }
   return out;
 }
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * An element's content as HTML source. A description is normally escaped HTML, whose text is
+ * the markup (`textOf`); written as child elements instead, it is turned back into markup, as
+ * the reference's feed parser (feedparser) does with "inline" content: tags and double-quoted
+ * attributes, text escaped.
+ */
+export function contentMarkup(node: Element): string {
+  if (!node.children.some((child) => child.type === "tag")) return textOf(node);
+  let out = "";
+  for (const child of node.children) {
+    if (child.type === "text") out += escapeText(child.data);
+    else if (child.type === "cdata") out += textOf(child);
+    else if (child.type === "tag") {
+      const attrs = Object.entries(child.attribs).map(([name, value]) => ` ${name.toLowerCase()}="${escapeText(value).replace(/"/g, "&quot;")}"`);
+      out += `<${child.name.toLowerCase()}${attrs.join("")}>${contentMarkup(child)}</${child.name.toLowerCase()}>`;
+    }
+  }
+  return out;
+}

@@ -107,6 +107,22 @@ export const requotedDescriptionLinks: Variant = {
     ),
 };
 
+/**
+ * The description's markup written as XML elements rather than escaped ("&" escaped once, as XML
+ * needs). The reference's feed parser serialises such "inline" content back into HTML. Items whose
+ * HTML holds a character reference ("O&#039;Toole") stay escaped: inline, the reference would read
+ * the character itself, which is another answer.
+ */
+export const inlineDescriptionMarkup: Variant = {
+  name: "description markup as inline XML elements",
+  apply: (xml) =>
+    mapDescriptions(
+      xml,
+      (html) => html,
+      (html) => (/&#?\w+;/.test(html) ? escapeXml(html) : html.replace(/&/g, "&amp;")),
+    ),
+};
+
 export const utf8Declaration: Variant = {
   name: "XML declaration in UTF-8 (the feeds are ASCII)",
   apply: (xml) => xml.replace(/^\s*<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="UTF-8"?>'),
@@ -135,6 +151,7 @@ export const RSS_VARIANTS: Variant[] = [
   upperCaseDescriptionLinks,
   unquotedDescriptionLinks,
   requotedDescriptionLinks,
+  inlineDescriptionMarkup,
   utf8Declaration,
   noDeclaration,
 ];
