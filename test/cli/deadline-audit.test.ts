@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../server/cli/command";
-import { main } from "../../server/cli/main";
+import { runCli } from "../support/cli";
 
-/** Runs `quash deadline …` in-process and keeps what it printed. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => Promise.resolve(""), env: {} };
-  const code = await main(["deadline", ...args], io);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const run = (...args: string[]) => runCli(["deadline", ...args]);
 
 describe("quash deadline: edge cases from the acceptance audit", () => {
   it("answers the documented maximum period and a hand-checked backward roll", async () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../server/cli/command";
-import { main } from "../../server/cli/main";
+import { runCli } from "../support/cli";
 
-/** Runs `quash deadline …` in-process through main's command table and keeps what it printed. */
+/** `quash deadline …`, with its JSON answer parsed on demand. */
 async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: () => Promise.resolve(""),
-    env: {},
-  };
-  const code = await main(["deadline", ...args], io);
-  const stdout = out.join("\n");
-  return { code, stdout, stderr: err.join("\n"), json: () => JSON.parse(stdout) };
+  const result = await runCli(["deadline", ...args]);
+  return { ...result, json: () => JSON.parse(result.stdout) };
 }
 
 describe("quash deadline", () => {

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../server/cli/command";
-import { main } from "../../server/cli/main";
+import { runCli } from "../support/cli";
 
 /** A scratch directory with a DATABASE_FILE path in it; remove it in afterEach. */
 export function scratchDatabase() {
@@ -12,14 +11,8 @@ export function scratchDatabase() {
 
 /** Runs `quash …` in-process against DATABASE_FILE, with what standard input would hold. */
 export async function quash(databaseFile: string, args: string[], stdin = "") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(...text.replace(/\n$/, "").split("\n")),
-    stderr: (text) => err.push(text),
-    readStdin: () => Promise.resolve(stdin),
-    env: { DATABASE_FILE: databaseFile, LOG_LEVEL: "silent" },
-  };
-  const code = await main(args, io);
-  return { code, lines: out, stdout: out.join("\n"), stderr: err.join("\n") };
+  const result = await runCli(args, { stdin, env: { DATABASE_FILE: databaseFile, LOG_LEVEL: "silent" } });
+  // One entry per printed line, whether a command wrote lines one at a time or several at once.
+  const lines = result.out.flatMap((text) => text.replace(/\n$/, "").split("\n"));
+  return { code: result.code, lines, stdout: lines.join("\n"), stderr: result.stderr };
 }

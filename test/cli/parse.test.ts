@@ -2,27 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../server/cli/command";
-import { main } from "../../server/cli/main";
+import { runCli } from "../support/cli";
 import { sharedPath } from "../support/shared";
 
 const FIXTURES = `${sharedPath("fixtures", "pacer")}/`;
 const scratch = mkdtempSync(join(tmpdir(), "quash-parse-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `quash parse …` in-process through main's command table and keeps what it printed. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readStdin: () => Promise.resolve(""),
-    env: {},
-  };
-  const code = await main(["parse", ...args], io);
-  return { code, out, stderr: err.join("\n") };
-}
+const run = (...args: string[]) => runCli(["parse", ...args]);
 
 describe("quash parse", () => {
   it("prints a docket report as JSON, the court taken from the file name", async () => {

@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import * as s from "../../db/schema";
-import type { CliIo } from "../../server/cli/command";
-import { main } from "../../server/cli/main";
 import { FIXTURES_DIR } from "../pacer/fixtures";
+import { runCli } from "../support/cli";
 import { tempDataDir } from "./support";
 
 describe("quash import", () => {
@@ -16,13 +15,7 @@ describe("quash import", () => {
     env = { DATABASE_FILE: join(dir, "quash.db"), DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" };
   });
 
-  async function run(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: () => Promise.resolve(""), env };
-    const code = await main(["import", ...args], io);
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-  }
+  const run = (...args: string[]) => runCli(["import", ...args], { env });
 
   const fixture = (relative: string) => join(FIXTURES_DIR, relative);
 
