@@ -7,16 +7,15 @@ import { buildTestApp } from "../support/app";
 import {
   citeSource,
   insertCase,
-  insertCourt,
   insertCoverage,
   insertEntry,
-  insertJudge,
   insertMotion,
   insertOrder,
   insertParty,
   insertSource,
   insertSubpoena,
 } from "../support/factories";
+import { insertDoeCaseBeforeHixson } from "../support/scenarios";
 
 describe("cases API", () => {
   let app: FastifyInstance;
@@ -25,17 +24,10 @@ describe("cases API", () => {
 
   beforeEach(async () => {
     ({ app, db } = await buildTestApp());
-    insertCourt(db);
-    const judge = insertJudge(db, { slug: "thomas-s-hixson", name: "Thomas S. Hixson", initials: "TSH" });
-    const kase = insertCase(db, {
-      slug: "doe-v-dhs",
-      courtId: "cand",
-      docketNumber: "3:25-mc-80200-TSH",
+    const { judge, kase } = insertDoeCaseBeforeHixson(db, {
       dnType: "mc",
       dnSerial: "80200",
       dnJudgeInitials: "TSH",
-      caption: "Doe v. U.S. Department of Homeland Security",
-      assignedJudgeId: judge.id,
       dateFiled: "2025-09-01",
       dateFiledPrecision: "month",
       position: 1,

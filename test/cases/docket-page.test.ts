@@ -5,16 +5,14 @@ import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
 import {
   citeSource,
-  insertCase,
-  insertCourt,
   insertEntry,
-  insertJudge,
   insertMotion,
   insertOrder,
   insertParty,
   insertDocument,
   insertSource,
 } from "../support/factories";
+import { insertDoeCaseBeforeHixson } from "../support/scenarios";
 import { files } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import { testActor, testClock } from "../support/db";
@@ -26,17 +24,7 @@ describe("docket page", () => {
 
   beforeEach(async () => {
     ({ app, db } = await buildTestApp());
-    insertCourt(db);
-    const judge = insertJudge(db, { slug: "thomas-s-hixson", name: "Thomas S. Hixson", initials: "TSH" });
-    const kase = insertCase(db, {
-      slug: "doe-v-dhs",
-      courtId: "cand",
-      docketNumber: "3:25-mc-80200-TSH",
-      caption: "Doe v. U.S. Department of Homeland Security",
-      assignedJudgeId: judge.id,
-      dateFiled: "2025-09-18",
-      dateFiledPrecision: "day",
-    });
+    const { judge, kase } = insertDoeCaseBeforeHixson(db, { dateFiled: "2025-09-18", dateFiledPrecision: "day" });
     caseId = kase.id;
     const source = insertSource(db, { tag: "S01", publisher: "Politico (copy)" });
     citeSource(db, "case", caseId, source.id);
