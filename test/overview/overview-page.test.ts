@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { parseHtml } from "../support/html";
+import { collapseWhitespace, parseHtml } from "../support/html";
 import {
   citeSource,
   insertCase,
@@ -20,8 +20,6 @@ import {
   linkCaseSubpoena,
   linkEvent,
 } from "../support/factories";
-
-const clean = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("overview", () => {
   let app: FastifyInstance;
@@ -93,17 +91,17 @@ describe("overview", () => {
     const rows = $("table.subpoena-status tbody tr");
     expect(rows).toHaveLength(4);
     const row = (slug: string) => rows.filter((_, tr) => $(tr).find(`a[href='/subpoenas/${slug}']`).length > 0);
-    expect(clean(row("sept").find(".status-text").text())).toBe(
+    expect(collapseWhitespace(row("sept").find(".status-text").text())).toBe(
       "Withdrawn by DHS, November 2025 — after Magistrate Judge Thomas S. Hixson ordered Meta not to produce",
     );
     expect(row("sept").find("td").eq(0).find("sup.src a").text()).toBe("S02");
     expect(row("sept").find("td").eq(1).find("time").attr("datetime")).toBe("2025-11");
-    expect(clean(row("montco").find(".status-text").text())).toBe(
+    expect(collapseWhitespace(row("montco").find(".status-text").text())).toBe(
       "Meta ordered not to produce pending ruling — Magistrate Judge Peter H. Kang, since October 17, 2025",
     );
     expect(row("montco").find("td").eq(0).find("sup.src a").text()).toBe("S11");
-    expect(clean(row("google").find(".status-text").text())).toBe("Motion to quash pending — no order on the record; filed February 2, 2026");
-    expect(clean(row("reddit").find(".status-text").text())).toBe("Issued March 2026; no court challenge recorded");
+    expect(collapseWhitespace(row("google").find(".status-text").text())).toBe("Motion to quash pending — no order on the record; filed February 2, 2026");
+    expect(collapseWhitespace(row("reddit").find(".status-text").text())).toBe("Issued March 2026; no court challenge recorded");
     expect(row("reddit").attr("data-status")).toBe("issued");
   });
 
@@ -127,10 +125,10 @@ describe("overview", () => {
     expect(res.body).not.toContain("naming the movant");
     const rows = $("table.latest-entries tbody tr");
     expect(rows).toHaveLength(2);
-    expect(clean(rows.eq(0).text())).toContain("SEALED");
+    expect(collapseWhitespace(rows.eq(0).text())).toContain("SEALED");
     expect(rows.eq(0).find("sup.src")).toHaveLength(0);
     expect(rows.eq(0).find("a.permalink").attr("href")).toBe(`/cases/case-1/entries/${sealed.id}`);
-    expect(clean(rows.eq(1).text())).toContain("MOTION to Quash filed by J. Doe");
+    expect(collapseWhitespace(rows.eq(1).text())).toContain("MOTION to Quash filed by J. Doe");
     expect(rows.eq(1).find("sup.src a").text()).toBe("S30");
     const permalink = await app.inject(rows.eq(1).find("a.permalink").attr("href")!);
     expect(permalink.statusCode).toBe(200);
@@ -142,7 +140,7 @@ describe("overview", () => {
     insertHearing(db, case4.id, { title: "Hearing held in January", date: "2026-01-21", status: "held" });
     insertDeadline(db, case4.id, { label: "Reply due", dateDue: "2026-01-07" });
     const { $ } = await overview();
-    expect(clean($("#upcoming-heading").parent().find(".none-scheduled").text())).toBe("None scheduled.");
+    expect(collapseWhitespace($("#upcoming-heading").parent().find(".none-scheduled").text())).toBe("None scheduled.");
   });
 
   it("lists hearings and open deadlines on or after today, from the injected clock", async () => {
@@ -163,18 +161,18 @@ describe("overview", () => {
     const [hearings, deadlines] = [section.find("table").eq(0), section.find("table").eq(1)];
     expect(hearings.find("caption").text()).toBe("Hearings");
     const hearingRows = hearings.find("tbody tr");
-    expect(hearingRows.map((_, tr) => clean($(tr).find("th").contents().first().text())).get()).toEqual([
+    expect(hearingRows.map((_, tr) => collapseWhitespace($(tr).find("th").contents().first().text())).get()).toEqual([
       "Hearing later this month",
       "Hearing on the motion to quash",
     ]);
-    expect(clean(hearingRows.eq(0).text())).toContain("November 2026");
+    expect(collapseWhitespace(hearingRows.eq(0).text())).toContain("November 2026");
     expect(hearingRows.eq(1).find("time").attr("datetime")).toBe("2026-12-03");
-    expect(clean(hearingRows.eq(1).text())).toContain("10:00");
+    expect(collapseWhitespace(hearingRows.eq(1).text())).toContain("10:00");
     expect(hearingRows.eq(1).find("a[href='/cases/case-4']")).toHaveLength(1);
     expect(hearingRows.eq(1).find("sup.src a").text()).toBe("S13");
     const deadlineRows = deadlines.find("tbody tr");
-    expect(deadlineRows.map((_, tr) => clean($(tr).find("th").text())).get()).toEqual(["Opposition due today", "Response window stated by Meta"]);
-    expect(clean(deadlineRows.eq(0).text())).toContain("Civ. L.R. 7-3(a)");
-    expect(clean(deadlineRows.eq(1).text())).toContain("no case");
+    expect(deadlineRows.map((_, tr) => collapseWhitespace($(tr).find("th").text())).get()).toEqual(["Opposition due today", "Response window stated by Meta"]);
+    expect(collapseWhitespace(deadlineRows.eq(0).text())).toContain("Civ. L.R. 7-3(a)");
+    expect(collapseWhitespace(deadlineRows.eq(1).text())).toContain("no case");
   });
 });

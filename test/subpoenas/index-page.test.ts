@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { parseHtml } from "../support/html";
+import { collapseWhitespace, parseHtml } from "../support/html";
 import {
   citeSource,
   insertCase,
@@ -16,8 +16,6 @@ import {
   insertSubpoena,
   linkCaseSubpoena,
 } from "../support/factories";
-
-const clean = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("subpoenas index", () => {
   let app: FastifyInstance;
@@ -64,7 +62,7 @@ describe("subpoenas index", () => {
       "Production stayed by court order",
       "Issued, no challenge recorded",
     ]);
-    const line = (slug: string) => clean($(`a[href='/subpoenas/${slug}']`).closest("li").find(".status-text").text());
+    const line = (slug: string) => collapseWhitespace($(`a[href='/subpoenas/${slug}']`).closest("li").find(".status-text").text());
     expect(line("withdrawn")).toBe("Withdrawn by DHS, February 5, 2026");
     expect(line("stayed")).toBe("Meta ordered not to produce pending ruling — Magistrate Judge Peter H. Kang, since October 17, 2025");
     expect(line("issued")).toBe("Issued March 2026; no court challenge recorded");

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { createRecordStore } from "../../server/records/store";
 import { testActor, testClock } from "../support/db";
 import { buildTestApp } from "../support/app";
-import { parseHtml } from "../support/html";
+import { collapseWhitespace, parseHtml } from "../support/html";
 import {
   citeSource,
   insertAccount,
@@ -28,8 +28,6 @@ import {
   linkPartyAccount,
   linkSubpoenaAccount,
 } from "../support/factories";
-
-const clean = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("subpoena page", () => {
   let app: FastifyInstance;
@@ -129,7 +127,7 @@ describe("subpoena page", () => {
     expect($("h1").text()).toBe("DHS subpoena to Meta of September 3, 2025");
     const status = $("p.status-line");
     expect(status.attr("data-status")).toBe("stayed");
-    expect(clean(status.find(".status-text").text())).toBe(
+    expect(collapseWhitespace(status.find(".status-text").text())).toBe(
       "Meta ordered not to produce pending ruling — Magistrate Judges Hixson and Tse, since September 19, 2025 (date inferred)",
     );
     expect(status.find("sup.src a").map((_, a) => $(a).text()).get()).toContain("S01");
@@ -139,16 +137,16 @@ describe("subpoena page", () => {
     const { $ } = await page();
     const facts = $("dl.facts");
     const dd = (term: string) => facts.find("dt").filter((_, el) => $(el).text() === term).next("dd");
-    expect(clean(dd("Issued by").text())).toContain("ICE (DHS)");
-    expect(clean(dd("Kind").text())).toContain("Administrative subpoena");
-    expect(clean(dd("Authority cited").text())).toContain("unknown");
+    expect(collapseWhitespace(dd("Issued by").text())).toContain("ICE (DHS)");
+    expect(collapseWhitespace(dd("Kind").text())).toContain("Administrative subpoena");
+    expect(collapseWhitespace(dd("Authority cited").text())).toContain("unknown");
     expect(dd("Authority cited").find(".conflict-note a").attr("href")).toBe("/sources#conflict-Q4");
     expect(dd("Date issued").find("time").attr("datetime")).toBe("2025-09-03");
     expect(dd("Date issued").find("sup.src a").first().attr("href")).toBe("/sources#source-S01");
-    expect(clean(dd("Stated purpose").text())).toContain("Officer Safety / Doxing");
+    expect(collapseWhitespace(dd("Stated purpose").text())).toContain("Officer Safety / Doxing");
     expect(dd("Stated purpose").find("sup.src a").text()).toBe("S01");
-    expect(clean(dd("Return date").text())).toBe("not stated in any source");
-    expect(clean(dd("Recipient").text())).toContain("Meta Platforms, Inc. (Meta)");
+    expect(collapseWhitespace(dd("Return date").text())).toBe("not stated in any source");
+    expect(collapseWhitespace(dd("Recipient").text())).toContain("Meta Platforms, Inc. (Meta)");
   });
 
   it("lists the data demanded, the accounts with their platform, and the notice window as stated", async () => {
@@ -160,11 +158,11 @@ describe("subpoena page", () => {
     const accountRows = $("#accounts-heading").parent().find("table").first().find("tbody tr");
     expect(accountRows).toHaveLength(3);
     const lbRow = accountRows.filter((_, tr) => $(tr).text().includes("@LBProtest"));
-    expect(clean(lbRow.text())).toContain("Instagram");
+    expect(collapseWhitespace(lbRow.text())).toContain("Instagram");
     expect(lbRow.find("sup.src a").text()).toBe("S02");
     const noticeRow = $("table[aria-labelledby=notices-heading] tbody tr");
     expect(noticeRow).toHaveLength(1);
-    expect(clean(noticeRow.text())).toContain("“10 days”");
+    expect(collapseWhitespace(noticeRow.text())).toContain("“10 days”");
     expect(noticeRow.find("time").attr("datetime")).toBe("2025-09-08");
     // No response date is computed from the window.
     expect(noticeRow.text()).not.toContain("September 18");
@@ -192,9 +190,9 @@ describe("subpoena page", () => {
 
     const lone = row("@lonelywatcher");
     expect(lone.hasClass("unprotected")).toBe(true);
-    expect(clean(lone.text())).toContain("No order protects this account");
+    expect(collapseWhitespace(lone.text())).toContain("No order protects this account");
 
-    expect(clean($("#accounts-heading").parent().find(".notice").text())).toContain(
+    expect(collapseWhitespace($("#accounts-heading").parent().find(".notice").text())).toContain(
       "The sources say this demand covered 6 accounts; only 3 are named on the record.",
     );
   });
@@ -205,8 +203,8 @@ describe("subpoena page", () => {
     insertCoverage(db, order.id, ids.subpoena, { accountId: null });
     const { $ } = await page();
     const lone = $("table.coverage tbody tr").filter((_, tr) => $(tr).find("th").text().includes("@lonelywatcher"));
-    expect(clean(lone.text())).toContain("No order names this account");
-    expect(clean($("table.coverage tbody tr").last().text())).toContain("Every account of the movant");
+    expect(collapseWhitespace(lone.text())).toContain("No order names this account");
+    expect(collapseWhitespace($("table.coverage tbody tr").last().text())).toContain("Every account of the movant");
     expect($("#coverage-heading").parent().find(".notice").text()).toContain("may still be protected");
   });
 
@@ -216,9 +214,9 @@ describe("subpoena page", () => {
     expect(cases.map((_, a) => $(a).attr("href")).get()).toEqual(["/cases/lbprotest-motion", "/cases/lbrrn-motion"]);
     const motions = $("#motions-heading").parent().find("tbody tr");
     expect(motions).toHaveLength(2);
-    expect(clean(motions.eq(0).text())).toContain("Pending");
+    expect(collapseWhitespace(motions.eq(0).text())).toContain("Pending");
     expect(motions.eq(0).find("sup.src a").text()).toBe("S02");
-    expect(clean(motions.eq(1).text())).toContain("Moot");
+    expect(collapseWhitespace(motions.eq(1).text())).toContain("Moot");
     expect(motions.eq(1).find("a[href='/orders#order-tse-non-disclosure']")).toHaveLength(1);
     const events = $("#events-heading").parent().find("ol.timeline > li");
     expect(events.map((_, li) => $(li).find("time").attr("datetime")).get()).toEqual(["2025-09-02", "2025-09-03"]);
@@ -243,13 +241,13 @@ describe("subpoena page", () => {
     const { $ } = await page();
     const status = $("p.status-line");
     expect(status.attr("data-status")).toBe("withdrawn");
-    expect(clean(status.find(".status-text").text())).toBe(
+    expect(collapseWhitespace(status.find(".status-text").text())).toBe(
       "Withdrawn by DHS, November 2025 — after Magistrate Judges Hixson and Tse ordered Meta not to produce",
     );
     expect(status.find("sup.src a").map((_, a) => $(a).text()).get()).toEqual(["S29b", "S01"]);
     const events = $("#events-heading").parent().find("ol.timeline > li");
-    expect(clean(events.last().text())).toContain("November 2025");
-    expect(clean(events.last().text())).toContain("(DHS)");
+    expect(collapseWhitespace(events.last().text())).toContain("November 2025");
+    expect(collapseWhitespace(events.last().text())).toContain("(DHS)");
   });
 
   it("answers a real 404 page for an unknown or deleted subpoena", async () => {

@@ -5,6 +5,11 @@ export function parseHtml(html: string) {
   return cheerio.load(html);
 }
 
+/** Text as a reader sees it: runs of spaces and line breaks from the markup become one space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
 export function textOf(html: string, selector: string): string {
-  return parseHtml(html)(selector).text().replace(/\s+/g, " ").trim();
+  return collapseWhitespace(parseHtml(html)(selector).text());
 }
