@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 import { insertCase, insertJudge, insertSubpoena } from "../support/factories";
 
 type OpenApi = {
@@ -94,10 +95,7 @@ describe("OpenAPI document and docs pages", () => {
     insertCase(db, { slug: "doe-v-dhs" });
     insertSubpoena(db, { slug: "dhs-to-meta" });
     insertJudge(db, { slug: "thomas-s-hixson" });
-    const res = await app.inject("/api");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/api");
     expect($('a[href="/api/v1/openapi.json"]')).toHaveLength(1);
     expect($('a[href="/api/docs/"]')).toHaveLength(1);
     const doc = await openapi();

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 import {
   citeSource,
   insertEntry,
@@ -39,10 +40,7 @@ describe("docket page", () => {
   afterEach(async () => app.close());
 
   it("reads like a PACER docket: court, number, caption, judge, entries in order", async () => {
-    const res = await app.inject("/cases/doe-v-dhs");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/cases/doe-v-dhs");
     expect($("h1").text()).toBe("Doe v. U.S. Department of Homeland Security");
     expect($(".docket-number").text()).toContain("3:25-mc-80200-TSH");
     expect($(".case-header").text()).toContain("U.S. Magistrate Judge Thomas S. Hixson");

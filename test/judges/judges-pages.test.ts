@@ -17,6 +17,7 @@ import {
   linkConflict,
 } from "../support/factories";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 
 describe("judge pages", () => {
   let app: FastifyInstance;
@@ -53,10 +54,7 @@ describe("judge pages", () => {
   afterEach(async () => app.close());
 
   it("lists every judge with title, court and counts of cases and orders", async () => {
-    const res = await app.inject("/judges");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/judges");
     expect($("h1").text()).toBe("Judges");
     const rows = $("table.judges tbody tr");
     // By surname: Hixson before Kang.
@@ -72,10 +70,7 @@ describe("judge pages", () => {
   });
 
   it("shows one judge's facts with their sources and the conflict about the name", async () => {
-    const res = await app.inject("/judges/thomas-s-hixson");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/judges/thomas-s-hixson");
     expect($("h1").text()).toBe("Thomas S. Hixson");
     expect($("title").text()).toContain("U.S. Magistrate Judge Thomas S. Hixson");
     const nameMarker = $("h1").next().find("sup.src a");

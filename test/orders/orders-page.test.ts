@@ -21,6 +21,7 @@ import {
   linkConflict,
 } from "../support/factories";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 
 describe("orders page", () => {
   let app: FastifyInstance;
@@ -74,10 +75,7 @@ describe("orders page", () => {
   afterEach(async () => app.close());
 
   it("has one h1 and groups orders by whether they are in force", async () => {
-    const res = await app.inject("/orders");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/orders");
     expect($("h1").text()).toBe("Orders");
     expect($("#in-force").parent().find("li#order-hixson-non-production")).toHaveLength(1);
     expect($("#no-longer-in-force").parent().find("li#order-kang-non-production")).toHaveLength(1);

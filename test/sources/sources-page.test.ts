@@ -18,6 +18,7 @@ import {
   linkConflict,
 } from "../support/factories";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 
 describe("sources page", () => {
   let app: FastifyInstance;
@@ -71,10 +72,7 @@ describe("sources page", () => {
   afterEach(async () => app.close());
 
   it("lists every source with its anchor, link, reliability and how many facts it backs", async () => {
-    const res = await app.inject("/sources");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/sources");
     expect($("h1").text()).toBe("Sources");
     expect($("table.sources tbody tr").map((_, tr) => $(tr).attr("id")).get()).toEqual(["source-S01", "source-S09", "source-S42"]);
     const s01 = $("#source-S01");

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
 import { collapseWhitespace, parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 import {
   citeSource,
   insertCase,
@@ -53,10 +54,7 @@ describe("subpoenas index", () => {
   afterEach(async () => app.close());
 
   it("groups by status, each demand with its status line and sources", async () => {
-    const res = await app.inject("/subpoenas");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/subpoenas");
     expect($("section h2").map((_, h) => $(h).text()).get()).toEqual([
       "Withdrawn",
       "Production stayed by court order",

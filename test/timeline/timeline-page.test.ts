@@ -12,6 +12,7 @@ import {
   linkEvent,
 } from "../support/factories";
 import { parseHtml } from "../support/html";
+import { openPage } from "../support/pages";
 
 describe("timeline page", () => {
   let app: FastifyInstance;
@@ -68,10 +69,7 @@ describe("timeline page", () => {
   const titles = ($: ReturnType<typeof parseHtml>) => $("ol.timeline > li h3").map((_, h) => $(h).clone().find("sup").remove().end().text().trim()).get();
 
   it("lists every event by earliest possible day, then precision, with unknown dates last", async () => {
-    const res = await app.inject("/timeline");
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("h1")).toHaveLength(1);
+    const { $ } = await openPage(app, "/timeline");
     expect($("h1").text()).toBe("Timeline");
     expect(titles($)).toEqual([
       "CLDC files a motion to quash",
