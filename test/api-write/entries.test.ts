@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { docketEntries } from "../../db/schema";
 import { insertCase, insertEntry } from "../support/factories";
 import { parseHtml } from "../support/html";
-import { call, fingerprint, revisionCount, setupWriteApi } from "./helpers";
+import { call, fingerprint, revisionCount, setupAsEditor } from "./helpers";
 
 describe("write API: docket entries", () => {
   let app: FastifyInstance;
@@ -13,9 +13,7 @@ describe("write API: docket entries", () => {
   let caseId: number;
 
   beforeEach(async () => {
-    const setup = await setupWriteApi();
-    ({ app, db } = setup);
-    token = setup.tokens.editor;
+    ({ app, db, token } = await setupAsEditor());
     caseId = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS" }).id;
     insertEntry(db, caseId, { number: 1, sequence: 1, description: "MOTION to Quash" });
     insertEntry(db, caseId, { number: null, sequence: 1.5, description: "Clerk's notice" });

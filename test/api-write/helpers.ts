@@ -15,6 +15,12 @@ export async function setupWriteApi() {
   return { app, db, tokens };
 }
 
+/** A fresh write API app and the editor's token: who most write API tests act as. */
+export async function setupAsEditor() {
+  const { app, db, tokens } = await setupWriteApi();
+  return { app, db, token: tokens.editor };
+}
+
 type Call = { token?: string; body?: unknown; headers?: Record<string, string> };
 
 /** One API call as a script makes it: JSON body, bearer token. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { motions, stayCoverages } from "../../db/schema";
 import { citeSource, insertCase, insertCourt, insertJudge, insertParty, insertSource, insertSubpoena } from "../support/factories";
-import { call, fingerprint, setupWriteApi } from "./helpers";
+import { call, fingerprint, setupAsEditor } from "./helpers";
 
 describe("write API: the other records", () => {
   let app: FastifyInstance;
@@ -12,9 +12,7 @@ describe("write API: the other records", () => {
   let caseId: number;
 
   beforeEach(async () => {
-    const setup = await setupWriteApi();
-    ({ app, db } = setup);
-    token = setup.tokens.editor;
+    ({ app, db, token } = await setupAsEditor());
     insertCourt(db);
     caseId = insertCase(db, { slug: "doe-v-dhs", courtId: "cand" }).id;
   });
