@@ -2,19 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { testActor } from "../support/db";
-import { buildTestApp } from "../support/app";
 import { insertAccount, insertCase, insertMotion, insertOrder, insertSubpoena } from "../support/factories";
 import { parseHtml } from "../support/html";
-import { staffBrowser } from "./helpers";
+import { appWithStaffBrowser, type StaffBrowser } from "./helpers";
 
 describe("no lost updates: a stale edit is refused with both versions shown", () => {
   let app: FastifyInstance;
   let db: Db;
-  let browser: Awaited<ReturnType<typeof staffBrowser>>;
+  let browser: StaffBrowser;
 
   beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    browser = await staffBrowser(app, db);
+    ({ app, db, browser } = await appWithStaffBrowser());
   });
   afterEach(async () => app.close());
 

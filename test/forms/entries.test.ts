@@ -1,20 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { buildTestApp } from "../support/app";
 import { insertCase, insertEntry } from "../support/factories";
 import { parseHtml } from "../support/html";
-import { errorBeside, flashText, staffBrowser } from "./helpers";
+import { appWithStaffBrowser, errorBeside, flashText, type StaffBrowser } from "./helpers";
 
 describe("docket entry forms", () => {
   let app: FastifyInstance;
   let db: Db;
-  let browser: Awaited<ReturnType<typeof staffBrowser>>;
+  let browser: StaffBrowser;
   let caseId: number;
 
   beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    browser = await staffBrowser(app, db);
+    ({ app, db, browser } = await appWithStaffBrowser());
     caseId = insertCase(db, { slug: "doe-v-dhs", label: "Doe v. DHS" }).id;
   });
   afterEach(async () => app.close());

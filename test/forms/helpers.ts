@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Db } from "../../db/client";
 import type { UserRole } from "../../db/schema";
 import { FLASH_COOKIE } from "../../server/forms/flash";
+import { buildTestApp } from "../support/app";
 import { cookiesFrom, csrfFrom, insertUser, postForm, signIn } from "../support/auth";
 import { parseHtml } from "../support/html";
 
@@ -28,6 +29,14 @@ export async function staffBrowser(app: FastifyInstance, db: Db, role: UserRole 
       return get(String(res.headers.location), flash ? `${FLASH_COOKIE}=${encodeURIComponent(flash)}` : "");
     },
   };
+}
+
+export type StaffBrowser = Awaited<ReturnType<typeof staffBrowser>>;
+
+/** A fresh app with a staff member signed in (an editor unless `role` says otherwise): where most form tests start. */
+export async function appWithStaffBrowser(role: UserRole = "editor") {
+  const { app, db } = await buildTestApp();
+  return { app, db, browser: await staffBrowser(app, db, role) };
 }
 
 /** What the page says beside a field (its error message), found through aria-describedby. */

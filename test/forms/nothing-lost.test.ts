@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { buildTestApp } from "../support/app";
 import { citeSource, insertCase, insertCourt, insertCoverage, insertDeadline, insertMotion, insertOrder, insertSource, insertSubpoena } from "../support/factories";
 import { parseHtml } from "../support/html";
-import { flashText, staffBrowser } from "./helpers";
+import { appWithStaffBrowser, flashText, type StaffBrowser } from "./helpers";
 
 describe("nothing lost: deletes are reversible, deadlines are marked, sources are linked", () => {
   let app: FastifyInstance;
   let db: Db;
-  let browser: Awaited<ReturnType<typeof staffBrowser>>;
+  let browser: StaffBrowser;
 
   beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    browser = await staffBrowser(app, db);
+    ({ app, db, browser } = await appWithStaffBrowser());
   });
   afterEach(async () => app.close());
 
