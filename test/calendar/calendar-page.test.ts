@@ -1,22 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
 import { createRecordStore } from "../../server/records/store";
 import { createMotionDeadlines, markDeadline } from "../../server/schedule/service";
 import { insertMotion } from "../support/factories";
 import { testActor, testClock } from "../support/db";
-import { seedCalendar } from "./setup";
+import { buildCalendarApp, type CalendarSeed } from "./setup";
 
 describe("calendar page", () => {
   let app: FastifyInstance;
   let db: Db;
-  let seeded: ReturnType<typeof seedCalendar>;
+  let seeded: CalendarSeed;
 
   beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    seeded = seedCalendar(db);
+    ({ app, db, seeded } = await buildCalendarApp());
   });
   afterEach(async () => app.close());
 

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
-import { seedCalendar } from "./setup";
+import { buildCalendarApp, type CalendarSeed } from "./setup";
 
 type VEvent = Record<string, string>;
 
@@ -32,11 +31,10 @@ const byUid = (events: VEvent[], uid: string) => events.find((e) => e.UID === ui
 describe("iCalendar feeds", () => {
   let app: FastifyInstance;
   let db: Db;
-  let seeded: ReturnType<typeof seedCalendar>;
+  let seeded: CalendarSeed;
 
   beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    seeded = seedCalendar(db);
+    ({ app, db, seeded } = await buildCalendarApp());
   });
   afterEach(async () => app.close());
 

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { createRecordStore } from "../../server/records/store";
 import { createMotionDeadlines, setCourtOrderedDeadline } from "../../server/schedule/service";
+import { buildTestApp } from "../support/app";
 import { testActor, testClock } from "../support/db";
 import { citeSource, insertCase, insertCourt, insertDeadline, insertHearing, insertMotion, insertOrder, insertSource } from "../support/factories";
 
@@ -64,4 +65,12 @@ export function seedCalendar(db: Db) {
     roeReply,
     goneDeadline,
   };
+}
+
+export type CalendarSeed = ReturnType<typeof seedCalendar>;
+
+/** A fresh app on the calendar above, for the page and feed tests; close it in afterEach. */
+export async function buildCalendarApp() {
+  const { app, db } = await buildTestApp();
+  return { app, db, seeded: seedCalendar(db) };
 }
