@@ -65,50 +65,37 @@ export const lowerCaseTags: Variant = {
     ),
 };
 
+/**
+ * Every tag with each attribute value rewritten by `requote` (given the value without its
+ * quotes, and whether the tag ends in "/>"); `undefined` keeps the value as written.
+ */
+function mapAttributeValues(text: string, requote: (raw: string, selfClosing: boolean) => string | undefined): string {
+  return mapTags(text, (tag) =>
+    printTag({
+      ...tag,
+      attrs: tag.attrs.map((a) => {
+        if (a.value === undefined) return a;
+        const value = requote(unquote(a.value), tag.end.includes("/"));
+        return value === undefined ? a : { ...a, eq: "=", value };
+      }),
+    }),
+  );
+}
+
 export const quoteAttributes: Variant = {
   name: "every attribute value double-quoted",
-  apply: (text) =>
-    mapTags(text, (tag) =>
-      printTag({
-        ...tag,
-        attrs: tag.attrs.map((a) => {
-          if (a.value === undefined) return a;
-          const raw = unquote(a.value);
-          return raw.includes('"') ? a : { ...a, eq: "=", value: `"${raw}"` };
-        }),
-      }),
-    ),
+  apply: (text) => mapAttributeValues(text, (raw) => (raw.includes('"') ? undefined : `"${raw}"`)),
 };
 
 export const unquoteAttributes: Variant = {
   name: "attribute values unquoted where HTML allows",
-  apply: (text) =>
-    mapTags(text, (tag) =>
-      printTag({
-        ...tag,
-        // A bare value directly before "/>" would swallow the slash: keep those quoted.
-        attrs: tag.attrs.map((a) => {
-          if (a.value === undefined || tag.end.includes("/")) return a;
-          const raw = unquote(a.value);
-          return BARE_VALUE.test(raw) ? { ...a, value: raw } : a;
-        }),
-      }),
-    ),
+  // A bare value directly before "/>" would swallow the slash: keep those quoted.
+  apply: (text) => mapAttributeValues(text, (raw, selfClosing) => (!selfClosing && BARE_VALUE.test(raw) ? raw : undefined)),
 };
 
 export const singleQuoteAttributes: Variant = {
   name: "attribute values in single quotes",
-  apply: (text) =>
-    mapTags(text, (tag) =>
-      printTag({
-        ...tag,
-        attrs: tag.attrs.map((a) => {
-          if (a.value === undefined) return a;
-          const raw = unquote(a.value);
-          return raw.includes("'") ? a : { ...a, value: `'${raw}'` };
-        }),
-      }),
-    ),
+  apply: (text) => mapAttributeValues(text, (raw) => (raw.includes("'") ? undefined : `'${raw}'`)),
 };
 
 const TBODY_TAG = /<\/?tbody\b[^>]*>/gi;

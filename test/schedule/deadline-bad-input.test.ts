@@ -44,17 +44,6 @@ describe("deadlines typed in: bad dates and unknown rules are refused, nothing s
     expect(rule.json().errors).toContainEqual({ path: "ruleCode", message: expect.stringContaining('names no rule in the catalogue ("lr-99")') });
     expect(fingerprint(db)).toBe(before);
   });
-});
-
-describe("the deadline form's rule code", () => {
-  let app: FastifyInstance;
-  let db: Db;
-
-  beforeEach(async () => {
-    ({ app, db } = await buildTestApp());
-    insertCase(db, { slug: "doe" });
-  });
-  afterEach(async () => app.close());
 
   it("refuses a code the catalogue lacks beside the field, and takes the code its hint gives", async () => {
     const editor = await staffBrowser(app, db);
