@@ -45,7 +45,9 @@ describe("history, deleted records, documents and search in a real browser", { t
     await check("history");
     await page.locator("form.revert-form").first().locator("input[name=reason]").fill("the NEF text was wrong");
     await page.locator("form.revert-form button").first().click();
-    await page.waitForURL(`${base}/staff/history/entry/${entryId}`);
+    // The restore comes back to the same address, so wait for its revision, not for the URL.
+    await page.locator("ol.revision-list > li").first().filter({ hasText: "the NEF text was wrong" }).waitFor({ timeout: 10_000 });
+    expect(page.url()).toBe(`${base}/staff/history/entry/${entryId}`);
     expect(await page.locator("ol.revision-list > li").count()).toBe(3);
     expect(await page.locator("ol.revision-list > li").first().textContent()).toContain("the NEF text was wrong");
   });
