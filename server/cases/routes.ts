@@ -32,7 +32,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
     }
     return serveCached(request, reply, app.pageCache, request.url, { caseId: data.case.id }, () =>
       // Staff controls only for a signed-in user, whose render is never stored.
-      reply.viewAsync("cases/show.hbs", withDocketStaff(toDocketView(data, query), request, reply, app, data.case)),
+      reply.viewAsync("cases/show.hbs", withDocketStaff(toDocketView(data, query), request, app, data.case)),
     );
   });
 

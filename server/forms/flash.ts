@@ -21,15 +21,6 @@ export function setFlash(reply: FastifyReply, message: string): void {
   reply.setCookie(FLASH_COOKIE, message.slice(0, MAX_LENGTH), { ...cookieOptions(reply.request), maxAge: 60 });
 }
 
-/**
- * The confirmation of this request, for pages rendered with `app.view` (the cached public
- * pages), which do not see `reply.locals`; null for the public.
- */
-export function flashOf(reply: FastifyReply): string | null {
-  const flash = reply.locals?.flash;
-  return typeof flash === "string" ? flash : null;
-}
-
 const isPage = (request: FastifyRequest) =>
   request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/assets/");
 

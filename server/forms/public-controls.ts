@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hasRole } from "../auth/roles";
 import { paths } from "../paths";
 import { isPublicRequest } from "../plugins/cached-pages";
 import { quickEntryGroup } from "./entries";
 import { toFieldViews } from "./fields-view";
-import { flashOf } from "./flash";
 import { formDeps } from "./record-form";
 import { initialValues } from "./values";
 
@@ -12,18 +11,15 @@ import { initialValues } from "./values";
  * Staff controls on the public pages ("Edit", "Add entry", "Strike", history links). They are
  * added to a view model only for a signed-in user's request, and those requests are never
  * served from or stored in the page cache (plugins/cached-pages.ts, cache/send-cached.ts): the
- * bytes the public gets never carry them. Pages rendered with `app.view` do not see
- * `reply.locals`, so the confirmation and the CSRF token a staff control needs are passed here.
+ * bytes the public gets never carry them. The confirmation and the CSRF token a staff control
+ * needs come from `reply.locals`, which `reply.viewAsync` merges into every page.
  */
 
 type Link = { href: string; label: string };
 
-function signedIn(request: FastifyRequest, reply: FastifyReply) {
+function signedIn(request: FastifyRequest) {
   if (!request.user || isPublicRequest(request)) return null;
-  return {
-    canEdit: hasRole(request.user.role, "editor"),
-    root: { flash: flashOf(reply), csrfToken: (reply.locals?.csrfToken as string | undefined) ?? null },
-  };
+  return { canEdit: hasRole(request.user.role, "editor") };
 }
 
 type DocketLike = {
@@ -32,8 +28,8 @@ type DocketLike = {
 };
 
 /** The docket page for staff: links to edit the case and its records, the quick entry form, and per-entry Edit and Strike. */
-export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyRequest, reply: FastifyReply, app: FastifyInstance, kase: { id: number; slug: string }) {
-  const who = signedIn(request, reply);
+export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyRequest, app: FastifyInstance, kase: { id: number; slug: string }) {
+  const who = signedIn(request);
   if (!who) return view;
   const deps = formDeps(app);
   const slug = kase.slug;
@@ -46,7 +42,6 @@ export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyR
   const group = quickEntryGroup({ record: null, input: {} }, false);
   return {
     ...view,
-    ...who.root,
     staff: {
       links,
       quickEntry: who.canEdit
@@ -82,8 +77,8 @@ function orderLinks(canEdit: boolean, orderId: number, caseSlug: string) {
 }
 
 /** The subpoena page for staff: Edit, History, add a platform notice. */
-export function withSubpoenaStaff<V extends object>(view: V, request: FastifyRequest, reply: FastifyReply, subpoena: { id: number }) {
-  const who = signedIn(request, reply);
+export function withSubpoenaStaff<V extends object>(view: V, request: FastifyRequest, subpoena: { id: number }) {
+  const who = signedIn(request);
   if (!who) return view;
   const links: Link[] = [
     ...(who.canEdit
@@ -94,14 +89,14 @@ export function withSubpoenaStaff<V extends object>(view: V, request: FastifyReq
       : []),
     { href: paths.staffHistory("subpoena", subpoena.id), label: "History" },
   ];
-  return { ...view, ...who.root, staff: { links } };
+  return { ...view, staff: { links } };
 }
 
 type OrderRef = { order: { id: number; slug: string }; case: { slug: string } };
 
 /** The orders page for staff: Edit and History beside each order card. */
-export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: string }[] }[] }>(view: V, request: FastifyRequest, reply: FastifyReply, records: OrderRef[]) {
-  const who = signedIn(request, reply);
+export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: string }[] }[] }>(view: V, request: FastifyRequest, records: OrderRef[]) {
+  const who = signedIn(request);
   if (!who) return view;
   const bySlug = new Map(records.map((r) => [`order-${r.order.slug}`, r]));
   const groups = view.groups.map((g) => ({
@@ -111,16 +106,16 @@ export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: str
       return { ...o, staff: r ? orderLinks(who.canEdit, r.order.id, r.case.slug) : null };
     }),
   }));
-  return { ...view, ...who.root, groups };
+  return { ...view, groups };
 }
 
 /** A judge's page for staff: the judge's history, and Edit beside each order they signed (rows in the loader's order). */
-export function withJudgeStaff<V extends { orders: object[] }>(view: V, request: FastifyRequest, reply: FastifyReply, judge: { id: number; orders: OrderRef[] }) {
-  const who = signedIn(request, reply);
+export function withJudgeStaff<V extends { orders: object[] }>(view: V, request: FastifyRequest, judge: { id: number; orders: OrderRef[] }) {
+  const who = signedIn(request);
   if (!who) return view;
   const orders = view.orders.map((o, i) => {
     const r = judge.orders[i];
     return { ...o, staff: r ? orderLinks(who.canEdit, r.order.id, r.case.slug) : null };
   });
-  return { ...view, ...who.root, orders, staff: { links: [{ href: paths.staffHistory("judge", judge.id), label: "History of this judge's record" }] } };
+  return { ...view, orders, staff: { links: [{ href: paths.staffHistory("judge", judge.id), label: "History of this judge's record" }] } };
 }

@@ -27,7 +27,7 @@ export async function judgesRoutes(fastify: FastifyInstance) {
     const judge = loadPublicJudge(app.db, slug);
     if (!judge) throw new NotFoundError(`No judge is at /judges/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      reply.viewAsync("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, reply, { id: judge.judge.id, orders: judge.orders })),
+      reply.viewAsync("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, { id: judge.judge.id, orders: judge.orders })),
     );
   });
 }

@@ -9,7 +9,7 @@ export async function ordersRoutes(app: FastifyInstance) {
   app.get("/orders", async (request, reply) =>
     serveCached(request, reply, app.pageCache, "/orders", "global", () => {
       const records = loadOrders(app.db);
-      return reply.viewAsync("orders/index.hbs", withOrdersIndexStaff(toOrdersIndexView(records), request, reply, records));
+      return reply.viewAsync("orders/index.hbs", withOrdersIndexStaff(toOrdersIndexView(records), request, records));
     }),
   );
 }

@@ -33,7 +33,7 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
     const data = loadPublicSubpoena(app.db, slug);
     if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      reply.viewAsync("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, reply, data.subpoena)),
+      reply.viewAsync("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, data.subpoena)),
     );
   });
 }
