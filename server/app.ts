@@ -13,6 +13,7 @@ import { errorHandlerPlugin } from "./plugins/error-handler";
 import { authPlugin } from "./plugins/auth";
 import { editingPlugin } from "./plugins/editing";
 import { openapiPlugin } from "./plugins/openapi";
+import { jobsPlugin } from "./plugins/jobs";
 import { overviewRoutes } from "./overview/routes";
 import { subpoenasRoutes } from "./subpoenas/routes";
 import { casesRoutes } from "./cases/routes";
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, clock }: BuildOptions): Promise<Fas
   await app.register(authPlugin);
   await app.register(editingPlugin);
   await app.register(flashPlugin);
+  await app.register(jobsPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 

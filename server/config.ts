@@ -16,6 +16,9 @@ const ConfigSchema = z.object({
   // Largest accepted upload or import file, in bytes (documented in the README).
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   // Session cookies are marked Secure unless the operator runs plain HTTP on purpose.
+  // Background jobs (court RSS polls, NEF intake…) run in this process unless turned off; with
+  // several processes on one database, they share the jobs through leases, so "on" everywhere is safe.
+  JOB_RUNNER: z.enum(["on", "off"]).default("on"),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -30,6 +33,7 @@ export type Config = {
   publicUrl: string;
   maxUploadBytes: number;
   cookieSecure: "true" | "false" | "auto";
+  jobRunner: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -50,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/$/, ""),
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     cookieSecure: c.COOKIE_SECURE,
+    jobRunner: c.JOB_RUNNER === "on",
   };
 }
 
@@ -64,6 +69,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: "http://127.0.0.1:3000",
     maxUploadBytes: 20 * 1024 * 1024,
     cookieSecure: "false",
+    jobRunner: false,
     ...overrides,
   };
 }

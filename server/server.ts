@@ -6,7 +6,8 @@ import { systemClock } from "./shared/clock";
 
 /**
  * Starts the tracker: opens and migrates the database, loads the bundled record into an
- * empty database, and listens. Returns a function that stops it cleanly.
+ * empty database, listens, and starts the background jobs (unless JOB_RUNNER=off). Returns
+ * the app and a function that stops it cleanly.
  */
 export async function startServer(config: Config, log: (line: string) => void) {
   const db = openDatabase(config.databaseFile);
@@ -17,9 +18,12 @@ export async function startServer(config: Config, log: (line: string) => void) {
   }
   const app = await buildApp({ config, db, clock: systemClock });
   const address = await app.listen({ port: config.port, host: config.host });
-  log(`Quash is serving ${config.databaseFile} at ${address.replace("127.0.0.1", "localhost")}`);
-  return async () => {
+  // The address Fastify bound, as it is: "localhost" would hide which interface is open.
+  log(`Quash is serving ${config.databaseFile} at ${address}`);
+  if (config.jobRunner) app.jobs.start();
+  const stop = async () => {
     await app.close();
     db.$client.close();
   };
+  return { stop, app };
 }

@@ -10,3 +10,4 @@ export * from "./doctrine";
 export * from "./sources";
 export * from "./staff";
 export * from "./imports";
+export * from "./jobs";

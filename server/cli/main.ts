@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   token: async () => (await import("./commands/token")).tokenCommand,
   import: async () => (await import("./commands/import")).importCommand,
   parse: async () => (await import("./commands/parse")).parseCommand,
+  jobs: async () => (await import("./commands/jobs")).jobsCommand,
 };
 
 function processIo(): CliIo {
@@ -42,6 +43,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return EXIT.usage;
   }
   const command = await load();
+  // `quash db backup --help` as much as `quash deadline --help`: every command's usage, from one place.
+  if (rest.includes("--help") || rest[0] === "-h") {
+    io.stdout(`quash ${name}: ${command.summary}\nUsage: ${command.usage}`);
+    return EXIT.ok;
+  }
   try {
     return await command.run(rest, io);
   } catch (error) {

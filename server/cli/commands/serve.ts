@@ -8,7 +8,7 @@ export const serveCommand: CliCommand = {
   async run(args, io) {
     parseFlags(args, {});
     const config = loadConfig(io.env);
-    const stop = await startServer(config, io.stdout);
+    const { stop } = await startServer(config, io.stdout);
     await new Promise<void>((resolve) => {
       const shutdown = () => resolve();
       process.once("SIGINT", shutdown);

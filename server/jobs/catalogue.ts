@@ -1,0 +1,18 @@
+import type { Db } from "../../db/client";
+import type { Config } from "../config";
+import type { Clock } from "../shared/clock";
+import type { JobRunner } from "./runner";
+
+/** What a job's code may use: the same in the server and in `quash jobs run`. */
+export type JobDeps = { db: Db; config: Config; clock: Clock; log: { info: (msg: string) => void; warn: (msg: string) => void } };
+
+/**
+ * Every job the tracker knows, registered on a runner. The server's jobs plugin and the CLI
+ * both call this, so `quash jobs run NAME` runs exactly what the server would. A feature adds
+ * its jobs here (a fixed job with `runner.register`, jobs that follow the data with
+ * `runner.addSource`).
+ */
+export function registerJobs(runner: JobRunner, deps: JobDeps): void {
+  void runner;
+  void deps;
+}
