@@ -43,7 +43,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   };
 
   app.get(paths.login(), { schema: { querystring: LoginQuery } }, async (request, reply) => {
-    const next = safeNext(request.query.next);
+    const next = safeNext(request, request.query.next);
     if (request.user) return reply.redirect(next ?? paths.staff(), 303);
     return renderLogin(reply, 200, { next, signedOut: request.query.signedOut === "1" });
   });
@@ -51,7 +51,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.post(paths.login(), { preHandler: [limitAttempts, requireCsrf] }, async (request, reply) => {
     const form = LoginForm.safeParse(request.body ?? {});
     const email = form.success ? form.data.email : emailOf(request);
-    const next = form.success ? safeNext(form.data.next) : undefined;
+    const next = form.success ? safeNext(request, form.data.next) : undefined;
     if (!form.success || !form.data.email || !form.data.password) {
       return renderLogin(reply, 422, { email, next, message: "Enter your e-mail address and your password." });
     }

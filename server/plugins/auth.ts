@@ -6,6 +6,7 @@ import { createAccounts, SESSION_LIFETIME_MS, type Accounts, type Authentication
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFrom, isValidCsrfToken } from "../auth/csrf";
 import { createAuthRepository } from "../auth/repository";
 import { hasRole } from "../auth/roles";
+import { safeReturnTo } from "../auth/return-to";
 import { randomSecret } from "../auth/secrets";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 import { paths } from "../paths";
@@ -91,10 +92,9 @@ function wantsPage(request: FastifyRequest): boolean {
   return !request.url.startsWith("/api/");
 }
 
-/** Local paths only, so `?next=` cannot send anyone to another site after signing in. */
-export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return undefined;
-  return next;
+/** A `?next=` value only if it is a path on this site (see auth/return-to.ts), else undefined. */
+export function safeNext(request: FastifyRequest, next: string | undefined): string | undefined {
+  return safeReturnTo(next, request.server.config.publicUrl);
 }
 
 /**
