@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../plugins/auth";
-import { EditHeaders, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
+import { EditHeaders, NoFields, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
@@ -60,8 +60,10 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
   }
 
   /**
-   * DELETE, …/restore and …/strike are one kind of route: no body, If-Match optional (a stale
-   * one still gets 412), an editor's token, and the record as it now is in the answer.
+   * DELETE, …/restore and …/strike are one kind of route: no fields in the body (a field sent
+   * is refused, as on PATCH, never ignored), If-Match required as on PATCH (428 without it, 412
+   * when stale: a script must say which version it meant to hide or bring back), an editor's
+   * token, and the record as it now is in the answer.
    */
   function bodilessEdit(
     method: "DELETE" | "POST",
@@ -83,11 +85,12 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         description: doc.description,
         params: doc.params,
         headers: EditHeaders,
-        response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(...doc.errorCodes) },
+        body: NoFields,
+        response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(400, ...doc.errorCodes, 428) },
       },
       handler: async (request, reply) => {
         const id = recordIdOf(definition, idOf(request));
-        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], false) };
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], true) };
         return guarded(reply, definition, () => edit(id, options));
       },
     });
@@ -186,7 +189,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         description:
           definition.type === "entry"
             ? "Always 409: a docket entry is never deleted. Use POST /api/v1/entries/{id}/strike."
-            : `Hides the ${label}: it leaves every public page but stays in the database, and POST …/restore brings it back. If-Match is optional here; when sent, a stale version gets 412.`,
+            : `Hides the ${label}: it leaves every public page but stays in the database, and POST …/restore brings it back. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
         params: RecordParams,
         errorCodes: [401, 403, 404, 409],
       },
@@ -200,7 +203,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       definition,
       {
         summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
-        description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. If-Match is optional; when sent, a stale version gets 412.`,
+        description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
         params: RecordParams,
         errorCodes: [401, 403, 404, 409],
       },
@@ -236,7 +239,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     entry,
     {
       summary: "Strike a docket entry",
-      description: "Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. If-Match is optional; when sent, a stale version gets 412.",
+      description: 'Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. Send `If-Match: "<version>"`: without it 428; a stale version gets 412 and nothing changes.',
       params: recordParams("id"),
       errorCodes: [401, 403, 404],
     },

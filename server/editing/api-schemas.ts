@@ -117,10 +117,16 @@ export function recordParams(name: "id" | "slug") {
   });
 }
 
+/** The body of DELETE, …/restore and …/strike: nothing, or an empty JSON object; any field is refused. */
+export const NoFields = z
+  .strictObject({})
+  .nullish()
+  .meta({ description: "These requests take no fields; send no body (or `{}`). A field sent is refused with 400." });
+
 export const EditHeaders = z.looseObject({
   "if-match": z
     .string()
     .optional()
-    .meta({ description: 'The version the edit started from, as an entity tag: `"3"`. Required on PATCH; a stale version gets 412.' }),
+    .meta({ description: 'The version the edit started from, as an entity tag: `"3"`. Required on every change to an existing record (PATCH, DELETE, restore, strike): without it 428; a stale version gets 412.' }),
   "x-reason": z.string().optional().meta({ description: "Why, in a few words (at most 500 characters); kept in the revision." }),
 });

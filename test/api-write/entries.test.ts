@@ -164,7 +164,7 @@ describe("write API: docket entries", () => {
 
   it("never deletes an entry (409), but strikes it and un-strikes it, each with a revision", async () => {
     const before = fingerprint(db);
-    const refused = await call(app, "DELETE", "/api/v1/entries/1", { token });
+    const refused = await call(app, "DELETE", "/api/v1/entries/1", { token, headers: { "if-match": '"1"' } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain("strike");
     expect(fingerprint(db)).toBe(before);

@@ -114,9 +114,9 @@ describe("write API: the other records", () => {
     expect(db.select().from(motions).get()).toMatchObject({ status: "pending", decidedByOrderId: null });
     await patch(`/api/v1/orders/${order.id}`, { dispositions: [{ motionId: motion.id, disposition: "denied" }] }, 2);
     expect(db.select().from(motions).get()!.status).toBe("denied");
-    await call(app, "DELETE", `/api/v1/orders/${order.id}`, { token });
+    await call(app, "DELETE", `/api/v1/orders/${order.id}`, { token, headers: { "if-match": '"3"' } });
     expect(db.select().from(motions).get()!.status).toBe("pending");
-    await call(app, "POST", `/api/v1/orders/${order.id}/restore`, { token });
+    await call(app, "POST", `/api/v1/orders/${order.id}/restore`, { token, headers: { "if-match": '"4"' } });
     expect(db.select().from(motions).get()!.status).toBe("denied");
     const motionRevisions = (await get(`/api/v1/motions/${motion.id}/revisions`)).json().data;
     expect(motionRevisions.map((r: { after: { status: string } }) => r.after.status)).toEqual(["pending", "granted", "pending", "denied", "pending", "denied"]);
@@ -151,7 +151,7 @@ describe("write API: the other records", () => {
     expect((await app.inject(`/subpoenas/${subpoena.slug}`)).statusCode).toBe(404);
     const editDeleted = await patch(`/api/v1/subpoenas/${subpoena.id}`, { title: "x" }, 2);
     expect(editDeleted.statusCode).toBe(409);
-    const back = await call(app, "POST", `/api/v1/subpoenas/${subpoena.id}/restore`, { token });
+    const back = await call(app, "POST", `/api/v1/subpoenas/${subpoena.id}/restore`, { token, headers: { "if-match": '"2"' } });
     expect(back.json()).toMatchObject({ deletedAt: null, version: 3 });
     expect((await app.inject(`/subpoenas/${subpoena.slug}`)).statusCode).toBe(200);
   });
@@ -159,7 +159,7 @@ describe("write API: the other records", () => {
   it("refuses to delete a source that still backs facts, and a javascript: URL", async () => {
     const source = insertSource(db);
     citeSource(db, "case", caseId, source.id);
-    const res = await call(app, "DELETE", `/api/v1/sources/${source.id}`, { token });
+    const res = await call(app, "DELETE", `/api/v1/sources/${source.id}`, { token, headers: { "if-match": '"1"' } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain("still backs 1 fact");
     const bad = await post("/api/v1/sources", { title: "x", reliability: "secondary", url: "javascript:alert(1)" });
