@@ -45,15 +45,21 @@ import { subpoenaFormsRoutes } from "./forms/subpoenas";
 import { eventFormsRoutes } from "./forms/events";
 import { sourceFormsRoutes } from "./forms/sources";
 
-export type BuildOptions = { config: Config; db: Db; clock: Clock };
+export type BuildOptions = {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  /** Where the log goes (standard output unless given); tests read the log from here. */
+  logStream?: { write(line: string): void };
+};
 
 /**
  * Builds the app without listening (tests call this and use inject). The list below is the
  * table of contents: every plugin and route module, by name, in the order they load.
  */
-export async function buildApp({ config, db, clock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, clock, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: config.maxUploadBytes,
     // Keep query strings with repeated keys as the last value; our schemas expect scalars.
     routerOptions: { ignoreTrailingSlash: true },

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { RecordIdParam } from "../shared/record-id";
 
-export const UserIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+export const UserIdParams = z.object({ id: RecordIdParam });
 export const TokenIdParams = UserIdParams;
 
 /** Which change the page just made, so it can say so after the 303. */

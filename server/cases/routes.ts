@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { NotFoundError } from "../errors";
 import { serveCached } from "../cache/send-cached";
+import { RecordIdParam } from "../shared/record-id";
 import { withDocketStaff } from "../forms/public-controls";
 import { loadPublicDocket } from "./docket";
 import { loadPublicEntry } from "./entry";
@@ -11,7 +11,7 @@ import { CaseParams, DocketQuery } from "./schemas";
 import { loadCaseSummaries } from "./summaries";
 import { toDocketView, toEntryView } from "./view-models";
 
-const EntryParams = CaseParams.extend({ entryId: z.coerce.number().int().positive() });
+const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
 
 export async function casesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { RecordIdParam } from "../shared/record-id";
 
 export const EntryDocumentsParams = z.object({
   slug: z.string().min(1).max(200),
-  entryId: z.coerce.number().int().positive(),
+  entryId: RecordIdParam,
 });
 
-export const DocumentParams = z.object({ documentId: z.coerce.number().int().positive() });
+export const DocumentParams = z.object({ documentId: RecordIdParam });
 
 /** A file the multipart reader kept in memory; `truncated` when it went past the size limit. */
 export type UploadedFile = { fileName: string; bytes: Buffer; truncated: boolean };

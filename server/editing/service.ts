@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
 import { LINKS_KEY, type Actor, type RecordStore } from "../records/store";
 import type { Clock } from "../shared/clock";
+import { parseRecordId } from "../shared/record-id";
 import { TYPE_LABELS, type EditContext, type EditType, type Links, type RecordDefinition, type Row } from "./definition";
 import { RECORD_DEFINITIONS } from "./records";
 import { createEditRepository } from "./repository";
@@ -116,10 +117,10 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
   const service = {
     /** The numeric id of a record named by id or slug ("doe-v-dhs"), deleted or not. */
     resolveId(type: EditType, idOrSlug: string | number): number | undefined {
-      if (typeof idOrSlug === "number" || /^\d+$/.test(idOrSlug)) {
-        const row = repo.byId(type, Number(idOrSlug));
-        return row ? (row.id as number) : undefined;
-      }
+      if (typeof idOrSlug === "number") return repo.byId(type, idOrSlug)?.id as number | undefined;
+      const id = parseRecordId(idOrSlug);
+      if (id !== undefined) return repo.byId(type, id)?.id as number | undefined;
+      // Anything else is a slug ("03" or "3.0" is no record's slug, so no record).
       return repo.bySlug(type, idOrSlug)?.id as number | undefined;
     },
 

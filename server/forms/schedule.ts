@@ -8,6 +8,7 @@ import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
 import { markDeadline } from "../schedule/service";
 import { DEADLINE_STATUS_LABELS, HEARING_STATUS_LABELS } from "../shared/labels";
+import { RecordIdParam } from "../shared/record-id";
 import { deadlineActions } from "./case-page";
 import { setFlash } from "./flash";
 import { ofThisCase } from "./parties";
@@ -86,7 +87,7 @@ export const deadlineForm: RecordFormConfig = {
   describe: (record) => withDate(str(record.label), "due", dayText(record.dateDue)),
 };
 
-const MarkParams = z.object({ slug: z.string().min(1).max(200), id: z.coerce.number().int().positive() });
+const MarkParams = z.object({ slug: z.string().min(1).max(200), id: RecordIdParam });
 const MarkBody = z.object({ status: z.enum(["met", "vacated", "open"]), version: z.coerce.number().int().positive() });
 const MARKED: Record<string, string> = { met: "Marked met", vacated: "Marked vacated", open: "Reopened" };
 

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { RECORD_TABLES, isEditableType, type EditableType } from "../records/tables";
 import { recordName } from "./labels";
+import { parseRecordId } from "../shared/record-id";
 
 type Row = Record<string, unknown>;
 const column = (table: SQLiteTable, name: string) => (table as unknown as Record<string, SQLiteColumn | undefined>)[name];
@@ -21,7 +22,7 @@ export function createHistoryRepository(db: Db) {
     if (ids.length === 0) return [];
     const table = RECORD_TABLES[type];
     // Integer ids are compared as numbers; courts have text ids ("cand").
-    const keys = type === "court" ? ids : ids.filter((id) => /^\d+$/.test(id)).map(Number);
+    const keys = type === "court" ? ids : ids.map(parseRecordId).filter((id) => id !== undefined);
     if (keys.length === 0) return [];
     return db.select().from(table).where(inArray(idColumn(type), keys)).all() as Row[];
   }

@@ -213,6 +213,6 @@ describe("document downloads", () => {
     expect(staff.headers["cache-control"]).toBe("private, no-store");
     expect(staff.headers["content-disposition"]).toBe('inline; filename="doe-v-dhs-ecf-4-2.pdf"');
     expect(staff.rawPayload).toEqual(sealedAttachment.pdf);
-    expect((await app.inject("/documents/abc")).statusCode).toBe(400);
+    expect((await app.inject("/documents/abc")).statusCode).toBe(404);
   });
 });
