@@ -1,9 +1,12 @@
 /**
  * Every benchmark in one run (`npm run bench`): the PACER parser against its reference
- * figures, and docket pages under load against a bare route serving the same bytes.
+ * figures, docket pages under load against a bare route serving the same bytes, and the cost
+ * of synchronous = FULL per write against NORMAL.
  */
 import { printHttpBench, runHttpBench } from "./http-docket";
+import { printWriteBench, runWriteBench } from "./write-durability";
 
 const { runPacerBench } = await import("./pacer-parse");
 await runPacerBench();
 printHttpBench(await runHttpBench());
+printWriteBench(await runWriteBench());

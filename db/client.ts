@@ -14,6 +14,14 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migra
 export class DatabaseOpenError extends Error {}
 
 /**
+ * How hard SQLite makes sure a commit is on disk before it returns. In WAL mode NORMAL syncs
+ * only at checkpoints, so a power cut or an OS crash can undo the last commits the app already
+ * answered 2xx for; FULL syncs the WAL at every commit, so an acknowledged write survives.
+ * The cost per write is measured by `npm run bench` (bench/write-durability.ts).
+ */
+export const SYNCHRONOUS = "FULL";
+
+/**
  * Opens (creating if needed) the SQLite file with the settings the app relies on, and applies
  * every migration. WAL lets readers continue while a writer commits; the busy timeout makes a
  * second process (the CLI during `quash serve`) wait instead of failing at once.
@@ -26,7 +34,7 @@ export function openDatabase(file: string): Db {
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma(`synchronous = ${SYNCHRONOUS}`);
   } catch (error) {
     throw new DatabaseOpenError(`cannot open database ${file}: ${reason(error)}`);
   }
