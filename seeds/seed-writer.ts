@@ -28,6 +28,8 @@ export function createSeedWriter(db: Db, clock: Clock, actor: Actor) {
   const ids = new Map<string, RecordId>();
   // Records this seed created (now or on an earlier load); only these get the seed's fact sources.
   const owned = new Set<string>();
+  // Records created by this load ("type:id"); only these get the seed's link rows.
+  const createdNow = new Set<string>();
   const created: Record<string, number> = {};
   let unchanged = 0;
 
@@ -65,6 +67,7 @@ export function createSeedWriter(db: Db, clock: Clock, actor: Actor) {
       const row = store.insert(type, values, { actor, reason: `${SEED_REASON_PREFIX}${seedKey}` });
       id = (row as { id: RecordId }).id;
       owned.add(seedKey);
+      createdNow.add(`${type}:${String(id)}`);
       tally(getTableName(RECORD_TABLES[type]));
     }
     ids.set(seedKey, id);
@@ -121,10 +124,17 @@ export function createSeedWriter(db: Db, clock: Clock, actor: Actor) {
   const optionalNum = (type: EditableType, key: string | null | undefined) => (key == null ? null : num(type, key));
 
   /**
-   * Inserts a row of a link table unless one with the same key columns exists. Link tables
-   * carry no revisions, so the check is on content.
+   * Inserts a row of a link table that belongs to `owner` (a motion's movants, a subpoena's
+   * accounts…), only when this load created the owner. Link rows are part of their record:
+   * once it exists, staff own its links as they own its fields, so a link staff removed is a
+   * decision a later load must not undo, whatever the bundled data says. Within one load a
+   * row with the same key columns is written once.
    */
-  function link<T extends SQLiteTable>(table: T, values: T["$inferInsert"], keyColumns: readonly string[]): void {
+  function link<T extends SQLiteTable>(owner: readonly [EditableType, RecordId], table: T, values: T["$inferInsert"], keyColumns: readonly string[]): void {
+    if (!createdNow.has(`${owner[0]}:${String(owner[1])}`)) {
+      unchanged += 1;
+      return;
+    }
     const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
     const conditions: SQL[] = keyColumns.map((name) => {
       const column = columns[name];

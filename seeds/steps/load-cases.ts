@@ -28,7 +28,7 @@ export function loadCases({ db, w }: SeedContext): void {
       { cites: item.cites, naturalMatch: findBy(db, s.cases, s.cases.slug, item.slug) },
     ) as number;
     for (const subpoena of item.subpoenas) {
-      w.link(s.caseSubpoenas, { caseId, subpoenaId: w.num("subpoena", subpoena) }, ["caseId", "subpoenaId"]);
+      w.link(["case", caseId], s.caseSubpoenas, { caseId, subpoenaId: w.num("subpoena", subpoena) }, ["caseId", "subpoenaId"]);
     }
   }
 
@@ -36,6 +36,7 @@ export function loadCases({ db, w }: SeedContext): void {
   for (const item of CASES) {
     for (const related of item.related) {
       w.link(
+        ["case", w.num("case", item.slug)],
         s.relatedCases,
         { caseId: w.num("case", item.slug), relatedCaseId: w.num("case", related.case), relation: related.relation },
         ["caseId", "relatedCaseId"],
@@ -60,7 +61,7 @@ export function loadCases({ db, w }: SeedContext): void {
       { cites: party.cites },
     ) as number;
     for (const account of party.accounts ?? []) {
-      w.link(s.partyAccounts, { partyId, accountId: w.num("account", account) }, ["partyId", "accountId"]);
+      w.link(["party", partyId], s.partyAccounts, { partyId, accountId: w.num("account", account) }, ["partyId", "accountId"]);
     }
     for (const counsel of party.representations ?? []) {
       w.record(

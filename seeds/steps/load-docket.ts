@@ -81,7 +81,7 @@ export function loadDocket({ db, w }: SeedContext): void {
       { cites: motion.cites },
     ) as number;
     for (const movant of motion.movants) {
-      w.link(s.motionMovants, { motionId, partyId: w.num("party", movant) }, ["motionId", "partyId"]);
+      w.link(["motion", motionId], s.motionMovants, { motionId, partyId: w.num("party", movant) }, ["motionId", "partyId"]);
     }
   }
 
@@ -117,7 +117,7 @@ export function loadDocket({ db, w }: SeedContext): void {
       { cites: argument.cites },
     ) as number;
     for (const authority of argument.authorities ?? []) {
-      w.link(s.argumentAuthorities, { argumentId, authorityId: w.num("authority", authority) }, [
+      w.link(["argument", argumentId], s.argumentAuthorities, { argumentId, authorityId: w.num("authority", authority) }, [
         "argumentId",
         "authorityId",
       ]);

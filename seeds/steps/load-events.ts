@@ -27,7 +27,7 @@ export function loadEvents({ db, w }: SeedContext): void {
       ...(event.subjects ?? []).map((ref) => ({ ref, role: "subject" as const })),
     ];
     for (const { ref, role } of links) {
-      w.link(s.eventLinks, { eventId, recordType: ref.type, recordId: String(w.ref(ref.type, ref.key)), role }, [
+      w.link(["event", eventId], s.eventLinks, { eventId, recordType: ref.type, recordId: String(w.ref(ref.type, ref.key)), role }, [
         "eventId",
         "recordType",
         "recordId",
@@ -52,6 +52,7 @@ export function loadEvents({ db, w }: SeedContext): void {
     for (const record of conflict.records) {
       if (record.field !== undefined) w.assertField(record.type, record.field);
       w.link(
+        ["conflict", conflictId],
         s.conflictRecords,
         {
           conflictId,

@@ -46,14 +46,14 @@ export function loadSubpoenas({ db, w }: SeedContext): void {
     // Demand items are not a record type; their sources are the subpoena's `summary` cites.
     subpoena.demands.forEach((item, index) => {
       const now = w.now();
-      w.link(s.subpoenaDemands, { subpoenaId, position: index + 1, item, createdAt: now, updatedAt: now }, [
+      w.link(["subpoena", subpoenaId], s.subpoenaDemands, { subpoenaId, position: index + 1, item, createdAt: now, updatedAt: now }, [
         "subpoenaId",
         "item",
       ]);
     });
 
     for (const { account, note } of subpoena.accounts) {
-      w.link(s.subpoenaAccounts, { subpoenaId, accountId: w.num("account", account), note: note ?? null }, [
+      w.link(["subpoena", subpoenaId], s.subpoenaAccounts, { subpoenaId, accountId: w.num("account", account), note: note ?? null }, [
         "subpoenaId",
         "accountId",
       ]);
