@@ -30,7 +30,7 @@ function addSyntheticCase(db: Db): string {
   const actor = { userId: null, label: "bench" };
   const kase = store.insert(
     "case",
-    { slug: "bench-500-entries", label: "Synthetic 500-entry docket", caption: "Doe v. Department of Homeland Security (synthetic)", courtId: "cand", docketNumber: "3:99-mc-80999-ZZZ", group: "out_of_scope" },
+    { slug: "bench-500-entries", label: "Synthetic 500-entry docket", caption: "Doe v. Department of Homeland Security (synthetic)", courtId: "cand", docketNumber: "3:99-mc-80999-ZZZ", group: "out_of_scope", published: true },
     { actor },
   );
   db.transaction(() => {

@@ -12,6 +12,7 @@ import { assetsPlugin } from "./plugins/assets";
 import { errorHandlerPlugin } from "./plugins/error-handler";
 import { authPlugin } from "./plugins/auth";
 import { editingPlugin } from "./plugins/editing";
+import { publicationPlugin } from "./plugins/publication";
 import { openapiPlugin } from "./plugins/openapi";
 import { jobsPlugin } from "./plugins/jobs";
 import { overviewRoutes } from "./overview/routes";
@@ -31,6 +32,8 @@ import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
 import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
+import { publicationRoutes } from "./publication/routes";
+import { publicationApiRoutes } from "./publication/api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
@@ -77,6 +80,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
   await app.register(editingPlugin);
+  await app.register(publicationPlugin);
   await app.register(flashPlugin);
   await app.register(jobsPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
@@ -104,6 +108,8 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(adminRoutes);
   await app.register(importRoutes);
   await app.register(writeApiRoutes);
+  await app.register(publicationApiRoutes);
+  await app.register(publicationRoutes);
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
   await app.register(searchRoutes);

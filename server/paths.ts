@@ -38,6 +38,11 @@ export const paths = {
   staffImportPreview: () => "/staff/import/preview",
   staffImportConfirm: () => "/staff/import/confirm",
   staffImportDone: (importIds: number[]) => `/staff/import/done?ids=${importIds.join(",")}`,
+  // Publication (server/publication): cases waiting for review, and publishing or taking back one case.
+  staffUnpublished: () => "/staff/unpublished",
+  staffCasePublication: (slug: string) => `/staff/cases/${enc(slug)}/publication`,
+  staffCasePublish: (slug: string) => `/staff/cases/${enc(slug)}/publish`,
+  staffCaseUnpublish: (slug: string) => `/staff/cases/${enc(slug)}/unpublish`,
   // Staff forms (server/forms): records of a case live under /staff/cases/:slug/<records>, the others under /staff/<records>.
   staffCase: (slug: string) => `/staff/cases/${enc(slug)}`,
   staffRecords: (segment: string, caseSlug?: string) => staffBase(segment, caseSlug),
@@ -62,6 +67,8 @@ export const paths = {
     openapi: () => "/api/v1/openapi.json",
     cases: () => "/api/v1/cases",
     case: (slug: string) => `/api/v1/cases/${enc(slug)}`,
+    casePublish: (slug: string) => `/api/v1/cases/${enc(slug)}/publish`,
+    caseUnpublish: (slug: string) => `/api/v1/cases/${enc(slug)}/unpublish`,
     subpoenas: () => "/api/v1/subpoenas",
     subpoena: (slug: string) => `/api/v1/subpoenas/${enc(slug)}`,
     judges: () => "/api/v1/judges",

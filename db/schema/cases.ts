@@ -3,8 +3,15 @@ import { DATE_PRECISIONS, recordColumns } from "./columns";
 import { attorneys, courts, judges, organizations } from "./reference";
 import { accounts, subpoenas } from "./subpoenas";
 
-/** Where a proceeding sits in the cluster, for grouping on the overview. */
-export const CASE_GROUPS = ["meta", "other_platform", "related", "out_of_scope"] as const;
+/**
+ * Where a proceeding sits in the cluster, for grouping on the overview. "unsorted" is where a
+ * case lands that the record cannot place (an import, a script): staff see it, the public never
+ * does, because a published case must be in one of the other groups.
+ */
+export const CASE_GROUPS = ["meta", "other_platform", "related", "out_of_scope", "unsorted"] as const;
+
+/** The groups a published case may be in: every group but "unsorted". */
+export const PUBLIC_CASE_GROUPS = ["meta", "other_platform", "related", "out_of_scope"] as const satisfies readonly (typeof CASE_GROUPS)[number][];
 
 /** A court proceeding: one docket. */
 export const cases = sqliteTable(
@@ -46,6 +53,9 @@ export const cases = sqliteTable(
     summary: text("summary"),
     // Status in words as the latest source gives it, when the record cannot derive it.
     statusNote: text("status_note"),
+    // Whether the public may see the case and everything of it. New cases (imports, intake,
+    // forms, the write API) start unpublished; staff publish them with a revision and a reason.
+    published: integer("published", { mode: "boolean" }).notNull().default(false),
     ...recordColumns(),
   },
   (t) => [

@@ -24,6 +24,8 @@ export function loadCases({ db, w }: SeedContext): void {
         nature: item.nature ?? null,
         summary: item.summary,
         statusNote: item.statusNote ?? null,
+        // The bundled record is the cluster the tracker exists to publish.
+        published: true,
       },
       { cites: item.cites, naturalMatch: findBy(db, s.cases, s.cases.slug, item.slug) },
     ) as number;

@@ -45,7 +45,7 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
         operationId: "getCase",
         summary: "One case with its docket",
         description:
-          "The case header, parties and counsel (no contact details), every docket entry in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: \"SEALED\" }`), motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.",
+          "A case the public cannot see (not yet published) answers 404, except to staff (a token or a session), who get it as publishing would show it, with the header `X-Quash-Not-Public`. The case header, parties and counsel (no contact details), every docket entry in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: \"SEALED\" }`), motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.",
         params: SlugParams,
         response: { 200: CaseResponse, 404: errorResponses[404] },
       },
@@ -55,8 +55,10 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
       const key = paths.api.case(slug);
       const cached = app.pageCache.get(key);
       if (cached) return sendCachedPage(request, reply, cached);
-      const data = loadPublicDocket(app.db, slug, "all");
+      // Staff (a token or a session) also find a case not yet public, as publishing it would show it; that answer is never stored.
+      const data = loadPublicDocket(app.db, slug, "all", request.user ? "staff" : "public");
       if (!data) throw new NotFoundError(`No case has the slug "${slug}".`);
+      if (data.notPublic) return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: toCaseRecord(ctx, data) });
       // Encoded through the response schema by hand, as the serializer would, since stored bytes bypass it.
       const json = JSON.stringify(CaseResponse.encode({ data: toCaseRecord(ctx, data) }));
       return sendCachedPage(request, reply, app.pageCache.set(key, json, { caseId: data.case.id }, JSON_TYPE));

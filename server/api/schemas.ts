@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   CASE_GROUPS,
+  PUBLIC_CASE_GROUPS,
   COUNSEL_STANDINGS,
   COVERAGE_STATUSES,
   DATE_PRECISIONS,
@@ -691,5 +692,5 @@ export const SlugParams = z.object({
 });
 
 export const CaseListQuery = z.object({
-  group: z.enum(CASE_GROUPS).optional().meta({ description: "Only cases in this group of the cluster." }),
+  group: z.enum(PUBLIC_CASE_GROUPS).optional().meta({ description: "Only cases in this group of the cluster." }),
 });

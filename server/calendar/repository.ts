@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicCase } from "../records/public-scope";
 
 /**
- * Synchronous reads behind the calendar page and feeds. Records of a deleted case never come
- * back from here; deadlines with no case at all (a platform's stated window) do, unless the
+ * Synchronous reads behind the calendar page and feeds. Records of a case the public may not
+ * see (deleted, unpublished) never come back from here; deadlines with no case at all (a platform's stated window) do, unless the
  * reader asked for one case. Nothing here is projected yet.
  */
 export function createCalendarRepository(db: Db) {
@@ -13,11 +14,11 @@ export function createCalendarRepository(db: Db) {
       return db
         .select({ deadline: s.deadlines, case: s.cases })
         .from(s.deadlines)
-        .leftJoin(s.cases, and(eq(s.cases.id, s.deadlines.caseId), isNull(s.cases.deletedAt)))
+        .leftJoin(s.cases, and(eq(s.cases.id, s.deadlines.caseId), publicCase()))
         .where(
           and(
             isNull(s.deadlines.deletedAt),
-            // Either the case is live (the join found it), or the deadline belongs to no case.
+            // Either the case is public (the join found it), or the deadline belongs to no case.
             or(isNull(s.deadlines.caseId), isNotNull(s.cases.id)),
             caseId === undefined ? undefined : eq(s.deadlines.caseId, caseId),
           ),
@@ -30,7 +31,7 @@ export function createCalendarRepository(db: Db) {
       return db
         .select({ hearing: s.hearings, case: s.cases })
         .from(s.hearings)
-        .innerJoin(s.cases, and(eq(s.cases.id, s.hearings.caseId), isNull(s.cases.deletedAt)))
+        .innerJoin(s.cases, and(eq(s.cases.id, s.hearings.caseId), publicCase()))
         .where(and(isNull(s.hearings.deletedAt), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId)))
         .orderBy(asc(s.hearings.date), asc(s.hearings.time), asc(s.hearings.id))
         .all();
@@ -50,12 +51,12 @@ export function createCalendarRepository(db: Db) {
       return ids.length ? db.select().from(s.courts).where(inArray(s.courts.id, ids)).all() : [];
     },
 
-    /** Pending motions of live cases, to say which have no computed deadlines and why. */
+    /** Pending motions of public cases, to say which have no computed deadlines and why. */
     pendingMotions(caseId?: number) {
       return db
         .select({ motion: s.motions, case: s.cases })
         .from(s.motions)
-        .innerJoin(s.cases, and(eq(s.cases.id, s.motions.caseId), isNull(s.cases.deletedAt)))
+        .innerJoin(s.cases, and(eq(s.cases.id, s.motions.caseId), publicCase()))
         .where(and(isNull(s.motions.deletedAt), eq(s.motions.status, "pending"), caseId === undefined ? undefined : eq(s.motions.caseId, caseId)))
         .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
         .all();

@@ -1,18 +1,27 @@
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { caseNotPublicCause } from "../privacy/visibility";
 import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
 import { createCasesRepository } from "./repository";
 import type { DocketQuery } from "./schemas";
 
 /**
+ * Who reads a docket: the public, who find public cases only, or staff, who also find a case
+ * not yet public and see it exactly as publishing it would show it (the same projection).
+ */
+export type DocketReader = "public" | "staff";
+
+/**
  * Everything public about one case, already through the public projection, with the
  * citations and conflicts of every record on it. Both the docket page and the API read this.
+ * `notPublic` says why the public cannot see the case (only ever set for a staff reader).
  */
-export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all") {
+export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all", reader: DocketReader = "public") {
   const repo = createCasesRepository(db);
-  const row = repo.findBySlug(slug);
+  const row = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
   if (!row) return undefined;
+  const notPublic = caseNotPublicCause(row);
   const kase = toPublic("case", row);
   const court = repo.court(row.courtId);
   const judges = repo.judges([row.assignedJudgeId, row.referredJudgeId]).map((j) => toPublic("judge", j));
@@ -77,6 +86,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
 
   return {
     case: kase,
+    notPublic,
     court: court ? toPublic("court", court) : null,
     judges,
     entries,

@@ -4,13 +4,14 @@ import * as s from "../../db/schema";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry } from "../privacy/projection";
 import { createSourcesRepository, refKey } from "../sources/repository";
 import { paths } from "../paths";
+import type { DocketReader } from "./docket";
 import { createCasesRepository } from "./repository";
 import { DOCKET_PAGE_SIZE } from "./schemas";
 
-/** One docket entry with its case, documents and sources, for the entry's permalink. */
-export function loadPublicEntry(db: Db, slug: string, entryId: number) {
+/** One docket entry with its case, documents and sources, for the entry's permalink (staff also find one of a case not yet public). */
+export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: DocketReader = "public") {
   const repo = createCasesRepository(db);
-  const kase = repo.findBySlug(slug);
+  const kase = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
   if (!kase) return undefined;
   const row = db
     .select()
@@ -21,6 +22,8 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number) {
   const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
   return {
     case: toPublic("case", kase),
+    // Staff-side only: whether the case is public decides the preview banner, never what is shown.
+    caseRow: { deletedAt: kase.deletedAt, published: kase.published },
     court: repo.court(kase.courtId),
     entry: toPublicEntry(row),
     documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),

@@ -1,4 +1,4 @@
-import { CASE_GROUPS } from "../../db/schema";
+import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
 import { viewDate } from "../shared/dates";
 import { GROUP_LABELS, label } from "../shared/labels";
@@ -37,7 +37,7 @@ export type CaseListItem = ReturnType<typeof toCaseListItem>;
 export function toCaseIndexView(summaries: CaseSummary[]) {
   return {
     title: "Cases",
-    groups: CASE_GROUPS.map((group) => ({
+    groups: PUBLIC_CASE_GROUPS.map((group) => ({
       id: `group-${group}`,
       heading: label(GROUP_LABELS, group),
       cases: summaries.filter((sm) => sm.case.group === group).map(toCaseListItem),

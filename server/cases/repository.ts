@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicCase } from "../records/public-scope";
 import type { DocketQuery } from "./schemas";
 
 const notDeleted = <T extends { deletedAt: unknown }>(table: T) => isNull(table.deletedAt as never);
@@ -10,14 +11,22 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Synchronous reads of cases and everything on a docket page. Nothing here is projected yet. */
+/**
+ * Synchronous reads of cases and everything on a docket page. Cases are the public ones only
+ * (publicCase): an unpublished case is not found here. Nothing here is projected yet.
+ */
 export function createCasesRepository(db: Db) {
   return {
     list() {
-      return db.select().from(s.cases).where(notDeleted(s.cases)).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+      return db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
     },
 
     findBySlug(slug: string) {
+      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), publicCase())).get();
+    },
+
+    /** A live case whether or not it is public: for staff previewing what publishing it would show. */
+    findLiveBySlug(slug: string) {
       return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), notDeleted(s.cases))).get();
     },
 
@@ -176,13 +185,13 @@ export function createCasesRepository(db: Db) {
         .select({ relation: s.relatedCases.relation, other: s.cases })
         .from(s.relatedCases)
         .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.relatedCaseId))
-        .where(and(eq(s.relatedCases.caseId, caseId), notDeleted(s.cases)))
+        .where(and(eq(s.relatedCases.caseId, caseId), publicCase()))
         .all();
       const incoming = db
         .select({ relation: s.relatedCases.relation, other: s.cases })
         .from(s.relatedCases)
         .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.caseId))
-        .where(and(eq(s.relatedCases.relatedCaseId, caseId), notDeleted(s.cases)))
+        .where(and(eq(s.relatedCases.relatedCaseId, caseId), publicCase()))
         .all();
       const seen = new Set(out.map((r) => r.other.id));
       return [...out, ...incoming.filter((r) => !seen.has(r.other.id))];
@@ -205,7 +214,7 @@ export function createCasesRepository(db: Db) {
         .select({ entry: s.docketEntries, case: s.cases })
         .from(s.docketEntries)
         .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-        .where(and(notDeleted(s.docketEntries), notDeleted(s.cases)))
+        .where(and(notDeleted(s.docketEntries), publicCase()))
         .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence))
         .limit(limit)
         .all();

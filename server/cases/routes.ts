@@ -1,10 +1,13 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { serveCached } from "../cache/send-cached";
 import { RecordIdParam } from "../shared/record-id";
 import { withDocketStaff } from "../forms/public-controls";
-import { loadPublicDocket } from "./docket";
+import { isPublicRequest } from "../plugins/cached-pages";
+import { caseNotPublicCause } from "../privacy/visibility";
+import { notPublicBanner } from "../publication/view-models";
+import { loadPublicDocket, type DocketReader } from "./docket";
 import { loadPublicEntry } from "./entry";
 import { toCaseIndexView } from "./list-view-models";
 import { CaseParams, DocketQuery } from "./schemas";
@@ -12,6 +15,9 @@ import { loadCaseSummaries } from "./summaries";
 import { toDocketView, toEntryView } from "./view-models";
 
 const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
+
+/** A signed-in staff member also finds a case not yet public, to see it as publishing would show it. */
+const readerOf = (request: FastifyRequest): DocketReader => (request.user && !isPublicRequest(request) ? "staff" : "public");
 
 export async function casesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -23,24 +29,26 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const { slug } = request.params;
     const parsed = DocketQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : DocketQuery.parse({});
-    const data = loadPublicDocket(app.db, slug, query);
+    const data = loadPublicDocket(app.db, slug, query, readerOf(request));
     if (!data) throw new NotFoundError(`No case is at /cases/${slug}.`);
+    const preview = notPublicBanner(slug, data.notPublic);
     if (!parsed.success) {
       // A bad filter re-renders the docket with the message beside the field.
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return reply.code(400).view("cases/show.hbs", toDocketView(data, query, errors));
+      return reply.code(400).view("cases/show.hbs", { ...toDocketView(data, query, errors), preview });
     }
     return serveCached(request, reply, app.pageCache, request.url, { caseId: data.case.id }, () =>
-      // Staff controls only for a signed-in user, whose render is never stored.
-      reply.viewAsync("cases/show.hbs", withDocketStaff(toDocketView(data, query), request, app, data.case)),
+      // Staff controls (and the preview of a case not yet public) only for a signed-in user, whose render is never stored.
+      reply.viewAsync("cases/show.hbs", { ...withDocketStaff(toDocketView(data, query), request, app, data.case), preview }),
     );
   });
 
   // A citable page for one entry ("ECF No. 12"), stable whatever page of the docket it falls on.
   app.get("/cases/:slug/entries/:entryId", { schema: { params: EntryParams } }, async (request, reply) => {
     const { slug, entryId } = request.params;
-    const entry = loadPublicEntry(app.db, slug, entryId);
+    const entry = loadPublicEntry(app.db, slug, entryId, readerOf(request));
     if (!entry) throw new NotFoundError(`No entry ${entryId} in the case at /cases/${slug}.`);
-    return reply.view("cases/entry.hbs", toEntryView(entry));
+    const preview = notPublicBanner(slug, caseNotPublicCause(entry.caseRow));
+    return reply.view("cases/entry.hbs", { ...toEntryView(entry), preview });
   });
 }

@@ -2,6 +2,7 @@ import { asc, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
+import { publicCase } from "../records/public-scope";
 import { createSourcesRepository, refKey, type Citation, type ConflictRef } from "../sources/repository";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 
@@ -18,11 +19,11 @@ export type CaseSummary = {
 };
 
 /**
- * Every case with what a list needs (court, judges, challenged subpoenas, derived status,
+ * Every public case with what a list needs (court, judges, challenged subpoenas, derived status,
  * sources), in a fixed number of queries whatever the number of cases.
  */
 export function loadCaseSummaries(db: Db): CaseSummary[] {
-  const caseRows = db.select().from(s.cases).where(isNull(s.cases.deletedAt)).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+  const caseRows = db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
   const courts = new Map(db.select().from(s.courts).all().map((c) => [c.id, toPublic("court", c)]));
   const judges = new Map(db.select().from(s.judges).where(isNull(s.judges.deletedAt)).all().map((j) => [j.id, toPublic("judge", j)]));
   const subpoenas = new Map(

@@ -1,4 +1,5 @@
 import type * as s from "../../db/schema";
+import { isPublicCase } from "../privacy/visibility";
 
 type Download = {
   document: typeof s.documents.$inferSelect;
@@ -10,10 +11,10 @@ type Download = {
 /**
  * Whether the public may download a document: the filed PDF as the court made it public (FRCP
  * 5.2 redaction is the filer's duty, done before filing). Never a sealed document, a document
- * of a sealed entry, or anything deleted.
+ * of a sealed entry, anything deleted, or a document of a case the public may not see.
  */
 export function isPublicDownload(d: Download): boolean {
-  return d.file !== null && !d.document.deletedAt && !d.document.sealed && !d.entry.sealed && !d.kase.deletedAt;
+  return d.file !== null && !d.document.deletedAt && !d.document.sealed && !d.entry.sealed && isPublicCase(d.kase);
 }
 
 /** "doe-v-dhs-ecf-12-2.pdf": ASCII only (the slug is), so it needs no quoting in Content-Disposition. */

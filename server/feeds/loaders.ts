@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { publicCase, publicEvent } from "../records/public-scope";
 import { createSourcesRepository, refKey, type Citation } from "../sources/repository";
 
 /** What a feed is about: one case, one subpoena (and the cases challenging it), or everything. */
@@ -15,7 +16,7 @@ export type FeedRecord =
 export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedRecord[] {
   const caseIds = scope.kind === "case" ? [scope.caseId] : scope.kind === "subpoena" ? casesChallenging(db, scope.subpoenaId) : null;
 
-  const entryWhere: SQL[] = [isNull(s.docketEntries.deletedAt), isNull(s.cases.deletedAt)];
+  const entryWhere: SQL[] = [isNull(s.docketEntries.deletedAt), publicCase()];
   if (caseIds) entryWhere.push(inArray(s.docketEntries.caseId, caseIds));
   const entries = db
     .select({ entry: s.docketEntries, case: s.cases })
@@ -26,7 +27,7 @@ export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedReco
     .limit(limit)
     .all();
 
-  const eventWhere: SQL[] = [isNull(s.events.deletedAt)];
+  const eventWhere: SQL[] = [isNull(s.events.deletedAt), publicEvent(db)];
   if (scope.kind === "case") eventWhere.push(eq(s.events.caseId, scope.caseId));
   if (scope.kind === "subpoena") eventWhere.push(eq(s.events.subpoenaId, scope.subpoenaId));
   const events = db

@@ -55,9 +55,14 @@ export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: bo
   return {
     title: `Staff: ${str(kase.label)}`,
     deleted: kase.deletedAt ? { text: "This case is deleted: it is hidden from every public page. Restore it from its edit page.", href: paths.staffRecordEdit("cases", slug) } : null,
+    unpublished:
+      !kase.deletedAt && !kase.published
+        ? { text: "Not published: the public sees nothing of this case or its records until it is published.", href: paths.staffCasePublication(slug), label: canEdit ? "Review and publish" : "Publication" }
+        : null,
     links: [
       { href: paths.case(slug), label: "Public docket page" },
       ...(canEdit ? [{ href: paths.staffRecordEdit("cases", slug), label: "Edit the case" }] : []),
+      { href: paths.staffCasePublication(slug), label: "Publication" },
       { href: paths.staffHistory("case", caseId), label: "History" },
       { href: paths.staffRecords("cases"), label: "All cases" },
     ],

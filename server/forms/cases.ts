@@ -21,7 +21,7 @@ export const caseForm: RecordFormConfig = {
   underCase: false,
   noun: "case",
   removal: "delete",
-  groups: ({ deps }) => [
+  groups: ({ deps, record }) => [
     {
       legend: "The docket",
       hint: "A case needs a caption, a docket number or a label.",
@@ -30,9 +30,25 @@ export const caseForm: RecordFormConfig = {
         { name: "docketNumber", label: "Docket number", control: "text", hint: "As the court prints it: 5:26-mc-80026-TSH. Its parts are read from it." },
         { name: "caption", label: "Caption", control: "text", hint: "As on the docket: In re DHS Administrative Subpoena to Meta Platforms, Inc." },
         { name: "label", label: "Label", control: "text", hint: "What to call the case while the caption is unknown; made from the caption or the number when empty." },
-        { name: "group", label: "Group", control: "select", choices: enumChoices(CASE_GROUPS, GROUP_LABELS), initial: "meta" },
+        { name: "group", label: "Group", control: "select", choices: enumChoices(CASE_GROUPS, GROUP_LABELS), initial: "unsorted" },
       ],
     },
+    // Only a new case is published from its form; later, the Publish button on the case's staff page does it, with a reason.
+    ...(record === null
+      ? [
+          {
+            legend: "Publication",
+            fields: [
+              {
+                name: "published",
+                label: "Publish it now",
+                control: "checkbox" as const,
+                hint: "Left unticked, the public sees nothing of the case until someone publishes it from Unpublished cases. A published case needs a group other than Unsorted.",
+              },
+            ],
+          },
+        ]
+      : []),
     {
       legend: "Dates and judges",
       fields: [

@@ -9,6 +9,12 @@ import type { ReportBuilder } from "./report";
 
 export type CaseGroup = (typeof CASE_GROUPS)[number];
 
+/** Where a case an import creates lands when nobody said: staff place it before it can be published. */
+export const DEFAULT_IMPORT_GROUP: CaseGroup = "unsorted";
+
+/** Why publishing at import needs a group: the words the page and `quash import` both show. */
+export const PUBLISH_NEEDS_GROUP = "must be a group the public sees (not Unsorted) to publish the new cases at import";
+
 /** A field-level citation the import asks for beside the record-level one. */
 export type FieldCitation = { type: EditableType; id: number | string; field: string; inferredReason: string | null };
 
@@ -24,6 +30,8 @@ export type MergeContext = {
   /** The day the file shows the docket as of; compared with earlier imports of the same kind. */
   reportDate: string | null;
   group: CaseGroup;
+  /** Publish the cases this file creates; otherwise they wait, staff-only, until staff publish them. */
+  publish: boolean;
   /** Leave cases the tracker does not follow yet alone (court-wide RSS feeds). */
   trackedCasesOnly: boolean;
   fieldCitations: FieldCitation[];

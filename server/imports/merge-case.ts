@@ -1,4 +1,5 @@
 import { parseDocketNumber, type DocketNumber } from "../citations/docket-number";
+import { paths } from "../paths";
 import type { RecordInsert, RecordRow } from "../records/tables";
 import { notOlderThanLast, uniqueSlug, type MergeContext } from "./context";
 import { courtNameFromDocument, DEFAULT_TIME_ZONE, KNOWN_COURTS } from "./courts";
@@ -110,6 +111,7 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
       caption: incoming.caseName,
       label: incoming.caseName ?? numbers.docketNumber,
       group: ctx.group,
+      published: ctx.publish,
       dateFiled: incoming.dateFiled,
       dateFiledPrecision: incoming.dateFiled ? "day" : null,
       dateTerminated: incoming.dateTerminated,
@@ -119,8 +121,19 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
       assignedJudgeId: assigned?.id ?? null,
       referredJudgeId: referred?.id ?? null,
     };
-    const row = ctx.store.insert("case", values, ctx.write);
-    ctx.report.add({ recordType: "case", recordId: row.id, action: "created", label: caseLabel(row), details: [row.label] });
+    const row = ctx.store.insert("case", values, { ...ctx.write, reason: ctx.publish ? "published at import" : null });
+    ctx.report.add({
+      recordType: "case",
+      recordId: row.id,
+      action: "created",
+      label: caseLabel(row),
+      details: [row.label, row.published ? "published" : "not published: staff only until published"],
+    });
+    if (!row.published) {
+      ctx.report.note(
+        `Case ${row.docketNumber ?? row.label} is new and not published: the public sees nothing of it until staff publish it (${paths.staffUnpublished()}).`,
+      );
+    }
     return row;
   }
 

@@ -16,7 +16,9 @@ export function reportLines(report: ImportReport): string[] {
   const done = report.dryRun ? "dry run, nothing saved" : `import #${report.importId}`;
   lines.push(`${report.fileName}: ${what}, court ${report.courtId} (${done})`);
   for (const c of report.cases) {
-    lines.push(`  case ${c.docketNumber ?? c.label} (${c.label}): ${c.action}, ${paths.case(c.slug)}`);
+    // An unpublished case has no public page yet: point to where staff review it.
+    const where = c.published === false ? `not published, staff page ${paths.staffCase(c.slug)}` : paths.case(c.slug);
+    lines.push(`  case ${c.docketNumber ?? c.label} (${c.label}): ${c.action}, ${where}`);
   }
   const created = summariseAction(report.counts, "created");
   const updated = summariseAction(report.counts, "updated");

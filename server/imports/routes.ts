@@ -60,6 +60,7 @@ export async function importRoutes(fastify: FastifyInstance) {
     courtId: options.court || null,
     group: options.group,
     trackedCasesOnly: options.trackedOnly,
+    publish: options.publish,
     maxBytes: app.config.maxUploadBytes,
   });
 

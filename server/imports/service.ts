@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client";
-import { AppError } from "../errors";
+import { AppError, ValidationError } from "../errors";
 import { PacerInputError } from "../pacer";
 import { createRecordStore, type Actor } from "../records/store";
 import type { Clock } from "../shared/clock";
-import type { CaseGroup, MergeContext } from "./context";
+import { DEFAULT_IMPORT_GROUP, PUBLISH_NEEDS_GROUP, type CaseGroup, type MergeContext } from "./context";
 import { prepareFile, sha256Of, type PreparedFile } from "./input";
 import { ensureCourt, mergeCase, mergeParties } from "./merge-case";
 import { mergeEntries } from "./merge-entries";
@@ -26,8 +26,18 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** The court the user named; otherwise the document's links, then the file name. */
   courtId?: string | null;
-  /** Group of the cases an import creates; "meta" unless told otherwise. */
+  /**
+   * Group of the cases an import creates; "unsorted" (staff only, until staff choose) unless
+   * told otherwise: the record cannot tell where a new docket belongs.
+   */
   group?: CaseGroup;
+  /**
+   * Publish the cases this import creates. Off unless the caller says so: every path that
+   * imports (the staff page, `quash import`, mail and feed intake) passes through here, so a
+   * new case is staff-only by default wherever it came from. Needs a group other than
+   * "unsorted", since the public sees a case in its group.
+   */
+  publish?: boolean;
   /** Leave cases the tracker does not follow alone (for court-wide RSS feeds). */
   trackedCasesOnly?: boolean;
   /** Upload limit of the caller; the parsers' own limit applies anyway. */
@@ -131,7 +141,8 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     kind: file.kind,
     courtId: file.courtId,
     reportDate: null,
-    group: options.group ?? "meta",
+    group: options.group ?? DEFAULT_IMPORT_GROUP,
+    publish: options.publish ?? false,
     trackedCasesOnly: options.trackedCasesOnly ?? false,
     fieldCitations: [],
     superseded: [],
@@ -147,7 +158,7 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     if (incoming.parties) mergeParties(ctx, row, incoming.parties);
     mergeEntries(ctx, row, incoming.entries);
     const action = report.changes.find((c) => c.recordType === "case" && c.recordId === String(row.id))?.action ?? "unchanged";
-    cases.push({ id: row.id, slug: row.slug, label: row.label, docketNumber: row.docketNumber, action });
+    cases.push({ id: row.id, slug: row.slug, label: row.label, docketNumber: row.docketNumber, action, published: row.published });
   }
 
   const source = writeCitations(ctx, () => ensureSource(ctx, batch, file.sha256, null), recordsToCite(ctx));
@@ -203,6 +214,9 @@ function mergeOne(db: Db, file: PreparedFile, options: ImportOptions): ImportOut
  * changes, as the real import would) and rolls everything back; nothing is written to disk.
  */
 export async function importPacerFiles(db: Db, files: PacerFile[], options: ImportOptions): Promise<ImportOutcome[]> {
+  if (options.publish && (options.group ?? DEFAULT_IMPORT_GROUP) === "unsorted") {
+    throw new ValidationError([{ path: "group", message: PUBLISH_NEEDS_GROUP }], "Nothing was imported: a case published at import needs a group.");
+  }
   const prepared = await prepareAll(files, options);
   const run = (): ImportOutcome[] => prepared.map((p) => ("failed" in p ? p.failed : mergeOne(db, p, options)));
   if (options.dryRun) {

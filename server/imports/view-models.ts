@@ -17,16 +17,21 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-/** A case of a report; a case a preview would create has no page yet, so no link. */
+/**
+ * A case of a report; a case a preview would create has no page yet, so no link, and an
+ * unpublished case links to its staff page (its public page answers 404 until published).
+ */
 function caseView(c: ReportCase, preview = false) {
-  const href = preview && c.action === "created" ? null : paths.case(c.slug);
-  return { label: c.label, docketNumber: c.docketNumber, action: ACTION_WORDS[c.action] ?? c.action, href };
+  const unpublished = c.published === false;
+  const href = preview && c.action === "created" ? null : unpublished ? paths.staffCase(c.slug) : paths.case(c.slug);
+  return { label: c.label, docketNumber: c.docketNumber, action: ACTION_WORDS[c.action] ?? c.action, href, unpublished };
 }
 
 function optionsView(options: ImportOptionsForm) {
   return {
     court: options.court,
     trackedOnly: options.trackedOnly,
+    publish: options.publish,
     groups: CASE_GROUPS.map((g) => ({ value: g, label: GROUP_LABELS[g] ?? g, selected: g === options.group })),
   };
 }
@@ -89,6 +94,7 @@ export function toImportFormView(input: {
     limitText: megabytes(input.limitBytes),
     maxFiles: input.maxFiles,
     recent: input.recent.map(importListItem),
+    unpublishedHref: paths.staffUnpublished(),
   };
 }
 
@@ -153,9 +159,11 @@ export function toImportDoneView(rows: ImportRowInput[], failures: { fileName: s
           .filter((c) => c.action !== "unchanged" && c.recordType !== "fact_source")
           .map((c) => ({ description: c.description, isNew: c.action === "created" })),
         notes: summary.notes ?? [],
+        anyUnpublished: (summary.cases ?? []).some((c) => c.published === false),
       };
     }),
     failures,
     importHref: paths.staffImport(),
+    unpublishedHref: paths.staffUnpublished(),
   };
 }

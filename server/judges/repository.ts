@@ -1,16 +1,20 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicCase, publicJudge } from "../records/public-scope";
 
-/** Synchronous reads of judges and what counts against them. Nothing here is projected yet. */
+/**
+ * Synchronous reads of judges and what counts against them: the judges the public may see
+ * (publicJudge) and the public cases and orders that name them. Nothing here is projected yet.
+ */
 export function createJudgesRepository(db: Db) {
   return {
     list() {
-      return db.select().from(s.judges).where(isNull(s.judges.deletedAt)).orderBy(asc(s.judges.name), asc(s.judges.id)).all();
+      return db.select().from(s.judges).where(and(isNull(s.judges.deletedAt), publicJudge(db))).orderBy(asc(s.judges.name), asc(s.judges.id)).all();
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.judges).where(and(eq(s.judges.slug, slug), isNull(s.judges.deletedAt))).get();
+      return db.select().from(s.judges).where(and(eq(s.judges.slug, slug), isNull(s.judges.deletedAt), publicJudge(db))).get();
     },
 
     courts(ids: (string | null)[]) {
@@ -19,22 +23,22 @@ export function createJudgesRepository(db: Db) {
       return db.select().from(s.courts).where(and(inArray(s.courts.id, wanted), isNull(s.courts.deletedAt))).all();
     },
 
-    /** Which judges each live case names, for counting. */
+    /** Which judges each public case names, for counting. */
     caseJudges() {
       return db
         .select({ id: s.cases.id, assignedJudgeId: s.cases.assignedJudgeId, referredJudgeId: s.cases.referredJudgeId })
         .from(s.cases)
-        .where(isNull(s.cases.deletedAt))
+        .where(publicCase())
         .all();
     },
 
-    /** The signing judge of each live order of a live case, for counting. */
+    /** The signing judge of each live order of a public case, for counting. */
     orderJudges() {
       return db
         .select({ judgeId: s.orders.judgeId })
         .from(s.orders)
         .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .where(and(isNull(s.orders.deletedAt), isNull(s.cases.deletedAt)))
+        .where(and(isNull(s.orders.deletedAt), publicCase()))
         .all();
     },
   };

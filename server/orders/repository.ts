@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicCase } from "../records/public-scope";
 
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
   return {
-    /** Orders of live cases, with their case and (live) judge. */
+    /** Orders of public cases, with their case and (live) judge. */
     list(filter: { judgeId?: number } = {}) {
-      const where: SQL[] = [isNull(s.orders.deletedAt), isNull(s.cases.deletedAt)];
+      const where: SQL[] = [isNull(s.orders.deletedAt), publicCase()];
       if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
       return db
         .select({ order: s.orders, kase: s.cases, judge: s.judges })

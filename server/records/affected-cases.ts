@@ -6,13 +6,13 @@ import type { EditableType } from "./tables";
 /**
  * The cases whose pages show a record. Records that belong to one case say so directly or
  * through their parent; anything shared across cases (judges, sources, subpoenas…) returns
- * "all", because it can appear on any page.
+ * "all", because it can appear on any page. So does a case itself: its caption and whether it
+ * is public at all show on the pages of its related cases, its subpoenas and its judges, and
+ * an unpublished case must leave every one of them in the same request.
  */
 export function affectedCases(db: Db, type: EditableType, row: Record<string, unknown>): number[] | "all" {
   const caseId = (id: unknown) => (typeof id === "number" ? [id] : []);
   switch (type) {
-    case "case":
-      return caseId(row.id);
     case "entry":
     case "party":
     case "motion":

@@ -92,6 +92,7 @@ export const GROUP_LABELS: Record<string, string> = {
   other_platform: "Demands to other platforms",
   related: "Related suits",
   out_of_scope: "Noted, out of scope",
+  unsorted: "Unsorted (staff only until placed)",
 };
 
 export const EVENT_KIND_LABELS: Record<string, string> = {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { RELIABILITY_LEVELS, type RecordType, type Reliability } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
+import { publicCauseOfRecord } from "../records/public-scope";
 import { RECORD_TABLES, isEditableType, type EditableType, type RecordRow } from "../records/tables";
 import { createSourcesRepository, refKey, type Citation } from "./repository";
 
@@ -59,10 +60,12 @@ function liveRecords<T extends EditableType>(db: Db, type: T, ids: string[]): Li
 }
 
 /**
- * What to call each record a conflict names, and which page shows it. Removed records are left
- * out: a conflict never links to something the public cannot see.
+ * What to call each record a conflict names, and which page shows it. Removed records, and
+ * records the public may not see (of an unpublished case), are left out: a conflict never
+ * links to, or names, something the public cannot see.
  */
-function describeRecords(db: Db, links: { type: RecordType; id: string; field: string | null }[]): Map<string, ConflictRecordLink> {
+function describeRecords(db: Db, allLinks: { type: RecordType; id: string; field: string | null }[]): Map<string, ConflictRecordLink> {
+  const links = allLinks.filter((l) => isEditableType(l.type) && publicCauseOfRecord(db, l.type, l.id) === null);
   const idsOf = (type: RecordType) => [...new Set(links.filter((l) => l.type === type).map((l) => l.id))];
   const load = <T extends EditableType>(type: T) => liveRecords(db, type, idsOf(type));
   const out = new Map<string, Omit<ConflictRecordLink, "field">>();

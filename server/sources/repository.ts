@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources, type RecordType } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
+import { publicSource } from "../records/public-scope";
 
 export type RecordRef = { type: RecordType; id: string | number };
 export const refKey = (type: string, id: string | number) => `${type}:${id}`;
@@ -31,6 +32,9 @@ export function createSourcesRepository(db: Db) {
           inArray(factSources.recordId, ids),
           isNull(factSources.deletedAt),
           isNull(sources.deletedAt),
+          // A shared record (a court, a judge) an unpublished case's import matched cites that
+          // import too; the citation waits with its source until the case is published.
+          publicSource(db),
         ),
       )
       .orderBy(asc(factSources.id))
@@ -80,8 +84,15 @@ export function createSourcesRepository(db: Db) {
     citationsFor,
     conflictsFor,
 
+    /** The register: live sources the public may see (an import's source only once one of its cases is public). */
     listSources() {
-      return db.select().from(sources).where(isNull(sources.deletedAt)).orderBy(asc(sources.id)).all().map((s) => toPublic("source", s));
+      return db
+        .select()
+        .from(sources)
+        .where(and(isNull(sources.deletedAt), publicSource(db)))
+        .orderBy(asc(sources.id))
+        .all()
+        .map((s) => toPublic("source", s));
     },
 
     listConflicts() {

@@ -20,6 +20,12 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Upload docket reports, RSS feeds or NEF e-mails, preview what will change, then import.",
     role: "editor",
   },
+  {
+    href: paths.staffUnpublished(),
+    label: "Unpublished cases",
+    description: "Cases the public sees nothing of yet (every new import starts here): review each, then publish it with a reason.",
+    role: "viewer",
+  },
   // The record forms (server/forms): each list links every record to its form; viewers see them read-only.
   {
     href: paths.staffRecords("cases"),

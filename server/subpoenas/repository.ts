@@ -1,12 +1,15 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicCase, publicEvent } from "../records/public-scope";
 
 const none = <T>(): T[] => [];
 
 /**
  * Synchronous reads of subpoenas and what hangs off them. Every method takes a batch of ids
- * so a list of subpoenas costs a fixed number of queries. Nothing here is projected yet.
+ * so a list of subpoenas costs a fixed number of queries. What hangs off a case comes from
+ * public cases only (publicCase), so an unpublished case never shapes a subpoena's page or
+ * status. Nothing here is projected yet.
  */
 export function createSubpoenasRepository(db: Db) {
   return {
@@ -36,13 +39,13 @@ export function createSubpoenasRepository(db: Db) {
       return [...found, ...parents];
     },
 
-    /** Events linked to the subpoenas, oldest first, unknown dates last. */
+    /** Events linked to the subpoenas that the public may see, oldest first, unknown dates last. */
     events(subpoenaIds: number[]) {
       if (subpoenaIds.length === 0) return none<typeof s.events.$inferSelect>();
       return db
         .select()
         .from(s.events)
-        .where(and(inArray(s.events.subpoenaId, subpoenaIds), isNull(s.events.deletedAt)))
+        .where(and(inArray(s.events.subpoenaId, subpoenaIds), isNull(s.events.deletedAt), publicEvent(db)))
         .orderBy(sql`${s.events.date} is null`, asc(s.events.date), asc(s.events.id))
         .all();
     },
@@ -60,26 +63,27 @@ export function createSubpoenasRepository(db: Db) {
         .filter((l) => Number.isInteger(l.organizationId));
     },
 
-    /** Coverages of the subpoenas with their (live) orders. */
+    /** Coverages of the subpoenas with their (live) orders of public cases. */
     coverages(subpoenaIds: number[]) {
       if (subpoenaIds.length === 0) return none<{ coverage: typeof s.stayCoverages.$inferSelect; order: typeof s.orders.$inferSelect }>();
       return db
         .select({ coverage: s.stayCoverages, order: s.orders })
         .from(s.stayCoverages)
         .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
-        .where(and(inArray(s.stayCoverages.subpoenaId, subpoenaIds), isNull(s.stayCoverages.deletedAt), isNull(s.orders.deletedAt)))
+        .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
+        .where(and(inArray(s.stayCoverages.subpoenaId, subpoenaIds), isNull(s.stayCoverages.deletedAt), isNull(s.orders.deletedAt), publicCase()))
         .orderBy(asc(s.orders.dateSigned), asc(s.stayCoverages.id))
         .all();
     },
 
-    /** Cases challenging the subpoenas (case_subpoenas), in the record's reading order. */
+    /** Public cases challenging the subpoenas (case_subpoenas), in the record's reading order. */
     challenges(subpoenaIds: number[]) {
       if (subpoenaIds.length === 0) return none<{ subpoenaId: number; case: typeof s.cases.$inferSelect }>();
       return db
         .select({ subpoenaId: s.caseSubpoenas.subpoenaId, case: s.cases })
         .from(s.caseSubpoenas)
         .innerJoin(s.cases, eq(s.cases.id, s.caseSubpoenas.caseId))
-        .where(and(inArray(s.caseSubpoenas.subpoenaId, subpoenaIds), isNull(s.cases.deletedAt)))
+        .where(and(inArray(s.caseSubpoenas.subpoenaId, subpoenaIds), publicCase()))
         .orderBy(asc(s.cases.position), asc(s.cases.id))
         .all();
     },

@@ -2,18 +2,19 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
+import { publicCase, publicEvent } from "../records/public-scope";
 
 /** Synchronous reads behind the timeline. Nothing here is projected yet. */
 export function createTimelineRepository(db: Db) {
   return {
-    /** Every live event with its (live) case and subpoena. */
+    /** Every live event the public may see, with its (public) case and (live) subpoena. */
     events() {
       return db
         .select({ event: s.events, kase: s.cases, subpoena: s.subpoenas })
         .from(s.events)
-        .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), isNull(s.cases.deletedAt)))
+        .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), publicCase()))
         .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), isNull(s.subpoenas.deletedAt)))
-        .where(isNull(s.events.deletedAt))
+        .where(and(isNull(s.events.deletedAt), publicEvent(db)))
         .orderBy(asc(s.events.id))
         .all();
     },

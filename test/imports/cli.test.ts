@@ -34,7 +34,7 @@ describe("quash import", () => {
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("cand.html: PACER docket report of 2017-06-13, court cand (import #1)");
-    expect(lines).toContain("  case 3:08-cv-00159-WHA (Balbo v. Tilton): created, /cases/cand-3-08-cv-00159");
+    expect(lines).toContain("  case 3:08-cv-00159-WHA (Balbo v. Tilton): created, not published, staff page /staff/cases/cand-3-08-cv-00159");
     expect(lines).toContain("  created: 1 court, 1 judge, 1 case, 3 parties, 1 attorney, 1 representation, 3 entries, 1 source, 14 citations");
     expect(lines).toContain("  updated: nothing");
     expect(lines).toContain("  unchanged: nothing");

@@ -81,7 +81,10 @@ describe("staff import page", () => {
     expect(form.find('input[type="file"][name="files"][multiple]')).toHaveLength(1);
     expect($('label[for="import-files"]').text()).toContain("10 MB each");
     expect(form.find('input[name="court"]')).toHaveLength(1);
-    expect(form.find('select[name="group"] option[selected]').attr("value")).toBe("meta");
+    expect(form.find('select[name="group"] option[selected]').attr("value")).toBe("unsorted");
+    const publish = form.find('input[type="checkbox"][name="publish"]');
+    expect(publish).toHaveLength(1);
+    expect(publish.attr("checked")).toBeUndefined();
     expect($(".muted").text()).toContain("No imports yet.");
   });
 
@@ -133,7 +136,10 @@ describe("staff import page", () => {
     const result = await app.inject({ url: done.headers.location as string, headers: { cookie } });
     const $r = parseHtml(result.body);
     expect($r("h1").text()).toBe("Import #1");
-    expect($r('[role="status"] a').attr("href")).toBe("/cases/cand-3-08-cv-00159");
+    // Not published yet, so the link goes to the staff page; the public page answers 404.
+    expect($r('[role="status"] a').attr("href")).toBe("/staff/cases/cand-3-08-cv-00159");
+    expect($r('[role="status"]').text()).toContain("(not published: staff only)");
+    expect($r(`a[href="/staff/unpublished"]`)).toHaveLength(1);
     expect($r("dl.facts").text()).toContain("3 entries");
   });
 

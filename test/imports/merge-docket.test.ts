@@ -32,7 +32,9 @@ describe("importing a district docket report", () => {
       dnJudgeInitials: "WHA",
       caption: "Balbo v. Tilton",
       label: "Balbo v. Tilton",
-      group: "meta",
+      // Nobody said where it belongs or that the public may see it: staff decide (server/publication).
+      group: "unsorted",
+      published: false,
       dateFiled: "2008-01-11",
       dateFiledPrecision: "day",
       dateTerminated: "2008-01-18",

@@ -5,6 +5,9 @@ import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
 import { fixtureBytes, importOk, tempDataDir } from "./support";
 
+/** These files are meant for the public: published at import, as `quash import --publish --group related` does. */
+const PUBLISHED = { publish: true, group: "related" } as const;
+
 describe("imported records on the public pages", () => {
   let app: FastifyInstance;
   let db: Db;
@@ -14,7 +17,7 @@ describe("imported records on the public pages", () => {
   afterEach(async () => app.close());
 
   it("shows each imported fact with the import's source, checked against the docket", async () => {
-    const report = await importOk(db, tempDataDir(), "cand.html", fixtureBytes("district/cand.html"));
+    const report = await importOk(db, tempDataDir(), "cand.html", fixtureBytes("district/cand.html"), PUBLISHED);
     const tag = report.source!.tag;
     const page = await app.inject("/cases/cand-3-08-cv-00159");
     expect(page.statusCode).toBe(200);
@@ -31,8 +34,8 @@ describe("imported records on the public pages", () => {
 
   it("keeps counsel's contact block, party details and PACER links off the public pages", async () => {
     const dataDir = tempDataDir();
-    await importOk(db, dataDir, "cand.html", fixtureBytes("district/cand.html"));
-    await importOk(db, dataDir, "nysd_1.txt", fixtureBytes("nef/mime/nysd_1.txt"));
+    await importOk(db, dataDir, "cand.html", fixtureBytes("district/cand.html"), PUBLISHED);
+    await importOk(db, dataDir, "nysd_1.txt", fixtureBytes("nef/mime/nysd_1.txt"), PUBLISHED);
     const pages = await Promise.all(
       ["/cases/cand-3-08-cv-00159", "/cases/nysd-1-20-cv-08924", "/api/v1/cases/cand-3-08-cv-00159", "/api/v1/cases/nysd-1-20-cv-08924"].map((url) =>
         app.inject(url),

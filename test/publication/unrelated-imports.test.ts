@@ -9,6 +9,9 @@ import { buildTestApp } from "../support/app";
 import { runCli } from "../support/cli";
 import { testClock } from "../support/db";
 import { fixtureBytes, importOk, tempDataDir } from "../imports/support";
+import { createUser, signIn } from "../support/auth";
+import { parseHtml } from "../support/html";
+import * as s from "../../db/schema";
 
 /*
  * The bug that opened the publication scope: a PACER file for a case nobody follows (a 2009
@@ -65,6 +68,43 @@ describe("a PACER file for a case the record does not publish", () => {
       expect(await leaksOn(fileApp, CIVIL_NEF.words, CIVIL_NEF.slug)).toEqual([]);
     } finally {
       await fileApp.close();
+      fileDb.$client.close();
+    }
+  });
+
+  it("is listed for staff review, and reaches the public only once a staff member publishes it", async () => {
+    await importOk(db, tempDataDir(), "cand_3.html", fixtureBytes(CRIMINAL.file));
+    await createUser(app, { email: "clerk@example.org", role: "editor" });
+    const cookie = await signIn(app, "clerk@example.org");
+    const list = parseHtml((await app.inject({ url: "/staff/unpublished", headers: { cookie } })).body);
+    const row = list(`#case-${CRIMINAL.slug}`);
+    expect(row.text()).toContain("United States v. Alfaro-Medina");
+    expect(row.text()).toContain("Unsorted");
+    expect(row.text()).toContain("import #1 of cand_3.html (docket report)");
+    const staffPage = await app.inject({ url: `/staff/cases/${CRIMINAL.slug}`, headers: { cookie } });
+    expect(parseHtml(staffPage.body)('[role="status"]').text()).toContain("Not published");
+
+    await app.publication.publish(1, { reason: "Kept as an example", group: "out_of_scope" }, { actor: { userId: null, label: "test" } });
+    expect((await app.inject(`/cases/${CRIMINAL.slug}`)).statusCode).toBe(200);
+    expect((await app.inject("/cases")).body).toContain("Alfaro-Medina");
+    expect((await app.inject("/judges")).body).toContain("Jeffrey S. White");
+    expect((await app.inject("/sources")).body).toContain("3:09-cr-00418");
+  });
+
+  it("is published at import only when asked, with a group: `quash import --publish --group …`", async () => {
+    const dir = tempDataDir();
+    const env = { DATABASE_FILE: join(dir, "quash.db"), DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent" };
+    const file = join(FIXTURES_DIR, CRIMINAL.file);
+    const refused = await runCli(["import", file, "--publish"], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--group must be a group the public sees (not Unsorted)");
+    const done = await runCli(["import", file, "--publish", "--group", "out_of_scope"], { env });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain(`created, /cases/${CRIMINAL.slug}`);
+    const fileDb = openDatabase(env.DATABASE_FILE);
+    try {
+      expect(fileDb.select().from(s.cases).get()).toMatchObject({ published: true, group: "out_of_scope" });
+    } finally {
       fileDb.$client.close();
     }
   });

@@ -26,9 +26,10 @@ export const insertOrganization = (db: Db, o: Partial<RecordInsert<"organization
   return make(db, "organization", { slug: `org-${n}`, name: `Organization ${n}`, kind: "agency", ...o });
 };
 
+/** A published case unless told otherwise: most tests are about what the public sees of one. */
 export const insertCase = (db: Db, o: Partial<RecordInsert<"case">> = {}) => {
   const n = next();
-  return make(db, "case", { slug: `case-${n}`, label: `Case ${n}`, group: "meta", ...o });
+  return make(db, "case", { slug: `case-${n}`, label: `Case ${n}`, group: "meta", published: true, ...o });
 };
 
 export const insertEntry = (db: Db, caseId: number, o: Partial<RecordInsert<"entry">> = {}) => {

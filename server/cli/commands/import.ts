@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { openDatabase } from "../../../db/client";
 import { CASE_GROUPS } from "../../../db/schema";
 import { loadConfig } from "../../config";
-import type { CaseGroup } from "../../imports/context";
+import { DEFAULT_IMPORT_GROUP, PUBLISH_NEEDS_GROUP, type CaseGroup } from "../../imports/context";
 import { importSizeLimit, tooLargeMessage } from "../../imports/input";
 import type { ImportOutcome } from "../../imports/report";
 import { reportLines } from "../../imports/report-text";
@@ -11,7 +11,10 @@ import { importPacerFiles, type PacerFile } from "../../imports/service";
 import { systemClock } from "../../shared/clock";
 import { EXIT, parseFlags, UsageError, type CliCommand } from "../command";
 
-const USAGE = "quash import FILE... [--dry-run] [--court ID] [--group meta|other_platform|related|out_of_scope] [--tracked-only]";
+const USAGE = `quash import FILE... [--dry-run] [--court ID] [--group ${CASE_GROUPS.join("|")}] [--tracked-only] [--publish]
+
+New cases are not published (staff only, on /staff/unpublished) and in the group "unsorted"
+unless --publish (with a --group other than unsorted) says otherwise.`;
 
 type Loaded = { file: PacerFile } | { failed: ImportOutcome };
 
@@ -33,13 +36,16 @@ export const importCommand: CliCommand = {
   summary: "import PACER docket reports, RSS feeds and NEF e-mails into the database",
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, switches } = parseFlags(args, { values: ["court", "group"], switches: ["dry-run", "tracked-only"] });
+    const { positional, values, switches } = parseFlags(args, { values: ["court", "group"], switches: ["dry-run", "tracked-only", "publish"] });
     if (positional.length === 0) throw new UsageError("give at least one FILE");
     if (values.court !== undefined && !/^[a-z0-9]{2,8}$/.test(values.court)) {
       throw new UsageError(`--court takes a CM/ECF court id such as "cand" (got "${values.court}")`);
     }
     if (values.group !== undefined && !(CASE_GROUPS as readonly string[]).includes(values.group)) {
       throw new UsageError(`--group is one of ${CASE_GROUPS.join(", ")} (got "${values.group}")`);
+    }
+    if (switches.has("publish") && (values.group ?? DEFAULT_IMPORT_GROUP) === "unsorted") {
+      throw new UsageError(`--group ${PUBLISH_NEEDS_GROUP}`);
     }
     const config = loadConfig(io.env);
     const limit = importSizeLimit(config.maxUploadBytes);
@@ -56,6 +62,7 @@ export const importCommand: CliCommand = {
         courtId: values.court,
         group: values.group as CaseGroup | undefined,
         trackedCasesOnly: switches.has("tracked-only"),
+        publish: switches.has("publish"),
         maxBytes: config.maxUploadBytes,
       });
       // Back in the order the files were named.

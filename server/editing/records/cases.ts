@@ -38,9 +38,22 @@ export const CaseCreate = z
     summary: optionalText(20_000),
     statusNote: optionalText(2000),
     subpoenaIds: idSet().optional().meta({ description: "The subpoenas the case challenges (replaces the whole set)." }),
+    published: flag()
+      .optional()
+      .meta({
+        description:
+          "Publish the case at once (false unless sent): an unpublished case and everything of it is seen by staff only. A published case needs a group other than `unsorted`. Later, POST …/publish and …/unpublish, with a reason.",
+      }),
   })
-  .meta({ id: "CaseCreate", description: "A new court proceeding. Needs a caption, a docket number or a label." });
-export const CaseUpdate = CaseCreate.partial().meta({ id: "CaseUpdate" });
+  .meta({
+    id: "CaseCreate",
+    description: "A new court proceeding. Needs a caption, a docket number or a label. Lands in the group `unsorted`, unpublished, unless told otherwise.",
+  });
+// Publishing is an action with its own reason (POST …/publish), never a field edit.
+export const CaseUpdate = CaseCreate.omit({ published: true }).partial().meta({ id: "CaseUpdate" });
+
+/** Why a published case cannot be Unsorted: the public sees every case in its group. */
+export const UNSORTED_PUBLISHED = "must be a group the public sees (not Unsorted) for a published case";
 
 /** The stored parts of a docket number; an unusual number is kept whole, with no parts. */
 function docketNumberColumns(docketNumber: string | null): Row {
@@ -71,6 +84,9 @@ export const kase = defineRecord({
   prepare(ctx, values, current) {
     const derived: Row = values.docketNumber !== undefined ? docketNumberColumns(values.docketNumber as string | null) : {};
     if (current === null) {
+      // Nobody said where it belongs, or that the public may see it: staff decide later.
+      if (!values.group) derived.group = "unsorted";
+      if (values.published === undefined) derived.published = false;
       const name = (values.label ?? values.caption ?? values.docketNumber) as string | null | undefined;
       if (!values.label && name) derived.label = name.slice(0, 300);
       if (!values.slug && name) derived.slug = uniqueSlug(ctx, "case", slugify(values.caption ? name : String(values.docketNumber ?? name)), null);
@@ -80,6 +96,7 @@ export const kase = defineRecord({
   check(ctx, row, current) {
     const errors = [...fuzzyDateErrors(row, "dateFiled"), ...dateOrderErrors(row, "dateFiled", "dateTerminated")];
     if (!row.label) errors.push({ path: "label", message: "is required when there is no caption or docket number" });
+    if (row.published && row.group === "unsorted") errors.push({ path: "group", message: UNSORTED_PUBLISHED });
     if (row.courtId && row.docketNumberCore) {
       const twin = ctx.repo.caseWithDocketNumber(String(row.courtId), String(row.docketNumberCore), (current?.id as number) ?? null);
       if (twin) errors.push({ path: "docketNumber", message: `is already the number of another case in this court (${twin.slug})` });

@@ -1,0 +1,16 @@
+import fp from "fastify-plugin";
+import { createPublicationService, type PublicationService } from "../publication/service";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Publishing and unpublishing cases (server/publication/service.ts), for the staff pages and the write API. */
+    publication: PublicationService;
+  }
+}
+
+export const publicationPlugin = fp(
+  async (app) => {
+    app.decorate("publication", createPublicationService({ db: app.db, store: app.store }));
+  },
+  { name: "publication", dependencies: ["context"] },
+);

@@ -1,0 +1,37 @@
+/**
+ * Whether the public may see a record at all, and if not, why. Beside the projection
+ * (projection.ts), which decides which *fields* of a public record the public sees, this
+ * decides which *records* reach a public surface: pages and the page cache, feeds, calendars,
+ * the API, search, exports, the sitemap. Every public loader asks here (or through the SQL
+ * twin of these rules in server/records/public-scope.ts), so the rules are written once.
+ *
+ * A record is kept from the public for one of these causes:
+ * - `deleted`: staff hid it; it stays in the database and can be restored;
+ * - `unpublished`: a case no one has published yet (an import, intake, a new case from a form
+ *   or the write API), and everything of it: entries, parties, counsel, motions, orders,
+ *   hearings, deadlines, events, the source its import made. Staff publish it with a reason.
+ *
+ * Everything a case holds follows its case: a record of a case that is not public is not
+ * public either, whatever its own state.
+ */
+export type NotPublicCause = "deleted" | "unpublished";
+
+/** The fields of a case these rules read. */
+export type CaseVisibility = { deletedAt: string | null; published: boolean };
+
+/** Why the public may not see the case, or null when it may. */
+export function caseNotPublicCause(row: CaseVisibility): NotPublicCause | null {
+  if (row.deletedAt) return "deleted";
+  if (!row.published) return "unpublished";
+  return null;
+}
+
+export function isPublicCase(row: CaseVisibility): boolean {
+  return caseNotPublicCause(row) === null;
+}
+
+/** Why the public may not see a record of a case: its own deletion first, then its case's cause. */
+export function recordOfCaseNotPublicCause(row: { deletedAt: string | null }, kase: CaseVisibility | null | undefined): NotPublicCause | null {
+  if (row.deletedAt) return "deleted";
+  return kase ? caseNotPublicCause(kase) : null;
+}

@@ -1,0 +1,178 @@
+import { and, eq, exists, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import { caseNotPublicCause, type NotPublicCause } from "../privacy/visibility";
+import { selectById } from "./statements";
+import { RECORD_TABLES, type EditableType } from "./tables";
+
+/*
+ * The rules of server/privacy/visibility.ts as SQL conditions, for the repositories behind
+ * public surfaces: a public list must leave out what the public may not see *before* its
+ * LIMIT, so the filtering cannot happen in JavaScript afterwards. Each condition names the
+ * rule it implements; change a rule there and here together.
+ */
+
+/** A `cases` row the public may see (isPublicCase). */
+export function publicCase(): SQL {
+  return and(isNull(s.cases.deletedAt), eq(s.cases.published, true))!;
+}
+
+/** A live case the public may not see: its records are hidden, not merely unlinked as a deleted case's are. */
+function hiddenLiveCase(): SQL {
+  return and(isNull(s.cases.deletedAt), not(publicCase()))!;
+}
+
+/** Ids of the public cases, as a subquery (`inArray(x.caseId, publicCaseIds(db))`). */
+export function publicCaseIds(db: Db) {
+  return db.select({ id: s.cases.id }).from(s.cases).where(publicCase());
+}
+
+const hiddenLiveCaseIds = (db: Db) => db.select({ id: s.cases.id }).from(s.cases).where(hiddenLiveCase());
+
+/** A nullable case id that names no live case the public may not see (a record of no case, or of a public or deleted one). */
+export function notOfHiddenCase(db: Db, caseId: SQLiteColumn): SQL {
+  return or(isNull(caseId), not(inArray(caseId, hiddenLiveCaseIds(db))))!;
+}
+
+/**
+ * An event the public may see, as far as cases go: it belongs to no hidden case and no
+ * event link names one (an event "about" an unpublished case tells of it).
+ */
+export function publicEvent(db: Db): SQL {
+  const linkedToHidden = db
+    .select({ one: sql`1` })
+    .from(s.eventLinks)
+    .where(
+      and(
+        eq(s.eventLinks.eventId, s.events.id),
+        eq(s.eventLinks.recordType, "case"),
+        inArray(sql`cast(${s.eventLinks.recordId} as integer)`, hiddenLiveCaseIds(db)),
+      ),
+    );
+  return and(notOfHiddenCase(db, s.events.caseId), not(exists(linkedToHidden)))!;
+}
+
+/**
+ * A judge the public may see: one no live case or order names (entered by staff), or one a
+ * public case or order names. A judge only unpublished cases name came with them, and stays
+ * out of the judges list until one of them is published.
+ */
+export function publicJudge(db: Db): SQL {
+  const names = (only: SQL | undefined) => [
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(s.cases)
+        .where(and(or(eq(s.cases.assignedJudgeId, s.judges.id), eq(s.cases.referredJudgeId, s.judges.id)), isNull(s.cases.deletedAt), only)),
+    ),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(s.orders)
+        .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
+        .where(and(eq(s.orders.judgeId, s.judges.id), isNull(s.orders.deletedAt), isNull(s.cases.deletedAt), only)),
+    ),
+  ];
+  const [anyCase, anyOrder] = names(undefined);
+  const [publicCaseLink, publicOrderLink] = names(publicCase());
+  return or(and(not(anyCase!), not(anyOrder!)), publicCaseLink, publicOrderLink)!;
+}
+
+/**
+ * A source the public may see: any source not made by an import, and the source of an
+ * import only when one of the cases that import touched is public ("PACER docket report
+ * for case 3:09-cr-00418" names the case it came with).
+ */
+export function publicSource(db: Db): SQL {
+  const madeByImport = db.select({ one: sql`1` }).from(s.imports).where(eq(s.imports.sourceId, s.sources.id));
+  const ofPublicCase = db
+    .select({ one: sql`1` })
+    .from(s.imports)
+    .innerJoin(s.importRecords, and(eq(s.importRecords.importId, s.imports.id), eq(s.importRecords.recordType, "case")))
+    .innerJoin(s.cases, eq(s.cases.id, sql`cast(${s.importRecords.recordId} as integer)`))
+    .where(and(eq(s.imports.sourceId, s.sources.id), publicCase()));
+  return or(not(exists(madeByImport)), exists(ofPublicCase))!;
+}
+
+/** An attorney the public may see: named by no live representation, or by one in a public case. */
+function publicAttorney(db: Db): SQL {
+  const representations = (only: SQL | undefined) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(s.representations)
+        .innerJoin(s.parties, eq(s.parties.id, s.representations.partyId))
+        .innerJoin(s.cases, eq(s.cases.id, s.parties.caseId))
+        .where(and(eq(s.representations.attorneyId, s.attorneys.id), isNull(s.representations.deletedAt), isNull(s.cases.deletedAt), only)),
+    );
+  return or(not(representations(undefined)), representations(publicCase()))!;
+}
+
+type Row = Record<string, unknown>;
+
+const rowOf = (db: Db, type: EditableType, id: string | number): Row | undefined => selectById(db, RECORD_TABLES[type], id);
+
+/** The case a record belongs to (directly or through its parent), or null for records of no case. */
+export function owningCaseId(db: Db, type: EditableType, row: Row): number | null {
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  const parentCase = (parentType: EditableType, id: unknown): number | null => {
+    if (id === null || id === undefined) return null;
+    const parent = rowOf(db, parentType, id as number);
+    return parent ? owningCaseId(db, parentType, parent) : null;
+  };
+  switch (type) {
+    case "case":
+      return num(row.id);
+    case "entry":
+    case "party":
+    case "motion":
+    case "order":
+    case "hearing":
+    case "deadline":
+    case "event":
+      return num(row.caseId);
+    case "document":
+      return parentCase("entry", row.entryId);
+    case "representation":
+      return parentCase("party", row.partyId);
+    case "coverage":
+      return parentCase("order", row.orderId);
+    case "argument":
+      return parentCase("motion", row.motionId) ?? parentCase("entry", row.entryId);
+    case "fact_source":
+      return (row.recordType as string) in RECORD_TABLES ? parentCase(row.recordType as EditableType, row.recordId) : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Why the public may not see one record of any type, or null when it may: for surfaces that
+ * index records one at a time (public search, exports, a sitemap). A record of a case follows
+ * its case; a judge, source or attorney that only hidden cases name is hidden with them.
+ * Fields still go through the projection: a record this calls public shows only its
+ * allow-listed fields.
+ */
+export function publicCauseOfRecord(db: Db, type: EditableType, id: string | number): NotPublicCause | null {
+  const row = rowOf(db, type, id);
+  if (!row) return "deleted";
+  if (row.deletedAt) return "deleted";
+  const caseId = owningCaseId(db, type, row);
+  if (caseId !== null) {
+    const kase = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get();
+    const cause = kase ? caseNotPublicCause(kase) : null;
+    // A record linked to a deleted case (an event) outlives it; one that belongs to it goes with it.
+    if (cause === "deleted" && (type === "event" || type === "deadline")) return null;
+    if (cause) return cause;
+  }
+  const visible = (table: typeof s.judges | typeof s.sources | typeof s.attorneys, condition: SQL) =>
+    db.select({ id: table.id }).from(table).where(and(eq(table.id, Number(id)), condition)).get() !== undefined;
+  if (type === "judge" && !visible(s.judges, publicJudge(db))) return "unpublished";
+  if (type === "source" && !visible(s.sources, publicSource(db))) return "unpublished";
+  if (type === "attorney" && !visible(s.attorneys, publicAttorney(db))) return "unpublished";
+  if (type === "event" && db.select({ id: s.events.id }).from(s.events).where(and(eq(s.events.id, Number(id)), publicEvent(db))).get() === undefined) {
+    return "unpublished";
+  }
+  return null;
+}
