@@ -1,12 +1,15 @@
 /**
  * Every benchmark in one run (`npm run bench`): the PACER parser against its reference
- * figures, docket pages under load against a bare route serving the same bytes, and the cost
- * of synchronous = FULL per write against NORMAL.
+ * figures, docket pages under load against a bare route serving the same bytes, the cost of
+ * synchronous = FULL per write against NORMAL, and the command's start-up compiled against run
+ * through tsx.
  */
 import { printHttpBench, runHttpBench } from "./http-docket";
+import { runStartupBench } from "./startup";
 import { printWriteBench, runWriteBench } from "./write-durability";
 
 const { runPacerBench } = await import("./pacer-parse");
 await runPacerBench();
 printHttpBench(await runHttpBench());
 printWriteBench(await runWriteBench());
+await runStartupBench();

@@ -10,9 +10,8 @@ export type CliIo = {
   env: NodeJS.ProcessEnv;
 };
 
+/** A command's module; its one-line summary is in the table in main.ts, so help loads no module. */
 export type CliCommand = {
-  /** One line shown by `quash help`. */
-  summary: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;
 };

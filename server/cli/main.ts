@@ -2,18 +2,43 @@ import { readFileSync } from "node:fs";
 import { EXIT, UsageError, type CliCommand, type CliIo } from "./command";
 
 /**
- * The `quash` command table. Each entry loads its module only when used, so
- * `quash deadline …` does not open the database or start Fastify.
+ * The `quash` command table: each command's one-line summary for `quash help`, and its module,
+ * loaded only when the command runs, so `quash deadline …` does not open the database or start
+ * Fastify, and `quash help` loads none of them.
  */
-const commands: Record<string, () => Promise<CliCommand>> = {
-  serve: async () => (await import("./commands/serve")).serveCommand,
-  db: async () => (await import("./commands/db")).dbCommand,
-  deadline: async () => (await import("./commands/deadline")).deadlineCommand,
-  user: async () => (await import("./commands/user")).userCommand,
-  token: async () => (await import("./commands/token")).tokenCommand,
-  import: async () => (await import("./commands/import")).importCommand,
-  parse: async () => (await import("./commands/parse")).parseCommand,
-  jobs: async () => (await import("./commands/jobs")).jobsCommand,
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  serve: {
+    summary: "start the tracker (PORT, HOST, DATABASE_FILE, DATA_DIR from the environment)",
+    load: async () => (await import("./commands/serve")).serveCommand,
+  },
+  db: {
+    summary: "migrate, seed, back up or restore the database (DATABASE_FILE)",
+    load: async () => (await import("./commands/db")).dbCommand,
+  },
+  deadline: {
+    summary: "compute a deadline under FRCP 6 and the N.D. Cal. rules (prints JSON)",
+    load: async () => (await import("./commands/deadline")).deadlineCommand,
+  },
+  user: {
+    summary: "add, disable, enable or list staff accounts",
+    load: async () => (await import("./commands/user")).userCommand,
+  },
+  token: {
+    summary: "create, revoke or list API tokens (create prints the token alone on its last line)",
+    load: async () => (await import("./commands/token")).tokenCommand,
+  },
+  import: {
+    summary: "import PACER docket reports, RSS feeds and NEF e-mails into the database",
+    load: async () => (await import("./commands/import")).importCommand,
+  },
+  parse: {
+    summary: "parse PACER files (docket report, RSS feed, NEF e-mail) and print the JSON",
+    load: async () => (await import("./commands/parse")).parseCommand,
+  },
+  jobs: {
+    summary: "list the background jobs (court RSS polls, NEF intake…) or run one now",
+    load: async () => (await import("./commands/jobs")).jobsCommand,
+  },
 };
 
 function processIo(): CliIo {
@@ -25,27 +50,24 @@ function processIo(): CliIo {
   };
 }
 
-async function help(io: CliIo): Promise<number> {
+function help(io: CliIo): number {
   io.stdout("Usage: quash <command> [options]\n");
-  for (const [name, load] of Object.entries(commands)) {
-    const command = await load();
-    io.stdout(`  ${name.padEnd(10)} ${command.summary}`);
-  }
+  for (const [name, { summary }] of Object.entries(commands)) io.stdout(`  ${name.padEnd(10)} ${summary}`);
   return EXIT.ok;
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") return help(io);
-  const load = commands[name];
-  if (!load) {
+  const entry = commands[name];
+  if (!entry) {
     io.stderr(`quash: unknown command "${name}" (try "quash help")`);
     return EXIT.usage;
   }
-  const command = await load();
+  const command = await entry.load();
   // `quash db backup --help` as much as `quash deadline --help`: every command's usage, from one place.
   if (rest.includes("--help") || rest[0] === "-h") {
-    io.stdout(`quash ${name}: ${command.summary}\nUsage: ${command.usage}`);
+    io.stdout(`quash ${name}: ${entry.summary}\nUsage: ${command.usage}`);
     return EXIT.ok;
   }
   try {
@@ -60,7 +82,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
-// Run directly (npm start uses `tsx server/cli/main.ts serve`).
+// Run directly from the TypeScript (`tsx server/cli/main.ts …`); bin/quash.js calls main() itself.
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

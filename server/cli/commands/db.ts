@@ -71,7 +71,6 @@ async function restore(databaseFile: string, source: string, io: CliIo) {
 }
 
 export const dbCommand: CliCommand = {
-  summary: "migrate, seed, back up or restore the database (DATABASE_FILE)",
   usage: USAGE,
   async run(args, io) {
     const { positional } = parseFlags(args, {});

@@ -73,7 +73,6 @@ function answer(args: string[]): unknown {
 }
 
 export const deadlineCommand: CliCommand = {
-  summary: "compute a deadline under FRCP 6 and the N.D. Cal. rules (prints JSON)",
   usage: USAGE,
   async run(args, io) {
     try {

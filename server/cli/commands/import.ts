@@ -33,7 +33,6 @@ async function load(path: string, limit: number): Promise<Loaded> {
 }
 
 export const importCommand: CliCommand = {
-  summary: "import PACER docket reports, RSS feeds and NEF e-mails into the database",
   usage: USAGE,
   async run(args, io) {
     const { positional, values, switches } = parseFlags(args, { values: ["court", "group"], switches: ["dry-run", "tracked-only", "publish"] });

@@ -27,7 +27,6 @@ function withRunner<T>(io: CliIo, use: (runner: ReturnType<typeof createJobRunne
 }
 
 export const jobsCommand: CliCommand = {
-  summary: "list the background jobs (court RSS polls, NEF intake…) or run one now",
   usage: USAGE,
   async run(args, io) {
     const { positional } = parseFlags(args, {});

@@ -60,7 +60,6 @@ async function parseFile(kind: PacerKind, file: string, court: string | undefine
 }
 
 export const parseCommand: CliCommand = {
-  summary: "Parse PACER files (docket report, RSS feed, NEF e-mail) and print the JSON",
   usage: "quash parse docket|rss|nef FILE... [--court ID]",
   async run(args, io) {
     const { positional, values } = parseFlags(args, { values: ["court"] });

@@ -3,7 +3,6 @@ import { startServer } from "../../server";
 import { EXIT, parseFlags, type CliCommand } from "../command";
 
 export const serveCommand: CliCommand = {
-  summary: "start the tracker (PORT, HOST, DATABASE_FILE, DATA_DIR from the environment)",
   usage: "quash serve",
   async run(args, io) {
     parseFlags(args, {});

@@ -4,7 +4,6 @@ import { withAccounts } from "./user";
 const USAGE = "quash token create EMAIL [--label LABEL] | revoke ID | list";
 
 export const tokenCommand: CliCommand = {
-  summary: "create, revoke or list API tokens (create prints the token alone on its last line)",
   usage: USAGE,
   async run(args, io) {
     const { positional, values } = parseFlags(args, { values: ["label"] });

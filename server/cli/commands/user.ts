@@ -29,7 +29,6 @@ export function withAccounts<T>(io: CliIo, use: (accounts: ReturnType<typeof cre
 }
 
 export const userCommand: CliCommand = {
-  summary: "add, disable, enable or list staff accounts",
   usage: USAGE,
   async run(args, io) {
     const { positional, values, switches } = parseFlags(args, { values: ["name", "role"], switches: ["password-stdin"] });
