@@ -8,6 +8,12 @@
 import { pathToFileURL } from "node:url";
 import { build, checkBuild } from "../scripts/build.mjs";
 
+// `quash import … | head` closes the pipe early: stop quietly, as other commands do.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const check = checkBuild();
 const entry = check.entry ?? (await rebuild(check.stale));
 const { main } = entry ? await import(pathToFileURL(entry).href) : await fromSource();
