@@ -43,7 +43,7 @@ describe("the compiled quash command", () => {
   it("lists every command", async () => {
     const { code, stdout } = await runCompiled(["help"]).done;
     expect(code).toBe(0);
-    for (const name of ["serve", "db", "deadline", "user", "token", "import", "parse"]) {
+    for (const name of ["serve", "db", "deadline", "user", "token", "import", "parse", "jobs"]) {
       expect(stdout).toMatch(new RegExp(`^  ${name} `, "m"));
     }
   });
