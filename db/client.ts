@@ -30,11 +30,7 @@ export function openDatabase(file: string): Db {
   let sqlite: Database.Database;
   try {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-    sqlite = new Database(file);
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma(`synchronous = ${SYNCHRONOUS}`);
+    sqlite = configure(new Database(file));
   } catch (error) {
     throw new DatabaseOpenError(`cannot open database ${file}: ${reason(error)}`);
   }
@@ -46,6 +42,29 @@ export function openDatabase(file: string): Db {
     throw new DatabaseOpenError(`cannot migrate database ${file}: ${reason(error)}`);
   }
   return db;
+}
+
+/**
+ * A private in-memory database holding what `image` holds (a `databaseImage` of a migrated
+ * database), with the same settings as openDatabase and without running the migrations again:
+ * the tests' fresh database for each test, at a fraction of a millisecond instead of every
+ * migration's SQL each time.
+ */
+export function openDatabaseImage(image: Buffer): Db {
+  return drizzle(configure(new Database(image)), { schema }) as Db;
+}
+
+/** The whole database as bytes, for openDatabaseImage. */
+export function databaseImage(db: Db): Buffer {
+  return db.$client.serialize();
+}
+
+function configure(sqlite: Database.Database): Database.Database {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`synchronous = ${SYNCHRONOUS}`);
+  return sqlite;
 }
 
 function reason(error: unknown): string {

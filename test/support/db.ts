@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from "../../db/client";
+import { databaseImage, openDatabase, openDatabaseImage, type Db } from "../../db/client";
 import { fixedClock } from "../../server/shared/clock";
 import { createRecordStore } from "../../server/records/store";
 
@@ -7,9 +7,24 @@ export const TEST_NOW = "2026-11-21T20:00:00.000Z";
 export const testClock = fixedClock(TEST_NOW);
 export const testActor = { userId: null, label: "test" };
 
-/** A fresh in-memory database with the real migrations. */
+let migrated: Buffer | undefined;
+
+/**
+ * A fresh in-memory database with the real migrations. They run once per test process (about
+ * 40 ms on a loaded machine); every test then gets its own copy of the result (0.2 ms).
+ */
 export function createTestDb(): Db {
-  return openDatabase(":memory:");
+  migrated ??= migratedImage();
+  return openDatabaseImage(migrated);
+}
+
+function migratedImage(): Buffer {
+  const db = openDatabase(":memory:");
+  try {
+    return databaseImage(db);
+  } finally {
+    db.$client.close();
+  }
 }
 
 export function createTestStore(db: Db = createTestDb()) {
