@@ -1,4 +1,4 @@
-import { isElement, isText, type ChildNode, type Element } from "./dom";
+import { isElement, isText, walkDescendants, type Element } from "./dom";
 import { pyStrip } from "./strings";
 
 /**
@@ -37,38 +37,22 @@ function breakLine(state: SplitState): void {
   state.boundary = false;
 }
 
-/**
- * Reads `cell`'s content in document order. Elements other than `<br>` are entered and left
- * (a boundary either way), with a stack of their own: markup can nest deeper than the call
- * stack goes.
- */
+/** Reads `cell`'s content in document order: elements other than `<br>` are entered and left, a boundary either way. */
 function walk(state: SplitState, cell: Element): void {
-  const lists: ChildNode[][] = [cell.children];
-  const positions: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top]!;
-    const i = positions[top]!;
-    if (i === list.length) {
-      lists.pop();
-      positions.pop();
-      if (lists.length > 0) state.boundary = true; // left an element
-      continue;
-    }
-    positions[top] = i + 1;
-    const node = list[i]!;
-    if (isText(node)) {
-      addText(state, node.data);
-    } else if (!isElement(node)) {
+  walkDescendants(
+    cell,
+    (node) => {
+      if (isText(node)) addText(state, node.data);
       // A comment splits the text around it into two nodes.
-      state.boundary = true;
-    } else if (node.name === "br") {
-      breakLine(state);
-    } else {
-      if (node.name === "p") breakLine(state);
-      else state.boundary = true;
-      lists.push(node.children);
-      positions.push(0);
-    }
-  }
+      else if (!isElement(node)) state.boundary = true;
+      else if (node.name === "br") breakLine(state);
+      else {
+        if (node.name === "p") breakLine(state);
+        else state.boundary = true;
+        return true;
+      }
+      return false;
+    },
+    () => (state.boundary = true),
+  );
 }

@@ -201,30 +201,16 @@ function pushMerged(out: ChildNode[], node: ChildNode): void {
 
 /**
  * `parent`'s children with scripts and styles dropped and unknown tags replaced by their content
- * (depth first, with a stack of its own: unknown tags can be nested as deep as a page likes).
+ * (unknown tags can be nested as deep as a page likes).
  */
 function flattenChildren(parent: ParentNode): ChildNode[] {
   const out: ChildNode[] = [];
-  const lists: ChildNode[][] = [parent.children];
-  const positions: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top]!;
-    const i = positions[top]!;
-    if (i === list.length) {
-      lists.pop();
-      positions.pop();
-      continue;
-    }
-    positions[top] = i + 1;
-    const child = list[i]!;
+  walkDescendants(parent, (child) => {
     if (child.type !== "tag") pushMerged(out, child);
     else if (KEPT_TAGS.has(child.name)) out.push(child);
-    else if (!DROPPED_WITH_CONTENT.has(child.name)) {
-      lists.push(child.children);
-      positions.push(0);
-    }
-  }
+    else return !DROPPED_WITH_CONTENT.has(child.name);
+    return false;
+  });
   return out;
 }
 
@@ -402,6 +388,34 @@ export function parseHtml(html: string): HtmlPage {
 }
 
 // --- Index-free helpers --------------------------------------------------------------------
+
+/**
+ * Visits `root`'s descendants in document order, depth first, with a stack of its own rather than
+ * recursion (a page can nest elements deeper than the call stack goes). `enter` sees each node and
+ * answers whether to go into its children (an element's); `leave` is called on each element
+ * entered, once its children are done.
+ */
+export function walkDescendants(root: ParentNode, enter: (node: ChildNode) => boolean, leave?: (element: Element) => void): void {
+  const parents: ParentNode[] = [root];
+  const positions: number[] = [0];
+  while (parents.length > 0) {
+    const top = parents.length - 1;
+    const parent = parents[top]!;
+    const i = positions[top]!;
+    if (i === parent.children.length) {
+      parents.pop();
+      positions.pop();
+      if (parents.length > 0 && leave) leave(parent as Element);
+      continue;
+    }
+    positions[top] = i + 1;
+    const child = parent.children[i]!;
+    if (enter(child) && child.type === "tag") {
+      parents.push(child);
+      positions.push(0);
+    }
+  }
+}
 
 /** Element children, optionally only those named `name`. */
 export function childElements(node: AnyNode, name?: string): Element[] {
