@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
-import { toPublic, toPublicDocumentWithFile, toPublicEntry, type PublicRecord } from "../privacy/projection";
+import { toPublic, toPublicDocumentWithFile, toPublicEntry, toPublicText, type PublicRecord } from "../privacy/projection";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
 import { createCasesRepository } from "./repository";
@@ -63,7 +63,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
   const orderJudges = repo.judges(orderRows.map((o) => o.judgeId)).map((j) => toPublic("judge", j));
   const hearings = repo.hearings(row.id).map((h) => toPublic("hearing", h));
   const deadlines = repo.deadlines(row.id).map((d) => toPublic("deadline", d));
-  const related = repo.related(row.id).map((r) => ({ relation: r.relation, case: toPublic("case", r.other) }));
+  const related = repo.related(row.id).map((r) => ({ relation: toPublicText(r.relation), case: toPublic("case", r.other) }));
   const subpoenas = repo.subpoenas(row.id).map((sp) => toPublic("subpoena", sp));
 
   const refs: RecordRef[] = [

@@ -20,11 +20,12 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
     .get();
   if (!row) return undefined;
   const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
+  const court = repo.court(kase.courtId);
   return {
     case: toPublic("case", kase),
     // Staff-side only: whether the case is public decides the preview banner, never what is shown.
     caseRow: { deletedAt: kase.deletedAt, published: kase.published },
-    court: repo.court(kase.courtId),
+    court: court ? toPublic("court", court) : undefined,
     entry: toPublicEntry(row),
     documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),
     page: docketPageOf(db, row),

@@ -6,6 +6,7 @@ import { createCasesRepository } from "../cases/repository";
 import { CaseParams } from "../cases/schemas";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
+import { toPublic } from "../privacy/projection";
 import { createSubpoenasRepository } from "../subpoenas/repository";
 import { SubpoenaParams } from "../subpoenas/schemas";
 import { toAtom, type FeedMeta } from "./atom";
@@ -34,8 +35,9 @@ export async function feedsRoutes(fastify: FastifyInstance) {
   );
 
   app.get("/cases/:slug/feed.atom", { schema: { params: CaseParams } }, async (request, reply) => {
-    const kase = createCasesRepository(app.db).findBySlug(request.params.slug);
-    if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    const row = createCasesRepository(app.db).findBySlug(request.params.slug);
+    if (!row) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    const kase = toPublic("case", row);
     return serveFeed(request, reply, { kind: "case", caseId: kase.id }, { caseId: kase.id }, {
       title: `${kase.caption ?? kase.label} — Quash`,
       description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}.`,
@@ -45,8 +47,9 @@ export async function feedsRoutes(fastify: FastifyInstance) {
   });
 
   app.get("/subpoenas/:slug/feed.atom", { schema: { params: SubpoenaParams } }, async (request, reply) => {
-    const subpoena = createSubpoenasRepository(app.db).findBySlug(request.params.slug);
-    if (!subpoena) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${request.params.slug}.`);
+    const row = createSubpoenasRepository(app.db).findBySlug(request.params.slug);
+    if (!row) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${request.params.slug}.`);
+    const subpoena = toPublic("subpoena", row);
     return serveFeed(request, reply, { kind: "subpoena", subpoenaId: subpoena.id }, "global", {
       title: `${subpoena.title} — Quash`,
       description: "Events of this demand and the docket entries of the cases challenging it.",

@@ -1,11 +1,12 @@
 import type { EditableType, RecordRow } from "../records/tables";
-import { redactNullable } from "./redact";
+import { redactText } from "./redact";
 
 /**
  * The public projection: for each record type, the only fields any public surface (pages,
  * API, feeds, calendar, search, exports) may show. A field not listed here is private, so a
- * new column stays private until someone adds it on purpose. Text fields listed in
- * REDACTED_TEXT also pass through the FRCP 5.2 redactor.
+ * new column stays private until someone adds it on purpose. Every text value it lets through
+ * passes through the FRCP 5.2 redactor (see PUBLIC_ADDRESS_FIELDS for the two exceptions), so a
+ * text field added here later is redacted without anyone having to ask for it.
  */
 export const PUBLIC_FIELDS = {
   court: ["id", "name", "shortName", "timeZone"],
@@ -61,21 +62,37 @@ export const PUBLIC_FIELDS = {
   conflict: ["id", "code", "title", "description", "status", "resolution"],
 } as const satisfies { [K in EditableType]: readonly (keyof RecordRow<K>)[] };
 
-const REDACTED_TEXT = new Set([
-  "description", "summary", "statusNote", "shortDescription", "quotedText", "reliefSought", "text", "treatment",
-  "statedPurpose", "howKnown", "quote", "inferredReason", "title",
-]);
+/**
+ * Public text that is an address rather than prose: redacting part of a slug or a URL would
+ * break the link, so these are shown as stored. The publication guard scans them like any
+ * other text and holds a record whose slug or URL carries a protected number.
+ */
+export const PUBLIC_ADDRESS_FIELDS: ReadonlySet<string> = new Set(["slug", "url"]);
+
+/** A public field's value as the public may see it. */
+export function publicValue(field: string, value: unknown): unknown {
+  if (typeof value === "string") return PUBLIC_ADDRESS_FIELDS.has(field) ? value : redactText(value);
+  return value ?? null;
+}
+
+/**
+ * Text of a link row that a public surface prints (a subpoena's demand, the note on a named
+ * account, how two cases relate): link rows have no allow-list of their own, so their text
+ * passes through here.
+ */
+export function toPublicText(text: string): string;
+export function toPublicText(text: string | null | undefined): string | null;
+export function toPublicText(text: string | null | undefined): string | null {
+  return text == null ? null : redactText(text);
+}
 
 export type PublicRecord<T extends EditableType> = Pick<RecordRow<T>, Extract<(typeof PUBLIC_FIELDS)[T][number], keyof RecordRow<T>>>;
 
-/** Copies only the allow-listed fields of a row, redacting free text on the way. */
+/** Copies only the allow-listed fields of a row, redacting text on the way. */
 export function toPublic<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
   const out: Record<string, unknown> = {};
   const source = row as Record<string, unknown>;
-  for (const field of PUBLIC_FIELDS[type]) {
-    const value = source[field];
-    out[field] = REDACTED_TEXT.has(field) && typeof value === "string" ? redactNullable(value) : (value ?? null);
-  }
+  for (const field of PUBLIC_FIELDS[type]) out[field] = publicValue(field, source[field]);
   return out as PublicRecord<T>;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { toPublic, type PublicRecord } from "../privacy/projection";
+import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository, refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
 import {
   deriveSubpoenaStatus,
@@ -119,7 +119,7 @@ export function loadSubpoenaBundles(
         const decided = m.decidedByOrderId !== null ? decidingOrders.get(m.decidedByOrderId) : undefined;
         return { motion: toPublic("motion", m), decidedBy: decided ? statusOrder(decided) : null };
       });
-    const namedAccounts = named.filter((n) => n.subpoenaId === row.id).map((n) => ({ account: toPublic("account", n.account), note: n.note }));
+    const namedAccounts = named.filter((n) => n.subpoenaId === row.id).map((n) => ({ account: toPublic("account", n.account), note: toPublicText(n.note) }));
     const recipient = org(row.recipientId);
     const status = deriveSubpoenaStatus({ subpoena, issuer, recipient, events, coverages, motions, challenges, citations });
     return {

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client";
 import { loadCaseSummaries, type CaseSummary } from "../cases/summaries";
-import { toPublic, type PublicRecord } from "../privacy/projection";
-import { redactNullable, redactText } from "../privacy/redact";
+import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection";
 import type { Citation, ConflictRef, RecordRef } from "../sources/repository";
 import { issuerName, loadSubpoenaBundles, statusCitations, type SubpoenaBundle } from "./bundles";
 import { buildCoverageTable, type CoverageTable } from "./coverage";
@@ -68,8 +67,8 @@ export function loadPublicSubpoena(db: Db, slug: string): PublicSubpoena | undef
   return {
     ...bundle,
     issuerName: issuerName(bundle.issuer, bundle.issuerParent),
-    demands: demandRows.map((d) => ({ id: d.id, position: d.position, item: redactText(d.item) })),
-    accounts: bundle.namedAccounts.map((n) => ({ account: n.account, note: redactNullable(n.note), platform: org(n.account.platformId) })),
+    demands: demandRows.map((d) => ({ id: d.id, position: d.position, item: toPublicText(d.item) })),
+    accounts: bundle.namedAccounts.map((n) => ({ account: n.account, note: n.note, platform: org(n.account.platformId) })),
     notices: noticeRows.map((n) => {
       const notice = toPublic("notice", n);
       return { notice, account: (notice.accountId !== null && accountById.get(notice.accountId)) || null, platform: org(notice.platformId) };
