@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicTextOf } from "../privacy/public-text-sql";
 import { publicCase } from "../records/public-scope";
 import type { DocketQuery } from "./schemas";
 
@@ -46,11 +47,11 @@ export function createCasesRepository(db: Db) {
       if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
       if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
       if (query.q) {
-        // Sealed entries are searched as if their text were "SEALED", so a search cannot reveal it.
+        // Sealed entries are searched as if their text were "SEALED", the others as redacted, so a search cannot reveal either.
         const pattern = likePattern(query.q);
         where.push(
           or(
-            and(eq(s.docketEntries.sealed, false), like(s.docketEntries.description, pattern)),
+            and(eq(s.docketEntries.sealed, false), like(publicTextOf(db, s.docketEntries.description), pattern)),
             and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, pattern)),
           )!,
         );
