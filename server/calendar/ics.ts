@@ -1,8 +1,9 @@
-import ical, { ICalEventStatus, type ICalCalendar } from "ical-generator";
+import ical, { escape, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { paths } from "../paths";
 import type { PublicRecord } from "../privacy/projection";
 import { courtTimeToInstant } from "../shared/court-time";
 import type { CalendarData } from "./loaders";
+import { calendarLine, calendarText } from "./plain-text";
 import { calendarDeadlineView, caseTimeZone, caseTitle, toHearingView } from "./view-models";
 
 /**
@@ -14,6 +15,8 @@ import { calendarDeadlineView, caseTimeZone, caseTitle, toHearingView } from "./
  *   no replacement and whoever saw it on their calendar needs to learn it no longer runs (apps
  *   that ignore STATUS still show the word);
  * - a hearing whose day is not known is left out rather than put on a guessed day.
+ * Every text value is plain text (calendarText: no markup, no control characters) and escaped
+ * as RFC 5545 asks, so a line break in a caption cannot end the calendar and start a fake event.
  * UIDs are stable (`deadline-<id>@quash`), and LAST-MODIFIED / DTSTAMP carry the record's last
  * change, so apps update an event in place.
  */
@@ -66,8 +69,8 @@ function addDeadline(cal: ICalCalendar, data: CalendarData, dl: PublicRecord<"de
     id: `deadline-${dl.id}@quash`,
     start: utcMidnight(dl.dateDue),
     allDay: true,
-    summary: `${dl.label} — ${caseName(data, dl.caseId)}${suffix}`,
-    description: lines.filter((l): l is string => Boolean(l)).join("\n"),
+    summary: calendarLine(`${dl.label} — ${caseName(data, dl.caseId)}${suffix}`),
+    description: calendarText(lines.filter((l): l is string => Boolean(l)).join("\n")),
     url: link,
     status: dl.status === "vacated" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: new Date(dl.updatedAt),
@@ -93,9 +96,9 @@ function addHearing(cal: ICalCalendar, data: CalendarData, h: PublicRecord<"hear
     // A timed hearing is sent as a UTC instant with no end: its length is not on the record.
     start: at ?? utcMidnight(h.date),
     allDay: at === undefined,
-    summary: `${h.title} — ${caseName(data, h.caseId)}${cancelled ? ` (${view.status.toLowerCase()})` : ""}`,
-    description: lines.filter((l): l is string => Boolean(l)).join("\n"),
-    location: h.place,
+    summary: calendarLine(`${h.title} — ${caseName(data, h.caseId)}${cancelled ? ` (${view.status.toLowerCase()})` : ""}`),
+    description: calendarText(lines.filter((l): l is string => Boolean(l)).join("\n")),
+    location: h.place === null ? null : calendarLine(h.place),
     url: link,
     status: HEARING_STATUS[h.status] ?? ICalEventStatus.TENTATIVE,
     stamp: new Date(h.updatedAt),
@@ -105,8 +108,10 @@ function addHearing(cal: ICalCalendar, data: CalendarData, h: PublicRecord<"hear
 
 export function toIcs(data: CalendarData, options: FeedOptions): string {
   const cal = ical({
-    name: options.name,
-    description: options.description,
+    // The library writes the calendar's own name and description (NAME, X-WR-CALNAME,
+    // X-WR-CALDESC) as given, so they are escaped here; event properties it escapes itself.
+    name: escape(calendarLine(options.name), false),
+    description: escape(calendarText(options.description), false),
     prodId: { company: "quash", product: "docket-tracker", language: "EN" },
     url: `${options.baseUrl}${options.pagePath}`,
     // Asks subscribing apps to refresh hourly (REFRESH-INTERVAL, X-PUBLISHED-TTL).
