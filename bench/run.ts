@@ -1,8 +1,8 @@
 /**
  * Every benchmark in one run (`npm run bench`): the PACER parser against its reference
- * figures, docket pages under load against a bare route serving the same bytes, the cost of
- * synchronous = FULL per write against NORMAL, and the command's start-up compiled against run
- * through tsx.
+ * figures, the citation extractor against one combined reporter regex, docket pages under load
+ * against a bare route serving the same bytes, the cost of synchronous = FULL per write against
+ * NORMAL, and the command's start-up compiled against run through tsx.
  */
 import { printHttpBench, runHttpBench } from "./http-docket";
 import { runStartupBench } from "./startup";
@@ -10,6 +10,8 @@ import { printWriteBench, runWriteBench } from "./write-durability";
 
 const { runPacerBench } = await import("./pacer-parse");
 await runPacerBench();
+const { runCitationBench } = await import("./citations");
+await runCitationBench();
 printHttpBench(await runHttpBench());
 printWriteBench(await runWriteBench());
 await runStartupBench();

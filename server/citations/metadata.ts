@@ -57,8 +57,12 @@ export function addPostCitation(c: ParsedCitation, words: Word[]): void {
   c.meta.day = g.day;
   if (g.year) c.year = plausibleYear(g.year);
   // eyecite maps the court text to a CourtListener id through courts-db, which is not among the
-  // project's data; the text is kept for the caller, and no court is guessed over it.
-  if (g.court && g.court.trim()) c.meta.courtText = g.court.trim();
+  // project's data; the text is kept for the caller, and no court is guessed over it. eyecite's
+  // court runs lazily to the first later year, which in a one-line paragraph can be several
+  // sentences on (`(2021). The Ninth Circuit … (9th Cir. 2010)`): such text is no court name.
+  const court = g.court?.trim();
+  if (court) c.meta.courtText = court.length <= 60 && !/[()[\]]/.test(court) ? court : undefined;
+  if (court) c.meta.courtNamed = true;
 }
 
 /** A full cite without a case name may follow a one-word name and pin cite (`Nobelman at 332, 113 S. Ct. 2106`). */
@@ -127,5 +131,5 @@ export function guessEdition(c: ParsedCitation): void {
 
 /** A Supreme Court reporter names its court, unless the citation named one. */
 export function guessCourt(c: ParsedCitation): void {
-  if (!c.meta.court && !c.meta.courtText && allEditions(c).some((e) => e.reporter.isScotus)) c.meta.court = "scotus";
+  if (!c.meta.court && !c.meta.courtNamed && allEditions(c).some((e) => e.reporter.isScotus)) c.meta.court = "scotus";
 }

@@ -12,6 +12,8 @@ export type ParsedMeta = {
   day?: string;
   court?: string;
   courtText?: string;
+  /** The citation's parenthetical named a court (eyecite then guesses none from the reporter). */
+  courtNamed?: boolean;
   plaintiff?: string;
   defendant?: string;
   extra?: string;
