@@ -20,17 +20,18 @@ import { referenceCitations } from "./references";
 import { namedGroup } from "./regex-templates";
 import { matchOnTokens } from "./token-matching";
 import type { Tokenizer } from "./tokenizer";
+import type { CourtMatcher } from "./courts";
 import type { Token, Word } from "./tokens";
 
-function fullCitation(token: Token, index: number, words: Word[]): ParsedCitation {
+function fullCitation(token: Token, index: number, words: Word[], courts: CourtMatcher | undefined): ParsedCitation {
   const sources = new Set((token.exactEditions.length ? token.exactEditions : token.variationEditions).map((e) => e.reporter.source));
   const kind: ParsedKind = sources.has("reporters") ? "case" : sources.has("laws") ? "law" : "journal";
   const citation = newCitation(kind, token, index);
   if (kind === "case") {
-    addPostCitation(citation, words);
+    addPostCitation(citation, words, courts);
     findCaseName(citation, words, false);
     addPreCitation(citation, words);
-    guessCourt(citation);
+    guessCourt(citation, courts);
   } else if (kind === "law") {
     addLawMetadata(citation, words);
   } else {
@@ -40,14 +41,14 @@ function fullCitation(token: Token, index: number, words: Word[]): ParsedCitatio
   return citation;
 }
 
-function shortCitation(token: Token, index: number, words: Word[]): ParsedCitation {
+function shortCitation(token: Token, index: number, words: Word[], courts: CourtMatcher | undefined): ParsedCitation {
   const { pinCite, spanEnd, parenthetical } = extractPinCite(words, index, token.groups.page ?? "");
   const citation = newCitation("shortCase", token, index, { spanEnd, fullSpanEnd: Math.max(spanEnd, token.end) });
   citation.meta.pinCite = pinCite;
   citation.meta.parenthetical = parenthetical;
   findCaseName(citation, words, true);
   guessEdition(citation);
-  guessCourt(citation);
+  guessCourt(citation, courts);
   return citation;
 }
 
@@ -86,16 +87,16 @@ function inheritFromParallel(citation: ParsedCitation, preceding: ParsedCitation
   citation.year = preceding.year;
 }
 
-export function parseCitations(text: string, tokenizer: Tokenizer): ParsedCitation[] {
+export function parseCitations(text: string, tokenizer: Tokenizer, courts?: CourtMatcher): ParsedCitation[] {
   const { words, citationTokens } = tokenizer.tokenize(text);
   const citations: ParsedCitation[] = [];
   for (const [index, token] of citationTokens) {
     let citation: ParsedCitation;
     if (token.kind === "citation") {
       if (token.short) {
-        citation = shortCitation(token, index, words);
+        citation = shortCitation(token, index, words, courts);
       } else {
-        citation = fullCitation(token, index, words);
+        citation = fullCitation(token, index, words, courts);
         const preceding = citations[citations.length - 1];
         if (citation.kind === "case" && preceding?.kind === "case") inheritFromParallel(citation, preceding);
         if (citation.kind === "case") citations.push(...referenceCitations(citation, text));

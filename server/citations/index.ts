@@ -12,20 +12,22 @@ import { parseCitations } from "./extract";
 import { buildCitationExtractors } from "./extractors";
 import { addCourtRules } from "./court-rules";
 import { Tokenizer } from "./tokenizer";
+import { type CourtMatcher, loadCourtMatcher } from "./courts";
 import type { Citation } from "./types";
 
 export type { Citation, CitationKind } from "./types";
 export { parseDocketNumber, type DocketNumber } from "./docket-number";
 
-let tokenizer: Tokenizer | undefined;
+let prepared: { tokenizer: Tokenizer; courts: CourtMatcher | undefined } | undefined;
 
 /** Builds the reporter tables now rather than on the first extraction (a server may warm up at start). */
 export function prepareCitationExtractor(): void {
-  tokenizer ??= new Tokenizer(buildCitationExtractors());
+  prepared ??= { tokenizer: new Tokenizer(buildCitationExtractors()), courts: loadCourtMatcher() };
 }
 
 /** Every citation in `text`, in the order eyecite lists them (by position, parallel cites kept). */
 export function extractCitations(text: string): Citation[] {
   prepareCitationExtractor();
-  return addCourtRules(text, toCitations(parseCitations(text, tokenizer!), text));
+  const { tokenizer, courts } = prepared!;
+  return addCourtRules(text, toCitations(parseCitations(text, tokenizer, courts), text));
 }

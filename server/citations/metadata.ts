@@ -16,6 +16,7 @@ import { rstripChars, stripChars } from "./python-text";
 import { namedGroup } from "./regex-templates";
 import { matchOnTokens } from "./token-matching";
 import type { Word } from "./tokens";
+import type { CourtMatcher } from "./courts";
 
 /** Courts in December sometimes cite a case to be published in January. */
 export function plausibleYear(text: string | undefined, now = new Date()): number | undefined {
@@ -39,7 +40,7 @@ export function processParenthetical(matched: string | undefined): string | unde
   return matched || undefined;
 }
 
-export function addPostCitation(c: ParsedCitation, words: Word[]): void {
+export function addPostCitation(c: ParsedCitation, words: Word[], courts: CourtMatcher | undefined): void {
   const m = matchOnTokens(words, c.index + 1, POST_FULL_CITATION);
   if (!m) return;
   const g = m.groups!;
@@ -56,12 +57,14 @@ export function addPostCitation(c: ParsedCitation, words: Word[]): void {
   c.meta.month = g.month;
   c.meta.day = g.day;
   if (g.year) c.year = plausibleYear(g.year);
-  // eyecite maps the court text to a CourtListener id through courts-db, which is not among the
-  // project's data; the text is kept for the caller, and no court is guessed over it. eyecite's
-  // court runs lazily to the first later year, which in a one-line paragraph can be several
-  // sentences on (`(2021). The Ninth Circuit … (9th Cir. 2010)`): such text is no court name.
+  // eyecite's court runs lazily to the first later year, which in a one-line paragraph can be
+  // several sentences on (`(2021). The Ninth Circuit … (9th Cir. 2010)`): such text is kept for
+  // the id lookup, as eyecite does, but not offered as a court's name.
   const court = g.court?.trim();
-  if (court) c.meta.courtText = court.length <= 60 && !/[()[\]]/.test(court) ? court : undefined;
+  if (court) {
+    c.meta.courtText = court.length <= 60 && !/[()[\]]/.test(court) ? court : undefined;
+    c.meta.court = courts?.(g.court!);
+  }
   if (court) c.meta.courtNamed = true;
 }
 
@@ -129,7 +132,12 @@ export function guessEdition(c: ParsedCitation): void {
   if (editions.length === 1) c.editionGuess = editions[0];
 }
 
-/** A Supreme Court reporter names its court, unless the citation named one. */
-export function guessCourt(c: ParsedCitation): void {
-  if (!c.meta.court && !c.meta.courtNamed && allEditions(c).some((e) => e.reporter.isScotus)) c.meta.court = "scotus";
+/**
+ * A Supreme Court reporter implies its court when no court id was found. Without courts-db a
+ * named court cannot be looked up, so a citation that names one gets no guess rather than a
+ * wrong `scotus` (eyecite guesses only when its lookup fails).
+ */
+export function guessCourt(c: ParsedCitation, courts: CourtMatcher | undefined): void {
+  if (c.meta.court || (c.meta.courtNamed && !courts)) return;
+  if (allEditions(c).some((e) => e.reporter.isScotus)) c.meta.court = "scotus";
 }

@@ -177,8 +177,15 @@ export class Tokenizer {
     let last: Token | null = null;
     for (const { token } of order) {
       if (last && mergeInto(last, token)) continue;
-      if (offset > token.start) continue;
-      if (offset < token.start) appendText(words, text.slice(offset, token.start));
+      if (offset > token.start) {
+        // A party named like a nominative reporter (`Shapiro v. Thompson, 394 U.S. 618`) gives a
+        // citation-shaped token (`Thompson, 394`) that overlaps the real one: eyecite discards it,
+        // and its text with it (so the party's name is then missing from the case name, as there).
+        if (!last || token.kind !== "citation" || !fromNominativeReporter(last)) continue;
+        words.length = citationTokens.pop()![0];
+      } else if (offset < token.start) {
+        appendText(words, text.slice(offset, token.start));
+      }
       citationTokens.push([words.length, token]);
       words.push(token);
       offset = token.end;
@@ -187,6 +194,15 @@ export class Tokenizer {
     if (offset < text.length) appendText(words, text.slice(offset));
     return { words, citationTokens };
   }
+}
+
+/** Nominative reporters whose names are also common party names (eyecite's list). */
+const NOMINATIVE_REPORTER_NAMES = new Set(["Thompson", "Cooke", "Holmes", "Olcott", "Chase", "Gilmer", "Bee", "Deady", "Taney"]);
+
+function fromNominativeReporter(token: Token): boolean {
+  if (token.kind !== "citation") return false;
+  const edition = token.exactEditions[0] ?? token.variationEditions[0];
+  return edition !== undefined && NOMINATIVE_REPORTER_NAMES.has(edition.reporter.shortName);
 }
 
 function isWhitespace(code: number): boolean {
