@@ -69,6 +69,16 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** Too many attempts (sign-in, bad API tokens) from one client; `retryAfterSeconds` says when to try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, message, "too_many_requests");
+  }
+}
+
 /** An edit that did not say which version it started from (a PATCH without If-Match). */
 export class PreconditionRequiredError extends AppError {
   constructor(message: string) {

@@ -2,13 +2,15 @@ import fp from "fastify-plugin";
 import cookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from "fastify";
 import type { UserRole } from "../../db/schema";
+import { createFailureLimiter, type FailureLimiter } from "../auth/attempts";
+import { TOKEN_LIMITS } from "../auth/limits";
 import { createAccounts, SESSION_LIFETIME_MS, type Accounts, type Authentication, type AuthUser } from "../auth/accounts";
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFrom, isValidCsrfToken } from "../auth/csrf";
 import { createAuthRepository } from "../auth/repository";
 import { hasRole } from "../auth/roles";
 import { safeReturnTo } from "../auth/return-to";
 import { randomSecret } from "../auth/secrets";
-import { ForbiddenError, UnauthorizedError } from "../errors";
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from "../errors";
 import { paths } from "../paths";
 import type { Actor } from "../records/store";
 
@@ -62,13 +64,21 @@ function bearerToken(request: FastifyRequest): string | null | undefined {
  * wins over the session cookie (browsers). A session of a disabled user is deleted and the
  * request treated as anonymous, so a disabled account is refused on its very next request.
  */
-function identify(accounts: Accounts): onRequestAsyncHookHandler {
+function identify(accounts: Accounts, badTokens: FailureLimiter): onRequestAsyncHookHandler {
   return async (request, reply) => {
     const token = bearerToken(request);
     if (token !== undefined) {
+      const waitSeconds = badTokens.blockedFor(request.ip);
+      if (waitSeconds > 0) {
+        reply.header("retry-after", String(waitSeconds));
+        throw new TooManyRequestsError(`Too many requests with a bad API token from this address. Wait ${waitSeconds} seconds, then try again.`, waitSeconds);
+      }
       const resolved = token === null ? ({ status: "invalid" } as const) : accounts.resolveToken(token);
       if (resolved.status === "ok") request.auth = resolved.auth;
-      else request.authProblem = resolved.status === "disabled" ? "disabled" : "invalid-token";
+      else {
+        if (resolved.status === "invalid") badTokens.fail(request.ip);
+        request.authProblem = resolved.status === "disabled" ? "disabled" : "invalid-token";
+      }
     } else {
       const sessionToken = request.cookies[SESSION_COOKIE];
       if (sessionToken) {
@@ -189,7 +199,8 @@ export const authPlugin = fp(
       this.clearCookie(SESSION_COOKIE, cookieOptions(this.request));
     });
 
-    app.addHook("onRequest", identify(accounts));
+    const badTokens = createFailureLimiter({ max: TOKEN_LIMITS.perAddress.max, windowMs: TOKEN_LIMITS.perAddress.timeWindow, now: () => Date.parse(app.clock.now()) });
+    app.addHook("onRequest", identify(accounts, badTokens));
     app.addHook("onResponse", async (request, reply) => {
       if (request.auth?.via === "token" && reply.statusCode < 400) accounts.touchToken(request.auth.tokenId);
     });
