@@ -1,9 +1,10 @@
 import { createReadStream } from "node:fs";
-import multipart, { type MultipartFile } from "@fastify/multipart";
+import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError, ValidationError } from "../errors";
+import { acceptMultipartForms } from "../files/multipart-form";
 import { storedFileLocation } from "../files/store";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
@@ -40,12 +41,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const repo = createDocumentsRepository(app.db);
   const limit = app.config.maxUploadBytes;
-  await app.register(multipart, {
-    attachFieldsToBody: "keyValues",
-    onFile: readUpload,
-    throwFileSizeLimit: false,
-    limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 10_000 },
-  });
+  await acceptMultipartForms(app, { onFile: readUpload, limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 10_000 } });
 
   const loadEntry = (slug: string, entryId: number) => {
     const found = repo.entryOfCase(slug, entryId);

@@ -1,7 +1,8 @@
-import multipart, { type MultipartFile } from "@fastify/multipart";
+import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
+import { acceptMultipartForms } from "../files/multipart-form";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
 import { importSizeLimit, sha256Of, tooLargeMessage } from "./input";
@@ -33,12 +34,7 @@ export async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limit = importSizeLimit(app.config.maxUploadBytes);
   const repo = createImportsRepository(app.db);
-  await app.register(multipart, {
-    attachFieldsToBody: "keyValues",
-    onFile: readUpload,
-    throwFileSizeLimit: false,
-    limits: { fileSize: limit, files: MAX_FILES_PER_UPLOAD, fields: 10 },
-  });
+  await acceptMultipartForms(app, { onFile: readUpload, limits: { fileSize: limit, files: MAX_FILES_PER_UPLOAD, fields: 10 } });
   app.addHook("onRequest", requireRole("editor"));
 
   const showForm = (reply: FastifyReply, input: { options?: ImportOptionsForm; errors?: Record<string, string>; formError?: string }) =>

@@ -5,28 +5,13 @@ import { call, fingerprint } from "../api-write/helpers";
 import { insertUser, postForm } from "../support/auth";
 import { buildTestApp } from "../support/app";
 import { insertCase, insertEntry, insertSubpoena } from "../support/factories";
+import { routesOf } from "../support/route-table";
 import { staffBrowser } from "./helpers";
 
 /*
  * Every write route the app registers, not a hand-picked few: a route added later without
  * requireCsrf or requireRole fails here. Routes are read from Fastify's own route table.
  */
-
-/** Full paths of the routes for one method, from `printRoutes` (a tree, one segment a line). */
-function routesOf(app: FastifyInstance, method: string): string[] {
-  const stack: string[] = [];
-  const out: string[] = [];
-  for (const line of app.printRoutes({ method, commonPrefix: false }).split("\n")) {
-    const start = line.search(/[/]/);
-    const match = /^(\S+) \(([A-Z, ]+)\)$/.exec(line.slice(start));
-    if (start < 0 || !match) continue;
-    const depth = start / 4 - 1;
-    stack.length = depth;
-    stack.push(match[1]!);
-    if (match[2]!.split(", ").includes(method)) out.push(stack.join(""));
-  }
-  return out;
-}
 
 /** Real values for the path parameters, so a route cannot answer 404 before checking. */
 const concrete = (path: string) =>
