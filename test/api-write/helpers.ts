@@ -21,7 +21,8 @@ export async function setupAsEditor() {
   return { app, db, token: tokens.editor };
 }
 
-type Call = { token?: string; body?: unknown; headers?: Record<string, string> };
+/** `remoteAddress`: the client's address (bad tokens are limited per address). */
+type Call = { token?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string };
 
 /** One API call as a script makes it: JSON body, bearer token. */
 export function call(app: FastifyInstance, method: "GET" | "POST" | "PATCH" | "DELETE", url: string, o: Call = {}) {
@@ -34,6 +35,7 @@ export function call(app: FastifyInstance, method: "GET" | "POST" | "PATCH" | "D
       ...o.headers,
     },
     ...(o.body !== undefined ? { payload: typeof o.body === "string" ? o.body : JSON.stringify(o.body) } : {}),
+    ...(o.remoteAddress ? { remoteAddress: o.remoteAddress } : {}),
   });
 }
 
