@@ -1,4 +1,4 @@
-import type { DatePrecision } from "../../db/schema";
+import { DATE_PRECISIONS, type DatePrecision } from "../../db/schema";
 import { formatDay, isCalendarDate, viewDate, weekdayOf } from "../shared/dates";
 import type { FormValues } from "./values";
 
@@ -16,7 +16,10 @@ export function weekdayText(value: string): string | null {
 export function fuzzyMeaning(name: string, suffix: string, values: FormValues): string | null | undefined {
   if (suffix !== "" && suffix !== "Latest") return undefined;
   const part = (s: string) => String(values[`${name}${s}`] ?? "").trim();
-  const precision = (part("Precision") || "day") as DatePrecision;
+  const typed = part("Precision") || "day";
+  // A precision the form does not offer (a hand-made post) is shown with its field error and no meaning.
+  if (!(DATE_PRECISIONS as readonly string[]).includes(typed)) return null;
+  const precision = typed as DatePrecision;
   if (suffix === "Latest") return precision === "range" ? weekdayText(part("Latest")) : null;
   if (!isCalendarDate(part(""))) return null;
   if (precision === "day") return weekdayText(part(""));
