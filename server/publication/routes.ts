@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { NotFoundError, ValidationError, VersionConflictError } from "../errors";
-import { errorsByField } from "../editing/validation";
+import { errorsByField, fieldErrors } from "../editing/validation";
 import { setFlash } from "../forms/flash";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
@@ -74,7 +74,10 @@ export async function publicationRoutes(fastify: FastifyInstance) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       const { slug } = CaseParams.parse(request.params);
       const kase = caseOr404(slug);
-      const form = PublishForm.parse(request.body ?? {});
+      const parsed = PublishForm.safeParse(request.body ?? {});
+      // A hand-made post (a repeated field, a version that is no number) is refused beside its field, not thrown.
+      if (!parsed.success) return showCase(request, reply.code(422), kase, { form: { reason: "", group: "" }, errors: errorsByField(fieldErrors(parsed.error)) });
+      const form = parsed.data;
       const input = decision === "publish" ? { reason: form.reason, ...(form.group ? { group: form.group } : {}) } : { reason: form.reason };
       try {
         app.publication[decision](kase.id, input, { actor: actorFor(request), expectedVersion: form.version });

@@ -25,4 +25,20 @@ describe("staff forms: hand-made posts the fuzz found", () => {
     }
     expect(fingerprint(db)).toBe(before);
   });
+
+  it("a publish or unpublish post with a version that is no number, or a repeated reason, re-renders the page (422), not a 500", async () => {
+    const before = fingerprint(db);
+    for (const action of ["publish", "unpublish"]) {
+      const bad = await browser.post(`/staff/cases/doe/${action}`, { reason: "order of the court", version: "-1" });
+      expect(bad.statusCode, action).toBe(422);
+      const repeated = await app.inject({
+        method: "POST",
+        url: `/staff/cases/doe/${action}`,
+        headers: { cookie: browser.cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: `_csrf=${encodeURIComponent(browser.csrf)}&reason=a&reason=b&version=1`,
+      });
+      expect(repeated.statusCode, action).toBe(422);
+    }
+    expect(fingerprint(db)).toBe(before);
+  });
 });

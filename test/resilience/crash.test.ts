@@ -155,7 +155,7 @@ describe("crash: SIGKILL during concurrent writes loses no acknowledged write", 
         `integrity_check ok after every restart: ${problems.every((p) => !p.includes("integrity"))}`,
     );
     expect(problems).toEqual([]);
-    expect(plan.length).toBeGreaterThanOrEqual(20);
+    if (!process.env.CRASH_TRIALS) expect(plan.length).toBeGreaterThanOrEqual(20);
     // Most trials kill a server that was taking writes; a test that acknowledged nothing would prove nothing.
     expect(acknowledged.length).toBeGreaterThan(plan.length * 2);
   }, 900_000);
