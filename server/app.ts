@@ -38,15 +38,8 @@ import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
 import { searchRoutes } from "./search/routes";
-import { caseFormsRoutes } from "./forms/cases";
-import { entryFormsRoutes } from "./forms/entries";
-import { partyFormsRoutes } from "./forms/parties";
-import { motionFormsRoutes } from "./forms/motions";
-import { orderFormsRoutes } from "./forms/orders";
-import { scheduleFormsRoutes } from "./forms/schedule";
-import { subpoenaFormsRoutes } from "./forms/subpoenas";
-import { eventFormsRoutes } from "./forms/events";
-import { sourceFormsRoutes } from "./forms/sources";
+import { recordFormsRoutes } from "./editing/records/forms";
+import { scheduleRoutes } from "./schedule/routes";
 
 export type BuildOptions = {
   config: Config;
@@ -113,15 +106,8 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
   await app.register(searchRoutes);
-  await app.register(caseFormsRoutes);
-  await app.register(entryFormsRoutes);
-  await app.register(partyFormsRoutes);
-  await app.register(motionFormsRoutes);
-  await app.register(orderFormsRoutes);
-  await app.register(scheduleFormsRoutes);
-  await app.register(subpoenaFormsRoutes);
-  await app.register(eventFormsRoutes);
-  await app.register(sourceFormsRoutes);
+  await app.register(recordFormsRoutes);
+  await app.register(scheduleRoutes);
 
   return app;
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { serveCached } from "../cache/send-cached";
 import { RecordIdParam } from "../shared/record-id";
-import { withDocketStaff } from "../forms/public-controls";
+import { withDocketStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../plugins/cached-pages";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { notPublicBanner } from "../publication/view-models";

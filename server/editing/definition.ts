@@ -54,7 +54,7 @@ export type WriteEvent = {
 
 /**
  * Everything the write service and the write API need to know about one record type. The
- * service is generic; what differs between types lives here, in one file per aggregate under
+ * service is generic; what differs between types lives here, in one folder per record type under
  * server/editing/records/.
  */
 export type RecordDefinition = {

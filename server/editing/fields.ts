@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_PRECISIONS } from "../../db/schema";
+import { RECORD_TABLES, type EditableType } from "../records/tables";
 import { isCalendarDate } from "../shared/dates";
 
 /*
@@ -149,3 +150,11 @@ export function fuzzyDate<const N extends string>(name: N) {
     [K in `${N}Label`]: ReturnType<typeof optionalText>;
   };
 }
+
+/** Every record type a link may name ("any record"). */
+export const LINKABLE_TYPES = Object.keys(RECORD_TABLES) as [EditableType, ...EditableType[]];
+
+/** Ids are numbers, except courts' (`cand`); links store them as text. */
+export const AnyRecordId = z
+  .union([z.number().int().positive(), z.string().trim().min(1).max(100)], { error: "must be a record id" })
+  .transform(String);

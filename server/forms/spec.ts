@@ -85,3 +85,6 @@ export const dateField = (name: string, label: string, extra: Partial<FieldSpec>
   hint: "YYYY-MM-DD",
   ...extra,
 });
+
+/** The address field of a record with a slug; `hint` says what it is made from when left empty. */
+export const slugField = (hint: string): FieldSpec => ({ name: "slug", label: "Address in URLs", control: "text", hint });

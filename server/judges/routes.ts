@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
 import { NotFoundError } from "../errors";
-import { withJudgeStaff } from "../forms/public-controls";
+import { withJudgeStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../plugins/cached-pages";
 import { loadJudgeSummaries, loadPublicJudge } from "./loaders";
 import { JudgeParams } from "./schemas";

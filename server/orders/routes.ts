@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { serveCached } from "../cache/send-cached";
-import { withOrdersIndexStaff } from "../forms/public-controls";
+import { withOrdersIndexStaff } from "../staff/public-controls";
 import { loadOrders } from "./loaders";
 import { toOrdersIndexView } from "./view-models";
 

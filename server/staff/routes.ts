@@ -1,11 +1,29 @@
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { hasRole } from "../auth/roles";
+import { NotFoundError } from "../errors";
+import { formDeps } from "../forms/record-form";
 import { paths } from "../paths";
 import { requireRole } from "../plugins/auth";
+import { toCasePageView } from "./case-page";
 import { toStaffHomeView } from "./view-models";
 
-/** The staff home: who is signed in and what they can do. */
-export async function staffRoutes(app: FastifyInstance) {
+const CaseParams = z.object({ slug: z.string().min(1).max(200) });
+
+/** The staff home (who is signed in and what they can do), and the staff page of one case. */
+export async function staffRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
   app.get(paths.staff(), { onRequest: requireRole("viewer") }, async (request, reply) =>
     reply.view("staff/home.hbs", toStaffHomeView(request.user!)),
   );
+
+  // Everything of one case with a link to its form: where staff go to edit what is not an entry.
+  app.get("/staff/cases/:slug", { onRequest: requireRole("viewer"), schema: { params: CaseParams } }, async (request, reply) => {
+    const id = app.editing.resolveId("case", request.params.slug);
+    const kase = id === undefined ? undefined : app.editing.find("case", id);
+    if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    return reply.view("forms/case.hbs", toCasePageView(kase, formDeps(app), hasRole(request.user!.role, "editor")));
+  });
 }

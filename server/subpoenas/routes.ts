@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
-import { withSubpoenaStaff } from "../forms/public-controls";
+import { withSubpoenaStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../plugins/cached-pages";
 import { loadPublicSubpoena } from "./detail";
 import { toSubpoenaIndexView } from "./list-view-models";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { deadlines } from "../../db/schema";
 import { createEditService } from "../../server/editing/service";
-import { DeadlineCreate } from "../../server/editing/records/orders";
-import { MotionCreate, MotionUpdate } from "../../server/editing/records/motions";
+import { DeadlineCreate } from "../../server/editing/records/deadlines/schema";
+import { MotionCreate, MotionUpdate } from "../../server/editing/records/motions/schema";
 import { createTestStore, testActor, testClock } from "../support/db";
 import { insertCase, insertCourt, insertOrder } from "../support/factories";
 
