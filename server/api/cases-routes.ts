@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage } from "../cache/send-cached";
-import { loadPublicDocket } from "../cases/docket";
-import { loadCaseSummaries } from "../cases/summaries";
+import { loadPublicDocket, loadCaseSummaries } from "../cases/loaders";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { CaseListItem, CaseListQuery, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";

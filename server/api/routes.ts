@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { serveCached } from "../cache/send-cached";
-import { loadCaseSummaries } from "../cases/summaries";
+import { loadCaseSummaries } from "../cases/loaders";
 import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
-import { loadSubpoenaSummaries } from "../subpoenas/summaries";
+import { loadSubpoenaSummaries } from "../subpoenas/loaders";
 import { casesApiRoutes } from "./cases-routes";
 import { judgesApiRoutes } from "./judges-routes";
 import { registerApiRoutes } from "./register-routes";

@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
-import { loadPublicSubpoena } from "../subpoenas/detail";
-import { loadSubpoenaSummaries } from "../subpoenas/summaries";
+import { loadPublicSubpoena, loadSubpoenaSummaries } from "../subpoenas/loaders";
 import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaListQuery, SubpoenaRecord } from "./schemas";
 import { toSubpoenaListItem, toSubpoenaRecord } from "./serializers/subpoenas";
 

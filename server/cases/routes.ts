@@ -7,12 +7,9 @@ import { withDocketStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../plugins/cached-pages";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { notPublicBanner } from "../publication/view-models";
-import { loadPublicDocket, type DocketReader } from "./docket";
-import { loadPublicEntry } from "./entry";
-import { toCaseIndexView } from "./list-view-models";
+import { loadPublicDocket, type DocketReader, loadPublicEntry, loadCaseSummaries } from "./loaders";
+import { toCaseIndexView, toDocketView, toEntryView } from "./view-models";
 import { CaseParams, DocketQuery } from "./schemas";
-import { loadCaseSummaries } from "./summaries";
-import { toDocketView, toEntryView } from "./view-models";
 
 const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
 

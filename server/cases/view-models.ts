@@ -1,23 +1,13 @@
+import { ENTRY_KINDS, PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
+import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
+import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
-import {
-  COVERAGE_STATUS_LABELS,
-  ENTRY_KIND_LABELS,
-  ENTRY_SOURCE_LABELS,
-  HEARING_STATUS_LABELS,
-  MOTION_KIND_LABELS,
-  MOTION_STATUS_LABELS,
-  ORDER_KIND_LABELS,
-  STANDING_LABELS,
-  label,
-} from "../shared/labels";
+import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker } from "../sources/markers";
 import { refKey } from "../sources/repository";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
-import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
-import { motionDeadlineEligibility } from "../schedule/motion-rules";
-import { ENTRY_KINDS } from "../../db/schema";
-import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData } from "./docket";
+import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "./loaders";
 import { DOCKET_PAGE_SIZE, type DocketQuery } from "./schemas";
 
 type Fact = { text: string; sources: SourceMarker[]; inferred: boolean; unknown: boolean };
@@ -285,7 +275,7 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
 export type DocketView = ReturnType<typeof toDocketView>;
 
 /** The permalink page of one entry: how to cite it, and the way back to the docket. */
-export function toEntryView(e: NonNullable<ReturnType<typeof import("./entry").loadPublicEntry>>) {
+export function toEntryView(e: NonNullable<ReturnType<typeof import("./loaders").loadPublicEntry>>) {
   const c = e.case;
   const docketHref = `${paths.case(c.slug)}${e.page > 1 ? `?page=${e.page}` : ""}#entry-${e.entry.id}`;
   const number = e.entry.number;
@@ -313,5 +303,46 @@ export function toEntryView(e: NonNullable<ReturnType<typeof import("./entry").l
       href: doc.hasFile ? paths.document(doc.id) : null,
     })),
     sources: markersFor(e.citations),
+  };
+}
+
+/** One line of a case list, wherever cases are listed (cases index, overview, judge page). */
+export function toCaseListItem(summary: CaseSummary) {
+  const c = summary.case;
+  const judge = summary.assigned ?? summary.referred;
+  return {
+    href: paths.case(c.slug),
+    title: c.caption ?? c.label,
+    captionKnown: c.caption !== null,
+    label: c.label,
+    docketNumber: c.docketNumber,
+    docketSources: markersFor(summary.citations, "docketNumber"),
+    court: summary.court?.shortName ?? null,
+    courtInferred: isInferred(summary.citations, "courtId"),
+    courtSources: markersFor(summary.citations, "courtId"),
+    judge: judge ? { name: `${judge.title} ${judge.name}`, href: paths.judge(judge.slug) } : null,
+    judgeSources: markersFor(summary.citations, summary.assigned ? "assignedJudgeId" : "referredJudgeId"),
+    filed: viewDate({ date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision, label: c.dateFiledLabel }),
+    filedInferred: isInferred(summary.citations, "dateFiled"),
+    filedSources: markersFor(summary.citations, "dateFiled"),
+    status: summary.status,
+    summary: c.summary,
+    subpoenas: summary.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),
+    sources: markersFor(summary.citations),
+    conflicts: conflictMarkers(summary.conflicts),
+  };
+}
+
+export type CaseListItem = ReturnType<typeof toCaseListItem>;
+
+export function toCaseIndexView(summaries: CaseSummary[]) {
+  return {
+    title: "Cases",
+    groups: PUBLIC_CASE_GROUPS.map((group) => ({
+      id: `group-${group}`,
+      heading: label(GROUP_LABELS, group),
+      cases: summaries.filter((sm) => sm.case.group === group).map(toCaseListItem),
+    })).filter((g) => g.cases.length > 0),
+    apiHref: paths.api.cases(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { loadCaseSummaries, type CaseSummary } from "../cases/summaries";
+import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { loadOrders, type OrderRecord } from "../orders/loaders";
 import { toPublic, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository, refKey, type Citation, type ConflictRef } from "../sources/repository";

@@ -1,4 +1,4 @@
-import { toCaseListItem } from "../cases/list-view-models";
+import { toCaseListItem } from "../cases/view-models";
 import { caseLink, signedView, standingView } from "../orders/view-models";
 import { paths } from "../paths";
 import { ORDER_KIND_LABELS, label } from "../shared/labels";

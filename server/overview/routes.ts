@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { serveCached } from "../cache/send-cached";
-import { loadOverview } from "./overview";
+import { loadOverview } from "./loaders";
 import { toOverviewView } from "./view-models";
 
 export async function overviewRoutes(app: FastifyInstance) {

@@ -1,11 +1,11 @@
-import { toCaseListItem } from "../cases/list-view-models";
+import { toCaseListItem } from "../cases/view-models";
 import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
 import { DEADLINE_STATUS_LABELS, ENTRY_KIND_LABELS, HEARING_STATUS_LABELS, label } from "../shared/labels";
 import { markersFor } from "../sources/markers";
 import { refKey } from "../sources/repository";
-import { toSubpoenaListItem } from "../subpoenas/list-view-models";
-import type { OverviewData } from "./overview";
+import { toSubpoenaListItem } from "../subpoenas/view-models";
+import type { OverviewData } from "./loaders";
 
 /** Reading order of the case status groups; a label not listed here comes after these. */
 const CASE_STATUS_ORDER = ["Motion pending", "Status unknown", "No motion pending", "Closed"];

@@ -4,11 +4,9 @@ import { NotFoundError } from "../errors";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
 import { withSubpoenaStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../plugins/cached-pages";
-import { loadPublicSubpoena } from "./detail";
-import { toSubpoenaIndexView } from "./list-view-models";
+import { loadPublicSubpoena, loadSubpoenaSummaries } from "./loaders";
+import { toSubpoenaIndexView, toSubpoenaShowView } from "./view-models";
 import { SubpoenaListQuery, SubpoenaParams } from "./schemas";
-import { loadSubpoenaSummaries } from "./summaries";
-import { toSubpoenaShowView } from "./view-models";
 
 /*
  * Subpoena pages list across cases, so any write can change them: they are cached with the

@@ -1,5 +1,4 @@
-import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData } from "../../cases/docket";
-import type { CaseSummary } from "../../cases/summaries";
+import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "../../cases/loaders";
 import { paths } from "../../paths";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
 import { refKey } from "../../sources/repository";

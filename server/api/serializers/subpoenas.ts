@@ -3,8 +3,7 @@ import type { PublicRecord } from "../../privacy/projection";
 import type { DateView } from "../../shared/dates";
 import { refKey, type Citation } from "../../sources/repository";
 import type { StatusOrder, SubpoenaStatus } from "../../status/subpoena-status";
-import type { PublicSubpoena } from "../../subpoenas/detail";
-import type { SubpoenaSummary } from "../../subpoenas/summaries";
+import type { PublicSubpoena, SubpoenaSummary } from "../../subpoenas/loaders";
 import { toCaseListItem } from "./cases";
 import {
   absolute,

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
-import { loadCaseSummaries, type CaseSummary } from "../cases/summaries";
+import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
-import { loadSubpoenaSummaries, type SubpoenaSummary } from "../subpoenas/summaries";
+import { loadSubpoenaSummaries, type SubpoenaSummary } from "../subpoenas/loaders";
 import { loadCalendar, upcomingSchedule } from "../calendar/loaders";
 import { createOverviewRepository } from "./repository";
 

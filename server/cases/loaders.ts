@@ -1,10 +1,15 @@
+import { and, count, eq, isNull, lt, asc } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
+import * as s from "../../db/schema";
+import { paths } from "../paths";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry, toPublicText, type PublicRecord } from "../privacy/projection";
 import { caseNotPublicCause } from "../privacy/visibility";
-import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
+import { publicCase } from "../records/public-scope";
+import { createSourcesRepository, type Citation, type ConflictRef, type RecordRef, refKey } from "../sources/repository";
+import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { createCasesRepository } from "./repository";
-import type { DocketQuery } from "./schemas";
+import { type DocketQuery, DOCKET_PAGE_SIZE } from "./schemas";
 
 /**
  * Who reads a docket: the public, who find public cases only, or staff, who also find a case
@@ -132,3 +137,95 @@ export function firmOf(d: PublicDocketData, counsel: PublicCounsel) {
   return counsel.organization ?? d.attorneyOrgs.find((o) => o.id === counsel.attorney?.organizationId) ?? null;
 }
 export type PublicEntry = PublicRecord<"entry">;
+
+/** One docket entry with its case, documents and sources, for the entry's permalink (staff also find one of a case not yet public). */
+export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: DocketReader = "public") {
+  const repo = createCasesRepository(db);
+  const kase = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
+  if (!kase) return undefined;
+  const row = db
+    .select()
+    .from(s.docketEntries)
+    .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id), isNull(s.docketEntries.deletedAt)))
+    .get();
+  if (!row) return undefined;
+  const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
+  const court = repo.court(kase.courtId);
+  return {
+    case: toPublic("case", kase),
+    // Staff-side only: whether the case is public decides the preview banner, never what is shown.
+    caseRow: { deletedAt: kase.deletedAt, published: kase.published },
+    court: court ? toPublic("court", court) : undefined,
+    entry: toPublicEntry(row),
+    documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),
+    page: docketPageOf(db, row),
+    citations,
+  };
+}
+
+/** Which page of the oldest-first docket (at the default 100 a page) an entry sits on. */
+export function docketPageOf(db: Db, entry: { caseId: number; sequence: number }): number {
+  const before =
+    db
+      .select({ n: count() })
+      .from(s.docketEntries)
+      .where(and(eq(s.docketEntries.caseId, entry.caseId), isNull(s.docketEntries.deletedAt), lt(s.docketEntries.sequence, entry.sequence)))
+      .get()?.n ?? 0;
+  return Math.floor(before / DOCKET_PAGE_SIZE) + 1;
+}
+
+/** The entry's row on its docket page, whatever page of a long docket that is. */
+export function entryOnDocketHref(db: Db, caseSlug: string, entry: { id: number; caseId: number; sequence: number }): string {
+  const page = docketPageOf(db, entry);
+  return `${paths.case(caseSlug)}${page > 1 ? `?page=${page}` : ""}#entry-${entry.id}`;
+}
+
+export type CaseSummary = {
+  case: PublicRecord<"case">;
+  court: PublicRecord<"court"> | null;
+  assigned: PublicRecord<"judge"> | null;
+  referred: PublicRecord<"judge"> | null;
+  subpoenas: PublicRecord<"subpoena">[];
+  motions: PublicRecord<"motion">[];
+  status: CaseStatus;
+  citations: Citation[];
+  conflicts: ConflictRef[];
+};
+
+/**
+ * Every public case with what a list needs (court, judges, challenged subpoenas, derived status,
+ * sources), in a fixed number of queries whatever the number of cases.
+ */
+export function loadCaseSummaries(db: Db): CaseSummary[] {
+  const caseRows = db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+  const courts = new Map(db.select().from(s.courts).all().map((c) => [c.id, toPublic("court", c)]));
+  const judges = new Map(db.select().from(s.judges).where(isNull(s.judges.deletedAt)).all().map((j) => [j.id, toPublic("judge", j)]));
+  const subpoenas = new Map(
+    db.select().from(s.subpoenas).where(isNull(s.subpoenas.deletedAt)).all().map((sp) => [sp.id, toPublic("subpoena", sp)]),
+  );
+  const links = db.select().from(s.caseSubpoenas).all();
+  const motions = db.select().from(s.motions).where(isNull(s.motions.deletedAt)).orderBy(asc(s.motions.id)).all();
+  const sources = createSourcesRepository(db);
+  const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
+  const citations = sources.citationsFor(refs);
+  const conflicts = sources.conflictsFor(refs);
+
+  return caseRows.map((row) => {
+    const kase = toPublic("case", row);
+    const caseMotions = motions.filter((m) => m.caseId === row.id).map((m) => toPublic("motion", m));
+    return {
+      case: kase,
+      court: (row.courtId && courts.get(row.courtId)) || null,
+      assigned: (row.assignedJudgeId && judges.get(row.assignedJudgeId)) || null,
+      referred: (row.referredJudgeId && judges.get(row.referredJudgeId)) || null,
+      subpoenas: links
+        .filter((l) => l.caseId === row.id)
+        .map((l) => subpoenas.get(l.subpoenaId))
+        .filter((sp): sp is PublicRecord<"subpoena"> => Boolean(sp)),
+      motions: caseMotions,
+      status: deriveCaseStatus(kase, caseMotions),
+      citations: citations.get(refKey("case", row.id)) ?? [],
+      conflicts: conflicts.get(refKey("case", row.id)) ?? [],
+    };
+  });
+}
