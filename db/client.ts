@@ -67,6 +67,36 @@ function configure(sqlite: Database.Database): Database.Database {
   return sqlite;
 }
 
+/** Closes the connection; the Db must not be used afterwards. */
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+}
+
+const dataVersionStatements = new WeakMap<Db, Database.Statement>();
+
+/**
+ * SQLite's data_version: it changes when another connection (the CLI while the server runs)
+ * commits to the file, and never for this connection's own writes.
+ */
+export function dataVersion(db: Db): number {
+  let statement = dataVersionStatements.get(db);
+  if (!statement) dataVersionStatements.set(db, (statement = db.$client.prepare("PRAGMA data_version").pluck()));
+  return statement.get() as number;
+}
+
+/** SQLite's online backup of the open database to `target`: a consistent copy even while others write. */
+export async function backupDatabase(db: Db, target: string): Promise<void> {
+  await db.$client.backup(target);
+}
+
+/**
+ * A prepared statement on the raw driver, for the record store's few hot queries
+ * (server/records/statements.ts), which drizzle would build and prepare again on every call.
+ */
+export function prepareStatement(db: Db, sql: string): Database.Statement {
+  return db.$client.prepare(sql);
+}
+
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // drizzle wraps the SQLite error; the first line is the useful part.

@@ -1,4 +1,4 @@
-import { openDatabase } from "../db/client";
+import { closeDatabase, openDatabase } from "../db/client";
 import { seedDatabase, isDatabaseEmpty } from "../seeds/load";
 import { buildApp } from "./app";
 import type { Config } from "./config";
@@ -23,7 +23,7 @@ export async function startServer(config: Config, log: (line: string) => void) {
   if (config.jobRunner) app.jobs.start();
   const stop = async () => {
     await app.close();
-    db.$client.close();
+    closeDatabase(db);
   };
   return { stop, app };
 }

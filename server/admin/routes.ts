@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AuthUser } from "../auth/accounts";
 import { ConflictError, ValidationError } from "../errors";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { AdminUsersQuery, TokenIdParams, UserIdParams } from "./schemas";
 import { toAdminUsersView, type AddUserInput } from "./view-models";
 

@@ -1,5 +1,5 @@
 import { paths } from "../paths";
-import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../plugins/openapi";
+import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "./openapi-info";
 
 /** The part of an OpenAPI document the docs page reads. */
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; example?: unknown; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };

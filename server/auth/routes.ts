@@ -3,7 +3,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { paths } from "../paths";
-import { requireCsrf, safeNext } from "../plugins/auth";
+import { requireCsrf, safeNext } from "./hooks";
 import { LOGIN_LIMITS } from "./limits";
 import { LoginForm } from "./schemas";
 import { DISABLED_ACCOUNT, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS, toLoginView } from "./view-models";

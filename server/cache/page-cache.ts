@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import type { Db } from "../../db/client";
+import { dataVersion, type Db } from "../../db/client";
 import { onRecordChange, type RecordChange } from "../records/changes";
 
 /** A rendered page kept as bytes, with its encodings made on first demand. */
@@ -25,8 +25,7 @@ type Slot = { page: CachedPage; scope: CacheScope };
  */
 export function createPageCache(db: Db, maxEntries = 500) {
   const slots = new Map<string, Slot>();
-  const dataVersion = db.$client.prepare("PRAGMA data_version").pluck();
-  let seenVersion = dataVersion.get() as number;
+  let seenVersion = dataVersion(db);
 
   function invalidate(change: RecordChange) {
     if (change.caseIds === "all") return slots.clear();
@@ -37,7 +36,7 @@ export function createPageCache(db: Db, maxEntries = 500) {
   const unsubscribe = onRecordChange(db, invalidate);
 
   function externalWriteSeen(): boolean {
-    const version = dataVersion.get() as number;
+    const version = dataVersion(db);
     if (version === seenVersion) return false;
     seenVersion = version;
     return true;

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isPublicRequest } from "../plugins/cached-pages";
+import { isPublicRequest } from "../cache/public-request";
 import { brotliOf, gzipOf, type CacheScope, type CachedPage, type PageCache } from "./page-cache";
 
 /** Picks the best encoding the client accepts among the ones we pre-encode. */

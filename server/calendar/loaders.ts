@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import { toPublic, type PublicRecord } from "../privacy/projection";
 import type { RecordRow } from "../records/tables";
-import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
+import { createSourcesRepository } from "../sources/repository";
+import type { Citation, RecordRef } from "../sources/markers";
 import { createCalendarRepository } from "./repository";
 
 /**

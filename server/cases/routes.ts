@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import { serveCached } from "../cache/send-cached";
 import { RecordIdParam } from "../shared/record-id";
 import { withDocketStaff } from "../staff/public-controls";
-import { isPublicRequest } from "../plugins/cached-pages";
+import { isPublicRequest } from "../cache/public-request";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { notPublicBanner } from "../publication/view-models";
 import { loadPublicDocket, type DocketReader, loadPublicEntry, loadCaseSummaries } from "./loaders";

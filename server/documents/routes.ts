@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import { acceptMultipartForms } from "../files/multipart-form";
 import { storedFileLocation } from "../files/store";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { PdfInputError, readPdf } from "./pdf";
 import { createDocumentsRepository } from "./repository";
 import { DocumentParams, DocumentUploadForm, EntryDocumentsParams, isUploadedFile, type UploadedFile } from "./schemas";

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths } from "../paths";
-import { actorFor, requireRole } from "../plugins/auth";
+import { actorFor, requireRole } from "../auth/hooks";
 import { EditHeaders, NoFields, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";

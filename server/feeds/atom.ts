@@ -2,8 +2,7 @@ import { Feed } from "feed";
 import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
 import { ENTRY_SOURCE_LABELS, EVENT_KIND_LABELS, label } from "../shared/labels";
-import { RELIABILITY_LABELS } from "../sources/markers";
-import type { Citation } from "../sources/repository";
+import { RELIABILITY_LABELS, type Citation } from "../sources/markers";
 import { dayOf, type FeedRecord } from "./loaders";
 
 export type FeedMeta = { title: string; description: string; selfPath: string; htmlPath: string; publicUrl: string };

@@ -3,7 +3,8 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
 import { publicCase, publicEvent } from "../records/public-scope";
-import { createSourcesRepository, refKey, type Citation } from "../sources/repository";
+import { createSourcesRepository } from "../sources/repository";
+import { refKey, type Citation } from "../sources/markers";
 
 /** What a feed is about: one case, one subpoena (and the cases challenging it), or everything. */
 export type FeedScope = { kind: "case"; caseId: number } | { kind: "subpoena"; subpoenaId: number } | { kind: "all" };

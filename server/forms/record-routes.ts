@@ -9,7 +9,7 @@ import type { EditableRecord } from "../editing/service";
 import { fieldErrors } from "../editing/validation";
 import { NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { toConflictView } from "./conflict-view";
 import { setFlash } from "./flash";
 import { toFormPageView } from "./page-view";

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasRole } from "../auth/roles";
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from "../errors";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import type { EditableType } from "../records/tables";
 import { currentLinksOf, loadDeleted, loadHistory } from "./loaders";
 import { HistoryParams, RestoreForm, RevertForm } from "./schemas";

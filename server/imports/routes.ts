@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { acceptMultipartForms } from "../files/multipart-form";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { importSizeLimit, sha256Of, tooLargeMessage } from "./input";
 import { readStoredFile, storeFileBytes } from "./provenance";
 import type { ImportOutcome } from "./report";

@@ -2,7 +2,8 @@ import type { Db } from "../../db/client";
 import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { loadOrders, type OrderRecord } from "../orders/loaders";
 import { toPublic, type PublicRecord } from "../privacy/projection";
-import { createSourcesRepository, refKey, type Citation, type ConflictRef } from "../sources/repository";
+import { createSourcesRepository } from "../sources/repository";
+import { refKey, type Citation, type ConflictRef } from "../sources/markers";
 import { createJudgesRepository } from "./repository";
 
 export type JudgeSummary = {

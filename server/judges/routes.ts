@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
 import { NotFoundError } from "../errors";
 import { withJudgeStaff } from "../staff/public-controls";
-import { isPublicRequest } from "../plugins/cached-pages";
+import { isPublicRequest } from "../cache/public-request";
 import { loadJudgeSummaries, loadPublicJudge } from "./loaders";
 import { JudgeParams } from "./schemas";
 import { toJudgeShowView, toJudgesIndexView } from "./view-models";

@@ -1,8 +1,9 @@
 import type { Db } from "../../db/client";
 import type { MOTION_STATUSES } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
-import { createSourcesRepository, refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/repository";
-import { compareFuzzyDates } from "../timeline/ordering";
+import { createSourcesRepository } from "../sources/repository";
+import { refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/markers";
+import { compareFuzzyDates } from "../shared/date-ordering";
 import { createOrdersRepository } from "./repository";
 
 export type OrderDispositionRecord = {

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
-import { createSourcesRepository, type Citation, type RecordRef } from "../sources/repository";
+import { createSourcesRepository } from "../sources/repository";
+import type { Citation, RecordRef } from "../sources/markers";
 import { loadSubpoenaSummaries, type SubpoenaSummary } from "../subpoenas/loaders";
 import { loadCalendar, upcomingSchedule } from "../calendar/loaders";
 import { createOverviewRepository } from "./repository";

@@ -2,8 +2,7 @@ import { toCaseListItem } from "../cases/view-models";
 import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
 import { DEADLINE_STATUS_LABELS, ENTRY_KIND_LABELS, HEARING_STATUS_LABELS, label } from "../shared/labels";
-import { markersFor } from "../sources/markers";
-import { refKey } from "../sources/repository";
+import { markersFor, refKey } from "../sources/markers";
 import { toSubpoenaListItem } from "../subpoenas/view-models";
 import type { OverviewData } from "./loaders";
 

@@ -1,19 +1,6 @@
 import fp from "fastify-plugin";
-import type { FastifyRequest } from "fastify";
+import { isPublicRequest } from "../cache/public-request";
 import { sendCachedPage } from "../cache/send-cached";
-
-const SESSION_COOKIE_PREFIX = "quash_session=";
-
-/**
- * Only the public's requests are served from (and stored in) the page cache: a signed-in
- * user or a script with a token may be shown more than the public page, so they always get a
- * fresh render.
- */
-export function isPublicRequest(request: FastifyRequest): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (request.headers.authorization) return false;
-  return !(request.headers.cookie ?? "").includes(SESSION_COOKIE_PREFIX);
-}
 
 /**
  * Answers a cached page before routing work (validation, sign-in lookup, handlers) is done;

@@ -3,21 +3,10 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { SwaggerTransform, SwaggerTransformObject } from "@fastify/swagger";
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../api/openapi-info";
 import { paths } from "../paths";
 
 export const API_PREFIX = "/api/v1";
-export const SWAGGER_UI_PREFIX = "/api/docs";
-
-export const OPENAPI_TAGS = [
-  { name: "meta", description: "The API itself: the collections and this document." },
-  { name: "cases", description: "Court proceedings, each with its full docket." },
-  { name: "subpoenas", description: "The administrative subpoenas and customs summonses, with their derived status." },
-  { name: "judges", description: "Judicial officers and the cases before them." },
-  { name: "orders", description: "Court orders, with what each stay or non-production order protects." },
-  { name: "timeline", description: "Dated facts inside and outside the dockets." },
-  { name: "sources", description: "The source register and the open conflicts between sources." },
-  { name: "deadlines", description: "Deadlines computed from FRCP 6 and the N.D. Cal. local rules, with every step explained." },
-];
 
 const zodTransform = createJsonSchemaTransform({});
 

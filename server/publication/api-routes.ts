@@ -5,7 +5,7 @@ import { API_BODY_LIMIT, acceptJsonOnly, etag, versionFrom } from "../editing/ap
 import { EditHeaders, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "../editing/api-schemas";
 import { RECORD_DEFINITIONS } from "../editing/records";
 import { paths } from "../paths";
-import { actorFor, requireRole } from "../plugins/auth";
+import { actorFor, requireRole } from "../auth/hooks";
 import { PublishBody, UnpublishBody } from "./schemas";
 
 const SECURITY = [{ bearerAuth: [] }];

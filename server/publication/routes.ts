@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError, VersionConflictError } from "../errors"
 import { errorsByField, fieldErrors } from "../editing/validation";
 import { setFlash } from "../forms/flash";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import type { RecordRow } from "../records/tables";
 import { createPublicationRepository } from "./repository";
 import { PublishForm } from "./schemas";

@@ -1,7 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import { getTableColumns, type Column } from "drizzle-orm";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../db/client";
+import { prepareStatement, type Db } from "../../db/client";
 
 /**
  * Prepared statements for the record store's few hot queries (insert, select by id, versioned
@@ -38,7 +38,7 @@ function statement(db: Db, key: string, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let stmt = cache.get(key);
-  if (!stmt) cache.set(key, (stmt = db.$client.prepare(sql)));
+  if (!stmt) cache.set(key, (stmt = prepareStatement(db, sql)));
   return stmt;
 }
 

@@ -4,8 +4,7 @@ import type { PublicRecord } from "../privacy/projection";
 import { zoneWords } from "../shared/court-time";
 import { formatDay, weekdayOf } from "../shared/dates";
 import { DEADLINE_STATUS_LABELS, label } from "../shared/labels";
-import { markersFor, type SourceMarker } from "../sources/markers";
-import { refKey, type Citation } from "../sources/repository";
+import { markersFor, type SourceMarker, refKey, type Citation } from "../sources/markers";
 import { parseComputation } from "./computation";
 import { isFilingDeadline, ruleInfo } from "./motion-rules";
 

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import { setFlash } from "../forms/flash";
 import { dayText, withDate } from "../forms/words";
 import { paths } from "../paths";
-import { actorFor, requireCsrf, requireRole } from "../plugins/auth";
+import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { RecordIdParam } from "../shared/record-id";
 import { markDeadline } from "./service";
 

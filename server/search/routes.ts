@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { paths } from "../paths";
-import { requireRole } from "../plugins/auth";
+import { requireRole } from "../auth/hooks";
 import { searchFilings } from "./loaders";
 import { SearchQuery } from "./schemas";
 import { toSearchView } from "./view-models";

@@ -1,4 +1,4 @@
-import type { Citation } from "./repository";
+import type { Citation } from "./markers";
 
 /** What a template needs to print an "inferred" badge with the reason on hover and for screen readers. */
 export type InferredView = { reason: string } | null;

@@ -1,6 +1,14 @@
-import type { Reliability } from "../../db/schema";
+import type { RecordType, Reliability } from "../../db/schema";
 import { paths } from "../paths";
-import type { Citation, ConflictRef } from "./repository";
+import type { PublicRecord } from "../privacy/projection";
+
+/** A record a fact can be cited for; `refKey` is how maps of citations are keyed. */
+export type RecordRef = { type: RecordType; id: string | number };
+export const refKey = (type: string, id: string | number) => `${type}:${id}`;
+
+/** One citation of one source for one record (or one field of it). */
+export type Citation = PublicRecord<"fact_source"> & { source: PublicRecord<"source"> };
+export type ConflictRef = PublicRecord<"conflict"> & { field: string | null };
 
 export const RELIABILITY_LABELS: Record<Reliability, string> = {
   court_record: "Court record",

@@ -1,5 +1,4 @@
-import { markersFor, type SourceMarker } from "./markers";
-import type { Citation } from "./repository";
+import { markersFor, type SourceMarker, type Citation } from "./markers";
 
 /**
  * Markers for a record as a whole (beside its title). When no source backs the whole record but

@@ -6,7 +6,8 @@ import { RELIABILITY_LEVELS, type RecordType, type Reliability } from "../../db/
 import { toPublic, type PublicRecord } from "../privacy/projection";
 import { publicCauseOfRecord } from "../records/public-scope";
 import { RECORD_TABLES, isEditableType, type EditableType, type RecordRow } from "../records/tables";
-import { createSourcesRepository, refKey, type Citation } from "./repository";
+import { createSourcesRepository } from "./repository";
+import { refKey, type Citation } from "./markers";
 
 export type SourceRegisterFilters = { reliability?: Reliability };
 

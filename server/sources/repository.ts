@@ -1,15 +1,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { conflictRecords, conflicts, factSources, sources, type RecordType } from "../../db/schema";
-import { toPublic, type PublicRecord } from "../privacy/projection";
+import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
+import { toPublic } from "../privacy/projection";
 import { publicSource } from "../records/public-scope";
+import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
-export type RecordRef = { type: RecordType; id: string | number };
-export const refKey = (type: string, id: string | number) => `${type}:${id}`;
-
-/** One citation of one source for one record (or one field of it). */
-export type Citation = PublicRecord<"fact_source"> & { source: PublicRecord<"source"> };
-export type ConflictRef = PublicRecord<"conflict"> & { field: string | null };
 
 /**
  * Loads the sources and open conflicts behind any set of records in two queries, so a page

@@ -5,7 +5,7 @@ import { toFieldViews } from "../forms/fields-view";
 import { formDeps } from "../forms/record-form";
 import { initialValues } from "../forms/values";
 import { paths } from "../paths";
-import { isPublicRequest } from "../plugins/cached-pages";
+import { isPublicRequest } from "../cache/public-request";
 
 /*
  * Staff controls on the public pages ("Edit", "Add entry", "Strike", history links). They are

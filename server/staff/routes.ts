@@ -5,7 +5,7 @@ import { hasRole } from "../auth/roles";
 import { NotFoundError } from "../errors";
 import { formDeps } from "../forms/record-form";
 import { paths } from "../paths";
-import { requireRole } from "../plugins/auth";
+import { requireRole } from "../auth/hooks";
 import { toCasePageView } from "./case-page";
 import { toStaffHomeView } from "./view-models";
 

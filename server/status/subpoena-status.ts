@@ -1,8 +1,7 @@
 import type { PublicRecord } from "../privacy/projection";
 import { viewDate, type DateView, type FuzzyDate } from "../shared/dates";
 import { MOTION_KIND_LABELS, MOTION_STATUS_LABELS, label } from "../shared/labels";
-import { isInferred, markersFor, type SourceMarker } from "../sources/markers";
-import { refKey, type Citation, type RecordRef } from "../sources/repository";
+import { isInferred, markersFor, type SourceMarker, refKey, type Citation, type RecordRef } from "../sources/markers";
 
 /*
  * A subpoena's status, derived from the record and never typed by hand: "withdrawn" because a

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { sendCachedPage, serveCached } from "../cache/send-cached";
 import { withSubpoenaStaff } from "../staff/public-controls";
-import { isPublicRequest } from "../plugins/cached-pages";
+import { isPublicRequest } from "../cache/public-request";
 import { loadPublicSubpoena, loadSubpoenaSummaries } from "./loaders";
 import { toSubpoenaIndexView, toSubpoenaShowView } from "./view-models";
 import { SubpoenaListQuery, SubpoenaParams } from "./schemas";

@@ -2,8 +2,9 @@ import type { Db } from "../../db/client";
 import { EVENT_KINDS, type DatePrecision } from "../../db/schema";
 import { loadOrders } from "../orders/loaders";
 import { toPublic, type PublicRecord } from "../privacy/projection";
-import { createSourcesRepository, refKey, type Citation, type ConflictRef } from "../sources/repository";
-import { compareFuzzyDates } from "./ordering";
+import { createSourcesRepository } from "../sources/repository";
+import { refKey, type Citation, type ConflictRef } from "../sources/markers";
+import { compareFuzzyDates } from "../shared/date-ordering";
 import { createTimelineRepository } from "./repository";
 import type { TimelineQuery } from "./schemas";
 

@@ -5,7 +5,7 @@ import { inferredView } from "../sources/inferred";
 import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
 import type { Timeline, TimelineItem } from "./loaders";
-import { ORDERING_RULE } from "./ordering";
+import { ORDERING_RULE } from "../shared/date-ordering";
 import type { TimelineQuery } from "./schemas";
 
 export function toTimelineItem(item: TimelineItem) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PublicRecord } from "../../server/privacy/projection";
-import type { Citation } from "../../server/sources/repository";
+import type { Citation } from "../../server/sources/markers";
 import {
   deriveSubpoenaStatus,
   judgesPhrase,

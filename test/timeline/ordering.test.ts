@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compareFuzzyDates } from "../../server/timeline/ordering";
+import { compareFuzzyDates } from "../../server/shared/date-ordering";
 import { surnameOf } from "../../server/judges/loaders";
 import { inferredView } from "../../server/sources/inferred";
-import type { Citation } from "../../server/sources/repository";
+import type { Citation } from "../../server/sources/markers";
 
 describe("compareFuzzyDates", () => {
   it("puts the earlier possible day first, then the more precise date, and unknown dates last", () => {

@@ -1,7 +1,7 @@
 import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "../../cases/loaders";
 import { paths } from "../../paths";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
-import { refKey } from "../../sources/repository";
+import { refKey } from "../../sources/markers";
 import { deriveCaseStatus } from "../../status/case-status";
 import {
   absolute,

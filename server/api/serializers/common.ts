@@ -2,8 +2,7 @@ import type { DatePrecision } from "../../../db/schema";
 import type { PublicRecord } from "../../privacy/projection";
 import { paths } from "../../paths";
 import { viewDate, type FuzzyDate } from "../../shared/dates";
-import { apiSources } from "../../sources/markers";
-import { refKey, type Citation, type ConflictRef } from "../../sources/repository";
+import { apiSources, refKey, type Citation, type ConflictRef } from "../../sources/markers";
 
 /**
  * What every serializer needs besides the data: the site's public base URL, so the `url` and

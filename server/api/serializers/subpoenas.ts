@@ -1,7 +1,7 @@
 import { paths } from "../../paths";
 import type { PublicRecord } from "../../privacy/projection";
 import type { DateView } from "../../shared/dates";
-import { refKey, type Citation } from "../../sources/repository";
+import { refKey, type Citation } from "../../sources/markers";
 import type { StatusOrder, SubpoenaStatus } from "../../status/subpoena-status";
 import type { PublicSubpoena, SubpoenaSummary } from "../../subpoenas/loaders";
 import { toCaseListItem } from "./cases";

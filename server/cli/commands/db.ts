@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "../../../db/client";
+import { backupDatabase, closeDatabase, openDatabase } from "../../../db/client";
 import { seedDatabase } from "../../../seeds/load";
 import { loadConfig } from "../../config";
 import { systemClock } from "../../shared/clock";
@@ -37,9 +37,9 @@ async function backup(databaseFile: string, target: string, io: CliIo) {
   const db = openDatabase(databaseFile);
   try {
     // SQLite's online backup: a consistent copy even while the server is writing.
-    await db.$client.backup(target);
+    await backupDatabase(db, target);
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
   checkBackup(target);
   io.stdout(`Backed up ${databaseFile} to ${target}`);
@@ -66,7 +66,7 @@ async function restore(databaseFile: string, source: string, io: CliIo) {
     from.close();
   }
   // Brings an older backup up to the current schema.
-  openDatabase(databaseFile).$client.close();
+  closeDatabase(openDatabase(databaseFile));
   io.stdout(`Restored ${databaseFile} from ${source}`);
 }
 
@@ -78,7 +78,7 @@ export const dbCommand: CliCommand = {
     const config = loadConfig(io.env);
     switch (action) {
       case "migrate": {
-        openDatabase(config.databaseFile).$client.close();
+        closeDatabase(openDatabase(config.databaseFile));
         io.stdout(`Migrated ${config.databaseFile}`);
         return EXIT.ok;
       }
@@ -93,7 +93,7 @@ export const dbCommand: CliCommand = {
               : `Nothing to do: the bundled record is already in ${config.databaseFile} (${result.unchanged} records).`,
           );
         } finally {
-          db.$client.close();
+          closeDatabase(db);
         }
         return EXIT.ok;
       }

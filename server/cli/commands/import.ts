@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { openDatabase } from "../../../db/client";
+import { closeDatabase, openDatabase } from "../../../db/client";
 import { CASE_GROUPS } from "../../../db/schema";
 import { loadConfig } from "../../config";
 import { DEFAULT_IMPORT_GROUP, PUBLISH_NEEDS_GROUP, type CaseGroup } from "../../imports/context";
@@ -67,7 +67,7 @@ export const importCommand: CliCommand = {
       // Back in the order the files were named.
       outcomes = loaded.map((l) => ("failed" in l ? l.failed : imported.shift()!));
     } finally {
-      db.$client.close();
+      closeDatabase(db);
     }
     let failed = 0;
     for (const outcome of outcomes) {

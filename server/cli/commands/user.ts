@@ -1,4 +1,4 @@
-import { openDatabase } from "../../../db/client";
+import { closeDatabase, openDatabase } from "../../../db/client";
 import { USER_ROLES, type UserRole } from "../../../db/schema";
 import { createAccounts } from "../../auth/accounts";
 import { createAuthRepository } from "../../auth/repository";
@@ -25,7 +25,7 @@ async function readPassword(io: CliIo, fromStdin: boolean): Promise<string> {
 /** Opens DATABASE_FILE (the same file the server uses) for the length of one command. */
 export function withAccounts<T>(io: CliIo, use: (accounts: ReturnType<typeof createAccounts>) => Promise<T>): Promise<T> {
   const db = openDatabase(loadConfig(io.env).databaseFile);
-  return use(createAccounts(createAuthRepository(db), systemClock)).finally(() => db.$client.close());
+  return use(createAccounts(createAuthRepository(db), systemClock)).finally(() => closeDatabase(db));
 }
 
 export const userCommand: CliCommand = {
