@@ -1,4 +1,4 @@
-import { openDatabase } from "../../../db/client";
+import { closeDatabase, openDatabase } from "../../../db/client";
 import { loadConfig } from "../../config";
 import { registerJobs } from "../../jobs/catalogue";
 import { createJobRunner, type JobState } from "../../jobs/runner";
@@ -23,7 +23,7 @@ function withRunner<T>(io: CliIo, use: (runner: ReturnType<typeof createJobRunne
   const log = { info: (msg: string) => io.stderr(msg), warn: (msg: string) => io.stderr(msg) };
   const runner = createJobRunner({ db, clock: systemClock, log });
   registerJobs(runner, { db, config, clock: systemClock, log });
-  return use(runner).finally(() => db.$client.close());
+  return use(runner).finally(() => closeDatabase(db));
 }
 
 export const jobsCommand: CliCommand = {
