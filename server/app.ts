@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Db } from "../db/client";
 import type { Config } from "./config";
 import type { Clock } from "./shared/clock";
+import { routeTablePlugin } from "./plugins/route-table";
 import { contextPlugin } from "./plugins/context";
 import { securityPlugin } from "./plugins/security";
 import { cachedPagesPlugin } from "./plugins/cached-pages";
@@ -57,13 +58,16 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: config.maxUploadBytes,
-    // Keep query strings with repeated keys as the last value; our schemas expect scalars.
+    // `/cases/` is the page at `/cases`: a trailing slash names the same route.
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Infrastructure
+  // First: it lists every route added after it (`quash routes`, docs/routes.md), by section below.
+  await app.register(routeTablePlugin);
+
+  app.routeTable.section("Infrastructure");
   await app.register(contextPlugin, { config, db, clock });
   await app.register(securityPlugin);
   await app.register(cachedPagesPlugin);
@@ -79,7 +83,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 
-  // Public pages
+  app.routeTable.section("Public pages");
   await app.register(overviewRoutes);
   await app.register(subpoenasRoutes);
   await app.register(casesRoutes);
@@ -91,11 +95,11 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(calendarRoutes);
   await app.register(calculatorRoutes);
 
-  // API
+  app.routeTable.section("API");
   await app.register(apiRoutes);
   await app.register(calculatorApiRoutes);
 
-  // Staff
+  app.routeTable.section("Staff");
   await app.register(authRoutes);
   await app.register(staffRoutes);
   await app.register(adminRoutes);

@@ -13,6 +13,15 @@ import { hasRole } from "./roles";
  * (server/plugins/auth.ts) has already identified the request (request.auth, request.user).
  */
 
+/** What each hook below demands, so the route table can list a route's guards (server/plugins/route-table.ts). */
+const GUARDS = new WeakMap<object, string>();
+
+/** The guards a route hook stands for: ["editor"], ["csrf"], or [] for a hook that guards nothing. */
+export function guardsOf(hook: unknown): string[] {
+  const guard = typeof hook === "function" ? GUARDS.get(hook) : undefined;
+  return guard ? [guard] : [];
+}
+
 const CSRF_REFUSED =
   "This form has expired or did not come from Quash, so nothing was saved. Reload the page and submit it again.";
 
@@ -32,7 +41,7 @@ export function safeNext(request: FastifyRequest, next: string | undefined): str
  * accepts only bearer tokens (the write API: no cookies, hence no CSRF).
  */
 export function requireRole(role: UserRole, options: { via?: "token" | "any" } = {}): onRequestAsyncHookHandler {
-  return async (request, reply) => {
+  const hook: onRequestAsyncHookHandler = async (request, reply) => {
     reply.header("cache-control", "private, no-store");
     const auth = options.via === "token" && request.auth?.via !== "token" ? null : request.auth;
     if (!auth) {
@@ -51,6 +60,8 @@ export function requireRole(role: UserRole, options: { via?: "token" | "any" } =
       throw new ForbiddenError(`This needs the ${role} role; your account has the ${auth.user.role} role.`);
     }
   };
+  GUARDS.set(hook, options.via === "token" ? `${role} (token)` : role);
+  return hook;
 }
 
 /**
@@ -66,6 +77,13 @@ export const requireCsrf: preHandlerAsyncHookHandler = async (request) => {
   const token = typeof fromBody === "string" ? fromBody : request.headers[CSRF_HEADER];
   if (!secret || typeof token !== "string" || !isValidCsrfToken(secret, token)) throw new ForbiddenError(CSRF_REFUSED);
 };
+GUARDS.set(requireCsrf, "csrf");
+
+/** `requireCsrf` for a signed-in browser only: without a session there is nothing to end (an expired session's sign-out button still works). */
+export const requireCsrfIfSignedIn: preHandlerAsyncHookHandler = async function (request, reply) {
+  if (request.auth?.via === "session") await requireCsrf.call(this, request, reply);
+};
+GUARDS.set(requireCsrfIfSignedIn, "csrf (signed in)");
 
 /** Who a revision names for a change made through this request. */
 export function actorFor(request: FastifyRequest): Actor {

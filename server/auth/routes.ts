@@ -3,7 +3,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { paths } from "../paths";
-import { requireCsrf, safeNext } from "./hooks";
+import { requireCsrf, requireCsrfIfSignedIn, safeNext } from "./hooks";
 import { LOGIN_LIMITS } from "./limits";
 import { LoginForm } from "./schemas";
 import { DISABLED_ACCOUNT, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS, toLoginView } from "./view-models";
@@ -65,12 +65,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     return reply.redirect(next ?? paths.staff(), 303);
   });
 
-  // Without a session there is nothing to end (an expired session's sign-out button still works).
-  const csrfIfSignedIn: preHandlerAsyncHookHandler = async function (request, reply) {
-    if (request.auth?.via === "session") await requireCsrf.call(this, request, reply);
-  };
-
-  app.post(paths.logout(), { preHandler: csrfIfSignedIn }, async (_request, reply) => {
+  app.post(paths.logout(), { preHandler: requireCsrfIfSignedIn }, async (_request, reply) => {
     reply.endSession();
     return reply.redirect(`${paths.login()}?signedOut=1`, 303);
   });

@@ -39,6 +39,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "list the background jobs (court RSS polls, NEF intake…) or run one now",
     load: async () => (await import("./commands/jobs")).jobsCommand,
   },
+  routes: {
+    summary: "print every route (method, path, guards) from the app's route table; --markdown for docs/routes.md",
+    load: async () => (await import("./commands/routes")).routesCommand,
+  },
 };
 
 function processIo(): CliIo {

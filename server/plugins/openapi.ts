@@ -114,9 +114,12 @@ export const openapiPlugin = fp(
       transformStaticCSP: allowSwaggerUiStyle,
     });
 
-    app.get(paths.api.openapi(), { schema: { hide: true } }, async (_request, reply) =>
-      reply.type("application/json; charset=utf-8").send(app.swagger()),
-    );
+    // In its own context only so the route table names it (server/plugins/route-table.ts).
+    await app.register(async function openapiDocument(scope) {
+      scope.get(paths.api.openapi(), { schema: { hide: true } }, async (_request, reply) =>
+        reply.type("application/json; charset=utf-8").send(app.swagger()),
+      );
+    });
   },
   { name: "openapi", dependencies: ["context"] },
 );
