@@ -89,3 +89,22 @@ export const paths = {
   },
   assets: (file: string) => `/assets/${file}`,
 };
+
+/**
+ * Route patterns (Fastify's `:param` syntax) of the URLs the two route generators make for
+ * every record type, so a URL found in a browser can be found here: the staff forms
+ * (server/forms/record-routes.ts) and the write API (server/editing/api-routes.ts). `paths`
+ * above builds the same URLs with real slugs and ids.
+ */
+export const routePatterns = {
+  /** /staff/<segment> (its list), or /staff/cases/:slug/<segment> for records of a case. */
+  staffRecords: (segment: string, underCase: boolean) => (underCase ? `/staff/cases/:slug/${segment}` : `/staff/${segment}`),
+  /** One record's form: …/<segment>/:id; a case is named by its slug. */
+  staffRecord: (segment: string, underCase: boolean) => `${routePatterns.staffRecords(segment, underCase)}/:id`,
+  staffCase: () => "/staff/cases/:slug",
+  /** A write API collection, /api/v1/<collection>; records of a case are created under /api/v1/cases/:slug/<collection>. */
+  apiRecords: (collection: string) => `/api/v1/${collection}`,
+  apiCaseRecords: (collection: string) => `/api/v1/cases/:slug/${collection}`,
+  /** One record: /api/v1/<collection>/:id (or :slug for cases and subpoenas). */
+  apiRecord: (collection: string, key: "id" | "slug") => `/api/v1/${collection}/:${key}`,
+};

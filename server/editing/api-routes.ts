@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
-import { paths } from "../paths";
+import { paths, routePatterns } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
 import { EditHeaders, NoFields, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
@@ -98,12 +98,12 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
 
   for (const definition of Object.values(RECORD_DEFINITIONS)) {
     const RecordOut = staffRecordSchema(definition);
-    const base = paths.api.records(definition.plural);
+    const base = routePatterns.apiRecords(definition.plural);
     const key = PUBLIC_RECORD_URL[definition.type] ? "slug" : "id";
     const RecordParams = recordParams(key);
     const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[key]!;
-    const one = `${base}/:${key}`;
-    const collection = definition.parent === "case" ? `${paths.api.cases()}/:slug/${definition.plural}` : base;
+    const one = routePatterns.apiRecord(definition.plural, key);
+    const collection = definition.parent === "case" ? routePatterns.apiCaseRecords(definition.plural) : base;
     const tags = [definition.tag];
     const { label } = definition;
 
@@ -235,7 +235,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
   const entry = RECORD_DEFINITIONS.entry;
   bodilessEdit(
     "POST",
-    `${paths.api.records(entry.plural)}/:id/strike`,
+    `${routePatterns.apiRecord(entry.plural, "id")}/strike`,
     entry,
     {
       summary: "Strike a docket entry",

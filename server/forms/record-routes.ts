@@ -8,7 +8,7 @@ import { editSchemas } from "../editing/schemas";
 import type { EditableRecord } from "../editing/service";
 import { fieldErrors } from "../editing/validation";
 import { NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
-import { paths } from "../paths";
+import { paths, routePatterns } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { toConflictView } from "./conflict-view";
 import { setFlash } from "./flash";
@@ -45,8 +45,8 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
   const deps = formDeps(app);
   const schemas = editSchemas(config.type);
   FORM_CONFIGS.set(config.type, config);
-  const base = config.underCase ? `/staff/cases/:slug/${config.segment}` : `/staff/${config.segment}`;
-  const recordUrl = config.type === "case" ? "/staff/cases/:slug" : `${base}/:id`;
+  const base = routePatterns.staffRecords(config.segment, config.underCase);
+  const recordUrl = config.type === "case" ? routePatterns.staffCase() : routePatterns.staffRecord(config.segment, config.underCase);
   const read = { onRequest: requireRole("viewer"), schema: { params: Params } };
   const write = { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: Params } };
 

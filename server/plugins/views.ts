@@ -3,12 +3,13 @@ import { basename, join, resolve } from "node:path";
 import fp from "fastify-plugin";
 import fastifyView from "@fastify/view";
 import Handlebars from "handlebars";
+import { LAYOUT_VIEW } from "../shared/layout-view";
 
 export const VIEWS_DIR = resolve(import.meta.dirname, "../../views");
 
 /**
- * Handlebars with our partials. Templates only print and loop; the two helpers here format,
- * they do not decide. `production: true` caches compiled templates (twice as fast).
+ * Handlebars with our partials. Templates only print and loop; the one helper here (`json`)
+ * formats, it does not decide. `production: true` caches compiled templates (twice as fast).
  */
 function createHandlebars() {
   const hbs = Handlebars.create();
@@ -27,6 +28,8 @@ export const viewsPlugin = fp(
       engine: { handlebars: createHandlebars() },
       root: VIEWS_DIR,
       layout: "layouts/main.hbs",
+      // The layout's links (server/shared/layout-view.ts), under every page's own data.
+      defaultContext: { layout: LAYOUT_VIEW },
       viewExt: "hbs",
       production: true,
     });

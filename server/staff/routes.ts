@@ -4,7 +4,7 @@ import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { NotFoundError } from "../errors";
 import { formDeps } from "../forms/record-form";
-import { paths } from "../paths";
+import { paths, routePatterns } from "../paths";
 import { requireRole } from "../auth/hooks";
 import { toCasePageView } from "./case-page";
 import { toStaffHomeView } from "./view-models";
@@ -20,7 +20,7 @@ export async function staffRoutes(fastify: FastifyInstance) {
   );
 
   // Everything of one case with a link to its form: where staff go to edit what is not an entry.
-  app.get("/staff/cases/:slug", { onRequest: requireRole("viewer"), schema: { params: CaseParams } }, async (request, reply) => {
+  app.get(routePatterns.staffCase(), { onRequest: requireRole("viewer"), schema: { params: CaseParams } }, async (request, reply) => {
     const id = app.editing.resolveId("case", request.params.slug);
     const kase = id === undefined ? undefined : app.editing.find("case", id);
     if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
