@@ -14,7 +14,8 @@ const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outpu
 const run = spawnSync("npx", args, { stdio: "inherit" });
 
 let passed = 0;
-let failed = 0;
+// Without a report nothing ran, and that counts as a failure.
+let failed = 1;
 if (existsSync(outFile)) {
   const report = JSON.parse(readFileSync(outFile, "utf8"));
   passed = report.numPassedTests ?? 0;
@@ -24,8 +25,6 @@ if (existsSync(outFile)) {
     (file) => file.status === "failed" && (file.assertionResults ?? []).length === 0,
   ).length;
   failed += brokenFiles;
-} else {
-  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

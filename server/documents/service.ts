@@ -29,7 +29,6 @@ export type AttachResult = {
 /** A file name fit to keep: no path, no control characters, not too long. */
 export function cleanFileName(name: string | null | undefined): string | null {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
   return clean === "" ? null : clean;
 }

@@ -56,7 +56,7 @@ export const reorderedItems: Variant = {
 /** The feed's element names in upper case (the reference's feed parser lower-cases them). */
 export const upperCaseElements: Variant = {
   name: "element names in upper case",
-  apply: (xml) => xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>\/])/g, (_m, slash: string, name: string) => `<${slash}${name.toUpperCase()}`),
+  apply: (xml) => xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (_m, slash: string, name: string) => `<${slash}${name.toUpperCase()}`),
 };
 
 export const crlfFeed: Variant = {

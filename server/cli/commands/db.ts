@@ -27,7 +27,7 @@ function checkBackup(file: string): void {
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.includes(file) ? message : `${file} is not a usable backup: ${message}`);
+    throw new Error(message.includes(file) ? message : `${file} is not a usable backup: ${message}`, { cause: error });
   } finally {
     candidate?.close();
   }
