@@ -1,16 +1,16 @@
-import { and, count, eq, isNull, lt, asc } from "drizzle-orm";
+import { and, eq, isNull, asc } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
 import * as s from "../../db/schema";
-import { paths } from "../paths";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry, toPublicText, type PublicRecord } from "../privacy/projection";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { publicCase } from "../records/public-scope";
 import { createSourcesRepository } from "../sources/repository";
 import { type Citation, type ConflictRef, type RecordRef, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
+import { docketPageOf } from "../records/docket-position";
 import { createCasesRepository } from "./repository";
-import { type DocketQuery, DOCKET_PAGE_SIZE } from "./schemas";
+import type { DocketQuery } from "./schemas";
 
 /**
  * Who reads a docket: the public, who find public cases only, or staff, who also find a case
@@ -162,23 +162,6 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
     page: docketPageOf(db, row),
     citations,
   };
-}
-
-/** Which page of the oldest-first docket (at the default 100 a page) an entry sits on. */
-export function docketPageOf(db: Db, entry: { caseId: number; sequence: number }): number {
-  const before =
-    db
-      .select({ n: count() })
-      .from(s.docketEntries)
-      .where(and(eq(s.docketEntries.caseId, entry.caseId), isNull(s.docketEntries.deletedAt), lt(s.docketEntries.sequence, entry.sequence)))
-      .get()?.n ?? 0;
-  return Math.floor(before / DOCKET_PAGE_SIZE) + 1;
-}
-
-/** The entry's row on its docket page, whatever page of a long docket that is. */
-export function entryOnDocketHref(db: Db, caseSlug: string, entry: { id: number; caseId: number; sequence: number }): string {
-  const page = docketPageOf(db, entry);
-  return `${paths.case(caseSlug)}${page > 1 ? `?page=${page}` : ""}#entry-${entry.id}`;
 }
 
 export type CaseSummary = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENTRY_KINDS } from "../../db/schema";
 import { isCalendarDate } from "../shared/dates";
+import { DOCKET_PAGE_SIZE } from "../records/docket-position";
 
 const day = z
   .string()
@@ -10,8 +11,6 @@ const day = z
 
 export const CaseParams = z.object({ slug: z.string().min(1).max(200) });
 
-/** Entries a docket page shows unless asked for another number. */
-export const DOCKET_PAGE_SIZE = 100;
 
 /** Filters of the docket page; every one is optional and a blank field means "any". */
 export const DocketQuery = z

@@ -7,7 +7,8 @@ import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, HEARING
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "./loaders";
-import { DOCKET_PAGE_SIZE, type DocketQuery } from "./schemas";
+import { DOCKET_PAGE_SIZE } from "../records/docket-position";
+import type { DocketQuery } from "./schemas";
 
 type Fact = { text: string; sources: SourceMarker[]; inferred: boolean; unknown: boolean };
 

@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { PayloadTooLargeError, PreconditionRequiredError, ValidationError } from "../errors";
-import { fieldErrors } from "./validation";
+import { PayloadTooLargeError, PreconditionRequiredError, ValidationError, fieldErrors } from "../errors";
 
 /*
  * How the write API reads a request: JSON bodies only, within a size limit; field errors in

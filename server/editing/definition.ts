@@ -119,19 +119,6 @@ export function dateOrderErrors(row: Row, earlier: string, later: string): Field
   return a && b && b < a ? [{ path: later, message: `must not be before ${earlier}` }] : [];
 }
 
-/** A URL-safe name: "Doe v. DHS (N.D. Cal.)" → "doe-v-dhs-n-d-cal". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "record";
-}
-
 /** `base`, or `base-2`, `base-3`… whichever no other row has. */
 export function uniqueSlug(ctx: EditContext, type: EditType, base: string, exceptId: number | null): string {
   let candidate = base;

@@ -3,11 +3,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import type { Row } from "../editing/definition";
-import { formInput } from "../editing/form-input";
-import { editSchemas } from "../editing/schemas";
+import { formInput } from "./form-input";
 import type { EditableRecord } from "../editing/service";
-import { fieldErrors } from "../editing/validation";
-import { NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
+import { NotFoundError, ValidationError, VersionConflictError, fieldErrors, type FieldError } from "../errors";
 import { paths, routePatterns } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { toConflictView } from "./conflict-view";
@@ -40,10 +38,9 @@ function versionOf(body: Row): number {
  * either re-renders the form with the input and the errors (422, 409) or saves and redirects
  * (303) with a confirmation. Writes go through the write service, one transaction each.
  */
-export function registerRecordForms(fastify: FastifyInstance, config: RecordFormConfig) {
+export function registerRecordForms(fastify: FastifyInstance, config: RecordFormConfig, schemas: { create: z.ZodObject; update: z.ZodObject }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = formDeps(app);
-  const schemas = editSchemas(config.type);
   FORM_CONFIGS.set(config.type, config);
   const base = routePatterns.staffRecords(config.segment, config.underCase);
   const recordUrl = config.type === "case" ? routePatterns.staffCase() : routePatterns.staffRecord(config.segment, config.underCase);

@@ -4,7 +4,8 @@ import type { RecordInsert, RecordRow } from "../records/tables";
 import { notOlderThanLast, uniqueSlug, type MergeContext } from "./context";
 import { courtNameFromDocument, DEFAULT_TIME_ZONE, KNOWN_COURTS } from "./courts";
 import type { IncomingAttorney, IncomingCase, IncomingJudge, IncomingParty } from "./normalise";
-import { firmFromContact, isPseudonymousName, normaliseName, organizationKindOf, slugify } from "./text";
+import { firmFromContact, isPseudonymousName, normaliseName, organizationKindOf } from "./text";
+import { slugify } from "../shared/slug";
 
 /**
  * Courts, cases, judges, parties, counsel and firms: matched to what the tracker has, created

@@ -26,20 +26,6 @@ export function textContains(full: string, short: string): boolean {
   return needle.length > 0 && normaliseText(full).includes(needle);
 }
 
-/** A URL- and file-safe slug: "Balbo v. Tilton" → "balbo-v-tilton". */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "record"
-  );
-}
-
 type EntryKind = (typeof ENTRY_KINDS)[number];
 
 // "MOTION…", "JOINT LETTER MOTION…", "Unopposed MOTION…", "NOTICE OF MOTION AND MOTION…"; not "Motion Hearing set".

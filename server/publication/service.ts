@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from "../errors";
-import { fieldErrors } from "../editing/validation";
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError, fieldErrors } from "../errors";
 import type { Actor, RecordStore } from "../records/store";
 import type { RecordRow } from "../records/tables";
 import { PublishBody, UnpublishBody } from "./schemas";

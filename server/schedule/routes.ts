@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { fieldErrors } from "../editing/validation";
-import { NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError, fieldErrors } from "../errors";
 import { setFlash } from "../forms/flash";
 import { dayText, withDate } from "../forms/words";
 import { paths } from "../paths";

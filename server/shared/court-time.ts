@@ -7,11 +7,6 @@ import { wallClockToInstant } from "./time-zones";
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** True for a 24-hour "HH:MM" time. */
-export function isClockTime(time: string): boolean {
-  return CLOCK_TIME.test(time);
-}
-
 /** The instant a court-local date and "HH:MM" time names, or undefined for a malformed time. */
 export function courtTimeToInstant(date: string, time: string, timeZone: string): Date | undefined {
   const clock = CLOCK_TIME.exec(time);

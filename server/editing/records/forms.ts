@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { RecordFormConfig } from "../../forms/record-form";
 import { registerRecordForms } from "../../forms/record-routes";
+import { RECORD_DEFINITIONS } from "./index";
 import { accountForm } from "./accounts/form";
 import { argumentForm } from "./arguments/form";
 import { attorneyForm } from "./attorneys/form";
@@ -40,5 +41,5 @@ export const RECORD_FORMS: RecordFormConfig[] = [
 
 /** The staff forms of every record type (server/forms/record-routes.ts makes each form's routes). */
 export async function recordFormsRoutes(app: FastifyInstance) {
-  for (const form of RECORD_FORMS) registerRecordForms(app, form);
+  for (const form of RECORD_FORMS) registerRecordForms(app, form, RECORD_DEFINITIONS[form.type]);
 }

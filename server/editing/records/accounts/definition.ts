@@ -1,5 +1,6 @@
-import { defineRecord, slugify, uniqueSlug } from "../../definition";
+import { defineRecord, uniqueSlug } from "../../definition";
 import { AccountCreate, AccountUpdate } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Accounts a subpoena targets, by public handle only.
 // What the write service checks, derives and updates for this record type.

@@ -1,5 +1,6 @@
-import { defineRecord, slugify, uniqueSlug } from "../../definition";
+import { defineRecord, uniqueSlug } from "../../definition";
 import { AttorneyCreate, AttorneyUpdate } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Attorneys, whom counsel of record are drawn from.
 // What the write service checks, derives and updates for this record type.

@@ -1,6 +1,7 @@
 import { parseDocketNumber } from "../../../citations/docket-number";
-import { dateOrderErrors, defineRecord, fuzzyDateErrors, idSetLink, type Row, slugify, uniqueSlug } from "../../definition";
+import { dateOrderErrors, defineRecord, fuzzyDateErrors, idSetLink, type Row, uniqueSlug } from "../../definition";
 import { CaseCreate, CaseUpdate, UNSORTED_PUBLISHED } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Cases (the dockets).
 // What the write service checks, derives and updates for this record type.

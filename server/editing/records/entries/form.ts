@@ -1,5 +1,5 @@
 import { ENTRY_KINDS, ENTRY_SOURCES } from "../../../../db/schema";
-import { entryOnDocketHref } from "../../../cases/loaders";
+import { entryOnDocketHref } from "../../../records/docket-position";
 import { recordName } from "../../../forms/choices";
 import type { FormContext, RecordFormConfig } from "../../../forms/record-form";
 import { dateField, enumChoices, type FieldGroup } from "../../../forms/spec";

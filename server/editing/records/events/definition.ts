@@ -1,6 +1,7 @@
-import { defineRecord, fuzzyDateErrors, recordErrors, type Row, slugify, TYPE_LABELS, uniqueSlug } from "../../definition";
+import { defineRecord, fuzzyDateErrors, recordErrors, type Row, TYPE_LABELS, uniqueSlug } from "../../definition";
 import type { EventLink } from "../../repository";
 import { EventCreate, EventUpdate } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Dated facts inside and outside the dockets: a withdrawal, a takedown, a letter, a statement.
 // What the write service checks, derives and updates for this record type.

@@ -1,6 +1,7 @@
-import { defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, slugify, uniqueSlug } from "../../definition";
+import { defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, uniqueSlug } from "../../definition";
 import type { Disposition } from "../../repository";
 import { OrderCreate, OrderUpdate } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Court orders: what they decide (the motions' dispositions) and what they protect (stay coverage).
 // What the write service checks, derives and updates for this record type.

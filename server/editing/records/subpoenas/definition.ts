@@ -1,5 +1,6 @@
-import { dateOrderErrors, defineRecord, fuzzyDateErrors, memberErrors, normalizeLinks, slugify, uniqueSlug } from "../../definition";
+import { dateOrderErrors, defineRecord, fuzzyDateErrors, memberErrors, normalizeLinks, uniqueSlug } from "../../definition";
 import { SubpoenaCreate, SubpoenaUpdate } from "./schema";
+import { slugify } from "../../../shared/slug";
 
 // Subpoenas and summonses.
 // What the write service checks, derives and updates for this record type.

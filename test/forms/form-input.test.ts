@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formInput } from "../../server/editing/form-input";
+import { formInput } from "../../server/forms/form-input";
 import { EntryCreate, EntryUpdate, MotionCreate, OrderCreate } from "../../server/editing/schemas";
 
 describe("formInput: HTML form bodies to the edit schemas' JSON types", () => {
