@@ -97,6 +97,20 @@ export function prepareStatement(db: Db, sql: string): Database.Statement {
   return db.$client.prepare(sql);
 }
 
+const sqlFunctions = new WeakMap<Db, Set<string>>();
+
+/**
+ * Registers a deterministic SQL function on this connection (once per name: later calls keep
+ * the first), for queries that must apply the app's own rule inside SQL (the redactor).
+ */
+export function defineSqlFunction(db: Db, name: string, fn: (value: unknown) => unknown): void {
+  const names = sqlFunctions.get(db) ?? new Set<string>();
+  if (names.has(name)) return;
+  db.$client.function(name, { deterministic: true }, fn);
+  names.add(name);
+  sqlFunctions.set(db, names);
+}
+
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // drizzle wraps the SQLite error; the first line is the useful part.
