@@ -35,6 +35,8 @@ import { importRoutes } from "./imports/routes";
 import { writeApiRoutes } from "./editing/api-routes";
 import { publicationRoutes } from "./publication/routes";
 import { publicationApiRoutes } from "./publication/api-routes";
+import { sealRoutes } from "./publication/seal-routes";
+import { sealApiRoutes } from "./publication/seal-api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
@@ -107,6 +109,8 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(writeApiRoutes);
   await app.register(publicationApiRoutes);
   await app.register(publicationRoutes);
+  await app.register(sealApiRoutes);
+  await app.register(sealRoutes);
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
   await app.register(searchRoutes);

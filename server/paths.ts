@@ -43,6 +43,10 @@ export const paths = {
   staffCasePublication: (slug: string) => `/staff/cases/${enc(slug)}/publication`,
   staffCasePublish: (slug: string) => `/staff/cases/${enc(slug)}/publish`,
   staffCaseUnpublish: (slug: string) => `/staff/cases/${enc(slug)}/unpublish`,
+  // Sealing after the fact (server/publication/seal-routes.ts): kind is entry, document, party (its name) or case.
+  staffSealed: () => "/staff/sealed",
+  staffSeal: (kind: string, id: number) => `/staff/seal/${enc(kind)}/${id}`,
+  staffUnseal: (kind: string, id: number) => `/staff/seal/${enc(kind)}/${id}/unseal`,
   // Staff forms (server/forms): records of a case live under /staff/cases/:slug/<records>, the others under /staff/<records>.
   staffCase: (slug: string) => `/staff/cases/${enc(slug)}`,
   staffRecords: (segment: string, caseSlug?: string) => staffBase(segment, caseSlug),

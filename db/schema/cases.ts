@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DATE_PRECISIONS, recordColumns } from "./columns";
+import { DATE_PRECISIONS, recordColumns, sealColumns } from "./columns";
 import { attorneys, courts, judges, organizations } from "./reference";
 import { accounts, subpoenas } from "./subpoenas";
 
@@ -56,6 +56,9 @@ export const cases = sqliteTable(
     // Whether the public may see the case and everything of it. New cases (imports, intake,
     // forms, the write API) start unpublished; staff publish them with a revision and a reason.
     published: integer("published", { mode: "boolean" }).notNull().default(false),
+    // Sealed by the court after the fact: the whole case leaves every public surface, published or not.
+    sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
+    ...sealColumns(),
     ...recordColumns(),
   },
   (t) => [
@@ -115,6 +118,9 @@ export const parties = sqliteTable(
     extraInfo: text("extra_info"),
     dateTerminated: text("date_terminated"),
     position: integer("position").notNull().default(0),
+    // The court sealed the party's name: the public sees "Sealed party" and the role, nothing that names them.
+    nameSealed: integer("name_sealed", { mode: "boolean" }).notNull().default(false),
+    ...sealColumns(),
     ...recordColumns(),
   },
   (t) => [index("parties_case_idx").on(t.caseId)],

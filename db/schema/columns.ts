@@ -13,6 +13,17 @@ export const recordColumns = () => ({
 });
 
 /**
+ * Why a record was sealed after the fact, and the court's order that sealed it: staff-only,
+ * kept while the seal lasts (the revisions keep every seal and unseal with its reason).
+ */
+export const sealColumns = () => ({
+  // Why, in staff's words ("order granting the motion to seal of 2026-02-03").
+  sealReason: text("seal_reason"),
+  // The order behind the seal, as the docket cites it ("ECF No. 45").
+  sealOrder: text("seal_order"),
+});
+
+/**
  * How exactly a date is known. "weekday" is e.g. "a Tuesday in September 2025"; "range"
  * means somewhere between the date and its `_latest` twin. Dates with a precision column
  * store the earliest possible calendar day, so they still sort.

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, uniqueIndex, index } from "drizzle-orm/sqlite-core";
-import { recordColumns } from "./columns";
+import { recordColumns, sealColumns } from "./columns";
 import { cases } from "./cases";
 
 export const ENTRY_KINDS = [
@@ -48,6 +48,7 @@ export const docketEntries = sqliteTable(
     originalText: text("original_text"),
     pacerDocId: text("pacer_doc_id"),
     pacerSeqNo: text("pacer_seq_no"),
+    ...sealColumns(),
     ...recordColumns(),
   },
   (t) => [
@@ -89,6 +90,7 @@ export const documents = sqliteTable(
     pacerDocId: text("pacer_doc_id"),
     // A document link as PACER sent it (NEF); staff-only because it carries a one-time magic number.
     pacerUrl: text("pacer_url"),
+    ...sealColumns(),
     ...recordColumns(),
   },
   (t) => [

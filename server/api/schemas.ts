@@ -220,7 +220,8 @@ export const Counsel = z
 export const Party = z
   .object({
     id: z.number().int(),
-    name: z.string().meta({ description: "As named on the docket; pseudonymous parties are never unmasked." }),
+    name: z.string().meta({ description: "As named on the docket; pseudonymous parties are never unmasked. \"Sealed party\" when the court sealed the name." }),
+    nameSealed: z.boolean().meta({ description: "The court sealed the party's name: only the role is shown." }),
     role: z.string(),
     pseudonymous: z.boolean(),
     description: z.string().nullable(),

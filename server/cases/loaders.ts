@@ -77,7 +77,8 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
     ...(court ? [{ type: "court" as RecordType, id: court.id }] : []),
     ...judges.map((j) => ({ type: "judge" as const, id: j.id })),
     ...entries.filter((e) => !e.sealed).map((e) => ({ type: "entry" as const, id: e.id })),
-    ...parties.map((p) => ({ type: "party" as const, id: p.id })),
+    // A sealed name's citations could quote it; they stay unread, as a sealed entry's do.
+    ...parties.filter((p) => !p.nameSealed).map((p) => ({ type: "party" as const, id: p.id })),
     ...counsel.map((c) => ({ type: "representation" as const, id: c.representation.id })),
     ...motions.map((m) => ({ type: "motion" as const, id: m.id })),
     ...orders.map((o) => ({ type: "order" as const, id: o.id })),
@@ -155,7 +156,7 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
   return {
     case: toPublic("case", kase),
     // Staff-side only: whether the case is public decides the preview banner, never what is shown.
-    caseRow: { deletedAt: kase.deletedAt, published: kase.published },
+    caseRow: { deletedAt: kase.deletedAt, published: kase.published, sealed: kase.sealed },
     court: court ? toPublic("court", court) : undefined,
     entry: toPublicEntry(row),
     documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),

@@ -28,7 +28,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const query = parsed.success ? parsed.data : DocketQuery.parse({});
     const data = loadPublicDocket(app.db, slug, query, readerOf(request));
     if (!data) throw new NotFoundError(`No case is at /cases/${slug}.`);
-    const preview = notPublicBanner(slug, data.notPublic);
+    const preview = notPublicBanner(data.case, data.notPublic);
     if (!parsed.success) {
       // A bad filter re-renders the docket with the message beside the field.
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -45,7 +45,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const { slug, entryId } = request.params;
     const entry = loadPublicEntry(app.db, slug, entryId, readerOf(request));
     if (!entry) throw new NotFoundError(`No entry ${entryId} in the case at /cases/${slug}.`);
-    const preview = notPublicBanner(slug, caseNotPublicCause(entry.caseRow));
+    const preview = notPublicBanner(entry.case, caseNotPublicCause(entry.caseRow));
     return reply.view("cases/entry.hbs", { ...toEntryView(entry), preview });
   });
 }

@@ -58,6 +58,7 @@ export function toEntryDocumentsView(input: EntryDocumentsInput) {
     deleted: d.deletedAt !== null,
     downloadHref: file ? paths.document(d.id) : null,
     historyHref: paths.staffHistory("document", d.id),
+    seal: { href: paths.staffSeal("document", d.id), label: d.sealed ? "Unseal" : "Seal" },
   }));
   const form = input.form ?? { attachmentNumber: String(nextNumber(input.documents)), description: "", sealed: entry.sealed };
   return {
@@ -67,6 +68,7 @@ export function toEntryDocumentsView(input: EntryDocumentsInput) {
     caseHref: paths.case(kase.slug),
     entryHref: paths.entryPermalink(kase.slug, entry.id),
     historyHref: paths.staffHistory("entry", entry.id),
+    sealHref: paths.staffSeal("entry", entry.id),
     dateFiled: formatDocketDate(entry.dateFiled),
     description: entry.description,
     sealed: entry.sealed,

@@ -30,7 +30,7 @@ export const PUBLIC_FIELDS = {
     "cause", "jurisdiction", "summary", "statusNote", "updatedAt",
   ],
   // No extraInfo: PACER prints addresses under party names.
-  party: ["id", "caseId", "name", "role", "pseudonymous", "description", "organizationId", "dateTerminated", "position"],
+  party: ["id", "caseId", "name", "role", "pseudonymous", "description", "organizationId", "dateTerminated", "position", "nameSealed"],
   representation: ["id", "partyId", "attorneyId", "organizationId", "roles", "standing"],
   entry: [
     "id", "caseId", "number", "sequence", "dateFiled", "dateEntered", "description", "shortDescription", "kind",
@@ -88,8 +88,18 @@ export function toPublicText(text: string | null | undefined): string | null {
 
 export type PublicRecord<T extends EditableType> = Pick<RecordRow<T>, Extract<(typeof PUBLIC_FIELDS)[T][number], keyof RecordRow<T>>>;
 
-/** Copies only the allow-listed fields of a row, redacting text on the way. */
+/**
+ * The public view of a row: its allow-listed fields, free text redacted, and a sealed record
+ * (an entry, a document, a party's name) as its placeholder, whichever of the functions below
+ * a caller reaches for.
+ */
 export function toPublic<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
+  const sealedPlaceholder = SEALED_PLACEHOLDERS[type] as ((row: RecordRow<T>) => PublicRecord<T> | null) | undefined;
+  return sealedPlaceholder?.(row) ?? allowedFields(type, row);
+}
+
+/** Copies only the allow-listed fields of a row, redacting text on the way. */
+function allowedFields<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
   const out: Record<string, unknown> = {};
   const source = row as Record<string, unknown>;
   for (const field of PUBLIC_FIELDS[type]) out[field] = publicValue(field, source[field]);
@@ -103,7 +113,11 @@ export const SEALED_TEXT = "SEALED";
  * leave the server, whoever asks.
  */
 export function toPublicEntry(row: RecordRow<"entry">): PublicRecord<"entry"> {
-  if (!row.sealed) return toPublic("entry", row);
+  return sealedEntry(row) ?? allowedFields("entry", row);
+}
+
+function sealedEntry(row: RecordRow<"entry">): PublicRecord<"entry"> | null {
+  if (!row.sealed) return null;
   return {
     id: row.id,
     caseId: row.caseId,
@@ -127,7 +141,11 @@ export function toPublicDocumentWithFile(row: RecordRow<"document">): PublicReco
 }
 
 export function toPublicDocument(row: RecordRow<"document">): PublicRecord<"document"> {
-  if (!row.sealed) return toPublic("document", row);
+  return sealedDocument(row) ?? allowedFields("document", row);
+}
+
+function sealedDocument(row: RecordRow<"document">): PublicRecord<"document"> | null {
+  if (!row.sealed) return null;
   return {
     id: row.id,
     entryId: row.entryId,
@@ -138,3 +156,38 @@ export function toPublicDocument(row: RecordRow<"document">): PublicRecord<"docu
     sealed: true,
   };
 }
+
+export const SEALED_PARTY_NAME = "Sealed party";
+
+/**
+ * A party whose name the court sealed keeps its place on the docket and its role, so the
+ * docket still reads ("Sealed party, Movant"), but nothing that could name them: not the name,
+ * not staff's description of who they are, not their organisation. Their accounts stay linked
+ * by handle, as for any pseudonymous party.
+ */
+export function toPublicParty(row: RecordRow<"party">): PublicRecord<"party"> {
+  return sealedParty(row) ?? allowedFields("party", row);
+}
+
+function sealedParty(row: RecordRow<"party">): PublicRecord<"party"> | null {
+  if (!row.nameSealed) return null;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    name: SEALED_PARTY_NAME,
+    role: row.role,
+    pseudonymous: true,
+    description: null,
+    organizationId: null,
+    dateTerminated: row.dateTerminated,
+    position: row.position,
+    nameSealed: true,
+  };
+}
+
+/** The record types with a sealed placeholder, so `toPublic` itself never lets sealed text through. */
+const SEALED_PLACEHOLDERS: { [K in EditableType]?: (row: RecordRow<K>) => PublicRecord<K> | null } = {
+  entry: sealedEntry,
+  document: sealedDocument,
+  party: sealedParty,
+};

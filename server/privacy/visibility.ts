@@ -7,6 +7,10 @@
  *
  * A record is kept from the public for one of these causes:
  * - `deleted`: staff hid it; it stays in the database and can be restored;
+ * - `sealed`: sealed by staff after the fact, citing the court's order (server/publication/
+ *   seals.ts). A sealed case is hidden like an unpublished one; a sealed entry, document or
+ *   party name stays in its place as a placeholder (number, date, "SEALED"; "Sealed party")
+ *   through the projection, its own text never leaving the server;
  * - `unpublished`: a case no one has published yet (an import, intake, a new case from a form
  *   or the write API), and everything of it: entries, parties, counsel, motions, orders,
  *   hearings, deadlines, events, the source its import made. Staff publish it with a reason.
@@ -14,14 +18,15 @@
  * Everything a case holds follows its case: a record of a case that is not public is not
  * public either, whatever its own state.
  */
-export type NotPublicCause = "deleted" | "unpublished";
+export type NotPublicCause = "deleted" | "sealed" | "unpublished";
 
 /** The fields of a case these rules read. */
-export type CaseVisibility = { deletedAt: string | null; published: boolean };
+export type CaseVisibility = { deletedAt: string | null; published: boolean; sealed: boolean };
 
-/** Why the public may not see the case, or null when it may. */
+/** Why the public may not see the case, or null when it may. A court's seal outranks staff not having published it yet. */
 export function caseNotPublicCause(row: CaseVisibility): NotPublicCause | null {
   if (row.deletedAt) return "deleted";
+  if (row.sealed) return "sealed";
   if (!row.published) return "unpublished";
   return null;
 }

@@ -36,3 +36,30 @@ export const PublishForm = z.object({
   group: z.string().default(""),
   version: z.coerce.number().int().positive().optional(),
 });
+
+export const ORDER_REFERENCE_MAX = 300;
+
+/** What is sealed after the fact: a docket entry, a document, a party's name, a whole case. */
+export const SEAL_KINDS = ["entry", "document", "party", "case"] as const;
+export type SealKind = (typeof SEAL_KINDS)[number];
+
+const orderReference = z
+  .string({ error: (i) => (i.input === undefined ? "is required: cite the court's order (\"ECF No. 45\")" : "must be text") })
+  .trim()
+  .min(1, "is required: cite the court's order (\"ECF No. 45\")")
+  .max(ORDER_REFERENCE_MAX, `must be at most ${ORDER_REFERENCE_MAX} characters`);
+
+export const SealBody = z
+  .strictObject({
+    reason: reason.meta({ description: "Why, in staff's words; kept with the record while the seal lasts and in its revision for good." }),
+    orderReference: orderReference.meta({ description: "The court's order that seals (or unseals) it, as the docket cites it: \"ECF No. 45\", \"Order of 2026-02-03\"." }),
+  })
+  .meta({ id: "SealDecision", description: "Seal or unseal a record after the fact, citing the court's order." });
+export type SealInput = z.infer<typeof SealBody>;
+
+/** The seal forms: the same fields as text. */
+export const SealForm = z.object({
+  reason: z.string().default(""),
+  orderReference: z.string().default(""),
+  version: z.coerce.number().int().positive().optional(),
+});

@@ -80,11 +80,18 @@ export function toUnpublishedListView(input: {
  * The banner a staff member sees on the public page of a case the public cannot see: what the
  * page would show once published, and where to decide.
  */
-export function notPublicBanner(slug: string, cause: NotPublicCause | null) {
+export function notPublicBanner(kase: { id: number; slug: string }, cause: NotPublicCause | null) {
   if (cause === null) return null;
+  if (cause === "sealed") {
+    return {
+      text: "Sealed: only staff see this page. The public gets “not found” here and sees nothing of the case anywhere until it is unsealed.",
+      href: paths.staffSeal("case", kase.id),
+      label: "Seal decisions",
+    };
+  }
   return {
     text: "Not published: only staff see this page, as it would look once published. The public gets “not found” here and sees nothing of the case anywhere.",
-    href: paths.staffCasePublication(slug),
+    href: paths.staffCasePublication(kase.slug),
     label: "Review and publish",
   };
 }
@@ -132,6 +139,7 @@ export function toCasePublicationView(input: {
     links: [
       { href: paths.case(kase.slug), label: kase.published ? "Public docket page" : "The docket page as it would be published (staff only)" },
       { href: paths.staffCase(kase.slug), label: "Staff page of this case" },
+      { href: paths.staffSeal("case", kase.id), label: kase.sealed ? "Sealed: unseal the case" : "Seal the whole case" },
       { href: paths.staffHistory("case", kase.id), label: "History" },
       { href: paths.staffUnpublished(), label: "All unpublished cases" },
     ],

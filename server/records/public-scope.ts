@@ -13,9 +13,9 @@ import { RECORD_TABLES, type EditableType } from "./tables";
  * rule it implements; change a rule there and here together.
  */
 
-/** A `cases` row the public may see (isPublicCase). */
+/** A `cases` row the public may see (isPublicCase): live, published, not sealed. */
 export function publicCase(): SQL {
-  return and(isNull(s.cases.deletedAt), eq(s.cases.published, true))!;
+  return and(isNull(s.cases.deletedAt), eq(s.cases.published, true), eq(s.cases.sealed, false))!;
 }
 
 /** A live case the public may not see: its records are hidden, not merely unlinked as a deleted case's are. */
@@ -148,31 +148,39 @@ export function owningCaseId(db: Db, type: EditableType, row: Row): number | nul
 }
 
 /**
- * Why the public may not see one record of any type, or null when it may: for surfaces that
- * index records one at a time (public search, exports, a sitemap). A record of a case follows
- * its case; a judge, source or attorney that only hidden cases name is hidden with them.
- * Fields still go through the projection: a record this calls public shows only its
- * allow-listed fields.
+ * How the public may see one record of any type: `full` (its allow-listed fields, through the
+ * projection), `placeholder` (only the placeholder `toPublic` gives: an entry, a document or a
+ * party whose name is sealed; never index or export its text) or `hidden`, with the cause.
+ * For surfaces that take records one at a time: public search, exports, a sitemap, the
+ * records a conflict names. A record of a case follows its case; a judge, source or attorney
+ * that only hidden cases name is hidden with them.
  */
-export function publicCauseOfRecord(db: Db, type: EditableType, id: string | number): NotPublicCause | null {
+export function publicFormOfRecord(db: Db, type: EditableType, id: string | number): { form: "full" | "placeholder" | "hidden"; cause: NotPublicCause | null } {
+  const hidden = (cause: NotPublicCause) => ({ form: "hidden" as const, cause });
   const row = rowOf(db, type, id);
-  if (!row) return "deleted";
-  if (row.deletedAt) return "deleted";
+  if (!row || row.deletedAt) return hidden("deleted");
   const caseId = owningCaseId(db, type, row);
   if (caseId !== null) {
     const kase = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get();
     const cause = kase ? caseNotPublicCause(kase) : null;
     // A record linked to a deleted case (an event) outlives it; one that belongs to it goes with it.
-    if (cause === "deleted" && (type === "event" || type === "deadline")) return null;
-    if (cause) return cause;
+    const outlives = cause === "deleted" && (type === "event" || type === "deadline");
+    if (cause && !outlives) return hidden(cause);
   }
-  const visible = (table: typeof s.judges | typeof s.sources | typeof s.attorneys, condition: SQL) =>
+  const entrySealed = (entryId: unknown) => entryId != null && Boolean(rowOf(db, "entry", entryId as number)?.sealed);
+  if ((type === "entry" && row.sealed) || (type === "document" && (row.sealed || entrySealed(row.entryId))) || (type === "party" && row.nameSealed)) {
+    return { form: "placeholder", cause: "sealed" };
+  }
+  const visible = (table: typeof s.judges | typeof s.sources | typeof s.attorneys | typeof s.events, condition: SQL) =>
     db.select({ id: table.id }).from(table).where(and(eq(table.id, Number(id)), condition)).get() !== undefined;
-  if (type === "judge" && !visible(s.judges, publicJudge(db))) return "unpublished";
-  if (type === "source" && !visible(s.sources, publicSource(db))) return "unpublished";
-  if (type === "attorney" && !visible(s.attorneys, publicAttorney(db))) return "unpublished";
-  if (type === "event" && db.select({ id: s.events.id }).from(s.events).where(and(eq(s.events.id, Number(id)), publicEvent(db))).get() === undefined) {
-    return "unpublished";
-  }
-  return null;
+  if (type === "judge" && !visible(s.judges, publicJudge(db))) return hidden("unpublished");
+  if (type === "source" && !visible(s.sources, publicSource(db))) return hidden("unpublished");
+  if (type === "attorney" && !visible(s.attorneys, publicAttorney(db))) return hidden("unpublished");
+  if (type === "event" && !visible(s.events, publicEvent(db))) return hidden("unpublished");
+  return { form: "full", cause: null };
+}
+
+/** Why the public may not see a record in full, or null when it may (publicFormOfRecord's cause). */
+export function publicCauseOfRecord(db: Db, type: EditableType, id: string | number): NotPublicCause | null {
+  return publicFormOfRecord(db, type, id).cause;
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { RELIABILITY_LEVELS, type RecordType, type Reliability } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
-import { publicCauseOfRecord } from "../records/public-scope";
+import { publicFormOfRecord } from "../records/public-scope";
 import { RECORD_TABLES, isEditableType, type EditableType, type RecordRow } from "../records/tables";
 import { createSourcesRepository } from "./repository";
 import { refKey, type Citation } from "./markers";
@@ -66,7 +66,8 @@ function liveRecords<T extends EditableType>(db: Db, type: T, ids: string[]): Li
  * links to, or names, something the public cannot see.
  */
 function describeRecords(db: Db, allLinks: { type: RecordType; id: string; field: string | null }[]): Map<string, ConflictRecordLink> {
-  const links = allLinks.filter((l) => isEditableType(l.type) && publicCauseOfRecord(db, l.type, l.id) === null);
+  // A sealed entry or party keeps its place as its placeholder (the projection names it by number and date, or "Sealed party").
+  const links = allLinks.filter((l) => isEditableType(l.type) && publicFormOfRecord(db, l.type, l.id).form !== "hidden");
   const idsOf = (type: RecordType) => [...new Set(links.filter((l) => l.type === type).map((l) => l.id))];
   const load = <T extends EditableType>(type: T) => liveRecords(db, type, idsOf(type));
   const out = new Map<string, Omit<ConflictRecordLink, "field">>();

@@ -49,6 +49,7 @@ export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: bo
       { href: paths.case(slug), label: "Public docket page" },
       ...(canEdit ? [{ href: paths.staffRecordEdit("cases", slug), label: "Edit the case" }] : []),
       { href: paths.staffCasePublication(slug), label: "Publication" },
+      { href: paths.staffSeal("case", caseId), label: kase.sealed ? "Sealed: unseal the case" : "Seal the whole case" },
       { href: paths.staffHistory("case", caseId), label: "History" },
       { href: paths.staffRecords("cases"), label: "All cases" },
     ],

@@ -26,6 +26,12 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Cases the public sees nothing of yet (every new import starts here): review each, then publish it with a reason.",
     role: "viewer",
   },
+  {
+    href: paths.staffSealed(),
+    label: "Sealed records",
+    description: "Cases, party names, entries and documents sealed after the fact, with the order and reason; seal or unseal from each record's page.",
+    role: "viewer",
+  },
   // The record forms (server/forms): each list links every record to its form; viewers see them read-only.
   {
     href: paths.staffRecords("cases"),

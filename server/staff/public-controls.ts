@@ -57,6 +57,7 @@ export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyR
           editHref: who.canEdit ? paths.staffRecordEdit("entries", e.id, slug) : null,
           historyHref: paths.staffHistory("entry", e.id),
           documentsHref: who.canEdit ? paths.staffEntryDocuments(slug, e.id) : null,
+          seal: row ? { href: paths.staffSeal("entry", e.id), label: row.sealed ? "Unseal" : "Seal" } : null,
           strike: who.canEdit && row
             ? { action: paths.staffRecordAction("entries", e.id, stricken ? "unstrike" : "strike", slug), label: stricken ? "Unstrike" : "Strike", version: String(row.version) }
             : null,

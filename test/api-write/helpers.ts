@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
+import type { Config } from "../../server/config";
 import { buildTestApp } from "../support/app";
 import { insertUser } from "../support/auth";
 
 /** A fresh app with an editor, a viewer and an admin, each holding an API token. */
-export async function setupWriteApi() {
-  const { app, db } = await buildTestApp();
+export async function setupWriteApi(config: Partial<Config> = {}) {
+  const { app, db } = await buildTestApp({ config });
   const tokens: Record<"admin" | "editor" | "viewer", string> = { admin: "", editor: "", viewer: "" };
   for (const role of ["admin", "editor", "viewer"] as const) {
     await insertUser(db, { email: `${role}@example.org`, role });

@@ -94,6 +94,7 @@ function parties(ctx: ApiContext, d: PublicDocketData) {
   return d.parties.map((p) => ({
     id: p.id,
     name: p.name,
+    nameSealed: p.nameSealed,
     role: p.role,
     pseudonymous: p.pseudonymous,
     description: p.description,

@@ -6,6 +6,7 @@ import { dateField, enumChoices, type FieldGroup } from "../../../forms/spec";
 import { dayText, str } from "../../../forms/words";
 import { entryKindFromText } from "../../../imports/text";
 import { paths } from "../../../paths";
+import { sealRelatedList } from "../../../forms/seal-links";
 import { ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, label } from "../../../shared/labels";
 import type { Row } from "../../definition";
 
@@ -59,7 +60,8 @@ export const entryForm: RecordFormConfig = {
         dateField("dateEntered", "Date entered", { hint: "YYYY-MM-DD: when the clerk entered it, if the docket says." }),
         { name: "shortDescription", label: "Short text", control: "text", hint: "The RSS or NEF short description (“Motion to Quash”)." },
         { name: "filedBy", label: "Filed by", control: "text", hint: "As the docket names the filer." },
-        { name: "sealed", label: "Sealed: the public sees only the number, the dates and “SEALED”", control: "checkbox" },
+        // An entry filed under seal is marked when entered; later, sealing is a decision with the court's order (the Seal link below).
+        ...(ctx.record === null ? [{ name: "sealed", label: "Sealed: the public sees only the number, the dates and “SEALED”", control: "checkbox" as const }] : []),
         { name: "source", label: "Where the text comes from", control: "select", choices: enumChoices(ENTRY_SOURCES, ENTRY_SOURCE_LABELS), initial: "manual" },
         { name: "pacerDocId", label: "PACER document id", control: "text" },
         { name: "pacerSeqNo", label: "PACER sequence number", control: "text" },
@@ -84,6 +86,7 @@ export const entryForm: RecordFormConfig = {
   },
   // Filed documents are attached on the entry's documents page (server/documents).
   related: (record, scope, deps) => [
+    sealRelatedList("entry", record),
     {
       heading: "Documents",
       items: deps.repo.documentsOfEntry(record.id).map((d) => ({

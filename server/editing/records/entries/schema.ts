@@ -26,4 +26,5 @@ export const EntryCreate = z
     pacerSeqNo: optionalText(40),
   })
   .meta({ id: "EntryCreate", description: "A docket entry of the case in the path. Only `dateFiled` and `description` are required." });
-export const EntryUpdate = EntryCreate.partial().meta({ id: "EntryUpdate" });
+// Sealing an entry after the fact (and unsealing it) cites the court's order: POST …/seal and …/unseal, never a field edit.
+export const EntryUpdate = EntryCreate.omit({ sealed: true }).partial().meta({ id: "EntryUpdate" });

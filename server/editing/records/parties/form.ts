@@ -1,6 +1,7 @@
 import type { RecordFormConfig } from "../../../forms/record-form";
 import { dateField } from "../../../forms/spec";
 import { str } from "../../../forms/words";
+import { sealRelatedList } from "../../../forms/seal-links";
 import { paths } from "../../../paths";
 
 // Parties of a case, as the docket names them.
@@ -37,4 +38,6 @@ export const partyForm: RecordFormConfig = {
   ],
   showHref: (_record, scope) => `${paths.case(scope!.caseSlug)}#parties-heading`,
   describe: (record) => `${str(record.name)} (${str(record.role)})`,
+  // The name is sealed after the fact as a decision with the court's order, never as a field edit.
+  related: (record) => [sealRelatedList("party", record)],
 };
