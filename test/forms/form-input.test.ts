@@ -20,11 +20,13 @@ describe("formInput: HTML form bodies to the edit schemas' JSON types", () => {
   });
 
   it("reads checkboxes: absent means false only for the boxes the form shows; a hidden false before the box", () => {
-    expect(formInput(EntryUpdate, {}, { unchecked: ["sealed"] })).toEqual({ sealed: false });
-    expect(formInput(EntryUpdate, {})).toEqual({});
-    expect(formInput(EntryUpdate, { sealed: "on" })).toEqual({ sealed: true });
-    expect(formInput(EntryUpdate, { sealed: ["false", "true"] })).toEqual({ sealed: true });
-    expect(formInput(EntryUpdate, { sealed: "false" })).toEqual({ sealed: false });
+    // A new entry's Sealed box (sealing a stored entry is a decision with its order, not a field).
+    expect(formInput(EntryCreate, {}, { unchecked: ["sealed"] })).toEqual({ sealed: false });
+    expect(formInput(EntryCreate, {})).toEqual({});
+    expect(formInput(EntryCreate, { sealed: "on" })).toEqual({ sealed: true });
+    expect(formInput(EntryCreate, { sealed: ["false", "true"] })).toEqual({ sealed: true });
+    expect(formInput(EntryCreate, { sealed: "false" })).toEqual({ sealed: false });
+    expect(formInput(EntryUpdate, { sealed: "on" })).toEqual({});
   });
 
   it("reads multi-selects and lists of rows (name[0][field])", () => {
