@@ -8,7 +8,7 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Raised when the database cannot be opened or migrated; its message is one line for the operator. */
 export class DatabaseOpenError extends Error {}
@@ -34,9 +34,9 @@ export function openDatabase(file: string): Db {
   } catch (error) {
     throw new DatabaseOpenError(`cannot open database ${file}: ${reason(error)}`);
   }
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = withImmediateTransactions(drizzle(sqlite, { schema }) as Db);
   try {
-    migrate(db, { migrationsFolder });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (error) {
     sqlite.close();
     throw new DatabaseOpenError(`cannot migrate database ${file}: ${reason(error)}`);
@@ -51,12 +51,26 @@ export function openDatabase(file: string): Db {
  * migration's SQL each time.
  */
 export function openDatabaseImage(image: Buffer): Db {
-  return drizzle(configure(new Database(image)), { schema }) as Db;
+  return withImmediateTransactions(drizzle(configure(new Database(image)), { schema }) as Db);
 }
 
 /** The whole database as bytes, for openDatabaseImage. */
 export function databaseImage(db: Db): Buffer {
   return db.$client.serialize();
+}
+
+/**
+ * Every transaction begins IMMEDIATE, taking the write lock at its start. A deferred one reads
+ * first on a snapshot and asks for the lock at its first write; if another process (the CLI, a
+ * second server) committed in between, SQLite cannot let it write on a stale snapshot and
+ * fails at once ("database is locked"), without waiting the busy timeout. The server then
+ * answered 500 to writes while `quash db backup` or `quash jobs run` touched the database.
+ * Nested transactions are savepoints inside the outer one, as before.
+ */
+function withImmediateTransactions(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((work, config) => begin(work, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 function configure(sqlite: Database.Database): Database.Database {
