@@ -43,6 +43,7 @@ import { documentsRoutes } from "./documents/routes";
 import { searchRoutes } from "./search/routes";
 import { recordFormsRoutes } from "./editing/records/forms";
 import { scheduleRoutes } from "./schedule/routes";
+import { healthRoutes } from "./health/routes";
 
 export type BuildOptions = {
   config: Config;
@@ -100,6 +101,9 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   app.routeTable.section("API");
   await app.register(apiRoutes);
   await app.register(calculatorApiRoutes);
+
+  app.routeTable.section("Operations");
+  await app.register(healthRoutes);
 
   app.routeTable.section("Staff");
   await app.register(authRoutes);

@@ -19,6 +19,11 @@ const ConfigSchema = z.object({
   // Background jobs (court RSS polls, NEF intake…) run in this process unless turned off; with
   // several processes on one database, they share the jobs through leases, so "on" everywhere is safe.
   JOB_RUNNER: z.enum(["on", "off"]).default("on"),
+  // Scheduled online backups: off unless BACKUP_DIR names a directory. Each is checked (a restore
+  // drill) and the newest BACKUP_KEEP are kept; see docs/staff.md.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(1 / 60).max(24 * 366).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -34,6 +39,8 @@ export type Config = {
   maxUploadBytes: number;
   cookieSecure: "true" | "false" | "auto";
   jobRunner: boolean;
+  /** Scheduled backups, or null when BACKUP_DIR is not set. */
+  backups: { dir: string; intervalHours: number; keep: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     cookieSecure: c.COOKIE_SECURE,
     jobRunner: c.JOB_RUNNER === "on",
+    backups: c.BACKUP_DIR ? { dir: resolve(c.BACKUP_DIR), intervalHours: c.BACKUP_INTERVAL_HOURS, keep: c.BACKUP_KEEP } : null,
   };
 }
 
@@ -70,6 +78,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxUploadBytes: 20 * 1024 * 1024,
     cookieSecure: "false",
     jobRunner: false,
+    backups: null,
     ...overrides,
   };
 }

@@ -65,6 +65,7 @@ export const paths = {
   adminUserDisable: (id: number) => `/admin/users/${id}/disable`,
   adminUserEnable: (id: number) => `/admin/users/${id}/enable`,
   adminTokenRevoke: (id: number) => `/admin/tokens/${id}/revoke`,
+  health: () => "/health",
   apiDocs: () => "/api",
   api: {
     root: () => "/api/v1",

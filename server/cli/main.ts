@@ -12,7 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     load: async () => (await import("./commands/serve")).serveCommand,
   },
   db: {
-    summary: "migrate, seed, back up or restore the database (DATABASE_FILE)",
+    summary: "migrate, seed, back up, drill (check a backup) or restore the database (DATABASE_FILE)",
     load: async () => (await import("./commands/db")).dbCommand,
   },
   deadline: {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Config } from "../config";
 import type { Clock } from "../shared/clock";
+import { registerBackupJob } from "../backups/job";
 import type { JobRunner } from "./runner";
 
 /** What a job's code may use: the same in the server and in `quash jobs run`. */
@@ -13,6 +14,5 @@ export type JobDeps = { db: Db; config: Config; clock: Clock; log: { info: (msg:
  * `runner.addSource`).
  */
 export function registerJobs(runner: JobRunner, deps: JobDeps): void {
-  void runner;
-  void deps;
+  registerBackupJob(runner, deps);
 }

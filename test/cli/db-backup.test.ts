@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -93,6 +93,43 @@ describe("quash db backup and restore", () => {
   it("will not back up onto the live database", async () => {
     const result = await quash(scratch.file, ["db", "backup", scratch.file]);
     expect(result.code).toBe(2);
+    expect(slugs(live)).toEqual(["before-backup"]);
+  });
+
+  it("writes a manifest beside the backup and checks the copy against it", async () => {
+    const target = join(scratch.dir, "copy.db");
+    const result = await quash(scratch.file, ["db", "backup", target]);
+    expect(result.stdout).toMatch(/manifest .*copy\.db\.manifest\.json\); checked: \d+ rows in \d+ tables match, integrity ok$/);
+    expect(JSON.parse(readFileSync(`${target}.manifest.json`, "utf8")).tables.cases.rows).toBe(1);
+  });
+
+  it("quash db drill: proves a backup opens, matches what it was taken from and upgrades, and says what is wrong when not", async () => {
+    const target = join(scratch.dir, "copy.db");
+    await quash(scratch.file, ["db", "backup", target]);
+    const good = await quash(scratch.file, ["db", "drill", target]);
+    expect(good.code).toBe(0);
+    expect(good.lines).toEqual([
+      `Restore drill of ${target}:`,
+      "  integrity_check: ok",
+      expect.stringMatching(/^ {2}contents: \d+ rows in \d+ tables; they match the manifest taken with the backup$/),
+      expect.stringMatching(/^ {2}migrations: (\d+) in the backup, \1 in this code; a restored copy opens and is at \1$/),
+      "The drill passed: this backup can be restored.",
+    ]);
+
+    const altered = new Database(target);
+    altered.prepare("DELETE FROM cases").run();
+    altered.close();
+    const bad = await quash(scratch.file, ["db", "drill", target]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("they differ from the manifest: cases: 0 rows, the manifest says 1");
+    expect(bad.stderr).toMatch(/^The drill failed: its contents differ from its manifest/);
+
+    // A backup that fails its drill is not restored, and the live database stays as it was.
+    live.$client.close();
+    const refused = await quash(scratch.file, ["db", "restore", target]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("failed its restore drill, so nothing was restored");
+    live = openDatabase(scratch.file);
     expect(slugs(live)).toEqual(["before-backup"]);
   });
 });

@@ -1,13 +1,16 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { backupDatabase, closeDatabase, openDatabase } from "../../../db/client";
+import { closeDatabase, openDatabase } from "../../../db/client";
 import { seedDatabase } from "../../../seeds/load";
+import { drillBackup, type DrillReport } from "../../backups/drill";
+import { manifestFileOf } from "../../backups/manifest";
+import { takeBackup } from "../../backups/take";
 import { loadConfig } from "../../config";
 import { systemClock } from "../../shared/clock";
 import { EXIT, UsageError, parseFlags, type CliCommand, type CliIo } from "../command";
 
-const USAGE = "quash db migrate | seed | backup FILE | restore FILE";
+const USAGE = "quash db migrate | seed | backup FILE | drill FILE | restore FILE";
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, "-");
@@ -33,20 +36,46 @@ function checkBackup(file: string): void {
   }
 }
 
+/** The drill's findings, a line each, as `quash db drill` prints them. */
+function drillLines(report: DrillReport): string[] {
+  const { migrations } = report;
+  return [
+    `  integrity_check: ${report.integrity}`,
+    `  contents: ${report.rows} rows in ${report.tables} tables; ${report.manifest === "matches" ? "they match the manifest taken with the backup" : report.manifest === "differs" ? `they differ from the manifest: ${report.differences.join("; ")}` : "no manifest to compare with"}`,
+    `  migrations: ${migrations.inBackup} in the backup, ${migrations.shipped} in this code; a restored copy ${migrations.afterUpgrade === null ? "was not opened" : `opens and is at ${migrations.afterUpgrade}`}`,
+  ];
+}
+
 async function backup(databaseFile: string, target: string, io: CliIo) {
-  const db = openDatabase(databaseFile);
-  try {
-    // SQLite's online backup: a consistent copy even while the server is writing.
-    await backupDatabase(db, target);
-  } finally {
-    closeDatabase(db);
+  // Migrated first, so the copy is of a database this code can read.
+  closeDatabase(openDatabase(databaseFile));
+  // SQLite's online backup inside one read transaction: a consistent copy even while the server is writing.
+  const taken = await takeBackup(databaseFile, target, systemClock.now());
+  const report = drillBackup(target);
+  if (report.problems.length) throw new Error(`the backup ${target} failed its check: ${report.problems.join("; ")}`);
+  io.stdout(`Backed up ${databaseFile} to ${target} (${taken.bytes} bytes; manifest ${manifestFileOf(target)}); checked: ${report.rows} rows in ${report.tables} tables match, integrity ok`);
+}
+
+/** `quash db drill FILE`: proves a backup opens and holds what it was taken from, without touching the live database. */
+function drill(file: string, io: CliIo): number {
+  const report = drillBackup(file);
+  io.stdout(`Restore drill of ${file}:`);
+  for (const line of drillLines(report)) io.stdout(line);
+  if (report.problems.length) {
+    io.stderr(`The drill failed: ${report.problems.join("; ")}.`);
+    return EXIT.failure;
   }
-  checkBackup(target);
-  io.stdout(`Backed up ${databaseFile} to ${target}`);
+  io.stdout("The drill passed: this backup can be restored.");
+  return EXIT.ok;
 }
 
 async function restore(databaseFile: string, source: string, io: CliIo) {
   checkBackup(source);
+  const report = drillBackup(source);
+  // A backup from before manifests were written is restored on its integrity alone; any other problem refuses it.
+  const problems = report.problems.filter((p) => !p.startsWith("no manifest"));
+  if (problems.length) throw new Error(`${source} failed its restore drill, so nothing was restored: ${problems.join("; ")}`);
+  if (report.manifest === "missing") io.stdout(`Note: ${source} has no manifest, so only its integrity and schema were checked.`);
   if (existsSync(databaseFile)) {
     // Keep what is there now: a restore must not lose anything either.
     const keep = `${databaseFile}.before-restore-${stamp()}`;
@@ -96,6 +125,10 @@ export const dbCommand: CliCommand = {
           closeDatabase(db);
         }
         return EXIT.ok;
+      }
+      case "drill": {
+        if (!file) throw new UsageError("db drill needs the backup FILE");
+        return drill(resolve(file), io);
       }
       case "backup":
       case "restore": {
