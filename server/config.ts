@@ -1,5 +1,9 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { MAX_PACER_INPUT_BYTES } from "./pacer/errors";
+
+/** 20 MB: the largest request body, document upload or PACER file unless MAX_UPLOAD_BYTES says otherwise. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /**
  * The only module that reads the environment. Every default works on a first run:
@@ -13,8 +17,9 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Public base URL used in feeds and calendar links; defaults to the local address.
   PUBLIC_URL: z.string().url().optional(),
-  // Largest accepted upload or import file, in bytes (documented in the README).
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  // Largest accepted request body, upload or import file, in bytes: one limit, stated wherever a
+  // page or a message names it (README, docs/staff.md). At most what the PACER parsers will read.
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().max(MAX_PACER_INPUT_BYTES).default(DEFAULT_MAX_UPLOAD_BYTES),
   // Session cookies are marked Secure unless the operator runs plain HTTP on purpose.
   // Background jobs (court RSS polls, NEF intake…) run in this process unless turned off; with
   // several processes on one database, they share the jobs through leases, so "on" everywhere is safe.
@@ -75,7 +80,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: resolve(".test-results/data"),
     logLevel: "silent",
     publicUrl: "http://127.0.0.1:3000",
-    maxUploadBytes: 20 * 1024 * 1024,
+    maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
     cookieSecure: "false",
     jobRunner: false,
     backups: null,

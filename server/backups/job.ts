@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { JobDeps } from "../jobs/catalogue";
 import type { JobRunner } from "../jobs/runner";
+import { sizeText } from "../shared/bytes";
 import { drillBackup } from "./drill";
 import { manifestFileOf } from "./manifest";
 import { pruneScheduledBackups, scheduledBackupName } from "./retention";
@@ -9,7 +10,6 @@ import { takeBackup } from "./take";
 
 export const BACKUP_JOB = "backup";
 
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 /**
  * Scheduled online backups (BACKUP_DIR, BACKUP_INTERVAL_HOURS, BACKUP_KEEP), as a job on the

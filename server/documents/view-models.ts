@@ -2,14 +2,12 @@ import type { RecordRow } from "../records/tables";
 import type * as s from "../../db/schema";
 import { paths } from "../paths";
 import { formatDocketDate } from "../shared/dates";
+import { sizeText } from "../shared/bytes";
 
 type Kase = typeof s.cases.$inferSelect;
 type FileRow = typeof s.files.$inferSelect;
 
-/** "820 KB", "12.5 MB". */
-export function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { sizeText };
 
 /** "Attached attachment 2: 14 pages, 31,200 characters of text for search." */
 export function attachedNotice(d: RecordRow<"document">): string {

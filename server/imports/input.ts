@@ -16,6 +16,8 @@ import { looksLikeLoginPage } from "../pacer/detect";
 import { looksLikeMimeMessage } from "../pacer/nef-mime";
 import { sha256Of } from "../files/store";
 import { courtIdFromDocument, courtIdFromFileName, isPacerCourtId } from "./courts";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../config";
+import { sizeText } from "../shared/bytes";
 
 /**
  * From the bytes of one uploaded or named file to a parsed PACER document, or a one-line
@@ -42,24 +44,21 @@ export type PreparedFile = ParsedPacer & {
 export type PrepareOptions = {
   /** The court the user named; wins over the document and the file name. */
   courtId?: string | null;
-  /** Largest file accepted, in bytes; never more than MAX_PACER_INPUT_BYTES. */
+  /** Largest file accepted, in bytes: MAX_UPLOAD_BYTES (the default's 20 MB unless given). */
   maxBytes?: number;
 };
 
 export { sha256Of };
 
-function megabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** The refusal for a file over the limit (also used before reading a file from disk or past an upload's limit). */
 export function tooLargeMessage(size: number | null, limit: number): string {
-  return `the file is too large: ${size === null ? "over the limit" : megabytes(size)}; PACER files are accepted up to ${megabytes(limit)}`;
+  return `the file is too large: ${size === null ? "over the limit" : sizeText(size)}; PACER files are accepted up to ${sizeText(limit)}`;
 }
 
-/** The size limit in force: the smaller of the parsers' and the caller's (upload) limit. */
-export function importSizeLimit(maxBytes?: number): number {
-  return Math.min(MAX_PACER_INPUT_BYTES, maxBytes ?? MAX_PACER_INPUT_BYTES);
+/** The size limit in force: MAX_UPLOAD_BYTES, the one limit for every file given to Quash (never past the parsers' guard). */
+export function importSizeLimit(maxBytes: number = DEFAULT_MAX_UPLOAD_BYTES): number {
+  return Math.min(MAX_PACER_INPUT_BYTES, maxBytes);
 }
 
 const BINARY_SIGNATURES: [string, string][] = [

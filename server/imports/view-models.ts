@@ -1,5 +1,6 @@
 import { CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
+import { sizeText } from "../shared/bytes";
 import { formatDay } from "../shared/dates";
 import { GROUP_LABELS } from "../shared/labels";
 import type { ImportOutcome, ReportCase, Tally } from "./report";
@@ -13,9 +14,6 @@ const KIND_WORDS: Record<string, string> = { docket: "Docket report", rss: "RSS 
 
 const ACTION_WORDS: Record<string, string> = { created: "new", updated: "updated", unchanged: "unchanged" };
 
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
-}
 
 /**
  * A case of a report; a case a preview would create has no page yet, so no link, and an
@@ -91,7 +89,7 @@ export function toImportFormView(input: {
     ...optionsView(input.options),
     errors: input.errors ?? {},
     formError: input.formError ?? null,
-    limitText: megabytes(input.limitBytes),
+    limitText: sizeText(input.limitBytes),
     maxFiles: input.maxFiles,
     recent: input.recent.map(importListItem),
     unpublishedHref: paths.staffUnpublished(),

@@ -1,12 +1,13 @@
 import { AppError } from "../errors";
 
 /**
- * The largest input the PACER parsers accept. The biggest real document in the fixture set is
- * about 350 KB (a 358-item RSS feed); a docket with thousands of entries stays well under a few
- * MB. Anything past this is refused before parsing so that a stray upload cannot tie up the
- * process.
+ * The most the PACER parsers will ever read, a guard for callers that pass any text. The limit
+ * people meet is MAX_UPLOAD_BYTES (20 MB by default), checked before parsing by the importer and
+ * `quash parse`; the configuration refuses a value above this. The biggest real document in the
+ * fixture set is about 350 KB (a 358-item RSS feed); a docket with thousands of entries stays
+ * well under a few MB.
  */
-export const MAX_PACER_INPUT_BYTES = 10 * 1024 * 1024;
+export const MAX_PACER_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Input the PACER parsers refuse outright (too large, binary, a zone the reference would not

@@ -2,11 +2,9 @@ import fp from "fastify-plugin";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ValidationError, type FieldError } from "../errors";
+import { sizeText } from "../shared/bytes";
 import { toErrorPageView } from "./error-page";
 
-/** "8 KB", "20.0 MB". */
-const sizeText = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** API clients get JSON; everyone else gets a page. */
 export function wantsJson(request: FastifyRequest): boolean {

@@ -49,7 +49,7 @@ describe("entry documents page: PDF uploads", () => {
     expect(form.attr("enctype")).toBe("multipart/form-data");
     expect(form.find('input[name="attachmentNumber"]').attr("value")).toBe("0");
     expect(form.find('input[type="file"]').attr("accept")).toContain("application/pdf");
-    expect($("main").text()).toContain("up to 20.0 MB");
+    expect($("main").text()).toContain("up to 20 MB");
     const anonymous = await app.inject(url);
     expect(anonymous.statusCode).toBe(303);
     expect((await app.inject({ url: "/staff/cases/doe-v-dhs/entries/9999/documents", headers: { cookie } })).statusCode).toBe(404);

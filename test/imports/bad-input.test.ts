@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { MAX_PACER_INPUT_BYTES } from "../../server/pacer";
 import { ImportFailedError, importPacerFile } from "../../server/imports/service";
 import { createTestDb } from "../support/db";
 import { fixtureBytes, importFiles, options, tableCounts, tempDataDir } from "./support";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../../server/config";
 
 const LOGIN_PAGE = `<!DOCTYPE html><html><head><title>PACER: Login</title></head><body>
 <form id="loginForm" name="loginForm" method="post" action="/csologin/login.jsf">
@@ -97,9 +97,11 @@ describe("files that are not usable PACER documents", () => {
     expect(await refused("cand.html", Buffer.from("  \n\t\n"))).toBe("the file is empty (only blank space)");
   });
 
-  it(`turns down a file over the size limit (${MAX_PACER_INPUT_BYTES} bytes), and over a smaller upload limit`, async () => {
-    const huge = Buffer.alloc(MAX_PACER_INPUT_BYTES + 1, "a");
-    expect(await refused("huge.html", huge)).toBe("the file is too large: 10.0 MB; PACER files are accepted up to 10.0 MB");
+  it(`turns down a file over MAX_UPLOAD_BYTES (${DEFAULT_MAX_UPLOAD_BYTES} bytes by default), and over a smaller limit`, async () => {
+    const huge = Buffer.alloc(DEFAULT_MAX_UPLOAD_BYTES + 1, "a");
+    expect(await refused("huge.html", huge)).toBe("the file is too large: 20 MB; PACER files are accepted up to 20 MB");
+    // The parsers' own guard is no second, smaller limit: a 15 MB file is judged on what it is, not its size.
+    expect(await refused("cand.html", Buffer.alloc(15 * 1024 * 1024, "a"))).not.toMatch(/too large/);
     const docket = fixtureBytes("district/cand.html");
     expect(await refused("cand.html", docket, { maxBytes: 1024 })).toMatch(/^the file is too large: \d+ KB; PACER files are accepted up to 1 KB$/);
   });

@@ -79,7 +79,7 @@ describe("staff import page", () => {
     const form = $('form[action="/staff/import/preview"]');
     expect(form.attr("enctype")).toBe("multipart/form-data");
     expect(form.find('input[type="file"][name="files"][multiple]')).toHaveLength(1);
-    expect($('label[for="import-files"]').text()).toContain("10 MB each");
+    expect($('label[for="import-files"]').text()).toContain("up to 10, 20 MB each");
     expect(form.find('input[name="court"]')).toHaveLength(1);
     expect(form.find('select[name="group"] option[selected]').attr("value")).toBe("unsorted");
     const publish = form.find('input[type="checkbox"][name="publish"]');

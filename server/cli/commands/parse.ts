@@ -3,13 +3,14 @@ import { basename } from "node:path";
 import {
   decodePacerBytes,
   explainRejection,
-  MAX_PACER_INPUT_BYTES,
   PacerInputError,
   parseDocketReport,
   parseNef,
   parseRssFeed,
   type PacerKind,
 } from "../../pacer";
+import { loadConfig } from "../../config";
+import { importSizeLimit, tooLargeMessage } from "../../imports/input";
 import { EXIT, parseFlags, UsageError, type CliCommand, type CliIo } from "../command";
 
 const KINDS: readonly PacerKind[] = ["docket", "rss", "nef"];
@@ -36,9 +37,10 @@ async function parseFile(kind: PacerKind, file: string, court: string | undefine
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.isFile() && info.size > MAX_PACER_INPUT_BYTES) {
+    const limit = importSizeLimit(loadConfig(io.env).maxUploadBytes);
+    if (info.isFile() && info.size > limit) {
       io.stdout("{}");
-      io.stderr(`${file}: refused: ${info.size} bytes, over the ${MAX_PACER_INPUT_BYTES}-byte limit`);
+      io.stderr(`${file}: refused: ${tooLargeMessage(info.size, limit)} (MAX_UPLOAD_BYTES)`);
       return true;
     }
     bytes = await readFile(file);
