@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import { MIGRATIONS_FOLDER } from "./client";
+import { MIGRATIONS_FOLDER, type Db } from "./client";
 
-/**
+/*
  * How far a database's schema has come: the migrations drizzle recorded in it, against the
- * ones this code ships (db/migrations/meta/_journal.json). A backup or a live database behind
- * the code is brought up by openDatabase; one ahead of it was made by newer code.
+ * ones this code ships (db/migrations/meta/_journal.json). A database behind the code is
+ * brought up by openDatabase; one ahead of it was made by newer code.
  */
-export type MigrationLevel = { applied: number; shipped: number };
 
 let shipped: number | undefined;
 
@@ -18,12 +17,13 @@ export function shippedMigrations(): number {
   return shipped;
 }
 
-/** Migrations recorded in a database (0 for a file that never had any). */
-export function appliedMigrations(sqlite: Database.Database): number {
+/** Migrations recorded in a raw connection's database (0 for a file that never had any). */
+export function migrationsRecordedIn(sqlite: Database.Database): number {
   const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   return table ? (sqlite.prepare("SELECT count(*) FROM __drizzle_migrations").pluck().get() as number) : 0;
 }
 
-export function migrationLevel(sqlite: Database.Database): MigrationLevel {
-  return { applied: appliedMigrations(sqlite), shipped: shippedMigrations() };
+/** Migrations recorded in an open database. */
+export function appliedMigrations(db: Db): number {
+  return migrationsRecordedIn(db.$client);
 }

@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { openDatabase } from "../../db/client";
+import { inspectDatabaseFile, integrityCheck } from "../../db/backup-file";
+import { closeDatabase, openDatabase } from "../../db/client";
 import { appliedMigrations, shippedMigrations } from "../../db/migration-level";
-import { contentsOf, differences, manifestFileOf, readManifest } from "./manifest";
+import { differences, manifestFileOf, readManifest } from "./manifest";
 
 /** What a restore drill found; `problems` empty means the backup is good to restore. */
 export type DrillReport = {
@@ -17,6 +17,9 @@ export type DrillReport = {
   migrations: { inBackup: number; afterUpgrade: number | null; shipped: number };
   problems: string[];
 };
+
+/** Tables every Quash database has had since its first migration: a file without them is some other database. */
+const QUASH_TABLES = ["__drizzle_migrations", "cases", "docket_entries", "revisions"];
 
 /**
  * A restore drill, done on copies so nothing live is touched: the backup opens and passes
@@ -31,15 +34,18 @@ export function drillBackup(file: string): DrillReport {
     report.problems.push(`${file} does not exist`);
     return report;
   }
-  let backup: Database.Database | undefined;
   try {
-    backup = new Database(file, { readonly: true, fileMustExist: true });
-    report.integrity = String(backup.pragma("integrity_check", { simple: true }));
+    const { integrity, contents } = inspectDatabaseFile(file);
+    report.integrity = integrity;
     if (report.integrity !== "ok") report.problems.push(`integrity_check says: ${report.integrity}`);
-    const contents = contentsOf(backup);
     report.tables = Object.keys(contents.tables).length;
     report.rows = Object.values(contents.tables).reduce((sum, t) => sum + t.rows, 0);
-    report.migrations.inBackup = appliedMigrations(backup);
+    report.migrations.inBackup = contents.migrations;
+    const missing = QUASH_TABLES.filter((name) => !(name in contents.tables));
+    if (missing.length) {
+      report.problems.push(`it is not a Quash database (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""})`);
+      return report;
+    }
     const manifest = readManifest(file);
     if (!manifest) report.problems.push(`no manifest beside it (${manifestFileOf(file)}), so its contents cannot be checked against what it was taken from`);
     else {
@@ -50,8 +56,6 @@ export function drillBackup(file: string): DrillReport {
   } catch (error) {
     report.problems.push(`it does not open as a SQLite database: ${error instanceof Error ? error.message : String(error)}`);
     return report;
-  } finally {
-    backup?.close();
   }
   if (report.migrations.inBackup > report.migrations.shipped) {
     report.problems.push(`it was made by newer code (${report.migrations.inBackup} migrations; this code ships ${report.migrations.shipped})`);
@@ -63,11 +67,11 @@ export function drillBackup(file: string): DrillReport {
     copyFileSync(file, copy);
     const restored = openDatabase(copy);
     try {
-      report.migrations.afterUpgrade = appliedMigrations(restored.$client);
-      const integrity = String(restored.$client.pragma("integrity_check", { simple: true }));
+      report.migrations.afterUpgrade = appliedMigrations(restored);
+      const integrity = integrityCheck(restored);
       if (integrity !== "ok") report.problems.push(`after the upgrade a restored copy's integrity_check says: ${integrity}`);
     } finally {
-      restored.$client.close();
+      closeDatabase(restored);
     }
   } catch (error) {
     report.problems.push(`a restored copy does not open: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,7 +28,7 @@ export function checkHealth(app: FastifyInstance) {
   let database: DatabaseHealth = "ok";
   let migrations = { applied: 0, shipped: shippedMigrations() };
   try {
-    migrations = { applied: appliedMigrations(app.db.$client), shipped: migrations.shipped };
+    migrations = { applied: appliedMigrations(app.db), shipped: migrations.shipped };
     if (migrations.applied < migrations.shipped) database = "behind";
   } catch (error) {
     database = "failing";

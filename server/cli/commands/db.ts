@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import Database from "better-sqlite3";
+import { replaceDatabaseFile } from "../../../db/backup-file";
 import { closeDatabase, openDatabase } from "../../../db/client";
 import { seedDatabase } from "../../../seeds/load";
 import { drillBackup, type DrillReport } from "../../backups/drill";
@@ -14,26 +14,6 @@ const USAGE = "quash db migrate | seed | backup FILE | drill FILE | restore FILE
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, "-");
-}
-
-/** A backup must be a sound SQLite file that holds a Quash database. */
-function checkBackup(file: string): void {
-  if (!existsSync(file)) throw new Error(`${file} does not exist`);
-  let candidate: Database.Database | undefined;
-  try {
-    candidate = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = candidate.pragma("integrity_check", { simple: true });
-    if (integrity !== "ok") throw new Error(`${file} is damaged (integrity check: ${String(integrity)})`);
-    const tables = candidate.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    for (const needed of ["cases", "docket_entries", "revisions", "__drizzle_migrations"]) {
-      if (!tables.includes(needed)) throw new Error(`${file} is not a Quash database (no ${needed} table)`);
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.includes(file) ? message : `${file} is not a usable backup: ${message}`, { cause: error });
-  } finally {
-    candidate?.close();
-  }
 }
 
 /** The drill's findings, a line each, as `quash db drill` prints them. */
@@ -70,30 +50,15 @@ function drill(file: string, io: CliIo): number {
 }
 
 async function restore(databaseFile: string, source: string, io: CliIo) {
-  checkBackup(source);
   const report = drillBackup(source);
   // A backup from before manifests were written is restored on its integrity alone; any other problem refuses it.
   const problems = report.problems.filter((p) => !p.startsWith("no manifest"));
   if (problems.length) throw new Error(`${source} failed its restore drill, so nothing was restored: ${problems.join("; ")}`);
   if (report.manifest === "missing") io.stdout(`Note: ${source} has no manifest, so only its integrity and schema were checked.`);
-  if (existsSync(databaseFile)) {
-    // Keep what is there now: a restore must not lose anything either.
-    const keep = `${databaseFile}.before-restore-${stamp()}`;
-    const live = new Database(databaseFile);
-    try {
-      await live.backup(keep);
-      live.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      live.close();
-    }
-    io.stdout(`Kept the current database as ${keep}`);
-  }
-  const from = new Database(source, { readonly: true });
-  try {
-    await from.backup(databaseFile);
-  } finally {
-    from.close();
-  }
+  // Keep what is there now: a restore must not lose anything either.
+  const keep = existsSync(databaseFile) ? `${databaseFile}.before-restore-${stamp()}` : null;
+  await replaceDatabaseFile(source, databaseFile, keep);
+  if (keep) io.stdout(`Kept the current database as ${keep}`);
   // Brings an older backup up to the current schema.
   closeDatabase(openDatabase(databaseFile));
   io.stdout(`Restored ${databaseFile} from ${source}`);
