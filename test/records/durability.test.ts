@@ -37,7 +37,7 @@ describe("writes while another process writes to the same file", () => {
       const other = new Database(join(dir, "quash.db"));
       other.pragma("busy_timeout = 50");
       let otherWrote: boolean | undefined;
-      server.transaction((tx) => {
+      server.transaction(() => {
         server.$client.prepare("SELECT count(*) FROM notes").get();
         try {
           other.prepare("INSERT INTO notes VALUES ('from another process')").run();

@@ -100,6 +100,7 @@ describe("backup and restore under concurrent writes", () => {
       lines.push(`${backup.how}: ${backup.before.length} writes acknowledged before it started, ${missing.length} missing after restore; ${backup.during} more acknowledged while it ran; ${total} entries restored`);
     }
     console.log(`backup under writes: ${acknowledged.length} writes acknowledged in all\n  ${lines.join("\n  ")}`);
-    expect(backups.every((b) => b.during > 0 || b.before.length > 0)).toBe(true);
+    // Each copy was taken online: the server kept acknowledging writes while it ran.
+    expect(backups.map((b) => [b.how, b.during > 0])).toEqual(backups.map((b) => [b.how, true]));
   }, 300_000);
 });
