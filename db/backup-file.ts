@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Db } from "./client";
 import { migrationsRecordedIn } from "./migration-level";
@@ -72,14 +73,38 @@ export function inspectDatabaseFile(file: string): { integrity: string; contents
   }
 }
 
+/** What a restore found in the file it replaced. */
+export type ReplacedDatabase = "absent" | "sound" | "damaged";
+
+/** SQLite's answer when a file's pages are not a database it can read. */
+function isDamage(error: unknown): boolean {
+  return error instanceof Error && /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ""));
+}
+
+async function copyInto(source: string, target: string): Promise<void> {
+  const from = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await from.backup(target);
+  } finally {
+    from.close();
+  }
+}
+
 /**
  * Puts the database file at `source` in place of the one at `target`, page by page through
- * SQLite's backup (so a live target's WAL is rewritten with it, not left to replay over it).
- * When the target exists, it is first copied whole to `keep` and checkpointed, so a restore
- * never loses what was there.
+ * SQLite's backup, so a connection another process holds on `target` sees the restored pages
+ * (and its WAL is rewritten with them, not left to replay over them). What was at `target` is
+ * kept at `keep` first, so a restore never loses it: a sound database as a consistent copy; a
+ * damaged one — the usual reason to restore, and one SQLite cannot copy or write into — byte
+ * for byte as it was (with its -wal beside it, for a recovery tool), before a fresh file takes
+ * its place.
  */
-export async function replaceDatabaseFile(source: string, target: string, keep: string | null): Promise<void> {
-  if (keep) {
+export async function replaceDatabaseFile(source: string, target: string, keep: string): Promise<ReplacedDatabase> {
+  if (!existsSync(target)) {
+    await copyInto(source, target);
+    return "absent";
+  }
+  try {
     const live = new Database(target, { fileMustExist: true });
     try {
       await live.backup(keep);
@@ -87,13 +112,18 @@ export async function replaceDatabaseFile(source: string, target: string, keep: 
     } finally {
       live.close();
     }
+    await copyInto(source, target);
+    return "sound";
+  } catch (error) {
+    if (!isDamage(error)) throw error;
   }
-  const from = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await from.backup(target);
-  } finally {
-    from.close();
+  for (const suffix of ["", "-wal"]) {
+    rmSync(`${keep}${suffix}`, { force: true });
+    if (existsSync(`${target}${suffix}`)) copyFileSync(`${target}${suffix}`, `${keep}${suffix}`);
   }
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${target}${suffix}`, { force: true });
+  await copyInto(source, target);
+  return "damaged";
 }
 
 /** SQLite's integrity_check of an open database ("ok" when sound). */

@@ -9,8 +9,11 @@ import { differences, manifestFileOf, readManifest } from "./manifest";
 /** What a restore drill found; `problems` empty means the backup is good to restore. */
 export type DrillReport = {
   file: string;
+  /** Why the file does not open as a SQLite database, or null when it does. */
+  unreadable: string | null;
   integrity: string;
-  manifest: "matches" | "differs" | "missing";
+  /** "unchecked": there is a manifest, but the file could not be read to compare with it. */
+  manifest: "matches" | "differs" | "missing" | "unchecked";
   differences: string[];
   tables: number;
   rows: number;
@@ -29,11 +32,13 @@ const QUASH_TABLES = ["__drizzle_migrations", "cases", "docket_entries", "revisi
  * and passes integrity_check again — which is what a restore does.
  */
 export function drillBackup(file: string): DrillReport {
-  const report: DrillReport = { file, integrity: "not checked", manifest: "missing", differences: [], tables: 0, rows: 0, migrations: { inBackup: 0, afterUpgrade: null, shipped: shippedMigrations() }, problems: [] };
+  const report: DrillReport = { file, unreadable: null, integrity: "not checked", manifest: "missing", differences: [], tables: 0, rows: 0, migrations: { inBackup: 0, afterUpgrade: null, shipped: shippedMigrations() }, problems: [] };
   if (!existsSync(file)) {
     report.problems.push(`${file} does not exist`);
     return report;
   }
+  const manifest = readManifest(file);
+  if (manifest) report.manifest = "unchecked";
   try {
     const { integrity, contents } = inspectDatabaseFile(file);
     report.integrity = integrity;
@@ -46,7 +51,6 @@ export function drillBackup(file: string): DrillReport {
       report.problems.push(`it is not a Quash database (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""})`);
       return report;
     }
-    const manifest = readManifest(file);
     if (!manifest) report.problems.push(`no manifest beside it (${manifestFileOf(file)}), so its contents cannot be checked against what it was taken from`);
     else {
       report.differences = differences(manifest, contents);
@@ -54,7 +58,8 @@ export function drillBackup(file: string): DrillReport {
       if (report.differences.length) report.problems.push(`its contents differ from its manifest: ${report.differences.slice(0, 5).join("; ")}`);
     }
   } catch (error) {
-    report.problems.push(`it does not open as a SQLite database: ${error instanceof Error ? error.message : String(error)}`);
+    report.unreadable = error instanceof Error ? error.message : String(error);
+    report.problems.push(`it does not open as a SQLite database: ${report.unreadable}`);
     return report;
   }
   if (report.migrations.inBackup > report.migrations.shipped) {

@@ -53,6 +53,25 @@ describe("quash db backup and restore", () => {
     keptDb.close();
   });
 
+  it("restores over a damaged database, the usual reason to restore, keeping the damaged file byte for byte", async () => {
+    const target = join(scratch.dir, "copy.db");
+    await quash(scratch.file, ["db", "backup", target]);
+    live.$client.close();
+    // A disk fault: the first pages, the schema among them, no longer hold a database.
+    const damaged = readFileSync(scratch.file);
+    damaged.fill("garbage", 100, Math.min(damaged.length, 3 * 4096));
+    writeFileSync(scratch.file, damaged);
+    expect(() => openDatabase(scratch.file)).toThrow(/malformed|not a database/);
+
+    const result = await quash(scratch.file, ["db", "restore", target]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/The current database does not open \(it is damaged\); kept its file as it was, as .*quash\.db\.before-restore-/);
+    live = openDatabase(scratch.file);
+    expect(slugs(live)).toEqual(["before-backup"]);
+    const kept = readdirSync(scratch.dir).find((f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal"))!;
+    expect(readFileSync(join(scratch.dir, kept)).equals(damaged)).toBe(true);
+  });
+
   it("restores consistently even while another process (the server) has the database open", async () => {
     const target = join(scratch.dir, "copy.db");
     await quash(scratch.file, ["db", "backup", target]);
@@ -123,6 +142,17 @@ describe("quash db backup and restore", () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("they differ from the manifest: cases: 0 rows, the manifest says 1");
     expect(bad.stderr).toMatch(/^The drill failed: its contents differ from its manifest/);
+
+    // A damaged copy: it says the file does not open, and that its manifest could not be compared.
+    const damaged = join(scratch.dir, "damaged.db");
+    const bytes = readFileSync(target);
+    bytes.fill("garbage", 100, Math.min(bytes.length, 3 * 4096));
+    writeFileSync(damaged, bytes);
+    writeFileSync(`${damaged}.manifest.json`, readFileSync(`${target}.manifest.json`));
+    const broken = await quash(scratch.file, ["db", "drill", damaged]);
+    expect(broken.code).toBe(1);
+    expect(broken.lines).toEqual([`Restore drill of ${damaged}:`, expect.stringMatching(/^ {2}opens: no \(.+\)$/), "  manifest: present, but there is nothing readable to compare it with"]);
+    expect(broken.stderr).toMatch(/^The drill failed: it does not open as a SQLite database: /);
 
     // A backup that fails its drill is not restored, and the live database stays as it was.
     live.$client.close();

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { replaceDatabaseFile } from "../../../db/backup-file";
 import { closeDatabase, openDatabase } from "../../../db/client";
@@ -19,6 +18,12 @@ function stamp(): string {
 /** The drill's findings, a line each, as `quash db drill` prints them. */
 function drillLines(report: DrillReport): string[] {
   const { migrations } = report;
+  if (report.unreadable !== null) {
+    return [
+      `  opens: no (${report.unreadable})`,
+      `  manifest: ${report.manifest === "missing" ? "none beside it" : "present, but there is nothing readable to compare it with"}`,
+    ];
+  }
   return [
     `  integrity_check: ${report.integrity}`,
     `  contents: ${report.rows} rows in ${report.tables} tables; ${report.manifest === "matches" ? "they match the manifest taken with the backup" : report.manifest === "differs" ? `they differ from the manifest: ${report.differences.join("; ")}` : "no manifest to compare with"}`,
@@ -56,9 +61,10 @@ async function restore(databaseFile: string, source: string, io: CliIo) {
   if (problems.length) throw new Error(`${source} failed its restore drill, so nothing was restored: ${problems.join("; ")}`);
   if (report.manifest === "missing") io.stdout(`Note: ${source} has no manifest, so only its integrity and schema were checked.`);
   // Keep what is there now: a restore must not lose anything either.
-  const keep = existsSync(databaseFile) ? `${databaseFile}.before-restore-${stamp()}` : null;
-  await replaceDatabaseFile(source, databaseFile, keep);
-  if (keep) io.stdout(`Kept the current database as ${keep}`);
+  const keep = `${databaseFile}.before-restore-${stamp()}`;
+  const replaced = await replaceDatabaseFile(source, databaseFile, keep);
+  if (replaced === "sound") io.stdout(`Kept the current database as ${keep}`);
+  if (replaced === "damaged") io.stdout(`The current database does not open (it is damaged); kept its file as it was, as ${keep}`);
   // Brings an older backup up to the current schema.
   closeDatabase(openDatabase(databaseFile));
   io.stdout(`Restored ${databaseFile} from ${source}`);
