@@ -2,8 +2,10 @@
  * Every benchmark in one run (`npm run bench`): the PACER parser against its reference
  * figures, the citation extractor against one combined reporter regex, docket pages under load
  * against a bare route serving the same bytes, the cost of synchronous = FULL per write against
- * NORMAL, and the command's start-up compiled against run through tsx.
+ * NORMAL, a backup and its restore drill against a plain copy of the same file, and the
+ * command's start-up compiled against run through tsx.
  */
+import { printBackupBench, runBackupBench } from "./backup";
 import { printHttpBench, runHttpBench } from "./http-docket";
 import { runStartupBench } from "./startup";
 import { printWriteBench, runWriteBench } from "./write-durability";
@@ -14,4 +16,5 @@ const { runCitationBench } = await import("./citations");
 await runCitationBench();
 printHttpBench(await runHttpBench());
 printWriteBench(await runWriteBench());
+printBackupBench(await runBackupBench());
 await runStartupBench();
