@@ -81,6 +81,15 @@ export function createJobsRepository(db: Db) {
       db.update(jobs).set({ leaseOwner: null, leaseExpiresAt: null }).where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner))).run();
     },
 
+    /**
+     * Gives back every lease (after `quash db restore`): a restored database's leases were held by
+     * processes that ran when the backup was taken, and would keep today's runners off those jobs
+     * until they expired. Returns how many were held.
+     */
+    releaseAll(): number {
+      return db.update(jobs).set({ leaseOwner: null, leaseExpiresAt: null }).where(sql`${jobs.leaseOwner} IS NOT NULL`).run().changes;
+    },
+
     /** Makes a job due now (the staff page's "poll now"); a runner in any process picks it up. */
     makeDue(name: string, now: string): boolean {
       return db.update(jobs).set({ nextRunAt: now }).where(eq(jobs.name, name)).run().changes === 1;

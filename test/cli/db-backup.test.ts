@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../db/client";
 import { cases } from "../../db/schema";
+import { createJobsRepository } from "../../server/jobs/repository";
 import { insertCase } from "../support/factories";
 import { quash, scratchDatabase } from "./helpers";
 
@@ -70,6 +71,23 @@ describe("quash db backup and restore", () => {
     expect(slugs(live)).toEqual(["before-backup"]);
     const kept = readdirSync(scratch.dir).find((f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal"))!;
     expect(readFileSync(join(scratch.dir, kept)).equals(damaged)).toBe(true);
+  });
+
+  it("gives back the job leases a restored database holds, so today's runner takes those jobs at once", async () => {
+    const repository = createJobsRepository(live);
+    repository.ensure("backup", "every 86400s", "2026-11-21T20:00:00.000Z", "2026-11-21T20:00:00.000Z");
+    repository.ensure("rss", "every 900s", "2026-11-21T20:00:00.000Z", "2026-11-21T20:00:00.000Z");
+    // The scheduled backup is taken inside its own job's run, so its copy holds that run's lease.
+    // The lease runs far into the future, as a restore soon after the backup would find it.
+    expect(repository.claimDue("backup", "vm:1234:gone", "2026-11-21T20:00:01.000Z", "2999-01-01T00:00:00.000Z")).toBe(true);
+    const target = join(scratch.dir, "copy.db");
+    await quash(scratch.file, ["db", "backup", target]);
+    live.$client.close();
+    const result = await quash(scratch.file, ["db", "restore", target]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Released 1 job lease held when the backup was taken");
+    live = openDatabase(scratch.file);
+    expect(createJobsRepository(live).all().map((row) => [row.name, row.leaseOwner])).toEqual([["backup", null], ["rss", null]]);
   });
 
   it("restores consistently even while another process (the server) has the database open", async () => {

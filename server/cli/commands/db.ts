@@ -6,6 +6,7 @@ import { drillBackup, type DrillReport } from "../../backups/drill";
 import { manifestFileOf } from "../../backups/manifest";
 import { takeBackup } from "../../backups/take";
 import { loadConfig } from "../../config";
+import { createJobsRepository } from "../../jobs/repository";
 import { systemClock } from "../../shared/clock";
 import { EXIT, UsageError, parseFlags, type CliCommand, type CliIo } from "../command";
 
@@ -66,7 +67,13 @@ async function restore(databaseFile: string, source: string, io: CliIo) {
   if (replaced === "sound") io.stdout(`Kept the current database as ${keep}`);
   if (replaced === "damaged") io.stdout(`The current database does not open (it is damaged); kept its file as it was, as ${keep}`);
   // Brings an older backup up to the current schema.
-  closeDatabase(openDatabase(databaseFile));
+  const restored = openDatabase(databaseFile);
+  try {
+    const released = createJobsRepository(restored).releaseAll();
+    if (released > 0) io.stdout(`Released ${released} job lease${released === 1 ? "" : "s"} held when the backup was taken, so the job runner takes those jobs at once`);
+  } finally {
+    closeDatabase(restored);
+  }
   io.stdout(`Restored ${databaseFile} from ${source}`);
 }
 
