@@ -113,7 +113,7 @@ describe("input that is not a usable PACER document", () => {
     for (const kind of KINDS) {
       const error = await parseAs(kind, huge).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PacerInputError);
-      expect((error as PacerInputError).message).toMatch(/is too large: \d+ bytes, the limit is 10485760$/);
+      expect((error as PacerInputError).message).toMatch(new RegExp(`is too large: \\d+ bytes, the limit is ${MAX_PACER_INPUT_BYTES}$`));
       expect((error as PacerInputError).statusCode).toBe(422);
     }
   });
