@@ -1,4 +1,5 @@
-import { html as HTML, parse, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
+import { html as HTML, type Token, type TreeAdapter, type TreeAdapterTypeMap } from "parse5";
+import { parseDocument } from "./html5-tokenizer";
 
 /**
  * Parsing PACER HTML into a tree the parsers can walk.
@@ -7,7 +8,8 @@ import { html as HTML, parse, type Token, type TreeAdapter, type TreeAdapterType
  * CM/ECF version wrote, and implied end tags, foster parenting and misnested formatting are
  * resolved as a browser (and the reference's fragment parse) resolves them. parse5 builds the
  * tree through a small adapter (below) straight into the lean node classes the parsers read: no
- * general-purpose DOM library in between, which was most of the parse time.
+ * general-purpose DOM library in between, which was most of the parse time. Its tokenizer runs
+ * with fast paths for runs of text (`html5-tokenizer.ts`), which build the very same tree.
  *
  * The reference parser then sanitises the tree before reading it (nh3/ammonia): scripts and
  * styles go with their content, and any tag outside ammonia's allow-list (plus `font`, `form`,
@@ -384,7 +386,7 @@ export class HtmlPage {
  * copying the page to do so.
  */
 export function parseHtml(html: string): HtmlPage {
-  return new HtmlPage(parse(html, { treeAdapter }));
+  return new HtmlPage(parseDocument(html, { treeAdapter }));
 }
 
 // --- Index-free helpers --------------------------------------------------------------------
