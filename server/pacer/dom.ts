@@ -256,6 +256,7 @@ export class HtmlPage {
   readonly texts: Text[] = [];
   private readonly byName = new Map<string, NameList>();
   private readonly phraseHits = new Map<string, number[]>();
+  private starts: Int32Array | null = null;
   private count = 0;
 
   constructor(readonly root: Document) {
@@ -361,14 +362,42 @@ export class HtmlPage {
     if (node.type === "comment") return false;
     // The text nodes holding `phrase` are found once; a node's test is then a range check.
     let hits = this.phraseHits.get(phrase);
-    if (!hits) {
-      hits = [];
-      for (let i = 0; i < this.texts.length; i++) if (this.texts[i]!.data.includes(phrase)) hits.push(i);
-      this.phraseHits.set(phrase, hits);
-    }
+    if (!hits) this.phraseHits.set(phrase, (hits = this.textNodesWith(phrase)));
     const { textStart, textEnd } = this.checked(node);
     const lo = upperBound(hits, textStart - 1);
     return lo < hits.length && hits[lo]! < textEnd;
+  }
+
+  /**
+   * The indexes (in `texts`) of the text nodes that contain `phrase`, found by searching the
+   * page's whole text (which the parsers ask for anyway) rather than each node in turn: most
+   * phrases occur a few times or not at all, and one native search finds that out at once. A hit
+   * that runs from one node into the next is no node's.
+   */
+  private textNodesWith(phrase: string): number[] {
+    const hits: number[] = [];
+    if (phrase === "") {
+      for (let i = 0; i < this.texts.length; i++) hits.push(i);
+      return hits;
+    }
+    const text = this.textOf(this.root);
+    const starts = this.textStarts();
+    let node = 0;
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+      while (starts[node + 1]! <= at) node++;
+      if (at + phrase.length <= starts[node + 1]! && hits[hits.length - 1] !== node) hits.push(node);
+    }
+    return hits;
+  }
+
+  /** Where each text node begins in the page's whole text (and, last, that text's length). */
+  private textStarts(): Int32Array {
+    if (!this.starts) {
+      const starts = new Int32Array(this.texts.length + 1);
+      for (let i = 0; i < this.texts.length; i++) starts[i + 1] = starts[i]! + this.texts[i]!.data.length;
+      this.starts = starts;
+    }
+    return this.starts;
   }
 
   /** XPath `.//outer/inner`: a descendant `inner` whose parent is an `outer`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodePacerBytes } from "../../server/pacer";
+import { parseHtml } from "../../server/pacer/dom";
 import { parsePacerDate, parseRssDateTime } from "../../server/pacer/dates";
 import { findDocketNumber } from "../../server/pacer/docket-number";
 import { normalizeJudgeName } from "../../server/pacer/judges";
@@ -8,6 +9,7 @@ import { firstTextPartOnly, mediaType, mimeLeaves } from "../../server/pacer/mim
 import { normalizePartyType } from "../../server/pacer/party-types";
 import { descriptionLinks, documentNumberOf, documentUrlOf } from "../../server/pacer/rss-description";
 import { cleanString, harmonize } from "../../server/pacer/strings";
+import { listFixtures, readFixture } from "./fixtures";
 
 /** The small rules the parsers are built from, on cases the fixtures do not all show. */
 
@@ -185,5 +187,36 @@ describe("e-mail parts", () => {
   it("cuts a message with several text parts down to the first, keeping its other headers", () => {
     expect(firstTextPartOnly(message)).toBe("Subject: Activity in Case 1:21-cv-1 A v. B Order\nContent-Type: text/plain\n\nplain notice");
     expect(firstTextPartOnly("Subject: x\nContent-Type: text/html\n\n<p>only</p>\n")).toBeNull();
+  });
+});
+
+describe("the page index", () => {
+  // What hasTextNodeWith answers, asked the slow way: each descendant text node in turn.
+  const oneNodeHas = (page: ReturnType<typeof parseHtml>, el: Parameters<typeof page.textNodes>[0], phrase: string) =>
+    page.textNodes(el).some((node) => node.data.includes(phrase));
+
+  it("finds a phrase only within one text node, never across two", () => {
+    const page = parseHtml(
+      "<table><tr><td>Docket <!-- c --> Text</td><td><b>Docket</b> Text</td><td>Dock<i>et Text</i></td></tr>" +
+        "<tr><td>no</td><td>the Docket Text here, and Docket Text again</td></tr></table><p>Docket Tex</p><p>t</p>",
+    );
+    const cells = page.within(page.root, "td");
+    expect(cells.map((td) => page.hasTextNodeWith(td, "Docket Text"))).toEqual([false, false, false, false, true]);
+    expect(page.hasTextNodeWith(page.root, "Docket Text")).toBe(true);
+    expect(page.hasTextNodeWith(page.within(page.root, "p")[0]!, "Docket Text")).toBe(false);
+    expect(page.hasTextNodeWith(page.root, "et Text")).toBe(true);
+    expect(page.hasTextNodeWith(cells[0]!, "")).toBe(true);
+  });
+
+  it("answers as each text node searched in turn would, on every district fixture", () => {
+    const phrases = ["Docket Text", "Total file size of selected documents", "Footer format:", "Adversary Proceeding", "Date Filed", "e", " "];
+    for (const fixture of listFixtures("district")) {
+      const page = parseHtml(readFixture(fixture));
+      for (const el of [page.root, ...page.within(page.root, "table"), ...page.within(page.root, "td")]) {
+        for (const phrase of phrases) {
+          expect(page.hasTextNodeWith(el, phrase), `${fixture.name}: ${phrase}`).toBe(oneNodeHas(page, el, phrase));
+        }
+      }
+    }
   });
 });
