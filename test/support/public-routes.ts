@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import * as cheerio from "cheerio";
 
 /*
  * The public URLs of the app, read from Fastify's own route table, so a test that crawls them
@@ -84,4 +85,94 @@ export async function publicRouteUrls(app: FastifyInstance, values: ParamValues)
     urls.push(...expanded.urls);
   }
   return [...new Set(urls)];
+}
+
+/** One answer of a crawl: what a reader's program receives, headers included. */
+export type CrawledAnswer = { status: number; contentType: string; headers: string; body: string; bytes: number };
+
+export type CrawlOptions = {
+  /** The site's own origin (config.publicUrl): absolute links elsewhere are not followed. */
+  origin: string;
+  /** A bound on the crawl, so a link that multiplies (filters of filters) cannot run it away; reaching it fails the crawl. */
+  limit?: number;
+};
+
+/** Paths a crawl of the public site leaves out, as seeds or links: staff pages ask for a sign-in; assets and the API explorer's bundle hold no records. */
+const NOT_CRAWLED = /^\/(staff|admin|logout|assets)(\/|$)|^\/api\/docs\/static\//;
+
+/** The links an answer carries, by format: markup and Atom attributes, URLs in JSON values, absolute URLs in text (iCalendar, CSV). */
+function linksOf(answer: CrawledAnswer, origin: string): string[] {
+  const { contentType, body } = answer;
+  if (/html|xml/.test(contentType)) {
+    const $ = cheerio.load(body, { xml: /xml/.test(contentType) && !/html/.test(contentType) });
+    return $("[href], [src]")
+      .map((_, el) => $(el).attr("href") ?? $(el).attr("src") ?? "")
+      .get();
+  }
+  if (/json/.test(contentType)) {
+    const found: string[] = [];
+    const walk = (value: unknown, key: string) => {
+      if (typeof value === "string") {
+        if (value.startsWith(`${origin}/`) || (/(^href$|url$|Url$)/.test(key) && value.startsWith("/"))) found.push(value);
+      } else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+    };
+    try {
+      walk(JSON.parse(body), "");
+    } catch {
+      // Not JSON after all (an error page sent as text): nothing to follow.
+    }
+    return found;
+  }
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return body.replace(/\r\n[ \t]/g, "").match(new RegExp(`${escaped}/[^\\s",;<>]*`, "g")) ?? [];
+}
+
+/** A link as a path and query on the site, or null when it leads elsewhere or somewhere the crawl does not go. */
+function sitePath(link: string, from: string, origin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link, `${origin}${from}`);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(origin).origin || NOT_CRAWLED.test(url.pathname)) return null;
+  // The sign-in page is one page, whatever page sent the reader there.
+  if (url.pathname === "/login") return "/login";
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Requests every seed URL as an anonymous reader and every URL the answers link to on the
+ * site, breadth first, each once: the public site as a reader, a feed reader, a calendar or
+ * a script following the API's links sees it. Staff links are not followed.
+ */
+export async function crawlPublic(app: FastifyInstance, seeds: string[], options: CrawlOptions): Promise<Map<string, CrawledAnswer>> {
+  const limit = options.limit ?? 5000;
+  const answers = new Map<string, CrawledAnswer>();
+  const queue = [...new Set(seeds.filter((seed) => !NOT_CRAWLED.test(new URL(seed, options.origin).pathname)))];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (answers.size >= limit) throw new Error(`The crawl reached its bound of ${limit} URLs before ${url}: raise it, or find the link that multiplies.`);
+    const res = await app.inject(url);
+    const answer: CrawledAnswer = {
+      status: res.statusCode,
+      contentType: String(res.headers["content-type"] ?? ""),
+      headers: Object.entries(res.headers).map(([k, v]) => `${k}: ${String(v)}`).join("\n"),
+      body: res.body,
+      bytes: res.rawPayload.length,
+    };
+    answers.set(url, answer);
+    const location = res.headers.location;
+    const links = res.statusCode >= 300 && res.statusCode < 400 ? (typeof location === "string" ? [location] : []) : res.statusCode < 300 ? linksOf(answer, options.origin) : [];
+    for (const link of links) {
+      const path = sitePath(link, url, options.origin);
+      if (path && !queued.has(path)) {
+        queued.add(path);
+        queue.push(path);
+      }
+    }
+  }
+  return answers;
 }
