@@ -206,6 +206,9 @@ describe("the canary privacy crawl (issue 9.4)", () => {
       `/cases/${kase.slug}/entries/new`,
       "/api/v1/no-such-collection",
       `/cases/${kase.slug}?q=zqcanary`,
+      `/cases/${kase.slug}?order=sideways`,
+      "/api/v1/cases?group=unsorted",
+      "/cases?group=unsorted",
     ];
     // Public search, once it is a route: the query words are the canaries' endings, never a whole canary (the page echoes its query).
     if (getRoutes(app).some((r) => routeMatches(r, "/search"))) seeds.push("/search?q=entry", "/search?q=caption", "/search?q=party", "/api/v1/search?q=entry", "/api/v1/search?q=party");
