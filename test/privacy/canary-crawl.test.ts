@@ -91,6 +91,10 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     return c;
   };
 
+  // Words beside the canaries of a sealed entry and a sealed case: the page echoes its query, so never a canary itself.
+  const SEARCHES = ["/search?q=declaration%20OR%20jury", "/api/v1/search?q=declaration%20OR%20jury"];
+  const hasSearch = () => getRoutes(app).some((r) => routeMatches(r, "/search"));
+
   const versionOf = (type: EditableType, id: number) => app.store.find(type, id)!.version;
   async function write(method: "POST" | "PATCH" | "DELETE", url: string, type: EditableType, id: number, body?: unknown) {
     const res = await call(app, method, url, { token: tokens.editor, body, headers: { "if-match": `"${versionOf(type, id)}"` } });
@@ -157,7 +161,7 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     citeSource(db, "event", deletedEvent.id, source.id);
 
     // A whole case sealed after the fact, with everything of it.
-    const sealedCase = insertCase(db, { slug: "sealed-matter", caption: takeBack("sealed case caption"), summary: takeBack("sealed case summary"), courtId: "cand", group: "related", docketNumber: "3:25-mc-80300" });
+    const sealedCase = insertCase(db, { slug: "sealed-matter", caption: takeBack("sealed case caption"), summary: `${takeBack("sealed case summary")} before the grand jury`, courtId: "cand", group: "related", docketNumber: "3:25-mc-80300" });
     citeSource(db, "case", sealedCase.id, source.id);
     const sealedCaseEntry = insertEntry(db, sealedCase.id, { number: 1, description: takeBack("sealed case entry") });
     insertParty(db, sealedCase.id, { name: takeBack("sealed case party"), role: "Movant" });
@@ -210,8 +214,7 @@ describe("the canary privacy crawl (issue 9.4)", () => {
       "/api/v1/cases?group=unsorted",
       "/cases?group=unsorted",
     ];
-    // Public search, once it is a route: the query words are the canaries' endings, never a whole canary (the page echoes its query).
-    if (getRoutes(app).some((r) => routeMatches(r, "/search"))) seeds.push("/search?q=entry", "/search?q=caption", "/search?q=party", "/api/v1/search?q=entry", "/api/v1/search?q=party");
+    if (hasSearch()) seeds.push(...SEARCHES);
 
     before = await crawlPublic(app, seeds, { origin: app.config.publicUrl });
 
@@ -255,6 +258,14 @@ describe("the canary privacy crawl (issue 9.4)", () => {
   it("finds every place staff take back on the public surfaces before they do, so the crawl can see them", () => {
     const unseen = takenBack.filter((p) => leaksIn(before, [p]).length === 0).map((p) => p.where);
     expect(unseen).toEqual([]);
+  });
+
+  it("finds what staff later seal through public search before they seal it, once there is a public search", () => {
+    if (!hasSearch()) return;
+    for (const url of SEARCHES) {
+      expect(before.get(url)?.status, url).toBe(200);
+      expect(leaksIn(new Map([[url, before.get(url)!]]), takenBack).length, url).toBeGreaterThan(0);
+    }
   });
 
   it("never shows a private canary, before or after", () => {
