@@ -11,3 +11,4 @@ export * from "./sources";
 export * from "./staff";
 export * from "./imports";
 export * from "./jobs";
+export * from "./guard";

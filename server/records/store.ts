@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { revisions } from "../../db/schema";
 import { ConflictError, NotFoundError, VersionConflictError } from "../errors";
+import { guardRecordWrite } from "../guard/check";
 import type { Clock } from "../shared/clock";
 import { affectedCases } from "./affected-cases";
 import { emitRecordChange } from "./changes";
@@ -32,7 +33,8 @@ type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | n
 /**
  * The one way records change. Every create, update, delete and restore writes a revision
  * (who, when, before, after, reason) in the same transaction as the change, bumps the
- * record's version, and tells the page cache which cases it touched.
+ * record's version, tells the page cache which cases it touched, and lets the publication
+ * guard hold back what must not be published (server/guard/check.ts).
  */
 export function createRecordStore(db: Db, clock: Clock) {
   const tableOf = (type: EditableType) => RECORD_TABLES[type];
@@ -61,7 +63,13 @@ export function createRecordStore(db: Db, clock: Clock) {
       reason: options.reason ?? null,
       version: after.version,
     });
-    emitRecordChange(db, { type, id, caseIds: affectedCases(db, type, after) });
+    const caseIds = affectedCases(db, type, after);
+    emitRecordChange(db, { type, id, caseIds });
+    if (action !== "delete") {
+      // The publication guard sees every write, whoever makes it, in the write's transaction.
+      const caseId = Array.isArray(caseIds) ? (caseIds[0] ?? null) : null;
+      guardRecordWrite({ db, now: clock.now(), type, row: after, actor: options.actor, links: options.links?.after, caseId });
+    }
   }
 
   function requireCurrent(type: EditableType, id: string | number, options: WriteOptions): AnyRow {
