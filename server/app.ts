@@ -14,6 +14,7 @@ import { errorHandlerPlugin } from "./plugins/error-handler";
 import { authPlugin } from "./plugins/auth";
 import { editingPlugin } from "./plugins/editing";
 import { publicationPlugin } from "./plugins/publication";
+import { guardPlugin } from "./plugins/guard";
 import { openapiPlugin } from "./plugins/openapi";
 import { jobsPlugin } from "./plugins/jobs";
 import { overviewRoutes } from "./overview/routes";
@@ -40,6 +41,7 @@ import { sealApiRoutes } from "./publication/seal-api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
+import { guardRoutes } from "./guard/routes";
 import { searchRoutes } from "./search/routes";
 import { recordFormsRoutes } from "./editing/records/forms";
 import { scheduleRoutes } from "./schedule/routes";
@@ -81,6 +83,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(authPlugin);
   await app.register(editingPlugin);
   await app.register(publicationPlugin);
+  await app.register(guardPlugin);
   await app.register(flashPlugin);
   await app.register(jobsPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
@@ -117,6 +120,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(sealRoutes);
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
+  await app.register(guardRoutes);
   await app.register(searchRoutes);
   await app.register(recordFormsRoutes);
   await app.register(scheduleRoutes);

@@ -60,6 +60,13 @@ export const paths = {
   staffDeleted: () => "/staff/deleted",
   staffDeletedRestore: (type: string, id: string | number) => `/staff/deleted/${enc(type)}/${enc(String(id))}/restore`,
   staffEntryDocuments: (caseSlug: string, entryId: number) => `/staff/cases/${enc(caseSlug)}/entries/${entryId}/documents`,
+  // The publication guard (server/guard): held records and each case's never-publish list.
+  staffReview: () => "/staff/review",
+  staffReviewHold: (holdId: number) => `/staff/review/${holdId}`,
+  staffReviewAction: (holdId: number, action: "release" | "redact") => `/staff/review/${holdId}/${action}`,
+  staffNeverPublish: (caseSlug: string) => `/staff/cases/${enc(caseSlug)}/never-publish`,
+  staffNeverPublishTerm: (caseSlug: string, termId: number, action: "remove" | "restore") =>
+    `/staff/cases/${enc(caseSlug)}/never-publish/${termId}/${action}`,
   staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
   adminUsers: () => "/admin/users",
   adminUserDisable: (id: number) => `/admin/users/${id}/disable`,

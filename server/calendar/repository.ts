@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 
 /**
  * Synchronous reads behind the calendar page and feeds. Records of a case the public may not
@@ -17,7 +17,7 @@ export function createCalendarRepository(db: Db) {
         .leftJoin(s.cases, and(eq(s.cases.id, s.deadlines.caseId), publicCase()))
         .where(
           and(
-            isNull(s.deadlines.deletedAt),
+            publicRow(s.deadlines),
             // Either the case is public (the join found it), or the deadline belongs to no case.
             or(isNull(s.deadlines.caseId), isNotNull(s.cases.id)),
             caseId === undefined ? undefined : eq(s.deadlines.caseId, caseId),
@@ -32,19 +32,19 @@ export function createCalendarRepository(db: Db) {
         .select({ hearing: s.hearings, case: s.cases })
         .from(s.hearings)
         .innerJoin(s.cases, and(eq(s.cases.id, s.hearings.caseId), publicCase()))
-        .where(and(isNull(s.hearings.deletedAt), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId)))
+        .where(and(publicRow(s.hearings), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId)))
         .orderBy(asc(s.hearings.date), asc(s.hearings.time), asc(s.hearings.id))
         .all();
     },
 
     /** Live motions by id (a deadline of a deleted motion is not shown). */
     motions(ids: number[]) {
-      return ids.length ? db.select().from(s.motions).where(and(inArray(s.motions.id, ids), isNull(s.motions.deletedAt))).all() : [];
+      return ids.length ? db.select().from(s.motions).where(and(inArray(s.motions.id, ids), publicRow(s.motions))).all() : [];
     },
 
     /** Live orders by id (a deadline set by an order entered in error and deleted is not shown). */
     orders(ids: number[]) {
-      return ids.length ? db.select().from(s.orders).where(and(inArray(s.orders.id, ids), isNull(s.orders.deletedAt))).all() : [];
+      return ids.length ? db.select().from(s.orders).where(and(inArray(s.orders.id, ids), publicRow(s.orders))).all() : [];
     },
 
     courts(ids: string[]) {
@@ -57,7 +57,7 @@ export function createCalendarRepository(db: Db) {
         .select({ motion: s.motions, case: s.cases })
         .from(s.motions)
         .innerJoin(s.cases, and(eq(s.cases.id, s.motions.caseId), publicCase()))
-        .where(and(isNull(s.motions.deletedAt), eq(s.motions.status, "pending"), caseId === undefined ? undefined : eq(s.motions.caseId, caseId)))
+        .where(and(publicRow(s.motions), eq(s.motions.status, "pending"), caseId === undefined ? undefined : eq(s.motions.caseId, caseId)))
         .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
         .all();
     },

@@ -1,10 +1,10 @@
-import { and, eq, isNull, asc } from "drizzle-orm";
+import { and, eq, asc } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
 import * as s from "../../db/schema";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry, toPublicText, type PublicRecord } from "../privacy/projection";
 import { caseNotPublicCause } from "../privacy/visibility";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 import { createSourcesRepository } from "../sources/repository";
 import { type Citation, type ConflictRef, type RecordRef, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
@@ -148,7 +148,7 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
   const row = db
     .select()
     .from(s.docketEntries)
-    .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id), isNull(s.docketEntries.deletedAt)))
+    .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id), publicRow(s.docketEntries)))
     .get();
   if (!row) return undefined;
   const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
@@ -184,12 +184,12 @@ export type CaseSummary = {
 export function loadCaseSummaries(db: Db): CaseSummary[] {
   const caseRows = db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
   const courts = new Map(db.select().from(s.courts).all().map((c) => [c.id, toPublic("court", c)]));
-  const judges = new Map(db.select().from(s.judges).where(isNull(s.judges.deletedAt)).all().map((j) => [j.id, toPublic("judge", j)]));
+  const judges = new Map(db.select().from(s.judges).where(publicRow(s.judges)).all().map((j) => [j.id, toPublic("judge", j)]));
   const subpoenas = new Map(
-    db.select().from(s.subpoenas).where(isNull(s.subpoenas.deletedAt)).all().map((sp) => [sp.id, toPublic("subpoena", sp)]),
+    db.select().from(s.subpoenas).where(publicRow(s.subpoenas)).all().map((sp) => [sp.id, toPublic("subpoena", sp)]),
   );
   const links = db.select().from(s.caseSubpoenas).all();
-  const motions = db.select().from(s.motions).where(isNull(s.motions.deletedAt)).orderBy(asc(s.motions.id)).all();
+  const motions = db.select().from(s.motions).where(publicRow(s.motions)).orderBy(asc(s.motions.id)).all();
   const sources = createSourcesRepository(db);
   const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
   const citations = sources.citationsFor(refs);

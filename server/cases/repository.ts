@@ -1,11 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicTextOf } from "../privacy/public-text-sql";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 import type { DocketQuery } from "./schemas";
 
-const notDeleted = <T extends { deletedAt: unknown }>(table: T) => isNull(table.deletedAt as never);
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(text: string): string {
@@ -28,7 +27,7 @@ export function createCasesRepository(db: Db) {
 
     /** A live case whether or not it is public: for staff previewing what publishing it would show. */
     findLiveBySlug(slug: string) {
-      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), notDeleted(s.cases))).get();
+      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), publicRow(s.cases))).get();
     },
 
     court(id: string | null) {
@@ -42,7 +41,7 @@ export function createCasesRepository(db: Db) {
 
     /** One page of entries matching the filters, and how many match in all. */
     entries(caseId: number, query: DocketQuery) {
-      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), notDeleted(s.docketEntries)];
+      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), publicRow(s.docketEntries)];
       if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
       if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
       if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
@@ -74,7 +73,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.docketEntries)
-        .where(and(eq(s.docketEntries.caseId, caseId), notDeleted(s.docketEntries)))
+        .where(and(eq(s.docketEntries.caseId, caseId), publicRow(s.docketEntries)))
         .orderBy(asc(s.docketEntries.sequence), asc(s.docketEntries.id))
         .all();
     },
@@ -84,7 +83,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.documents)
-        .where(and(inArray(s.documents.entryId, entryIds), notDeleted(s.documents)))
+        .where(and(inArray(s.documents.entryId, entryIds), publicRow(s.documents)))
         .orderBy(asc(s.documents.entryId), asc(s.documents.attachmentNumber))
         .all();
     },
@@ -93,7 +92,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.parties)
-        .where(and(eq(s.parties.caseId, caseId), notDeleted(s.parties)))
+        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties)))
         .orderBy(asc(s.parties.position), asc(s.parties.id))
         .all();
     },
@@ -105,7 +104,7 @@ export function createCasesRepository(db: Db) {
         .from(s.representations)
         .leftJoin(s.attorneys, eq(s.attorneys.id, s.representations.attorneyId))
         .leftJoin(s.organizations, eq(s.organizations.id, s.representations.organizationId))
-        .where(and(inArray(s.representations.partyId, partyIds), notDeleted(s.representations)))
+        .where(and(inArray(s.representations.partyId, partyIds), publicRow(s.representations)))
         .orderBy(asc(s.representations.id))
         .all();
     },
@@ -121,7 +120,7 @@ export function createCasesRepository(db: Db) {
         .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
         .from(s.partyAccounts)
         .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
-        .where(and(inArray(s.partyAccounts.partyId, partyIds), notDeleted(s.accounts)))
+        .where(and(inArray(s.partyAccounts.partyId, partyIds), publicRow(s.accounts)))
         .all();
     },
 
@@ -129,7 +128,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.motions)
-        .where(and(eq(s.motions.caseId, caseId), notDeleted(s.motions)))
+        .where(and(eq(s.motions.caseId, caseId), publicRow(s.motions)))
         .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
         .all();
     },
@@ -142,7 +141,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.orders)
-        .where(and(eq(s.orders.caseId, caseId), notDeleted(s.orders)))
+        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders)))
         .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
         .all();
     },
@@ -158,7 +157,7 @@ export function createCasesRepository(db: Db) {
         .from(s.stayCoverages)
         .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
         .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-        .where(and(inArray(s.stayCoverages.orderId, orderIds), notDeleted(s.stayCoverages)))
+        .where(and(inArray(s.stayCoverages.orderId, orderIds), publicRow(s.stayCoverages)))
         .orderBy(asc(s.stayCoverages.id))
         .all();
     },
@@ -167,7 +166,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.hearings)
-        .where(and(eq(s.hearings.caseId, caseId), notDeleted(s.hearings)))
+        .where(and(eq(s.hearings.caseId, caseId), publicRow(s.hearings)))
         .orderBy(asc(s.hearings.date), asc(s.hearings.id))
         .all();
     },
@@ -176,7 +175,7 @@ export function createCasesRepository(db: Db) {
       return db
         .select()
         .from(s.deadlines)
-        .where(and(eq(s.deadlines.caseId, caseId), notDeleted(s.deadlines)))
+        .where(and(eq(s.deadlines.caseId, caseId), publicRow(s.deadlines)))
         .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
         .all();
     },
@@ -203,7 +202,7 @@ export function createCasesRepository(db: Db) {
         .select({ subpoena: s.subpoenas })
         .from(s.caseSubpoenas)
         .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.caseSubpoenas.subpoenaId))
-        .where(and(eq(s.caseSubpoenas.caseId, caseId), notDeleted(s.subpoenas)))
+        .where(and(eq(s.caseSubpoenas.caseId, caseId), publicRow(s.subpoenas)))
         .orderBy(asc(s.subpoenas.dateIssued))
         .all()
         .map((r) => r.subpoena);
@@ -215,7 +214,7 @@ export function createCasesRepository(db: Db) {
         .select({ entry: s.docketEntries, case: s.cases })
         .from(s.docketEntries)
         .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-        .where(and(notDeleted(s.docketEntries), publicCase()))
+        .where(and(publicRow(s.docketEntries), publicCase()))
         .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence))
         .limit(limit)
         .all();

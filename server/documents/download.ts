@@ -11,9 +11,11 @@ type Download = {
 /**
  * Whether the public may download a document: the filed PDF as the court made it public (FRCP
  * 5.2 redaction is the filer's duty, done before filing). Never a sealed document, a document
- * of a sealed entry, anything deleted, or a document of a case the public may not see.
+ * of a sealed entry, anything deleted, a document of a case the public may not see, or
+ * anything the publication guard holds (the document, its entry or its case).
  */
-export function isPublicDownload(d: Download): boolean {
+export function isPublicDownload(d: Download, isHeld: (type: "case" | "entry" | "document", id: number) => boolean): boolean {
+  if (isHeld("document", d.document.id) || isHeld("entry", d.entry.id) || isHeld("case", d.kase.id)) return false;
   return d.file !== null && !d.document.deletedAt && !d.document.sealed && !d.entry.sealed && isPublicCase(d.kase);
 }
 

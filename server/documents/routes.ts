@@ -109,7 +109,7 @@ export async function documentsRoutes(fastify: FastifyInstance) {
 
   app.get("/documents/:documentId", { schema: { params: DocumentParams } }, async (request, reply) => {
     const found = repo.documentForDownload(request.params.documentId);
-    const isPublic = found !== undefined && isPublicDownload(found);
+    const isPublic = found !== undefined && isPublicDownload(found, (type, id) => app.guard.repo.openHold(type, String(id)) !== undefined);
     // Staff (any role, session or token) may read sealed and deleted documents; the public learns nothing, not even that one exists.
     if (!found?.file || (!isPublic && request.user === null)) throw new NotFoundError(`No document is at /documents/${request.params.documentId}.`);
     const location = storedFileLocation(app.config.dataDir, found.file.sha256);

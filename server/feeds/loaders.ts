@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
-import { publicCase, publicEvent } from "../records/public-scope";
+import { publicCase, publicEvent, publicRow } from "../records/public-scope";
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation } from "../sources/markers";
 
@@ -17,7 +17,7 @@ export type FeedRecord =
 export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedRecord[] {
   const caseIds = scope.kind === "case" ? [scope.caseId] : scope.kind === "subpoena" ? casesChallenging(db, scope.subpoenaId) : null;
 
-  const entryWhere: SQL[] = [isNull(s.docketEntries.deletedAt), publicCase()];
+  const entryWhere: SQL[] = [publicRow(s.docketEntries), publicCase()];
   if (caseIds) entryWhere.push(inArray(s.docketEntries.caseId, caseIds));
   const entries = db
     .select({ entry: s.docketEntries, case: s.cases })
@@ -28,7 +28,7 @@ export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedReco
     .limit(limit)
     .all();
 
-  const eventWhere: SQL[] = [isNull(s.events.deletedAt), publicEvent(db)];
+  const eventWhere: SQL[] = [publicRow(s.events), publicEvent(db)];
   if (scope.kind === "case") eventWhere.push(eq(s.events.caseId, scope.caseId));
   if (scope.kind === "subpoena") eventWhere.push(eq(s.events.subpoenaId, scope.subpoenaId));
   const events = db

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase, publicJudge } from "../records/public-scope";
+import { publicCase, publicJudge, publicRow } from "../records/public-scope";
 
 /**
  * Synchronous reads of judges and what counts against them: the judges the public may see
@@ -10,17 +10,17 @@ import { publicCase, publicJudge } from "../records/public-scope";
 export function createJudgesRepository(db: Db) {
   return {
     list() {
-      return db.select().from(s.judges).where(and(isNull(s.judges.deletedAt), publicJudge(db))).orderBy(asc(s.judges.name), asc(s.judges.id)).all();
+      return db.select().from(s.judges).where(and(publicRow(s.judges), publicJudge(db))).orderBy(asc(s.judges.name), asc(s.judges.id)).all();
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.judges).where(and(eq(s.judges.slug, slug), isNull(s.judges.deletedAt), publicJudge(db))).get();
+      return db.select().from(s.judges).where(and(eq(s.judges.slug, slug), publicRow(s.judges), publicJudge(db))).get();
     },
 
     courts(ids: (string | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       if (wanted.length === 0) return [];
-      return db.select().from(s.courts).where(and(inArray(s.courts.id, wanted), isNull(s.courts.deletedAt))).all();
+      return db.select().from(s.courts).where(and(inArray(s.courts.id, wanted), publicRow(s.courts))).all();
     },
 
     /** Which judges each public case names, for counting. */
@@ -38,7 +38,7 @@ export function createJudgesRepository(db: Db) {
         .select({ judgeId: s.orders.judgeId })
         .from(s.orders)
         .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .where(and(isNull(s.orders.deletedAt), publicCase()))
+        .where(and(publicRow(s.orders), publicCase()))
         .all();
     },
   };

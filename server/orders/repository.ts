@@ -1,20 +1,20 @@
-import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
   return {
     /** Orders of public cases, with their case and (live) judge. */
     list(filter: { judgeId?: number } = {}) {
-      const where: SQL[] = [isNull(s.orders.deletedAt), publicCase()];
+      const where: SQL[] = [publicRow(s.orders), publicCase()];
       if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
       return db
         .select({ order: s.orders, kase: s.cases, judge: s.judges })
         .from(s.orders)
         .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .leftJoin(s.judges, and(eq(s.judges.id, s.orders.judgeId), isNull(s.judges.deletedAt)))
+        .leftJoin(s.judges, and(eq(s.judges.id, s.orders.judgeId), publicRow(s.judges)))
         .where(and(...where))
         .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
         .all();
@@ -26,7 +26,7 @@ export function createOrdersRepository(db: Db) {
         .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
         .from(s.orderDispositions)
         .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
-        .where(and(inArray(s.orderDispositions.orderId, orderIds), isNull(s.motions.deletedAt)))
+        .where(and(inArray(s.orderDispositions.orderId, orderIds), publicRow(s.motions)))
         .orderBy(asc(s.motions.id))
         .all();
     },
@@ -37,7 +37,7 @@ export function createOrdersRepository(db: Db) {
       return db
         .select()
         .from(s.motions)
-        .where(and(inArray(s.motions.decidedByOrderId, orderIds), isNull(s.motions.deletedAt)))
+        .where(and(inArray(s.motions.decidedByOrderId, orderIds), publicRow(s.motions)))
         .orderBy(asc(s.motions.id))
         .all();
     },
@@ -50,8 +50,8 @@ export function createOrdersRepository(db: Db) {
         .from(s.stayCoverages)
         .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
         .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-        .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), isNull(s.organizations.deletedAt)))
-        .where(and(inArray(s.stayCoverages.orderId, orderIds), isNull(s.stayCoverages.deletedAt), isNull(s.subpoenas.deletedAt)))
+        .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), publicRow(s.organizations)))
+        .where(and(inArray(s.stayCoverages.orderId, orderIds), publicRow(s.stayCoverages), publicRow(s.subpoenas)))
         .orderBy(asc(s.stayCoverages.id))
         .all()
         .filter((row) => row.coverage.accountId === null || (row.account !== null && row.account.deletedAt === null));

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 
 /** Reads for the overview that cut across cases. Nothing here is projected yet. */
 export function createOverviewRepository(db: Db) {
@@ -12,7 +12,7 @@ export function createOverviewRepository(db: Db) {
         .select({ entry: s.docketEntries, case: s.cases })
         .from(s.docketEntries)
         .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-        .where(and(isNull(s.docketEntries.deletedAt), publicCase()))
+        .where(and(publicRow(s.docketEntries), publicCase()))
         .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence), desc(s.docketEntries.id))
         .limit(limit)
         .all();

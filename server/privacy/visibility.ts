@@ -13,12 +13,16 @@
  *   through the projection, its own text never leaving the server;
  * - `unpublished`: a case no one has published yet (an import, intake, a new case from a form
  *   or the write API), and everything of it: entries, parties, counsel, motions, orders,
- *   hearings, deadlines, events, the source its import made. Staff publish it with a reason.
+ *   hearings, deadlines, events, the source its import made. Staff publish it with a reason;
+ * - `held`: the publication guard found in its text what FRCP 5.2 protects or a term of a
+ *   never-publish list (server/guard); it stays held until a person releases or redacts it.
+ *   Holds live in their own table (publication_holds), so this cause is read in SQL
+ *   (public-scope.ts: notHeld, publicRow, publicCase) rather than from the row.
  *
  * Everything a case holds follows its case: a record of a case that is not public is not
  * public either, whatever its own state.
  */
-export type NotPublicCause = "deleted" | "sealed" | "unpublished";
+export type NotPublicCause = "deleted" | "sealed" | "unpublished" | "held";
 
 /** The fields of a case these rules read. */
 export type CaseVisibility = { deletedAt: string | null; published: boolean; sealed: boolean };

@@ -1,4 +1,5 @@
-import { and, count, eq, isNull, lt } from "drizzle-orm";
+import { and, count, eq, lt } from "drizzle-orm";
+import { publicRow } from "./public-scope";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { paths } from "../paths";
@@ -17,7 +18,7 @@ export function docketPageOf(db: Db, entry: { caseId: number; sequence: number }
     db
       .select({ n: count() })
       .from(s.docketEntries)
-      .where(and(eq(s.docketEntries.caseId, entry.caseId), isNull(s.docketEntries.deletedAt), lt(s.docketEntries.sequence, entry.sequence)))
+      .where(and(eq(s.docketEntries.caseId, entry.caseId), publicRow(s.docketEntries), lt(s.docketEntries.sequence, entry.sequence)))
       .get()?.n ?? 0;
   return Math.floor(before / DOCKET_PAGE_SIZE) + 1;
 }

@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { caseNotPublicCause, type NotPublicCause } from "../privacy/visibility";
@@ -13,9 +13,28 @@ import { RECORD_TABLES, type EditableType } from "./tables";
  * rule it implements; change a rule there and here together.
  */
 
-/** A `cases` row the public may see (isPublicCase): live, published, not sealed. */
+/** No open hold of the publication guard names this record (the `held` cause). */
+export function notHeld(type: EditableType, id: SQLiteColumn): SQL {
+  const h = s.publicationHolds;
+  return sql`not exists (select 1 from ${h} where ${h.status} = 'held' and ${h.recordType} = ${type} and ${h.recordId} = ${id})`;
+}
+
+const typeOfTable = new Map<SQLiteTable, EditableType>((Object.entries(RECORD_TABLES) as [EditableType, SQLiteTable][]).map(([type, table]) => [table, type]));
+
+/**
+ * A row of any record table the public may list, as far as the row itself goes: not deleted
+ * and not held by the publication guard. Public repositories use it for every record table
+ * where they filter deletions; whether its case is public is publicCase's or notOfHiddenCase's to say.
+ */
+export function publicRow<T extends SQLiteTable & { deletedAt: SQLiteColumn }>(table: T): SQL {
+  const type = typeOfTable.get(table);
+  const id = (table as unknown as { id?: SQLiteColumn }).id;
+  return type && id ? and(isNull(table.deletedAt), notHeld(type, id))! : isNull(table.deletedAt);
+}
+
+/** A `cases` row the public may see (isPublicCase): live, published, not sealed, and not held for review. */
 export function publicCase(): SQL {
-  return and(isNull(s.cases.deletedAt), eq(s.cases.published, true), eq(s.cases.sealed, false))!;
+  return and(isNull(s.cases.deletedAt), eq(s.cases.published, true), eq(s.cases.sealed, false), notHeld("case", s.cases.id))!;
 }
 
 /** A live case the public may not see: its records are hidden, not merely unlinked as a deleted case's are. */
@@ -111,6 +130,12 @@ function publicAttorney(db: Db): SQL {
 
 type Row = Record<string, unknown>;
 
+/** Whether the publication guard holds the record right now. */
+function isHeld(db: Db, type: EditableType, id: string | number): boolean {
+  const h = s.publicationHolds;
+  return db.select({ id: h.id }).from(h).where(and(eq(h.status, "held"), eq(h.recordType, type), eq(h.recordId, String(id)))).get() !== undefined;
+}
+
 const rowOf = (db: Db, type: EditableType, id: string | number): Row | undefined => selectById(db, RECORD_TABLES[type], id);
 
 /** The case a record belongs to (directly or through its parent), or null for records of no case. */
@@ -159,7 +184,9 @@ export function publicFormOfRecord(db: Db, type: EditableType, id: string | numb
   const hidden = (cause: NotPublicCause) => ({ form: "hidden" as const, cause });
   const row = rowOf(db, type, id);
   if (!row || row.deletedAt) return hidden("deleted");
+  if (isHeld(db, type, id)) return hidden("held");
   const caseId = owningCaseId(db, type, row);
+  if (caseId !== null && isHeld(db, "case", caseId)) return hidden("held");
   if (caseId !== null) {
     const kase = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get();
     const cause = kase ? caseNotPublicCause(kase) : null;

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { RELIABILITY_LEVELS, type RecordType, type Reliability } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
-import { publicFormOfRecord } from "../records/public-scope";
+import { publicFormOfRecord, publicRow } from "../records/public-scope";
 import { RECORD_TABLES, isEditableType, type EditableType, type RecordRow } from "../records/tables";
 import { createSourcesRepository } from "./repository";
 import { refKey, type Citation } from "./markers";
@@ -139,7 +139,7 @@ function verificationCounts(db: Db) {
   const rows = db
     .select({ verified: s.factSources.verifiedAgainstDocket, inferred: s.factSources.inferred })
     .from(s.factSources)
-    .where(isNull(s.factSources.deletedAt))
+    .where(publicRow(s.factSources))
     .all();
   return { citations: rows.length, verified: rows.filter((r) => r.verified).length, inferred: rows.filter((r) => r.inferred).length };
 }

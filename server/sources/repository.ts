@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
 import { toPublic } from "../privacy/projection";
-import { publicSource } from "../records/public-scope";
+import { publicSource, publicRow } from "../records/public-scope";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
 
@@ -25,8 +25,8 @@ export function createSourcesRepository(db: Db) {
         and(
           inArray(factSources.recordType, types),
           inArray(factSources.recordId, ids),
-          isNull(factSources.deletedAt),
-          isNull(sources.deletedAt),
+          publicRow(factSources),
+          publicRow(sources),
           // A shared record (a court, a judge) an unpublished case's import matched cites that
           // import too; the citation waits with its source until the case is published.
           publicSource(db),
@@ -56,7 +56,7 @@ export function createSourcesRepository(db: Db) {
         and(
           inArray(conflictRecords.recordType, [...new Set(refs.map((r) => r.type))]),
           inArray(conflictRecords.recordId, [...new Set(refs.map((r) => String(r.id)))]),
-          isNull(conflicts.deletedAt),
+          publicRow(conflicts),
           // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
           eq(conflicts.status, "open"),
         ),
@@ -84,14 +84,14 @@ export function createSourcesRepository(db: Db) {
       return db
         .select()
         .from(sources)
-        .where(and(isNull(sources.deletedAt), publicSource(db)))
+        .where(and(publicRow(sources), publicSource(db)))
         .orderBy(asc(sources.id))
         .all()
         .map((s) => toPublic("source", s));
     },
 
     listConflicts() {
-      const all = db.select().from(conflicts).where(isNull(conflicts.deletedAt)).orderBy(asc(conflicts.id)).all();
+      const all = db.select().from(conflicts).where(publicRow(conflicts)).orderBy(asc(conflicts.id)).all();
       const links = db.select().from(conflictRecords).all();
       return all.map((c) => ({
         ...toPublic("conflict", c),
@@ -102,7 +102,7 @@ export function createSourcesRepository(db: Db) {
     /** How many facts each source backs, for the sources page. */
     usageCounts(): Map<number, number> {
       const counts = new Map<number, number>();
-      for (const row of db.select({ sourceId: factSources.sourceId }).from(factSources).where(isNull(factSources.deletedAt)).all()) {
+      for (const row of db.select({ sourceId: factSources.sourceId }).from(factSources).where(publicRow(factSources)).all()) {
         counts.set(row.sourceId, (counts.get(row.sourceId) ?? 0) + 1);
       }
       return counts;

@@ -32,6 +32,12 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Cases, party names, entries and documents sealed after the fact, with the order and reason; seal or unseal from each record's page.",
     role: "viewer",
   },
+  {
+    href: paths.staffReview(),
+    label: "Held for review",
+    description: "Records the publication guard kept from the public (an SSN, a birth date, a minor's name, a never-publish name): release or redact each.",
+    role: "viewer",
+  },
   // The record forms (server/forms): each list links every record to its form; viewers see them read-only.
   {
     href: paths.staffRecords("cases"),

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase, publicEvent } from "../records/public-scope";
+import { publicCase, publicEvent, publicRow } from "../records/public-scope";
 
 const none = <T>(): T[] => [];
 
@@ -17,24 +17,24 @@ export function createSubpoenasRepository(db: Db) {
       return db
         .select()
         .from(s.subpoenas)
-        .where(isNull(s.subpoenas.deletedAt))
+        .where(publicRow(s.subpoenas))
         // Unknown issue dates last, then a stable order.
         .orderBy(sql`${s.subpoenas.dateIssued} is null`, asc(s.subpoenas.dateIssued), asc(s.subpoenas.id))
         .all();
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.subpoenas).where(and(eq(s.subpoenas.slug, slug), isNull(s.subpoenas.deletedAt))).get();
+      return db.select().from(s.subpoenas).where(and(eq(s.subpoenas.slug, slug), publicRow(s.subpoenas))).get();
     },
 
     /** Organizations by id, with the parents of those found (ICE brings DHS). */
     organizations(ids: (number | null | undefined)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => typeof id === "number"))];
       if (wanted.length === 0) return none<typeof s.organizations.$inferSelect>();
-      const found = db.select().from(s.organizations).where(and(inArray(s.organizations.id, wanted), isNull(s.organizations.deletedAt))).all();
+      const found = db.select().from(s.organizations).where(and(inArray(s.organizations.id, wanted), publicRow(s.organizations))).all();
       const parentIds = [...new Set(found.map((o) => o.parentId).filter((id): id is number => id !== null && !wanted.includes(id)))];
       const parents = parentIds.length
-        ? db.select().from(s.organizations).where(and(inArray(s.organizations.id, parentIds), isNull(s.organizations.deletedAt))).all()
+        ? db.select().from(s.organizations).where(and(inArray(s.organizations.id, parentIds), publicRow(s.organizations))).all()
         : [];
       return [...found, ...parents];
     },
@@ -45,7 +45,7 @@ export function createSubpoenasRepository(db: Db) {
       return db
         .select()
         .from(s.events)
-        .where(and(inArray(s.events.subpoenaId, subpoenaIds), isNull(s.events.deletedAt), publicEvent(db)))
+        .where(and(inArray(s.events.subpoenaId, subpoenaIds), publicRow(s.events), publicEvent(db)))
         .orderBy(sql`${s.events.date} is null`, asc(s.events.date), asc(s.events.id))
         .all();
     },
@@ -71,7 +71,7 @@ export function createSubpoenasRepository(db: Db) {
         .from(s.stayCoverages)
         .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
         .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .where(and(inArray(s.stayCoverages.subpoenaId, subpoenaIds), isNull(s.stayCoverages.deletedAt), isNull(s.orders.deletedAt), publicCase()))
+        .where(and(inArray(s.stayCoverages.subpoenaId, subpoenaIds), publicRow(s.stayCoverages), publicRow(s.orders), publicCase()))
         .orderBy(asc(s.orders.dateSigned), asc(s.stayCoverages.id))
         .all();
     },
@@ -93,7 +93,7 @@ export function createSubpoenasRepository(db: Db) {
       return db
         .select()
         .from(s.motions)
-        .where(and(inArray(s.motions.caseId, caseIds), isNull(s.motions.deletedAt)))
+        .where(and(inArray(s.motions.caseId, caseIds), publicRow(s.motions)))
         .orderBy(asc(s.motions.caseId), asc(s.motions.dateFiled), asc(s.motions.id))
         .all();
     },
@@ -101,20 +101,20 @@ export function createSubpoenasRepository(db: Db) {
     orders(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.orders.$inferSelect>();
-      return db.select().from(s.orders).where(and(inArray(s.orders.id, wanted), isNull(s.orders.deletedAt))).all();
+      return db.select().from(s.orders).where(and(inArray(s.orders.id, wanted), publicRow(s.orders))).all();
     },
 
     judges(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.judges.$inferSelect>();
-      return db.select().from(s.judges).where(and(inArray(s.judges.id, wanted), isNull(s.judges.deletedAt))).all();
+      return db.select().from(s.judges).where(and(inArray(s.judges.id, wanted), publicRow(s.judges))).all();
     },
 
     demands(subpoenaId: number) {
       return db
         .select()
         .from(s.subpoenaDemands)
-        .where(and(eq(s.subpoenaDemands.subpoenaId, subpoenaId), isNull(s.subpoenaDemands.deletedAt)))
+        .where(and(eq(s.subpoenaDemands.subpoenaId, subpoenaId), publicRow(s.subpoenaDemands)))
         .orderBy(asc(s.subpoenaDemands.position), asc(s.subpoenaDemands.id))
         .all();
     },
@@ -126,7 +126,7 @@ export function createSubpoenasRepository(db: Db) {
         .select({ subpoenaId: s.subpoenaAccounts.subpoenaId, note: s.subpoenaAccounts.note, account: s.accounts })
         .from(s.subpoenaAccounts)
         .innerJoin(s.accounts, eq(s.accounts.id, s.subpoenaAccounts.accountId))
-        .where(and(inArray(s.subpoenaAccounts.subpoenaId, subpoenaIds), isNull(s.accounts.deletedAt)))
+        .where(and(inArray(s.subpoenaAccounts.subpoenaId, subpoenaIds), publicRow(s.accounts)))
         .orderBy(asc(s.accounts.handle), asc(s.accounts.id))
         .all();
     },
@@ -134,7 +134,7 @@ export function createSubpoenasRepository(db: Db) {
     accounts(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.accounts.$inferSelect>();
-      return db.select().from(s.accounts).where(and(inArray(s.accounts.id, wanted), isNull(s.accounts.deletedAt))).all();
+      return db.select().from(s.accounts).where(and(inArray(s.accounts.id, wanted), publicRow(s.accounts))).all();
     },
 
     /** Accounts operated by the parties of the given cases: who a movant-wide order protects. */
@@ -144,7 +144,7 @@ export function createSubpoenasRepository(db: Db) {
         .select({ caseId: s.parties.caseId, accountId: s.partyAccounts.accountId })
         .from(s.partyAccounts)
         .innerJoin(s.parties, eq(s.parties.id, s.partyAccounts.partyId))
-        .where(and(inArray(s.parties.caseId, caseIds), isNull(s.parties.deletedAt)))
+        .where(and(inArray(s.parties.caseId, caseIds), publicRow(s.parties)))
         .all();
     },
 
@@ -152,7 +152,7 @@ export function createSubpoenasRepository(db: Db) {
       return db
         .select()
         .from(s.notices)
-        .where(and(eq(s.notices.subpoenaId, subpoenaId), isNull(s.notices.deletedAt)))
+        .where(and(eq(s.notices.subpoenaId, subpoenaId), publicRow(s.notices)))
         .orderBy(sql`${s.notices.dateNotified} is null`, asc(s.notices.dateNotified), asc(s.notices.id))
         .all();
     },

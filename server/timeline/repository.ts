@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
-import { publicCase, publicEvent } from "../records/public-scope";
+import { publicCase, publicEvent, publicRow } from "../records/public-scope";
 
 /** Synchronous reads behind the timeline. Nothing here is projected yet. */
 export function createTimelineRepository(db: Db) {
@@ -13,8 +13,8 @@ export function createTimelineRepository(db: Db) {
         .select({ event: s.events, kase: s.cases, subpoena: s.subpoenas })
         .from(s.events)
         .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), publicCase()))
-        .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), isNull(s.subpoenas.deletedAt)))
-        .where(and(isNull(s.events.deletedAt), publicEvent(db)))
+        .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), publicRow(s.subpoenas)))
+        .where(and(publicRow(s.events), publicEvent(db)))
         .orderBy(asc(s.events.id))
         .all();
     },
@@ -25,7 +25,7 @@ export function createTimelineRepository(db: Db) {
         .select({ recordId: s.eventLinks.recordId })
         .from(s.eventLinks)
         .innerJoin(s.events, eq(s.events.id, s.eventLinks.eventId))
-        .where(and(eq(s.eventLinks.recordType, type), isNull(s.events.deletedAt)))
+        .where(and(eq(s.eventLinks.recordType, type), publicRow(s.events)))
         .all();
       return new Set(rows.map((r) => r.recordId));
     },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildTestApp } from "../support/app";
 import { insertEntry } from "../support/factories";
+import { releaseAllHolds } from "../support/guard";
 import { insertDoeCaseBeforeHixson } from "../support/scenarios";
 
 /*
@@ -17,6 +18,7 @@ describe("the docket filter over redacted text", () => {
     ({ app, db } = await buildTestApp());
     const { kase } = insertDoeCaseBeforeHixson(db);
     entryId = insertEntry(db, kase.id, { number: 1, description: "DECLARATION of J. Doe (SSN 219-09-9996, born on January 5, 1990)" }).id;
+    releaseAllHolds(db);
   });
   afterEach(async () => app.close());
 
