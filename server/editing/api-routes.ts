@@ -9,6 +9,7 @@ import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
 import type { EditableRecord, EditOptions } from "./service";
+import { publicationHoldOf } from "../guard/notice";
 
 /** Record types whose single-record GET is the public read API's (server/api); their 201 points there. */
 const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>> = {
@@ -40,11 +41,17 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     return id;
   }
 
+  /** The record with the publication guard's hold on it, if any: saved is not the same as public. */
+  const withHold = (definition: RecordDefinition, record: EditableRecord) => ({
+    ...record,
+    publicationHold: publicationHoldOf(app.guard.repo, definition.type, record.id),
+  });
+
   /** Runs an edit; a stale version becomes 412 with the current record, nothing written. */
   function guarded(reply: FastifyReply, definition: RecordDefinition, write: () => EditableRecord) {
     try {
       const record = write();
-      return reply.header("etag", etag(record)).send(record);
+      return reply.header("etag", etag(record)).send(withHold(definition, record));
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       const current = app.editing.find(definition.type, Number(error.recordId))!;
@@ -55,7 +62,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       return reply
         .code(412)
         .header("etag", etag(current))
-        .send({ error: { status: 412, code: failed.code, message: failed.message }, current });
+        .send({ error: { status: 412, code: failed.code, message: failed.message }, current: withHold(definition, current) });
     }
   }
 
@@ -131,7 +138,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
           caseId,
         });
         const location = PUBLIC_RECORD_URL[definition.type]?.(record) ?? paths.api.record(definition.plural, record.id);
-        return reply.code(201).header("location", location).header("etag", etag(record)).send(record);
+        return reply.code(201).header("location", location).header("etag", etag(record)).send(withHold(definition, record));
       },
     );
 
@@ -151,7 +158,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         },
         async (request, reply) => {
           const record = app.editing.find(definition.type, recordIdOf(definition, idOf(request)))!;
-          return reply.header("etag", etag(record)).send(record);
+          return reply.header("etag", etag(record)).send(withHold(definition, record));
         },
       );
     }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MOTION_STATUSES, COVERAGE_STATUSES } from "../../db/schema";
 import { RECORD_TABLES } from "../records/tables";
 import type { RecordDefinition } from "./definition";
+import { PublicationHoldOut } from "../guard/notice";
 
 /*
  * What the write API answers. A record is answered as staff see it: every column of its table
@@ -58,9 +59,10 @@ export function staffRecordSchema(definition: RecordDefinition): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, column] of Object.entries(columns)) shape[name] = columnSchema(column);
   for (const field of definition.links?.fields ?? []) shape[field] = LINK_OUTPUT[field] ?? z.unknown();
+  shape.publicationHold = PublicationHoldOut.nullable();
   const schema = z.object(shape).meta({
     id: `Staff${pascal(definition.type)}`,
-    description: `A ${definition.label} as staff see it: every field, its \`version\` (send it back in If-Match), and \`deletedAt\` when hidden.`,
+    description: `A ${definition.label} as staff see it: every field, its \`version\` (send it back in If-Match), \`deletedAt\` when hidden, and \`publicationHold\` when the publication guard holds it for review.`,
   });
   cache.set(definition.type, schema);
   return schema;

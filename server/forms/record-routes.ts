@@ -16,6 +16,7 @@ import { toRecordListView } from "./list-view";
 import { toSourcesSection } from "./sources-section";
 import { uncheckedNames } from "./spec";
 import { cleanBody, initialValues, valuesFromBody, valuesFromRecord, type FormValues } from "./values";
+import { publicationHoldOf } from "../guard/notice";
 
 const Ref = z.string().min(1).max(200);
 const Params = z.object({ slug: Ref.optional(), id: Ref.optional() });
@@ -85,8 +86,10 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     return { groups, cleaned, data: parsed.success ? (parsed.data as Row) : null, errors };
   }
 
-  const saved = (reply: FastifyReply, message: string, to: string) => {
-    setFlash(reply, message);
+  /** A saved record the publication guard holds is saved, not public: the confirmation says so (a hold is not an error). */
+  const saved = (reply: FastifyReply, message: string, to: string, record?: EditableRecord) => {
+    const hold = record ? publicationHoldOf(app.guard.repo, config.type, record.id) : null;
+    setFlash(reply, hold ? `${message} ${hold.message}` : message);
     return reply.redirect(to, 303);
   };
 
@@ -116,7 +119,7 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
       if (error instanceof ValidationError) return again(error.errors);
       throw error;
     }
-    return saved(reply, `Saved the ${config.noun} ${config.describe(record, deps)}.`, config.afterCreate?.(record, scope) ?? config.showHref(record, scope, deps));
+    return saved(reply, `Saved the ${config.noun} ${config.describe(record, deps)}.`, config.afterCreate?.(record, scope) ?? config.showHref(record, scope, deps), record);
   });
 
   app.get(`${recordUrl}/edit`, read, async (request, reply) => {
@@ -135,7 +138,7 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     try {
       const { record: after, changed } = app.editing.update(config.type, record.id, data, { actor: actorFor(request), reason: reasonOf(body), expectedVersion: version });
       const what = `the ${config.noun} ${config.describe(after, deps)}`;
-      return saved(reply, changed ? `Saved ${what}.` : `Nothing to save: ${what} already says that.`, config.showHref(after, scope, deps));
+      return saved(reply, changed ? `Saved ${what}.` : `Nothing to save: ${what} already says that.`, config.showHref(after, scope, deps), after);
     } catch (error) {
       if (error instanceof ValidationError) return again(error.errors);
       if (!(error instanceof VersionConflictError)) throw error;
@@ -157,7 +160,7 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
       }
       const after = action === "restore" ? app.editing.restore(config.type, record.id, options) : app.editing.setStricken(record.id, action === "strike", options);
       const done = { restore: "Restored", strike: "Struck", unstrike: "Unstruck" }[action];
-      return saved(reply, `${done} ${name}.`, config.showHref(after, scope, deps));
+      return saved(reply, `${done} ${name}.`, config.showHref(after, scope, deps), after);
     });
   if (config.removal === "strike") {
     act("strike");
