@@ -66,6 +66,11 @@ export const files = sqliteTable("files", {
   // Path relative to DATA_DIR.
   storagePath: text("storage_path").notNull(),
   originalName: text("original_name"),
+  // JSON of what the PDF says about itself (title, author, creator, producer, XMP…), read on
+  // upload for staff and for the publication guard; never public.
+  pdfMetadata: text("pdf_metadata"),
+  // The copy the public downloads: the same PDF written without its metadata (server/documents/metadata.ts).
+  publicSha256: text("public_sha256"),
   createdAt: text("created_at").notNull(),
 });
 

@@ -43,6 +43,11 @@ export function createDocumentsRepository(db: Db) {
     insertFile(row: typeof s.files.$inferInsert) {
       db.insert(s.files).values(row).run();
     },
+
+    /** Records the file's metadata and the stripped copy the public downloads. */
+    setPublicCopy(sha256: string, values: { publicSha256: string; pdfMetadata?: string | null }) {
+      db.update(s.files).set(values).where(eq(s.files.sha256, sha256)).run();
+    },
   };
 }
 

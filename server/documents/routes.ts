@@ -1,13 +1,14 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError, ValidationError } from "../errors";
 import { acceptMultipartForms } from "../files/multipart-form";
-import { storedFileLocation } from "../files/store";
+import { readStoredFile, sha256Of, storeFileBytes, storedFileLocation } from "../files/store";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
+import { readPdfMetadata, stripPdfMetadata } from "./metadata";
 import { PdfInputError, readPdf } from "./pdf";
 import { createDocumentsRepository } from "./repository";
 import { DocumentParams, DocumentUploadForm, EntryDocumentsParams, isUploadedFile, type UploadedFile } from "./schemas";
@@ -43,6 +44,27 @@ export async function documentsRoutes(fastify: FastifyInstance) {
   const limit = app.config.maxUploadBytes;
   await acceptMultipartForms(app, { onFile: readUpload, limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 10_000 } });
 
+  /** The upload written without its metadata; a PDF that cannot be rewritten is refused, never published as it came. */
+  async function publicCopyOf(bytes: Buffer): Promise<Buffer> {
+    try {
+      return await stripPdfMetadata(bytes);
+    } catch {
+      throw new PdfInputError("could not be rewritten without its metadata (author, creator, XMP), so it cannot be published; save it again as PDF and upload that.");
+    }
+  }
+
+  /** The sha256 of the stripped copy, made now for a file stored before copies were (and kept for the next download). */
+  async function publicCopySha(file: { sha256: string; publicSha256: string | null }): Promise<string | undefined> {
+    if (file.publicSha256 && storedFileLocation(app.config.dataDir, file.publicSha256)) return file.publicSha256;
+    const bytes = readStoredFile(app.config.dataDir, file.sha256);
+    if (!bytes) return undefined;
+    const copy = await stripPdfMetadata(bytes);
+    const publicSha256 = sha256Of(copy);
+    storeFileBytes(app.config.dataDir, publicSha256, copy);
+    repo.setPublicCopy(file.sha256, { publicSha256, ...(file.publicSha256 === null ? { pdfMetadata: JSON.stringify(await readPdfMetadata(bytes)) } : {}) });
+    return publicSha256;
+  }
+
   const loadEntry = (slug: string, entryId: number) => {
     const found = repo.entryOfCase(slug, entryId);
     if (!found) throw new NotFoundError(`No entry ${entryId} in a case at /cases/${slug}.`);
@@ -60,7 +82,8 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const found = loadEntry(request.params.slug, request.params.entryId);
       const attached = repo.documentsOfEntry(found.entry.id).find((d) => d.document.id === request.query.attached)?.document;
-      const notice = attached ? attachedNotice(attached) : null;
+      const file = attached?.fileSha256 ? repo.file(attached.fileSha256) : undefined;
+      const notice = attached ? attachedNotice(attached, file) : null;
       return showPage(reply, found, { notice });
     },
   );
@@ -83,19 +106,22 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       if (!parsed.success || !isUploadedFile(upload) || errors.file) return showPage(reply.code(422), found, { form, errors, formError: NOTHING_SAVED });
 
       let contents;
+      let publicBytes: Buffer;
       try {
         contents = await readPdf(upload.bytes);
+        publicBytes = await publicCopyOf(upload.bytes);
       } catch (error) {
         if (!(error instanceof PdfInputError)) throw error;
         return showPage(reply.code(422), found, { form, errors: { file: error.message }, formError: `Nothing was saved: the file ${error.message}` });
       }
+      const metadata = await readPdfMetadata(upload.bytes);
       try {
         const { document } = attachDocument(
           app.db,
           app.store,
           app.clock,
           app.config.dataDir,
-          { entryId: found.entry.id, ...parsed.data, bytes: upload.bytes, fileName: upload.fileName, contents },
+          { entryId: found.entry.id, ...parsed.data, bytes: upload.bytes, fileName: upload.fileName, contents, metadata, publicBytes },
           actorFor(request),
         );
         return reply.redirect(`${paths.staffEntryDocuments(found.kase.slug, found.entry.id)}?attached=${document.id}#documents`, 303);
@@ -112,17 +138,20 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     const isPublic = found !== undefined && isPublicDownload(found, (type, id) => app.guard.repo.openHold(type, String(id)) !== undefined);
     // Staff (any role, session or token) may read sealed and deleted documents; the public learns nothing, not even that one exists.
     if (!found?.file || (!isPublic && request.user === null)) throw new NotFoundError(`No document is at /documents/${request.params.documentId}.`);
-    const location = storedFileLocation(app.config.dataDir, found.file.sha256);
-    if (!location) {
+    // Everyone gets the copy without metadata; staff may ask for the file as uploaded.
+    const original = request.user !== null && (request.query as { original?: string }).original === "1";
+    const sha256 = original ? found.file.sha256 : await publicCopySha(found.file);
+    const location = sha256 ? storedFileLocation(app.config.dataDir, sha256) : undefined;
+    if (!sha256 || !location) {
       request.log.warn({ sha256: found.file.sha256 }, "document file missing from DATA_DIR");
       throw new NotFoundError("The file of this document is missing from the server.");
     }
-    const etag = `"${found.file.sha256}"`;
+    const etag = `"${sha256}"`;
     reply
       .header("cache-control", isPublic ? "no-cache" : "private, no-store")
       .header("etag", etag)
       .header("content-disposition", `inline; filename="${downloadFileName(found)}"`);
     if (request.headers["if-none-match"] === etag) return reply.code(304).send();
-    return reply.type("application/pdf").header("content-length", found.file.sizeBytes).send(createReadStream(location));
+    return reply.type("application/pdf").header("content-length", statSync(location).size).send(createReadStream(location));
   });
 }

@@ -4,6 +4,7 @@ import { sha256Of, storagePathOf, storeFileBytes } from "../files/store";
 import type { Actor, RecordStore } from "../records/store";
 import type { RecordRow } from "../records/tables";
 import type { Clock } from "../shared/clock";
+import type { PdfMetadata } from "./metadata";
 import type { PdfContents } from "./pdf";
 import { createDocumentsRepository } from "./repository";
 
@@ -16,6 +17,9 @@ export type AttachInput = {
   bytes: Buffer;
   fileName: string | null;
   contents: PdfContents;
+  /** What the PDF says about itself (null: not readable for it), and the copy written without it, which the public downloads. */
+  metadata: PdfMetadata | null;
+  publicBytes: Buffer;
 };
 
 export type AttachResult = {
@@ -60,8 +64,11 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
   }
   // Content-addressed, so writing before the transaction is safe: a failed save leaves at most a file no row names yet.
   storeFileBytes(dataDir, sha256, input.bytes);
+  const publicSha256 = sha256Of(input.publicBytes);
+  storeFileBytes(dataDir, publicSha256, input.publicBytes);
   return db.transaction(() => {
     const reusedFile = repo.file(sha256) !== undefined;
+    const pdfMetadata = input.metadata ? JSON.stringify(input.metadata) : null;
     if (!reusedFile) {
       repo.insertFile({
         sha256,
@@ -69,8 +76,12 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
         mediaType: "application/pdf",
         storagePath: storagePathOf(sha256),
         originalName: cleanFileName(input.fileName),
+        pdfMetadata,
+        publicSha256,
         createdAt: clock.now(),
       });
+    } else {
+      repo.setPublicCopy(sha256, { publicSha256, pdfMetadata });
     }
     const values = {
       fileSha256: sha256,

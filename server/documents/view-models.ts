@@ -3,6 +3,7 @@ import type * as s from "../../db/schema";
 import { paths } from "../paths";
 import { formatDocketDate } from "../shared/dates";
 import { sizeText } from "../shared/bytes";
+import { hasMetadata, METADATA_FIELDS, METADATA_LABELS, type PdfMetadata } from "./metadata";
 
 type Kase = typeof s.cases.$inferSelect;
 type FileRow = typeof s.files.$inferSelect;
@@ -10,11 +11,21 @@ type FileRow = typeof s.files.$inferSelect;
 export { sizeText };
 
 /** "Attached attachment 2: 14 pages, 31,200 characters of text for search." */
-export function attachedNotice(d: RecordRow<"document">): string {
+export function attachedNotice(d: RecordRow<"document">, file?: FileRow): string {
   const which = d.attachmentNumber === 0 ? "the main document" : `attachment ${d.attachmentNumber}`;
   const pages = d.pageCount === null ? "pages unknown" : d.pageCount === 1 ? "1 page" : `${d.pageCount} pages`;
   const text = d.extractedText ? `${d.extractedText.length.toLocaleString("en-US")} characters of text for search` : "no text layer to search (a scan?)";
-  return `Attached ${which}: ${pages}, ${text}.`;
+  return `Attached ${which}: ${pages}, ${text}. ${metadataNotice(file)}`;
+}
+
+/** What the file said about itself, for staff: the public download carries none of it. */
+export function metadataNotice(file: FileRow | undefined): string {
+  const metadata = file?.pdfMetadata ? (JSON.parse(file.pdfMetadata) as PdfMetadata) : null;
+  if (!hasMetadata(metadata)) return "The file carried no metadata (title, author, creator, producer, XMP).";
+  const parts = METADATA_FIELDS.filter((f) => metadata![f] !== null).map((f) =>
+    f === "xmp" ? `an ${METADATA_LABELS.xmp} (${metadata!.xmp!.length.toLocaleString("en-US")} characters)` : `${METADATA_LABELS[f]} “${metadata![f]}”`,
+  );
+  return `The file carried this metadata: ${parts.join("; ")}. Public downloads are a copy without any of it.`;
 }
 
 export type FormValues = { attachmentNumber: string; description: string; sealed: boolean };

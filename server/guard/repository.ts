@@ -145,6 +145,12 @@ export function createGuardRepository(db: Db) {
       return (prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE ${where}${byCase} ORDER BY ${order} LIMIT ${options.limit ?? 500}`).all(...params) as unknown[]).map(toHold);
     },
 
+    /** What a stored PDF says about itself (server/documents/metadata.ts), or null. */
+    pdfMetadataOf(sha256: string): Record<string, string | null> | null {
+      const row = prepared(db, "SELECT pdf_metadata AS m FROM files WHERE sha256 = ?").get(sha256) as { m: string | null } | undefined;
+      return row?.m ? (JSON.parse(row.m) as Record<string, string | null>) : null;
+    },
+
     /** Every record held right now, as "type:id" keys. */
     heldKeys(): Set<string> {
       const rows = prepared(db, "SELECT record_type AS t, record_id AS i FROM publication_holds WHERE status = 'held'").all() as { t: string; i: string }[];

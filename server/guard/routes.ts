@@ -28,7 +28,10 @@ export async function guardRoutes(fastify: FastifyInstance) {
         ? app.editing.find(type as EditType, Number(hold.recordId))
         : (app.store.find(type, hold.recordId) as Record<string, unknown> | undefined);
     const kase = hold.caseId === null ? undefined : app.store.find("case", hold.caseId);
-    return { hold, record, kase: kase ? { slug: kase.slug, label: kase.label } : null };
+    // A document's findings may be in its file's metadata, which the review page shows marked.
+    const metadata = type === "document" && typeof record?.fileSha256 === "string" ? app.guard.repo.pdfMetadataOf(record.fileSha256) : null;
+    const withFile = metadata ? { ...record, pdfMetadata: metadata } : record;
+    return { hold, record: withFile, kase: kase ? { slug: kase.slug, label: kase.label } : null };
   }
 
   const requireHold = (holdId: number) => {

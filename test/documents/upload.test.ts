@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { readPdf } from "../../server/documents/pdf";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { documents, files, revisions } from "../../db/schema";
@@ -194,7 +195,8 @@ describe("document downloads", () => {
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["content-disposition"]).toBe('inline; filename="doe-v-dhs-ecf-4.pdf"');
     expect(res.headers["cache-control"]).toBe("no-cache");
-    expect(res.rawPayload).toEqual(main.pdf);
+    // The public gets the PDF rewritten without its metadata: the same pages and text.
+    expect(await readPdf(res.rawPayload)).toEqual(await readPdf(main.pdf));
     const again = await app.inject({ url: `/documents/${main.id}`, headers: { "if-none-match": res.headers.etag as string } });
     expect(again.statusCode).toBe(304);
   });
@@ -212,7 +214,10 @@ describe("document downloads", () => {
     expect(staff.statusCode).toBe(200);
     expect(staff.headers["cache-control"]).toBe("private, no-store");
     expect(staff.headers["content-disposition"]).toBe('inline; filename="doe-v-dhs-ecf-4-2.pdf"');
-    expect(staff.rawPayload).toEqual(sealedAttachment.pdf);
+    expect(await readPdf(staff.rawPayload)).toEqual(await readPdf(sealedAttachment.pdf));
+    // Staff may ask for the file exactly as uploaded; the public may not.
+    const original = await app.inject({ url: `/documents/${sealedAttachment.id}?original=1`, headers: { cookie: viewerCookie } });
+    expect(original.rawPayload).toEqual(sealedAttachment.pdf);
     expect((await app.inject("/documents/abc")).statusCode).toBe(404);
   });
 });
