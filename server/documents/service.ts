@@ -17,9 +17,13 @@ export type AttachInput = {
   bytes: Buffer;
   fileName: string | null;
   contents: PdfContents;
-  /** What the PDF says about itself (null: not readable for it), and the copy written without it, which the public downloads. */
-  metadata: PdfMetadata | null;
-  publicBytes: Buffer;
+  /**
+   * What the PDF says about itself (null: not readable for it), and the copy written without
+   * it, which the public downloads. A caller that has neither leaves them out: the first
+   * download makes the copy (server/documents/routes.ts).
+   */
+  metadata?: PdfMetadata | null;
+  publicBytes?: Buffer;
 };
 
 export type AttachResult = {
@@ -64,8 +68,8 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
   }
   // Content-addressed, so writing before the transaction is safe: a failed save leaves at most a file no row names yet.
   storeFileBytes(dataDir, sha256, input.bytes);
-  const publicSha256 = sha256Of(input.publicBytes);
-  storeFileBytes(dataDir, publicSha256, input.publicBytes);
+  const publicSha256 = input.publicBytes ? sha256Of(input.publicBytes) : null;
+  if (input.publicBytes && publicSha256) storeFileBytes(dataDir, publicSha256, input.publicBytes);
   return db.transaction(() => {
     const reusedFile = repo.file(sha256) !== undefined;
     const pdfMetadata = input.metadata ? JSON.stringify(input.metadata) : null;
@@ -80,7 +84,7 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
         publicSha256,
         createdAt: clock.now(),
       });
-    } else {
+    } else if (publicSha256) {
       repo.setPublicCopy(sha256, { publicSha256, pdfMetadata });
     }
     const values = {
