@@ -59,7 +59,8 @@ export function staffRecordSchema(definition: RecordDefinition): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, column] of Object.entries(columns)) shape[name] = columnSchema(column);
   for (const field of definition.links?.fields ?? []) shape[field] = LINK_OUTPUT[field] ?? z.unknown();
-  shape.publicationHold = PublicationHoldOut.nullable();
+  // Optional: answers made elsewhere (publish, seal) carry the record without it.
+  shape.publicationHold = PublicationHoldOut.nullable().optional();
   const schema = z.object(shape).meta({
     id: `Staff${pascal(definition.type)}`,
     description: `A ${definition.label} as staff see it: every field, its \`version\` (send it back in If-Match), \`deletedAt\` when hidden, and \`publicationHold\` when the publication guard holds it for review.`,
