@@ -118,13 +118,18 @@ export async function guardRoutes(fastify: FastifyInstance) {
     }
   });
 
-  app.post(
-    "/staff/cases/:slug/never-publish/:termId/:action",
-    { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: TermParams } }, async (request, reply) => {
-    const kase = requireCase(request.params.slug);
-    const term = app.guard.repo.term(request.params.termId);
-    if (!term || term.caseId !== kase.id) throw new NotFoundError(`No never-publish term ${request.params.termId} in this case.`);
-    app.guard.setTermRemoved(term.id, request.params.action === "remove", actorFor(request));
-    return reply.redirect(`${paths.staffNeverPublish(kase.slug)}?done=${request.params.action === "remove" ? "removed" : "restored"}`, 303);
-  });
+  // One route per action, so a malformed action is a 404 and a forged post is refused by its CSRF check.
+  for (const action of ["remove", "restore"] as const) {
+    app.post(
+      `/staff/cases/:slug/never-publish/:termId/${action}`,
+      { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: TermParams } },
+      async (request, reply) => {
+        const kase = requireCase(request.params.slug);
+        const term = app.guard.repo.term(request.params.termId);
+        if (!term || term.caseId !== kase.id) throw new NotFoundError(`No never-publish term ${request.params.termId} in this case.`);
+        app.guard.setTermRemoved(term.id, action === "remove", actorFor(request));
+        return reply.redirect(`${paths.staffNeverPublish(kase.slug)}?done=${action === "remove" ? "removed" : "restored"}`, 303);
+      },
+    );
+  }
 }

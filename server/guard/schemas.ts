@@ -5,7 +5,6 @@ export const HoldParams = z.object({ holdId: z.coerce.number().int().positive().
 export const TermParams = z.object({
   slug: z.string().min(1).max(200),
   termId: z.coerce.number().int().positive().max(2 ** 31 - 1),
-  action: z.enum(["remove", "restore"]),
 });
 export const ReviewQuery = z.object({ done: z.enum(Object.keys(REVIEW_NOTICES) as [keyof typeof REVIEW_NOTICES]).optional() });
 export const NeverPublishQuery = z.object({
