@@ -24,12 +24,32 @@ function blankToNull<T extends z.ZodType<string>>(schema: T) {
     .optional();
 }
 
-export function requiredText(max: number) {
-  return z.string(typed("text")).trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+/*
+ * Control characters. A one-line field (a label, a caption, a place) holds none: a line break
+ * there is a typo or an attack, and it would reach one-line outputs raw (an iCalendar property,
+ * an HTTP header, a CSV cell). Text typed in a text area may break lines (LF, CR LF, tab) but
+ * holds no other control character (NUL, VT, ESC, the Unicode line separators…).
+ */
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+
+type TextOptions = { multiline?: boolean };
+
+function plainText(max: number, options: TextOptions) {
+  const forbidden = options.multiline ? MULTILINE_FORBIDDEN : ONE_LINE_FORBIDDEN;
+  const message = options.multiline ? "must not contain control characters" : "must be one line, without line breaks or control characters";
+  return z.string(typed("text")).trim().max(max, `must be at most ${max} characters`).refine((v) => !forbidden.test(v), message);
 }
 
-export function optionalText(max: number) {
-  return blankToNull(z.string(typed("text")).trim().max(max, `must be at most ${max} characters`));
+/** One line of text unless `{ multiline: true }` (a text area). */
+export function requiredText(max: number, options: TextOptions = {}) {
+  return plainText(max, options).refine((v) => v.length > 0, { message: "is required", abort: true });
+}
+
+export function optionalText(max: number, options: TextOptions = {}) {
+  return blankToNull(plainText(max, options));
 }
 
 export function requiredDate() {

@@ -10,7 +10,7 @@ export const AccountCreate = z
     platformId: optionalRecordId(),
     handle: optionalText(200),
     displayName: optionalText(300),
-    description: optionalText(4000),
+    description: optionalText(4000, { multiline: true }),
   })
   .meta({ id: "AccountCreate", description: "A targeted account, by public handle only. Needs a handle or a display name." });
 export const AccountUpdate = AccountCreate.partial().meta({ id: "AccountUpdate" });

@@ -13,9 +13,9 @@ export const ArgumentCreate = z
     doctrineTag: requiredText(100)
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "may contain only lowercase letters, digits and single hyphens")
       .meta({ description: "Doctrine tag (\"anonymous-speech\")." }),
-    text: requiredText(10_000),
+    text: requiredText(10_000, { multiline: true }),
     reached: oneOf(REACHED).optional().meta({ description: "Whether the court reached the argument." }),
-    treatment: optionalText(4000),
+    treatment: optionalText(4000, { multiline: true }),
     authorityIds: idSet().optional().meta({ description: "Authorities the argument cites (replaces the whole set)." }),
   })
   .meta({ id: "ArgumentCreate", description: "An argument raised in a filing. Needs motionId or entryId." });

@@ -10,7 +10,7 @@ export const AttorneyCreate = z
     name: requiredText(300),
     organizationId: optionalRecordId(),
     position: optionalText(300),
-    contact: optionalText(4000).meta({ description: "Address lines as on a PACER docket; staff-only, never public." }),
+    contact: optionalText(4000, { multiline: true }).meta({ description: "Address lines as on a PACER docket; staff-only, never public." }),
   })
   .meta({ id: "AttorneyCreate", description: "A lawyer, whether or not confirmed as counsel of record." });
 export const AttorneyUpdate = AttorneyCreate.partial().meta({ id: "AttorneyUpdate" });

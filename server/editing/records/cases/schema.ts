@@ -22,8 +22,8 @@ export const CaseCreate = z
     nature: optionalText(300),
     cause: optionalText(300),
     jurisdiction: optionalText(300),
-    summary: optionalText(20_000),
-    statusNote: optionalText(2000),
+    summary: optionalText(20_000, { multiline: true }),
+    statusNote: optionalText(2000, { multiline: true }),
     subpoenaIds: idSet().optional().meta({ description: "The subpoenas the case challenges (replaces the whole set)." }),
     published: flag()
       .optional()

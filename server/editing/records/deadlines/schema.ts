@@ -17,7 +17,7 @@ export const DeadlineCreate = z
     triggerDate: optionalDate(),
     status: oneOf(DEADLINE_STATUSES).optional(),
     supersededById: optionalRecordId().meta({ description: "The deadline that replaces this one, in the same case." }),
-    notes: optionalText(4000),
+    notes: optionalText(4000, { multiline: true }),
   })
   .meta({ id: "DeadlineCreate", description: "A due date in the case in the path." });
 export const DeadlineUpdate = DeadlineCreate.partial().meta({ id: "DeadlineUpdate" });

@@ -10,7 +10,7 @@ export const EventCreate = z
     slug: optionalSlug(),
     kind: oneOf(EVENT_KINDS),
     title: requiredText(300),
-    description: optionalText(20_000),
+    description: optionalText(20_000, { multiline: true }),
     date: optionalDate(),
     dateLatest: optionalDate(),
     datePrecision: oneOf(DATE_PRECISIONS).optional().meta({ description: "Defaults to day when a date is given, unknown when not." }),

@@ -10,10 +10,10 @@ export const FactSourceCreate = z
     recordId: AnyRecordId,
     field: optionalText(60).meta({ description: "The field (camelCase) the source backs; null for the record as a whole." }),
     sourceId: recordId(),
-    quote: optionalText(4000).meta({ description: "The words in the source that support the fact." }),
+    quote: optionalText(4000, { multiline: true }).meta({ description: "The words in the source that support the fact." }),
     verifiedAgainstDocket: flag().optional(),
     inferred: flag().optional(),
-    inferredReason: optionalText(2000).meta({ description: "Why the fact is inferred; required when inferred is true." }),
+    inferredReason: optionalText(2000, { multiline: true }).meta({ description: "Why the fact is inferred; required when inferred is true." }),
   })
   .meta({ id: "FactSourceCreate", description: "Links a record, or one field of it, to a source." });
 export const FactSourceUpdate = FactSourceCreate.partial().meta({ id: "FactSourceUpdate" });

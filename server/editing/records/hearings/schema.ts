@@ -14,7 +14,7 @@ export const HearingCreate = z
     time: optionalTime().meta({ description: "Local time at the court, HH:MM." }),
     place: optionalText(300),
     status: oneOf(HEARING_STATUSES).optional(),
-    notes: optionalText(4000),
+    notes: optionalText(4000, { multiline: true }),
   })
   .meta({ id: "HearingCreate", description: "A hearing in the case in the path." });
 export const HearingUpdate = HearingCreate.partial().meta({ id: "HearingUpdate" });

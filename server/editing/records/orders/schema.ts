@@ -25,8 +25,8 @@ export const OrderCreate = z
     title: requiredText(300),
     kind: oneOf(ORDER_KINDS),
     ...fuzzyDate("dateSigned"),
-    summary: optionalText(20_000),
-    quotedText: optionalText(20_000),
+    summary: optionalText(20_000, { multiline: true }),
+    quotedText: optionalText(20_000, { multiline: true }),
     dispositions: z
       .array(z.strictObject({ motionId: recordId(), disposition: oneOf(MOTION_STATUSES) }), { error: "must be a list" })
       .max(100, "must have at most 100 items")

@@ -11,11 +11,11 @@ export const SourceCreate = z
     url: optionalUrl(),
     publisher: optionalText(300),
     title: requiredText(500),
-    description: optionalText(4000),
+    description: optionalText(4000, { multiline: true }),
     datePublished: optionalDate(),
     datePublishedPrecision: optionalOneOf(DATE_PRECISIONS),
     reliability: oneOf(RELIABILITY_LEVELS),
-    reliabilityNote: optionalText(2000),
+    reliabilityNote: optionalText(2000, { multiline: true }),
   })
   .meta({ id: "SourceCreate", description: "Where facts come from: a page, a filing, a report." });
 export const SourceUpdate = SourceCreate.partial().meta({ id: "SourceUpdate" });

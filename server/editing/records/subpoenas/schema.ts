@@ -16,10 +16,10 @@ export const SubpoenaCreate = z
     authorityCited: optionalText(300),
     ...fuzzyDate("dateIssued"),
     dateReturn: optionalDate(),
-    statedPurpose: optionalText(4000),
-    howKnown: optionalText(4000),
+    statedPurpose: optionalText(4000, { multiline: true }),
+    howKnown: optionalText(4000, { multiline: true }),
     accountsCovered: optionalInteger(0, 1_000_000),
-    summary: optionalText(20_000),
+    summary: optionalText(20_000, { multiline: true }),
     // Link sets: replaced as a whole when sent.
     accountIds: idSet().optional().meta({ description: "The accounts the subpoena names (replaces the whole set)." }),
     demands: z
