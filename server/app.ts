@@ -41,7 +41,7 @@ import { sealApiRoutes } from "./publication/seal-api-routes";
 import { flashPlugin } from "./forms/flash";
 import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
-import { guardRoutes } from "./guard/routes";
+import { reviewRoutes } from "./review/routes";
 import { searchRoutes } from "./search/routes";
 import { recordFormsRoutes } from "./editing/records/forms";
 import { scheduleRoutes } from "./schedule/routes";
@@ -120,7 +120,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(sealRoutes);
   await app.register(historyRoutes);
   await app.register(documentsRoutes);
-  await app.register(guardRoutes);
+  await app.register(reviewRoutes);
   await app.register(searchRoutes);
   await app.register(recordFormsRoutes);
   await app.register(scheduleRoutes);

@@ -30,9 +30,9 @@ function blankToNull<T extends z.ZodType<string>>(schema: T) {
  * an HTTP header, a CSV cell). Text typed in a text area may break lines (LF, CR LF, tab) but
  * holds no other control character (NUL, VT, ESC, the Unicode line separators…).
  */
-// eslint-disable-next-line no-control-regex
+ 
 const ONE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+ 
 const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 
 type TextOptions = { multiline?: boolean };

@@ -14,3 +14,13 @@ export function guardKindLabel(kind: GuardKind): { label: string; rule: string }
   if (kind === "never-publish") return { label: "A term on the case's never-publish list", rule: "never-publish list" };
   return FINDING_KINDS[kind];
 }
+
+/** "description", "extractedText", "$links.demands.2" in words. */
+export function fieldLabel(field: string): string {
+  if (field === "extractedText") return "the PDF's text (published with the file)";
+  const link = /^\$links\.(\w+)\.(\d+)$/.exec(field);
+  if (link) return `${link[1]} item ${Number(link[2]) + 1}`;
+  const meta = /^pdfMetadata\.(\w+)$/.exec(field);
+  if (meta) return `the PDF's ${meta[1]} metadata (stripped from public downloads)`;
+  return field;
+}

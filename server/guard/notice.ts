@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { paths } from "../paths";
-import { fieldLabel } from "./view-models";
-import { guardKindLabel } from "./findings";
+import { fieldLabel, guardKindLabel } from "./findings";
 import type { GuardRepository } from "./repository";
 
 /** A record's open hold as the write API reports it: what and where, never the matched text. */

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { Db } from "../../db/client";
+import { prepareStatement, type Db } from "../../db/client";
 import { randomSecret } from "../auth/secrets";
 import type { GuardFinding } from "./findings";
 
@@ -47,7 +47,7 @@ function prepared(db: Db, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
+  if (!statement) cache.set(sql, (statement = prepareStatement(db, sql)));
   return statement;
 }
 

@@ -1,5 +1,5 @@
 import fp from "fastify-plugin";
-import { createGuardService, type GuardService } from "../guard/service";
+import { createGuardService, type GuardService } from "../review/service";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { createEditService } from "../../server/editing/service";
-import { createGuardService, type GuardService } from "../../server/guard/service";
+import { createGuardService, type GuardService } from "../../server/review/service";
 import { createRecordStore, type RecordStore } from "../../server/records/store";
 import { createTestDb, testClock } from "../support/db";
 import { insertCase, insertDocument, insertEntry, insertSubpoena } from "../support/factories";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { createEditService } from "../../server/editing/service";
-import { createGuardService } from "../../server/guard/service";
+import { createGuardService } from "../../server/review/service";
 import { createRecordStore } from "../../server/records/store";
 import { testActor, testClock } from "./db";
 

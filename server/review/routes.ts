@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError, VersionConflictError } from "../errors"
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { isEditableType } from "../records/tables";
-import type { HoldRow } from "./repository";
+import type { HoldRow } from "../guard/repository";
 import { formText, HoldParams, NeverPublishQuery, ReviewQuery, TermParams } from "./schemas";
 import { redactableFields, toHoldView, toNeverPublishView, toReviewQueueView, type HoldItem } from "./view-models";
 
@@ -16,7 +16,7 @@ import { redactableFields, toHoldView, toNeverPublishView, toReviewQueueView, ty
  * editors release or redact), and each case's never-publish list. Staff-only: the findings
  * are the very data the guard keeps from the public.
  */
-export async function guardRoutes(fastify: FastifyInstance) {
+export async function reviewRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const canEdit = (request: FastifyRequest) => hasRole(request.user!.role, "editor");
 
@@ -49,7 +49,7 @@ export async function guardRoutes(fastify: FastifyInstance) {
 
   app.get(paths.staffReview(), { onRequest: requireRole("viewer"), schema: { querystring: ReviewQuery } }, async (request, reply) =>
     reply.view(
-      "guard/queue.hbs",
+      "review/queue.hbs",
       toReviewQueueView({
         open: app.guard.repo.holds({ status: "held" }).map(itemOf),
         settled: app.guard.repo.holds({ status: "settled", limit: 50 }).map(itemOf),
@@ -59,7 +59,7 @@ export async function guardRoutes(fastify: FastifyInstance) {
   );
 
   app.get("/staff/review/:holdId", { onRequest: requireRole("viewer"), schema: { params: HoldParams } }, async (request, reply) =>
-    reply.view("guard/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: canEdit(request) })),
+    reply.view("review/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: canEdit(request) })),
   );
 
   app.post("/staff/review/:holdId/release", { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: HoldParams } }, async (request, reply) => {
@@ -69,7 +69,7 @@ export async function guardRoutes(fastify: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const item = requireHold(request.params.holdId);
-      return reply.code(422).view("guard/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason } }));
+      return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason } }));
     }
     return reply.redirect(`${paths.staffReview()}?done=released`, 303);
   });
@@ -84,10 +84,10 @@ export async function guardRoutes(fastify: FastifyInstance) {
     } catch (error) {
       if (error instanceof VersionConflictError) {
         const errors = [{ path: "reason", message: "was not saved: someone changed this record since you opened the page; the text below is theirs now" }];
-        return reply.code(409).view("guard/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: true, errors, form: { reason } }));
+        return reply.code(409).view("review/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: true, errors, form: { reason } }));
       }
       if (!(error instanceof ValidationError)) throw error;
-      return reply.code(422).view("guard/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason, values } }));
+      return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason, values } }));
     }
     return reply.redirect(`${paths.staffReview()}?done=redacted`, 303);
   });
@@ -98,7 +98,7 @@ export async function guardRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const kase = requireCase(request.params.slug);
       return reply.view(
-        "guard/never-publish.hbs",
+        "review/never-publish.hbs",
         toNeverPublishView({ kase, terms: app.guard.repo.termsOfCase(kase.id), canEdit: canEdit(request), notice: request.query.done, held: request.query.held }),
       );
     },
@@ -114,7 +114,7 @@ export async function guardRoutes(fastify: FastifyInstance) {
       if (!(error instanceof ValidationError)) throw error;
       // The term is never shown back, not even to the person who typed it.
       const view = toNeverPublishView({ kase, terms: app.guard.repo.termsOfCase(kase.id), canEdit: true, errors: error.errors, note });
-      return reply.code(422).view("guard/never-publish.hbs", view);
+      return reply.code(422).view("review/never-publish.hbs", view);
     }
   });
 

@@ -3,8 +3,8 @@ import type { FieldError } from "../errors";
 import { paths } from "../paths";
 import type { EditableType } from "../records/tables";
 import { formatDay } from "../shared/dates";
-import { guardKindLabel, type GuardFinding } from "./findings";
-import type { HoldRow, TermRow } from "./repository";
+import { fieldLabel, guardKindLabel, type GuardFinding } from "../guard/findings";
+import type { HoldRow, TermRow } from "../guard/repository";
 
 type Row = Record<string, unknown>;
 
@@ -23,15 +23,6 @@ export function recordTitle(type: EditableType, row: Row | undefined, id: string
   return name ? `${kind[0]!.toUpperCase()}${kind.slice(1)}: ${String(name).slice(0, 120)}` : `${kind} ${id}`;
 }
 
-/** "description", "extractedText", "$links.demands.2" in words. */
-export function fieldLabel(field: string): string {
-  if (field === "extractedText") return "the PDF's text (published with the file)";
-  const link = /^\$links\.(\w+)\.(\d+)$/.exec(field);
-  if (link) return `${link[1]} item ${Number(link[2]) + 1}`;
-  const meta = /^pdfMetadata\.(\w+)$/.exec(field);
-  if (meta) return `the PDF's ${meta[1]} metadata (stripped from public downloads)`;
-  return field;
-}
 
 /** The text a finding's field holds now. */
 export function fieldText(record: Row | undefined, field: string): string | null {

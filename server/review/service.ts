@@ -8,8 +8,8 @@ import { emitRecordChange } from "../records/changes";
 import type { Actor, RecordStore } from "../records/store";
 import { RECORD_TABLES, isEditableType, type EditableType } from "../records/tables";
 import type { Clock } from "../shared/clock";
-import { guardRecordWrite } from "./check";
-import { createGuardRepository, type HoldRow } from "./repository";
+import { guardRecordWrite } from "../guard/check";
+import { createGuardRepository, type HoldRow } from "../guard/repository";
 
 const MAX_TERM_WORDS = 12;
 
