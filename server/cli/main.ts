@@ -39,6 +39,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "list the background jobs (court RSS polls, NEF intake…) or run one now",
     load: async () => (await import("./commands/jobs")).jobsCommand,
   },
+  guard: {
+    summary: "rescan every stored record with the publication guard, holding what it now finds (prints places, never text)",
+    load: async () => (await import("./commands/guard")).guardCommand,
+  },
   routes: {
     summary: "print every route (method, path, guards) from the app's route table; --markdown for docs/routes.md",
     load: async () => (await import("./commands/routes")).routesCommand,

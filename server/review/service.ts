@@ -9,9 +9,14 @@ import type { Actor, RecordStore } from "../records/store";
 import { RECORD_TABLES, isEditableType, type EditableType } from "../records/tables";
 import type { Clock } from "../shared/clock";
 import { guardRecordWrite } from "../guard/check";
+import type { GuardFinding } from "../guard/findings";
+import { RECORD_DEFINITIONS } from "../editing/records";
 import { createGuardRepository, type HoldRow } from "../guard/repository";
 
 const MAX_TERM_WORDS = 12;
+
+/** What a rescan did: records read, records it newly held (with where, never what), and holds already open. */
+export type RescanReport = { scanned: number; held: { type: EditableType; id: string; caseId: number | null; findings: GuardFinding[] }[]; stillHeld: number };
 
 /**
  * What staff do with the guard: release a held record (its findings are not what the rule
@@ -40,22 +45,39 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
     return text.slice(0, 2000);
   };
 
-  /** Every live record passes the guard again, as if written now (after a term is added, or on an upgrade). */
-  function rescanAll(actor: Actor): number {
-    let held = 0;
+  /** A record's link sets as the store last wrote them (a subpoena's demands), which the guard reads too. */
+  function linksOf(type: EditableType, id: number): Record<string, unknown> | undefined {
+    if (!(EDIT_TYPES as readonly string[]).includes(type)) return undefined;
+    const fields = RECORD_DEFINITIONS[type as EditType].links?.fields;
+    const record = fields ? editing.find(type as EditType, id) : undefined;
+    return fields && record ? Object.fromEntries(fields.map((field) => [field, record[field]])) : undefined;
+  }
+
+  /**
+   * Every live record passes the guard again, as if written now (after a term is added, after
+   * an upgrade of the detector, or from `quash guard rescan`): what it now finds is held, unless
+   * a person already released or redacted that very finding.
+   */
+  function rescanAll(actor: Actor): RescanReport {
+    const report: RescanReport = { scanned: 0, held: [], stillHeld: 0 };
     for (const type of Object.keys(RECORD_TABLES) as EditableType[]) {
       for (const row of db.select().from(RECORD_TABLES[type]).all() as Record<string, unknown>[]) {
         if (row.deletedAt) continue;
-        const before = repo.openHold(type, String(row.id));
+        report.scanned += 1;
+        const id = row.id as string | number;
+        const before = repo.openHold(type, String(id));
         const cases = affectedCases(db, type, row);
-        const findings = guardRecordWrite({ db, now: clock.now(), type, row, actor, caseId: Array.isArray(cases) ? (cases[0] ?? null) : null });
-        if (findings.length > 0 && !before) {
-          held += 1;
-          emitRecordChange(db, { type, id: row.id as string | number, caseIds: cases });
+        const caseId = Array.isArray(cases) ? (cases[0] ?? null) : null;
+        const links = typeof id === "number" ? linksOf(type, id) : undefined;
+        const findings = guardRecordWrite({ db, now: clock.now(), type, row, actor, links, caseId });
+        if (before) report.stillHeld += 1;
+        else if (findings.length > 0) {
+          report.held.push({ type, id: String(id), caseId, findings });
+          emitRecordChange(db, { type, id, caseIds: cases });
         }
       }
     }
-    return held;
+    return report;
   }
 
   return {
@@ -117,7 +139,7 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
           throw new ValidationError([{ path: "note", message: "must not contain any word of the term: describe it instead (\"movant's legal name\")" }], "Nothing was added.");
         }
         const termId = repo.insertTerm({ caseId, digest, wordCount: key.length, note, createdAt: clock.now(), createdBy: actor.label, createdByUserId: actor.userId });
-        return { termId, held: rescanAll(actor) };
+        return { termId, held: rescanAll(actor).held.length };
       });
     },
 
