@@ -16,7 +16,7 @@ import { toRecordListView } from "./list-view";
 import { toSourcesSection } from "./sources-section";
 import { uncheckedNames } from "./spec";
 import { cleanBody, initialValues, valuesFromBody, valuesFromRecord, type FormValues } from "./values";
-import { publicationHoldOf } from "../guard/notice";
+import { heldBannerOf, publicationHoldOf } from "../guard/notice";
 
 const Ref = z.string().min(1).max(200);
 const Params = z.object({ slug: Ref.optional(), id: Ref.optional() });
@@ -72,7 +72,8 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     const values = o.values ?? (o.record ? valuesFromRecord(groups, o.record) : initialValues(groups, o.input));
     const sources = o.record && !o.record.deletedAt && config.type !== "fact_source" && config.type !== "source" ? toSourcesSection(deps, config.type, o.record.id, readOnly) : null;
     const view = toFormPageView({ config, scope: o.scope, deps, record: o.record, groups, values, errors: o.errors ?? [], readOnly, version: o.version, reason: String(single(o.input.reason) ?? ""), sources });
-    return reply.code(status).view("forms/edit.hbs", view);
+    const held = o.record ? heldBannerOf(app.guard.repo, config.type, o.record.id) : null;
+    return reply.code(status).view("forms/edit.hbs", { ...view, held });
   }
 
   /** Parses a form body with the record's edit schema, plus the rules of the form's scope. */

@@ -32,3 +32,29 @@ export function publicationHoldOf(repo: GuardRepository, type: string, id: strin
     findings,
   };
 }
+
+/** What a staff page of a held record says above everything (views/partials/not-public-banner.hbs). */
+export type HeldBanner = { text: string; href: string; label: string };
+
+/** The banner of a held record's staff pages (its form, its history), or null when it is not held. */
+export function heldBannerOf(repo: GuardRepository, type: string, id: string | number): HeldBanner | null {
+  const hold = repo.openHold(type, String(id));
+  if (!hold) return null;
+  const what = [...new Set(hold.findings.map((f) => `${guardKindLabel(f.kind).label} in ${fieldLabel(f.field)}`))].join("; ");
+  return {
+    text: `Held for review by the publication guard${what ? ` (${what})` : ""}: the public sees nothing of it until a staff member releases or redacts it.`,
+    href: paths.staffReviewHold(hold.id),
+    label: "Review it",
+  };
+}
+
+/** The banner of a case's staff page when records of the case are held, or null. */
+export function heldInCaseBannerOf(repo: GuardRepository, caseId: number): HeldBanner | null {
+  const n = repo.openHoldCount(caseId);
+  if (n === 0) return null;
+  return {
+    text: `${n === 1 ? "1 record" : `${n} records`} of this case ${n === 1 ? "is" : "are"} held for review by the publication guard: not public until a staff member releases or redacts ${n === 1 ? "it" : "each"}.`,
+    href: paths.staffReview(),
+    label: "Held for review",
+  };
+}

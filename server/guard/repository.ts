@@ -151,6 +151,16 @@ export function createGuardRepository(db: Db) {
       return row?.m ? (JSON.parse(row.m) as Record<string, string | null>) : null;
     },
 
+    /** How many records are held right now (of one case, when given): the staff navigation's count. */
+    openHoldCount(caseId?: number): number {
+      const row = (
+        caseId === undefined
+          ? prepared(db, "SELECT count(*) AS n FROM publication_holds WHERE status = 'held'").get()
+          : prepared(db, "SELECT count(*) AS n FROM publication_holds WHERE status = 'held' AND case_id = ?").get(caseId)
+      ) as { n: number };
+      return row.n;
+    },
+
     /** Every record held right now, as "type:id" keys. */
     heldKeys(): Set<string> {
       const rows = prepared(db, "SELECT record_type AS t, record_id AS i FROM publication_holds WHERE status = 'held'").all() as { t: string; i: string }[];

@@ -1,3 +1,4 @@
+import { heldBannerOf } from "../guard/notice";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasRole } from "../auth/roles";
@@ -39,7 +40,8 @@ export async function historyRoutes(fastify: FastifyInstance) {
     const data = loadHistory(app.db, type, id);
     if (!data) throw new NotFoundError(`No ${type} record has id ${id}.`);
     const currentLinks = currentLinksOf(app.editing, data.type, data.row.id as number);
-    return reply.view("history/show.hbs", toHistoryView(data, { canEdit: canEdit(request), error, currentLinks }));
+    const held = heldBannerOf(app.guard.repo, data.type, data.row.id as string | number);
+    return reply.view("history/show.hbs", { ...toHistoryView(data, { canEdit: canEdit(request), error, currentLinks }), held });
   };
 
   const showDeleted = (request: FastifyRequest, reply: FastifyReply, error: string | null = null) =>

@@ -4,15 +4,19 @@ import type { EditableRecord } from "../editing/service";
 import { recordName } from "../forms/choices";
 import type { FormDeps, PageAction } from "../forms/record-form";
 import { str } from "../forms/words";
+import type { HeldBanner } from "../guard/notice";
 import { paths } from "../paths";
 import type { EditableType } from "../records/tables";
 import { DEADLINE_STATUS_LABELS, label } from "../shared/labels";
 
-type Item = { text: string; href: string; note: string | null; deleted: boolean; actions: PageAction[] };
+type Item = { text: string; href: string; note: string | null; deleted: boolean; held: boolean; actions: PageAction[] };
 type Section = { id: string; heading: string; items: Item[]; empty: string; add: { href: string; label: string } | null; more: { href: string; label: string } | null };
 
+/** What the publication guard holds, for the case page: open holds as "type:id" keys, and the banners (server/guard/notice.ts). */
+export type CaseHolds = { keys: Set<string>; caseBanner: HeldBanner | null; recordsBanner: HeldBanner | null };
+
 /** The staff page of one case: each kind of record of the case, with links to edit and add. */
-export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: boolean) {
+export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: boolean, holds: CaseHolds = { keys: new Set(), caseBanner: null, recordsBanner: null }) {
   const slug = str(kase.slug);
   const caseId = kase.id;
   const item = (type: EditableType, segment: string, row: Row, text = recordName(type, row), note: string | null = null, actions: PageAction[] = []): Item => ({
@@ -20,6 +24,7 @@ export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: bo
     href: paths.staffRecordEdit(segment, str(row.id), slug),
     note,
     deleted: Boolean(row.deletedAt),
+    held: holds.keys.has(`${type}:${str(row.id)}`),
     actions: canEdit ? actions : [],
   });
   const section = (id: string, heading: string, segment: string, items: Item[], addLabel: string, empty: string): Section => ({
@@ -45,6 +50,8 @@ export function toCasePageView(kase: EditableRecord, deps: FormDeps, canEdit: bo
       !kase.deletedAt && !kase.published
         ? { text: "Not published: the public sees nothing of this case or its records until it is published.", href: paths.staffCasePublication(slug), label: canEdit ? "Review and publish" : "Publication" }
         : null,
+    held: holds.caseBanner,
+    heldRecords: holds.recordsBanner,
     links: [
       { href: paths.case(slug), label: "Public docket page" },
       ...(canEdit ? [{ href: paths.staffRecordEdit("cases", slug), label: "Edit the case" }] : []),

@@ -39,6 +39,9 @@ export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyR
     { href: paths.staffCase(slug), label: "Staff page of this case (parties, counsel, motions, orders, hearings, deadlines)" },
     { href: paths.staffHistory("case", kase.id), label: "History" },
   ];
+  // Held records are on no public page, this one included: say so, or staff look for an entry they just saved.
+  const held = app.guard.repo.openHoldCount(kase.id);
+  if (held > 0) links.push({ href: paths.staffReview(), label: `${held} ${held === 1 ? "record" : "records"} of this case held for review (not shown here)` });
   const group = quickEntryGroup({ record: null, input: {} }, false);
   return {
     ...view,

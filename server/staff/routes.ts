@@ -1,3 +1,4 @@
+import { heldBannerOf, heldInCaseBannerOf } from "../guard/notice";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -24,6 +25,7 @@ export async function staffRoutes(fastify: FastifyInstance) {
     const id = app.editing.resolveId("case", request.params.slug);
     const kase = id === undefined ? undefined : app.editing.find("case", id);
     if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
-    return reply.view("forms/case.hbs", toCasePageView(kase, formDeps(app), hasRole(request.user!.role, "editor")));
+    const holds = { keys: app.guard.repo.heldKeys(), caseBanner: heldBannerOf(app.guard.repo, "case", kase.id), recordsBanner: heldInCaseBannerOf(app.guard.repo, kase.id) };
+    return reply.view("forms/case.hbs", toCasePageView(kase, formDeps(app), hasRole(request.user!.role, "editor"), holds));
   });
 }

@@ -127,4 +127,33 @@ describe("held for review", () => {
     const next = await app.inject({ url: res.headers.location as string, headers: { cookie: `${cookie}; ${String(res.headers["set-cookie"]).split(";")[0]}` } });
     expect(parseHtml(next.body)("[role=status]").text()).toMatch(/Saved .*Saved, and held for review: it is not public until a staff member releases or redacts it \(Full date of birth in description\)/);
   });
+
+  it("marks a held record on its staff pages, and counts held records in the staff navigation", async () => {
+    const count = async (url: string) => (await page(url)).$(".site-user a[href='/staff/review']").text();
+    expect(await count("/staff")).toBe("Held for review: 0");
+    const entry = await createEntry(SSN_TEXT);
+    expect(await count("/staff")).toBe("Held for review: 1");
+    expect((await page("/staff")).$(".site-user a.held-count")).toHaveLength(1);
+
+    const banner = `Held for review by the publication guard (Social Security number in description): the public sees nothing of it until a staff member releases or redacts it.`;
+    for (const url of [`/staff/cases/doe-v-dhs/entries/${entry.id}/edit`, `/staff/history/entry/${entry.id}`]) {
+      const { $ } = await page(url);
+      expect($("main .notice-error strong").first().text(), url).toBe(banner);
+      expect($("main .notice-error a").first().attr("href"), url).toBe(entry.publicationHold!.reviewUrl);
+    }
+    const casePage = await page("/staff/cases/doe-v-dhs");
+    expect(casePage.$("main .notice-error strong").text()).toContain("1 record of this case is held for review by the publication guard");
+    const item = casePage.$(`a[href='/staff/cases/doe-v-dhs/entries/${entry.id}/edit']`).parent();
+    expect(item.find(".badge").text()).toBe("held for review");
+    // The docket page as staff see it leaves the held entry out, as the public's does, and says so.
+    const docket = await page("/cases/doe-v-dhs");
+    expect(docket.$(".staff-bar a[href='/staff/review']").text()).toBe("1 record of this case held for review (not shown here)");
+    expect((await app.inject("/cases/doe-v-dhs")).body).not.toContain("Held for review");
+
+    // Released: the banners go, the count falls back.
+    const csrf = csrfFrom((await page(entry.publicationHold!.reviewUrl)).html);
+    await postForm(app, `${entry.publicationHold!.reviewUrl}/release`, cookie, { _csrf: csrf, reason: "Checked: a sample number" });
+    expect(await count("/staff")).toBe("Held for review: 0");
+    expect((await page(`/staff/history/entry/${entry.id}`)).html).not.toContain("Held for review by the publication guard");
+  });
 });
