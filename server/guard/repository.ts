@@ -151,6 +151,16 @@ export function createGuardRepository(db: Db) {
       return row?.m ? (JSON.parse(row.m) as Record<string, string | null>) : null;
     },
 
+    /** The newest hold's id (0 for none): what a batch writer (an import) compares with afterwards. */
+    lastHoldId(): number {
+      return (prepared(db, "SELECT coalesce(max(id), 0) AS n FROM publication_holds").get() as { n: number }).n;
+    },
+
+    /** Holds opened after the given id and still open, oldest first. */
+    openHoldsAfter(id: number): HoldRow[] {
+      return (prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE id > ? AND status = 'held' ORDER BY id`).all(id) as unknown[]).map(toHold);
+    },
+
     /** How many records are held right now (of one case, when given): the staff navigation's count. */
     openHoldCount(caseId?: number): number {
       const row = (

@@ -1,14 +1,12 @@
-import { eq } from "drizzle-orm";
-import { closeDatabase, openDatabase, type Db } from "../../../db/client";
-import { cases } from "../../../db/schema";
+import { closeDatabase, openDatabase } from "../../../db/client";
 import { loadConfig } from "../../config";
 import { createEditService } from "../../editing/service";
-import { fieldLabel, guardKindLabel } from "../../guard/findings";
 import { paths } from "../../paths";
 import { createRecordStore } from "../../records/store";
-import { createGuardService, type RescanReport } from "../../review/service";
+import { createGuardService } from "../../review/service";
 import { systemClock } from "../../shared/clock";
 import { EXIT, parseFlags, UsageError, type CliCommand } from "../command";
+import { heldLine } from "../held-lines";
 
 const USAGE = `quash guard rescan
 
@@ -16,13 +14,6 @@ Passes every stored record through the publication guard again, with the detecto
 never-publish lists as they are now, in one transaction. What it now finds is held for staff
 review (/staff/review), unless a person already released or redacted that very finding. It
 prints where each finding is (record, field, characters), never the text itself.`;
-
-/** "entry 12 of case doe-v-dhs: Social Security number in description (characters 26–35); …" */
-function heldLine(db: Db, held: RescanReport["held"][number]): string {
-  const slug = held.caseId === null ? null : db.select({ slug: cases.slug }).from(cases).where(eq(cases.id, held.caseId)).get()?.slug;
-  const places = held.findings.map((f) => `${guardKindLabel(f.kind).label} in ${fieldLabel(f.field)} (characters ${f.start + 1}–${f.end})`);
-  return `held ${held.type} ${held.id}${slug ? ` of case ${slug}` : ""}: ${places.join("; ")}`;
-}
 
 export const guardCommand: CliCommand = {
   usage: USAGE,

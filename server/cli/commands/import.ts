@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { closeDatabase, openDatabase } from "../../../db/client";
 import { CASE_GROUPS } from "../../../db/schema";
 import { loadConfig } from "../../config";
+import { createGuardRepository } from "../../guard/repository";
 import { DEFAULT_IMPORT_GROUP, PUBLISH_NEEDS_GROUP, type CaseGroup } from "../../imports/context";
 import { importSizeLimit, tooLargeMessage } from "../../imports/input";
 import type { ImportOutcome } from "../../imports/report";
@@ -10,6 +11,7 @@ import { reportLines } from "../../imports/report-text";
 import { importPacerFiles, type PacerFile } from "../../imports/service";
 import { systemClock } from "../../shared/clock";
 import { EXIT, parseFlags, UsageError, type CliCommand } from "../command";
+import { heldLine, REVIEW_HINT } from "../held-lines";
 
 const USAGE = `quash import FILE... [--dry-run] [--court ID] [--group ${CASE_GROUPS.join("|")}] [--tracked-only] [--publish]
 
@@ -51,7 +53,10 @@ export const importCommand: CliCommand = {
     const loaded = await Promise.all(positional.map((path) => load(path, limit)));
     const db = openDatabase(config.databaseFile);
     let outcomes: ImportOutcome[];
+    let held: string[];
     try {
+      const guard = createGuardRepository(db);
+      const lastHold = guard.lastHoldId();
       const files = loaded.flatMap((l) => ("file" in l ? [l.file] : []));
       const imported = await importPacerFiles(db, files, {
         actor: { userId: null, label: "cli" },
@@ -66,6 +71,8 @@ export const importCommand: CliCommand = {
       });
       // Back in the order the files were named.
       outcomes = loaded.map((l) => ("failed" in l ? l.failed : imported.shift()!));
+      // What the publication guard held of what was just imported: said by place, never by text.
+      held = guard.openHoldsAfter(lastHold).map((h) => heldLine(db, { type: h.recordType, id: h.recordId, caseId: h.caseId, findings: h.findings }));
     } finally {
       closeDatabase(db);
     }
@@ -78,6 +85,8 @@ export const importCommand: CliCommand = {
         io.stderr(`${outcome.fileName}: not imported: ${outcome.error}`);
       }
     }
+    for (const line of held) io.stdout(line);
+    if (held.length > 0) io.stdout(REVIEW_HINT);
     if (switches.has("dry-run")) io.stdout("Dry run: nothing was saved.");
     if (failed > 0) io.stderr(`${failed} of ${outcomes.length} file${outcomes.length === 1 ? "" : "s"} not imported; the others were ${switches.has("dry-run") ? "checked" : "imported"}.`);
     return failed > 0 ? EXIT.failure : EXIT.ok;
