@@ -2,10 +2,12 @@
  * Every benchmark in one run (`npm run bench`): the PACER parser against its reference
  * figures, the citation extractor against one combined reporter regex, docket pages under load
  * against a bare route serving the same bytes, the cost of synchronous = FULL per write against
- * NORMAL, a backup and its restore drill against a plain copy of the same file, and the
- * command's start-up compiled against run through tsx.
+ * NORMAL, the publication guard's cost per write against the store without it, a backup and
+ * its restore drill against a plain copy of the same file, and the command's start-up compiled
+ * against run through tsx.
  */
 import { printBackupBench, runBackupBench } from "./backup";
+import { printGuardBench, runGuardBench } from "./guard-cost";
 import { printHttpBench, runHttpBench } from "./http-docket";
 import { runStartupBench } from "./startup";
 import { printWriteBench, runWriteBench } from "./write-durability";
@@ -16,5 +18,6 @@ const { runCitationBench } = await import("./citations");
 await runCitationBench();
 printHttpBench(await runHttpBench());
 printWriteBench(await runWriteBench());
+printGuardBench(await runGuardBench());
 printBackupBench(await runBackupBench());
 await runStartupBench();

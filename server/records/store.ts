@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { revisions } from "../../db/schema";
 import { ConflictError, NotFoundError, VersionConflictError } from "../errors";
-import { guardRecordWrite } from "../guard/check";
+import { guardRecordWrite, type GuardWrite } from "../guard/check";
 import type { Clock } from "../shared/clock";
 import { affectedCases } from "./affected-cases";
 import { emitRecordChange } from "./changes";
@@ -35,8 +35,12 @@ type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | n
  * (who, when, before, after, reason) in the same transaction as the change, bumps the
  * record's version, tells the page cache which cases it touched, and lets the publication
  * guard hold back what must not be published (server/guard/check.ts).
+ *
+ * `guard` is always the publication guard, except in bench/guard-cost.ts, whose reference run
+ * passes a no-op to measure what the guard costs a write; test/guard/store-seam.test.ts fails
+ * if anything else passes one.
  */
-export function createRecordStore(db: Db, clock: Clock) {
+export function createRecordStore(db: Db, clock: Clock, guard: (write: GuardWrite) => unknown = guardRecordWrite) {
   const tableOf = (type: EditableType) => RECORD_TABLES[type];
 
   function load(type: EditableType, id: string | number): AnyRow | undefined {
@@ -68,7 +72,7 @@ export function createRecordStore(db: Db, clock: Clock) {
     if (action !== "delete") {
       // The publication guard sees every write, whoever makes it, in the write's transaction.
       const caseId = Array.isArray(caseIds) ? (caseIds[0] ?? null) : null;
-      guardRecordWrite({ db, now: clock.now(), type, row: after, actor: options.actor, links: options.links?.after, caseId });
+      guard({ db, now: clock.now(), type, row: after, actor: options.actor, links: options.links?.after, caseId });
     }
   }
 
