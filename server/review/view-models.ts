@@ -127,7 +127,8 @@ export function toHoldView(input: { item: HoldItem; canEdit: boolean; errors?: F
         field: fieldLabel(field),
         kinds: [...new Set(findings.map((f) => `${guardKindLabel(f.kind).label} (${guardKindLabel(f.kind).rule})`))].join("; "),
         runs: text === null ? [] : markedRuns(text, findings),
-        fileOnly: field === "extractedText" || field.startsWith("pdfMetadata."),
+        inPdfText: field === "extractedText",
+        inPdfMetadata: field.startsWith("pdfMetadata."),
         linkOnly: field.startsWith("$links."),
       };
     }),

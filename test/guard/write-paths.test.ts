@@ -117,5 +117,11 @@ describe("every write path passes the publication guard", () => {
     expect(holds.map(place)).toEqual([["document", "extractedText:ssn"]]);
     expect((await app.inject(`/documents/${holds[0]!.recordId}`)).statusCode).toBe(404);
     expect((await app.inject("/cases/doe-v-dhs")).body).not.toContain(`/documents/${holds[0]!.recordId}`);
+    // Quash cannot take words out of a PDF's pages: the review page says so and offers no redaction of the file, only release.
+    const review = parseHtml((await app.inject({ url: `/staff/review/${holds[0]!.id}`, headers: { cookie } })).body);
+    expect(review(".pdf-text-note").text()).toMatch(/^This is in the PDF's own pages, so the document stays held: Quash cannot redact inside a PDF\./);
+    expect(review("mark").text()).toBe("219-09-9999");
+    expect(review(`form[action="/staff/review/${holds[0]!.id}/redact"]`)).toHaveLength(0);
+    expect(review(`form[action="/staff/review/${holds[0]!.id}/release"]`)).toHaveLength(1);
   });
 });
