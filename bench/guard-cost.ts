@@ -7,8 +7,9 @@
  * The texts are real: every entry of the district docket reports in ../shared/fixtures (810
  * entries, about 270 characters each), written in turn, on a case with a five-name
  * never-publish list, so the guard runs its FRCP 5.2 detector and the list's matcher on each.
- * Two databases: in memory (the guard's CPU against the store's own work) and a file with
- * synchronous = FULL, as the app runs.
+ * Two databases: in memory (the guard's CPU against the store's own work), also without any
+ * never-publish list (the FRCP 5.2 detector alone), and a file with synchronous = FULL, as
+ * the app runs.
  *
  *   npm run bench:guard     BENCH_WRITES=1000 BENCH_PASSES=5 npm run bench:guard
  */
@@ -29,7 +30,7 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 400);
 const PASSES = Number(process.env.BENCH_PASSES ?? 3);
 const MODES = ["without", "with"] as const;
 type Mode = (typeof MODES)[number];
-const DATABASES = ["memory", "file"] as const;
+const DATABASES = ["memory", "memory-no-list", "file"] as const;
 type Where = (typeof DATABASES)[number];
 const NEVER_PUBLISH = ["Jonathan Quincy Publico", "Maria Ines Testigo", "Ruth Example", "Kwame Sample Mensah", "Li Wei Placeholder"];
 const actor = { userId: null, label: "bench" };
@@ -63,7 +64,7 @@ function realEntryTexts(): string[] {
 }
 
 function openBenchDatabase(where: Where): { db: Db; done: () => void } {
-  if (where === "memory") {
+  if (where !== "file") {
     const db = openDatabase(":memory:");
     return { db, done: () => db.$client.close() };
   }
@@ -80,7 +81,7 @@ function timePass(where: Where, mode: Mode, texts: string[]): { perSecond: numbe
     const guarded = createRecordStore(db, systemClock);
     const kase = guarded.insert("case", { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "out_of_scope" }, { actor });
     const guard = createGuardService({ db, store: guarded, clock: systemClock, editing: createEditService({ db, store: guarded, clock: systemClock }) });
-    for (const term of NEVER_PUBLISH) guard.addTerm(kase.id, { term, note: "bench name" }, actor);
+    if (where !== "memory-no-list") for (const term of NEVER_PUBLISH) guard.addTerm(kase.id, { term, note: "bench name" }, actor);
     const store = mode === "with" ? guarded : createRecordStore(db, systemClock, () => []);
     const start = process.hrtime.bigint();
     for (let i = 1; i <= WRITES; i++) {
@@ -95,7 +96,7 @@ function timePass(where: Where, mode: Mode, texts: string[]): { perSecond: numbe
 
 export async function runGuardBench(): Promise<GuardBenchResult> {
   const texts = realEntryTexts();
-  const runs: Record<Where, Record<Mode, number[]>> = { memory: { without: [], with: [] }, file: { without: [], with: [] } };
+  const runs = Object.fromEntries(DATABASES.map((where) => [where, { without: [], with: [] }])) as unknown as Record<Where, Record<Mode, number[]>>;
   let held = 0;
   for (const where of DATABASES) for (const mode of MODES) timePass(where, mode, texts); // warm-up, untimed
   for (let pass = 0; pass < PASSES; pass++) {
@@ -108,11 +109,8 @@ export async function runGuardBench(): Promise<GuardBenchResult> {
     }
   }
   const best = (values: number[]) => Math.max(...values);
-  const perSecond = {
-    memory: { without: best(runs.memory.without), with: best(runs.memory.with) },
-    file: { without: best(runs.file.without), with: best(runs.file.with) },
-  };
-  const ratio = { memory: perSecond.memory.with / perSecond.memory.without, file: perSecond.file.with / perSecond.file.without };
+  const perSecond = Object.fromEntries(DATABASES.map((where) => [where, { without: best(runs[where].without), with: best(runs[where].with) }])) as Record<Where, Record<Mode, number>>;
+  const ratio = Object.fromEntries(DATABASES.map((where) => [where, perSecond[where].with / perSecond[where].without])) as Record<Where, number>;
   return { writes: WRITES, passes: PASSES, texts: texts.length, perSecond, ratio, held, loadAverage: loadavg() };
 }
 
@@ -121,6 +119,7 @@ export function printGuardBench(r: GuardBenchResult): void {
     `  ${label.padEnd(36)} without ${Math.round(r.perSecond[where].without)} entries/s   with ${Math.round(r.perSecond[where].with)} entries/s   with/without ${r.ratio[where].toFixed(2)}×`;
   console.log(`\nPublication guard: entries through the record store with the guard against a no-op in its place, ${r.writes} writes a pass (${r.texts} real docket texts in turn, a 5-name never-publish list), best of ${r.passes} passes each`);
   console.log(row("in-memory database", "memory"));
+  console.log(row("in-memory, no never-publish list", "memory-no-list"));
   console.log(row("file database (synchronous = FULL)", "file"));
   console.log(`  held by the guard in a guarded pass: ${r.held} of ${r.writes} entries`);
   console.log(`  load average ${r.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
