@@ -2,6 +2,7 @@ import type { MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
+import { fieldLabel, guardKindLabel } from "../guard/findings";
 import { acceptMultipartForms } from "../files/multipart-form";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
@@ -11,7 +12,7 @@ import type { ImportOutcome } from "./report";
 import { createImportsRepository } from "./repository";
 import { ImportConfirmForm, ImportDoneQuery, ImportOptionsForm, MAX_FILES_PER_UPLOAD, uploadedFiles, type UploadedFile } from "./schemas";
 import { importPacerFiles, type PacerFile } from "./service";
-import { toImportDoneView, toImportFormView, toImportPreviewView } from "./view-models";
+import { toImportDoneView, toImportFormView, toImportPreviewView, type HeldImportRecord } from "./view-models";
 
 /** Reads an uploaded file into memory, up to the limit; a longer one is marked truncated, not read on. */
 async function readUpload(this: unknown, part: MultipartFile) {
@@ -34,6 +35,14 @@ export async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limit = importSizeLimit(app.config.maxUploadBytes);
   const repo = createImportsRepository(app.db);
+  // What the publication guard held of an import's records, by place: the done page says so beside what was imported.
+  const heldOf = (importId: number): HeldImportRecord[] =>
+    repo.recordsOfImport(importId).flatMap((r) => {
+      const hold = app.guard.repo.openHold(r.recordType, r.recordId);
+      if (!hold) return [];
+      const what = [...new Set(hold.findings.map((f) => `${guardKindLabel(f.kind).label} in ${fieldLabel(f.field)}`))].join("; ");
+      return [{ text: `${r.recordType} ${r.recordId}${what ? `: ${what}` : ""}`, href: paths.staffReviewHold(hold.id) }];
+    });
   await acceptMultipartForms(app, { onFile: readUpload, limits: { fileSize: limit, files: MAX_FILES_PER_UPLOAD, fields: 10 } });
   app.addHook("onRequest", requireRole("editor"));
 
@@ -100,12 +109,12 @@ export async function importRoutes(fastify: FastifyInstance) {
     const ids = outcomes.flatMap((o) => (o.ok ? [o.report.importId ?? o.report.previousImportId].filter((id): id is number => id !== null) : []));
     const failures = [...missing, ...outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, error: o.error }]))];
     if (failures.length === 0 && ids.length > 0) return reply.redirect(paths.staffImportDone(ids), 303);
-    return reply.code(failures.length > 0 && ids.length === 0 ? 422 : 200).view("imports/done.hbs", toImportDoneView(repo.importRows({ ids }), failures));
+    return reply.code(failures.length > 0 && ids.length === 0 ? 422 : 200).view("imports/done.hbs", toImportDoneView(repo.importRows({ ids }), failures, heldOf));
   });
 
   app.get("/staff/import/done", { schema: { querystring: ImportDoneQuery } }, async (request, reply) => {
     const rows = repo.importRows({ ids: request.query.ids });
     if (rows.length !== new Set(request.query.ids).size) throw new NotFoundError("No such import.");
-    return reply.view("imports/done.hbs", toImportDoneView(rows));
+    return reply.view("imports/done.hbs", toImportDoneView(rows, [], heldOf));
   });
 }

@@ -144,7 +144,10 @@ export function toImportPreviewView(outcomes: ImportOutcome[], options: ImportOp
   };
 }
 
-export function toImportDoneView(rows: ImportRowInput[], failures: { fileName: string; error: string }[] = []) {
+/** A record of an import the publication guard holds: where the finding is (never its text) and its review page. */
+export type HeldImportRecord = { text: string; href: string };
+
+export function toImportDoneView(rows: ImportRowInput[], failures: { fileName: string; error: string }[] = [], heldOf: (importId: number) => HeldImportRecord[] = () => []) {
   return {
     title: rows.length === 1 ? `Import #${rows[0]!.id}` : "Imports",
     imports: rows.map((row) => {
@@ -158,6 +161,7 @@ export function toImportDoneView(rows: ImportRowInput[], failures: { fileName: s
           .map((c) => ({ description: c.description, isNew: c.action === "created" })),
         notes: summary.notes ?? [],
         anyUnpublished: (summary.cases ?? []).some((c) => c.published === false),
+        held: heldOf(row.id),
       };
     }),
     failures,

@@ -62,12 +62,17 @@ describe("every write path passes the publication guard", () => {
     $('form[action="/staff/import/confirm"] input[type="hidden"]').each((_, el) => void fields.append($(el).attr("name")!, $(el).attr("value") ?? ""));
     const done = await app.inject({ method: "POST", url: "/staff/import/confirm", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, payload: fields.toString() });
     expect(done.statusCode).toBe(303);
+    return parseHtml((await app.inject({ url: done.headers.location as string, headers: { cookie } })).body);
   }
 
   it("the import page, with a docket report: the entry printing a passport number is held", async () => {
-    await importThroughPage([{ fileName: "caed_2.html", content: fixtureBytes("district/caed_2.html") }]);
+    const done = await importThroughPage([{ fileName: "caed_2.html", content: fixtureBytes("district/caed_2.html") }]);
     expect(held().map(place)).toEqual([["entry", "description:passport"]]);
     expect(held()[0]!.heldBy).toBe("import #1 by editor@example.org");
+    // The import's page says what was held, by place, with a link to its review.
+    const item = done(".import-held li a");
+    expect(item.text()).toBe(`entry ${held()[0]!.recordId}: Passport number in description`);
+    expect(item.attr("href")).toBe(`/staff/review/${held()[0]!.id}`);
   });
 
   it("the import page, with a court RSS feed: an item whose text gives a full birth date is held", async () => {
