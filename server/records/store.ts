@@ -68,12 +68,14 @@ export function createRecordStore(db: Db, clock: Clock, guard: (write: GuardWrit
       version: after.version,
     });
     const caseIds = affectedCases(db, type, after);
-    emitRecordChange(db, { type, id, caseIds });
     if (action !== "delete") {
-      // The publication guard sees every write, whoever makes it, in the write's transaction.
+      // The publication guard sees every write, whoever makes it, in the write's transaction, and
+      // before the change is announced: what keeps in step with changes (the page cache, a public
+      // index) must already find the record held.
       const caseId = Array.isArray(caseIds) ? (caseIds[0] ?? null) : null;
       guard({ db, now: clock.now(), type, row: after, actor: options.actor, links: options.links?.after, caseId });
     }
+    emitRecordChange(db, { type, id, caseIds });
   }
 
   function requireCurrent(type: EditableType, id: string | number, options: WriteOptions): AnyRow {
