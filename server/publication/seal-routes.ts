@@ -49,7 +49,14 @@ export async function sealRoutes(fastify: FastifyInstance) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       // Already checked and read by the route's schema (the id is a number by now).
       const { id } = request.params as z.infer<typeof SealParams>;
-      const form = SealForm.parse(request.body ?? {});
+      // A body that is no form (a JSON string, a version that is no number) is refused beside the fields, not a 500.
+      const body = typeof request.body === "object" && request.body !== null ? request.body : {};
+      const parsed = SealForm.safeParse(body);
+      if (!parsed.success) {
+        const errors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "reason"), "is not valid"]));
+        return show(request, reply.code(422), kind, id, { form: { reason: "", orderReference: "" }, errors });
+      }
+      const form = parsed.data;
       const input = { reason: form.reason, orderReference: form.orderReference };
       try {
         app.seals[seal ? "seal" : "unseal"](kind, id, input, { actor: actorFor(request), expectedVersion: form.version });

@@ -187,4 +187,18 @@ describe("sealing after the fact", () => {
     // A stale form is refused, not applied over the newer state.
     expect((await postForm(app, `${url}/unseal`, cookie, { _csrf: csrf, version: String(entry.version), reason: "x", orderReference: "y" })).statusCode).toBe(409);
   });
+
+  it("refuses a seal post whose body is no form (a JSON string, a version that is no number) with 422, changing nothing; found by the route fuzz", async () => {
+    const { entry } = docket();
+    await createUser(app, { email: "clerk@example.org", role: "editor" });
+    const cookie = await signIn(app, "clerk@example.org");
+    const url = `/staff/seal/entry/${entry.id}`;
+    const csrf = csrfFrom((await app.inject({ url, headers: { cookie } })).body);
+    const before = fingerprint(db);
+    for (const payload of ['"property"', JSON.stringify({ reason: "x", orderReference: "y", version: "not a number" })]) {
+      const res = await app.inject({ method: "POST", url, headers: { cookie, "content-type": "application/json", "x-csrf-token": csrf }, payload });
+      expect(res.statusCode, payload).toBe(422);
+    }
+    expect(fingerprint(db)).toBe(before);
+  });
 });
