@@ -17,6 +17,7 @@ import { publicationPlugin } from "./plugins/publication";
 import { guardPlugin } from "./plugins/guard";
 import { openapiPlugin } from "./plugins/openapi";
 import { jobsPlugin } from "./plugins/jobs";
+import { alertsPlugin } from "./plugins/alerts";
 import { overviewRoutes } from "./overview/routes";
 import { subpoenasRoutes } from "./subpoenas/routes";
 import { casesRoutes } from "./cases/routes";
@@ -86,6 +87,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(guardPlugin);
   await app.register(flashPlugin);
   await app.register(jobsPlugin);
+  await app.register(alertsPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
   await app.register(openapiPlugin);
 

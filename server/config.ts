@@ -29,6 +29,14 @@ const ConfigSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(1 / 60).max(24 * 366).default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  // E-mail alerts (server/alerts): without SMTP_HOST the tracker refuses e-mail subscriptions and says why.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().min(3).default("Quash alerts <alerts@localhost>"),
+  // "true": TLS from the first byte (port 465); "false": plain, upgraded by STARTTLS when the server offers it.
+  SMTP_SECURE: z.enum(["true", "false"]).optional(),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -46,7 +54,13 @@ export type Config = {
   jobRunner: boolean;
   /** Scheduled backups, or null when BACKUP_DIR is not set. */
   backups: { dir: string; intervalHours: number; keep: number } | null;
+  /** SMTP for e-mail alerts; null when SMTP_HOST is not set (e-mail subscriptions are then refused). */
+  smtp: SmtpConfig | null;
+  /** The From: of every alert message. */
+  mailFrom: string;
 };
+
+export type SmtpConfig = { host: string; port: number; secure: boolean; user: string | null; password: string | null };
 
 export class ConfigError extends Error {}
 
@@ -68,6 +82,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     jobRunner: c.JOB_RUNNER === "on",
     backups: c.BACKUP_DIR ? { dir: resolve(c.BACKUP_DIR), intervalHours: c.BACKUP_INTERVAL_HOURS, keep: c.BACKUP_KEEP } : null,
+    smtp: c.SMTP_HOST
+      ? {
+          host: c.SMTP_HOST,
+          port: c.SMTP_PORT ?? (c.SMTP_SECURE === "true" ? 465 : 587),
+          secure: c.SMTP_SECURE ? c.SMTP_SECURE === "true" : c.SMTP_PORT === 465,
+          user: c.SMTP_USER ?? null,
+          password: c.SMTP_PASSWORD ?? null,
+        }
+      : null,
+    mailFrom: c.SMTP_FROM,
   };
 }
 
@@ -84,6 +108,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     cookieSecure: "false",
     jobRunner: false,
     backups: null,
+    smtp: null,
+    mailFrom: "Quash alerts <alerts@quash.test>",
     ...overrides,
   };
 }

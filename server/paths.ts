@@ -68,6 +68,18 @@ export const paths = {
   staffNeverPublishTerm: (caseSlug: string, termId: number, action: "remove" | "restore") =>
     `/staff/cases/${enc(caseSlug)}/never-publish/${termId}/${action}`,
   staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
+  // Alerts (server/alerts): the public subscribe form, the links in every message, the staff page.
+  alerts: (target?: { case?: string; subpoena?: string }) =>
+    target?.case ? `/alerts?case=${enc(target.case)}` : target?.subpoena ? `/alerts?subpoena=${enc(target.subpoena)}` : "/alerts",
+  alertsConfirm: (confirmToken: string) => `/alerts/confirm/${enc(confirmToken)}`,
+  alertsManage: (token: string) => `/alerts/manage/${enc(token)}`,
+  alertsCancel: (token: string, subscriptionId: number) => `/alerts/manage/${enc(token)}/subscriptions/${subscriptionId}/cancel`,
+  alertsCancelAll: (token: string) => `/alerts/manage/${enc(token)}/cancel-all`,
+  alertsUnsubscribe: (token: string, subscriptionId: number) => `/alerts/unsubscribe/${enc(token)}/${subscriptionId}`,
+  staffAlerts: () => "/staff/alerts",
+  staffWebhooks: () => "/staff/alerts/webhooks",
+  staffWebhookEnable: (id: number) => `/staff/alerts/webhooks/${id}/enable`,
+  staffWebhookDisable: (id: number) => `/staff/alerts/webhooks/${id}/disable`,
   adminUsers: () => "/admin/users",
   adminUserDisable: (id: number) => `/admin/users/${id}/disable`,
   adminUserEnable: (id: number) => `/admin/users/${id}/enable`,

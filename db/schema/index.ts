@@ -12,3 +12,4 @@ export * from "./staff";
 export * from "./imports";
 export * from "./jobs";
 export * from "./guard";
+export * from "./alerts";

@@ -1,3 +1,4 @@
+import { keepOutboxInStep } from "../../alerts/outbox";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { closeDatabase, openDatabase } from "../../../db/client";
@@ -52,6 +53,8 @@ export const importCommand: CliCommand = {
     const limit = importSizeLimit(config.maxUploadBytes);
     const loaded = await Promise.all(positional.map((path) => load(path, limit)));
     const db = openDatabase(config.databaseFile);
+    // What the import adds reaches subscribers as if it came through the server.
+    keepOutboxInStep(db);
     let outcomes: ImportOutcome[];
     let held: string[];
     try {

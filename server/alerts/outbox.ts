@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import type { AlertEventKind } from "../../db/schema";
+import { onRecordChange, type RecordChange } from "../records/changes";
+import { nextDigestAt } from "./digest-time";
+import { alertKindsOfEntry } from "./entry-kinds";
+import { anyRecipients, casesOfSubpoena, recipientsOf, subpoenasOfCase, type EventScope } from "./recipients";
+import { currentStatuses, type StatusLine } from "./current-statuses";
+
+/*
+ * The outbox (README.md): every record-store write that makes a notifiable event adds its
+ * event and one delivery per recipient inside the write's own transaction (the record store
+ * emits its change there), so an event exists if and only if its write committed, and a
+ * crash can neither lose it nor make it twice. Nothing is written while nobody follows anything.
+ */
+
+/** Record types whose creation is an event, and the event each makes. */
+const CREATION_EVENTS: Partial<Record<RecordChange["type"], AlertEventKind>> = {
+  entry: "entry",
+  order: "order",
+  hearing: "hearing",
+  deadline: "deadline",
+};
+
+/** Writes that can change a subpoena's or a case's derived status (status/subpoena-status.ts, case-status.ts). */
+const STATUS_INPUTS = new Set<RecordChange["type"]>(["subpoena", "case", "event", "order", "coverage", "motion", "organization", "judge"]);
+
+const installed = new WeakSet<Db>();
+
+/** Makes every write to this database feed the outbox. Safe to call more than once. */
+export function keepOutboxInStep(db: Db): void {
+  if (installed.has(db)) return;
+  installed.add(db);
+  onRecordChange(db, (change) => recordOutboxEvents(db, change));
+}
+
+function lastRevision(db: Db, change: RecordChange) {
+  return db
+    .select({ action: s.revisions.action, at: s.revisions.at })
+    .from(s.revisions)
+    .where(and(eq(s.revisions.recordType, change.type), eq(s.revisions.recordId, String(change.id))))
+    .orderBy(desc(s.revisions.id))
+    .limit(1)
+    .get();
+}
+
+export function recordOutboxEvents(db: Db, change: RecordChange): void {
+  const creation = CREATION_EVENTS[change.type];
+  const statusInput = STATUS_INPUTS.has(change.type);
+  if (!creation && !statusInput) return;
+  if (!anyRecipients(db)) return;
+  const revision = lastRevision(db, change);
+  if (!revision) return;
+  if (creation && revision.action === "create") recordCreation(db, creation, change, revision.at);
+  if (statusInput) recordStatusChanges(db, revision.at);
+}
+
+function recordCreation(db: Db, kind: AlertEventKind, change: RecordChange, at: string): void {
+  const id = Number(change.id);
+  let caseId: number | null;
+  let scope: EventScope;
+  if (kind === "entry") {
+    const entry = db.select().from(s.docketEntries).where(eq(s.docketEntries.id, id)).get();
+    if (!entry) return;
+    caseId = entry.caseId;
+    // The filter and the saved query read the entry as the public will (a sealed entry shows no text).
+    const text = entry.sealed ? "" : `${entry.shortDescription ?? ""} ${entry.description}`;
+    scope = { kind, caseId, subpoenaIds: subpoenasOfCase(db, caseId), entryKinds: alertKindsOfEntry(entry), entryText: text };
+  } else {
+    const table = kind === "order" ? s.orders : kind === "hearing" ? s.hearings : s.deadlines;
+    const row = db.select({ caseId: table.caseId }).from(table).where(eq(table.id, id)).get();
+    if (!row) return;
+    caseId = row.caseId ?? null;
+    scope = { kind, caseId, subpoenaIds: caseId === null ? [] : subpoenasOfCase(db, caseId) };
+  }
+  enqueue(db, { kind, recordType: change.type, recordId: id, caseId, detail: null, occurredAt: at }, scope);
+}
+
+/**
+ * Derives every status again and compares it with the last one seen: a line that changed is
+ * a status-change event. A subject seen for the first time is remembered without an event
+ * (its first status is no change).
+ */
+function recordStatusChanges(db: Db, at: string): void {
+  const previous = new Map(db.select().from(s.statusSnapshots).all().map((r) => [`${r.subject}:${r.subjectId}`, r]));
+  for (const now of currentStatuses(db)) {
+    const before = previous.get(`${now.subject}:${now.subjectId}`);
+    if (before && before.line === now.line) continue;
+    saveSnapshot(db, now, at);
+    if (!before) continue;
+    const caseId = now.subject === "case" ? now.subjectId : null;
+    const subpoenaIds = now.subject === "subpoena" ? [now.subjectId] : subpoenasOfCase(db, now.subjectId);
+    const scopeCase = now.subject === "subpoena" ? casesOfSubpoena(db, now.subjectId) : [];
+    const detail = JSON.stringify({ from: { key: before.key, label: before.label, line: before.line }, to: { key: now.key, label: now.label, line: now.line } });
+    const event = { kind: "status" as const, recordType: now.subject, recordId: now.subjectId, caseId, detail, occurredAt: at };
+    // A subpoena's status reaches those who follow a case challenging it, too.
+    enqueue(db, event, { kind: "status", caseId, subpoenaIds }, scopeCase);
+  }
+}
+
+function saveSnapshot(db: Db, line: StatusLine, at: string): void {
+  db.insert(s.statusSnapshots)
+    .values({ subject: line.subject, subjectId: line.subjectId, key: line.key, label: line.label, line: line.line, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [s.statusSnapshots.subject, s.statusSnapshots.subjectId],
+      set: { key: line.key, label: line.label, line: line.line, updatedAt: at },
+    })
+    .run();
+}
+
+/** Remembers every current status without making events: when the first subscription or webhook appears. */
+export function rememberStatuses(db: Db, at: string): void {
+  for (const line of currentStatuses(db)) saveSnapshot(db, line, at);
+}
+
+type EventValues = typeof s.alertEvents.$inferInsert;
+
+function enqueue(db: Db, event: EventValues, scope: EventScope, extraCaseIds: number[] = []): void {
+  const seen = new Set<string>();
+  const recipients = [scope, ...extraCaseIds.map((caseId) => ({ ...scope, caseId, subpoenaIds: [] }))]
+    .flatMap((sc) => recipientsOf(db, sc))
+    .filter((r) => {
+      const key = r.channel === "email" ? `s${r.subscriptionId}` : `w${r.webhookId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  if (recipients.length === 0) return;
+  const { id: eventId } = db.insert(s.alertEvents).values(event).returning({ id: s.alertEvents.id }).get();
+  const digestAt = nextDigestAt(event.occurredAt);
+  const rows = recipients.map((r) => ({
+    eventId,
+    channel: r.channel,
+    subscriptionId: r.channel === "email" ? r.subscriptionId : null,
+    webhookId: r.channel === "webhook" ? r.webhookId : null,
+    digest: r.channel === "email" && r.digest,
+    idempotencyKey: randomUUID(),
+    nextAttemptAt: r.channel === "email" && r.digest ? digestAt : event.occurredAt,
+    createdAt: event.occurredAt,
+  }));
+  // SQLite's limit on bound variables: a thousand subscribers go in a few statements.
+  for (let i = 0; i < rows.length; i += 500) db.insert(s.deliveries).values(rows.slice(i, i + 500)).run();
+}

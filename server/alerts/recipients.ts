@@ -1,0 +1,95 @@
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import type { AlertEventKind } from "../../db/schema";
+import { isAlertEntryKind, type AlertEntryKind } from "./entry-kinds";
+import { queryMatches } from "./query-match";
+
+/** What the outbox knows of an event when it decides who gets it. */
+export type EventScope = {
+  kind: AlertEventKind;
+  /** The case the event belongs to (an entry's, a case's own status), if any. */
+  caseId: number | null;
+  /** Subpoenas the event concerns: those the case challenges, or the subpoena whose status changed. */
+  subpoenaIds: number[];
+  /** For entries: the kinds the subscriber's filter reads, and the public text a saved query matches. */
+  entryKinds?: AlertEntryKind[];
+  entryText?: string;
+};
+
+export type Recipient = { channel: "email"; subscriptionId: number; digest: boolean } | { channel: "webhook"; webhookId: number };
+
+/** Whether anyone at all follows anything: a write checks this first, so alerts cost nothing until someone subscribes. */
+export function anyRecipients(db: Db): boolean {
+  const sub = db
+    .select({ id: s.subscriptions.id })
+    .from(s.subscriptions)
+    .where(and(isNotNull(s.subscriptions.confirmedAt), isNull(s.subscriptions.cancelledAt)))
+    .limit(1)
+    .get();
+  if (sub) return true;
+  return db.select({ id: s.webhooks.id }).from(s.webhooks).where(isNull(s.webhooks.disabledAt)).limit(1).get() !== undefined;
+}
+
+/** The subpoenas a case challenges (case_subpoenas). */
+export function subpoenasOfCase(db: Db, caseId: number): number[] {
+  return db
+    .select({ id: s.caseSubpoenas.subpoenaId })
+    .from(s.caseSubpoenas)
+    .where(eq(s.caseSubpoenas.caseId, caseId))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The cases challenging a subpoena. */
+export function casesOfSubpoena(db: Db, subpoenaId: number): number[] {
+  return db
+    .select({ id: s.caseSubpoenas.caseId })
+    .from(s.caseSubpoenas)
+    .where(eq(s.caseSubpoenas.subpoenaId, subpoenaId))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * Everyone an event goes to: confirmed, live subscriptions whose target takes it in (everything;
+ * its case; a subpoena it concerns; a saved query its entry's public text matches) and whose
+ * excluded kinds do not name it, and every live webhook that asked for its kind.
+ */
+export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
+  const targets = [eq(s.subscriptions.target, "all"), eq(s.subscriptions.target, "query")];
+  const caseIds = scope.caseId === null ? [] : [scope.caseId];
+  if (caseIds.length) targets.push(and(eq(s.subscriptions.target, "case"), inArray(s.subscriptions.targetId, caseIds))!);
+  if (scope.subpoenaIds.length) targets.push(and(eq(s.subscriptions.target, "subpoena"), inArray(s.subscriptions.targetId, scope.subpoenaIds))!);
+  const rows = db
+    .select()
+    .from(s.subscriptions)
+    .where(and(isNotNull(s.subscriptions.confirmedAt), isNull(s.subscriptions.cancelledAt), or(...targets)))
+    .all();
+
+  const out: Recipient[] = [];
+  for (const sub of rows) {
+    if (sub.target === "query" && !(scope.kind === "entry" && scope.entryText !== undefined && queryMatches(sub.query ?? "", scope.entryText))) continue;
+    if (scope.kind === "entry" && scope.entryKinds?.length) {
+      const excluded = new Set(parseKinds(sub.excludedKinds));
+      if (scope.entryKinds.some((k) => excluded.has(k))) continue;
+    }
+    out.push({ channel: "email", subscriptionId: sub.id, digest: sub.frequency === "daily" });
+  }
+  const hooks = db
+    .select({ id: s.webhooks.id })
+    .from(s.webhooks)
+    .where(and(isNull(s.webhooks.disabledAt), sql`exists (select 1 from json_each(${s.webhooks.events}) where value = ${scope.kind})`))
+    .all();
+  for (const hook of hooks) out.push({ channel: "webhook", webhookId: hook.id });
+  return out;
+}
+
+export function parseKinds(json: string): AlertEntryKind[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is AlertEntryKind => typeof v === "string" && isAlertEntryKind(v)) : [];
+  } catch {
+    return [];
+  }
+}
