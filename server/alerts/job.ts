@@ -2,6 +2,13 @@ import type { JobDefinition } from "../jobs/runner";
 import type { JobDeps } from "../jobs/catalogue";
 import { createSmtpMailer } from "./mailer";
 import { createDeliveryWorker } from "./worker";
+import { anyRecipients } from "./recipients";
+import type { Db } from "../../db/client";
+
+/** Whether the delivery job is wanted: while someone follows something, or deliveries still wait. */
+export function alertsWanted(db: Db): boolean {
+  return anyRecipients(db);
+}
 
 export const ALERT_DELIVERY_JOB = "alert-deliveries";
 

@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import type { Clock } from "../shared/clock";
 import { registerBackupJob } from "../backups/job";
 import type { JobRunner } from "./runner";
-import { alertDeliveryJob } from "../alerts/job";
+import { alertDeliveryJob, alertsWanted } from "../alerts/job";
 
 /** What a job's code may use: the same in the server and in `quash jobs run`. */
 export type JobDeps = { db: Db; config: Config; clock: Clock; log: { info: (msg: string) => void; warn: (msg: string) => void } };
@@ -16,5 +16,7 @@ export type JobDeps = { db: Db; config: Config; clock: Clock; log: { info: (msg:
  */
 export function registerJobs(runner: JobRunner, deps: JobDeps): void {
   registerBackupJob(runner, deps);
-  runner.register(alertDeliveryJob(deps));
+  // Alert deliveries run only while someone follows something (a subscription or a live webhook).
+  const alerts = alertDeliveryJob(deps);
+  runner.addSource(() => (alertsWanted(deps.db) ? [alerts] : []));
 }
