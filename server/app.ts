@@ -47,6 +47,8 @@ import { searchRoutes } from "./search/routes";
 import { recordFormsRoutes } from "./editing/records/forms";
 import { scheduleRoutes } from "./schedule/routes";
 import { healthRoutes } from "./health/routes";
+import { alertsRoutes } from "./alerts/routes";
+import { alertsStaffRoutes } from "./alerts/staff-routes";
 
 export type BuildOptions = {
   config: Config;
@@ -102,6 +104,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(feedsRoutes);
   await app.register(calendarRoutes);
   await app.register(calculatorRoutes);
+  await app.register(alertsRoutes);
 
   app.routeTable.section("API");
   await app.register(apiRoutes);
@@ -126,6 +129,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(searchRoutes);
   await app.register(recordFormsRoutes);
   await app.register(scheduleRoutes);
+  await app.register(alertsStaffRoutes);
 
   return app;
 }

@@ -121,6 +121,14 @@ export const paths = {
  * above builds the same URLs with real slugs and ids.
  */
 export const routePatterns = {
+  /** The links in alert messages (server/alerts/routes.ts), built by paths.alertsConfirm and its neighbours. */
+  alertsConfirm: () => "/alerts/confirm/:token",
+  alertsManage: () => "/alerts/manage/:token",
+  alertsCancel: () => "/alerts/manage/:token/subscriptions/:id/cancel",
+  alertsCancelAll: () => "/alerts/manage/:token/cancel-all",
+  alertsUnsubscribe: () => "/alerts/unsubscribe/:token/:id",
+  staffWebhookEnable: () => "/staff/alerts/webhooks/:id/enable",
+  staffWebhookDisable: () => "/staff/alerts/webhooks/:id/disable",
   /** /staff/<segment> (its list), or /staff/cases/:slug/<segment> for records of a case. */
   staffRecords: (segment: string, underCase: boolean) => (underCase ? `/staff/cases/:slug/${segment}` : `/staff/${segment}`),
   /** One record's form: …/<segment>/:id; a case is named by its slug. */

@@ -76,6 +76,10 @@ export function createSubscriptionsRepository(db: Db, now: () => string) {
       });
     },
 
+    subscriptionByConfirmToken(confirmToken: string) {
+      return db.select().from(s.subscriptions).where(eq(s.subscriptions.confirmToken, confirmToken)).get();
+    },
+
     subscriberByToken(subscriberToken: string) {
       return db.select().from(s.subscribers).where(eq(s.subscribers.token, subscriberToken)).get();
     },
