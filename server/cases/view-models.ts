@@ -6,6 +6,8 @@ import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
 import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
+import { deriveCaseHistory } from "../status/history";
+import { toStatusHistoryView } from "../status/history-view";
 import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "./loaders";
 import { DOCKET_PAGE_SIZE } from "../records/docket-position";
 import type { DocketQuery } from "./schemas";
@@ -234,6 +236,8 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
   return {
     title: `${d.case.docketNumber ?? d.case.label}${d.case.caption ? ` — ${d.case.caption}` : ""}`,
     header,
+    history: toStatusHistoryView(deriveCaseHistory({ kase: d.case, motions: d.motions, orders: d.orders }), d.citations),
+    alertsHref: paths.alerts({ case: d.case.slug }),
     parties: partiesView(d),
     entries: entriesView(d),
     entryCount: d.total,

@@ -5,6 +5,7 @@ import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/markers";
 import { deriveSubpoenaStatus, type StatusCoverage, type StatusEvent, type StatusMotion, type StatusOrder, type SubpoenaStatus } from "../status/subpoena-status";
+import { deriveSubpoenaHistory, type StatusStep } from "../status/history";
 import { buildCoverageTable, type CoverageTable } from "./coverage";
 import { createSubpoenasRepository } from "./repository";
 
@@ -26,6 +27,8 @@ export type SubpoenaBundle = {
   motions: StatusMotion[];
   namedAccounts: { account: PublicRecord<"account">; note: string | null }[];
   status: SubpoenaStatus;
+  /** The status at every dated step of the record, ending with today's (status/history.ts). */
+  history: StatusStep[];
 };
 
 export type SubpoenaBundles = {
@@ -117,7 +120,9 @@ export function loadSubpoenaBundles(
       });
     const namedAccounts = named.filter((n) => n.subpoenaId === row.id).map((n) => ({ account: toPublic("account", n.account), note: toPublicText(n.note) }));
     const recipient = org(row.recipientId);
-    const status = deriveSubpoenaStatus({ subpoena, issuer, recipient, events, coverages, motions, challenges, citations });
+    const statusInput = { subpoena, issuer, recipient, events, coverages, motions, challenges, citations };
+    const status = deriveSubpoenaStatus(statusInput);
+    const history = deriveSubpoenaHistory(statusInput);
     return {
       subpoena,
       issuer,
@@ -129,6 +134,7 @@ export function loadSubpoenaBundles(
       motions,
       namedAccounts,
       status,
+      history,
     };
   });
 

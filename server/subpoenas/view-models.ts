@@ -3,6 +3,7 @@ import { paths } from "../paths";
 import { viewDate, type DateView } from "../shared/dates";
 import { COVERAGE_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, SUBPOENA_KIND_LABELS, label } from "../shared/labels";
 import { conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey, type Citation } from "../sources/markers";
+import { toStatusHistoryView } from "../status/history-view";
 import { type StatusOrder, SUBPOENA_STATUS_KEYS, SUBPOENA_STATUS_LABELS, type SubpoenaStatus } from "../status/subpoena-status";
 import type { CoverageRow } from "./coverage";
 import type { PublicSubpoena, SubpoenaSummary } from "./loaders";
@@ -189,6 +190,8 @@ export function toSubpoenaShowView(d: PublicSubpoena) {
     feedUrl: paths.feeds.subpoena(d.subpoena.slug),
     feedTitle: `News of ${d.subpoena.title}`,
     status: toStatusView(d.status, d.statusCitations),
+    history: toStatusHistoryView(d.history, d.citations),
+    alertsHref: paths.alerts({ subpoena: d.subpoena.slug }),
     facts: factsView(d),
     summary: d.subpoena.summary,
     sources: recordMarkers(cites),
