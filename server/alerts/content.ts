@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic, toPublicEntry } from "../privacy/projection";
 import { paths } from "../paths";
-import { publicCauseOfRecord } from "../records/public-scope";
+import { publicFormOfRecord } from "../records/public-scope";
 import { formatDay, viewDate } from "../shared/dates";
 import { currentStatuses } from "./current-statuses";
 
@@ -37,9 +37,11 @@ type EventRow = typeof s.alertEvents.$inferSelect;
 export function contentOf(db: Db, event: EventRow, publicUrl: string): ContentDecision {
   const abs = (path: string) => `${publicUrl}${path}`;
   const type = event.recordType as "entry" | "order" | "hearing" | "deadline" | "case" | "subpoena";
-  const cause = publicCauseOfRecord(db, type, event.recordId);
-  if (cause === "deleted" || (cause as string) === "sealed") return { action: "drop", reason: `the ${type} is no longer public (${cause})` };
-  if (cause) return { action: "later", reason: `the ${type} is not public yet (${cause})` };
+  // The projection's own decision (records/public-scope.ts): deleted or sealed is never sent; a
+  // sealed entry's placeholder is no news; unpublished or held may still become public.
+  const { form, cause } = publicFormOfRecord(db, type, event.recordId);
+  if (form === "placeholder" || cause === "deleted" || cause === "sealed") return { action: "drop", reason: `the ${type} is no longer public (${cause})` };
+  if (form === "hidden") return { action: "later", reason: `the ${type} is not public yet (${cause})` };
 
   const caseOf = (caseId: number | null) => {
     if (caseId === null) return null;

@@ -155,6 +155,16 @@ describe("e-mail alerts through a real SMTP server", () => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it("never sends an entry of a case sealed after its event was queued", async () => {
+    const { db, worker, follow } = setUp();
+    const kase = insertCase(db);
+    follow({}).confirm();
+    insertEntry(db, kase.id, { description: "Filed before the case was sealed" });
+    createRecordStore(db, testClock).update("case", kase.id, { sealed: true, sealReason: "court order", sealOrder: "ECF No. 9" }, { actor: testActor });
+    expect(await worker.runOnce()).toMatchObject({ sent: 0, dropped: 1 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it("retries a message the server refused for now, and gives up on a permanent refusal", async () => {
     const { db, clock, worker, follow } = setUp();
     const kase = insertCase(db);

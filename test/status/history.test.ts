@@ -35,7 +35,7 @@ describe("status history", () => {
     const kase = insertCase(db, { dateFiled: "2025-09-18", dateFiledPrecision: "day" });
     linkCaseSubpoena(db, kase.id, subpoena.id);
     const order = insertOrder(db, kase.id, { dateSigned: "2025-09-19", dateSignedPrecision: "day" });
-    insertCoverage(db, order.id, subpoena.id, { status: "lapsed", dateEnded: "2025-11-03" });
+    insertCoverage(db, order.id, subpoena.id, { status: "dissolved", dateEnded: "2025-11-03" });
     insertEvent(db, { kind: "withdrawal", subpoenaId: subpoena.id, date: "2025-11-01", datePrecision: "month", title: "Withdrawn" });
     const page = loadPublicSubpoena(db, subpoena.slug)!;
     expect(page.history.map((s) => [s.key, s.date.text, s.precision])).toEqual([
