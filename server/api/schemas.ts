@@ -334,6 +334,26 @@ export const Deadline = z
   })
   .meta({ id: "Deadline" });
 
+export const StatusStep = z
+  .object({
+    key: z.string().meta({ description: "The status at this step (a subpoena's status key; a case's status label)." }),
+    label: z.string(),
+    line: z.string().meta({ description: "The status line as it read on that day, derived from the record as it stood then." }),
+    date: z
+      .object({
+        value: z.string().nullable().meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown." }),
+        label: z.string(),
+        exact: z.boolean(),
+      })
+      .meta({ description: "The date the step rests on." }),
+    datePrecision: z.enum(["day", "month", "year", "approximate", "unknown"]),
+    dateInferred: z.boolean(),
+    sources: Sources.meta({ description: "The sources behind this step." }),
+  })
+  .meta({ id: "StatusStep", description: "One step of a status history, oldest first; the last is today's status." });
+
+export const StatusHistory = z.array(StatusStep).meta({ description: "How the status changed over time, oldest first; the last step is today's status line." });
+
 export const CaseRecord = z
   .object({
     ...caseBase,
@@ -356,6 +376,7 @@ export const CaseRecord = z
     hearings: z.array(Hearing),
     deadlines: z.array(Deadline),
     relatedCases: z.array(z.object({ relation: z.string(), case: CaseRef })),
+    statusHistory: StatusHistory,
   })
   .meta({ id: "Case" });
 
@@ -423,6 +444,7 @@ export const OrderSummary = z
 export const SubpoenaRecord = z
   .object({
     ...subpoenaBase,
+    statusHistory: StatusHistory,
     statedPurpose: z.string().nullable(),
     howKnown: z.string().nullable().meta({ description: "How the demand became public (user notice, court filing, press report)." }),
     demands: z.array(z.string()).meta({ description: "The data demanded, item by item, in the subpoena's order." }),

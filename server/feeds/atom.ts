@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { Feed } from "feed";
 import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
 import { ENTRY_SOURCE_LABELS, EVENT_KIND_LABELS, label } from "../shared/labels";
 import { RELIABILITY_LABELS, type Citation } from "../sources/markers";
-import { dayOf, type FeedRecord } from "./loaders";
+import { dayOf, type FeedRecord, type StatusFeedRecord } from "./loaders";
+import { PRECISION_WORDS } from "../status/history-view";
 
 export type FeedMeta = { title: string; description: string; selfPath: string; htmlPath: string; publicUrl: string };
 
@@ -29,6 +31,7 @@ function sourcesHtml(citations: Citation[], publicUrl: string): string {
  * escaped like the content: a caption or event title holding markup must reach readers as text.
  */
 function itemOf(record: FeedRecord, publicUrl: string) {
+  if (record.kind === "status") return statusItemOf(record, publicUrl);
   const caseTitle = record.case ? (record.case.caption ?? record.case.label) : null;
   if (record.kind === "entry") {
     const e = record.entry;
@@ -57,6 +60,28 @@ function itemOf(record: FeedRecord, publicUrl: string) {
     content: [
       ev.description ? `<p>${escapeHtml(ev.description)}</p>` : "",
       `<p>${escapeHtml(label(EVENT_KIND_LABELS, ev.kind))}, ${escapeHtml(when.text)}${when.exact ? "" : " (date not known to the day)"}.</p>`,
+      sourcesHtml(record.citations, publicUrl),
+    ].join(""),
+  };
+}
+
+/** A step of a status history: "Status: Withdrawn (November 2025)", the line, the date's precision, its sources. */
+function statusItemOf(record: StatusFeedRecord, publicUrl: string) {
+  const { step, subject } = record;
+  const page = subject.type === "subpoena" ? paths.subpoena(subject.slug) : paths.case(subject.slug);
+  // Keyed by the step's words, so a step keeps its id when an earlier one is added.
+  const id = `${publicUrl}${page}#status-${createHash("sha1").update(`${step.key}\n${step.line}`).digest("hex").slice(0, 12)}`;
+  const when = step.date.known ? step.date.text : "date not on the record";
+  return {
+    id,
+    link: `${publicUrl}${page}#status-history-heading`,
+    title: escapeHtml(`${subject.title}: ${step.label} (${when})`),
+    date: new Date(`${dayOf(record) === "0000-00-00" ? "1970-01-01" : dayOf(record).padEnd(10, "-01").slice(0, 10)}T00:00:00Z`),
+    content: [
+      `<p>${escapeHtml(step.line)}</p>`,
+      step.date.known
+        ? `<p>Status change, ${escapeHtml(when)} (${escapeHtml(PRECISION_WORDS[step.precision])}${step.inferred ? "; date inferred" : ""}).</p>`
+        : "<p>Status change; its date is not on the record.</p>",
       sourcesHtml(record.citations, publicUrl),
     ].join(""),
   };

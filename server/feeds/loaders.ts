@@ -4,14 +4,28 @@ import * as s from "../../db/schema";
 import { toPublic, toPublicEntry, type PublicRecord } from "../privacy/projection";
 import { publicCase, publicEvent, publicRow } from "../records/public-scope";
 import { createSourcesRepository } from "../sources/repository";
-import { refKey, type Citation } from "../sources/markers";
+import { citationsBehind, refKey, type Citation } from "../sources/markers";
+import { deriveCaseHistory, type StatusStep } from "../status/history";
+import { loadSubpoenaBundles } from "../subpoenas/loaders";
+import { createSubpoenasRepository } from "../subpoenas/repository";
 
 /** What a feed is about: one case, one subpoena (and the cases challenging it), or everything. */
 export type FeedScope = { kind: "case"; caseId: number } | { kind: "subpoena"; subpoenaId: number } | { kind: "all" };
 
 export type FeedRecord =
   | { kind: "entry"; entry: PublicRecord<"entry">; case: PublicRecord<"case">; citations: Citation[] }
-  | { kind: "event"; event: PublicRecord<"event">; case: PublicRecord<"case"> | null; citations: Citation[] };
+  | { kind: "event"; event: PublicRecord<"event">; case: PublicRecord<"case"> | null; citations: Citation[] }
+  | StatusFeedRecord;
+
+/** One step of a subpoena's or case's status history (status/history.ts), as a feed entry. */
+export type StatusFeedRecord = {
+  kind: "status";
+  subject: { type: "subpoena" | "case"; slug: string; title: string };
+  step: StatusStep;
+  /** The sources behind the step. */
+  citations: Citation[];
+  case: null;
+};
 
 /** The newest items of a feed, entries and events together, through the public projection. */
 export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedRecord[] {
@@ -59,11 +73,36 @@ export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedReco
       citations: citations.get(refKey("event", e.event.id)) ?? [],
     })),
   ];
+  records.push(...statusRecords(db, scope));
   return records.sort((a, b) => dayOf(b).localeCompare(dayOf(a))).slice(0, limit);
 }
 
 export function dayOf(record: FeedRecord): string {
+  if (record.kind === "status") return record.step.date.known && record.step.date.datetime ? record.step.date.datetime : "0000-00-00";
   return record.kind === "entry" ? record.entry.dateFiled : (record.event.date ?? "0000-00-00");
+}
+
+/** The status history steps a feed carries: its subpoena's (every subpoena's for the whole feed), or its case's. */
+function statusRecords(db: Db, scope: FeedScope): StatusFeedRecord[] {
+  const stepCitations = (step: StatusStep, citations: Map<string, Citation[]>) => citationsBehind(step.sources, citations);
+  if (scope.kind === "case") {
+    const row = db.select().from(s.cases).where(and(eq(s.cases.id, scope.caseId), publicCase())).get();
+    if (!row) return [];
+    const kase = toPublic("case", row);
+    const motions = db.select().from(s.motions).where(and(eq(s.motions.caseId, row.id), isNull(s.motions.deletedAt))).all().map((m) => toPublic("motion", m));
+    const orders = db.select().from(s.orders).where(and(eq(s.orders.caseId, row.id), isNull(s.orders.deletedAt))).all().map((o) => toPublic("order", o));
+    const steps = deriveCaseHistory({ kase, motions, orders });
+    const citations = createSourcesRepository(db).citationsFor(steps.flatMap((st) => st.sources));
+    const subject = { type: "case" as const, slug: kase.slug, title: kase.caption ?? kase.label };
+    return steps.map((step) => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null }));
+  }
+  const repo = createSubpoenasRepository(db);
+  const rows = scope.kind === "subpoena" ? repo.list().filter((r) => r.id === scope.subpoenaId) : repo.list();
+  const { bundles, citations } = loadSubpoenaBundles(db, rows);
+  return bundles.flatMap((b) => {
+    const subject = { type: "subpoena" as const, slug: b.subpoena.slug, title: b.subpoena.title };
+    return b.history.map((step): StatusFeedRecord => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null }));
+  });
 }
 
 function casesChallenging(db: Db, subpoenaId: number): number[] {

@@ -95,3 +95,17 @@ export function apiSources(citations: Citation[] | undefined) {
     quote: c.quote,
   }));
 }
+
+/**
+ * The citations behind a list of records or fields (a status line's, a history step's), each
+ * source once, in the order given: a field's own citations, or its record's general ones.
+ */
+export function citationsBehind(refs: { type: string; id: string | number; field?: string }[], citations: Map<string, Citation[]>): Citation[] {
+  const out: Citation[] = [];
+  for (const ref of refs) {
+    const all = citations.get(refKey(ref.type, ref.id)) ?? [];
+    const own = ref.field ? all.filter((c) => c.field === ref.field) : [];
+    for (const c of own.length ? own : all.filter((c) => c.field === null)) if (!out.some((o) => o.id === c.id)) out.push(c);
+  }
+  return out;
+}

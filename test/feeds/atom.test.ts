@@ -30,10 +30,11 @@ describe("Atom feeds", () => {
     expect(res.headers["content-type"]).toContain("application/atom+xml");
     const $ = cheerio.load(res.body, { xml: true });
     const titles = $("entry > title").map((_, el) => $(el).text()).get();
-    expect(titles).toEqual(["Doe v. DHS: SEALED", "Doe v. DHS: ECF No. 1 (filed 09/18/2025)"]);
+    // The case's status history comes last: its one step has no date on the record.
+    expect(titles).toEqual(["Doe v. DHS: SEALED", "Doe v. DHS: ECF No. 1 (filed 09/18/2025)", "Doe v. DHS: Status unknown (date not on the record)"]);
     expect(res.body).not.toContain("HIDDEN-DECLARATION-TEXT");
-    expect($("entry").last().find("content").text()).toContain("Davis Vanguard");
-    expect($("entry").last().find("content").text()).toContain("not checked against the docket");
+    expect($("entry").eq(1).find("content").text()).toContain("Davis Vanguard");
+    expect($("entry").eq(1).find("content").text()).toContain("not checked against the docket");
   });
 
   it("gives a subpoena feed with its events at their real precision", async () => {
@@ -41,7 +42,12 @@ describe("Atom feeds", () => {
     const $ = cheerio.load(res.body, { xml: true });
     const withdrawal = $("entry").filter((_, el) => $(el).find("title").text().includes("withdraws"));
     expect(withdrawal.find("content").text()).toContain("November 2025 (date not known to the day)");
-    expect($("entry")).toHaveLength(3);
+    // Two entries of the challenging case, the withdrawal event, and the status history's one step.
+    expect($("entry")).toHaveLength(4);
+    const status = $("entry").filter((_, el) => $(el).find("title").text().startsWith("DHS subpoena to Meta: Withdrawn"));
+    expect(status.find("title").text()).toBe("DHS subpoena to Meta: Withdrawn (November 2025)");
+    expect(status.find("content").text()).toContain("Status change, November 2025 (month known, not the day).");
+    expect(status.find("id").text()).toMatch(/^http:\/\/127\.0\.0\.1:3000\/subpoenas\/dhs-meta#status-[0-9a-f]{12}$/);
   });
 
   it("answers 404 for an unknown case and links the feed from the docket page", async () => {
@@ -53,6 +59,7 @@ describe("Atom feeds", () => {
   it("has a feed of everything", async () => {
     const res = await app.inject("/feed.atom");
     expect(res.statusCode).toBe(200);
-    expect(cheerio.load(res.body, { xml: true })("entry")).toHaveLength(3);
+    // Both entries, the event, and every subpoena's status history (here one step).
+    expect(cheerio.load(res.body, { xml: true })("entry")).toHaveLength(4);
   });
 });

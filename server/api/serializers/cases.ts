@@ -3,6 +3,7 @@ import { paths } from "../../paths";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
 import { refKey } from "../../sources/markers";
 import { deriveCaseStatus } from "../../status/case-status";
+import { deriveCaseHistory } from "../../status/history";
 import {
   absolute,
   accountRef,
@@ -15,6 +16,7 @@ import {
   organizationRef,
   sources,
   sourcesAndConflicts,
+  statusHistory,
   subpoenaRef,
   type ApiContext,
 } from "./common";
@@ -199,5 +201,6 @@ export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
       ...sourcesAndConflicts(ctx, d, "deadline", dl.id),
     })),
     relatedCases: d.related.map((r) => ({ relation: r.relation, case: caseRef(ctx, r.case) })),
+    statusHistory: statusHistory(deriveCaseHistory({ kase: d.case, motions: d.motions, orders: d.orders }), d.citations),
   };
 }

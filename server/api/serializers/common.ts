@@ -2,7 +2,8 @@ import type { DatePrecision } from "../../../db/schema";
 import type { PublicRecord } from "../../privacy/projection";
 import { paths } from "../../paths";
 import { viewDate, type FuzzyDate } from "../../shared/dates";
-import { apiSources, refKey, type Citation, type ConflictRef } from "../../sources/markers";
+import { apiSources, citationsBehind, refKey, type Citation, type ConflictRef } from "../../sources/markers";
+import type { StatusStep } from "../../status/history";
 
 /**
  * What every serializer needs besides the data: the site's public base URL, so the `url` and
@@ -96,4 +97,17 @@ export function organizationRef(org: Pick<PublicRecord<"organization">, "slug" |
 
 export function orderRef(ctx: ApiContext, order: Pick<PublicRecord<"order">, "slug" | "title">) {
   return { slug: order.slug, title: order.title, htmlUrl: absolute(ctx, paths.order(order.slug)) };
+}
+
+/** A status history (status/history.ts) as the API gives it: each step's line, date and precision, and its sources. */
+export function statusHistory(steps: StatusStep[], citations: Map<string, Citation[]>) {
+  return steps.map((st) => ({
+    key: st.key,
+    label: st.label,
+    line: st.line,
+    date: { value: st.date.datetime, label: st.date.text, exact: st.date.exact },
+    datePrecision: st.precision,
+    dateInferred: st.inferred,
+    sources: sources(citationsBehind(st.sources, citations)),
+  }));
 }

@@ -15,6 +15,7 @@ import {
   organizationRef,
   sources,
   sourcesAndConflicts,
+  statusHistory,
   type ApiContext,
 } from "./common";
 
@@ -114,6 +115,7 @@ export function toSubpoenaRecord(ctx: ApiContext, p: PublicSubpoena) {
       citations: p.citations.get(refKey("subpoena", sp.id)) ?? [],
       conflicts: p.conflicts.get(refKey("subpoena", sp.id)) ?? [],
     }),
+    statusHistory: statusHistory(p.history, p.citations),
     statedPurpose: sp.statedPurpose,
     howKnown: sp.howKnown,
     demands: [...p.demands].sort((a, b) => a.position - b.position).map((d) => d.item),
