@@ -1,7 +1,9 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import * as s from "../../db/schema";
-import { buildTestApp } from "../support/app";
+import { buildLoggedTestApp, buildTestApp } from "../support/app";
 import { cookieHeader, cookiesFrom, createUser, csrfFrom, signIn } from "../support/auth";
 import { insertCase, insertEntry } from "../support/factories";
 import { parseHtml } from "../support/html";
@@ -120,6 +122,36 @@ describe("alert pages", () => {
     expect(res.statusCode).toBe(422);
     expect(parseHtml(res.body)("#alert-message").text()).toContain("E-mail alerts are not available on this server");
     expect(built.db.select().from(s.subscriptions).all()).toEqual([]);
+  });
+
+  it("keeps the address, the tokens and a webhook's secret out of the log, whatever happens", async () => {
+    smtp = await startSmtpServer();
+    const built = await buildLoggedTestApp({ config: { smtp: smtp.smtp } });
+    app = built.app;
+    const kase = insertCase(built.db);
+    const form = await openForm(built.app);
+    await post(built.app, "/alerts", form.cookie, { _csrf: form.csrf, email: "log-canary@example.org", target: "all", frequency: "immediate" });
+    const confirmPath = linkIn(smtp.received[0]!.mail.text!, /\/alerts\/confirm\/[\w-]+/);
+    const manage = (await post(built.app, confirmPath, "", {})).headers.location as string;
+    await built.app.inject(manage);
+    smtp.refuse(451);
+    const again = await openForm(built.app);
+    await post(built.app, "/alerts", again.cookie, { _csrf: again.csrf, email: "log-canary@example.org", target: "all" });
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const { secret } = built.app.alerts.subscriptions.addWebhook({ url: `http://127.0.0.1:${closedPort}/closed`, label: "closed", events: ["entry"], createdBy: "test" });
+    insertEntry(built.db, kase.id, { description: "An entry for the worker" });
+    const worker = createDeliveryWorker({ db: built.db, clock: testClock, publicUrl: "http://127.0.0.1:3000", mailer: createSmtpMailer(smtp.smtp, "alerts@quash.test"), log: { info: (m) => built.app.log.info(m), warn: (m) => built.app.log.warn(m) } });
+    await worker.runOnce();
+    const log = JSON.stringify(built.log);
+    expect(built.log.length).toBeGreaterThan(3);
+    for (const secretText of ["log-canary@example.org", secret, confirmPath.split("/").pop()!, manage.split("/").pop()!.split("?")[0]!]) expect(log).not.toContain(secretText);
+    // What failed is still in the attempts, in words with no address.
+    const attempts = built.db.select().from(s.deliveryAttempts).all();
+    expect(attempts.map((a) => a.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP: 451/), "connection refused"]));
+    expect(JSON.stringify(attempts)).not.toContain("log-canary@example.org");
   });
 
   it("answers 404 to a token that names nothing", async () => {

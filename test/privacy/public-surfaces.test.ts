@@ -34,6 +34,7 @@ import {
   linkSubpoenaAccount,
 } from "../support/factories";
 import { releaseAllHolds } from "../support/guard";
+import { createSubscriptionsRepository } from "../../server/alerts/subscriptions";
 import { expand, getRoutes, isStaffOnly, publicRouteUrls, routeMatches, type ParamValues } from "../support/public-routes";
 
 /*
@@ -59,6 +60,8 @@ const SECRETS = [
   "PRIVATE-JUDGE-NOTE-12", // staff notes on a judge
   "PRIVATE-HEARING-NOTE", // staff notes on a hearing
   "PRIVATE-DEADLINE-NOTE", // staff notes on a deadline
+  "alert-canary-5e1@example.org", // a subscriber's e-mail address (alerts)
+  "whsec_", // the prefix of every webhook signing secret
   SSN, // only ever redacted
 ];
 
@@ -69,6 +72,8 @@ type Fixture = {
   entryIds: string[];
   documentIds: string[];
   mainCase: string;
+  /** A subscriber's tokens: the crawl opens even the pages a subscriber's own links lead to. */
+  alertTokens: { confirm: string; subscriber: string; subscriptionId: string };
 };
 
 function buildFixture(db: Db): Fixture {
@@ -154,7 +159,16 @@ function buildFixture(db: Db): Fixture {
   linkEvent(db, event.id, "organization", dhs.id, "actor");
   citeSource(db, "event", event.id, source.id);
 
+  // Someone follows the case, and a newsroom bot has a webhook: their address and secret must never show.
+  const alerts = createSubscriptionsRepository(db, () => "2026-11-21T20:00:00.000Z");
+  const followed = alerts.subscribe({ email: "Alert-Canary-5e1@example.org", target: "case", targetId: kase.id, query: null, frequency: "immediate", excludedKinds: [], note: "source tip" });
+  alerts.confirm(followed.subscription.confirmToken);
+  alerts.subscribe({ email: "alert-canary-5e1@example.org", target: "all", targetId: null, query: null, frequency: "daily", excludedKinds: [], note: null });
+  alerts.addWebhook({ url: "https://bot.example.org/hook", label: "bot", events: ["entry", "status"], createdBy: "test" });
+  insertEntry(db, kase.id, { number: 3, sequence: 3, description: "ORDER after someone subscribed" });
+
   return {
+    alertTokens: { confirm: followed.subscription.confirmToken, subscriber: followed.subscriber.token, subscriptionId: String(followed.subscription.id) },
     caseSlugs: [kase.slug, related.slug],
     subpoenaSlugs: [subpoena.slug],
     judgeSlugs: [judge.slug],
@@ -172,6 +186,10 @@ function valuesFor(fixture: Fixture): ParamValues {
     "judges/:slug": fixture.judgeSlugs,
     "entries/:entryId": fixture.entryIds,
     "documents/:documentId": fixture.documentIds,
+    "confirm/:token": [fixture.alertTokens.confirm],
+    "manage/:token": [fixture.alertTokens.subscriber],
+    "unsubscribe/:token": [fixture.alertTokens.subscriber],
+    ":token/:id": [fixture.alertTokens.subscriptionId],
   };
 }
 
@@ -238,6 +256,8 @@ describe("the public projection on every public surface", () => {
   it("never shows sealed text, private fields, PACER links or an unredacted SSN, and never fails", async () => {
     const urls = await publicUrls(app, fixture);
     expect(urls.length).toBeGreaterThan(25);
+    // The pages a subscriber's own links open are crawled too, with real tokens.
+    expect(urls.filter((u) => /^\/alerts\/(confirm|manage|unsubscribe)\/[\w-]{20,}/.test(u))).toHaveLength(3);
     const leaks: string[] = [];
     for (const url of urls) {
       const res = await app.inject(url);
