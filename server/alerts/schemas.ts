@@ -25,7 +25,8 @@ export const SubscribeForm = z
 export type SubscribeInput = z.infer<typeof SubscribeForm>;
 
 export const SubscribeQuery = z.object({ case: z.string().max(200).optional(), subpoena: z.string().max(200).optional() });
-export const TokenParams = z.object({ token: z.string().min(10).max(100) });
+// Any text: an unknown token is a 404 from the handler, after the CSRF check a signed-in browser meets first.
+export const TokenParams = z.object({ token: z.string().min(1).max(100) });
 export const SubscriptionParams = TokenParams.extend({ id: z.coerce.number().int().positive() });
 export const ManageQuery = z.object({ done: z.enum(["confirmed", "cancelled", "cancelled-all", "unsubscribed"]).optional() });
 

@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import { cases } from "../../db/schema";
+import { createSubscriptionsRepository } from "../../server/alerts/subscriptions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { getTableColumns } from "drizzle-orm";
@@ -161,7 +164,15 @@ describe("redaction of every public text field (issue 15.2)", () => {
     ({ app, db } = await buildTestApp());
     const record = buildRecord(db);
     plants = plantEverywhere(db);
+    // A subscriber following a case: the alert pages print its caption, which must be redacted too.
+    const alerts = createSubscriptionsRepository(db, () => "2026-11-21T20:00:00.000Z");
+    const followedCase = db.select().from(cases).where(eq(cases.slug, record.cases[0]!)).get()!;
+    const followed = alerts.subscribe({ email: "reader@example.org", target: "case", targetId: followedCase.id, query: null, frequency: "immediate", excludedKinds: [], note: null });
     const values = {
+      "confirm/:token": [followed.subscription.confirmToken],
+      "manage/:token": [followed.subscriber.token],
+      "unsubscribe/:token": [followed.subscriber.token],
+      ":token/:id": [String(followed.subscription.id)],
       "cases/:slug": record.cases,
       "subpoenas/:slug": record.subpoenas,
       "judges/:slug": record.judges,
