@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { AlertEventKind } from "../../db/schema";
@@ -130,16 +129,17 @@ function enqueue(db: Db, event: EventValues, scope: EventScope, extraCaseIds: nu
   if (recipients.length === 0) return;
   const { id: eventId } = db.insert(s.alertEvents).values(event).returning({ id: s.alertEvents.id }).get();
   const digestAt = nextDigestAt(event.occurredAt);
-  const rows = recipients.map((r) => ({
-    eventId,
-    channel: r.channel,
-    subscriptionId: r.channel === "email" ? r.subscriptionId : null,
-    webhookId: r.channel === "webhook" ? r.webhookId : null,
-    digest: r.channel === "email" && r.digest,
-    idempotencyKey: randomUUID(),
-    nextAttemptAt: r.channel === "email" && r.digest ? digestAt : event.occurredAt,
-    createdAt: event.occurredAt,
-  }));
-  // SQLite's limit on bound variables: a thousand subscribers go in a few statements.
-  for (let i = 0; i < rows.length; i += 500) db.insert(s.deliveries).values(rows.slice(i, i + 500)).run();
+  const list = JSON.stringify(
+    recipients.map((r) => (r.channel === "email" ? { c: "email", s: r.subscriptionId, d: r.digest ? 1 : 0 } : { c: "webhook", w: r.webhookId, d: 0 })),
+  );
+  // One statement for every recipient (a thousand subscribers are a thousand rows): each gets a
+  // random idempotency key of its own, and a digest's row waits for the digest's hour.
+  const d = s.deliveries;
+  db.run(sql`
+    insert into ${d} (${sql.identifier(d.eventId.name)}, ${sql.identifier(d.channel.name)}, ${sql.identifier(d.subscriptionId.name)},
+      ${sql.identifier(d.webhookId.name)}, ${sql.identifier(d.digest.name)}, ${sql.identifier(d.idempotencyKey.name)},
+      ${sql.identifier(d.nextAttemptAt.name)}, ${sql.identifier(d.createdAt.name)})
+    select ${eventId}, json_extract(value, '$.c'), json_extract(value, '$.s'), json_extract(value, '$.w'), json_extract(value, '$.d'),
+      lower(hex(randomblob(16))), case when json_extract(value, '$.d') = 1 then ${digestAt} else ${event.occurredAt} end, ${event.occurredAt}
+    from json_each(${list})`);
 }

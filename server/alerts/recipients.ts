@@ -61,8 +61,9 @@ export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
   const caseIds = scope.caseId === null ? [] : [scope.caseId];
   if (caseIds.length) targets.push(and(eq(s.subscriptions.target, "case"), inArray(s.subscriptions.targetId, caseIds))!);
   if (scope.subpoenaIds.length) targets.push(and(eq(s.subscriptions.target, "subpoena"), inArray(s.subscriptions.targetId, scope.subpoenaIds))!);
+  const sub = s.subscriptions;
   const rows = db
-    .select()
+    .select({ id: sub.id, target: sub.target, query: sub.query, frequency: sub.frequency, excludedKinds: sub.excludedKinds })
     .from(s.subscriptions)
     .where(and(isNotNull(s.subscriptions.confirmedAt), isNull(s.subscriptions.cancelledAt), or(...targets)))
     .all();
