@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /*
- * Webhook signatures (docs/webhooks.md says how a receiver checks one): the header
+ * Webhook signatures (server/alerts/README.md says how a receiver checks one): the header
  * `Quash-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`,
  * the scheme Stripe made familiar. The timestamp inside the signed text lets a receiver refuse
  * a replayed request whose signature is otherwise valid.

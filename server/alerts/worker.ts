@@ -270,7 +270,7 @@ export function createDeliveryWorker(options: WorkerOptions) {
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
 
-/** The JSON a webhook receives (docs/webhooks.md). */
+/** The JSON a webhook receives (server/alerts/README.md). */
 export function webhookPayload(row: Delivery, event: typeof s.alertEvents.$inferSelect, content: AlertContent) {
   return {
     id: row.idempotencyKey,
