@@ -18,7 +18,7 @@ const ROOT = resolve(dirname(CHILD_SOURCE), "../..");
  * Each module keeps the location it has in the source tree, so that what it finds next to
  * itself (db/migrations, views/, public/) is found from the bundle too.
  */
-const keepModuleLocations: Plugin = {
+export const keepModuleLocations: Plugin = {
   name: "keep-module-locations",
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, async (args) => {
