@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { eq, sql } from "drizzle-orm";
+import { prepareStatement, type Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { AlertEventKind } from "../../db/schema";
 import { onRecordChange, type RecordChange } from "../records/changes";
@@ -35,14 +35,16 @@ export function keepOutboxInStep(db: Db): void {
   onRecordChange(db, (change) => recordOutboxEvents(db, change));
 }
 
-function lastRevision(db: Db, change: RecordChange) {
-  return db
-    .select({ action: s.revisions.action, at: s.revisions.at })
-    .from(s.revisions)
-    .where(and(eq(s.revisions.recordType, change.type), eq(s.revisions.recordId, String(change.id))))
-    .orderBy(desc(s.revisions.id))
-    .limit(1)
-    .get();
+const revisionStatements = new WeakMap<Db, ReturnType<typeof prepareStatement>>();
+
+/** The revision the store wrote just before emitting the change: it says whether the write created the record. */
+function lastRevision(db: Db, change: RecordChange): { action: string; at: string } | undefined {
+  let statement = revisionStatements.get(db);
+  if (!statement) {
+    statement = prepareStatement(db, "select action, at from revisions where record_type = ? and record_id = ? order by id desc limit 1");
+    revisionStatements.set(db, statement);
+  }
+  return statement.get(change.type, String(change.id)) as { action: string; at: string } | undefined;
 }
 
 export function recordOutboxEvents(db: Db, change: RecordChange): void {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { prepareStatement, type Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { AlertEventKind } from "../../db/schema";
 import { isAlertEntryKind, type AlertEntryKind } from "./entry-kinds";
@@ -19,16 +19,22 @@ export type EventScope = {
 
 export type Recipient = { channel: "email"; subscriptionId: number; digest: boolean } | { channel: "webhook"; webhookId: number };
 
-/** Whether anyone at all follows anything: a write checks this first, so alerts cost nothing until someone subscribes. */
+const anyStatements = new WeakMap<Db, ReturnType<typeof prepareStatement>>();
+
+/**
+ * Whether anyone at all follows anything: every write that could make an event asks this
+ * first, so alerts cost one prepared look-up until someone subscribes (npm run bench:alerts).
+ */
 export function anyRecipients(db: Db): boolean {
-  const sub = db
-    .select({ id: s.subscriptions.id })
-    .from(s.subscriptions)
-    .where(and(isNotNull(s.subscriptions.confirmedAt), isNull(s.subscriptions.cancelledAt)))
-    .limit(1)
-    .get();
-  if (sub) return true;
-  return db.select({ id: s.webhooks.id }).from(s.webhooks).where(isNull(s.webhooks.disabledAt)).limit(1).get() !== undefined;
+  let statement = anyStatements.get(db);
+  if (!statement) {
+    statement = prepareStatement(
+      db,
+      "select (exists (select 1 from subscriptions where confirmed_at is not null and cancelled_at is null) or exists (select 1 from webhooks where disabled_at is null)) as anyone",
+    );
+    anyStatements.set(db, statement);
+  }
+  return (statement.get() as { anyone: number }).anyone === 1;
 }
 
 /** The subpoenas a case challenges (case_subpoenas). */
