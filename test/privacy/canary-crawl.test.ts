@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { getTableColumns } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
+import { createSubscriptionsRepository } from "../../server/alerts/subscriptions";
 import { attachDocument } from "../../server/documents/service";
 import { readPdf } from "../../server/documents/pdf";
 import { PUBLIC_FIELDS } from "../../server/privacy/projection";
@@ -194,6 +195,16 @@ describe("the canary privacy crawl (issue 9.4)", () => {
       }
     }
 
+    // Alerts: a reader's address and private note, a webhook's URL and signing secret. The crawl
+    // opens a second reader's own alert pages with real tokens (they print no address either).
+    const alerts = createSubscriptionsRepository(db, () => app.clock.now());
+    const reader = alerts.subscribe({ email: `${hide("subscriber email")}@example.org`, target: "case", targetId: kase.id, query: null, frequency: "immediate", excludedKinds: [], note: hide("subscriber note") });
+    alerts.confirm(reader.subscription.confirmToken);
+    const second = alerts.subscribe({ email: `${hide("second subscriber email")}@example.org`, target: "all", targetId: null, query: null, frequency: "daily", excludedKinds: [], note: null });
+    alerts.confirm(second.subscription.confirmToken);
+    const hook = alerts.addWebhook({ url: `https://${hide("webhook host")}.example.org/hook`, label: hide("webhook label"), events: ["entry", "status"], createdBy: "test" });
+    hidden.push({ where: "webhook secret", canary: hook.secret.toLowerCase() });
+
     const cases = [kase.slug, sealedCase.slug, unpublished.slug, "cand-3-09-cr-00418"];
     const entries = [open.id, toSeal.id, sealedCaseEntry.id, unpublishedEntry.id].map(String);
     const documents = (db.select().from(RECORD_TABLES.document).all() as { id: number }[]).map((d) => String(d.id));
@@ -204,6 +215,10 @@ describe("the canary privacy crawl (issue 9.4)", () => {
         "judges/:slug": [judge.slug],
         "entries/:entryId": entries,
         "documents/:documentId": documents,
+        "confirm/:token": [second.subscription.confirmToken],
+        "manage/:token": [second.subscriber.token],
+        "unsubscribe/:token": [second.subscriber.token],
+        ":token/:id": [String(second.subscription.id)],
       })),
       // Error pages, and what a mistyped address shows.
       "/no-such-page",
