@@ -89,8 +89,8 @@ function statusRecords(db: Db, scope: FeedScope): StatusFeedRecord[] {
     const row = db.select().from(s.cases).where(and(eq(s.cases.id, scope.caseId), publicCase())).get();
     if (!row) return [];
     const kase = toPublic("case", row);
-    const motions = db.select().from(s.motions).where(and(eq(s.motions.caseId, row.id), isNull(s.motions.deletedAt))).all().map((m) => toPublic("motion", m));
-    const orders = db.select().from(s.orders).where(and(eq(s.orders.caseId, row.id), isNull(s.orders.deletedAt))).all().map((o) => toPublic("order", o));
+    const motions = db.select().from(s.motions).where(and(eq(s.motions.caseId, row.id), publicRow(s.motions))).all().map((m) => toPublic("motion", m));
+    const orders = db.select().from(s.orders).where(and(eq(s.orders.caseId, row.id), publicRow(s.orders))).all().map((o) => toPublic("order", o));
     const steps = deriveCaseHistory({ kase, motions, orders });
     const citations = createSourcesRepository(db).citationsFor(steps.flatMap((st) => st.sources));
     const subject = { type: "case" as const, slug: kase.slug, title: kase.caption ?? kase.label };

@@ -36,6 +36,9 @@ export const STAFF_LINKS: StaffLink[] = [
     href: paths.staffReview(),
     label: "Held for review",
     description: "Records the publication guard kept from the public (an SSN, a birth date, a minor's name, a never-publish name): release or redact each.",
+    role: "viewer",
+  },
+  {
     href: paths.staffAlerts(),
     label: "Alerts and webhooks",
     description: "Delivery health of e-mail alerts and webhooks (what was sent, what waits, what failed and why); admins register webhooks.",
