@@ -29,7 +29,10 @@ describe("API documentation in a real browser", { timeout: 90_000 }, () => {
       });
       page.on("pageerror", (e) => problems.push(e.message));
       await page.goto(`${base}/api/docs/`);
-      await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
+      // Swagger UI renders its tags one after another: wait for the operations the test names, not the first one.
+      for (const path of ["/api/v1/cases/{slug}", "/api/v1/timeline"]) {
+        await page.locator(".opblock-summary-path", { hasText: path }).first().waitFor({ timeout: 30_000 });
+      }
       const operations = await page.locator(".opblock-summary-path").allTextContents();
       expect(operations).toContain("/api/v1/cases/{slug}");
       expect(operations).toContain("/api/v1/timeline");
