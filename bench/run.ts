@@ -4,8 +4,8 @@
  * against a bare route serving the same bytes, the cost of synchronous = FULL per write against
  * NORMAL, the publication guard's cost per write against the store without it, a backup and
  * its restore drill against a plain copy of the same file, what the alerts outbox adds to a
- * write with 1,000 subscribers against none, and the command's start-up compiled against run
- * through tsx.
+ * write with 1,000 subscribers against none, the command's start-up compiled against run
+ * through tsx, and one court RSS poll end to end against the same feed parsed alone.
  */
 import { printAlertsBench, runAlertsBench } from "./alerts-outbox";
 import { printBackupBench, runBackupBench } from "./backup";
@@ -24,3 +24,5 @@ printGuardBench(await runGuardBench());
 printBackupBench(await runBackupBench());
 printAlertsBench(runAlertsBench());
 await runStartupBench();
+const { printRssPollBench, runRssPollBench } = await import("./rss-poll");
+printRssPollBench(await runRssPollBench());

@@ -34,6 +34,7 @@ import { authRoutes } from "./auth/routes";
 import { staffRoutes } from "./staff/routes";
 import { adminRoutes } from "./admin/routes";
 import { importRoutes } from "./imports/routes";
+import { watchingRoutes } from "./watching/routes";
 import { writeApiRoutes } from "./editing/api-routes";
 import { publicationRoutes } from "./publication/routes";
 import { publicationApiRoutes } from "./publication/api-routes";
@@ -118,6 +119,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(staffRoutes);
   await app.register(adminRoutes);
   await app.register(importRoutes);
+  await app.register(watchingRoutes);
   await app.register(writeApiRoutes);
   await app.register(publicationApiRoutes);
   await app.register(publicationRoutes);

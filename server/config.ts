@@ -37,6 +37,18 @@ const ConfigSchema = z.object({
   SMTP_FROM: z.string().min(3).default("Quash alerts <alerts@localhost>"),
   // "true": TLS from the first byte (port 465); "false": plain, upgraded by STARTTLS when the server offers it.
   SMTP_SECURE: z.enum(["true", "false"]).optional(),
+  // Court RSS polls: how long one fetch may take, and who to name in the User-Agent the courts see.
+  POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  POLL_CONTACT: z.string().max(200).optional(),
+  // The NEF mailbox, when the operator sets it here rather than on the staff settings page.
+  IMAP_HOST: z.string().min(1).optional(),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  IMAP_TLS: z.enum(["tls", "starttls", "none"]).default("tls"),
+  IMAP_USER: z.string().optional(),
+  IMAP_PASSWORD: z.string().optional(),
+  IMAP_FOLDER: z.string().min(1).default("INBOX"),
+  IMAP_PROCESSED_FOLDER: z.string().optional(),
+  IMAP_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -58,6 +70,22 @@ export type Config = {
   smtp: SmtpConfig | null;
   /** The From: of every alert message. */
   mailFrom: string;
+  pollTimeoutMs: number;
+  /** What the courts' servers see: the product, and where to find who runs it. */
+  pollUserAgent: string;
+  /** The NEF mailbox from the environment; null when IMAP_HOST is not set (the settings page decides then). */
+  imap: ImapConfig | null;
+};
+
+export type ImapConfig = {
+  host: string;
+  port: number;
+  tls: "tls" | "starttls" | "none";
+  username: string;
+  secret: string;
+  folder: string;
+  processedFolder: string | null;
+  intervalMinutes: number;
 };
 
 export type SmtpConfig = { host: string; port: number; secure: boolean; user: string | null; password: string | null };
@@ -71,13 +99,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${String(first?.path[0])} ${first?.message}`);
   }
   const c = parsed.data;
+  if (c.IMAP_HOST && (!c.IMAP_USER || !c.IMAP_PASSWORD)) throw new ConfigError("Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD too");
+  const publicUrl = (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/$/, "");
   return {
     port: c.PORT,
     host: c.HOST,
     databaseFile: c.DATABASE_FILE === ":memory:" ? ":memory:" : resolve(c.DATABASE_FILE),
     dataDir: resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
-    publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     cookieSecure: c.COOKIE_SECURE,
     jobRunner: c.JOB_RUNNER === "on",
@@ -92,7 +122,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     mailFrom: c.SMTP_FROM,
+    pollTimeoutMs: c.POLL_TIMEOUT_SECONDS * 1000,
+    pollUserAgent: userAgent(publicUrl, c.POLL_CONTACT),
+    imap: c.IMAP_HOST
+      ? {
+          host: c.IMAP_HOST,
+          port: c.IMAP_PORT ?? (c.IMAP_TLS === "tls" ? 993 : 143),
+          tls: c.IMAP_TLS,
+          username: c.IMAP_USER!,
+          secret: c.IMAP_PASSWORD!,
+          folder: c.IMAP_FOLDER,
+          processedFolder: c.IMAP_PROCESSED_FOLDER || null,
+          intervalMinutes: c.IMAP_POLL_MINUTES,
+        }
+      : null,
   };
+}
+
+const VERSION = "0.1";
+
+/** "Quash/0.1 (docket tracker; +https://tracker.example.org; clinic@example.org)". */
+function userAgent(publicUrl: string, contact: string | undefined): string {
+  return `Quash/${VERSION} (docket tracker; +${publicUrl}${contact ? `; ${contact}` : ""})`;
 }
 
 /** Configuration for tests: in-memory database, no listening port needed. */
@@ -110,6 +161,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     backups: null,
     smtp: null,
     mailFrom: "Quash alerts <alerts@quash.test>",
+    pollTimeoutMs: 30_000,
+    pollUserAgent: userAgent("http://127.0.0.1:3000", undefined),
+    imap: null,
     ...overrides,
   };
 }

@@ -67,6 +67,16 @@ export const paths = {
   staffNeverPublish: (caseSlug: string) => `/staff/cases/${enc(caseSlug)}/never-publish`,
   staffNeverPublishTerm: (caseSlug: string, termId: number, action: "remove" | "restore") =>
     `/staff/cases/${enc(caseSlug)}/never-publish/${termId}/${action}`,
+  // Watched dockets (server/watching): court RSS polls, the NEF mailbox, messages to review.
+  staffWatching: () => "/staff/watching",
+  staffWatchingFeed: (courtId: string) => `/staff/watching/feeds/${enc(courtId)}`,
+  staffWatchingFeedPoll: (courtId: string) => `/staff/watching/feeds/${enc(courtId)}/poll`,
+  staffWatchingMailbox: () => "/staff/watching/mailbox",
+  staffWatchingMailboxPoll: () => "/staff/watching/mailbox/poll",
+  staffWatchingMailboxRemove: () => "/staff/watching/mailbox/remove",
+  staffWatchingMessageDismiss: (id: number | string) => `/staff/watching/messages/${enc(String(id))}/dismiss`,
+  staffWatchingMessageRaw: (id: number | string) => `/staff/watching/messages/${enc(String(id))}/raw`,
+  staffCaseWatch: (slug: string) => `/staff/cases/${enc(slug)}/watch`,
   staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
   // Alerts (server/alerts): the public subscribe form, the links in every message, the staff page.
   alerts: (target?: { case?: string; subpoena?: string }) =>

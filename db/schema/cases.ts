@@ -59,6 +59,8 @@ export const cases = sqliteTable(
     // Sealed by the court after the fact: the whole case leaves every public surface, published or not.
     sealed: integer("sealed", { mode: "boolean" }).notNull().default(false),
     ...sealColumns(),
+    // Staff want the court's RSS feed polled for this case (server/court-feeds); needs a court and a docket number.
+    watched: integer("watched", { mode: "boolean" }).notNull().default(false),
     ...recordColumns(),
   },
   (t) => [

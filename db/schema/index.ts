@@ -13,3 +13,4 @@ export * from "./imports";
 export * from "./jobs";
 export * from "./guard";
 export * from "./alerts";
+export * from "./watching";

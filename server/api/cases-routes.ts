@@ -6,6 +6,9 @@ import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { CaseListItem, CaseListQuery, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
+import { freshnessKey, loadFreshness } from "../watching/freshness-loader";
+import type { FreshnessView } from "../watching/freshness";
+import { createCasesRepository } from "../cases/repository";
 
 const CaseList = listOf(CaseListItem, "Every case in the cluster, in the record's reading order.");
 const CaseResponse = recordOf(CaseRecord, "One case with its full docket.");
@@ -51,16 +54,25 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { slug } = request.params;
-      const key = paths.api.case(slug);
+      const kase = createCasesRepository(app.db).findBySlug(slug);
+      // Polls change the freshness without a record write: the stored answer is keyed by it too.
+      const freshness = kase ? loadFreshness(app.db, kase.id, app.clock) : null;
+      const key = freshness ? freshnessKey(paths.api.case(slug), freshness, "absolute") : paths.api.case(slug);
       const cached = app.pageCache.get(key);
       if (cached) return sendCachedPage(request, reply, cached);
       // Staff (a token or a session) also find a case not yet public, as publishing it would show it; that answer is never stored.
       const data = loadPublicDocket(app.db, slug, "all", request.user ? "staff" : "public");
-      if (!data) throw new NotFoundError(`No case has the slug "${slug}".`);
-      if (data.notPublic) return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: toCaseRecord(ctx, data) });
+      if (!data || !freshness) throw new NotFoundError(`No case has the slug "${slug}".`);
+      const record = { ...toCaseRecord(ctx, data), freshness: freshnessJson(freshness) };
+      if (data.notPublic) return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: record });
       // Encoded through the response schema by hand, as the serializer would, since stored bytes bypass it.
-      const json = JSON.stringify(CaseResponse.encode({ data: toCaseRecord(ctx, data) }));
+      const json = JSON.stringify(CaseResponse.encode({ data: record }));
       return sendCachedPage(request, reply, app.pageCache.set(key, json, { caseId: data.case.id }, JSON_TYPE));
     },
   );
+}
+
+function freshnessJson(f: FreshnessView) {
+  const { absolute, basis, watched, lastRssCheckAt, lastRssItemAt, lastDocketReportAt, lastDocketReportDate, lastNefAt } = f;
+  return { statement: absolute, basis, watched, lastRssCheckAt, lastRssItemAt, lastDocketReportAt, lastDocketReportDate, lastNefAt };
 }

@@ -353,10 +353,23 @@ export const StatusStep = z
   .meta({ id: "StatusStep", description: "One step of a status history, oldest first; the last is today's status." });
 
 export const StatusHistory = z.array(StatusStep).meta({ description: "How the status changed over time, oldest first; the last step is today's status line." });
+export const CaseFreshness = z
+  .object({
+    statement: z.string().meta({ description: "How current the docket is, in words (\"Checked against the court's RSS feed at 12:15 PM PST on 21 Nov 2026; last full docket report imported 30 Nov 2026.\"); \"Press reports only…\" when nothing came from PACER." }),
+    basis: z.enum(["court-record", "press-only"]),
+    watched: z.boolean().meta({ description: "Whether the tracker polls the court's RSS feed for this case." }),
+    lastRssCheckAt: z.string().nullable().meta({ description: "Last successful poll of the court's RSS feed (ISO 8601 instant)." }),
+    lastRssItemAt: z.string().nullable().meta({ description: "Publication time of the newest feed item for this case." }),
+    lastDocketReportAt: z.string().nullable().meta({ description: "When a full PACER docket report was last imported." }),
+    lastDocketReportDate: z.string().nullable().meta({ description: "The day that docket report showed the docket as of (YYYY-MM-DD)." }),
+    lastNefAt: z.string().nullable().meta({ description: "When a Notice of Electronic Filing was last imported." }),
+  })
+  .meta({ id: "CaseFreshness" });
 
 export const CaseRecord = z
   .object({
     ...caseBase,
+    freshness: CaseFreshness,
     docketNumberParts: z
       .object({
         office: z.string().nullable(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { z } from "zod";
+import { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths, routePatterns } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
@@ -18,11 +18,18 @@ const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>
 };
 
 const SECURITY = [{ bearerAuth: [] }];
+/** Which revision to go back to (its id, as GET …/revisions lists them). */
+const RevertBody = z
+  .strictObject({ revisionId: z.number().int().positive().meta({ description: "The id of the revision whose fields to put back." }) })
+  .meta({ id: "RevertRequest" });
+type RevertBody = z.infer<typeof RevertBody>;
+
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
 
 /**
  * The write API for scripts: for every editable record type, POST to the collection, GET /
- * PATCH / DELETE one record, POST …/restore, GET …/revisions; docket entries also
+ * PATCH / DELETE one record, POST …/restore (undo a delete or strike), POST …/revert (back to a
+ * revision), GET …/revisions; docket entries also
  * POST …/strike. Bearer tokens only (no cookies, so no CSRF): editor or admin writes, viewer
  * reads. Every refusal leaves the database as it was.
  */
@@ -210,12 +217,37 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       definition,
       {
         summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
-        description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
+        description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision; the fields stay as they are. It does not go back to an earlier version: that is POST …/revert with \`{ "revisionId": N }\`. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
         params: RecordParams,
         errorCodes: [401, 403, 404, 409],
       },
       idOf,
       (id, options) => app.editing.restore(definition.type, id, options),
+    );
+
+    // Going back to an earlier version is its own operation, named apart from restore (which only
+    // undoes a delete or a strike), so that a script asks for the one it means.
+    app.post(
+      `${one}/revert`,
+      {
+        bodyLimit: API_BODY_LIMIT,
+        onRequest: editor,
+        schema: {
+          tags,
+          security: SECURITY,
+          summary: `Revert a ${label} to an earlier revision`,
+          description: `Puts back the fields the ${label} had after revision \`revisionId\` (from GET …/revisions), as a new revision; nothing is lost, and the version you replace stays in the history. It does not un-delete${definition.type === "entry" ? " or un-strike" : ""}: that is POST …/restore. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
+          params: RecordParams,
+          headers: EditHeaders,
+          body: RevertBody,
+          response: { 200: RecordOut, 412: preconditionFailed(RecordOut), ...errors(400, 401, 403, 404, 409, 415, 428) },
+        },
+      },
+      async (request, reply) => {
+        const id = recordIdOf(definition, idOf(request));
+        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], true) };
+        return guarded(reply, definition, () => app.editing.revert(definition.type, id, (request.body as RevertBody).revisionId, options).record);
+      },
     );
 
     app.get(

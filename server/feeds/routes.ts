@@ -11,6 +11,7 @@ import { createSubpoenasRepository } from "../subpoenas/repository";
 import { SubpoenaParams } from "../subpoenas/schemas";
 import { toAtom, type FeedMeta } from "./atom";
 import { loadFeedRecords, type FeedScope } from "./loaders";
+import { freshnessKey, loadFreshness } from "../watching/freshness-loader";
 
 const ATOM_TYPE = "application/atom+xml; charset=utf-8";
 
@@ -18,10 +19,10 @@ const ATOM_TYPE = "application/atom+xml; charset=utf-8";
 export async function feedsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  function serveFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, cacheScope: CacheScope, meta: Omit<FeedMeta, "publicUrl">) {
+  function serveFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, cacheScope: CacheScope, meta: Omit<FeedMeta, "publicUrl">, key = request.url) {
     const page =
-      app.pageCache.get(request.url) ??
-      app.pageCache.set(request.url, toAtom(loadFeedRecords(app.db, scope), { ...meta, publicUrl: app.config.publicUrl }), cacheScope, ATOM_TYPE);
+      app.pageCache.get(key) ??
+      app.pageCache.set(key, toAtom(loadFeedRecords(app.db, scope), { ...meta, publicUrl: app.config.publicUrl }), cacheScope, ATOM_TYPE);
     return sendCachedPage(request, reply, page);
   }
 
@@ -38,12 +39,21 @@ export async function feedsRoutes(fastify: FastifyInstance) {
     const row = createCasesRepository(app.db).findBySlug(request.params.slug);
     if (!row) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
     const kase = toPublic("case", row);
-    return serveFeed(request, reply, { kind: "case", caseId: kase.id }, { caseId: kase.id }, {
-      title: `${kase.caption ?? kase.label} — Quash`,
-      description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}.`,
-      selfPath: paths.feeds.case(kase.slug),
-      htmlPath: paths.case(kase.slug),
-    });
+    // The feed says how current the docket is; a poll moves that without a record write, so it keys the stored copy.
+    const freshness = loadFreshness(app.db, kase.id, app.clock);
+    return serveFeed(
+      request,
+      reply,
+      { kind: "case", caseId: kase.id },
+      { caseId: kase.id },
+      {
+        title: `${kase.caption ?? kase.label} — Quash`,
+        description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}. ${freshness.absolute}`.trim(),
+        selfPath: paths.feeds.case(kase.slug),
+        htmlPath: paths.case(kase.slug),
+      },
+      freshnessKey(request.url, freshness, "absolute"),
+    );
   });
 
   app.get("/subpoenas/:slug/feed.atom", { schema: { params: SubpoenaParams } }, async (request, reply) => {

@@ -34,6 +34,8 @@ export type MergeContext = {
   publish: boolean;
   /** Leave cases the tracker does not follow yet alone (court-wide RSS feeds). */
   trackedCasesOnly: boolean;
+  /** Touch only cases staff watch (the RSS poll); the others are left silently. */
+  watchedCasesOnly: boolean;
   fieldCitations: FieldCitation[];
   /** Citations marked inferred that a court record now settles, to be retired. */
   superseded: { type: EditableType; id: number | string; field: string }[];

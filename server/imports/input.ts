@@ -14,6 +14,7 @@ import {
 } from "../pacer";
 import { looksLikeLoginPage } from "../pacer/detect";
 import { looksLikeMimeMessage } from "../pacer/nef-mime";
+import { simpleParser } from "mailparser";
 import { sha256Of } from "../files/store";
 import { courtIdFromDocument, courtIdFromFileName, isPacerCourtId } from "./courts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../config";
@@ -127,6 +128,40 @@ function resolveCourt(text: string, fileName: string, requested: string | null |
  * non-PACER e-mail…).
  */
 export async function prepareFile(bytes: Buffer, fileName: string, options: PrepareOptions = {}): Promise<PreparedFile> {
+  try {
+    return await prepareBytes(bytes, fileName, options);
+  } catch (error) {
+    if (!(error instanceof PacerInputError)) throw error;
+    // A notice forwarded "as an attachment" (a saved .eml inside another e-mail): the notice is the attached message.
+    const attached = await attachedNotice(bytes, fileName, options);
+    if (attached) return attached;
+    throw error;
+  }
+}
+
+/** The first message/rfc822 attachment that is itself a usable PACER file, or null. */
+async function attachedNotice(bytes: Buffer, fileName: string, options: PrepareOptions): Promise<PreparedFile | null> {
+  const text = decodePacerBytes(bytes);
+  if (!looksLikeMimeMessage(text)) return null;
+  let attachments: { contentType: string; filename?: string; content: Buffer }[];
+  try {
+    attachments = (await simpleParser(bytes)).attachments;
+  } catch {
+    return null;
+  }
+  for (const attachment of attachments.filter((a) => a.contentType === "message/rfc822")) {
+    try {
+      const inner = await prepareBytes(attachment.content, fileName, options);
+      inner.notes.unshift(`The notice was attached to the e-mail${attachment.filename ? ` as ${attachment.filename}` : ""} (forwarded as an attachment); it was read from the attachment.`);
+      return inner;
+    } catch (error) {
+      if (!(error instanceof PacerInputError)) throw error;
+    }
+  }
+  return null;
+}
+
+async function prepareBytes(bytes: Buffer, fileName: string, options: PrepareOptions): Promise<PreparedFile> {
   const limit = importSizeLimit(options.maxBytes);
   if (bytes.length === 0) throw new PacerInputError("the file is empty");
   if (bytes.length > limit) {

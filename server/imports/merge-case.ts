@@ -47,24 +47,30 @@ function coreOf(docketNumber: string): { core: string; parsed: DocketNumber | nu
 }
 
 /**
- * Court + core number (the judge initials change on reassignment); a stored number without
- * its office code still matches on year, type and serial; then CM/ECF's case id.
+ * Whether a stored case is the one a file names: core number (the judge initials change on
+ * reassignment); a stored number without its office code still matches on year, type and
+ * serial. The RSS poll asks this too, to tell a watched case's items from the rest of the feed.
  */
+export function caseMatchesNumber(c: Pick<CaseRow, "docketNumberCore" | "dnYear" | "dnType" | "dnSerial" | "dnOffice">, docketNumber: string): boolean {
+  const { core, parsed } = coreOf(docketNumber);
+  if (c.docketNumberCore === core) return true;
+  return (
+    parsed !== null &&
+    c.dnYear === parsed.year &&
+    c.dnType === parsed.type &&
+    c.dnSerial !== null &&
+    Number(c.dnSerial) === Number(parsed.serial) &&
+    (c.dnOffice === null || parsed.office === null || c.dnOffice === parsed.office)
+  );
+}
+
+/** Court + number (caseMatchesNumber), then CM/ECF's case id. */
 function findCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | undefined {
-  const { core, parsed } = coreOf(incoming.docketNumber);
   const cases = ctx.repo.casesInCourt(ctx.courtId);
+  const { core } = coreOf(incoming.docketNumber);
   return (
     cases.find((c) => c.docketNumberCore === core) ??
-    (parsed
-      ? cases.find(
-          (c) =>
-            c.dnYear === parsed.year &&
-            c.dnType === parsed.type &&
-            c.dnSerial !== null &&
-            Number(c.dnSerial) === Number(parsed.serial) &&
-            (c.dnOffice === null || parsed.office === null || c.dnOffice === parsed.office),
-        )
-      : undefined) ??
+    cases.find((c) => caseMatchesNumber(c, incoming.docketNumber)) ??
     (incoming.pacerCaseId ? cases.find((c) => c.pacerCaseId === incoming.pacerCaseId) : undefined)
   );
 }
@@ -90,6 +96,8 @@ const caseLabel = (c: Pick<CaseRow, "docketNumber" | "label">) => `case ${c.dock
  */
 export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | null {
   const existing = findCase(ctx, incoming);
+  // The RSS poll: a court-wide feed touches watched cases only (it counts the rest itself).
+  if (ctx.watchedCasesOnly && (!existing || !existing.watched || existing.deletedAt)) return null;
   if (!existing && ctx.trackedCasesOnly) {
     ctx.report.note(`Case ${incoming.docketNumber}${incoming.caseName ? ` (${incoming.caseName})` : ""} is not in the tracker; left alone (tracked cases only).`);
     return null;

@@ -11,6 +11,7 @@ import { fromDocketReport, fromNef, fromRssFeed, type PacerBatch } from "./norma
 import { ensureSource, recordsToCite, storagePathOf, storeFileBytes, writeCitations } from "./provenance";
 import { countChanges, createReportBuilder, type ImportOutcome, type ImportReport, type ReportCase } from "./report";
 import { createImportsRepository } from "./repository";
+import { recordFreshness } from "../watching/record-freshness";
 
 /**
  * Importing PACER files into the tracker: check and parse each file, merge it into the record
@@ -40,6 +41,8 @@ export type ImportOptions = {
   publish?: boolean;
   /** Leave cases the tracker does not follow alone (for court-wide RSS feeds). */
   trackedCasesOnly?: boolean;
+  /** Touch only cases staff watch (the RSS poll of a court-wide feed). */
+  watchedCasesOnly?: boolean;
   /** Upload limit of the caller; the parsers' own limit applies anyway. */
   maxBytes?: number;
 };
@@ -144,6 +147,7 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     group: options.group ?? DEFAULT_IMPORT_GROUP,
     publish: options.publish ?? false,
     trackedCasesOnly: options.trackedCasesOnly ?? false,
+    watchedCasesOnly: options.watchedCasesOnly ?? false,
     fieldCitations: [],
     superseded: [],
   };
@@ -160,6 +164,8 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     const action = report.changes.find((c) => c.recordType === "case" && c.recordId === String(row.id))?.action ?? "unchanged";
     cases.push({ id: row.id, slug: row.slug, label: row.label, docketNumber: row.docketNumber, action, published: row.published });
   }
+
+  recordFreshness(db, file.kind, cases.map((c) => c.id), { now, reportDate: batch.reportDate });
 
   const source = writeCitations(ctx, () => ensureSource(ctx, batch, file.sha256, null), recordsToCite(ctx));
   const result: ImportReport = {
@@ -196,6 +202,15 @@ async function prepareAll(files: PacerFile[], options: ImportOptions): Promise<(
     }
   }
   return prepared;
+}
+
+/**
+ * Merges one file that `prepareFile` checked and parsed, in its own transaction (a savepoint
+ * when the caller has one open: the RSS poll and the NEF intake write their own state in the
+ * same transaction). The caller stores the file's bytes first (`storeFileBytes`).
+ */
+export function mergePreparedFile(db: Db, file: PreparedFile, options: ImportOptions): ImportReport {
+  return db.transaction(() => mergeFile(db, file, options));
 }
 
 function mergeOne(db: Db, file: PreparedFile, options: ImportOptions): ImportOutcome {

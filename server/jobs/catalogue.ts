@@ -2,6 +2,8 @@ import type { Db } from "../../db/client";
 import type { Config } from "../config";
 import type { Clock } from "../shared/clock";
 import { registerBackupJob } from "../backups/job";
+import { courtFeedJobs } from "../court-feeds/jobs";
+import { nefIntakeJobs } from "../nef-intake/jobs";
 import type { JobRunner } from "./runner";
 import { alertDeliveryJob, alertsWanted } from "../alerts/job";
 
@@ -19,4 +21,8 @@ export function registerJobs(runner: JobRunner, deps: JobDeps): void {
   // Alert deliveries run only while someone follows something (a subscription or a live webhook).
   const alerts = alertDeliveryJob(deps);
   runner.addSource(() => (alertsWanted(deps.db) ? [alerts] : []));
+  // One RSS poll per court with a watched case (server/court-feeds).
+  runner.addSource(courtFeedJobs(deps));
+  // The NEF mailbox, while one is configured (server/nef-intake).
+  runner.addSource(nefIntakeJobs(deps));
 }

@@ -44,6 +44,12 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Delivery health of e-mail alerts and webhooks (what was sent, what waits, what failed and why); admins register webhooks.",
     role: "viewer",
   },
+  {
+    href: paths.staffWatching(),
+    label: "Watched dockets",
+    description: "Cases whose court RSS feed is polled, the NEF mailbox, when each was last checked, errors, and messages to review.",
+    role: "viewer",
+  },
   // The record forms (server/forms): each list links every record to its form; viewers see them read-only.
   {
     href: paths.staffRecords("cases"),

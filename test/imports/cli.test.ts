@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
@@ -85,9 +85,29 @@ describe("quash import", () => {
       "empty.html: not imported: the file is empty",
       "nysd_3.html: not imported: not a PACER docket report: the page was altered by a browser extension (names rewritten)",
       "missing.html: not imported: no such file",
-      "3 of 4 files not imported; the others were imported.",
+      "Not imported (3 of 4): empty.html, nysd_3.html, missing.html. Imported: cand.html.",
     ]);
     expect(result.stdout).toContain("cand.html: PACER docket report of 2017-06-13");
+    expect(count(s.cases)).toBe(1);
+  });
+
+  it("a single refused file says nothing was imported, not that 'the others' were", async () => {
+    const result = await run(fixture("district/nysd_3.html"));
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").at(-1)).toBe("Nothing was imported: nysd_3.html was refused (see above).");
+  });
+
+  it("accepts a notice forwarded as an attachment (.eml inside an e-mail) and says so", async () => {
+    const notice = readFileSync(fixture("nef/mime/almd_1.txt"), "latin1");
+    const forwarded = join(dir, "Fwd notice.eml");
+    writeFileSync(
+      forwarded,
+      Buffer.from(`From: clerk@example.org\r\nTo: clinic@example.org\r\nSubject: Fwd: Activity in Case 3:21-cv-00437\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="XX"\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nSee the attached notice.\r\n--XX\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename="notice.eml"\r\n\r\n${notice}\r\n--XX--\r\n`, "latin1"),
+    );
+    const result = await run(forwarded);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("The notice was attached to the e-mail as notice.eml (forwarded as an attachment); it was read from the attachment.");
     expect(count(s.cases)).toBe(1);
   });
 

@@ -91,7 +91,20 @@ export const importCommand: CliCommand = {
     for (const line of held) io.stdout(line);
     if (held.length > 0) io.stdout(REVIEW_HINT);
     if (switches.has("dry-run")) io.stdout("Dry run: nothing was saved.");
-    if (failed > 0) io.stderr(`${failed} of ${outcomes.length} file${outcomes.length === 1 ? "" : "s"} not imported; the others were ${switches.has("dry-run") ? "checked" : "imported"}.`);
+    if (failed > 0) io.stderr(refusalSummary(outcomes, switches.has("dry-run")));
     return failed > 0 ? EXIT.failure : EXIT.ok;
   },
 };
+
+/**
+ * The closing line when some file was refused: which files were and were not imported, by name
+ * ("Not imported: lunch.eml. Imported: cand_7.html, wvsd.xml."), never "the others" when there are none.
+ */
+export function refusalSummary(outcomes: ImportOutcome[], dryRun: boolean): string {
+  const names = (list: ImportOutcome[]) => list.map((o) => (o.ok ? o.report.fileName : o.fileName)).join(", ");
+  const refused = outcomes.filter((o) => !o.ok);
+  const done = outcomes.filter((o) => o.ok);
+  const verb = dryRun ? "checked" : "imported";
+  if (done.length === 0) return refused.length === 1 ? `Nothing was ${verb}: ${names(refused)} was refused (see above).` : `Nothing was ${verb}: all ${refused.length} files were refused (see above).`;
+  return `Not ${verb} (${refused.length} of ${outcomes.length}): ${names(refused)}. ${dryRun ? "Checked" : "Imported"}: ${names(done)}.`;
+}

@@ -52,6 +52,10 @@ export const kase = defineRecord({
       const twin = ctx.repo.caseWithDocketNumber(String(row.courtId), String(row.docketNumberCore), (current?.id as number) ?? null);
       if (twin) errors.push({ path: "docketNumber", message: `is already the number of another case in this court (${twin.slug})` });
     }
+    // The feed is matched by court and number: a case without them could never be found in it.
+    if (row.watched && (!row.courtId || !row.docketNumber)) {
+      errors.push({ path: "watched", message: "needs the case's court and docket number on the record first: the court's feed is matched by them" });
+    }
     return errors;
   },
 });

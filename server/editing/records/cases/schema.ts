@@ -24,6 +24,7 @@ export const CaseCreate = z
     jurisdiction: optionalText(300),
     summary: optionalText(20_000, { multiline: true }),
     statusNote: optionalText(2000, { multiline: true }),
+    watched: flag().optional().meta({ description: "Poll the court's RSS feed for this case (needs a court and a docket number)." }),
     subpoenaIds: idSet().optional().meta({ description: "The subpoenas the case challenges (replaces the whole set)." }),
     published: flag()
       .optional()

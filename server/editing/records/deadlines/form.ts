@@ -25,10 +25,10 @@ export const deadlineForm: RecordFormConfig = {
   groups: ({ deps, scope }) => [
     {
       legend: "The deadline",
-      hint: "Rule deadlines are computed when a motion is saved; enter here a date an order set or a party stated.",
+      hint: "Rule deadlines are computed when a motion is saved. Enter here a date an order set or a party stated, or leave the due date empty and give the rule code and the date it counts from: the date is then computed as the calculator does, with its steps.",
       fields: [
         { name: "label", label: "What is due", control: "text", required: true, hint: "“Opposition due”." },
-        dateField("dateDue", "Due date", { required: true }),
+        dateField("dateDue", "Due date", { hint: "YYYY-MM-DD. Empty: computed from the rule code and “Counted from” below." }),
         { name: "motionId", label: "Motion", control: "select", choices: deps.choices.motions(scope!.caseId), blank: "none" },
         { name: "orderId", label: "Order that set it", control: "select", choices: deps.choices.orders(scope!.caseId), blank: "none" },
         { name: "origin", label: "Where the date comes from", control: "select", choices: enumChoices(DEADLINE_ORIGINS, ORIGIN_LABELS), initial: "court_ordered" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEADLINE_ORIGINS, DEADLINE_STATUSES } from "../../../../db/schema";
-import { oneOf, optionalDate, optionalRecordId, optionalText, requiredDate, requiredText } from "../../fields";
+import { oneOf, optionalDate, optionalRecordId, optionalText, requiredText } from "../../fields";
 
 // Deadlines of a case: computed from a rule, set by an order, or stated by a party.
 // The edit schemas: what a form or an API call may send (server/editing/README.md).
@@ -10,7 +10,7 @@ export const DeadlineCreate = z
     motionId: optionalRecordId(),
     orderId: optionalRecordId().meta({ description: "The order that set the date, in the same case." }),
     label: requiredText(300),
-    dateDue: requiredDate(),
+    dateDue: optionalDate().meta({ description: "Required unless `ruleCode` and `triggerDate` are given: then the date is computed as the calculator computes it, with its steps." }),
     ruleCode: optionalText(60),
     ruleCitation: optionalText(300),
     origin: oneOf(DEADLINE_ORIGINS).optional().meta({ description: "Defaults to court_ordered: a date typed in is one an order or a party stated." }),
