@@ -46,13 +46,14 @@ export const OTHER_ITEMS = (() => {
   return json.length;
 })();
 
-/** The app on a fresh database holding the cand_7.html docket, watched, its feed served on 127.0.0.1. */
+/** The app on a fresh database holding the cand_7.html docket, published and watched, its feed served on 127.0.0.1. */
 export async function watchedCaseWithFeed(options: { timeoutMs?: number; db?: Db } = {}): Promise<{ app: FastifyInstance; db: Db; feed: FeedServer; dataDir: string; caseId: number; editorCookie: () => Promise<string> }> {
   const db = options.db ?? createTestDb();
   const dataDir = tempDataDir();
   await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
   const kase = db.select().from(s.cases).get()!;
-  createRecordStore(db, testClock).update("case", kase.id, { watched: true }, { actor: { userId: null, label: "test" } });
+  // Imported cases start unpublished and Unsorted; this one is published, so its public pages show the freshness.
+  createRecordStore(db, testClock).update("case", kase.id, { watched: true, published: true, group: "meta" }, { actor: { userId: null, label: "test" } });
   const feed = await startFeedServer();
   createWatchingRepository(db).saveFeed("cand", { feedUrl: feed.url }, testClock.now());
   const { app } = await buildTestApp({ db, config: { dataDir, pollTimeoutMs: options.timeoutMs ?? 2000 } });
