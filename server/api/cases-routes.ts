@@ -54,7 +54,8 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { slug } = request.params;
-      const kase = createCasesRepository(app.db).findBySlug(slug);
+      // A case staff may preview too: the answer for one not yet public is never stored, and the public gets 404 below.
+      const kase = createCasesRepository(app.db).findLiveBySlug(slug);
       // Polls change the freshness without a record write: the stored answer is keyed by it too.
       const freshness = kase ? loadFreshness(app.db, kase.id, app.clock) : null;
       const key = freshness ? freshnessKey(paths.api.case(slug), freshness, "absolute") : paths.api.case(slug);
