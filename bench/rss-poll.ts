@@ -18,7 +18,7 @@ import { pollCourtFeed } from "../server/court-feeds/poll";
 import { parseRssFeed } from "../server/pacer";
 import { createRecordStore } from "../server/records/store";
 import { systemClock } from "../server/shared/clock";
-import { createWatchingRepository } from "../server/watching/repository";
+import { createCourtFeedsRepository } from "../server/court-feeds/repository";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,7 +46,7 @@ function freshDatabase(watched: string[], feedUrl: string): Db {
   watched.forEach((number, i) => {
     store.insert("case", { slug: `watched-${i}`, courtId: "nysd", docketNumber: number, docketNumberCore: number, label: `Watched case ${i + 1}`, group: "meta", watched: true }, actor);
   });
-  createWatchingRepository(db).saveFeed("nysd", { feedUrl }, systemClock.now());
+  createCourtFeedsRepository(db).saveFeed("nysd", { feedUrl }, systemClock.now());
   return db;
 }
 

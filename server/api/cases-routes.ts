@@ -6,8 +6,8 @@ import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { CaseListItem, CaseListQuery, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
-import { freshnessKey, loadFreshness } from "../watching/freshness-loader";
-import type { FreshnessView } from "../watching/freshness";
+import { freshnessKey, loadFreshness } from "../freshness/loaders";
+import type { FreshnessView } from "../freshness/freshness";
 import { createCasesRepository } from "../cases/repository";
 
 const CaseList = listOf(CaseListItem, "Every case in the cluster, in the record's reading order.");

@@ -10,7 +10,7 @@ import { notPublicBanner } from "../publication/view-models";
 import { loadPublicDocket, type DocketReader, loadPublicEntry, loadCaseSummaries } from "./loaders";
 import { toCaseIndexView, toDocketView, toEntryView } from "./view-models";
 import { CaseParams, DocketQuery } from "./schemas";
-import { freshnessKey, loadFreshness } from "../watching/freshness-loader";
+import { freshnessKey, loadFreshness } from "../freshness/loaders";
 
 const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
 

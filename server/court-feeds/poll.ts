@@ -6,7 +6,8 @@ import { prepareFile } from "../imports/input";
 import { caseMatchesNumber } from "../imports/merge-case";
 import { storeFileBytes } from "../imports/provenance";
 import { mergePreparedFile } from "../imports/service";
-import { createWatchingRepository } from "../watching/repository";
+import { createFreshnessRepository } from "../freshness/repository";
+import { createCourtFeedsRepository } from "./repository";
 import { defaultFeedUrl } from "./feed-url";
 import { fetchFeed, FeedFetchError } from "./fetch-feed";
 
@@ -60,7 +61,8 @@ export function summaryText(s: PollSummary): string {
 }
 
 export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<PollSummary> {
-  const repo = createWatchingRepository(deps.db);
+  const repo = createCourtFeedsRepository(deps.db);
+  const freshness = createFreshnessRepository(deps.db);
   const feed = repo.feed(courtId);
   const url = feed?.feedUrl ?? defaultFeedUrl(courtId);
   const startedAt = deps.clock.now();
@@ -79,7 +81,7 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
   if (result.status === "not-modified") {
     deps.db.transaction(() => {
       repo.saveFeed(courtId, { lastFetchedAt: startedAt, lastHttpStatus: 304 }, startedAt);
-      for (const c of repo.watchedCases(courtId)) repo.touchFreshness(c.id, { lastRssCheckAt: startedAt });
+      for (const c of repo.watchedCases(courtId)) freshness.touchFreshness(c.id, { lastRssCheckAt: startedAt });
     });
     return { courtId, status: "not-modified", items: 0, dropped: 0, newItems: 0, importId: null, entriesCreated: 0, entriesUpdated: 0 };
   }
@@ -136,7 +138,7 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
       const at = new Date(item.publishedAt).toISOString();
       if ((newest.get(item.caseId) ?? "") < at) newest.set(item.caseId, at);
     }
-    for (const c of watched) repo.touchFreshness(c.id, { lastRssCheckAt: startedAt, lastRssItemAt: newest.get(c.id) ?? null });
+    for (const c of watched) freshness.touchFreshness(c.id, { lastRssCheckAt: startedAt, lastRssItemAt: newest.get(c.id) ?? null });
     repo.forgetSeenBefore(new Date(new Date(startedAt).getTime() - SEEN_MEMORY_MS).toISOString());
   });
   return summary;

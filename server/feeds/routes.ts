@@ -11,7 +11,7 @@ import { createSubpoenasRepository } from "../subpoenas/repository";
 import { SubpoenaParams } from "../subpoenas/schemas";
 import { toAtom, type FeedMeta } from "./atom";
 import { loadFeedRecords, type FeedScope } from "./loaders";
-import { freshnessKey, loadFreshness } from "../watching/freshness-loader";
+import { freshnessKey, loadFreshness } from "../freshness/loaders";
 
 const ATOM_TYPE = "application/atom+xml; charset=utf-8";
 

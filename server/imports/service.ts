@@ -11,7 +11,7 @@ import { fromDocketReport, fromNef, fromRssFeed, type PacerBatch } from "./norma
 import { ensureSource, recordsToCite, storagePathOf, storeFileBytes, writeCitations } from "./provenance";
 import { countChanges, createReportBuilder, type ImportOutcome, type ImportReport, type ReportCase } from "./report";
 import { createImportsRepository } from "./repository";
-import { recordFreshness } from "../watching/record-freshness";
+import { recordFreshness } from "../freshness/record-freshness";
 
 /**
  * Importing PACER files into the tracker: check and parse each file, merge it into the record

@@ -2,8 +2,8 @@ import type { Db } from "../../db/client";
 import type { Config } from "../config";
 import type { Clock } from "../shared/clock";
 import { registerBackupJob } from "../backups/job";
-import { courtFeedJobs } from "../court-feeds/jobs";
-import { nefIntakeJobs } from "../nef-intake/jobs";
+import { courtFeedJobs } from "./court-feed-polls";
+import { nefIntakeJobs } from "./nef-intake";
 import type { JobRunner } from "./runner";
 import { alertDeliveryJob, alertsWanted } from "../alerts/job";
 

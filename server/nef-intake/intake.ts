@@ -4,7 +4,7 @@ import type { Clock } from "../shared/clock";
 import { prepareFile, sha256Of } from "../imports/input";
 import { storeFileBytes } from "../imports/provenance";
 import { failureMessage, mergePreparedFile } from "../imports/service";
-import { createWatchingRepository, type NefMessageRow } from "../watching/repository";
+import { createNefIntakeRepository, type NefMessageRow } from "./repository";
 import { readMailbox, type MailboxMessage, type MailboxSettings } from "./mailbox";
 
 /**
@@ -29,7 +29,7 @@ export function intakeSummaryText(s: IntakeSummary): string {
 
 /** Processes one message; returns what became of it. Synchronous apart from the parse. */
 export async function processMessage(deps: IntakeDeps, folder: string, message: MailboxMessage): Promise<{ outcome: "imported" | "review" | "already"; row: NefMessageRow; entriesCreated: number; casesCreated: number }> {
-  const repo = createWatchingRepository(deps.db);
+  const repo = createNefIntakeRepository(deps.db);
   const sha256 = sha256Of(message.bytes);
   // The same bytes; or the same message delivered again with other headers (same Message-ID, Date
   // and Subject). A Message-ID alone is not enough: some senders reuse one for every message.

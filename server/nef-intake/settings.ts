@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { createWatchingRepository, type WatchingRepository } from "../watching/repository";
+import { createNefIntakeRepository, type NefIntakeRepository } from "./repository";
 import type { MailboxSettings, MailboxTls } from "./mailbox";
 import { openSecret, sealSecret } from "./secret-box";
 
@@ -32,7 +32,7 @@ export type MailboxSettingsView = {
   updatedBy: string | null;
 };
 
-export function resolveMailbox(config: Config, repo: WatchingRepository): ResolvedMailbox | null {
+export function resolveMailbox(config: Config, repo: NefIntakeRepository): ResolvedMailbox | null {
   if (config.imap) {
     const { intervalMinutes, ...settings } = config.imap;
     return { source: "environment", settings, intervalMinutes: Math.max(MIN_MAILBOX_MINUTES, intervalMinutes), enabled: true };
@@ -52,7 +52,7 @@ export function resolveMailbox(config: Config, repo: WatchingRepository): Resolv
   };
 }
 
-export function mailboxSettingsView(config: Config, repo: WatchingRepository): MailboxSettingsView {
+export function mailboxSettingsView(config: Config, repo: NefIntakeRepository): MailboxSettingsView {
   if (config.imap) {
     const i = config.imap;
     return { source: "environment", host: i.host, port: i.port, tls: i.tls, username: i.username, hasSecret: i.secret.length > 0, folder: i.folder, processedFolder: i.processedFolder ?? "", intervalMinutes: i.intervalMinutes, enabled: true, updatedAt: null, updatedBy: null };
@@ -76,8 +76,8 @@ export type MailboxForm = {
 };
 
 /** Saves the settings page's mailbox; an empty password keeps the stored one (it is never sent back to the form). */
-export function saveMailboxSettings(config: Config, db: Parameters<typeof createWatchingRepository>[0], form: MailboxForm, who: string, now: string): void {
-  const repo = createWatchingRepository(db);
+export function saveMailboxSettings(config: Config, db: Parameters<typeof createNefIntakeRepository>[0], form: MailboxForm, who: string, now: string): void {
+  const repo = createNefIntakeRepository(db);
   const current = repo.mailboxSettings();
   const secretEncrypted = form.secret ? sealSecret(config.dataDir, form.secret) : current?.secretEncrypted;
   if (!secretEncrypted) throw new Error("a password or app token is needed");

@@ -1,11 +1,13 @@
 import type { Db } from "../../db/client";
 import type { Config } from "../config";
-import { feedJobName } from "../court-feeds/jobs";
+import { feedJobName } from "../jobs/court-feed-polls";
 import { defaultFeedUrl, pollMinutes } from "../court-feeds/feed-url";
 import type { JobRunner, JobState } from "../jobs/runner";
-import { NEF_INTAKE_JOB } from "../nef-intake/jobs";
+import { createCourtFeedsRepository } from "../court-feeds/repository";
+import { createFreshnessRepository } from "../freshness/repository";
+import { NEF_INTAKE_JOB } from "../jobs/nef-intake";
+import { createNefIntakeRepository } from "../nef-intake/repository";
 import { mailboxSettingsView, resolveMailbox } from "../nef-intake/settings";
-import { createWatchingRepository } from "./repository";
 
 /**
  * Everything the staff "Watched dockets" page shows, read in one place: the watched cases
@@ -14,10 +16,11 @@ import { createWatchingRepository } from "./repository";
  * nothing here is ever the mailbox password.
  */
 export function loadWatchingPage(db: Db, config: Config, jobs: JobRunner) {
-  const repo = createWatchingRepository(db);
+  const repo = createCourtFeedsRepository(db);
+  const nef = createNefIntakeRepository(db);
   const jobStates = new Map<string, JobState>(jobs.list().map((j) => [j.name, j]));
   const watched = repo.watchedCases();
-  const freshness = repo.freshnessOf(watched.map((c) => c.id));
+  const freshness = createFreshnessRepository(db).freshnessOf(watched.map((c) => c.id));
   const feedsByCourt = new Map(repo.feeds().map((f) => [f.courtId, f]));
   const courts = [...new Set(watched.map((c) => c.courtId!))].map((courtId) => {
     const feed = feedsByCourt.get(courtId);
@@ -33,19 +36,19 @@ export function loadWatchingPage(db: Db, config: Config, jobs: JobRunner) {
       cases: watched.filter((c) => c.courtId === courtId),
     };
   });
-  const mailbox = resolveMailbox(config, repo);
+  const mailbox = resolveMailbox(config, nef);
   return {
     courts,
     watched: watched.map((c) => ({ case: c, freshness: freshness.get(c.id) })),
     watchable: repo.watchableCases(),
     mailbox: {
-      view: mailboxSettingsView(config, repo),
+      view: mailboxSettingsView(config, nef),
       configured: mailbox !== null,
       problem: mailbox && "problem" in mailbox ? mailbox.problem : null,
       job: jobStates.get(NEF_INTAKE_JOB),
     },
-    review: repo.nefMessages("review"),
-    recentMessages: repo.nefMessages(undefined, 20),
+    review: nef.nefMessages("review"),
+    recentMessages: nef.nefMessages(undefined, 20),
   };
 }
 

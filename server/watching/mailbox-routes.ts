@@ -5,7 +5,7 @@ import { setFlash } from "../forms/flash";
 import { mailboxSettingsView, saveMailboxSettings, type MailboxSettingsView } from "../nef-intake/settings";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
-import { createWatchingRepository } from "./repository";
+import { createNefIntakeRepository } from "../nef-intake/repository";
 import { MailboxForm } from "./schemas";
 
 const TLS_LABELS: Record<string, string> = { tls: "TLS from the start (port 993)", starttls: "STARTTLS, required (port 143)", none: "none: only for a server on this machine" };
@@ -30,7 +30,7 @@ function fieldsOf(values: FormValues, hasSecret: boolean, errors: Record<string,
 
 export async function mailboxRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const repo = createWatchingRepository(app.db);
+  const repo = createNefIntakeRepository(app.db);
   const admin = { onRequest: requireRole("admin"), preHandler: requireCsrf };
 
   const render = (reply: FastifyReply, values: FormValues, errors: Record<string, string> = {}, formError: string | null = null) => {

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { hasRole } from "../auth/roles";
-import { feedJobName } from "../court-feeds/jobs";
+import { feedJobName } from "../jobs/court-feed-polls";
+import { createCourtFeedsRepository } from "../court-feeds/repository";
 import { NotFoundError } from "../errors";
 import { readStoredFile } from "../files/store";
 import { setFlash } from "../forms/flash";
-import { NEF_INTAKE_JOB } from "../nef-intake/jobs";
+import { NEF_INTAKE_JOB } from "../jobs/nef-intake";
+import { createNefIntakeRepository } from "../nef-intake/repository";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
 import { mailboxRoutes } from "./mailbox-routes";
 import { loadWatchingPage } from "./loaders";
-import { createWatchingRepository } from "./repository";
 import { CaseSlugParams, CourtParams, FeedSettingsForm, MessageParams, WatchForm } from "./schemas";
 import { toWatchingView } from "./view-models";
 
@@ -21,7 +22,8 @@ import { toWatchingView } from "./view-models";
  */
 export async function watchingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const repo = createWatchingRepository(app.db);
+  const repo = createCourtFeedsRepository(app.db);
+  const messages = createNefIntakeRepository(app.db);
   const editor = { onRequest: requireRole("editor"), preHandler: requireCsrf };
 
   const renderPage = (request: Parameters<typeof actorFor>[0]) => {
@@ -82,13 +84,13 @@ export async function watchingRoutes(fastify: FastifyInstance) {
   });
 
   app.post("/staff/watching/messages/:id/dismiss", { ...editor, schema: { params: MessageParams } }, async (request, reply) => {
-    if (!repo.dismissNefMessage(request.params.id)) throw new NotFoundError(`No message ${request.params.id} awaits review.`);
+    if (!messages.dismissNefMessage(request.params.id)) throw new NotFoundError(`No message ${request.params.id} awaits review.`);
     setFlash(reply, "Dismissed the message from the review list.");
     return reply.redirect(`${paths.staffWatching()}#review`, 303);
   });
 
   app.get("/staff/watching/messages/:id/raw", { onRequest: requireRole("editor"), schema: { params: MessageParams } }, async (request, reply) => {
-    const message = repo.nefMessage(request.params.id);
+    const message = messages.nefMessage(request.params.id);
     const bytes = message?.storedSha256 ? readStoredFile(app.config.dataDir, message.storedSha256) : undefined;
     if (!message || !bytes) throw new NotFoundError(`No stored copy of message ${request.params.id}.`);
     return reply.type("message/rfc822").header("content-disposition", `attachment; filename="nef-message-${message.id}.eml"`).send(bytes);

@@ -1,9 +1,9 @@
 import { paths } from "../paths";
 import type { JobState } from "../jobs/runner";
 import { MIN_POLL_MINUTES, DEFAULT_POLL_MINUTES } from "../court-feeds/feed-url";
-import { ago, courtDay } from "./freshness";
+import { ago, courtDay } from "../freshness/freshness";
 import type { WatchingPageData } from "./loaders";
-import type { NefMessageRow } from "./repository";
+import type { NefMessageRow } from "../nef-intake/repository";
 
 /** What the "Watched dockets" page prints; every decision is made here, the template only prints. */
 

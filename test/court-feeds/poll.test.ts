@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as s from "../../db/schema";
 import { createJobsRepository } from "../../server/jobs/repository";
-import { createWatchingRepository } from "../../server/watching/repository";
+import { createCourtFeedsRepository } from "../../server/court-feeds/repository";
+import { createFreshnessRepository } from "../../server/freshness/repository";
 import { parseHtml, collapseWhitespace } from "../support/html";
 import { TEST_NOW } from "../support/db";
 import { courtFeed, entriesOf, NEW_ORDER, OTHER_ITEMS, SUMMONS, watchedCaseWithFeed } from "./support/setup";
@@ -49,7 +50,7 @@ describe("polling a court's RSS feed", () => {
     expect(source).toBeDefined();
     const job = createJobsRepository(db).find(JOB)!;
     expect(job.lastResult).toBe(`2 new items for watched cases merged as import #${after.imports} (1 entry created, 1 updated); ${OTHER_ITEMS} items of cases not watched dropped`);
-    expect(createWatchingRepository(db).freshness(caseId)).toMatchObject({ lastRssCheckAt: TEST_NOW, lastRssItemAt: "2023-09-15T23:05:00.000Z" });
+    expect(createFreshnessRepository(db).freshness(caseId)).toMatchObject({ lastRssCheckAt: TEST_NOW, lastRssItemAt: "2023-09-15T23:05:00.000Z" });
     expect(feed.requests[0]!["user-agent"]).toMatch(/^Quash\/\S+ \(docket tracker; \+http:\/\/127\.0\.0\.1:3000\)$/);
 
     // The same feed again: the court answers 304 to our ETag, and nothing is written.
@@ -90,7 +91,7 @@ describe("polling a court's RSS feed", () => {
     expect(upgraded.id).toBe(stub.id);
     expect(upgraded.source).toBe("nef");
     expect(upgraded.description).toMatch(/^ORDER SETTING CASE MANAGEMENT CONFERENCE/);
-    expect(createWatchingRepository(setup.db).freshness(setup.caseId)?.lastNefAt).toBe(TEST_NOW);
+    expect(createFreshnessRepository(setup.db).freshness(setup.caseId)?.lastNefAt).toBe(TEST_NOW);
   });
 
   it("an unwatched case's items are never imported, even when the case is in the tracker", async () => {
@@ -118,7 +119,7 @@ describe("a poll that stops part-way loses and duplicates nothing", () => {
     const [failed] = await app.jobs.runDue();
     expect(failed).toMatchObject({ ran: true, ok: false, error: expect.stringContaining("disk I/O error") });
     expect(counts(db)).toEqual(before);
-    expect(createWatchingRepository(db).feed("cand")!.etag).toBeNull();
+    expect(createCourtFeedsRepository(db).feed("cand")!.etag).toBeNull();
     db.$client.exec("DROP TRIGGER fail_seen");
 
     expect(await app.jobs.runNow(JOB)).toMatchObject({ ok: true });
@@ -195,7 +196,7 @@ describe("when the court's feed fails", () => {
     feed.next({ kind: "status", status: 429, retryAfter: "7200" });
     await app.jobs.runDue();
     expect(createJobsRepository(db).find(JOB)).toMatchObject({ lastError: "the court's feed answered 429 Too Many Requests; it asked us to wait 2 hours", nextRunAt: at(120 * MIN) });
-    expect(createWatchingRepository(db).feed("cand")!.lastHttpStatus).toBe(429);
+    expect(createCourtFeedsRepository(db).feed("cand")!.lastHttpStatus).toBe(429);
     feed.next({ kind: "status", status: 503, retryAfter: new Date(new Date(TEST_NOW).getTime() + 5 * 60 * MIN).toUTCString() });
     await app.jobs.runNow(JOB);
     expect(createJobsRepository(db).find(JOB)).toMatchObject({ attempts: 2, nextRunAt: at(5 * 60 * MIN) });
@@ -218,6 +219,6 @@ describe("when the court's feed fails", () => {
     const [outcome] = await setup.app.jobs.runDue();
     expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/^the court's feed could not be read: not a usable PACER RSS feed: the feed is incomplete/) });
     expect(counts(setup.db)).toEqual(before);
-    expect(createWatchingRepository(setup.db).feed("cand")!.etag).toBeNull();
+    expect(createCourtFeedsRepository(setup.db).feed("cand")!.etag).toBeNull();
   });
 });

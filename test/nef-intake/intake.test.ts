@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema";
 import { createJobsRepository } from "../../server/jobs/repository";
 import { saveMailboxSettings } from "../../server/nef-intake/settings";
-import { createWatchingRepository } from "../../server/watching/repository";
+import { createNefIntakeRepository } from "../../server/nef-intake/repository";
 import { tempDataDir } from "../imports/support";
 import { buildTestApp } from "../support/app";
 import { insertUser, signIn } from "../support/auth";
@@ -163,7 +163,7 @@ describe("NEF intake from a real IMAP mailbox", () => {
     const { app } = await buildTestApp({ db });
     try {
       expect(app.jobs.list()).toEqual([]);
-      expect(createWatchingRepository(db).mailboxSettings()).toBeUndefined();
+      expect(createNefIntakeRepository(db).mailboxSettings()).toBeUndefined();
     } finally {
       await app.close();
     }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { createWatchingRepository } from "../../server/watching/repository";
+import { createCourtFeedsRepository } from "../../server/court-feeds/repository";
+import { createNefIntakeRepository } from "../../server/nef-intake/repository";
 import { buildTestApp } from "../support/app";
 import { csrfFrom, insertUser, postForm, signIn } from "../support/auth";
 import { insertCase, insertCourt } from "../support/factories";
@@ -78,11 +79,11 @@ describe("the Watched dockets page", () => {
     expect($("#feed-url-cand-error").text()).toBe("Feed address must be an http:// or https:// address");
     expect($("#feed-interval-cand-error").text()).toBe("Minutes between polls must be at least 10: the courts' servers are polled no faster");
     expect($("#feed-url-cand").attr("value")).toBe("ftp://ecf.cand.uscourts.gov/rss");
-    expect(createWatchingRepository(db).feed("cand")).toBeUndefined();
+    expect(createCourtFeedsRepository(db).feed("cand")).toBeUndefined();
 
     const good = await postForm(app, "/staff/watching/feeds/cand", cookie, { _csrf: csrf, feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all", intervalMinutes: "30" });
     expect(good.statusCode).toBe(303);
-    expect(createWatchingRepository(db).feed("cand")).toMatchObject({ feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all", intervalMinutes: 30 });
+    expect(createCourtFeedsRepository(db).feed("cand")).toMatchObject({ feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all", intervalMinutes: 30 });
     expect(app.jobs.list().find((j) => j.name === "rss-poll:cand")!.schedule).toBe("every 1800s");
   });
 
@@ -111,11 +112,11 @@ describe("the mailbox settings page", () => {
     const noSecret = await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "5", enabled: "on" });
     expect(noSecret.statusCode).toBe(422);
     expect(parseHtml(noSecret.body)("#mailbox-secret-error").text()).toBe("Password or app token: is needed the first time");
-    expect(createWatchingRepository(db).mailboxSettings()).toBeUndefined();
+    expect(createNefIntakeRepository(db).mailboxSettings()).toBeUndefined();
 
     const saved = await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "s3cret-app-token", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "5", enabled: "on" });
     expect(saved.statusCode).toBe(303);
-    const row = createWatchingRepository(db).mailboxSettings()!;
+    const row = createNefIntakeRepository(db).mailboxSettings()!;
     expect(row.secretEncrypted).not.toContain("s3cret-app-token");
     expect(app.jobs.list().map((j) => j.name)).toEqual(["nef-intake"]);
     const again = await app.inject({ url: "/staff/watching/mailbox", headers: { cookie } });
@@ -124,7 +125,7 @@ describe("the mailbox settings page", () => {
 
     // Saving again with the password left empty keeps it.
     await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "10", enabled: "on" });
-    expect(createWatchingRepository(db).mailboxSettings()).toMatchObject({ secretEncrypted: row.secretEncrypted, intervalMinutes: 10 });
+    expect(createNefIntakeRepository(db).mailboxSettings()).toMatchObject({ secretEncrypted: row.secretEncrypted, intervalMinutes: 10 });
     const removed = await postForm(app, "/staff/watching/mailbox/remove", cookie, { _csrf: csrf });
     expect(removed.statusCode).toBe(303);
     expect(app.jobs.list().filter((j) => j.registered)).toEqual([]);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import * as s from "../../../db/schema";
 import { createRecordStore } from "../../../server/records/store";
-import { createWatchingRepository } from "../../../server/watching/repository";
+import { createCourtFeedsRepository } from "../../../server/court-feeds/repository";
 import { fixtureBytes, importOk, tempDataDir } from "../../imports/support";
 import { buildTestApp } from "../../support/app";
 import { insertUser, signIn } from "../../support/auth";
@@ -55,7 +55,7 @@ export async function watchedCaseWithFeed(options: { timeoutMs?: number; db?: Db
   // Imported cases start unpublished and Unsorted; this one is published, so its public pages show the freshness.
   createRecordStore(db, testClock).update("case", kase.id, { watched: true, published: true, group: "meta" }, { actor: { userId: null, label: "test" } });
   const feed = await startFeedServer();
-  createWatchingRepository(db).saveFeed("cand", { feedUrl: feed.url }, testClock.now());
+  createCourtFeedsRepository(db).saveFeed("cand", { feedUrl: feed.url }, testClock.now());
   const { app } = await buildTestApp({ db, config: { dataDir, pollTimeoutMs: options.timeoutMs ?? 2000 } });
   const editorCookie = async () => {
     await insertUser(db, { role: "editor" });

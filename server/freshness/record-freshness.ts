@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { PacerKind } from "../pacer";
-import { createWatchingRepository } from "./repository";
+import { createFreshnessRepository } from "./repository";
 
 /**
  * What an import tells about how current its cases are: a docket report is the full docket as
@@ -10,7 +10,7 @@ import { createWatchingRepository } from "./repository";
  */
 export function recordFreshness(db: Db, kind: PacerKind, caseIds: number[], at: { now: string; reportDate: string | null }): void {
   if (kind === "rss") return;
-  const repo = createWatchingRepository(db);
+  const repo = createFreshnessRepository(db);
   for (const caseId of caseIds) {
     if (kind === "docket") repo.touchFreshness(caseId, { lastDocketReportAt: at.now, lastDocketReportDate: at.reportDate });
     else repo.touchFreshness(caseId, { lastNefAt: at.now });

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { cases, courts, docketEntries } from "../../db/schema";
 import type { Clock } from "../shared/clock";
 import { toFreshnessView, type FreshnessView } from "./freshness";
-import { createWatchingRepository } from "./repository";
+import { createFreshnessRepository } from "./repository";
 
 /**
  * How current one case's docket is, for the docket page, its API answer and its feed. Reads
@@ -23,7 +23,7 @@ export function loadFreshness(db: Db, caseId: number, clock: Clock): FreshnessVi
     .limit(1)
     .get();
   return toFreshnessView({
-    row: createWatchingRepository(db).freshness(caseId),
+    row: createFreshnessRepository(db).freshness(caseId),
     watched: row?.watched ?? false,
     hasCourtRecord: fromCourt !== undefined,
     timeZone: row?.timeZone ?? "America/Los_Angeles",

@@ -1,14 +1,14 @@
-import type { JobDeps } from "../jobs/catalogue";
-import type { JobDefinition } from "../jobs/runner";
-import { createWatchingRepository } from "../watching/repository";
-import { intakeSummaryText, runIntake } from "./intake";
-import { resolveMailbox } from "./settings";
+import { intakeSummaryText, runIntake } from "../nef-intake/intake";
+import { createNefIntakeRepository } from "../nef-intake/repository";
+import { resolveMailbox } from "../nef-intake/settings";
+import type { JobDeps } from "./catalogue";
+import type { JobDefinition } from "./runner";
 
 export const NEF_INTAKE_JOB = "nef-intake";
 
-/** The mailbox job, while a mailbox is configured and enabled (in the environment or on the settings page). */
+/** The mailbox job (the reading itself is server/nef-intake/intake.ts), while a mailbox is configured and enabled (in the environment or on the settings page). */
 export function nefIntakeJobs(deps: JobDeps): () => JobDefinition[] {
-  const repo = createWatchingRepository(deps.db);
+  const repo = createNefIntakeRepository(deps.db);
   return () => {
     const mailbox = resolveMailbox(deps.config, repo);
     if (!mailbox || !mailbox.enabled) return [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { toFreshnessView } from "../../server/watching/freshness";
+import { toFreshnessView } from "../../server/freshness/freshness";
 import { parseHtml } from "../support/html";
 import { TEST_NOW } from "../support/db";
 import { buildTestApp } from "../support/app";

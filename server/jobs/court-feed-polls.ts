@@ -1,11 +1,11 @@
-import type { JobDeps } from "../jobs/catalogue";
-import { RetryLaterError, type JobDefinition } from "../jobs/runner";
-import { createWatchingRepository } from "../watching/repository";
-import { pollMinutes } from "./feed-url";
-import { FeedFetchError } from "./fetch-feed";
-import { pollCourtFeed, summaryText } from "./poll";
+import { pollMinutes } from "../court-feeds/feed-url";
+import { FeedFetchError } from "../court-feeds/fetch-feed";
+import { pollCourtFeed, summaryText } from "../court-feeds/poll";
+import { createCourtFeedsRepository } from "../court-feeds/repository";
+import type { JobDeps } from "./catalogue";
+import { RetryLaterError, type JobDefinition } from "./runner";
 
-/** The job name of a court's feed poll. */
+/** The job name of a court's feed poll (the poll itself is server/court-feeds/poll.ts). */
 export const feedJobName = (courtId: string) => `rss-poll:${courtId}`;
 
 /**
@@ -14,7 +14,7 @@ export const feedJobName = (courtId: string) => `rss-poll:${courtId}`;
  * that says when to come back is honoured (RetryLaterError); other failures back off.
  */
 export function courtFeedJobs(deps: JobDeps): () => JobDefinition[] {
-  const repo = createWatchingRepository(deps.db);
+  const repo = createCourtFeedsRepository(deps.db);
   return () =>
     repo.watchedCourts().map((courtId) => ({
       name: feedJobName(courtId),
