@@ -8,20 +8,18 @@
  *
  * `npm run bench:rss [-- --passes N]`, or `runRssPollBench()` from `bench/run.ts`.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadavg } from "node:os";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, type Db } from "../db/client";
+import { closeDatabase, openDatabase, type Db } from "../db/client";
 import { pollCourtFeed } from "../server/court-feeds/poll";
+import { createCourtFeedsRepository } from "../server/court-feeds/repository";
 import { parseRssFeed } from "../server/pacer";
 import { createRecordStore } from "../server/records/store";
 import { systemClock } from "../server/shared/clock";
-import { createCourtFeedsRepository } from "../server/court-feeds/repository";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 // ../shared beside the project, or QUASH_SHARED_DIR (as for the tests).
 const SHARED = process.env.QUASH_SHARED_DIR ?? fileURLToPath(new URL("../../shared/", import.meta.url));
@@ -66,7 +64,7 @@ export async function runRssPollBench(passes = 10) {
       const t0 = performance.now();
       const summary = await pollCourtFeed({ db, clock: systemClock, dataDir, userAgent: "Quash bench", timeoutMs: 10_000 }, "nysd");
       const pollMs = performance.now() - t0;
-      db.$client.close();
+      closeDatabase(db);
       const t1 = performance.now();
       const parsed = parseRssFeed(bytes.toString("latin1"), "nysd");
       const parseMs = performance.now() - t1;

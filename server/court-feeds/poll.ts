@@ -95,10 +95,10 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
   if (prepared.kind !== "rss") throw new FeedUnusableError(`the court's feed address gave a ${prepared.kind === "docket" ? "docket report" : "notice"}, not an RSS feed: check the feed address`);
 
   const watched = repo.watchedCases(courtId);
-  const ofWatched: { key: string; caseId: number; publishedAt: string }[] = [];
+  const ofWatched: { key: string; caseId: number; publishedAt: string; item: RssDocket }[] = [];
   for (const item of prepared.result) {
     const match = watched.find((c) => caseMatchesNumber(c, item.docket_number) || (item.pacer_case_id !== null && c.pacerCaseId === item.pacer_case_id));
-    if (match) ofWatched.push({ key: itemKey(item), caseId: match.id, publishedAt: item.docket_entries[0].date_filed });
+    if (match) ofWatched.push({ key: itemKey(item), caseId: match.id, publishedAt: item.docket_entries[0].date_filed, item });
   }
   const seen = repo.seenKeys(courtId, ofWatched.map((i) => i.key));
   const fresh = ofWatched.filter((i) => !seen.has(i.key));
@@ -117,7 +117,10 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
 
   deps.db.transaction(() => {
     if (fresh.length > 0) {
-      const report = mergePreparedFile(deps.db, prepared, {
+      // The merge is handed only the new items of watched cases: it would skip the others
+      // anyway (watchedCasesOnly), but only after looking each one's case up. The file it
+      // cites is still the whole feed, as fetched.
+      const report = mergePreparedFile(deps.db, { ...prepared, result: fresh.map((i) => i.item) }, {
         actor: { userId: null, label: `RSS poll of ${courtId}` },
         clock: deps.clock,
         dataDir: deps.dataDir,
