@@ -51,6 +51,13 @@ describe("polling a court's RSS feed", () => {
     const job = createJobsRepository(db).find(JOB)!;
     expect(job.lastResult).toBe(`2 new items for watched cases merged as import #${after.imports} (1 entry created, 1 updated); ${OTHER_ITEMS} items of cases not watched dropped`);
     expect(createFreshnessRepository(db).freshness(caseId)).toMatchObject({ lastRssCheckAt: TEST_NOW, lastRssItemAt: "2023-09-15T23:05:00.000Z" });
+    // It goes out like any new entry: the case's public Atom feed carries it, citing the RSS feed.
+    const slug = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get()!.slug;
+    const atom = await app.inject({ url: `/cases/${slug}/feed.atom` });
+    expect(atom.statusCode).toBe(200);
+    const atomEntry = atom.body.split("<entry>").find((e) => e.includes("Order Setting Case Management Conference"));
+    expect(atomEntry).toContain("from PACER RSS feed");
+    expect(atomEntry).toContain(`/sources#source-${source!.tag}`);
     expect(feed.requests[0]!["user-agent"]).toMatch(/^Quash\/\S+ \(docket tracker; \+http:\/\/127\.0\.0\.1:3000\)$/);
 
     // The same feed again: the court answers 304 to our ETag, and nothing is written.

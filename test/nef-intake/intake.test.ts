@@ -78,12 +78,13 @@ async function appApp(password = dovecot.password) {
 }
 
 describe("NEF intake from a real IMAP mailbox", () => {
-  it(`imports every notice of the ${FIXTURES.length} fixture e-mails once, files the ${NOT_NOTICES.length} others for review with the reason, and never imports a message twice`, async () => {
+  it(`imports every notice of the ${FIXTURES.length} fixture e-mails once, files the ${NOT_NOTICES.length} others for review with the reason, and never imports a message twice, even after a restart`, async () => {
     await clearMailbox();
     await withClient(async (c) => {
       for (const file of FIXTURES) await c.append("INBOX", readFileSync(`${MIME_DIR}/${file}`));
     });
-    const { app, db } = await appApp();
+    const { app: first, db, dataDir } = await appApp();
+    let app = first;
     try {
       const [outcome] = await app.jobs.runDue();
       expect(outcome, JSON.stringify(outcome)).toMatchObject({ ran: true, ok: true });
@@ -104,8 +105,17 @@ describe("NEF intake from a real IMAP mailbox", () => {
       expect(await folderCount("Quash-processed")).toBe(FIXTURES.length);
       const counts = { imports: db.select().from(s.imports).all().length, entries: db.select().from(s.docketEntries).all().length };
       expect(counts.entries).toBeGreaterThan(0);
+      // The cases the notices created arrive as every import's do: unpublished, in Unsorted, their public pages 404.
+      const created = db.select().from(s.cases).all();
+      expect(created.length).toBeGreaterThan(0);
+      expect(created.filter((c) => c.published || c.group !== "unsorted")).toEqual([]);
+      expect((await app.inject({ url: `/cases/${created[0]!.slug}` })).statusCode).toBe(404);
 
-      // Moved back into the folder, and delivered a second time: recognised, moved again, nothing imported.
+      // A restart: a new server process on the same database and data directory.
+      await app.close();
+      app = (await buildTestApp({ db, config: { dataDir } })).app;
+
+      // After it, moved back into the folder, and delivered a second time: recognised, moved again, nothing imported.
       await withClient(async (c) => {
         const lock = await c.getMailboxLock("Quash-processed");
         try {
