@@ -72,6 +72,22 @@ describe("polling a court's RSS feed", () => {
     expect(entriesOf(db, caseId).filter((e) => e.number === 7)).toHaveLength(1);
   });
 
+  it("a feed item whose text carries an FRCP 5.2 identifier is merged but held by the publication guard, never shown", async () => {
+    setup = await watchedCaseWithFeed();
+    const { app, db, feed, caseId } = setup;
+    const exhibit = { ...NEW_ORDER, number: "8", docId: "035023530002", seq: "32", short: "Exhibit A, SSN 412-67-3021" };
+    feed.setFeed(courtFeed([exhibit]));
+    expect((await app.jobs.runDue())[0]).toMatchObject({ ok: true });
+    const entry = entriesOf(db, caseId).find((e) => e.number === 8)!;
+    expect(entry).toBeDefined();
+    const holds = db.select().from(s.publicationHolds).all();
+    expect(holds).toContainEqual(expect.objectContaining({ recordType: "entry", recordId: String(entry.id), status: "held" }));
+    const slug = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get()!.slug;
+    for (const url of [`/cases/${slug}`, `/cases/${slug}/feed.atom`, `/api/v1/cases/${slug}`]) {
+      expect((await app.inject({ url })).body, url).not.toContain("412-67-3021");
+    }
+  });
+
   it("sends the stored ETag and Last-Modified back", async () => {
     setup = await watchedCaseWithFeed();
     setup.feed.setFeed(courtFeed([NEW_ORDER]));
