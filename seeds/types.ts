@@ -277,6 +277,16 @@ export type AuthoritySeed = {
   cites: Cite[];
 };
 
+export type DoctrineSeed = {
+  slug: string;
+  title: string;
+  /** Doctrine tags it gathers, its own slug first. */
+  tags: string[];
+  /** A short explanation in our own words, saying only what its sources say. */
+  summary: string;
+  cites: Cite[];
+};
+
 export type ArgumentSeed = {
   motion: string;
   party?: string;

@@ -28,6 +28,14 @@ import { sourcesRoutes } from "./sources/routes";
 import { feedsRoutes } from "./feeds/routes";
 import { calendarRoutes } from "./calendar/routes";
 import { calculatorRoutes } from "./calculator/routes";
+import { doctrineRoutes } from "./doctrine/routes";
+import { authoritiesRoutes } from "./authorities/routes";
+import { argumentsRoutes } from "./arguments/routes";
+import { motionsRoutes } from "./motions/routes";
+import { compareRoutes } from "./compare/routes";
+import { patternsRoutes } from "./patterns/routes";
+import { caseAuthoritiesRoutes } from "./case-authorities/routes";
+import { citeReviewRoutes } from "./case-authorities/staff-routes";
 import { calculatorApiRoutes } from "./calculator/api-routes";
 import { apiRoutes } from "./api/routes";
 import { authRoutes } from "./auth/routes";
@@ -99,6 +107,14 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(subpoenasRoutes);
   await app.register(casesRoutes);
   await app.register(judgesRoutes);
+  // The law students' pages (issue 11).
+  await app.register(doctrineRoutes);
+  await app.register(authoritiesRoutes);
+  await app.register(argumentsRoutes);
+  await app.register(motionsRoutes);
+  await app.register(compareRoutes);
+  await app.register(patternsRoutes);
+  await app.register(caseAuthoritiesRoutes);
   await app.register(ordersRoutes);
   await app.register(timelineRoutes);
   await app.register(sourcesRoutes);
@@ -129,6 +145,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(documentsRoutes);
   await app.register(reviewRoutes);
   await app.register(searchRoutes);
+  await app.register(citeReviewRoutes);
   await app.register(recordFormsRoutes);
   await app.register(scheduleRoutes);
   await app.register(alertsStaffRoutes);

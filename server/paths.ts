@@ -26,6 +26,22 @@ export const paths = {
   sources: () => "/sources",
   source: (tag: string) => `/sources#source-${enc(tag)}`,
   conflict: (code: string) => `/sources#conflict-${enc(code)}`,
+  doctrines: () => "/doctrine",
+  doctrine: (slug: string) => `/doctrine/${enc(slug)}`,
+  doctrinesCsv: () => "/doctrine.csv",
+  authorities: () => "/authorities",
+  authority: (slug: string) => `/authorities/${enc(slug)}`,
+  authoritiesCsv: () => "/authorities.csv",
+  arguments: () => "/arguments",
+  argumentsCsv: () => "/arguments.csv",
+  argument: (id: number) => `/arguments#argument-${id}`,
+  // A motion's own page: its arguments beside the court's treatment.
+  motionPage: (caseSlug: string, motionId: number) => `/cases/${enc(caseSlug)}/motions/${motionId}`,
+  caseAuthorities: (caseSlug: string) => `/cases/${enc(caseSlug)}/authorities`,
+  compare: () => "/compare",
+  compareCsv: () => "/compare.csv",
+  patterns: () => "/patterns",
+  patternsCsv: () => "/patterns.csv",
   calendar: () => "/calendar",
   calendarFeed: () => "/calendar.ics",
   caseCalendarFeed: (caseSlug: string) => `/cases/${enc(caseSlug)}/calendar.ics`,
@@ -55,6 +71,10 @@ export const paths = {
   staffRecordEdit: (segment: string, id: string | number, caseSlug?: string) => `${staffBase(segment, caseSlug)}/${enc(String(id))}/edit`,
   staffRecordAction: (segment: string, id: string | number, action: StaffAction, caseSlug?: string) =>
     `${staffBase(segment, caseSlug)}/${enc(String(id))}/${action}`,
+  // Citations found in filings, waiting for staff to confirm or reject them (server/cites).
+  staffCites: () => "/staff/cites",
+  staffCiteDecision: (id: number, decision: "confirm" | "reject" | "reopen") => `/staff/cites/${id}/${decision}`,
+  staffCaseCitesExtract: (caseSlug: string) => `/staff/cases/${enc(caseSlug)}/cites/extract`,
   staffHistory: (type: string, id: string | number) => `/staff/history/${enc(type)}/${enc(String(id))}`,
   staffHistoryRevert: (type: string, id: string | number) => `/staff/history/${enc(type)}/${enc(String(id))}/revert`,
   staffDeleted: () => "/staff/deleted",
@@ -112,6 +132,13 @@ export const paths = {
     sources: () => "/api/v1/sources",
     deadlineCompute: () => "/api/v1/deadlines/compute",
     deadlineRules: () => "/api/v1/deadlines/rules",
+    // The law students' records (issue 11).
+    doctrines: () => "/api/v1/doctrines",
+    // One doctrine is asked for by slug: the list carries every doctrine whole.
+    doctrine: (slug: string) => `/api/v1/doctrines?slug=${enc(slug)}`,
+    authorities: () => "/api/v1/authorities",
+    authority: (slug: string) => `/api/v1/authorities/${enc(slug)}`,
+    arguments: () => "/api/v1/arguments",
     // The write API (staff, bearer token): one collection and one record URL per record type.
     records: (plural: string) => `/api/v1/${plural}`,
     record: (plural: string, id: string | number) => `/api/v1/${plural}/${enc(String(id))}`,

@@ -53,6 +53,8 @@ export const RECORD_TYPES = [
   "event",
   "authority",
   "argument",
+  "doctrine",
+  "cite",
   "source",
   "fact_source",
   "conflict",

@@ -1,11 +1,29 @@
 import type { ArgumentSeed } from "../types";
 
 /*
- * Arguments the sources attribute to a filing. No court reached any of them: every demand was
- * withdrawn before a ruling. No source lists the authorities a filing cited, so none are linked
- * (argument_authorities stays empty rather than guessed).
+ * Arguments the sources attribute to a filing, the respondent's included. No court reached any
+ * of them: every demand was withdrawn before a ruling. No source lists the authorities a filing
+ * cited, so none are linked (argument_authorities stays empty rather than guessed).
  */
 export const ARGUMENTS: ArgumentSeed[] = [
+  {
+    motion: "lbprotest-motion-to-quash/motion-to-quash",
+    party: "lbprotest-motion-to-quash/J. Doe/Movant",
+    doctrineTag: "anonymous-speech",
+    text: "The movant's affidavit, filed under the name J. Doe, says the account was kept anonymous to keep it apart from the movant's personal and professional life.",
+    reached: "no",
+    treatment: "Not reached: DHS withdrew the subpoena in November 2025, before any ruling on the motion.",
+    cites: [{ tag: "S01" }, { tag: "S02", field: "treatment" }],
+  },
+  {
+    motion: "montco-doe-v-dhs/motion-to-quash",
+    party: "montco-doe-v-dhs/DHS/Respondent",
+    doctrineTag: "administrative-subpoena",
+    text: "Opposing the motion, DHS said the group posted images and video of agents' faces, license plates and weapons that amount to threats meant to impede them, that it must investigate threats to assault, kidnap or murder agents, and relied on a declarant who said the group was engaged in \"stalking and gathering of intelligence\" on agents.",
+    reached: "no",
+    treatment: "Not reached: DHS withdrew the summonses on 16 Jan 2026.",
+    cites: [{ tag: "S13c" }, { tag: "S13b", field: "text", quote: "stalking and gathering of intelligence" }, { tag: "S51" }],
+  },
   {
     motion: "montco-doe-v-dhs/motion-to-quash",
     party: "montco-doe-v-dhs/J. Doe/Movant",

@@ -2,13 +2,14 @@ import * as s from "../../db/schema";
 import { AUTHORITIES, AUTHORITY_SOURCES } from "../data/authorities";
 import { ATTORNEYS } from "../data/attorneys";
 import { COURTS } from "../data/courts";
+import { DOCTRINES } from "../data/doctrines";
 import { JUDGES } from "../data/judges";
 import { ORGANIZATIONS } from "../data/organizations";
 import { PEOPLE } from "../data/people";
 import { SOURCES } from "../data/sources";
 import { findBy, type SeedContext } from "./context";
 
-/** Sources first (every fact source points at one), then courts, organisations, people and authorities. */
+/** Sources first (every fact source points at one), then courts, organisations, people, authorities and doctrines. */
 export function loadReference({ db, w }: SeedContext): void {
   for (const source of [...SOURCES, ...AUTHORITY_SOURCES]) {
     w.record(
@@ -114,4 +115,13 @@ export function loadReference({ db, w }: SeedContext): void {
       { cites: authority.cites, naturalMatch: findBy(db, s.authorities, s.authorities.slug, authority.slug) },
     );
   }
+
+  DOCTRINES.forEach((doctrine, position) => {
+    w.record(
+      "doctrine",
+      doctrine.slug,
+      { slug: doctrine.slug, title: doctrine.title, summary: doctrine.summary, tags: doctrine.tags.join(","), position },
+      { cites: doctrine.cites, naturalMatch: findBy(db, s.doctrines, s.doctrines.slug, doctrine.slug) },
+    );
+  });
 }

@@ -6,6 +6,9 @@ import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
 import { loadSubpoenaSummaries } from "../subpoenas/loaders";
 import { casesApiRoutes } from "./cases-routes";
+import { doctrinesApiRoutes } from "./doctrines-routes";
+import { authoritiesApiRoutes } from "./authorities-routes";
+import { argumentsApiRoutes } from "./arguments-routes";
 import { judgesApiRoutes } from "./judges-routes";
 import { registerApiRoutes } from "./register-routes";
 import { subpoenasApiRoutes } from "./subpoenas-routes";
@@ -19,6 +22,9 @@ const COLLECTIONS = [
   { name: "orders", href: paths.api.orders(), description: "Court orders and what each protects." },
   { name: "timeline", href: paths.api.timeline(), description: "Dated facts, filterable by year and kind." },
   { name: "sources", href: paths.api.sources(), description: "The source register and the conflicts between sources." },
+  { name: "doctrines", href: paths.api.doctrines(), description: "The doctrines at stake, each with its sourced explanation, authorities and arguments." },
+  { name: "authorities", href: paths.api.authorities(), description: "Cases, statutes and rules, with the filings and arguments that cite them." },
+  { name: "arguments", href: paths.api.arguments(), description: "Arguments made on each motion, the authorities cited, and whether the court reached them." },
 ];
 
 /** The JSON API under /api/v1 and its documentation page at /api. */
@@ -50,6 +56,9 @@ export async function apiRoutes(fastify: FastifyInstance) {
   await app.register(subpoenasApiRoutes);
   await app.register(judgesApiRoutes);
   await app.register(registerApiRoutes);
+  await app.register(doctrinesApiRoutes);
+  await app.register(authoritiesApiRoutes);
+  await app.register(argumentsApiRoutes);
 
   // The documentation page reads the generated OpenAPI document, so it lists every route there
   // is. Its curl lines use real slugs, so any write may change it ("global").

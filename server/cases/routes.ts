@@ -9,6 +9,9 @@ import { caseNotPublicCause } from "../privacy/visibility";
 import { notPublicBanner } from "../publication/view-models";
 import { loadPublicDocket, type DocketReader, loadPublicEntry, loadCaseSummaries } from "./loaders";
 import { toCaseIndexView, toDocketView, toEntryView } from "./view-models";
+import { loadPublicArguments } from "../arguments/loaders";
+import { toArgumentView } from "../arguments/view-models";
+import { caseTabs } from "../shared/case-tabs";
 import { CaseParams, DocketQuery } from "./schemas";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
 
@@ -31,17 +34,19 @@ export async function casesRoutes(fastify: FastifyInstance) {
     if (!data) throw new NotFoundError(`No case is at /cases/${slug}.`);
     const preview = notPublicBanner(data.case, data.notPublic);
     const freshness = loadFreshness(app.db, data.case.id, app.clock);
+    // The arguments of the case's motions (server/arguments), and the tabs to its Authorities.
+    const study = { tabs: caseTabs(slug, "docket"), arguments: loadPublicArguments(app.db, { caseId: data.case.id, reader: readerOf(request) }).map(toArgumentView) };
     if (!parsed.success) {
       // A bad filter re-renders the docket with the message beside the field.
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return reply.code(400).view("cases/show.hbs", { ...toDocketView(data, query, errors), preview, freshness });
+      return reply.code(400).view("cases/show.hbs", { ...toDocketView(data, query, errors), ...study, preview, freshness });
     }
     // "Checked … 12 minutes ago" changes with the clock and with polls that write no record:
     // the stored page is keyed by what it says, so a poll or a minute renders it anew.
     const key = freshnessKey(request.url, freshness, "relative");
     return serveCached(request, reply, app.pageCache, key, { caseId: data.case.id }, () =>
       // Staff controls (and the preview of a case not yet public) only for a signed-in user, whose render is never stored.
-      reply.viewAsync("cases/show.hbs", { ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case), preview }),
+      reply.viewAsync("cases/show.hbs", { ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case), ...study, preview }),
     );
   });
 

@@ -136,6 +136,7 @@ function motionsView(d: PublicDocketData) {
     return {
       id: m.id,
       title: m.title,
+      href: paths.motionPage(d.case.slug, m.id),
       kind: label(MOTION_KIND_LABELS, m.kind),
       movants: movantNames.join(", ") || null,
       relief: m.reliefSought,

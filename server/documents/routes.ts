@@ -13,6 +13,7 @@ import { PdfInputError, readPdf } from "./pdf";
 import { createDocumentsRepository } from "./repository";
 import { DocumentParams, DocumentUploadForm, EntryDocumentsParams, isUploadedFile, type UploadedFile } from "./schemas";
 import { attachDocument } from "./service";
+import { createCitesRepository } from "../cites/repository";
 import { attachedNotice, sizeText, toEntryDocumentsView, type EntryDocumentsInput, type FormValues } from "./view-models";
 import { downloadFileName, isPublicDownload } from "./download";
 
@@ -83,8 +84,10 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       const found = loadEntry(request.params.slug, request.params.entryId);
       const attached = repo.documentsOfEntry(found.entry.id).find((d) => d.document.id === request.query.attached)?.document;
       const file = attached?.fileSha256 ? repo.file(attached.fileSha256) : undefined;
-      const notice = attached ? attachedNotice(attached, file) : null;
-      return showPage(reply, found, { notice });
+      const citesFound = attached ? createCitesRepository(app.db).ofDocument(attached.id).filter((c) => !c.deletedAt).length : 0;
+      const notice = attached ? attachedNotice(attached, file, citesFound) : null;
+      const authoritiesHref = attached && citesFound > 0 ? paths.caseAuthorities(found.kase.slug) : null;
+      return showPage(reply, found, { notice, authoritiesHref });
     },
   );
 

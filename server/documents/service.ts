@@ -7,6 +7,8 @@ import type { Clock } from "../shared/clock";
 import type { PdfMetadata } from "./metadata";
 import type { PdfContents } from "./pdf";
 import { createDocumentsRepository } from "./repository";
+import { citationExtractor } from "../cites/extractor";
+import { extractDocumentCites, type ExtractionResult } from "../cites/service";
 
 export type AttachInput = {
   entryId: number;
@@ -32,6 +34,8 @@ export type AttachResult = {
   reusedFile: boolean;
   /** The entry already listed this document without its file (a PACER import): the file was added to it. */
   filledIn: boolean;
+  /** What extracting the text's citations found and stored. */
+  cites: ExtractionResult;
 };
 
 /** A file name fit to keep: no path, no control characters, not too long. */
@@ -99,6 +103,8 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
     const document = existing
       ? store.update("document", existing.id, values, options).row
       : store.insert("document", { entryId: input.entryId, attachmentNumber: input.attachmentNumber, ...values }, options);
-    return { document, reusedFile, filledIn: existing !== undefined };
+    // The filing's citations become proposed "cites" links in the same transaction (server/cites).
+    const cites = extractDocumentCites({ db, store, extract: citationExtractor }, document.id, actor);
+    return { document, reusedFile, filledIn: existing !== undefined, cites };
   });
 }

@@ -11,11 +11,16 @@ type FileRow = typeof s.files.$inferSelect;
 export { sizeText };
 
 /** "Attached attachment 2: 14 pages, 31,200 characters of text for search." */
-export function attachedNotice(d: RecordRow<"document">, file?: FileRow): string {
+export function attachedNotice(d: RecordRow<"document">, file?: FileRow, citesFound = 0): string {
   const which = d.attachmentNumber === 0 ? "the main document" : `attachment ${d.attachmentNumber}`;
   const pages = d.pageCount === null ? "pages unknown" : d.pageCount === 1 ? "1 page" : `${d.pageCount} pages`;
   const text = d.extractedText ? `${d.extractedText.length.toLocaleString("en-US")} characters of text for search` : "no text layer to search (a scan?)";
-  return `Attached ${which}: ${pages}, ${text}. ${metadataNotice(file)}`;
+  const cites = !d.extractedText
+    ? ""
+    : citesFound === 0
+      ? " No citation was found in its text."
+      : ` ${citesFound} ${citesFound === 1 ? "citation was" : "citations were"} found in its text and proposed as links: review them on the case's Authorities tab.`;
+  return `Attached ${which}: ${pages}, ${text}.${cites} ${metadataNotice(file)}`;
 }
 
 /** What the file said about itself, for staff: the public download carries none of it. */
@@ -39,6 +44,8 @@ export type EntryDocumentsInput = {
   errors?: Record<string, string>;
   formError?: string | null;
   notice?: string | null;
+  /** The case's Authorities tab, when the upload's text proposed citations to review there. */
+  authoritiesHref?: string | null;
 };
 
 /** The next attachment number no row of the entry uses (0 when the main document is missing). */
@@ -90,5 +97,6 @@ export function toEntryDocumentsView(input: EntryDocumentsInput) {
     errors: input.errors ?? {},
     formError: input.formError ?? null,
     notice: input.notice ?? null,
+    authoritiesHref: input.authoritiesHref ?? null,
   };
 }

@@ -15,7 +15,11 @@ import { publicationHoldOf } from "../guard/notice";
 const PUBLIC_RECORD_URL: Partial<Record<string, (row: EditableRecord) => string>> = {
   case: (row) => paths.api.case(String(row.slug)),
   subpoena: (row) => paths.api.subpoena(String(row.slug)),
+  authority: (row) => paths.api.authority(String(row.slug)),
 };
+
+/** How the one-record URL of a type names the record: its slug where the public API reads it by slug. */
+const keyOf = (type: string): "slug" | "id" => (PUBLIC_RECORD_URL[type] ? "slug" : "id");
 
 const SECURITY = [{ bearerAuth: [] }];
 /** Which revision to go back to (its id, as GET …/revisions lists them). */
@@ -113,7 +117,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
   for (const definition of Object.values(RECORD_DEFINITIONS)) {
     const RecordOut = staffRecordSchema(definition);
     const base = routePatterns.apiRecords(definition.plural);
-    const key = PUBLIC_RECORD_URL[definition.type] ? "slug" : "id";
+    const key = keyOf(definition.type);
     const RecordParams = recordParams(key);
     const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[key]!;
     const one = routePatterns.apiRecord(definition.plural, key);

@@ -57,6 +57,10 @@ export const PUBLIC_FIELDS = {
   event: ["id", "slug", "kind", "title", "description", "date", "dateLatest", "datePrecision", "dateLabel", "caseId", "subpoenaId"],
   authority: ["id", "slug", "kind", "citation", "shortName", "court", "year", "doctrineTags", "holding", "url"],
   argument: ["id", "motionId", "entryId", "partyId", "doctrineTag", "text", "reached", "treatment"],
+  doctrine: ["id", "slug", "title", "summary", "tags", "position"],
+  // Only confirmed links reach the public (server/cites), and the sentence is the filing's own
+  // words: it passes the redactor like any free text. No proposed-authority fields, no staff note.
+  cite: ["id", "documentId", "kind", "citedText", "pinCite", "sentence", "authorityId", "status"],
   source: ["id", "tag", "url", "publisher", "title", "description", "datePublished", "datePublishedPrecision", "reliability", "reliabilityNote"],
   fact_source: ["id", "recordType", "recordId", "field", "sourceId", "quote", "verifiedAgainstDocket", "inferred", "inferredReason"],
   conflict: ["id", "code", "title", "description", "status", "resolution"],

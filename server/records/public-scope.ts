@@ -165,6 +165,8 @@ export function owningCaseId(db: Db, type: EditableType, row: Row): number | nul
       return parentCase("order", row.orderId);
     case "argument":
       return parentCase("motion", row.motionId) ?? parentCase("entry", row.entryId);
+    case "cite":
+      return parentCase("document", row.documentId);
     case "fact_source":
       return (row.recordType as string) in RECORD_TABLES ? parentCase(row.recordType as EditableType, row.recordId) : null;
     default:

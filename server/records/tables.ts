@@ -28,6 +28,8 @@ export const RECORD_TABLES = {
   event: s.events,
   authority: s.authorities,
   argument: s.argumentsTable,
+  doctrine: s.doctrines,
+  cite: s.cites,
   source: s.sources,
   fact_source: s.factSources,
   conflict: s.conflicts,

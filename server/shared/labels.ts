@@ -113,6 +113,16 @@ export const EVENT_KIND_LABELS: Record<string, string> = {
   other: "Other",
 };
 
+export const AUTHORITY_KIND_LABELS: Record<string, string> = {
+  case: "Case",
+  statute: "Statute",
+  rule: "Rule",
+  constitution: "Constitution",
+  regulation: "Regulation",
+  journal: "Law-review article",
+  other: "Other",
+};
+
 export function label(map: Record<string, string>, value: string | null | undefined): string {
   if (!value) return "";
   return map[value] ?? value.replace(/_/g, " ");

@@ -8,6 +8,8 @@ export const LAYOUT_VIEW = {
   homeHref: paths.home(),
   stylesheet: paths.assets("site.css"),
   printStylesheet: paths.assets("print.css"),
+  // The law students' pages (issue 11).
+  studyStylesheet: paths.assets("study.css"),
   nav: [
     { href: paths.home(), label: "Overview" },
     { href: paths.subpoenas(), label: "Subpoenas" },
@@ -18,6 +20,14 @@ export const LAYOUT_VIEW = {
     { href: paths.timeline(), label: "Timeline" },
     { href: paths.sources(), label: "Sources" },
     { href: paths.apiDocs(), label: "API" },
+  ],
+  // A second row of the header, so the first stays short at 390 px.
+  studyNav: [
+    { href: paths.doctrines(), label: "Doctrine" },
+    { href: paths.authorities(), label: "Authorities" },
+    { href: paths.arguments(), label: "Arguments" },
+    { href: paths.compare(), label: "Compare" },
+    { href: paths.patterns(), label: "Patterns" },
   ],
   staffHref: paths.staff(),
   logoutAction: paths.logout(),

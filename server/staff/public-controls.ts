@@ -123,3 +123,31 @@ export function withJudgeStaff<V extends { orders: object[] }>(view: V, request:
   });
   return { ...view, orders, staff: { links: [{ href: paths.staffHistory("judge", judge.id), label: "History of this judge's record" }] } };
 }
+
+/** A motion's own page for staff: edit it, add an argument, its history. */
+export function withMotionStaff<V extends object>(view: V, request: FastifyRequest, motion: { id: number; caseSlug: string }) {
+  const who = signedIn(request);
+  if (!who) return view;
+  const links: Link[] = [
+    ...(who.canEdit
+      ? [
+          { href: paths.staffRecordEdit("motions", motion.id, motion.caseSlug), label: "Edit this motion" },
+          { href: `${paths.staffRecordNew("arguments", motion.caseSlug)}?motionId=${motion.id}`, label: "Add an argument" },
+        ]
+      : []),
+    { href: paths.staffHistory("motion", motion.id), label: "History" },
+  ];
+  return { ...view, staff: { links } };
+}
+
+/** An authority's page for staff: edit it, its history, the citations waiting for review. */
+export function withAuthorityStaff<V extends object>(view: V, request: FastifyRequest, authority: { id: number }) {
+  const who = signedIn(request);
+  if (!who) return view;
+  const links: Link[] = [
+    ...(who.canEdit ? [{ href: paths.staffRecordEdit("authorities", authority.id), label: "Edit this authority" }] : []),
+    { href: paths.staffHistory("authority", authority.id), label: "History" },
+    { href: paths.staffCites(), label: "Citations waiting for review" },
+  ];
+  return { ...view, staff: { links } };
+}

@@ -22,7 +22,8 @@ describe("write API in the OpenAPI document", () => {
 
   it.each(Object.values(RECORD_DEFINITIONS).map((d) => [d.type, d] as const))("documents every route of %s, each behind the bearer token", (_type, definition) => {
     const collection = definition.parent === "case" ? `/api/v1/cases/{slug}/${definition.plural}` : `/api/v1/${definition.plural}`;
-    const key = definition.type === "case" || definition.type === "subpoena" ? "slug" : "id";
+    // Records the public API reads by slug are written at the same URL.
+    const key = ["case", "subpoena", "authority"].includes(definition.type) ? "slug" : "id";
     const one = `/api/v1/${definition.plural}/{${key}}`;
     const operations = [
       doc.paths[collection]?.["post"],

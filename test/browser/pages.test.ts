@@ -55,7 +55,10 @@ describe("in a real browser", { timeout: 90_000 }, () => {
     await page.goto(`${base}/cases`);
     await page.locator("main a[href^='/cases/']").first().click();
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".site-header nav").isVisible()).toBe(false);
+    // Both header rows (the main one and the study one) stay off paper.
+    const navs = await page.locator(".site-header nav").all();
+    expect(navs.length).toBe(2);
+    for (const nav of navs) expect(await nav.isVisible()).toBe(false);
     expect(await page.locator("form.filters").isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
   });

@@ -148,5 +148,7 @@ describe("docket page", () => {
     const motionRow = $("#motions-heading").parent().find("tbody tr").first();
     expect(motionRow.text()).toContain("Moot");
     expect(motionRow.find("a").attr("href")).toMatch(/^#order-/);
+    // Each motion has its own page, where its arguments sit beside the court's treatment.
+    expect($("#motions-heading").parent().find("p a").attr("href")).toMatch(/^\/cases\/doe-v-dhs\/motions\/\d+$/);
   });
 });

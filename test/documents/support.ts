@@ -16,8 +16,13 @@ export function minimalPdf(pages: string[], options: { padding?: number } = {}):
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   pages.forEach((text, i) => {
-    const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
-    const stream = `BT /F1 12 Tf 72 720 Td (${escaped}) Tj ET`;
+    const escape = (line: string) => line.replace(/[\\()]/g, (c) => `\\${c}`);
+    // A line wider than the page would be cut off by readers: long texts are set as several lines.
+    const lines = wrapLines(text, 80);
+    const stream =
+      lines.length === 1
+        ? `BT /F1 12 Tf 72 720 Td (${escape(text)}) Tj ET`
+        : `BT /F1 12 Tf 14 TL 72 720 Td ${lines.map((line) => `(${escape(line)}) Tj T*`).join(" ")} ET`;
     objects[4 + i * 2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
     objects[5 + i * 2] = `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`;
   });
@@ -36,6 +41,19 @@ export function minimalPdf(pages: string[], options: { padding?: number } = {}):
   for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
+}
+
+/** Words joined into lines of at most `width` characters (a longer word keeps a line of its own). */
+function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }
 
 export function tempDataDir(): string {

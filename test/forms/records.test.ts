@@ -143,6 +143,17 @@ const CASES: {
     kept: ["f-text", "kept argument"],
   },
   {
+    type: "authority",
+    url: "/staff/authorities",
+    valid: () => ({ citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", kind: "case", court: "U.S. Supreme Court", year: "1960", doctrineTags: "anonymous-speech, associational-privacy", holding: "A ban on anonymous handbills violates the First Amendment.", url: "", slug: "" }),
+    stored: () => ({ slug: "talley", citation: "Talley v. California, 362 U.S. 60 (1960)", year: 1960, doctrineTags: "anonymous-speech,associational-privacy" }),
+    redirect: /^\/authorities\/talley$/,
+    invalid: () => ({ citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", kind: "case", doctrineTags: "Anonymous Speech" }),
+    field: "f-doctrineTags",
+    message: "Doctrine tags must be tags of lowercase letters, digits and single hyphens, separated by commas",
+    kept: ["f-citation", "Talley v. California, 362 U.S. 60 (1960)"],
+  },
+  {
     type: "order",
     url: "/staff/cases/doe/orders",
     valid: (f) => ({

@@ -26,6 +26,10 @@ import {
   insertHearing,
   insertJudge,
   insertMotion,
+  insertArgument,
+  insertAuthority,
+  insertDoctrine,
+  linkArgumentAuthority,
   insertOrder,
   insertOrganization,
   insertParty,
@@ -183,7 +187,14 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     insertHearing(db, unpublished.id, { judgeId: judge.id, date: "2026-12-12", time: "11:00", title: hide("unpublished hearing") });
     insertDeadline(db, unpublished.id, { label: hide("unpublished deadline"), dateDue: "2026-12-03" });
     insertOrder(db, unpublished.id, { slug: "unpublished-order", title: hide("unpublished order"), judgeId: judge.id, dateSigned: "2025-11-01", dateSignedPrecision: "day" });
-    insertMotion(db, unpublished.id, { title: hide("unpublished motion"), status: "pending" });
+    const unpublishedMotion = insertMotion(db, unpublished.id, { title: hide("unpublished motion"), status: "pending" });
+    // The law students' records (issue 11): a doctrine and an authority the public sees, an
+    // argument in the open motion, and arguments of the sealed entry and the unpublished case.
+    const doctrine = insertDoctrine(db, { slug: "anonymous-speech", tags: "anonymous-speech" });
+    const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech" });
+    linkArgumentAuthority(db, insertArgument(db, { motionId: motion.id, entryId: open.id, doctrineTag: "anonymous-speech" }).id, authority.id);
+    linkArgumentAuthority(db, insertArgument(db, { entryId: sealedCaseEntry.id, doctrineTag: "anonymous-speech", text: takeBack("sealed case argument") }).id, authority.id);
+    linkArgumentAuthority(db, insertArgument(db, { motionId: unpublishedMotion.id, doctrineTag: "anonymous-speech", text: hide("unpublished argument") }).id, authority.id);
     insertEvent(db, { slug: "unpublished-event", kind: "filing", title: hide("unpublished event"), date: "2025-11-03", caseId: unpublished.id });
 
     // Every private column of every row, through the record store as any write.
@@ -219,6 +230,10 @@ describe("the canary privacy crawl (issue 9.4)", () => {
         "manage/:token": [second.subscriber.token],
         "unsubscribe/:token": [second.subscriber.token],
         ":token/:id": [String(second.subscription.id)],
+        "motions/:motionId": [String(motion.id), String(unpublishedMotion.id)],
+        "doctrine/:slug": [doctrine.slug],
+        "doctrines/:slug": [doctrine.slug],
+        "authorities/:slug": [authority.slug],
       })),
       // Error pages, and what a mistyped address shows.
       "/no-such-page",

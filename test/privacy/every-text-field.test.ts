@@ -15,13 +15,16 @@ import { testActor, testClock } from "../support/db";
 import {
   citeSource,
   insertAccount,
+  insertArgument,
   insertAttorney,
+  insertAuthority,
   insertCase,
   insertConflict,
   insertCourt,
   insertCoverage,
   insertDeadline,
   insertDemand,
+  insertDoctrine,
   insertDocument,
   insertEntry,
   insertEvent,
@@ -35,6 +38,7 @@ import {
   insertRepresentation,
   insertSource,
   insertSubpoena,
+  linkArgumentAuthority,
   linkCaseSubpoena,
   linkConflict,
   linkMotionMovant,
@@ -102,6 +106,11 @@ function buildRecord(db: Db) {
   insertNotice(db, subpoena.id, { accountId: account.id, platformId: meta.id, responseWindowStated: "10 days" });
   const motion = insertMotion(db, kase.id, { entryId: entry.id, status: "pending", dateFiled: "2025-09-18", dateFiledPrecision: "day" });
   linkMotionMovant(db, motion.id, party.id);
+  // The law students' records (issue 11): a doctrine, an authority, and an argument citing it.
+  const doctrine = insertDoctrine(db, { slug: "anonymous-speech", tags: "anonymous-speech" });
+  const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech", holding: "Anonymous pamphlets are protected." });
+  const argument = insertArgument(db, { motionId: motion.id, entryId: entry.id, partyId: party.id, doctrineTag: "anonymous-speech", treatment: "Not reached." });
+  linkArgumentAuthority(db, argument.id, authority.id);
   const order = insertOrder(db, kase.id, { slug: "non-production", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
   insertCoverage(db, order.id, subpoena.id, { accountId: account.id, addresseeId: meta.id });
   insertHearing(db, kase.id, { judgeId: judge.id, motionId: motion.id, date: "2026-12-10", time: "10:00", place: "Courtroom E" });
@@ -112,7 +121,16 @@ function buildRecord(db: Db) {
   for (const [type, id] of [["case", kase.id], ["entry", entry.id], ["subpoena", subpoena.id], ["order", order.id], ["event", event.id], ["judge", judge.id], ["party", party.id], ["account", account.id], ["motion", motion.id]] as const) {
     citeSource(db, type, id, source.id, { quote: "the docket says so", inferred: type === "event", inferredReason: type === "event" ? "from the letter" : null });
   }
-  return { cases: [kase.slug, related.slug], subpoenas: [subpoena.slug], judges: [judge.slug], entries: [String(entry.id)], documents: ["1"] };
+  return {
+    cases: [kase.slug, related.slug],
+    subpoenas: [subpoena.slug],
+    judges: [judge.slug],
+    entries: [String(entry.id)],
+    documents: ["1"],
+    motions: [String(motion.id)],
+    doctrines: [doctrine.slug],
+    authorities: [authority.slug],
+  };
 }
 
 /** Puts a different SSN into every free-text public field of every row (through the record store, as any write). */
@@ -178,6 +196,10 @@ describe("redaction of every public text field (issue 15.2)", () => {
       "judges/:slug": record.judges,
       "entries/:entryId": record.entries,
       "documents/:documentId": record.documents,
+      "motions/:motionId": record.motions,
+      "doctrine/:slug": record.doctrines,
+      "doctrines/:slug": record.doctrines,
+      "authorities/:slug": record.authorities,
     };
     // Every planted record is held by the guard first: the public sees none of them.
     heldBodies = await crawl(app, values);

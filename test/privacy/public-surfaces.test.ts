@@ -25,6 +25,10 @@ import {
   insertRepresentation,
   insertSource,
   insertSubpoena,
+  insertArgument,
+  insertAuthority,
+  insertDoctrine,
+  linkArgumentAuthority,
   linkCaseSubpoena,
   linkConflict,
   linkEvent,
@@ -71,6 +75,9 @@ type Fixture = {
   judgeSlugs: string[];
   entryIds: string[];
   documentIds: string[];
+  motionIds: string[];
+  doctrineSlugs: string[];
+  authoritySlugs: string[];
   mainCase: string;
   /** A subscriber's tokens: the crawl opens even the pages a subscriber's own links lead to. */
   alertTokens: { confirm: string; subscriber: string; subscriptionId: string };
@@ -150,6 +157,14 @@ function buildFixture(db: Db): Fixture {
 
   const motion = insertMotion(db, kase.id, { entryId: open.id, status: "pending" });
   linkMotionMovant(db, motion.id, party.id);
+  // The law students' records (issue 11): an argument in the open motion, and one made in the
+  // sealed filing, whose words must never reach the doctrine, authority or argument pages.
+  const doctrine = insertDoctrine(db, { slug: "anonymous-speech", tags: "anonymous-speech" });
+  const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech" });
+  const argument = insertArgument(db, { motionId: motion.id, entryId: open.id, doctrineTag: "anonymous-speech" });
+  linkArgumentAuthority(db, argument.id, authority.id);
+  const sealedArgument = insertArgument(db, { entryId: sealed.id, doctrineTag: "anonymous-speech", text: "SEALED-SECRET-7f3a argues the movant is" });
+  linkArgumentAuthority(db, sealedArgument.id, authority.id);
   const order = insertOrder(db, kase.id, { slug: "non-production", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
   citeSource(db, "order", order.id, source.id);
   insertCoverage(db, order.id, subpoena.id, { accountId: account.id, addresseeId: meta.id });
@@ -174,6 +189,9 @@ function buildFixture(db: Db): Fixture {
     judgeSlugs: [judge.slug],
     entryIds: [String(open.id), String(sealed.id)],
     documentIds: [openDocument.id, sealedDocument.id, sealedEntryDocument.id].map(String),
+    motionIds: [String(motion.id)],
+    doctrineSlugs: [doctrine.slug],
+    authoritySlugs: [authority.slug],
     mainCase: kase.slug,
   };
 }
@@ -190,6 +208,10 @@ function valuesFor(fixture: Fixture): ParamValues {
     "manage/:token": [fixture.alertTokens.subscriber],
     "unsubscribe/:token": [fixture.alertTokens.subscriber],
     ":token/:id": [fixture.alertTokens.subscriptionId],
+    "motions/:motionId": fixture.motionIds,
+    "doctrine/:slug": fixture.doctrineSlugs,
+    "doctrines/:slug": fixture.doctrineSlugs,
+    "authorities/:slug": fixture.authoritySlugs,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { conflictRecords, eventLinks, orderDispositions, type MOTION_STATUSES, type RecordType } from "../../db/schema";
-import { caseSubpoenas, motionMovants, partyAccounts, relatedCases, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
+import { argumentAuthorities, caseSubpoenas, motionMovants, partyAccounts, relatedCases, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
 import { testActor, testClock } from "./db";
@@ -124,3 +124,18 @@ export const insertRepresentation = (db: Db, partyId: number, o: Partial<RecordI
 
 export const insertDocument = (db: Db, entryId: number, o: Partial<RecordInsert<"document">> = {}) =>
   make(db, "document", { entryId, attachmentNumber: 0, ...o });
+
+export const insertAuthority = (db: Db, o: Partial<RecordInsert<"authority">> = {}) => {
+  const n = next();
+  return make(db, "authority", { slug: `authority-${n}`, kind: "case", citation: `Authority ${n} v. United States, ${n} U.S. ${n} (2000)`, shortName: `Authority ${n}`, ...o });
+};
+
+export const insertDoctrine = (db: Db, o: Partial<RecordInsert<"doctrine">> = {}) => {
+  const n = next();
+  return make(db, "doctrine", { slug: `doctrine-${n}`, title: `Doctrine ${n}`, summary: `What doctrine ${n} holds.`, tags: `doctrine-${n}`, position: n, ...o });
+};
+
+export const insertArgument = (db: Db, o: Partial<RecordInsert<"argument">> = {}) =>
+  make(db, "argument", { doctrineTag: "anonymous-speech", text: "Anonymous speech is protected.", reached: "unknown", ...o });
+
+export const linkArgumentAuthority = (db: Db, argumentId: number, authorityId: number) => db.insert(argumentAuthorities).values({ argumentId, authorityId }).run();

@@ -5,6 +5,7 @@ import { RECORD_DEFINITIONS } from "./index";
 import { accountForm } from "./accounts/form";
 import { argumentForm } from "./arguments/form";
 import { attorneyForm } from "./attorneys/form";
+import { authorityForm } from "./authorities/form";
 import { caseForm } from "./cases/form";
 import { deadlineForm } from "./deadlines/form";
 import { entryForm } from "./entries/form";
@@ -28,6 +29,7 @@ export const RECORD_FORMS: RecordFormConfig[] = [
   attorneyForm,
   motionForm,
   argumentForm,
+  authorityForm,
   orderForm,
   hearingForm,
   deadlineForm,

@@ -7,6 +7,7 @@ import { representation } from "./representations/definition";
 import { event } from "./events/definition";
 import { motion } from "./motions/definition";
 import { argument } from "./arguments/definition";
+import { authority } from "./authorities/definition";
 import { order } from "./orders/definition";
 import { coverage } from "./coverages/definition";
 import { hearing } from "./hearings/definition";
@@ -31,6 +32,7 @@ export const RECORD_DEFINITIONS: Record<EditType, RecordDefinition> = {
   representation,
   motion,
   argument,
+  authority,
   order,
   coverage,
   hearing,

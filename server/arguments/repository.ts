@@ -1,0 +1,103 @@
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import * as s from "../../db/schema";
+import { publicCase } from "../records/public-scope";
+
+export type ArgumentFilter = {
+  ids?: number[];
+  motionIds?: number[];
+  caseId?: number;
+  /** Doctrine tags, any of them. */
+  tags?: string[];
+  /** Arguments that cite this authority. */
+  authorityId?: number;
+  /** "staff" also finds the arguments of a live case not yet public, for the preview of its docket. */
+  reader?: "public" | "staff";
+};
+
+const a = s.argumentsTable;
+const m = s.motions;
+const e = s.docketEntries;
+
+/**
+ * Synchronous reads of arguments the public may see: live, of a live motion (or made in a
+ * filing) of a public case, never of a sealed or stricken filing, whose words could tell what
+ * the sealed paper says. The case is the motion's, or the filing's when there is no motion.
+ * Nothing here is projected yet.
+ */
+export function createArgumentsRepository(db: Db) {
+  function conditions(filter: ArgumentFilter): SQL[] {
+    const out: SQL[] = [
+      isNull(a.deletedAt),
+      or(isNull(a.motionId), isNull(m.deletedAt))!,
+      or(isNull(a.entryId), and(eq(e.sealed, false), eq(e.stricken, false)))!,
+      filter.reader === "staff" ? isNull(s.cases.deletedAt) : publicCase(),
+    ];
+    if (filter.ids) out.push(inArray(a.id, filter.ids.length ? filter.ids : [-1]));
+    if (filter.motionIds) out.push(inArray(a.motionId, filter.motionIds.length ? filter.motionIds : [-1]));
+    if (filter.caseId !== undefined) out.push(eq(s.cases.id, filter.caseId));
+    if (filter.tags) out.push(inArray(a.doctrineTag, filter.tags.length ? filter.tags : [""]));
+    if (filter.authorityId !== undefined) {
+      out.push(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(s.argumentAuthorities)
+            .where(and(eq(s.argumentAuthorities.argumentId, a.id), eq(s.argumentAuthorities.authorityId, filter.authorityId))),
+        ),
+      );
+    }
+    return out;
+  }
+
+  return {
+    /** Arguments with their motion, filing and case, by case, motion, then as entered. */
+    list(filter: ArgumentFilter = {}) {
+      return db
+        .select({ argument: a, motion: m, entry: e, kase: s.cases })
+        .from(a)
+        .leftJoin(m, eq(m.id, a.motionId))
+        .leftJoin(e, eq(e.id, a.entryId))
+        .innerJoin(s.cases, eq(s.cases.id, sql`coalesce(${m.caseId}, ${e.caseId})`))
+        .where(and(...conditions(filter)))
+        .orderBy(asc(s.cases.position), asc(s.cases.id), asc(m.id), asc(a.id))
+        .all();
+    },
+
+    /** The live doctrines, by position: which one gathers an argument's tag. */
+    doctrines() {
+      return db.select().from(s.doctrines).where(isNull(s.doctrines.deletedAt)).orderBy(asc(s.doctrines.position), asc(s.doctrines.id)).all();
+    },
+
+    parties(ids: (number | null)[]) {
+      const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+      if (wanted.length === 0) return [];
+      return db.select().from(s.parties).where(and(inArray(s.parties.id, wanted), isNull(s.parties.deletedAt))).all();
+    },
+
+    /** The movants of motions, for an argument that names no party. */
+    movants(motionIds: (number | null)[]) {
+      const wanted = [...new Set(motionIds.filter((id): id is number => id !== null))];
+      if (wanted.length === 0) return [];
+      return db
+        .select({ motionId: s.motionMovants.motionId, party: s.parties })
+        .from(s.motionMovants)
+        .innerJoin(s.parties, eq(s.parties.id, s.motionMovants.partyId))
+        .where(and(inArray(s.motionMovants.motionId, wanted), isNull(s.parties.deletedAt)))
+        .orderBy(asc(s.parties.position), asc(s.parties.id))
+        .all();
+    },
+
+    /** The live authorities each argument cites. */
+    authorities(argumentIds: number[]) {
+      if (argumentIds.length === 0) return [];
+      return db
+        .select({ argumentId: s.argumentAuthorities.argumentId, authority: s.authorities })
+        .from(s.argumentAuthorities)
+        .innerJoin(s.authorities, eq(s.authorities.id, s.argumentAuthorities.authorityId))
+        .where(and(inArray(s.argumentAuthorities.argumentId, argumentIds), isNull(s.authorities.deletedAt)))
+        .orderBy(asc(s.authorities.shortName))
+        .all();
+    },
+  };
+}

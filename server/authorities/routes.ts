@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { serveCached } from "../cache/send-cached";
+import { NotFoundError } from "../errors";
+import { paths } from "../paths";
+import { loadAuthoritySummaries, loadPublicAuthority } from "./loaders";
+import { ValidationError, fieldErrors } from "../errors";
+import { sendCsv } from "../shared/csv-reply";
+import { AUTHORITY_COLUMNS, authorityCsvRows } from "./csv";
+import { AuthoritiesQuery, AuthorityParams } from "./schemas";
+import { filterAuthorities, toAuthoritiesIndexView, toAuthorityShowView } from "./view-models";
+
+export async function authoritiesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // What cites an authority comes from every case, so any write makes these pages stale ("global").
+  app.get(paths.authorities(), async (request, reply) => {
+    const parsed = AuthoritiesQuery.safeParse(request.query);
+    const query = parsed.success ? parsed.data : {};
+    const render = () => reply.viewAsync("authorities/index.hbs", toAuthoritiesIndexView(loadAuthoritySummaries(app.db), query));
+    if (!parsed.success) return reply.code(400).type("text/html; charset=utf-8").send(await render());
+    return serveCached(request, reply, app.pageCache, request.url, "global", render);
+  });
+
+  app.get(`${paths.authorities()}/:slug`, { schema: { params: AuthorityParams } }, async (request, reply) => {
+    const { slug } = request.params;
+    const authority = loadPublicAuthority(app.db, slug);
+    if (!authority) throw new NotFoundError(`No authority is at ${paths.authority(slug)}.`);
+    return serveCached(request, reply, app.pageCache, paths.authority(slug), "global", () =>
+      reply.viewAsync("authorities/show.hbs", toAuthorityShowView(authority)),
+    );
+  });
+
+  // The same authorities as CSV, with the page's filters, leading ones first.
+  app.get(paths.authoritiesCsv(), async (request, reply) => {
+    const parsed = AuthoritiesQuery.safeParse(request.query);
+    if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error), "A filter of the authorities is not valid.");
+    return sendCsv(reply, "quash-authorities.csv", AUTHORITY_COLUMNS, authorityCsvRows(filterAuthorities(loadAuthoritySummaries(app.db), parsed.data), app.config.publicUrl));
+  });
+}

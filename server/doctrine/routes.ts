@@ -1,0 +1,32 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { serveCached } from "../cache/send-cached";
+import { NotFoundError } from "../errors";
+import { paths } from "../paths";
+import { loadDoctrine, loadDoctrines, untaggedArguments } from "./loaders";
+import { sendCsv } from "../shared/csv-reply";
+import { DOCTRINE_COLUMNS, doctrineCsvRows } from "./csv";
+import { DoctrineParams } from "./schemas";
+import { toDoctrineShowView, toDoctrinesIndexView } from "./view-models";
+
+export async function doctrineRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // Doctrine pages gather authorities and arguments from every case, so any write makes them stale ("global").
+  app.get(paths.doctrines(), async (request, reply) =>
+    serveCached(request, reply, app.pageCache, paths.doctrines(), "global", () =>
+      reply.viewAsync("doctrine/index.hbs", toDoctrinesIndexView(loadDoctrines(app.db), untaggedArguments(app.db))),
+    ),
+  );
+
+  app.get(`${paths.doctrines()}/:slug`, { schema: { params: DoctrineParams } }, async (request, reply) => {
+    const { slug } = request.params;
+    const doctrine = loadDoctrine(app.db, slug);
+    if (!doctrine) throw new NotFoundError(`No doctrine is at ${paths.doctrine(slug)}.`);
+    return serveCached(request, reply, app.pageCache, paths.doctrine(slug), "global", () => reply.viewAsync("doctrine/show.hbs", toDoctrineShowView(doctrine)));
+  });
+
+  app.get(paths.doctrinesCsv(), async (_request, reply) =>
+    sendCsv(reply, "quash-doctrines.csv", DOCTRINE_COLUMNS, doctrineCsvRows(loadDoctrines(app.db), app.config.publicUrl)),
+  );
+}
