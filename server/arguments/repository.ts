@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 
 export type ArgumentFilter = {
   ids?: number[];
@@ -28,7 +28,7 @@ const e = s.docketEntries;
 export function createArgumentsRepository(db: Db) {
   function conditions(filter: ArgumentFilter): SQL[] {
     const out: SQL[] = [
-      isNull(a.deletedAt),
+      filter.reader === "staff" ? isNull(a.deletedAt) : publicRow(a),
       or(isNull(a.motionId), isNull(m.deletedAt))!,
       or(isNull(a.entryId), and(eq(e.sealed, false), eq(e.stricken, false)))!,
       filter.reader === "staff" ? isNull(s.cases.deletedAt) : publicCase(),
@@ -66,7 +66,7 @@ export function createArgumentsRepository(db: Db) {
 
     /** The live doctrines, by position: which one gathers an argument's tag. */
     doctrines() {
-      return db.select().from(s.doctrines).where(isNull(s.doctrines.deletedAt)).orderBy(asc(s.doctrines.position), asc(s.doctrines.id)).all();
+      return db.select().from(s.doctrines).where(publicRow(s.doctrines)).orderBy(asc(s.doctrines.position), asc(s.doctrines.id)).all();
     },
 
     parties(ids: (number | null)[]) {
@@ -95,7 +95,7 @@ export function createArgumentsRepository(db: Db) {
         .select({ argumentId: s.argumentAuthorities.argumentId, authority: s.authorities })
         .from(s.argumentAuthorities)
         .innerJoin(s.authorities, eq(s.authorities.id, s.argumentAuthorities.authorityId))
-        .where(and(inArray(s.argumentAuthorities.argumentId, argumentIds), isNull(s.authorities.deletedAt)))
+        .where(and(inArray(s.argumentAuthorities.argumentId, argumentIds), publicRow(s.authorities)))
         .orderBy(asc(s.authorities.shortName))
         .all();
     },

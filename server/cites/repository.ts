@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase } from "../records/public-scope";
+import { publicCase, publicRow } from "../records/public-scope";
 
 export type CiteFilter = { caseId?: number; authorityId?: number; entryIds?: number[] };
 
@@ -24,7 +24,7 @@ export function createCitesRepository(db: Db) {
       .innerJoin(d, eq(d.id, c.documentId))
       .innerJoin(e, eq(e.id, d.entryId))
       .innerJoin(s.cases, eq(s.cases.id, e.caseId))
-      .leftJoin(s.authorities, and(eq(s.authorities.id, c.authorityId), isNull(s.authorities.deletedAt)));
+      .leftJoin(s.authorities, and(eq(s.authorities.id, c.authorityId), publicRow(s.authorities)));
 
   const order = [asc(s.cases.position), asc(s.cases.id), asc(e.sequence), asc(d.attachmentNumber), asc(c.spanStart), asc(c.id)];
 
@@ -44,7 +44,7 @@ export function createCitesRepository(db: Db) {
             eq(c.status, "confirmed"),
             eq(c.found, true),
             isNull(c.deletedAt),
-            isNull(s.authorities.deletedAt),
+            publicRow(s.authorities),
             eq(s.authorities.id, c.authorityId),
             isNull(d.deletedAt),
             eq(d.sealed, false),

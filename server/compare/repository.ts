@@ -1,6 +1,7 @@
 import { and, asc, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { publicRow } from "../records/public-scope";
 
 /** Reads the comparison needs beyond the subpoena bundles: what each demand asks for, and the authorities on the record. */
 export function createCompareRepository(db: Db) {
@@ -18,7 +19,7 @@ export function createCompareRepository(db: Db) {
 
     /** Live authorities: which one the statute a demand invokes names. */
     authorities() {
-      return db.select().from(s.authorities).where(isNull(s.authorities.deletedAt)).orderBy(asc(s.authorities.id)).all();
+      return db.select().from(s.authorities).where(publicRow(s.authorities)).orderBy(asc(s.authorities.id)).all();
     },
   };
 }
