@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { NotFoundError, ValidationError, VersionConflictError, errorsByField, fieldErrors } from "../errors";
+import { NotFoundError, ValidationError, VersionConflictError, errorsByField } from "../errors";
 import { setFlash } from "../forms/flash";
 import { paths } from "../paths";
 import { actorFor, requireCsrf, requireRole } from "../auth/hooks";
