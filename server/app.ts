@@ -16,6 +16,7 @@ import { editingPlugin } from "./plugins/editing";
 import { publicationPlugin } from "./plugins/publication";
 import { guardPlugin } from "./plugins/guard";
 import { openapiPlugin } from "./plugins/openapi";
+import { apiConventionsPlugin } from "./plugins/api-conventions";
 import { jobsPlugin } from "./plugins/jobs";
 import { alertsPlugin } from "./plugins/alerts";
 import { overviewRoutes } from "./overview/routes";
@@ -87,6 +88,8 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   app.routeTable.section("Infrastructure");
   await app.register(contextPlugin, { config, db, clock });
   await app.register(securityPlugin);
+  // Before the page cache: it answers stored API answers, and those too count against the quota.
+  await app.register(apiConventionsPlugin);
   await app.register(cachedPagesPlugin);
   await app.register(formbody);
   await app.register(viewsPlugin);

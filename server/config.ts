@@ -49,6 +49,8 @@ const ConfigSchema = z.object({
   IMAP_FOLDER: z.string().min(1).default("INBOX"),
   IMAP_PROCESSED_FOLDER: z.string().optional(),
   IMAP_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  // The public read API's quota: requests a minute per client address (documented in the API's description and docs/api.md).
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -75,6 +77,7 @@ export type Config = {
   pollUserAgent: string;
   /** The NEF mailbox from the environment; null when IMAP_HOST is not set (the settings page decides then). */
   imap: ImapConfig | null;
+  apiRequestsPerMinute: number;
 };
 
 export type ImapConfig = {
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           intervalMinutes: c.IMAP_POLL_MINUTES,
         }
       : null,
+    apiRequestsPerMinute: c.API_REQUESTS_PER_MINUTE,
   };
 }
 
@@ -164,6 +168,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pollTimeoutMs: 30_000,
     pollUserAgent: userAgent("http://127.0.0.1:3000", undefined),
     imap: null,
+    // Tests send thousands of API requests from one address; the quota's own tests set a small one.
+    apiRequestsPerMinute: 100_000,
     ...overrides,
   };
 }

@@ -4,13 +4,40 @@ import { sendCachedPage } from "../cache/send-cached";
 import { loadPublicDocket, loadCaseSummaries } from "../cases/loaders";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
-import { CaseListItem, CaseListQuery, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
+import { PUBLIC_CASE_GROUPS } from "../../db/schema";
+import { fuzzyDateKey } from "../shared/date-ordering";
+import { listQuery, type ListSpec } from "./lists";
+import { CaseListItem, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
+import { sendList } from "./send-list";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
 import type { FreshnessView } from "../freshness/freshness";
 import { createCasesRepository } from "../cases/repository";
 
-const CaseList = listOf(CaseListItem, "Every case in the cluster, in the record's reading order.");
+const CaseList = listOf(CaseListItem, "One page of the cases, in the record's reading order unless `order_by` says otherwise.");
+
+type CaseItem = ReturnType<typeof toCaseListItem>;
+
+/** What the case list filters and orders by (server/api/lists.ts). */
+const CASE_LIST: ListSpec<CaseItem> = {
+  key: (c) => [c.id],
+  filters: {
+    group: { type: "enum", values: PUBLIC_CASE_GROUPS, description: "Only cases in this group of the cluster.", of: (c) => c.group },
+    court: { type: "text", description: "Only cases in this court, by its CourtListener id (`cand`).", example: "cand", of: (c) => c.court?.id ?? null },
+    judge: { type: "text", description: "Only cases assigned or referred to this judge, by slug.", of: (c) => [c.assignedJudge?.slug ?? null, c.referredJudge?.slug ?? null] },
+    subpoena: { type: "text", description: "Only cases challenging this subpoena or summons, by slug.", of: (c) => c.subpoenas.map((sp) => sp.slug) },
+    docket_number: { type: "text", description: "Only the case with this docket number, with or without the judge's initials (`3:25-mc-80200`).", of: (c) => [c.docketNumber, c.docketNumberCore] },
+    status: { type: "text", description: "Only cases whose derived status reads so (`Closed`, `Motion pending`, `No motion pending`, `Status unknown`).", of: (c) => c.status.label },
+    date_filed: { type: "date", description: "Filed:", of: (c) => c.dateFiled.date },
+    date_terminated: { type: "date", description: "Terminated:", of: (c) => c.dateTerminated },
+  },
+  orderings: {
+    date_filed: (c) => fuzzyDateKey(c.dateFiled),
+    docket_number: (c) => [c.docketNumber],
+    caption: (c) => [c.caption ?? c.label],
+  },
+};
+const CaseListQuery = listQuery(CASE_LIST);
 const CaseResponse = recordOf(CaseRecord, "One case with its full docket.");
 
 export async function casesApiRoutes(fastify: FastifyInstance) {
@@ -24,18 +51,18 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
         tags: ["cases"],
         operationId: "listCases",
         summary: "List cases",
-        description: "Every case with its court, judges, challenged subpoenas, derived status and sources.",
+        description:
+          "The cases with their court, judges, challenged subpoenas, derived status and sources, a page at a time (follow `next`). Filter by `group`, `court`, `judge`, `subpoena`, `docket_number`, `status` and the filing and termination dates (`date_filed__gte=2025-10-01`), `__in` for several values; order with `order_by`; pick members with `fields` or `omit`.",
         querystring: CaseListQuery,
         response: { 200: CaseList, 400: errorResponses[400] },
       },
     },
-    async (request) => {
-      const { group } = request.query;
-      const data = loadCaseSummaries(app.db)
-        .filter((s) => !group || s.case.group === group)
-        .map((s) => toCaseListItem(ctx, s));
-      return { data, count: data.length };
-    },
+    async (request, reply) =>
+      sendList(app, request, reply, {
+        spec: CASE_LIST,
+        schema: CaseList,
+        rows: () => loadCaseSummaries(app.db).map((s) => ({ item: toCaseListItem(ctx, s), key: [s.case.position, s.case.id] })),
+      }),
   );
 
   // A case's JSON is stored as bytes with an ETag, dropped by the same writes as its page.

@@ -1,13 +1,60 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { EVENT_KINDS, ORDER_KINDS, RELIABILITY_LEVELS } from "../../db/schema";
 import { loadOrders } from "../orders/loaders";
 import { paths } from "../paths";
+import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
 import { loadTimeline } from "../timeline/loaders";
-import { errorResponses, listOf, OrderItem, OrderListQuery, SourceRegisterResponse, SourcesQuery, TimelineItem, TimelineQuery } from "./schemas";
+import { listQuery, type ListSpec } from "./lists";
+import { errorResponses, listOf, OrderItem, SourceRegisterResponse, TimelineItem, TimelineYear } from "./schemas";
+import { sendList } from "./send-list";
 import { toOrderItem } from "./serializers/orders";
-import { toSourceRegister } from "./serializers/sources";
+import { toRegisterConflict, toRegisterSource } from "./serializers/sources";
 import { toTimelineItem } from "./serializers/timeline";
+
+type OrderApiItem = ReturnType<typeof toOrderItem>;
+type TimelineApiItem = ReturnType<typeof toTimelineItem>;
+type SourceApiItem = ReturnType<typeof toRegisterSource>;
+
+const ORDER_LIST: ListSpec<OrderApiItem> = {
+  key: (o) => [...fuzzyDateKey(o.dateSigned), o.id],
+  filters: {
+    standing: { type: "enum", values: ["in_force", "ended", "none"], description: "Only orders with this standing.", example: "in_force", of: (o) => o.standing },
+    kind: { type: "enum", values: ORDER_KINDS, description: "Only orders of this kind.", of: (o) => o.kind },
+    case: { type: "text", description: "Only orders in this case, by slug.", of: (o) => o.case.slug },
+    judge: { type: "text", description: "Only orders this judge signed, by slug.", of: (o) => o.judge?.slug ?? null },
+    subpoena: { type: "text", description: "Only orders protecting accounts from this subpoena, by slug.", of: (o) => o.coverage.map((c) => c.subpoena.slug) },
+    date_signed: { type: "date", description: "Signed:", of: (o) => o.dateSigned.date },
+  },
+  orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
+};
+const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
+
+const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
+  // The key is made from the loader's item (its origin and id are not all in the answer); see the route.
+  key: () => [],
+  filters: {
+    kind: { type: "enum", values: EVENT_KINDS, description: "Only items of this kind.", example: "withdrawal", of: (t) => t.kind },
+    origin: { type: "enum", values: ["event", "order"], description: "Only events, or only the signings of orders no event tells of.", of: (t) => t.origin },
+    case: { type: "text", description: "Only items of this case, by slug.", of: (t) => t.case?.slug ?? null },
+    subpoena: { type: "text", description: "Only items of this subpoena, by slug.", of: (t) => t.subpoenas.map((s) => s.slug) },
+    date: { type: "date", description: "Dated:", of: (t) => t.date.date },
+  },
+  orderings: { date: (t) => fuzzyDateKey(t.date), kind: (t) => [t.kind] },
+  extra: { year: TimelineYear },
+};
+const TimelineList = listOf(TimelineItem, "One page of the timeline, in date order.");
+
+const SOURCE_LIST: ListSpec<SourceApiItem> = {
+  key: () => [],
+  filters: {
+    reliability: { type: "enum", values: RELIABILITY_LEVELS, description: "Only sources of this reliability.", example: "court_record", of: (s) => s.reliability },
+    publisher: { type: "text", description: "Only sources from this publisher, as the register names it.", of: (s) => s.publisher },
+    date_published: { type: "date", description: "Published:", of: (s) => s.datePublished.date },
+  },
+  orderings: { date_published: (s) => fuzzyDateKey(s.datePublished), tag: (s) => [s.tag], fact_count: (s) => [s.factCount] },
+};
 
 /** The collections that span every case: orders, the timeline and the source register. */
 export async function registerApiRoutes(fastify: FastifyInstance) {
@@ -21,18 +68,22 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
         tags: ["orders"],
         operationId: "listOrders",
         summary: "List orders",
-        description: "Every order of a live case in date order, with its case, judge, the motions it decided and, for stay and non-production orders, what it protects.",
-        querystring: OrderListQuery,
-        response: { 200: listOf(OrderItem, "Orders, earliest first."), 400: errorResponses[400] },
+        description:
+          "The orders of live cases in date order, with their case, judge, the motions they decided and, for stay and non-production orders, what they protect; a page at a time. Filter by `standing`, `kind`, `case`, `judge`, `subpoena` and the signing date (`date_signed__gte`), `__in` for several values; order with `order_by`; pick members with `fields` or `omit`.",
+        querystring: listQuery(ORDER_LIST),
+        response: { 200: OrderList, 400: errorResponses[400] },
       },
     },
-    async (request) => {
-      const { standing, kind } = request.query;
-      const data = loadOrders(app.db)
-        .filter((o) => (!standing || o.standing === standing) && (!kind || o.order.kind === kind))
-        .map((o) => toOrderItem(ctx, o));
-      return { data, count: data.length };
-    },
+    async (request, reply) =>
+      sendList(app, request, reply, {
+        spec: ORDER_LIST,
+        schema: OrderList,
+        rows: () =>
+          loadOrders(app.db).map((o) => {
+            const item = toOrderItem(ctx, o);
+            return { item, key: ORDER_LIST.key(item) };
+          }),
+      }),
   );
 
   app.get(
@@ -43,15 +94,21 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
         operationId: "listTimeline",
         summary: "The timeline",
         description:
-          "Every dated fact in order of the earliest day it could have happened (more precise dates first on a tie, unknown dates last): events, and the signing of orders no event tells of.",
-        querystring: TimelineQuery,
-        response: { 200: listOf(TimelineItem, "Timeline items in date order."), 400: errorResponses[400] },
+          "The dated facts in order of the earliest day each could have happened (more precise dates first on a tie, unknown dates last): events, and the signing of orders no event tells of; a page at a time. Filter by `year`, `kind`, `origin`, `case`, `subpoena` and the date (`date__gte`, `date__lte`), `__in` for several values; order with `order_by`; pick members with `fields` or `omit`.",
+        querystring: listQuery(TIMELINE_LIST),
+        response: { 200: TimelineList, 400: errorResponses[400] },
       },
     },
-    async (request) => {
-      const data = loadTimeline(app.db, request.query).items.map((item) => toTimelineItem(ctx, item));
-      return { data, count: data.length };
-    },
+    async (request, reply) =>
+      sendList(app, request, reply, {
+        spec: TIMELINE_LIST,
+        schema: TimelineList,
+        rows: () =>
+          loadTimeline(app.db, { year: request.query["year"] as number | undefined }).items.map((t) => ({
+            item: toTimelineItem(ctx, t),
+            key: [...fuzzyDateKey(t.date), t.origin === "event" ? 0 : 1, t.event?.id ?? t.order?.id ?? 0],
+          })),
+      }),
   );
 
   app.get(
@@ -61,11 +118,20 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
         tags: ["sources"],
         operationId: "listSources",
         summary: "The source register",
-        description: "Every source with how many facts it backs, every conflict between sources with the records it affects, and how much of the record was checked against a docket.",
-        querystring: SourcesQuery,
+        description:
+          "The sources with how many facts each backs (a page at a time, in register order), every conflict between sources with the records it affects, and how much of the record was checked against a docket. Filter the sources by `reliability`, `publisher` and the publication date, `__in` for several values; order with `order_by`; pick members with `fields` or `omit`.",
+        querystring: listQuery(SOURCE_LIST),
         response: { 200: SourceRegisterResponse, 400: errorResponses[400] },
       },
     },
-    async (request) => toSourceRegister(ctx, loadSourceRegister(app.db, request.query)),
+    async (request, reply) => {
+      const register = loadSourceRegister(app.db);
+      return sendList(app, request, reply, {
+        spec: SOURCE_LIST,
+        schema: SourceRegisterResponse,
+        rows: () => register.sources.map((s) => ({ item: toRegisterSource(ctx, s), key: [s.source.id] })),
+        more: () => ({ conflicts: register.conflicts.map((c) => toRegisterConflict(ctx, c)), verification: register.verification }),
+      });
+    },
   );
 }

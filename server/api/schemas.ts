@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   CASE_GROUPS,
-  PUBLIC_CASE_GROUPS,
   COUNSEL_STANDINGS,
   COVERAGE_STATUSES,
   DATE_PRECISIONS,
@@ -18,6 +17,9 @@ import {
   SUBPOENA_KINDS,
 } from "../../db/schema";
 import { SUBPOENA_STATUS_KEYS } from "../status/subpoena-status";
+import { ApiError } from "../shared/problem";
+
+export { ApiError, FieldProblem, PROBLEM_TYPE } from "../shared/problem";
 
 /*
  * The public API's answers as zod schemas. They do two jobs: the OpenAPI document is generated
@@ -136,6 +138,13 @@ export const CaseStatus = z
     detail: z.string().nullable().meta({ description: "The latest source's own words about the status, when it has any." }),
   })
   .meta({ id: "CaseStatus" });
+
+/** The members every page of a list has besides its items. */
+export const pageMembers = {
+  count: z.number().int().meta({ description: "How many items this page holds." }),
+  next: z.string().nullable().meta({ description: "The next page, with its cursor; null on the last page." }),
+  previous: z.string().nullable().meta({ description: "The previous page; null on the first." }),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Cases
@@ -435,10 +444,6 @@ const subpoenaBase = {
   conflicts: Conflicts,
 };
 
-export const SubpoenaListQuery = z.object({
-  status: z.enum(SUBPOENA_STATUS_KEYS).optional().meta({ description: "Only subpoenas whose derived status is this.", examples: ["stayed"] }),
-});
-
 export const SubpoenaListItem = z
   .object({ ...subpoenaBase, namedAccountCount: z.number().int() })
   .meta({ id: "SubpoenaListItem" });
@@ -567,11 +572,6 @@ export const OrderItem = z
   })
   .meta({ id: "Order" });
 
-export const OrderListQuery = z.object({
-  standing: z.enum(["in_force", "ended", "none"]).optional().meta({ description: "Only orders with this standing.", examples: ["in_force"] }),
-  kind: z.enum(ORDER_KINDS).optional().meta({ description: "Only orders of this kind." }),
-});
-
 // ---------------------------------------------------------------------------------------------
 // Judges
 
@@ -618,16 +618,14 @@ export const TimelineItem = z
   })
   .meta({ id: "TimelineItem" });
 
-export const TimelineQuery = z.object({
-  year: z.coerce
-    .number({ message: "must be a year such as 2025" })
-    .int("must be a year such as 2025")
-    .min(1900, "must be a year such as 2025")
-    .max(2100, "must be a year such as 2025")
-    .optional()
-    .meta({ description: "Only items whose date window touches this year.", examples: [2025] }),
-  kind: z.enum(EVENT_KINDS).optional().meta({ description: "Only items of this kind.", examples: ["withdrawal"] }),
-});
+/** The timeline's `year`, kept from before the lists took date ranges. */
+export const TimelineYear = z.coerce
+  .number({ message: "must be a year such as 2025" })
+  .int("must be a year such as 2025")
+  .min(1900, "must be a year such as 2025")
+  .max(2100, "must be a year such as 2025")
+  .optional()
+  .meta({ description: "Only items whose date window touches this year.", examples: [2025] });
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -670,14 +668,10 @@ export const RegisterConflict = z
   })
   .meta({ id: "RegisterConflict" });
 
-export const SourcesQuery = z.object({
-  reliability: z.enum(RELIABILITY_LEVELS).optional().meta({ description: "Only sources of this reliability.", examples: ["court_record"] }),
-});
-
 export const SourceRegisterResponse = z
   .object({
     data: z.array(RegisterSource),
-    count: z.number().int(),
+    ...pageMembers,
     conflicts: z.array(RegisterConflict).meta({ description: "Every disagreement between sources, with the records it affects." }),
     verification: z
       .object({ citations: z.number().int(), verified: z.number().int(), inferred: z.number().int() })
@@ -691,13 +685,6 @@ export const SourceRegisterResponse = z
 /** Every API answer's media type. */
 export const JSON_TYPE = "application/json; charset=utf-8";
 
-export const ApiError = z
-  .object({
-    error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: "Error", description: "Every error: 400 names the bad parameters in `errors`; 404 for an unknown slug." });
-
 export const ApiRoot = z
   .object({
     name: z.string(),
@@ -708,9 +695,9 @@ export const ApiRoot = z
   })
   .meta({ description: "What the API holds and where its description is." });
 
-/** `{ data: [...], count }` for a collection. */
+/** `{ data: [...], count, next, previous }` for one page of a collection (server/api/lists.ts). */
 export function listOf<T extends z.ZodType>(item: T, description: string) {
-  return z.object({ data: z.array(item), count: z.number().int() }).meta({ description });
+  return z.object({ data: z.array(item), ...pageMembers }).meta({ description });
 }
 
 /** `{ data: {...} }` for one record. */
@@ -719,7 +706,7 @@ export function recordOf<T extends z.ZodType>(item: T, description: string) {
 }
 
 export const errorResponses = {
-  400: ApiError.meta({ description: "A parameter is malformed; `errors` names it." }),
+  400: ApiError.meta({ description: "A parameter is malformed or unknown; `errors` names it." }),
   404: ApiError.meta({ description: "Nothing has this slug." }),
 };
 
@@ -727,6 +714,3 @@ export const SlugParams = z.object({
   slug: z.string().min(1).max(200).meta({ description: "The record's slug, as in its `url`." }),
 });
 
-export const CaseListQuery = z.object({
-  group: z.enum(PUBLIC_CASE_GROUPS).optional().meta({ description: "Only cases in this group of the cluster." }),
-});

@@ -3,7 +3,32 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { loadPublicSubpoena, loadSubpoenaSummaries } from "../subpoenas/loaders";
-import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaListQuery, SubpoenaRecord } from "./schemas";
+import { SUBPOENA_KINDS } from "../../db/schema";
+import { fuzzyDateKey } from "../shared/date-ordering";
+import { SUBPOENA_STATUS_KEYS } from "../status/subpoena-status";
+import { listQuery, type ListSpec } from "./lists";
+import { errorResponses, listOf, recordOf, SlugParams, SubpoenaListItem, SubpoenaRecord } from "./schemas";
+import { sendList } from "./send-list";
+
+type SubpoenaItem = ReturnType<typeof toSubpoenaListItem>;
+
+/** What the subpoena list filters and orders by (server/api/lists.ts). */
+const SUBPOENA_LIST: ListSpec<SubpoenaItem> = {
+  key: (sp) => [...fuzzyDateKey(sp.dateIssued).slice(0, 1), sp.id],
+  filters: {
+    status: { type: "enum", values: SUBPOENA_STATUS_KEYS, description: "Only subpoenas whose derived status is this.", of: (sp) => sp.status.key },
+    kind: { type: "enum", values: SUBPOENA_KINDS, description: "Only demands of this kind.", of: (sp) => sp.kind },
+    issuer: { type: "text", description: "Only demands issued by this organization, by slug.", of: (sp) => sp.issuer?.slug ?? null },
+    recipient: { type: "text", description: "Only demands sent to this organization, by slug.", of: (sp) => sp.recipient?.slug ?? null },
+    case: { type: "text", description: "Only demands this case challenges, by slug.", of: (sp) => sp.cases.map((c) => c.slug) },
+    date_issued: { type: "date", description: "Issued:", of: (sp) => sp.dateIssued.date },
+  },
+  orderings: {
+    date_issued: (sp) => fuzzyDateKey(sp.dateIssued),
+    title: (sp) => [sp.title],
+  },
+};
+const SubpoenaList = listOf(SubpoenaListItem, "One page of the subpoenas, unknown issue dates last.");
 import { toSubpoenaListItem, toSubpoenaRecord } from "./serializers/subpoenas";
 
 export async function subpoenasApiRoutes(fastify: FastifyInstance) {
@@ -17,18 +42,22 @@ export async function subpoenasApiRoutes(fastify: FastifyInstance) {
         tags: ["subpoenas"],
         operationId: "listSubpoenas",
         summary: "List subpoenas and summonses",
-        description: "Every subpoena and summons with its issuer, recipient, derived status line (with the sources behind it) and the cases challenging it.",
-        querystring: SubpoenaListQuery,
-        response: { 200: listOf(SubpoenaListItem, "Every subpoena, unknown issue dates last."), 400: errorResponses[400] },
+        description:
+          "The subpoenas and summonses with their issuer, recipient, derived status line (with the sources behind it) and the cases challenging it, a page at a time. Filter by `status`, `kind`, `issuer`, `recipient`, `case` and the issue date (`date_issued__gte`), `__in` for several values; order with `order_by`; pick members with `fields` or `omit`.",
+        querystring: listQuery(SUBPOENA_LIST),
+        response: { 200: SubpoenaList, 400: errorResponses[400] },
       },
     },
-    async (request) => {
-      const { status } = request.query;
-      const data = loadSubpoenaSummaries(app.db)
-        .filter((s) => !status || s.status.key === status)
-        .map((s) => toSubpoenaListItem(ctx, s));
-      return { data, count: data.length };
-    },
+    async (request, reply) =>
+      sendList(app, request, reply, {
+        spec: SUBPOENA_LIST,
+        schema: SubpoenaList,
+        rows: () =>
+          loadSubpoenaSummaries(app.db).map((s) => {
+            const item = toSubpoenaListItem(ctx, s);
+            return { item, key: SUBPOENA_LIST.key(item) };
+          }),
+      }),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listOf } from "../api/schemas";
 import { MAX_PERIOD_DAYS } from "../deadlines";
 
 /*
@@ -88,6 +89,4 @@ export const DeadlineRuleRecord = z
   })
   .meta({ id: "DeadlineRule" });
 
-export const DeadlineRuleList = z
-  .object({ data: z.array(DeadlineRuleRecord), count: z.number().int() })
-  .meta({ description: "The rule catalogue." });
+export const DeadlineRuleList = listOf(DeadlineRuleRecord, "One page of the rule catalogue, in its order.");

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths, routePatterns } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
-import { EditHeaders, NoFields, RevisionList, WriteError, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
+import { EditHeaders, NoFields, RevisionList, WriteError, pascal, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
 import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
+import { PROBLEM_TYPE, problemOf } from "../shared/problem";
 import type { EditableRecord, EditOptions } from "./service";
 import { publicationHoldOf } from "../guard/notice";
 
@@ -28,6 +29,8 @@ const RevertBody = z
   .meta({ id: "RevertRequest" });
 type RevertBody = z.infer<typeof RevertBody>;
 
+/** "a docket entry", "an order". */
+const article = (label: string) => (/^[aeiou]/i.test(label) ? "an" : "a");
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
 
 /**
@@ -73,7 +76,8 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       return reply
         .code(412)
         .header("etag", etag(current))
-        .send({ error: { status: 412, code: failed.code, message: failed.message }, current: withHold(definition, current) });
+        .type(PROBLEM_TYPE)
+        .send({ ...problemOf({ status: 412, code: failed.code, message: failed.message }, reply.request.url), current: withHold(definition, current) });
     }
   }
 
@@ -87,7 +91,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     method: "DELETE" | "POST",
     url: string,
     definition: RecordDefinition,
-    doc: { summary: string; description: string; params: z.ZodType; errorCodes: number[] },
+    doc: { operationId: string; summary: string; description: string; params: z.ZodType; errorCodes: number[] },
     idOf: (request: FastifyRequest) => string,
     edit: (id: number, options: EditOptions) => EditableRecord,
   ) {
@@ -98,6 +102,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       onRequest: editor,
       schema: {
         tags: [definition.tag],
+        operationId: doc.operationId,
         security: SECURITY,
         summary: doc.summary,
         description: doc.description,
@@ -124,6 +129,8 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     const collection = definition.parent === "case" ? routePatterns.apiCaseRecords(definition.plural) : base;
     const tags = [definition.tag];
     const { label } = definition;
+    const a = article(label);
+    const name = pascal(definition.type);
 
     app.post(
       collection,
@@ -132,9 +139,10 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         onRequest: editor,
         schema: {
           tags,
+          operationId: `create${name}`,
           security: SECURITY,
-          summary: `Create a ${label}`,
-          description: `Creates a ${label}${definition.parent ? " in the case given by id or slug" : ""} and answers 201 with it (including \`id\` and \`version\`), a Location header and an ETag. Needs an editor's token.`,
+          summary: `Create ${a} ${label}`,
+          description: `Creates ${a} ${label}${definition.parent ? " in the case given by id or slug" : ""} and answers 201 with it (including \`id\` and \`version\`), a Location header and an ETag. Needs an editor's token.`,
           ...(definition.parent ? { params: recordParams("slug") } : {}),
           headers: EditHeaders,
           body: definition.create,
@@ -160,6 +168,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
           onRequest: viewer,
           schema: {
             tags,
+            operationId: `getStaff${name}`,
             security: SECURITY,
             summary: `One ${label}, as staff see it`,
             description: `Every field of the ${label}, hidden ones too (\`deletedAt\` set). The ETag is its version, for If-Match. Needs a viewer's token.`,
@@ -181,8 +190,9 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         onRequest: editor,
         schema: {
           tags,
+          operationId: `update${name}`,
           security: SECURITY,
-          summary: `Change a ${label}`,
+          summary: `Change ${a} ${label}`,
           description: `Changes the fields sent (a link set such as \`movantPartyIds\` is replaced whole) and answers 200 with the new version. Send \`If-Match: "<version>"\`: without it 428; when the ${label} changed since, 412 and nothing is written.`,
           params: RecordParams,
           headers: EditHeaders,
@@ -203,7 +213,8 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       one,
       definition,
       {
-        summary: definition.type === "entry" ? "Refused: docket entries are struck, not deleted" : `Delete (hide) a ${label}`,
+        operationId: `delete${name}`,
+        summary: definition.type === "entry" ? "Refused: docket entries are struck, not deleted" : `Delete (hide) ${a} ${label}`,
         description:
           definition.type === "entry"
             ? "Always 409: a docket entry is never deleted. Use POST /api/v1/entries/{id}/strike."
@@ -220,6 +231,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       `${one}/restore`,
       definition,
       {
+        operationId: `restore${name}`,
         summary: definition.type === "entry" ? "Un-strike a docket entry" : `Restore a deleted ${label}`,
         description: `Undoes ${definition.type === "entry" ? "a strike" : "a delete"}, with a revision; the fields stay as they are. It does not go back to an earlier version: that is POST …/revert with \`{ "revisionId": N }\`. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
         params: RecordParams,
@@ -260,8 +272,9 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         onRequest: viewer,
         schema: {
           tags,
+          operationId: `list${name}Revisions`,
           security: SECURITY,
-          summary: `Revisions of a ${label}`,
+          summary: `Revisions of ${a} ${label}`,
           description:
             "Every change, oldest first: who, when, the record before and after, and why. Revisions hold text the public pages hold back (sealed entries, staff-only fields), so this needs a viewer's token at least.",
           params: RecordParams,
@@ -281,6 +294,7 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     `${routePatterns.apiRecord(entry.plural, "id")}/strike`,
     entry,
     {
+      operationId: "strikeEntry",
       summary: "Strike a docket entry",
       description: 'Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. Send `If-Match: "<version>"`: without it 428; a stale version gets 412 and nothing changes.',
       params: recordParams("id"),

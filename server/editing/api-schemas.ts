@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { MOTION_STATUSES, COVERAGE_STATUSES } from "../../db/schema";
+import { ApiError } from "../shared/problem";
 import { RECORD_TABLES } from "../records/tables";
 import type { RecordDefinition } from "./definition";
 import { PublicationHoldOut } from "../guard/notice";
@@ -47,7 +48,7 @@ const LINK_OUTPUT: Record<string, z.ZodType> = {
   related: z.array(z.object({ recordType: z.string(), recordId: z.string(), role: z.enum(["actor", "subject"]) })),
 };
 
-const pascal = (type: string) => type.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
+export const pascal = (type: string) => type.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 
 const cache = new Map<string, z.ZodObject>();
 
@@ -69,17 +70,11 @@ export function staffRecordSchema(definition: RecordDefinition): z.ZodObject {
   return schema;
 }
 
-export const ApiFieldError = z.object({
-  path: z.string().meta({ description: "The field, dotted for nested ones (`dispositions.0.motionId`); `body` for the body as a whole." }),
-  message: z.string().meta({ description: "What is wrong, completing a sentence that starts with the field's name." }),
-});
-
-export const WriteError = z
-  .object({
-    error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }),
-    errors: z.array(ApiFieldError).optional(),
-  })
-  .meta({ id: "WriteError", description: "A refused write. Nothing was changed. 400 lists the fields in `errors`." });
+/**
+ * A refused write: the API's problem details (RFC 9457), under the name the write routes have
+ * always given it in the document.
+ */
+export const WriteError = ApiError.meta({ id: "WriteError", description: "A refused write, as RFC 9457 problem details. Nothing was changed. 400 lists the fields in `errors`." });
 
 const preconditionFailedSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
 

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ValidationError, type FieldError } from "../errors";
 import { sizeText } from "../shared/bytes";
+import { PROBLEM_TYPE, problemOf } from "../shared/problem";
 import { toErrorPageView } from "./error-page";
 
 
@@ -73,10 +74,8 @@ function describe(error: FastifyError | Error, request: FastifyRequest, limitByt
 export async function sendError(request: FastifyRequest, reply: FastifyReply, described: Described) {
   reply.code(described.status);
   if (wantsJson(request)) {
-    return reply.type("application/json; charset=utf-8").send({
-      error: { status: described.status, code: described.code, message: described.message },
-      ...(described.errors ? { errors: described.errors } : {}),
-    });
+    // Sent as a string: the route's response schema for this status, if any, would drop members it lacks.
+    return reply.type(PROBLEM_TYPE).send(JSON.stringify(problemOf(described, request.url)));
   }
   return reply.view("errors/show.hbs", toErrorPageView(described, request.user !== null));
 }

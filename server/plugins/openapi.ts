@@ -4,6 +4,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { SwaggerTransform, SwaggerTransformObject } from "@fastify/swagger";
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "../api/openapi-info";
+import { applyApiConventions } from "../api/openapi-conventions";
 import { paths } from "../paths";
 
 export const API_PREFIX = "/api/v1";
@@ -42,8 +43,9 @@ function componentsReferenced(document: object, schemas: Record<string, unknown>
   return seen;
 }
 
-const transformObject: SwaggerTransformObject = (document) => {
-  const object = jsonSchemaTransformObject(document) as { components?: { schemas?: Record<string, unknown> } };
+const transformObject = (quota: number): SwaggerTransformObject => (document) => {
+  const object = jsonSchemaTransformObject(document) as { components?: { schemas?: Record<string, unknown> }; paths?: Record<string, Record<string, object>> };
+  applyApiConventions(object, quota);
   const schemas = object.components?.schemas;
   if (schemas) {
     const used = componentsReferenced({ ...object, components: { ...object.components, schemas: {} } }, schemas);
@@ -81,10 +83,13 @@ export const openapiPlugin = fp(
           title: "Quash public API",
           version: "1.0.0",
           description: [
-            "Read-only JSON of the Quash docket tracker: the same public records as the pages, through the same public projection.",
+            "JSON of the Quash docket tracker. The public reads (`security: []`) answer anyone with the same public records as the pages, through the same public projection; the writes (create, change, delete, restore, strike, publish) need a staff API token (`bearerAuth`).",
             "Sealed entries appear as placeholders, free text is redacted under FRCP 5.2, and every record carries the `sources` behind it.",
             "Dates are `YYYY-MM-DD`; dates known only roughly are `FuzzyDate` objects `{ date, latest, precision, label }`.",
-            "Errors are JSON `{ error: { status, code, message }, errors?: [{ path, message }] }`.",
+            "Lists page with a cursor: `page_size` (at most 100) and the `next` and `previous` links of each answer; they filter by field (`court`, `judge`, `date_filed__gte`…, `__in` for several values), order with `order_by` (`-` for descending) and select members with `fields` or `omit`. A parameter a list does not know is refused with 400, never ignored.",
+            `Public reads are limited to ${app.config.apiRequestsPerMinute} requests a minute per client (by address); every answer says where the client stands in \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`, and one over the quota is 429 with \`Retry-After\`. They may be read from any origin (CORS, without credentials); writes are never allowed cross-origin.`,
+            "Answers carry an ETag (send `If-None-Match` to get 304) and are compressed when asked (`Accept-Encoding: gzip` or `br`).",
+            "Errors are RFC 9457 `application/problem+json`: `{ type, title, status, detail, instance, code, errors?: [{ path, message }] }`.",
           ].join("\n\n"),
           license: { name: "MIT", identifier: "MIT" },
         },
@@ -102,7 +107,7 @@ export const openapiPlugin = fp(
         },
       },
       transform,
-      transformObject,
+      transformObject: transformObject(app.config.apiRequestsPerMinute),
     });
 
     await app.register(swaggerUi, {

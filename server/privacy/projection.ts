@@ -47,12 +47,12 @@ export const PUBLIC_FIELDS = {
     "dateSignedPrecision", "dateSignedLabel", "summary", "quotedText",
   ],
   coverage: ["id", "orderId", "subpoenaId", "accountId", "addresseeId", "endCondition", "status", "statusReason", "dateEnded"],
-  // updatedAt: calendar feeds send it as LAST-MODIFIED so subscribed calendars pick up changes.
-  hearing: ["id", "caseId", "motionId", "judgeId", "title", "date", "dateLatest", "datePrecision", "dateLabel", "time", "place", "status", "updatedAt"],
+  // updatedAt and version: calendar feeds send them as LAST-MODIFIED and SEQUENCE so subscribed calendars pick up changes.
+  hearing: ["id", "caseId", "motionId", "judgeId", "title", "date", "dateLatest", "datePrecision", "dateLabel", "time", "place", "status", "updatedAt", "version"],
   // computation: the calculator's steps and warnings (JSON of rules and dates, no free text).
   deadline: [
     "id", "caseId", "motionId", "orderId", "label", "dateDue", "ruleCode", "ruleCitation", "origin", "triggerDate", "computation",
-    "status", "supersededById", "updatedAt",
+    "status", "supersededById", "updatedAt", "version",
   ],
   event: ["id", "slug", "kind", "title", "description", "date", "dateLatest", "datePrecision", "dateLabel", "caseId", "subpoenaId"],
   authority: ["id", "slug", "kind", "citation", "shortName", "court", "year", "doctrineTags", "holding", "url"],

@@ -7,6 +7,7 @@ import { RECORD_DEFINITIONS } from "../editing/records";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
 import { PublishBody, UnpublishBody } from "./schemas";
+import { PROBLEM_TYPE, problemOf } from "../shared/problem";
 
 const SECURITY = [{ bearerAuth: [] }];
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
@@ -30,6 +31,7 @@ export async function publicationApiRoutes(fastify: FastifyInstance) {
         onRequest: requireRole("editor", { via: "token" }),
         schema: {
           tags: ["cases"],
+          operationId: decision === "publish" ? "publishCase" : "unpublishCase",
           security: SECURITY,
           summary: decision === "publish" ? "Publish a case" : "Unpublish a case",
           description:
@@ -55,7 +57,7 @@ export async function publicationApiRoutes(fastify: FastifyInstance) {
             `This case is at version ${error.currentVersion}; your request started from version ${error.expectedVersion}. Nothing was changed.`,
             error.currentVersion,
           );
-          return reply.code(412).header("etag", etag(current)).send({ error: { status: 412, code: failed.code, message: failed.message }, current });
+          return reply.code(412).header("etag", etag(current)).type(PROBLEM_TYPE).send({ ...problemOf({ status: 412, code: failed.code, message: failed.message }, request.url), current });
         }
         const record = app.editing.find("case", id)!;
         return reply.header("etag", etag(record)).send(record);

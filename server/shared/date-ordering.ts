@@ -23,3 +23,8 @@ export function compareFuzzyDates(a: SortableDate, b: SortableDate): number {
 /** The sentence the timeline prints so readers know how undated and imprecise items are placed. */
 export const ORDERING_RULE =
   "Items are in order of the earliest day each could have happened. When two share that day, the more precise date comes first (an exact day, then a weekday, a range of days, a month, a year), then the one recorded first. Items whose date is unknown come last.";
+
+/** compareFuzzyDates as a sort key (the API's keyset cursors hold it): the earliest day, null when unknown (last), then the precision's rank. */
+export function fuzzyDateKey(d: SortableDate): [string | null, number] {
+  return [d.date, PRECISION_RANK[d.precision ?? (d.date ? "day" : "unknown")]];
+}

@@ -106,11 +106,20 @@ describe("cases API", () => {
     expect(c.subpoenas[0].url).toBe("http://127.0.0.1:3000/api/v1/subpoenas/dhs-to-meta");
   });
 
-  it("answers an unknown slug with 404 JSON", async () => {
+  it("answers an unknown slug with 404 problem details (RFC 9457)", async () => {
     const res = await app.inject("/api/v1/cases/no-such-case");
     expect(res.statusCode).toBe(404);
-    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
-    expect(res.json()).toEqual({ error: { status: 404, code: "not_found", message: 'No case has the slug "no-such-case".' } });
+    expect(res.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
+    const message = 'No case has the slug "no-such-case".';
+    expect(res.json()).toEqual({
+      type: "about:blank",
+      title: "Not Found",
+      status: 404,
+      detail: message,
+      instance: "/api/v1/cases/no-such-case",
+      code: "not_found",
+      error: { status: 404, code: "not_found", message },
+    });
   });
 
   it("serves a case with an ETag, 304 when unchanged, and fresh JSON after a write", async () => {

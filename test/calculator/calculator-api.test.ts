@@ -61,7 +61,7 @@ describe("deadline API", () => {
     const compute = doc.paths["/api/v1/deadlines/compute"].get;
     expect(compute.operationId).toBe("computeDeadline");
     expect(compute.parameters.map((p: { name: string }) => p.name)).toEqual(["trigger", "days", "dir", "service", "eo", "ca", "rule"]);
-    expect(Object.keys(compute.responses)).toEqual(["200", "400"]);
+    expect(Object.keys(compute.responses)).toEqual(["200", "304", "400", "429"]);
     expect(doc.paths["/api/v1/deadlines/rules"].get.operationId).toBe("listDeadlineRules");
   });
 });

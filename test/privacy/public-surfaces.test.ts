@@ -334,8 +334,8 @@ describe("the public projection on every public surface", () => {
         const res = await app.inject(url);
         expect(res.statusCode, url).toBe(404);
         if (url.startsWith("/api/")) {
-          expect(res.headers["content-type"], url).toBe("application/json; charset=utf-8");
-          expect(res.json().error.status, url).toBe(404);
+          expect(res.headers["content-type"], url).toBe("application/problem+json; charset=utf-8");
+          expect(res.json().status, url).toBe(404);
         } else {
           expect(res.headers["content-type"], url).toMatch(/^text\/html/);
         }
