@@ -7,7 +7,22 @@ import { RELIABILITY_LABELS, type Citation } from "../sources/markers";
 import { dayOf, type FeedRecord, type StatusFeedRecord } from "./loaders";
 import { PRECISION_WORDS } from "../status/history-view";
 
-export type FeedMeta = { title: string; description: string; selfPath: string; htmlPath: string; publicUrl: string };
+export type FeedMeta = {
+  title: string;
+  description: string;
+  selfPath: string;
+  htmlPath: string;
+  publicUrl: string;
+  /** The feed's `updated` when it has no entries: when what it is about last changed. */
+  emptyUpdated: string;
+};
+
+/**
+ * Who writes the feed and its entries (RFC 4287 requires an author on every entry or its feed;
+ * both carry one, since readers show entries away from their feed). The tracker's editors
+ * write the words; the sources they rely on are listed in each entry.
+ */
+const author = (publicUrl: string) => ({ name: "Quash", link: publicUrl });
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -27,6 +42,16 @@ function sourcesHtml(citations: Citation[], publicUrl: string): string {
 }
 
 /**
+ * An entry's instants are the record's own, not the fact's: `published` when it entered the
+ * tracker, `updated` when it last changed (a correction moves it; readers show it as new). The
+ * fact's date, often known only to the month ("November 2025"), stays in the entry's words
+ * at the precision the record has; as an Atom date it would read as a precise day.
+ */
+function stamps(record: FeedRecord, publicUrl: string) {
+  return { published: new Date(record.recordedAt), date: new Date(record.changedAt), author: [author(publicUrl)] };
+}
+
+/**
  * One feed entry. The feed library writes an entry's title as `type="html"`, so the title is
  * escaped like the content: a caption or event title holding markup must reach readers as text.
  */
@@ -41,7 +66,7 @@ function itemOf(record: FeedRecord, publicUrl: string) {
       id: link,
       link,
       title: escapeHtml(`${caseTitle}: ${e.sealed ? "SEALED" : heading}`),
-      date: new Date(`${e.dateEntered ?? e.dateFiled}T00:00:00Z`),
+      ...stamps(record, publicUrl),
       content: [
         `<p>${escapeHtml(e.sealed ? "SEALED" : e.description)}</p>`,
         `<p>${escapeHtml(heading)}; from ${escapeHtml(label(ENTRY_SOURCE_LABELS, e.source))}.</p>`,
@@ -56,7 +81,7 @@ function itemOf(record: FeedRecord, publicUrl: string) {
     id: link,
     link,
     title: escapeHtml(`${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`),
-    date: new Date(`${dayOf(record) === "0000-00-00" ? "1970-01-01" : dayOf(record)}T00:00:00Z`),
+    ...stamps(record, publicUrl),
     content: [
       ev.description ? `<p>${escapeHtml(ev.description)}</p>` : "",
       `<p>${escapeHtml(label(EVENT_KIND_LABELS, ev.kind))}, ${escapeHtml(when.text)}${when.exact ? "" : " (date not known to the day)"}.</p>`,
@@ -76,7 +101,7 @@ function statusItemOf(record: StatusFeedRecord, publicUrl: string) {
     id,
     link: `${publicUrl}${page}#status-history-heading`,
     title: escapeHtml(`${subject.title}: ${step.label} (${when})`),
-    date: new Date(`${dayOf(record) === "0000-00-00" ? "1970-01-01" : dayOf(record).padEnd(10, "-01").slice(0, 10)}T00:00:00Z`),
+    ...stamps(record, publicUrl),
     content: [
       `<p>${escapeHtml(step.line)}</p>`,
       step.date.known
@@ -97,7 +122,8 @@ export function toAtom(records: FeedRecord[], meta: FeedMeta): string {
     link: `${meta.publicUrl}${meta.htmlPath}`,
     feedLinks: { atom: `${meta.publicUrl}${meta.selfPath}` },
     language: "en",
-    updated: items[0]?.date ?? new Date(0),
+    updated: new Date(Math.max(...items.map((i) => i.date.getTime()), items.length ? 0 : new Date(meta.emptyUpdated).getTime())),
+    author: author(meta.publicUrl),
     generator: "Quash",
     copyright: "Public court records and cited press reports",
   });

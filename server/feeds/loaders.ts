@@ -12,12 +12,15 @@ import { createSubpoenasRepository } from "../subpoenas/repository";
 /** What a feed is about: one case, one subpoena (and the cases challenging it), or everything. */
 export type FeedScope = { kind: "case"; caseId: number } | { kind: "subpoena"; subpoenaId: number } | { kind: "all" };
 
+/** When the record entered the tracker and when it last changed: a feed entry's `published` and `updated`. */
+type Stamps = { recordedAt: string; changedAt: string };
+
 export type FeedRecord =
-  | { kind: "entry"; entry: PublicRecord<"entry">; case: PublicRecord<"case">; citations: Citation[] }
-  | { kind: "event"; event: PublicRecord<"event">; case: PublicRecord<"case"> | null; citations: Citation[] }
+  | ({ kind: "entry"; entry: PublicRecord<"entry">; case: PublicRecord<"case">; citations: Citation[] } & Stamps)
+  | ({ kind: "event"; event: PublicRecord<"event">; case: PublicRecord<"case"> | null; citations: Citation[] } & Stamps)
   | StatusFeedRecord;
 
-/** One step of a subpoena's or case's status history (status/history.ts), as a feed entry. */
+/** One step of a subpoena's or case's status history (status/history.ts), as a feed entry; its stamps are its subject's. */
 export type StatusFeedRecord = {
   kind: "status";
   subject: { type: "subpoena" | "case"; slug: string; title: string };
@@ -25,7 +28,7 @@ export type StatusFeedRecord = {
   /** The sources behind the step. */
   citations: Citation[];
   case: null;
-};
+} & Stamps;
 
 /** The newest items of a feed, entries and events together, through the public projection. */
 export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedRecord[] {
@@ -65,12 +68,16 @@ export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedReco
       entry: toPublicEntry(e.entry),
       case: toPublic("case", e.case),
       citations: e.entry.sealed ? [] : (citations.get(refKey("entry", e.entry.id)) ?? []),
+      recordedAt: e.entry.createdAt,
+      changedAt: e.entry.updatedAt,
     })),
     ...events.map((e) => ({
       kind: "event" as const,
       event: toPublic("event", e.event),
       case: e.case && !e.case.deletedAt ? toPublic("case", e.case) : null,
       citations: citations.get(refKey("event", e.event.id)) ?? [],
+      recordedAt: e.event.createdAt,
+      changedAt: e.event.updatedAt,
     })),
   ];
   records.push(...statusRecords(db, scope));
@@ -94,14 +101,17 @@ function statusRecords(db: Db, scope: FeedScope): StatusFeedRecord[] {
     const steps = deriveCaseHistory({ kase, motions, orders });
     const citations = createSourcesRepository(db).citationsFor(steps.flatMap((st) => st.sources));
     const subject = { type: "case" as const, slug: kase.slug, title: kase.caption ?? kase.label };
-    return steps.map((step) => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null }));
+    const stamps = { recordedAt: row.createdAt, changedAt: row.updatedAt };
+    return steps.map((step) => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null, ...stamps }));
   }
   const repo = createSubpoenasRepository(db);
   const rows = scope.kind === "subpoena" ? repo.list().filter((r) => r.id === scope.subpoenaId) : repo.list();
   const { bundles, citations } = loadSubpoenaBundles(db, rows);
   return bundles.flatMap((b) => {
     const subject = { type: "subpoena" as const, slug: b.subpoena.slug, title: b.subpoena.title };
-    return b.history.map((step): StatusFeedRecord => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null }));
+    const row = rows.find((r) => r.id === b.subpoena.id);
+    const stamps = { recordedAt: row?.createdAt ?? "", changedAt: row?.updatedAt ?? "" };
+    return b.history.map((step): StatusFeedRecord => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null, ...stamps }));
   });
 }
 

@@ -32,6 +32,7 @@ export async function feedsRoutes(fastify: FastifyInstance) {
       description: "New docket entries and events across every case and subpoena in the cluster.",
       selfPath: paths.feeds.all(),
       htmlPath: paths.home(),
+      emptyUpdated: app.clock.now(),
     }),
   );
 
@@ -51,6 +52,7 @@ export async function feedsRoutes(fastify: FastifyInstance) {
         description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}. ${freshness.absolute}`.trim(),
         selfPath: paths.feeds.case(kase.slug),
         htmlPath: paths.case(kase.slug),
+        emptyUpdated: row.updatedAt,
       },
       freshnessKey(request.url, freshness, "absolute"),
     );
@@ -65,6 +67,7 @@ export async function feedsRoutes(fastify: FastifyInstance) {
       description: "Events of this demand and the docket entries of the cases challenging it.",
       selfPath: paths.feeds.subpoena(subpoena.slug),
       htmlPath: paths.subpoena(subpoena.slug),
+      emptyUpdated: row.updatedAt,
     });
   });
 }
