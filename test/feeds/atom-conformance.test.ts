@@ -59,8 +59,8 @@ describe("Atom feeds to RFC 4287", () => {
       app = await buildApp({ config: testConfig(), db, clock });
       await app.ready();
       const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS", published: true });
-      const entry = insertEntry(db, kase.id, { number: 1, dateFiled: "2025-09-18", description: "MOTION to Quash", createdAt: TEST_NOW, updatedAt: TEST_NOW });
-      insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws", date: "2025-11-01", datePrecision: "month", caseId: kase.id, createdAt: TEST_NOW, updatedAt: TEST_NOW });
+      const entry = insertEntry(db, kase.id, { number: 1, dateFiled: "2025-09-18", description: "MOTION to Quash" });
+      insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws", date: "2025-11-01", datePrecision: "month", caseId: kase.id });
 
       const before = parseFeed((await app.inject("/cases/doe-v-dhs/feed.atom")).body);
       const event = before.items.find((i) => i.title?.startsWith("DHS withdraws"))!;
