@@ -1,4 +1,4 @@
-import ical, { escape, ICalEventStatus, type ICalCalendar } from "ical-generator";
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from "ical-generator";
 import { paths } from "../paths";
 import type { PublicRecord } from "../privacy/projection";
 import { courtTimeToInstant } from "../shared/court-time";
@@ -17,9 +17,14 @@ import { calendarDeadlineView, caseTimeZone, caseTitle, toHearingView } from "./
  * - a hearing whose day is not known is left out rather than put on a guessed day.
  * Every text value is plain text (calendarText: no markup, no control characters) and escaped
  * as RFC 5545 asks, so a line break in a caption cannot end the calendar and start a fake event.
- * UIDs are stable (`deadline-<id>@quash`), and LAST-MODIFIED / DTSTAMP carry the record's last
- * change, so apps update an event in place.
+ * UIDs are stable and unique across installations (`deadline-<id>@<PUBLIC_URL's host>`), SEQUENCE
+ * counts the record's revisions (its version less one) and LAST-MODIFIED / DTSTAMP carry its last
+ * change, so apps update an event in place rather than keep a stale copy (RFC 5545 3.8.7.4).
+ * The calendar is METHOD:PUBLISH: a published schedule, not an invitation.
  */
+
+/** How long a timed hearing is shown: the record has its start, never its end (RFC 5545 asks for one). */
+export const HEARING_SHOWN_MINUTES = 60;
 
 export type FeedOptions = {
   name: string;
@@ -39,6 +44,9 @@ const HEARING_STATUS: Record<string, ICalEventStatus> = {
 };
 
 const utcMidnight = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The host part of the public address, so two installations never give two events one UID. */
+const uidHost = (baseUrl: string) => new URL(baseUrl).hostname;
 
 function caseName(data: CalendarData, caseId: number | null): string {
   const kase = caseId !== null ? data.cases.get(caseId) : undefined;
@@ -66,7 +74,8 @@ function addDeadline(cal: ICalCalendar, data: CalendarData, dl: PublicRecord<"de
     link,
   ];
   cal.createEvent({
-    id: `deadline-${dl.id}@quash`,
+    id: `deadline-${dl.id}@${uidHost(baseUrl)}`,
+    sequence: Math.max(0, dl.version - 1),
     start: utcMidnight(dl.dateDue),
     allDay: true,
     summary: calendarLine(`${dl.label} — ${caseName(data, dl.caseId)}${suffix}`),
@@ -87,14 +96,17 @@ function addHearing(cal: ICalCalendar, data: CalendarData, h: PublicRecord<"hear
   const lines = [
     view.motionTitle ? `Motion: ${view.motionTitle}` : null,
     `Date: ${view.date.text}${view.time ? `, ${view.time}` : ", time not recorded"}`,
+    at ? `Shown as ${HEARING_SHOWN_MINUTES} minutes: the record has the hearing's start, not its end.` : null,
     view.place ? `Place: ${view.place}` : null,
     `Status: ${view.status}`,
     link,
   ];
   cal.createEvent({
-    id: `hearing-${h.id}@quash`,
-    // A timed hearing is sent as a UTC instant with no end: its length is not on the record.
+    id: `hearing-${h.id}@${uidHost(baseUrl)}`,
+    sequence: Math.max(0, h.version - 1),
+    // A timed hearing is a UTC instant with an end an hour on (the description says so); an all-day one needs none.
     start: at ?? utcMidnight(h.date),
+    ...(at ? { end: new Date(at.getTime() + HEARING_SHOWN_MINUTES * 60_000) } : {}),
     allDay: at === undefined,
     summary: calendarLine(`${h.title} — ${caseName(data, h.caseId)}${cancelled ? ` (${view.status.toLowerCase()})` : ""}`),
     description: calendarText(lines.filter((l): l is string => Boolean(l)).join("\n")),
@@ -107,18 +119,24 @@ function addHearing(cal: ICalCalendar, data: CalendarData, h: PublicRecord<"hear
 }
 
 export function toIcs(data: CalendarData, options: FeedOptions): string {
+  const deadlines = data.deadlines.filter((dl) => dl.status !== "superseded");
+  const hearings = data.hearings.filter((h) => toHearingView(h, data).exact && h.date);
+  // An empty calendar looks like a broken subscription; say that the record holds nothing yet.
+  const description =
+    deadlines.length + hearings.length === 0 ? `${options.description} The record holds no deadlines or hearings with a known day yet.` : options.description;
   const cal = ical({
+    method: ICalCalendarMethod.PUBLISH,
     // The library writes the calendar's own name and description (NAME, X-WR-CALNAME,
     // X-WR-CALDESC) as given, so they are escaped here; event properties it escapes itself.
     name: escape(calendarLine(options.name), false),
-    description: escape(calendarText(options.description), false),
+    description: escape(calendarText(description), false),
     prodId: { company: "quash", product: "docket-tracker", language: "EN" },
     url: `${options.baseUrl}${options.pagePath}`,
     // Asks subscribing apps to refresh hourly (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     ttl: 60 * 60,
   });
-  for (const dl of data.deadlines) if (dl.status !== "superseded") addDeadline(cal, data, dl, options.baseUrl);
-  for (const h of data.hearings) addHearing(cal, data, h, options.baseUrl);
+  for (const dl of deadlines) addDeadline(cal, data, dl, options.baseUrl);
+  for (const h of hearings) addHearing(cal, data, h, options.baseUrl);
   // RFC 5545 ends every content line, the last one included, with CRLF; the library leaves the last bare.
   const text = cal.toString();
   return text.endsWith("\r\n") ? text : `${text}\r\n`;

@@ -46,7 +46,7 @@ describe("iCalendar feeds", () => {
     expect(lines).toContain("VERSION:2.0");
     expect(lines.some((l) => l.startsWith("PRODID:"))).toBe(true);
 
-    const opposition = byUid(events, `deadline-${seeded.doeOpposition.id}@quash`)!;
+    const opposition = byUid(events, `deadline-${seeded.doeOpposition.id}@127.0.0.1`)!;
     expect(opposition["DTSTART;VALUE=DATE"]).toBe("20261119");
     expect(opposition.SUMMARY).toBe("Opposition due — Doe v. DHS");
     expect(opposition.DESCRIPTION).toContain("Rule: N.D. Cal. Civ. L.R. 7-3(a)");
@@ -59,32 +59,32 @@ describe("iCalendar feeds", () => {
 
   it("leaves out the superseded computed date, keeps the order's date, and cancels a vacated one", async () => {
     const { events } = parseIcs((await app.inject("/calendar.ics")).body);
-    expect(byUid(events, `deadline-${seeded.roeComputedOpposition.id}@quash`)).toBeUndefined();
-    const ordered = byUid(events, `deadline-${seeded.roeOrdered.id}@quash`)!;
+    expect(byUid(events, `deadline-${seeded.roeComputedOpposition.id}@127.0.0.1`)).toBeUndefined();
+    const ordered = byUid(events, `deadline-${seeded.roeOrdered.id}@127.0.0.1`)!;
     expect(ordered["DTSTART;VALUE=DATE"]).toBe("20261203");
     expect(ordered.DESCRIPTION).toContain("Set by court order: Order setting briefing schedule");
     expect(ordered.DESCRIPTION).toContain("Replaces Friday\\, November 27\\, 2026 (rule default under N.D. Cal. Civ. L.R. 7-3(a))");
-    const vacated = byUid(events, `deadline-${seeded.roeReply.id}@quash`)!;
+    const vacated = byUid(events, `deadline-${seeded.roeReply.id}@127.0.0.1`)!;
     expect(vacated.STATUS).toBe("CANCELLED");
     expect(vacated.SUMMARY).toBe("Reply due — Roe v. DHS (vacated)");
   });
 
   it("sends a timed hearing as its UTC instant, cancels a vacated one, and leaves out one whose day is unknown", async () => {
     const { events } = parseIcs((await app.inject("/calendar.ics")).body);
-    const hearing = byUid(events, `hearing-${seeded.hearing.id}@quash`)!;
+    const hearing = byUid(events, `hearing-${seeded.hearing.id}@127.0.0.1`)!;
     // 10:00 in San Francisco on 2026-12-10 (PST, UTC−8).
     expect(hearing.DTSTART).toBe("20261210T180000Z");
     expect(hearing.LOCATION).toBe("Courtroom E\\, 15th Floor");
     expect(hearing.SUMMARY).toBe("Hearing on the motion to quash — Doe v. DHS");
-    expect(byUid(events, `hearing-${seeded.pastHearing.id}@quash`)!["DTSTART;VALUE=DATE"]).toBe("20261118");
-    expect(byUid(events, `hearing-${seeded.vacatedHearing.id}@quash`)!.STATUS).toBe("CANCELLED");
-    expect(byUid(events, `hearing-${seeded.roughHearing.id}@quash`)).toBeUndefined();
+    expect(byUid(events, `hearing-${seeded.pastHearing.id}@127.0.0.1`)!["DTSTART;VALUE=DATE"]).toBe("20261118");
+    expect(byUid(events, `hearing-${seeded.vacatedHearing.id}@127.0.0.1`)!.STATUS).toBe("CANCELLED");
+    expect(byUid(events, `hearing-${seeded.roughHearing.id}@127.0.0.1`)).toBeUndefined();
   });
 
   it("never includes a deleted case's deadline", async () => {
     const res = await app.inject("/calendar.ics");
     expect(res.body).not.toContain("Ghost deadline");
-    expect(byUid(parseIcs(res.body).events, `deadline-${seeded.goneDeadline.id}@quash`)).toBeUndefined();
+    expect(byUid(parseIcs(res.body).events, `deadline-${seeded.goneDeadline.id}@127.0.0.1`)).toBeUndefined();
     expect((await app.inject("/cases/deleted-case/calendar.ics")).statusCode).toBe(404);
   });
 
@@ -96,7 +96,7 @@ describe("iCalendar feeds", () => {
     expect(lines).toContain("X-WR-CALNAME:Quash: Roe v. DHS");
     expect(events.map((e) => e.SUMMARY).every((s) => s!.includes("Roe v. DHS"))).toBe(true);
     expect(events.map((e) => e.UID).sort()).toEqual(
-      [seeded.roeOrdered.id, seeded.roeReply.id, seeded.roeEarliestHearing.id].map((id) => `deadline-${id}@quash`).sort(),
+      [seeded.roeOrdered.id, seeded.roeReply.id, seeded.roeEarliestHearing.id].map((id) => `deadline-${id}@127.0.0.1`).sort(),
     );
     const missing = await app.inject("/cases/nobody/calendar.ics");
     expect(missing.statusCode).toBe(404);
@@ -112,7 +112,7 @@ describe("iCalendar feeds", () => {
     createRecordStore(db, testClock).update("hearing", seeded.hearing.id, { place: "Courtroom F" }, { actor: testActor });
     const changed = await app.inject({ url: "/calendar.ics", headers: { "if-none-match": etag } });
     expect(changed.statusCode).toBe(200);
-    expect(byUid(parseIcs(changed.body).events, `hearing-${seeded.hearing.id}@quash`)!.LOCATION).toBe("Courtroom F");
+    expect(byUid(parseIcs(changed.body).events, `hearing-${seeded.hearing.id}@127.0.0.1`)!.LOCATION).toBe("Courtroom F");
   });
 
   it("is linked from the docket page, in the head and visibly", async () => {
