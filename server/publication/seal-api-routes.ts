@@ -6,11 +6,13 @@ import { API_BODY_LIMIT, acceptJsonOnly, etag, versionFrom } from "../editing/ap
 import { EditHeaders, WriteError, recordParams } from "../editing/api-schemas";
 import { paths } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
+import { PROBLEM_TYPE, problemOf } from "../shared/problem";
 import { parseRecordId } from "../shared/record-id";
 import { SEAL_KINDS, SealBody, type SealKind } from "./schemas";
 import { sealState, type SealedRow } from "./seals";
 
 const SECURITY = [{ bearerAuth: [] }];
+const OPERATION_NOUN: Record<SealKind, string> = { entry: "Entry", document: "Document", party: "PartyName", case: "Case" };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, WriteError]));
 
 /** Where each kind of seal is in the API, and what its `{id}` is. */
@@ -64,6 +66,7 @@ export async function sealApiRoutes(fastify: FastifyInstance) {
           onRequest: requireRole("editor", { via: "token" }),
           schema: {
             tags: [route.tag],
+            operationId: `${seal ? "seal" : "unseal"}${OPERATION_NOUN[kind]}`,
             security: SECURITY,
             summary: `${seal ? "Seal" : "Unseal"} ${route.words.split(" (")[0]}`,
             description: seal
@@ -86,7 +89,7 @@ export async function sealApiRoutes(fastify: FastifyInstance) {
               `This record is at version ${error.currentVersion}; your request started from version ${error.expectedVersion}. Nothing was changed.`,
               error.currentVersion,
             );
-            return reply.code(412).send({ error: { status: 412, code: failed.code, message: failed.message } });
+            return reply.code(412).type(PROBLEM_TYPE).send(problemOf({ status: 412, code: failed.code, message: failed.message }, request.url));
           }
         },
       );
