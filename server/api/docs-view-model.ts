@@ -110,7 +110,8 @@ export function toApiDocsView(doc: OpenApiDocument, baseUrl: string, examples: R
     rootUrl: `${baseUrl}${paths.api.root()}`,
     groups: tags
       .map((tag) => ({
-        id: `tag-${tag}`,
+        // An id holds no spaces (HTML's rule): "docket entries" is tag-docket-entries.
+        id: `tag-${tag.replace(/[^A-Za-z0-9_-]+/g, "-")}`,
         heading: tag.charAt(0).toUpperCase() + tag.slice(1),
         description: OPENAPI_TAGS.find((t) => t.name === tag)?.description ?? null,
         operations: operations.filter((o) => o.tag === tag),

@@ -109,6 +109,9 @@ describe("OpenAPI document and docs pages", () => {
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/cases/doe-v-dhs'");
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/subpoenas/dhs-to-meta'");
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/timeline?year=2025&kind=withdrawal'");
+    // HTML ids hold no whitespace (the validator's one error on this page was id="tag-docket entries").
+    const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
+    expect(ids.filter((id) => /\s/.test(id))).toEqual([]);
     const timeline = $("#op-listTimeline");
     expect(timeline.find("tbody th[scope=row]").map((_, el) => $(el).text()).get()).toEqual(expect.arrayContaining(["year", "kind", "page_size", "cursor", "order_by", "date__gte"]));
     expect(timeline.find("tbody").text()).toContain("withdrawal");
