@@ -26,6 +26,8 @@ export type CaseHeaderView = {
   dateTerminated: string | null;
   nature: string | null;
   status: CaseStatus;
+  /** The case's narrative, with the sources behind it (its own, else the case's). */
+  summary: { text: string; sources: SourceMarker[] } | null;
   sources: SourceMarker[];
   conflicts: ConflictMarker[];
 };
@@ -66,6 +68,7 @@ export function toCaseHeader(d: PublicDocketData): CaseHeaderView {
     dateTerminated: c.dateTerminated ? formatDocketDate(c.dateTerminated) : null,
     nature: c.nature,
     status: deriveCaseStatus(c, d.motions),
+    summary: c.summary ? { text: c.summary, sources: markersFor(cites, "summary") } : null,
     sources: markersFor(cites),
     conflicts: conflictMarkers(d.conflicts.get(refKey("case", c.id))),
   };
