@@ -74,14 +74,43 @@ export function isInferred(citations: Citation[] | undefined, field?: string): b
 }
 
 export function conflictMarkers(conflicts: ConflictRef[] | undefined, field?: string): ConflictMarker[] {
+  // A conflict linked to two fields of one record (Q7: a case's nature and its status note) is one disagreement to a reader: listed once.
+  const seen = new Set<string>();
   return (conflicts ?? [])
     .filter((c) => field === undefined || c.field === field || c.field === null)
+    .filter((c) => !seen.has(c.code) && Boolean(seen.add(c.code)))
     .map((c) => ({ code: c.code, title: c.title, href: paths.conflict(c.code), field: c.field }));
+}
+
+/**
+ * One citation per source and field: the same source cited twice for one field (two quotes
+ * from one article) is one fact–source link, its quotes joined, checked against the docket if
+ * either was, inferred only if both were.
+ */
+function oncePerField(citations: Citation[]): Citation[] {
+  const byKey = new Map<string, Citation>();
+  for (const c of citations) {
+    const key = `${c.source.tag}\u0000${c.field ?? ""}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, c);
+      continue;
+    }
+    const quotes = [seen.quote, c.quote].filter((q): q is string => Boolean(q));
+    byKey.set(key, {
+      ...seen,
+      quote: quotes.length ? [...new Set(quotes)].join(" … ") : null,
+      verifiedAgainstDocket: seen.verifiedAgainstDocket || c.verifiedAgainstDocket,
+      inferred: seen.inferred && c.inferred,
+      inferredReason: seen.inferred && c.inferred ? seen.inferredReason : null,
+    });
+  }
+  return [...byKey.values()];
 }
 
 /** The shape every API record carries under `sources`. */
 export function apiSources(citations: Citation[] | undefined) {
-  return (citations ?? []).map((c) => ({
+  return oncePerField(citations ?? []).map((c) => ({
     tag: c.source.tag,
     field: c.field,
     title: c.source.title,

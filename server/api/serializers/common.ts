@@ -30,7 +30,13 @@ export function sources(citations: Citation[] | undefined) {
 }
 
 export function conflicts(ctx: ApiContext, refs: ConflictRef[] | undefined) {
-  return (refs ?? []).map((c) => ({
+  // One conflict link per field of a record, whatever path it came by.
+  const seen = new Set<string>();
+  const once = (refs ?? []).filter((c) => {
+    const key = `${c.code}\u0000${c.field ?? ""}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return once.map((c) => ({
     code: c.code,
     title: c.title ?? c.code,
     description: c.description ?? "",
