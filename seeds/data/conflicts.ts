@@ -195,4 +195,12 @@ export const CONFLICTS: (ConflictSeed & { status?: "open" | "resolved"; resoluti
     ],
     cites: [{ tag: "S09", quote: "Wednesday" }, { tag: "S03" }],
   },
+  {
+    code: "Q14",
+    title: "When Meta blocked ICE List links",
+    description:
+      "TheWrap (28 Jan 2026) gives 27 Jan 2026 as the day the block was reported; the record's seed article 002 puts it in \"early February\". Neither gives the day Meta began blocking the links, which stays unknown: 27 Jan is shown as the date of the reports, not of the block.",
+    records: [{ type: "event", key: "meta-blocks-ice-list-links-2026-01-27", field: "date" }],
+    cites: [{ tag: "S37" }],
+  },
 ];

@@ -45,12 +45,13 @@ export const EVENTS_2026: EventSeed[] = [
     ],
   },
   {
+    // The day is when the block was reported (S37, 28 Jan, of 27 Jan); when Meta began blocking is unknown, and a seed article says early February (Q14).
     slug: "meta-blocks-ice-list-links-2026-01-27",
-    kind: "takedown",
-    title: "Meta blocks links to \"ICE List\" on Facebook, Instagram and Threads",
+    kind: "report",
+    title: "Reports that Meta blocks links to \"ICE List\" on Facebook, Instagram and Threads",
     description:
-      "WhatsApp was unaffected. Spokesperson Andy Stone tied the block to Meta's personal-information policy. The list's creator, a private individual, is not named here.",
-    date: day("2026-01-27", "reported Tuesday 27 Jan 2026"),
+      "Reported on 27 Jan 2026; the day Meta began blocking the links is unknown (one account says early February, see Q14). WhatsApp was unaffected. Spokesperson Andy Stone tied the block to Meta's personal-information policy. The list's creator, a private individual, is not named here.",
+    date: day("2026-01-27", "reported Tuesday 27 Jan 2026; the block's own date unknown"),
     actors: [{ type: "organization", key: "meta" }, { type: "person", key: "andy-stone" }],
     cites: [{ tag: "S37" }],
   },

@@ -13,7 +13,7 @@ describe("seedDatabase", () => {
     expect(isDatabaseEmpty(db)).toBe(true);
     const result = seedDatabase(db, { clock: testClock });
     expect(result.unchanged).toBe(0);
-    expect(result.created).toMatchObject({ cases: 12, conflicts: 13, judges: 4 });
+    expect(result.created).toMatchObject({ cases: 12, conflicts: 14, judges: 4 });
     expect(result.created.sources).toBeGreaterThanOrEqual(78);
     expect(isDatabaseEmpty(db)).toBe(false);
     // `created` counts exactly what is in the database.

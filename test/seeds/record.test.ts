@@ -87,10 +87,10 @@ describe("the bundled record", () => {
     ]);
   });
 
-  it("has Q1–Q13, each affecting at least one existing record", () => {
+  it("has Q1–Q14, each affecting at least one existing record", () => {
     const conflicts = db.select().from(s.conflicts).all();
     expect(conflicts.map((c) => c.code).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(
-      Array.from({ length: 13 }, (_, i) => `Q${i + 1}`),
+      Array.from({ length: 14 }, (_, i) => `Q${i + 1}`),
     );
     for (const conflict of conflicts) {
       const records = db.select().from(s.conflictRecords).where(eq(s.conflictRecords.conflictId, conflict.id)).all();
