@@ -17,6 +17,7 @@ import { looksLikeMimeMessage } from "../pacer/nef-mime";
 import { simpleParser } from "mailparser";
 import { sha256Of } from "../files/store";
 import { courtIdFromDocument, courtIdFromFileName, isPacerCourtId } from "./courts";
+import { juriscraperCourt, looksLikeJson, readJuriscraperDocket } from "./juriscraper-json";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../config";
 import { sizeText } from "../shared/bytes";
 
@@ -103,8 +104,7 @@ function truncationReason(text: string, kind: PacerKind): string | null {
   return null;
 }
 
-function resolveCourt(text: string, fileName: string, requested: string | null | undefined, notes: string[]): string {
-  const fromDocument = courtIdFromDocument(text);
+function resolveCourt(text: string, fileName: string, requested: string | null | undefined, notes: string[], fromDocument = courtIdFromDocument(text)): string {
   const fromName = courtIdFromFileName(fileName);
   if (requested) {
     const id = requested.trim().toLowerCase();
@@ -173,6 +173,14 @@ async function prepareBytes(bytes: Buffer, fileName: string, options: PrepareOpt
   if (text.trim() === "") throw new PacerInputError("the file is empty (only blank space)");
   if (looksLikeLoginPage(text)) {
     throw new PacerInputError("it is a PACER sign-in page, not a docket: the PACER session had expired. Sign in to PACER and save the report again");
+  }
+
+  if (looksLikeJson(text)) {
+    // juriscraper's docket JSON: checked field by field, then merged as a parsed docket report is.
+    const result = readJuriscraperDocket(text);
+    const notes: string[] = [];
+    const courtId = resolveCourt(text, fileName, options.courtId, notes, juriscraperCourt(text));
+    return { fileName, sha256: sha256Of(bytes), bytes, text, courtId, notes, kind: "docket", result: { ...result, court_id: courtId }, mediaType: "application/json" };
   }
 
   const kind = detectPacerKind(text);

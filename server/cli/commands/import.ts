@@ -16,6 +16,9 @@ import { heldLine, REVIEW_HINT } from "../held-lines";
 
 const USAGE = `quash import FILE... [--dry-run] [--court ID] [--group ${CASE_GROUPS.join("|")}] [--tracked-only] [--publish]
 
+A FILE is a PACER docket report (HTML), a court RSS feed, a Notice of Electronic Filing, or a
+docket as juriscraper's JSON (what \`quash parse docket\` prints), merged as the page would be.
+
 New cases are not published (staff only, on /staff/unpublished) and in the group "unsorted"
 unless --publish (with a --group other than unsorted) says otherwise.`;
 
