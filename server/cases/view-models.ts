@@ -1,3 +1,4 @@
+import { entryCitation } from "../shared/bluebook";
 import { ENTRY_KINDS, PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
 import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
@@ -283,12 +284,14 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
 
 export type DocketView = ReturnType<typeof toDocketView>;
 
+
 /** The permalink page of one entry: how to cite it, and the way back to the docket. */
 export function toEntryView(e: NonNullable<ReturnType<typeof import("./loaders").loadPublicEntry>>) {
   const c = e.case;
   const docketHref = `${paths.case(c.slug)}${e.page > 1 ? `?page=${e.page}` : ""}#entry-${e.entry.id}`;
   const number = e.entry.number;
-  const citation = `${c.caption ?? c.label}, ${c.docketNumber ? `No. ${c.docketNumber}` : "docket number unknown"} (${e.court?.shortName ?? "court unknown"})${number ? `, ECF No. ${number}` : ""} (filed ${formatDocketDate(e.entry.dateFiled)})`;
+  // Bluebook form (server/shared/bluebook.ts): "Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 18, 2025)".
+  const citation = entryCitation(c, e.court ?? null, e.entry);
   return {
     title: number ? `ECF No. ${number} — ${c.caption ?? c.label}` : `Docket entry of ${formatDocketDate(e.entry.dateFiled)} — ${c.caption ?? c.label}`,
     heading: number ? `ECF No. ${number}` : "Unnumbered docket entry",

@@ -130,7 +130,11 @@ describe("docket page", () => {
     expect(res.statusCode).toBe(200);
     const page = parseHtml(res.body);
     expect(page("h1").text()).toBe("ECF No. 1");
-    expect(page("code").text()).toContain("ECF No. 1");
+    // Bluebook form: court and date in one parenthetical, the case name in italics.
+    expect(page("p.citation").text()).toMatch(/, ECF No\. 1 \((N\.D\. Cal\. )?[A-Z][a-z]+\.? \d{1,2}, \d{4}\)$/);
+    expect(page("p.citation i").first().text()).toBeTruthy();
+    const api = (await app.inject("/api/v1/cases/doe-v-dhs")).json().data as { entries: { number: number | null; citation?: string }[] };
+    expect(api.entries.find((e) => e.number === 1)!.citation).toBe(page("p.citation").text());
   });
 
   it("links filed PDFs for download, but never a sealed document's", async () => {

@@ -1,6 +1,7 @@
 import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "../../cases/loaders";
 import { paths } from "../../paths";
 import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
+import { caseCitation, entryCitation } from "../../shared/bluebook";
 import { refKey } from "../../sources/markers";
 import { deriveCaseStatus } from "../../status/case-status";
 import { deriveCaseHistory } from "../../status/history";
@@ -45,6 +46,7 @@ function caseBase(ctx: ApiContext, h: CaseHead) {
     referredJudge: judgeRef(ctx, h.referred),
     dateFiled: fuzzyDate({ date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision, label: c.dateFiledLabel }),
     dateTerminated: c.dateTerminated,
+    citation: caseCitation(c, h.court).text,
     nature: c.nature,
     summary: c.summary,
     status: h.status,
@@ -78,6 +80,7 @@ function entries(ctx: ApiContext, d: PublicDocketData) {
       textSource: e.source,
       sealed: false as const,
       htmlUrl: absolute(ctx, paths.entryPermalink(d.case.slug, e.id)),
+      citation: entryCitation(d.case, d.court, e).text,
       documents: d.documents
         .filter((doc) => doc.entryId === e.id)
         .map((doc) => ({
