@@ -250,8 +250,9 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         onRequest: editor,
         schema: {
           tags,
+          operationId: `revert${name}`,
           security: SECURITY,
-          summary: `Revert a ${label} to an earlier revision`,
+          summary: `Revert ${a} ${label} to an earlier revision`,
           description: `Puts back the fields the ${label} had after revision \`revisionId\` (from GET …/revisions), as a new revision; nothing is lost, and the version you replace stays in the history. It does not un-delete${definition.type === "entry" ? " or un-strike" : ""}: that is POST …/restore. Send \`If-Match: "<version>"\`: without it 428; a stale version gets 412 and nothing changes.`,
           params: RecordParams,
           headers: EditHeaders,

@@ -4,7 +4,7 @@ import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
 import { ENTRY_SOURCE_LABELS, EVENT_KIND_LABELS, label } from "../shared/labels";
 import { RELIABILITY_LABELS, type Citation } from "../sources/markers";
-import { dayOf, type FeedRecord, type StatusFeedRecord } from "./loaders";
+import type { FeedRecord, StatusFeedRecord } from "./loaders";
 import { PRECISION_WORDS } from "../status/history-view";
 
 export type FeedMeta = {
