@@ -4,9 +4,15 @@ import { loadAuthoritySummaries, loadPublicAuthority } from "../authorities/load
 import { compareAuthorities } from "../authorities/rank";
 import { NotFoundError } from "../errors";
 import { paths } from "../paths";
+import { listQuery, type ListSpec } from "./lists";
+import { sendList } from "./send-list";
 import { errorResponses, listOf, recordOf, SlugParams } from "./schemas";
 import { toApiAuthorityListItem, toApiAuthorityRecord } from "./serializers/study";
 import { AuthorityListItem, AuthorityListQuery, AuthorityRecord } from "./study-schemas";
+
+/** The list's own filters (AuthorityListQuery) stay as they were; paging, fields and omit come from server/api/lists.ts. */
+const AUTHORITY_LIST: ListSpec<ReturnType<typeof toApiAuthorityListItem>> = { key: () => [], filters: {}, orderings: {}, extra: AuthorityListQuery.shape };
+const AuthorityList = listOf(AuthorityListItem, "One page of the authorities that fit, leading ones first.");
 
 export async function authoritiesApiRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -20,17 +26,17 @@ export async function authoritiesApiRoutes(fastify: FastifyInstance) {
         operationId: "listAuthorities",
         summary: "List authorities",
         description: "The cases, statutes and rules at stake, leading ones first, each with its holding, doctrines and how often the cluster cites it.",
-        querystring: AuthorityListQuery,
-        response: { 200: listOf(AuthorityListItem, "Every authority that fits."), 400: errorResponses[400] },
+        querystring: listQuery(AUTHORITY_LIST),
+        response: { 200: AuthorityList, 400: errorResponses[400] },
       },
     },
-    async (request) => {
-      const { doctrine, kind } = request.query;
+    async (request, reply) => {
+      const { doctrine, kind } = request.query as { doctrine?: string; kind?: string };
       const data = loadAuthoritySummaries(app.db)
         .filter((a) => (!kind || a.authority.kind === kind) && (!doctrine || a.doctrines.some((d) => d.slug === doctrine)))
         .sort((a, b) => compareAuthorities(a.authority, b.authority))
         .map((a) => toApiAuthorityListItem(ctx, a));
-      return { data, count: data.length };
+      return sendList(app, request, reply, { spec: AUTHORITY_LIST, schema: AuthorityList, rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })) });
     },
   );
 
