@@ -6,7 +6,7 @@ import { listQuery, type ListSpec } from "./lists";
 import { errorResponses, listOf } from "./schemas";
 import { sendList } from "./send-list";
 import { toApiArgument } from "./serializers/study";
-import { Argument, ArgumentListQuery } from "./study-schemas";
+import { Argument, ArgumentListQuery } from "./schemas/study";
 
 /** The list's own filters (ArgumentListQuery) stay as they were; paging, fields and omit come from server/api/lists.ts. */
 const ARGUMENT_LIST: ListSpec<ReturnType<typeof toApiArgument>> = { key: () => [], filters: {}, orderings: {}, extra: ArgumentListQuery.shape };

@@ -8,7 +8,7 @@ import { listQuery, type ListSpec } from "./lists";
 import { sendList } from "./send-list";
 import { errorResponses, listOf, recordOf, SlugParams } from "./schemas";
 import { toApiAuthorityListItem, toApiAuthorityRecord } from "./serializers/study";
-import { AuthorityListItem, AuthorityListQuery, AuthorityRecord } from "./study-schemas";
+import { AuthorityListItem, AuthorityListQuery, AuthorityRecord } from "./schemas/study";
 
 /** The list's own filters (AuthorityListQuery) stay as they were; paging, fields and omit come from server/api/lists.ts. */
 const AUTHORITY_LIST: ListSpec<ReturnType<typeof toApiAuthorityListItem>> = { key: () => [], filters: {}, orderings: {}, extra: AuthorityListQuery.shape };

@@ -6,7 +6,7 @@ import { listQuery, type ListSpec } from "./lists";
 import { sendList } from "./send-list";
 import { errorResponses, listOf } from "./schemas";
 import { toApiDoctrineRecord } from "./serializers/study";
-import { DoctrineRecord, DoctrinesQuery } from "./study-schemas";
+import { DoctrineRecord, DoctrinesQuery } from "./schemas/study";
 
 /** The list's own filter (DoctrinesQuery) stays as it was; paging, fields and omit come from server/api/lists.ts. */
 const DOCTRINE_LIST: ListSpec<ReturnType<typeof toApiDoctrineRecord>> = { key: () => [], filters: {}, orderings: {}, extra: DoctrinesQuery.shape };

@@ -26,7 +26,7 @@ export function sendList<I>(
   reply: FastifyReply,
   list: {
     spec: ListSpec<I>;
-    /** `{ data, count, next, previous, ... }` for this list (listOf in ./schemas.ts, or a list with more members). */
+    /** `{ data, count, next, previous, ... }` for this list (listOf in ./schemas/envelopes.ts, or a list with more members). */
     schema: z.ZodType;
     rows: () => ListRow<I>[];
     /** Members of the answer besides the page (the source register's conflicts). */

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { AUTHORITY_KINDS, CITE_KINDS, REACHED } from "../../db/schema";
-import { CaseRef, Conflicts, Sources } from "./schemas";
+import { AUTHORITY_KINDS, CITE_KINDS, REACHED } from "../../../db/schema";
+import { CaseRef, Conflicts, htmlUrl, Sources, url } from "./common";
 
 /*
  * The law students' part of the public API (issue 11): doctrines, authorities and arguments,
  * encoded through these schemas like every answer (a key not declared here is dropped).
  */
-
-const url = z.string().meta({ description: "This record in the API." });
-const htmlUrl = z.string().meta({ description: "This record's page on the site." });
 
 export const DoctrineRef = z.object({ slug: z.string(), title: z.string(), url, htmlUrl }).meta({ id: "DoctrineRef" });
 
