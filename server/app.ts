@@ -7,6 +7,7 @@ import type { Clock } from "./shared/clock";
 import { routeTablePlugin } from "./plugins/route-table";
 import { contextPlugin } from "./plugins/context";
 import { securityPlugin } from "./plugins/security";
+import { httpCachingPlugin } from "./plugins/http-caching";
 import { cachedPagesPlugin } from "./plugins/cached-pages";
 import { viewsPlugin } from "./plugins/views";
 import { assetsPlugin } from "./plugins/assets";
@@ -88,6 +89,8 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   app.routeTable.section("Infrastructure");
   await app.register(contextPlugin, { config, db, clock });
   await app.register(securityPlugin);
+  // Before every answer is made: the Cache-Control, ETag, Last-Modified and 304 of every answer.
+  await app.register(httpCachingPlugin);
   // Before the page cache: it answers stored API answers, and those too count against the quota.
   await app.register(apiConventionsPlugin);
   await app.register(cachedPagesPlugin);

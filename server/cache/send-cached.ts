@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isPublicRequest } from "../cache/public-request";
 import { brotliOf, gzipOf, type CacheScope, type CachedPage, type PageCache } from "./page-cache";
+import { httpDate, isNotModified, lastModifiedMs } from "./validators";
 
 /** Picks the best encoding the client accepts among the ones we pre-encode. */
 function preferredEncoding(header: string | undefined): "br" | "gzip" | null {
@@ -17,13 +18,15 @@ function preferredEncoding(header: string | undefined): "br" | "gzip" | null {
   return null;
 }
 
-/** Sends stored bytes with an ETag, answering 304 when the client already has them. */
+/**
+ * Sends stored bytes with their ETag and Last-Modified, answering 304 when the client already
+ * has them. Cache-Control is left to plugins/http-caching.ts, which decides it for every answer.
+ */
 export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
   reply.header("ETag", page.etag);
+  reply.header("Last-Modified", httpDate(lastModifiedMs(page.changedMs, Date.parse(request.server.clock.now()))));
   reply.header("Vary", "Accept-Encoding");
-  // Clients may keep the page but must ask again; the ETag makes asking cheap.
-  reply.header("Cache-Control", "no-cache");
-  if (request.headers["if-none-match"] === page.etag) return reply.code(304).send();
+  if (isNotModified(request.headers, page.etag, page.changedMs)) return reply.code(304).send();
   reply.type(page.contentType);
   const encoding = preferredEncoding(request.headers["accept-encoding"]);
   if (encoding === "br") return reply.header("Content-Encoding", "br").send(brotliOf(page));
@@ -51,6 +54,7 @@ export async function serveCached(
   render: () => Promise<string> | string,
 ) {
   if (!isPublicRequest(request)) return reply.type("text/html; charset=utf-8").send(await render());
-  const page = cache.get(key) ?? cache.set(key, await render(), scope);
+  const ticket = cache.ticket();
+  const page = cache.get(key) ?? cache.set(key, await render(), scope, undefined, ticket);
   return sendCachedPage(request, reply, page);
 }
