@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "../../db/client";
 import type { FieldError } from "../errors";
 import type { Actor, RecordStore } from "../records/store";
-import type { EditableType } from "../records/tables";
+import type { EditableType, RecordInsert, RecordRow } from "../records/tables";
 import type { EditRepository, IdSetName } from "./repository";
 
 /** The record types staff edit through forms and the write API. */
@@ -31,6 +31,13 @@ export type EditType = (typeof EDIT_TYPES)[number];
 export type Row = Record<string, unknown>;
 export type Links = Record<string, unknown>;
 
+/**
+ * The columns a write of a T sets, each optional: an update sends only what changes, and a
+ * create's missing columns are derived (prepare) or checked (the record store refuses a
+ * required column left out).
+ */
+export type Columns<T extends EditType> = Partial<RecordInsert<T>>;
+
 /** What a definition's hooks may use. All of it runs inside the write's transaction. */
 export type EditContext = {
   /** The connection the write runs on, for services that read before they write (server/schedule). */
@@ -45,21 +52,32 @@ export type EditContext = {
 /** A column that names another record. `sameCase`: it must belong to the same case as this one. */
 export type RefSpec = { type: EditableType; sameCase?: boolean };
 
-export type WriteEvent = {
+export type WriteEvent<T extends EditType = EditType> = {
   action: "create" | "update" | "delete" | "restore";
-  row: Row;
-  before: Row | null;
+  row: RecordRow<T>;
+  before: RecordRow<T> | null;
   linksBefore: Links | null;
   linksAfter: Links | null;
 };
 
+/** Link-table rows edited with the record (movants, dispositions…), recorded in its revisions. */
+export type LinkSpec<T extends EditType = EditType> = {
+  fields: readonly string[];
+  read(ctx: EditContext, id: number): Links;
+  /** The links as sent, in the form `read` returns, so before and after compare. */
+  normalize(input: Links): Links;
+  write(ctx: EditContext, owner: RecordRow<T>, next: Links): void;
+  check?(ctx: EditContext, owner: Columns<T>, next: Links): FieldError[];
+};
+
 /**
- * Everything the write service and the write API need to know about one record type. The
- * service is generic; what differs between types lives here, in one folder per record type under
+ * Everything the write service and the write API need to know about one record type, typed by
+ * that type's row (db/schema): a hook reads `row.caseId` as the column's own type. The service
+ * is generic; what differs between types lives here, in one folder per record type under
  * server/editing/records/.
  */
-export type RecordDefinition = {
-  type: EditType;
+export type RecordDefinition<T extends EditType = EditType> = {
+  type: T;
   /** URL segment of the API collection ("entries"). */
   plural: string;
   /** In words, for messages ("docket entry"). */
@@ -75,26 +93,22 @@ export type RecordDefinition = {
   refs?: Record<string, RefSpec>;
   /** Columns whose value no other row may have ("slug", "tag"). */
   unique?: string[];
-  /** Link-table rows edited with the record (movants, dispositions…), recorded in its revisions. */
-  links?: {
-    fields: readonly string[];
-    read(ctx: EditContext, id: number): Links;
-    /** The links as sent, in the form `read` returns, so before and after compare. */
-    normalize(input: Links): Links;
-    write(ctx: EditContext, owner: Row, next: Links): void;
-    check?(ctx: EditContext, owner: Row, next: Links): FieldError[];
-  };
+  // NoInfer: T comes from `type` alone, so a shared link spec (idSetLink) cannot widen it.
+  links?: LinkSpec<NoInfer<T>>;
   /** Columns derived from the input (a slug from the title, the parts of a docket number). */
-  prepare?(ctx: EditContext, values: Row, current: Row | null): Row;
+  prepare?(ctx: EditContext, values: Columns<T>, current: RecordRow<T> | null): Columns<T>;
   /** Rules over the record as it would be saved; field errors refuse the write. */
-  check?(ctx: EditContext, row: Row, current: Row | null): FieldError[];
+  check?(ctx: EditContext, row: Columns<T>, current: RecordRow<T> | null): FieldError[];
   /** Refreshes what derives from this record (a motion's status from an order), same transaction. */
-  afterWrite?(ctx: EditContext, event: WriteEvent): void;
+  afterWrite?(ctx: EditContext, event: WriteEvent<T>): void;
   /** Throws when the record may not be hidden (a source that still backs facts). */
-  beforeRemove?(ctx: EditContext, row: Row): void;
+  beforeRemove?(ctx: EditContext, row: RecordRow<T>): void;
 };
 
-export function defineRecord(definition: RecordDefinition): RecordDefinition {
+/** Every record type's definition, each typed by its own row. */
+export type RecordDefinitions = { [T in EditType]: RecordDefinition<T> };
+
+export function defineRecord<T extends EditType>(definition: RecordDefinition<T>): RecordDefinition<T> {
   return definition;
 }
 
@@ -171,7 +185,7 @@ export function recordErrors(
   label: string,
   sameCaseAs?: unknown,
 ): FieldError[] {
-  const row = ctx.repo.byId(type, id as number);
+  const row: Row | undefined = ctx.repo.byId(type, id as number);
   if (!row || row.deletedAt) return [{ path, message: `names no ${label} (id ${String(id)})` }];
   if (sameCaseAs !== undefined && row.caseId !== sameCaseAs) return [{ path, message: `must be a ${label} of the same case` }];
   return [];
@@ -206,7 +220,7 @@ export function idSetLink(
     write(ctx, owner, next) {
       if (next[field] !== undefined) ctx.repo.replaceIdSet(table, owner.id as number, next[field] as number[]);
     },
-    check: (ctx, owner, next) => memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase ? owner.caseId : undefined),
+    check: (ctx, owner, next) => memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase && "caseId" in owner ? owner.caseId : undefined),
   };
 }
 

@@ -2,27 +2,41 @@ import { and, asc, count, desc, eq, inArray, isNull, max, ne, type SQL } from "d
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { RECORD_TABLES, type EditableType } from "../records/tables";
+import { RECORD_TABLES, type EditableType, type RecordRow } from "../records/tables";
 
-type Row = Record<string, unknown>;
 const column = (table: SQLiteTable, name: string) => (table as unknown as Record<string, SQLiteColumn | undefined>)[name];
 
-/** A plain link table between two records: owner id → set of member ids. */
+/** A plain link table between two records: owner id → set of member ids; `add` writes one link with the table's own columns. */
 const ID_SETS = {
-  movants: { table: s.motionMovants, owner: s.motionMovants.motionId, member: s.motionMovants.partyId, keys: ["motionId", "partyId"] },
-  partyAccounts: { table: s.partyAccounts, owner: s.partyAccounts.partyId, member: s.partyAccounts.accountId, keys: ["partyId", "accountId"] },
-  caseSubpoenas: { table: s.caseSubpoenas, owner: s.caseSubpoenas.caseId, member: s.caseSubpoenas.subpoenaId, keys: ["caseId", "subpoenaId"] },
+  movants: {
+    table: s.motionMovants,
+    owner: s.motionMovants.motionId,
+    member: s.motionMovants.partyId,
+    add: (db: Db, motionId: number, partyId: number) => db.insert(s.motionMovants).values({ motionId, partyId }).run(),
+  },
+  partyAccounts: {
+    table: s.partyAccounts,
+    owner: s.partyAccounts.partyId,
+    member: s.partyAccounts.accountId,
+    add: (db: Db, partyId: number, accountId: number) => db.insert(s.partyAccounts).values({ partyId, accountId }).run(),
+  },
+  caseSubpoenas: {
+    table: s.caseSubpoenas,
+    owner: s.caseSubpoenas.caseId,
+    member: s.caseSubpoenas.subpoenaId,
+    add: (db: Db, caseId: number, subpoenaId: number) => db.insert(s.caseSubpoenas).values({ caseId, subpoenaId }).run(),
+  },
   subpoenaAccounts: {
     table: s.subpoenaAccounts,
     owner: s.subpoenaAccounts.subpoenaId,
     member: s.subpoenaAccounts.accountId,
-    keys: ["subpoenaId", "accountId"],
+    add: (db: Db, subpoenaId: number, accountId: number) => db.insert(s.subpoenaAccounts).values({ subpoenaId, accountId }).run(),
   },
   argumentAuthorities: {
     table: s.argumentAuthorities,
     owner: s.argumentAuthorities.argumentId,
     member: s.argumentAuthorities.authorityId,
-    keys: ["argumentId", "authorityId"],
+    add: (db: Db, argumentId: number, authorityId: number) => db.insert(s.argumentAuthorities).values({ argumentId, authorityId }).run(),
   },
 } as const;
 export type IdSetName = keyof typeof ID_SETS;
@@ -38,15 +52,15 @@ export type EventLink = { recordType: EditableType; recordId: string; role: "act
 export function createEditRepository(db: Db) {
   return {
     /** Any row of an editable type by id, deleted or not. */
-    byId(type: EditableType, id: string | number): Row | undefined {
+    byId<T extends EditableType>(type: T, id: string | number): RecordRow<T> | undefined {
       const table = RECORD_TABLES[type];
-      return db.select().from(table).where(eq(column(table, "id")!, id)).get() as Row | undefined;
+      return db.select().from(table).where(eq(column(table, "id")!, id)).get() as RecordRow<T> | undefined;
     },
 
-    bySlug(type: EditableType, slug: string): Row | undefined {
+    bySlug<T extends EditableType>(type: T, slug: string): RecordRow<T> | undefined {
       const table = RECORD_TABLES[type];
       const slugColumn = column(table, "slug");
-      return slugColumn ? (db.select().from(table).where(eq(slugColumn, slug)).get() as Row | undefined) : undefined;
+      return slugColumn ? (db.select().from(table).where(eq(slugColumn, slug)).get() as RecordRow<T> | undefined) : undefined;
     },
 
     hasColumn: (type: EditableType, name: string) => column(RECORD_TABLES[type], name) !== undefined,
@@ -103,7 +117,7 @@ export function createEditRepository(db: Db) {
       if (gone.length) db.delete(link.table).where(and(eq(link.owner, ownerId), inArray(link.member, gone))).run();
       for (const id of ids) {
         if (current.has(id)) continue;
-        db.insert(link.table).values({ [link.keys[0]]: ownerId, [link.keys[1]]: id } as never).run();
+        link.add(db, ownerId, id);
       }
     },
 

@@ -1,9 +1,10 @@
 import type { Db } from "../../db/client";
 import { ConflictError, NotFoundError, ValidationError, VersionConflictError, type FieldError } from "../errors";
 import { LINKS_KEY, type Actor, type RecordStore } from "../records/store";
+import { assertInsertable, type RecordRow } from "../records/tables";
 import type { Clock } from "../shared/clock";
 import { parseRecordId } from "../shared/record-id";
-import { TYPE_LABELS, type EditContext, type EditType, type Links, type RecordDefinition, type Row } from "./definition";
+import { TYPE_LABELS, type Columns, type EditContext, type EditType, type Links, type RecordDefinition, type Row } from "./definition";
 import { RECORD_DEFINITIONS } from "./records";
 import { createEditRepository } from "./repository";
 
@@ -42,7 +43,7 @@ export type RevisionView = {
 export function createEditService({ db, store, clock }: { db: Db; store: RecordStore; clock: Clock }) {
   const repo = createEditRepository(db);
 
-  const definitionOf = (type: EditType): RecordDefinition => RECORD_DEFINITIONS[type];
+  const definitionOf = <T extends EditType>(type: T): RecordDefinition<T> => RECORD_DEFINITIONS[type];
   // Reading links needs only the repository; this context is never used to write.
   const readContext: EditContext = { db, repo, store, actor: { userId: null, label: "read" }, reason: null, now: () => clock.now() };
   const contextFor = (options: EditOptions): EditContext => ({
@@ -54,7 +55,12 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     now: () => clock.now(),
   });
 
-  function split(definition: RecordDefinition, input: Row): { columns: Row; links: Links } {
+  /**
+   * The input's columns and its link fields. The input is what the type's edit schema parsed,
+   * and the schema is made of the table's columns and the link fields: what is not a link is
+   * a column, with the column's type. That is the one place the engine takes it on trust.
+   */
+  function split<T extends EditType>(definition: RecordDefinition<T>, input: Row): { columns: Columns<T>; links: Links } {
     const linkFields = new Set(definition.links?.fields ?? []);
     const columns: Row = {};
     const links: Links = {};
@@ -63,17 +69,17 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
       if (linkFields.has(key)) links[key] = value;
       else columns[key] = value;
     }
-    return { columns, links };
+    return { columns: columns as Columns<T>, links };
   }
 
   /** Ids in the changed columns must name live records (of the same case, where it matters). */
-  function refErrors(definition: RecordDefinition, row: Row, changed: string[]): FieldError[] {
+  function refErrors<T extends EditType>(definition: RecordDefinition<T>, row: Row, changed: string[]): FieldError[] {
     const errors: FieldError[] = [];
     for (const field of changed) {
       const spec = definition.refs?.[field];
       const id = row[field];
       if (!spec || id === null || id === undefined) continue;
-      const target = repo.byId(spec.type, id as string | number);
+      const target: Row | undefined = repo.byId(spec.type, id as string | number);
       const label = TYPE_LABELS[spec.type];
       if (!target) errors.push({ path: field, message: `names no ${label} (id ${String(id)})` });
       else if (target.deletedAt) errors.push({ path: field, message: `names a deleted ${label} (id ${String(id)})` });
@@ -82,46 +88,53 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     return errors;
   }
 
-  function uniqueErrors(definition: RecordDefinition, row: Row, changed: string[], exceptId: number | null): FieldError[] {
+  function uniqueErrors<T extends EditType>(definition: RecordDefinition<T>, row: Row, changed: string[], exceptId: string | number | null): FieldError[] {
     return (definition.unique ?? [])
       .filter((field) => changed.includes(field) && row[field] !== null && row[field] !== undefined)
       .filter((field) => repo.valueTaken(definition.type, field, row[field], exceptId))
       .map((field) => ({ path: field, message: `"${String(row[field])}" is already used by another ${definition.label}` }));
   }
 
-  function validate(definition: RecordDefinition, ctx: EditContext, row: Row, changed: string[], links: Links, current: Row | null) {
+  function validate<T extends EditType>(definition: RecordDefinition<T>, ctx: EditContext, row: Columns<T>, changed: string[], links: Links, current: RecordRow<T> | null) {
     const errors = [
       ...refErrors(definition, row, changed),
-      ...uniqueErrors(definition, row, changed, (current?.id as number) ?? null),
+      ...uniqueErrors(definition, row, changed, current?.id ?? null),
       ...(definition.check?.(ctx, row, current) ?? []),
       ...(definition.links?.check?.(ctx, row, links) ?? []),
     ];
     if (errors.length > 0) throw new ValidationError(errors, `The ${definition.label} was not saved: some fields are not valid.`);
   }
 
-  function requireRecord(type: EditType, id: number): Row {
+  function requireRecord<T extends EditType>(type: T, id: number): RecordRow<T> {
     const row = repo.byId(type, id);
     if (!row) throw new NotFoundError(`No ${definitionOf(type).label} has id ${id}.`);
     return row;
   }
 
-  function checkVersion(type: EditType, row: Row, expectedVersion: number | undefined) {
+  function checkVersion(type: EditType, row: { id: string | number; version: number }, expectedVersion: number | undefined) {
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw new VersionConflictError(type, row.id as number, expectedVersion, row.version as number);
+      throw new VersionConflictError(type, row.id, expectedVersion, row.version);
     }
   }
 
-  const linksOf = (definition: RecordDefinition, ctx: EditContext, id: number) => definition.links?.read(ctx, id) ?? null;
+  const linksOf = <T extends EditType>(definition: RecordDefinition<T>, ctx: EditContext, id: number) => definition.links?.read(ctx, id) ?? null;
   const storeLinks = (before: Links | null, after: Links | null) => (after ? { links: { before, after } } : {});
+
+  /** The id of the live case a record of a case is created in (`options.caseId`). */
+  function requireLiveCase(caseId: number | undefined): number {
+    const kase = caseId === undefined ? undefined : repo.byId("case", caseId);
+    if (!kase || kase.deletedAt) throw new NotFoundError(`No case has id ${String(caseId)}.`);
+    return kase.id;
+  }
 
   const service = {
     /** The numeric id of a record named by id or slug ("doe-v-dhs"), deleted or not. */
     resolveId(type: EditType, idOrSlug: string | number): number | undefined {
-      if (typeof idOrSlug === "number") return repo.byId(type, idOrSlug)?.id as number | undefined;
+      if (typeof idOrSlug === "number") return repo.byId(type, idOrSlug) && idOrSlug;
       const id = parseRecordId(idOrSlug);
-      if (id !== undefined) return repo.byId(type, id)?.id as number | undefined;
+      if (id !== undefined) return repo.byId(type, id) && id;
       // Anything else is a slug ("03" or "3.0" is no record's slug, so no record).
-      return repo.bySlug(type, idOrSlug)?.id as number | undefined;
+      return repo.bySlug(type, idOrSlug)?.id;
     },
 
     /** The record with its link sets, as an edit form or the API shows it; deleted records too. */
@@ -136,28 +149,25 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
      * Creates a record. Records that belong to a case (entries, parties, motions, orders,
      * hearings, deadlines) take the case from `options.caseId`, never from the input.
      */
-    create(type: EditType, input: Row, options: EditOptions & { caseId?: number }): EditableRecord {
+    create<T extends EditType>(type: T, input: Row, options: EditOptions & { caseId?: number }): EditableRecord {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
-        const { columns, links } = split(definition, input);
-        if (definition.parent === "case") {
-          const kase = options.caseId === undefined ? undefined : repo.byId("case", options.caseId);
-          if (!kase || kase.deletedAt) throw new NotFoundError(`No case has id ${String(options.caseId)}.`);
-          columns.caseId = kase.id;
-        }
+        const { columns: sent, links } = split(definition, input);
+        const columns: Columns<T> = { ...sent, ...(definition.parent === "case" ? { caseId: requireLiveCase(options.caseId) } : {}) };
         Object.assign(columns, definition.prepare?.(ctx, columns, null));
         validate(definition, ctx, columns, Object.keys(columns), links, null);
+        assertInsertable(type, columns, definition.label);
         const linksAfter = definition.links ? { ...emptyLinks(definition), ...definition.links.normalize(links) } : null;
-        const row = store.insert(type, columns as never, { actor: options.actor, reason: options.reason, ...storeLinks(null, linksAfter) }) as Row;
+        const row = store.insert(type, columns, { actor: options.actor, reason: options.reason, ...storeLinks(null, linksAfter) });
         if (definition.links && linksAfter) definition.links.write(ctx, row, definition.links.normalize(links));
         definition.afterWrite?.(ctx, { action: "create", row, before: null, linksBefore: null, linksAfter });
-        return service.find(type, row.id as number)!;
+        return service.find(type, Number(row.id))!;
       });
     },
 
     /** Changes the fields sent (link sets replaced whole); a change that changes nothing writes nothing. */
-    update(type: EditType, id: number, input: Row, options: EditOptions): { record: EditableRecord; changed: boolean } {
+    update<T extends EditType>(type: T, id: number, input: Row, options: EditOptions): { record: EditableRecord; changed: boolean } {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -167,12 +177,12 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         const { columns, links } = split(definition, input);
         Object.assign(columns, definition.prepare?.(ctx, columns, current));
         const merged = { ...current, ...columns };
-        validate(definition, ctx, merged, Object.keys(columns).filter((k) => columns[k] !== current[k]), links, current);
+        validate(definition, ctx, merged, changedKeys(columns, current), links, current);
         const linksBefore = linksOf(definition, ctx, id);
         const sent = definition.links?.normalize(links) ?? {};
         const linksAfter = linksBefore ? { ...linksBefore, ...sent } : null;
         if (definition.links && Object.keys(sent).length > 0) definition.links.write(ctx, current, sent);
-        const { changed } = store.update(type, id, columns as never, {
+        const { changed } = store.update(type, id, columns, {
           actor: options.actor,
           reason: options.reason,
           expectedVersion: options.expectedVersion,
@@ -184,7 +194,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** Hides a record (it stays, and `restore` brings it back). Docket entries are struck instead: see `strike`. */
-    remove(type: EditType, id: number, options: EditOptions): EditableRecord {
+    remove<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord {
       const definition = definitionOf(type);
       if (type === "entry") throw new ConflictError("Docket entries are never deleted; strike the entry instead.");
       const ctx = contextFor(options);
@@ -194,14 +204,14 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         if (current.deletedAt) return service.find(type, id)!;
         definition.beforeRemove?.(ctx, current);
         const links = linksOf(definition, ctx, id);
-        const row = store.remove(type, id, { ...options, ...storeLinks(links, links) }) as Row;
+        const row = store.remove(type, id, { ...options, ...storeLinks(links, links) });
         definition.afterWrite?.(ctx, { action: "delete", row, before: current, linksBefore: links, linksAfter: links });
         return service.find(type, id)!;
       });
     },
 
     /** Undoes a delete; for a docket entry, undoes a strike. */
-    restore(type: EditType, id: number, options: EditOptions): EditableRecord {
+    restore<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord {
       if (type === "entry") return service.setStricken(id, false, options);
       const definition = definitionOf(type);
       const ctx = contextFor(options);
@@ -209,13 +219,14 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         const current = requireRecord(type, id);
         checkVersion(type, current, options.expectedVersion);
         if (!current.deletedAt) return service.find(type, id)!;
+        const fields: Row = current;
         for (const field of definition.unique ?? []) {
-          if (current[field] && repo.valueTaken(type, field, current[field], id)) {
-            throw new ConflictError(`Another ${definition.label} now has the ${field} "${String(current[field])}"; change it before restoring this one.`);
+          if (fields[field] && repo.valueTaken(type, field, fields[field], id)) {
+            throw new ConflictError(`Another ${definition.label} now has the ${field} "${String(fields[field])}"; change it before restoring this one.`);
           }
         }
         const links = linksOf(definition, ctx, id);
-        const row = store.restore(type, id, { ...options, ...storeLinks(links, links) }) as Row;
+        const row = store.restore(type, id, { ...options, ...storeLinks(links, links) });
         definition.afterWrite?.(ctx, { action: "restore", row, before: current, linksBefore: links, linksAfter: links });
         return service.find(type, id)!;
       });
@@ -228,7 +239,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
      * follows (afterWrite). A deleted record comes back with it. Reverting to a deleted state
      * is refused: delete the record instead.
      */
-    revert(type: EditType, id: number, revisionId: number, options: EditOptions): { record: EditableRecord; changed: boolean } {
+    revert<T extends EditType>(type: T, id: number, revisionId: number, options: EditOptions): { record: EditableRecord; changed: boolean } {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -236,18 +247,20 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         checkVersion(type, current, options.expectedVersion);
         const revision = repo.revisions(type, id).find((r) => r.id === revisionId);
         if (!revision?.after) throw new NotFoundError(`This ${definition.label} has no revision ${revisionId}.`);
+        // A revision's JSON is a row of this table as it was saved, with its link rows beside it.
         const { id: _id, createdAt: _c, updatedAt: _u, version: _v, [LINKS_KEY]: oldLinks, ...old } = JSON.parse(revision.after) as Row;
         if (old.deletedAt) throw new ConflictError(`Revision ${revisionId} is this ${definition.label} deleted; delete it instead of restoring that version.`);
         const merged = { ...current, ...old };
         // Coming back from deleted: its unique values must still be its own, as for restore.
-        const changed = Object.keys(old).filter((k) => old[k] !== current[k] || (current.deletedAt && definition.unique?.includes(k)));
+        const was: Row = current;
+        const changed = Object.keys(old).filter((k) => old[k] !== was[k] || (current.deletedAt && definition.unique?.includes(k)));
         const linksBefore = linksOf(definition, ctx, id);
         const sent = definition.links && oldLinks ? definition.links.normalize(oldLinks as Links) : {};
         validate(definition, ctx, merged, changed, sent, current);
         const linksAfter = linksBefore ? { ...linksBefore, ...sent } : null;
         if (definition.links && JSON.stringify(linksBefore) !== JSON.stringify(linksAfter)) definition.links.write(ctx, current, sent);
         const reason = `restored revision ${revisionId}${options.reason ? `: ${options.reason}` : ""}`;
-        const row = store.revertTo(type, id, revisionId, { ...options, reason, ...storeLinks(linksBefore, linksAfter) }) as Row;
+        const row = store.revertTo(type, id, revisionId, { ...options, reason, ...storeLinks(linksBefore, linksAfter) });
         const didChange = row.version !== current.version;
         if (didChange) {
           const action = current.deletedAt && !row.deletedAt ? "restore" : "update";
@@ -285,8 +298,13 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
   return service;
 }
 
+/** The fields of `values` whose value differs from the current row's. */
+function changedKeys(values: Row, current: Row): string[] {
+  return Object.keys(values).filter((key) => values[key] !== current[key]);
+}
+
 /** A new record's link sets before anything is sent: empty. */
-function emptyLinks(definition: RecordDefinition): Links {
+function emptyLinks<T extends EditType>(definition: RecordDefinition<T>): Links {
   return Object.fromEntries((definition.links?.fields ?? []).map((field) => [field, []]));
 }
 

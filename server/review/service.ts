@@ -105,7 +105,7 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
         const options = { actor, reason: `redacted for publication: ${why}`, expectedVersion };
         const id = hold.recordId;
         if ((EDIT_TYPES as readonly string[]).includes(hold.recordType)) editing.update(hold.recordType as EditType, Number(id), changes, options);
-        else store.update(hold.recordType, id, changes as never, options);
+        else store.update(hold.recordType, id, changes, options);
         const left = repo.openHold(hold.recordType, id)!.findings;
         if (left.length > 0) {
           throw new ValidationError(

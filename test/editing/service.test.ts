@@ -32,6 +32,21 @@ describe("write service", () => {
     expect(db.select().from(motionMovants).all()).toHaveLength(0);
   });
 
+  it("refuses, naming them, the required columns an input leaves out, before anything is written", () => {
+    const revisionsBefore = db.select().from(revisions).all().length;
+    let refused: unknown;
+    try {
+      // Not parsed by the source's edit schema, which would refuse it first: the store must still get whole rows.
+      editing.create("source", { title: "A letter" }, options);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValidationError);
+    // The tag is derived (the next free STAFF-n); the reliability nobody can guess.
+    expect((refused as ValidationError).errors).toEqual([{ path: "reliability", message: "is required" }]);
+    expect(db.select().from(revisions).all()).toHaveLength(revisionsBefore);
+  });
+
   it("refuses a stale version before touching the link rows", () => {
     const party = insertParty(db, caseId);
     const motion = editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ" }), { ...options, caseId });

@@ -1,4 +1,4 @@
-import type { EditType, RecordDefinition } from "../definition";
+import type { RecordDefinitions } from "../definition";
 import { entry } from "./entries/definition";
 import { kase } from "./cases/definition";
 import { party } from "./parties/definition";
@@ -24,7 +24,7 @@ import { notice } from "./notices/definition";
  * `definition.ts` (what the write service checks and derives) and, for the 16 with a staff
  * form, `form.ts` (listed in ./forms.ts).
  */
-export const RECORD_DEFINITIONS: Record<EditType, RecordDefinition> = {
+export const RECORD_DEFINITIONS: RecordDefinitions = {
   case: kase,
   entry,
   party,

@@ -20,7 +20,7 @@ export const authority = defineRecord({
   update: AuthorityUpdate,
   unique: ["slug"],
   prepare(ctx, values, current) {
-    const tags = values.doctrineTags === undefined ? {} : { doctrineTags: parseTags(values.doctrineTags as string | null).join(",") || null };
+    const tags = values.doctrineTags === undefined ? {} : { doctrineTags: parseTags(values.doctrineTags).join(",") || null };
     if (current !== null || values.slug) return tags;
     return { ...tags, slug: uniqueSlug(ctx, "authority", slugify(String(values.shortName ?? values.citation)), null) };
   },

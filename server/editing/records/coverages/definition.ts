@@ -19,7 +19,7 @@ export const coverage = defineRecord({
     addresseeId: { type: "organization" },
   },
   check(ctx, row, current) {
-    const twin = ctx.repo.liveCoverageOfOrder(row.orderId as number).find((c) => coverageKey(c) === coverageKey(row) && c.id !== current?.id);
+    const twin = ctx.repo.liveCoverageOfOrder(row.orderId!).find((c) => coverageKey(c) === coverageKey(row) && c.id !== current?.id);
     return twin ? [{ path: "subpoenaId", message: `is already covered by this order for this account (coverage ${twin.id})` }] : [];
   },
 });

@@ -48,9 +48,9 @@ export const deadline = defineRecord({
     const merged = { ...current, ...values };
     const computed = !merged.dateDue && merged.ruleCode && merged.triggerDate ? computeFromRule(String(merged.ruleCode), String(merged.triggerDate)) : null;
     if (computed && "dateDue" in computed) {
-      return { ...computed, origin: values.origin ?? "computed", ruleCitation: merged.ruleCitation ?? computed.ruleCitation };
+      return { ...computed, origin: values.origin ?? ("computed" as const), ruleCitation: merged.ruleCitation ?? computed.ruleCitation };
     }
-    return current === null && !values.origin ? { origin: "court_ordered" } : {};
+    return current === null && !values.origin ? { origin: "court_ordered" as const } : {};
   },
   check: (_ctx, row, current) => [
     ...(current && row.supersededById === current.id ? [{ path: "supersededById", message: "must be another deadline" }] : []),
@@ -64,6 +64,6 @@ export const deadline = defineRecord({
   // An open court-ordered date wins: the computed date it replaces is kept, superseded (server/schedule).
   afterWrite(ctx, event) {
     if (event.action === "delete") return;
-    applyCourtOrderedDeadline({ db: ctx.db, store: ctx.store }, event.row as unknown as Parameters<typeof applyCourtOrderedDeadline>[1], { actor: ctx.actor });
+    applyCourtOrderedDeadline({ db: ctx.db, store: ctx.store }, event.row, { actor: ctx.actor });
   },
 });

@@ -14,14 +14,14 @@ export const entry = defineRecord({
   update: EntryUpdate,
   prepare(ctx, values, current) {
     if (current !== null || values.sequence !== undefined) return {};
-    const last = ctx.repo.lastEntrySequence(values.caseId as number);
+    const last = ctx.repo.lastEntrySequence(values.caseId!);
     return { sequence: last === null ? 1 : Math.floor(last) + 1 };
   },
   check(ctx, row, current) {
     const errors = dateOrderErrors(row, "dateFiled", "dateEntered");
-    const number = row.number as number | null;
+    const number = row.number;
     if (number !== null && number !== undefined && number !== current?.number) {
-      const twin = ctx.repo.entryNumbered(row.caseId as number, number, (current?.id as number) ?? null);
+      const twin = ctx.repo.entryNumbered(row.caseId!, number, current?.id ?? null);
       if (twin) errors.push({ path: "number", message: `is already the number of another entry of this case (ECF No. ${number})` });
     }
     return errors;

@@ -26,7 +26,7 @@ export const event = defineRecord({
         ? {}
         : { related: (input.related as Row[]).map((l) => ({ recordType: l.recordType, recordId: l.recordId, role: l.role ?? "actor" }) as EventLink).sort(byLink) },
     write(ctx, owner, next) {
-      if (next.related !== undefined) ctx.repo.replaceEventLinks(owner.id as number, next.related as EventLink[]);
+      if (next.related !== undefined) ctx.repo.replaceEventLinks(owner.id, next.related as EventLink[]);
     },
     check: (ctx, _owner, next) =>
       ((next.related as EventLink[] | undefined) ?? []).flatMap((link, i) =>
@@ -36,7 +36,7 @@ export const event = defineRecord({
   prepare(ctx, values, current) {
     if (current !== null) return {};
     return {
-      ...(values.datePrecision === undefined ? { datePrecision: values.date ? "day" : "unknown" } : {}),
+      ...(values.datePrecision === undefined ? { datePrecision: values.date ? ("day" as const) : ("unknown" as const) } : {}),
       ...(!values.slug ? { slug: uniqueSlug(ctx, "event", slugify(String(values.title)), null) } : {}),
     };
   },

@@ -7,7 +7,6 @@ import { MotionCreate, MotionUpdate } from "./schema";
 
 /** The motion's fields its computed deadlines depend on. */
 const DEADLINE_INPUTS = ["dateFiled", "dateFiledPrecision", "track", "status"] as const;
-type ScheduledMotion = Parameters<typeof createMotionDeadlines>[1];
 
 export const motion = defineRecord({
   type: "motion",
@@ -27,7 +26,7 @@ export const motion = defineRecord({
   afterWrite(ctx, event) {
     const changedDeps = DEADLINE_INPUTS.some((field) => event.before?.[field] !== event.row[field]);
     if (event.action !== "update" || changedDeps) {
-      createMotionDeadlines({ db: ctx.db, store: ctx.store }, event.row as unknown as ScheduledMotion, { actor: ctx.actor });
+      createMotionDeadlines({ db: ctx.db, store: ctx.store }, event.row, { actor: ctx.actor });
     }
   },
 });

@@ -1,3 +1,4 @@
+import type { RecordInsert, RecordRow } from "../../../records/tables";
 import { defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, uniqueSlug } from "../../definition";
 import type { Disposition } from "../../repository";
 import { OrderCreate, OrderUpdate } from "./schema";
@@ -6,18 +7,19 @@ import { slugify } from "../../../shared/slug";
 // Court orders: what they decide (the motions' dispositions) and what they protect (stay coverage).
 // What the write service checks, derives and updates for this record type.
 
-export type CoverageRow = { subpoenaId: number; accountId: number | null } & Row;
-
 /** A coverage row as the order's links show it: the columns a client sends, defaults filled in. */
-export function coverageItem(c: Row): CoverageRow {
+export type CoverageRow = Required<Omit<RecordInsert<"coverage">, "id" | "orderId">>;
+
+/** The order's coverage as sent (its edit schema's `coverage` items) or as stored, defaults filled in. */
+export function coverageItem(c: Partial<CoverageRow> & Pick<CoverageRow, "subpoenaId">): CoverageRow {
   return {
-    subpoenaId: c.subpoenaId as number,
-    accountId: (c.accountId as number | null | undefined) ?? null,
-    addresseeId: (c.addresseeId as number | null | undefined) ?? null,
-    endCondition: (c.endCondition as string | null | undefined) ?? null,
-    status: (c.status as string | undefined) ?? "in_force",
-    statusReason: (c.statusReason as string | null | undefined) ?? null,
-    dateEnded: (c.dateEnded as string | null | undefined) ?? null,
+    subpoenaId: c.subpoenaId,
+    accountId: c.accountId ?? null,
+    addresseeId: c.addresseeId ?? null,
+    endCondition: c.endCondition ?? null,
+    status: c.status ?? "in_force",
+    statusReason: c.statusReason ?? null,
+    dateEnded: c.dateEnded ?? null,
   };
 }
 
@@ -42,7 +44,7 @@ function reconcileCoverage(ctx: EditContext, orderId: number, wanted: CoverageRo
     const current = existing.get(coverageKey(item));
     existing.delete(coverageKey(item));
     if (current) ctx.store.update("coverage", current.id, item, options);
-    else ctx.store.insert("coverage", { orderId, ...item } as never, options);
+    else ctx.store.insert("coverage", { orderId, ...item }, options);
   }
   for (const gone of existing.values()) ctx.store.remove("coverage", gone.id, options);
 }
@@ -52,7 +54,7 @@ function reconcileCoverage(ctx: EditContext, orderId: number, wanted: CoverageRo
  * what decided a motion and no longer does (disposition dropped, order deleted), the motion
  * is pending again. Motions no order names keep the status staff gave them.
  */
-function refreshDecisions(ctx: EditContext, order: Row, motionIds: Iterable<number>) {
+function refreshDecisions(ctx: EditContext, order: RecordRow<"order">, motionIds: Iterable<number>) {
   for (const motionId of motionIds) {
     const motion = ctx.repo.byId("motion", motionId);
     if (!motion || motion.deletedAt) continue;
@@ -63,7 +65,7 @@ function refreshDecisions(ctx: EditContext, order: Row, motionIds: Iterable<numb
         ? { status: "pending" as const, decidedByOrderId: null }
         : null;
     if (!wanted) continue;
-    const reason = latest ? `disposed of by order ${latest.orderId}` : `order ${String(order.id)} no longer disposes of it`;
+    const reason = latest ? `disposed of by order ${latest.orderId}` : `order ${order.id} no longer disposes of it`;
     ctx.store.update("motion", motionId, wanted, { actor: ctx.actor, reason });
   }
 }
@@ -90,11 +92,11 @@ export const order = defineRecord({
       ...(input.dispositions !== undefined
         ? { dispositions: [...(input.dispositions as Disposition[])].map((d) => ({ motionId: d.motionId, disposition: d.disposition })).sort((a, b) => a.motionId - b.motionId) }
         : {}),
-      ...(input.coverage !== undefined ? { coverage: (input.coverage as Row[]).map(coverageItem).sort(byCoverageKey) } : {}),
+      ...(input.coverage !== undefined ? { coverage: (input.coverage as CoverageRow[]).map(coverageItem).sort(byCoverageKey) } : {}),
     }),
     write(ctx, owner, next) {
-      if (next.dispositions !== undefined) ctx.repo.replaceDispositions(owner.id as number, next.dispositions as Disposition[]);
-      if (next.coverage !== undefined) reconcileCoverage(ctx, owner.id as number, next.coverage as CoverageRow[]);
+      if (next.dispositions !== undefined) ctx.repo.replaceDispositions(owner.id, next.dispositions as Disposition[]);
+      if (next.coverage !== undefined) reconcileCoverage(ctx, owner.id, next.coverage as CoverageRow[]);
     },
     check(ctx, owner, next) {
       const dispositions = (next.dispositions as Disposition[] | undefined) ?? [];

@@ -20,7 +20,7 @@ export const source = defineRecord({
     return { tag: `STAFF-${n}` };
   },
   beforeRemove(ctx, row) {
-    const citations = ctx.repo.liveCitationsOfSource(row.id as number);
+    const citations = ctx.repo.liveCitationsOfSource(row.id);
     if (citations > 0) {
       throw new ConflictError(`This source still backs ${citations} fact(s); remove or move those citations before deleting it.`);
     }

@@ -19,8 +19,8 @@ export const subpoena = defineRecord({
     read: (ctx, id) => ({ accountIds: ctx.repo.idSet("subpoenaAccounts", id), demands: ctx.repo.demands(id) }),
     normalize: (input) => normalizeLinks(input, { accountIds: "ids", demands: "list" }),
     write(ctx, owner, next) {
-      if (next.accountIds !== undefined) ctx.repo.replaceIdSet("subpoenaAccounts", owner.id as number, next.accountIds as number[]);
-      if (next.demands !== undefined) ctx.repo.replaceDemands(owner.id as number, next.demands as string[], ctx.now());
+      if (next.accountIds !== undefined) ctx.repo.replaceIdSet("subpoenaAccounts", owner.id, next.accountIds as number[]);
+      if (next.demands !== undefined) ctx.repo.replaceDemands(owner.id, next.demands as string[], ctx.now());
     },
     check: (ctx, _owner, next) => memberErrors(ctx, "accountIds", next.accountIds, "account", "account"),
   },
