@@ -165,6 +165,8 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
   };
 }
 
+export type PublicEntryData = NonNullable<ReturnType<typeof loadPublicEntry>>;
+
 export type CaseSummary = {
   case: PublicRecord<"case">;
   court: PublicRecord<"court"> | null;

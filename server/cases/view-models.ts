@@ -1,15 +1,15 @@
 import { entryCitation } from "../shared/bluebook";
 import { ENTRY_KINDS, PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
-import { deadlineSources, toDeadlineView } from "../schedule/deadline-view";
+import { deadlineSources, toDeadlineView, type DeadlineView } from "../schedule/deadline-view";
 import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
 import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { deriveCaseHistory } from "../status/history";
-import { toStatusHistoryView } from "../status/history-view";
-import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "./loaders";
+import { toStatusHistoryView, type StatusHistoryView } from "../status/history-view";
+import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type PublicEntryData, type CaseSummary } from "./loaders";
 import { DOCKET_PAGE_SIZE } from "../records/docket-position";
 import type { DocketQuery } from "./schemas";
 
@@ -75,7 +75,140 @@ export function toCaseHeader(d: PublicDocketData): CaseHeaderView {
   };
 }
 
-function partiesView(d: PublicDocketData) {
+/*
+ * The docket page (cases/show.hbs), declared rather than inferred so the template's contract
+ * is read here: the header, the parties and their counsel, the entries (one page of them), the
+ * motions, orders, hearings and deadlines, each with its sources.
+ */
+
+export type DocketPartyView = {
+  id: number;
+  name: string;
+  role: string;
+  /** Pseudonymous and named as such (a sealed name is not called a pseudonym). */
+  pseudonymous: boolean;
+  nameSealed: boolean;
+  description: string | null;
+  terminated: string | null;
+  accounts: string[];
+  sources: SourceMarker[];
+  counsel: { name: string | null; firm: string | null; roles: string | null; standing: string; sources: SourceMarker[] }[];
+};
+
+export type DocketEntryView = {
+  id: number;
+  anchor: string;
+  permalink: string;
+  number: number | null;
+  dateFiled: string;
+  dateFiledIso: string;
+  dateEntered: string;
+  dateEnteredIso: string | null;
+  description: string;
+  sealed: boolean;
+  stricken: boolean;
+  kind: string;
+  source: string;
+  fromPress: boolean;
+  documents: { label: string; description: string | null; pages: number | null; size: string | null; sealed: boolean; href: string | null }[];
+  sources: SourceMarker[];
+};
+
+export type DocketMotionView = {
+  id: number;
+  title: string;
+  href: string;
+  kind: string;
+  movants: string | null;
+  relief: string | null;
+  filed: DateView;
+  status: string;
+  pending: boolean;
+  statusNote: string | null;
+  decidedBy: { title: string; href: string } | null;
+  sources: SourceMarker[];
+  inferred: boolean;
+};
+
+export type DocketOrderView = {
+  id: number;
+  anchor: string;
+  title: string;
+  kind: string;
+  judge: { name: string; href: string } | null;
+  signed: DateView;
+  signedInferred: boolean;
+  summary: string | null;
+  quotedText: string | null;
+  inForce: boolean;
+  coverage: {
+    subpoena: string;
+    subpoenaHref: string;
+    account: string | null;
+    endCondition: string | null;
+    status: string;
+    inForce: boolean;
+    statusReason: string | null;
+    sources: SourceMarker[];
+  }[];
+  sources: SourceMarker[];
+  conflicts: ConflictMarker[];
+};
+
+export type DocketHearingView = {
+  id: number;
+  title: string;
+  date: DateView;
+  time: string | null;
+  place: string | null;
+  status: string;
+  sources: SourceMarker[];
+  conflicts: ConflictMarker[];
+};
+
+export type DocketScheduleView = {
+  hearings: DocketHearingView[];
+  deadlines: DeadlineView[];
+  /** Pending motions the rules gave no deadline, and why ("filing date not known to the day"). */
+  motionsWithoutDeadlines: { title: string; reason: string }[];
+  calendarFeed: string;
+};
+
+export type DocketView = DocketScheduleView & {
+  title: string;
+  header: CaseHeaderView;
+  history: StatusHistoryView;
+  alertsHref: string;
+  parties: DocketPartyView[];
+  entries: DocketEntryView[];
+  entryCount: number;
+  entryCountText: string;
+  filtered: boolean;
+  filters: {
+    from: string;
+    to: string;
+    q: string;
+    kinds: { value: string; label: string; selected: boolean }[];
+    orderAsc: boolean;
+    orderDesc: boolean;
+    errors: Record<string, string>;
+  };
+  pagination: { page: number; pages: number; prev: string | null; next: string | null } | null;
+  clearHref: string;
+  motions: DocketMotionView[];
+  orders: DocketOrderView[];
+  ordersInForce: DocketOrderView[];
+  related: { relation: string; label: string; href: string }[];
+  subpoenas: { title: string; href: string }[];
+  apiHref: string;
+  feedUrl: string;
+  feedTitle: string;
+  /** The layout's <link rel="alternate" type="text/calendar">. */
+  calendarUrl: string;
+  calendarTitle: string;
+};
+
+function partiesView(d: PublicDocketData): DocketPartyView[] {
   return d.parties.map((p) => ({
     id: p.id,
     name: p.name,
@@ -99,7 +232,7 @@ function partiesView(d: PublicDocketData) {
   }));
 }
 
-function entriesView(d: PublicDocketData) {
+function entriesView(d: PublicDocketData): DocketEntryView[] {
   return d.entries.map((e) => {
     const docs = d.documents.filter((doc) => doc.entryId === e.id);
     return {
@@ -130,7 +263,7 @@ function entriesView(d: PublicDocketData) {
   });
 }
 
-function motionsView(d: PublicDocketData) {
+function motionsView(d: PublicDocketData): DocketMotionView[] {
   return d.motions.map((m) => {
     const order = d.orders.find((o) => o.id === m.decidedByOrderId);
     const movantNames = d.movants
@@ -155,7 +288,7 @@ function motionsView(d: PublicDocketData) {
   });
 }
 
-function ordersView(d: PublicDocketData) {
+function ordersView(d: PublicDocketData): DocketOrderView[] {
   return d.orders.map((o) => {
     const judge = d.orderJudges.find((j) => j.id === o.judgeId);
     const cites = d.citations.get(refKey("order", o.id));
@@ -187,7 +320,7 @@ function ordersView(d: PublicDocketData) {
   });
 }
 
-function scheduleView(d: PublicDocketData) {
+function scheduleView(d: PublicDocketData): DocketScheduleView {
   return {
     hearings: d.hearings.map((h) => ({
       id: h.id,
@@ -234,7 +367,7 @@ function docketHref(slug: string, query: DocketQuery, changes: Partial<DocketQue
   return `${paths.case(slug)}${qs ? `?${qs}` : ""}#entries`;
 }
 
-export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Record<string, string> = {}) {
+export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Record<string, string> = {}): DocketView {
   const header = toCaseHeader(d);
   const pages = Math.max(1, Math.ceil(d.total / query.per));
   const filtered = Boolean(query.from || query.to || query.kind || query.q);
@@ -276,17 +409,13 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     apiHref: paths.api.case(d.case.slug),
     feedUrl: paths.feeds.case(d.case.slug),
     feedTitle: `New entries in ${d.case.caption ?? d.case.label}`,
-    // The layout's <link rel="alternate" type="text/calendar">.
     calendarUrl: paths.caseCalendarFeed(d.case.slug),
     calendarTitle: `Hearings and deadlines in ${d.case.caption ?? d.case.label} (iCalendar)`,
   };
 }
 
-export type DocketView = ReturnType<typeof toDocketView>;
-
-
 /** The permalink page of one entry: how to cite it, and the way back to the docket. */
-export function toEntryView(e: NonNullable<ReturnType<typeof import("./loaders").loadPublicEntry>>) {
+export function toEntryView(e: PublicEntryData) {
   const c = e.case;
   const docketHref = `${paths.case(c.slug)}${e.page > 1 ? `?page=${e.page}` : ""}#entry-${e.entry.id}`;
   const number = e.entry.number;

@@ -28,7 +28,24 @@ export function historySummary(steps: StatusStep[]): string {
   return steps.map((s) => `${s.label}, ${s.date.known ? s.date.text : "date not on the record"}`).join(" → ");
 }
 
-export function toStatusHistoryView(steps: StatusStep[], citations: Map<string, Citation[]>) {
+/** A status history as a page prints it: the steps oldest first, the last one today's. */
+export type StatusHistoryView = {
+  summary: string;
+  steps: {
+    key: string;
+    label: string;
+    tone: StatusStep["tone"];
+    line: string;
+    date: StatusStep["date"];
+    precision: StatusStep["precision"];
+    precisionWords: string;
+    inferred: boolean;
+    current: boolean;
+    sources: SourceMarker[];
+  }[];
+};
+
+export function toStatusHistoryView(steps: StatusStep[], citations: Map<string, Citation[]>): StatusHistoryView {
   return {
     summary: historySummary(steps),
     steps: steps.map((s, i) => ({
