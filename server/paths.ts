@@ -121,6 +121,7 @@ export const paths = {
     openapi: () => "/api/v1/openapi.json",
     cases: () => "/api/v1/cases",
     case: (slug: string) => `/api/v1/cases/${enc(slug)}`,
+    caseEntries: (slug: string) => `/api/v1/cases/${enc(slug)}/entries`,
     casePublish: (slug: string) => `/api/v1/cases/${enc(slug)}/publish`,
     caseUnpublish: (slug: string) => `/api/v1/cases/${enc(slug)}/unpublish`,
     subpoenas: () => "/api/v1/subpoenas",

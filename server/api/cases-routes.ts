@@ -6,7 +6,8 @@ import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { fuzzyDateKey } from "../shared/date-ordering";
-import { listQuery, type ListSpec } from "./lists";
+import { DEFAULT_PAGE_SIZE, listQuery, type ListSpec } from "./lists";
+import { DocketQuery } from "../cases/schemas";
 import { CaseListItem, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
 import { sendList } from "./send-list";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
@@ -38,7 +39,10 @@ const CASE_LIST: ListSpec<CaseItem> = {
   },
 };
 const CaseListQuery = listQuery(CASE_LIST);
-const CaseResponse = recordOf(CaseRecord, "One case with its full docket.");
+const CaseResponse = recordOf(CaseRecord, "One case with the first page of its docket.");
+
+/** The entries a case's record carries; the rest are paged from its entries list (case-entries-routes.ts). */
+const FIRST_ENTRIES = DocketQuery.parse({ per: DEFAULT_PAGE_SIZE });
 
 export async function casesApiRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -74,7 +78,7 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
         operationId: "getCase",
         summary: "One case with its docket",
         description:
-          "A case the public cannot see (not yet published) answers 404, except to staff (a token or a session), who get it as publishing would show it, with the header `X-Quash-Not-Public`. The case header, parties and counsel (no contact details), every docket entry in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: \"SEALED\" }`), motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.",
+          "A case the public cannot see (not yet published) answers 404, except to staff (a token or a session), who get it as publishing would show it, with the header `X-Quash-Not-Public`. The case header, parties and counsel (no contact details), the first 100 docket entries in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: \"SEALED\" }`) with `entriesCount` and `entriesUrl`, the paginated list of them all, motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.",
         params: SlugParams,
         response: { 200: CaseResponse, 404: errorResponses[404] },
       },
@@ -89,7 +93,7 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
       const cached = app.pageCache.get(key);
       if (cached) return sendCachedPage(request, reply, cached);
       // Staff (a token or a session) also find a case not yet public, as publishing it would show it; that answer is never stored.
-      const data = loadPublicDocket(app.db, slug, "all", request.user ? "staff" : "public");
+      const data = loadPublicDocket(app.db, slug, FIRST_ENTRIES, request.user ? "staff" : "public");
       if (!data || !freshness) throw new NotFoundError(`No case has the slug "${slug}".`);
       const record = { ...toCaseRecord(ctx, data), freshness: freshnessJson(freshness) };
       if (data.notPublic) return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: record });

@@ -150,11 +150,11 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
-type Cursor = { order: string; after?: SortKey; before?: SortKey };
+export type Cursor = { order: string; after?: SortKey; before?: SortKey };
 
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
 
-function decodeCursor(value: string, order: string): Cursor {
+export function decodeCursor(value: string, order: string): Cursor {
   const refuse = (why: string) => new ValidationError([{ path: "cursor", message: why }], `The cursor ${why}. Start again from the list's first page.`);
   let cursor: Cursor;
   try {

@@ -6,6 +6,7 @@ import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
 import { loadSubpoenaSummaries } from "../subpoenas/loaders";
 import { casesApiRoutes } from "./cases-routes";
+import { caseEntriesApiRoutes } from "./case-entries-routes";
 import { doctrinesApiRoutes } from "./doctrines-routes";
 import { authoritiesApiRoutes } from "./authorities-routes";
 import { argumentsApiRoutes } from "./arguments-routes";
@@ -53,6 +54,7 @@ export async function apiRoutes(fastify: FastifyInstance) {
   );
 
   await app.register(casesApiRoutes);
+  await app.register(caseEntriesApiRoutes);
   await app.register(subpoenasApiRoutes);
   await app.register(judgesApiRoutes);
   await app.register(registerApiRoutes);

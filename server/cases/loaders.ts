@@ -23,7 +23,14 @@ export type DocketReader = "public" | "staff";
  * citations and conflicts of every record on it. Both the docket page and the API read this.
  * `notPublic` says why the public cannot see the case (only ever set for a staff reader).
  */
-export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all", reader: DocketReader = "public") {
+/**
+ * Which entries a docket read loads: a page of the docket (the page, the API's first page), or
+ * only the entries named (a motion's own entry). Never the whole docket: a case can have
+ * 100,000 entries, and their documents and citations would be looked up by every id.
+ */
+export type DocketSlice = DocketQuery | { only: number[] };
+
+export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reader: DocketReader = "public") {
   const repo = createCasesRepository(db);
   const row = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
   if (!row) return undefined;
@@ -32,7 +39,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketQuery | "all
   const court = repo.court(row.courtId);
   const judges = repo.judges([row.assignedJudgeId, row.referredJudgeId]).map((j) => toPublic("judge", j));
 
-  const page = query === "all" ? { rows: repo.allEntries(row.id), total: undefined } : repo.entries(row.id, query);
+  const page = "only" in query ? { rows: repo.entriesById(row.id, query.only), total: undefined } : repo.entries(row.id, query);
   const entryRows = page.rows;
   const entries = entryRows.map(toPublicEntry);
   const total = page.total ?? entries.length;
@@ -216,3 +223,47 @@ export function loadCaseSummaries(db: Db): CaseSummary[] {
     };
   });
 }
+
+/** Where a keyset page of a docket starts: after or before an entry's (sequence, id). */
+export type EntriesPageQuery = {
+  limit: number;
+  after?: [number, number];
+  before?: [number, number];
+  kind?: string[];
+  dateFiled?: { eq?: string; gte?: string; lte?: string; gt?: string; lt?: string };
+};
+
+/**
+ * One keyset page of a case's live entries with their documents and sources, for the API's
+ * entries list: every lookup is bounded by the page, whatever the size of the docket. `hasNext`
+ * and `hasPrevious` say whether any entry matching the same filters lies beyond either end.
+ */
+export function loadPublicEntriesPage(db: Db, slug: string, query: EntriesPageQuery, reader: DocketReader = "public") {
+  const repo = createCasesRepository(db);
+  const row = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
+  if (!row) return undefined;
+  const { limit, after, before, ...filters } = query;
+  const entryRows = repo.entriesPage(row.id, { limit, after, before, ...filters });
+  const first = entryRows[0];
+  const last = entryRows.at(-1);
+  const probe = (edge: { after?: [number, number]; before?: [number, number] }) => repo.entriesPage(row.id, { limit: 1, ...edge, ...filters }).length > 0;
+  const court = repo.court(row.courtId);
+  const openIds = entryRows.filter((e) => !e.sealed).map((e) => e.id);
+  const refs: RecordRef[] = openIds.map((id) => ({ type: "entry" as const, id }));
+  const sources = createSourcesRepository(db);
+  return {
+    case: toPublic("case", row),
+    notPublic: caseNotPublicCause(row),
+    court: court ? toPublic("court", court) : null,
+    entries: entryRows.map(toPublicEntry),
+    // Keys of the page's ends, for its cursors (a sealed entry's placeholder shows neither).
+    keys: entryRows.map((e) => [e.sequence, e.id] as [number, number]),
+    documents: repo.documents(openIds).map(toPublicDocumentWithFile),
+    citations: sources.citationsFor(refs),
+    conflicts: sources.conflictsFor(refs),
+    hasNext: last ? probe({ after: [last.sequence, last.id] }) : false,
+    hasPrevious: first ? probe({ before: [first.sequence, first.id] }) : false,
+  };
+}
+
+export type PublicEntriesPage = NonNullable<ReturnType<typeof loadPublicEntriesPage>>;

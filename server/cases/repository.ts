@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicTextOf } from "../privacy/public-text-sql";
@@ -39,7 +39,12 @@ export function createCasesRepository(db: Db) {
       return wanted.length ? db.select().from(s.judges).where(inArray(s.judges.id, wanted)).all() : [];
     },
 
-    /** One page of entries matching the filters, and how many match in all. */
+    /**
+     * One page of entries matching the filters, and how many match in all. The page's ids are
+     * found first, in the live-entry indexes (migration 0010), so a deep page skips index
+     * entries only and reads the rows of the page it shows; the count reads index entries only.
+     * (The in-docket `q` filter reads every row's text: its own index is the search module's.)
+     */
     entries(caseId: number, query: DocketQuery) {
       const where: SQL[] = [eq(s.docketEntries.caseId, caseId), publicRow(s.docketEntries)];
       if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
@@ -58,22 +63,63 @@ export function createCasesRepository(db: Db) {
       const condition = and(...where);
       const total = db.select({ n: count() }).from(s.docketEntries).where(condition).get()?.n ?? 0;
       const direction = query.order === "desc" ? desc : asc;
-      const rows = db
-        .select()
+      const order = [direction(s.docketEntries.sequence), direction(s.docketEntries.id)];
+      const pageIds = db
+        .select({ id: s.docketEntries.id })
         .from(s.docketEntries)
         .where(condition)
-        .orderBy(direction(s.docketEntries.sequence), direction(s.docketEntries.id))
+        .orderBy(...order)
         .limit(query.per)
-        .offset((query.page - 1) * query.per)
-        .all();
+        .offset((query.page - 1) * query.per);
+      const rows = db.select().from(s.docketEntries).where(inArray(s.docketEntries.id, pageIds)).orderBy(...order).all();
       return { rows, total };
     },
 
-    allEntries(caseId: number) {
+    /**
+     * A page of live entries after (or before) an entry's place in docket order, for the API's
+     * keyset pages: `after`/`before` are a (sequence, id) the previous page ended or began with.
+     * Rows come back in the page's reading order.
+     */
+    entriesPage(
+      caseId: number,
+      page: {
+        limit: number;
+        after?: [number, number];
+        before?: [number, number];
+        kind?: string[];
+        dateFiled?: { eq?: string; gte?: string; lte?: string; gt?: string; lt?: string };
+      },
+    ) {
+      const e = s.docketEntries;
+      const where: SQL[] = [eq(e.caseId, caseId), publicRow(e)];
+      if (page.kind?.length) where.push(inArray(e.kind, page.kind as (typeof e.kind._.data)[]));
+      const d = page.dateFiled ?? {};
+      if (d.eq) where.push(eq(e.dateFiled, d.eq));
+      if (d.gte) where.push(gte(e.dateFiled, d.gte));
+      if (d.lte) where.push(lte(e.dateFiled, d.lte));
+      if (d.gt) where.push(gt(e.dateFiled, d.gt));
+      if (d.lt) where.push(lt(e.dateFiled, d.lt));
+      if (page.after) where.push(sql`(${e.sequence}, ${e.id}) > (${page.after[0]}, ${page.after[1]})`);
+      if (page.before) where.push(sql`(${e.sequence}, ${e.id}) < (${page.before[0]}, ${page.before[1]})`);
+      const backwards = Boolean(page.before);
+      const direction = backwards ? desc : asc;
+      const rows = db
+        .select()
+        .from(e)
+        .where(and(...where))
+        .orderBy(direction(e.sequence), direction(e.id))
+        .limit(page.limit)
+        .all();
+      return backwards ? rows.reverse() : rows;
+    },
+
+    /** Live entries by id, of one case (a motion's own entry): the caller bounds the list. */
+    entriesById(caseId: number, ids: number[]) {
+      if (ids.length === 0) return [];
       return db
         .select()
         .from(s.docketEntries)
-        .where(and(eq(s.docketEntries.caseId, caseId), publicRow(s.docketEntries)))
+        .where(and(eq(s.docketEntries.caseId, caseId), inArray(s.docketEntries.id, ids), publicRow(s.docketEntries)))
         .orderBy(asc(s.docketEntries.sequence), asc(s.docketEntries.id))
         .all();
     },

@@ -16,7 +16,10 @@ export type SearchResults = {
   q: string;
   /** The input was not valid FTS5 syntax, so it was searched as plain words. */
   plainTerms: boolean;
+  /** Matches, counted up to COUNT_CAP. */
   total: number;
+  /** There are more than COUNT_CAP matches. */
+  capped: boolean;
   hits: SearchHit[];
 };
 
@@ -28,12 +31,12 @@ export type SearchResults = {
 export function searchFilings(db: Db, input: string, limit: number): SearchResults {
   const repo = createSearchRepository(db);
   const q = input.trim();
-  const none = (plainTerms: boolean): SearchResults => ({ q, plainTerms, total: 0, hits: [] });
+  const none = (plainTerms: boolean): SearchResults => ({ q, plainTerms, total: 0, capped: false, hits: [] });
   if (q === "") return none(false);
 
   let match = q;
   let plainTerms = false;
-  let ranked: { hits: RankedHit[]; total: number };
+  let ranked: { hits: RankedHit[]; total: number; capped: boolean };
   try {
     ranked = repo.ranked(match, limit);
   } catch (error) {
@@ -57,5 +60,5 @@ export function searchFilings(db: Db, input: string, limit: number): SearchResul
     const found = documents.get(hit.id);
     return found ? [{ kind: hit.kind, score: hit.score, snippet, entry: found.entry, kase: found.kase, document: found.document }] : [];
   });
-  return { q, plainTerms, total: ranked.total, hits };
+  return { q, plainTerms, total: ranked.total, capped: ranked.capped, hits };
 }

@@ -9,30 +9,76 @@ export type RankedHit = { kind: HitKind; id: number; score: number };
 /** Words of context around the best match in a snippet. */
 const SNIPPET_TOKENS = 24;
 
+/** Matches are counted up to this many; past it the page says "1,000+". */
+export const COUNT_CAP = 1000;
+
 /**
  * Full-text search over the FTS5 index of docket entry text and documents' extracted text
  * (migration 0001). SQLite-only by design, like the index. The index holds sealed text, so
  * this repository serves the staff search page only. Deleted documents and the records of
  * deleted cases are left out. `match` is an FTS5 query: an invalid one throws SQLite's error.
+ *
+ * The MATCH always runs first and its hits are joined to their rows (CROSS JOIN keeps SQLite
+ * from turning the join round): pushing the list of live rows into FTS5 as a rowid constraint
+ * made one common word at a million entries take minutes, with every other request waiting.
  */
 export function createSearchRepository(db: Db) {
-  // Live entries of live cases; live documents of those entries.
-  const liveEntries = sql`SELECT e.id FROM docket_entries e JOIN cases c ON c.id = e.case_id WHERE c.deleted_at IS NULL`;
-  const liveDocuments = sql`SELECT d.id FROM documents d JOIN docket_entries e ON e.id = d.entry_id JOIN cases c ON c.id = e.case_id
-    WHERE d.deleted_at IS NULL AND c.deleted_at IS NULL`;
-  const matches = (match: string) => sql`
-    SELECT 'entry' AS kind, rowid AS id, bm25(docket_entries_fts) AS score FROM docket_entries_fts
-      WHERE docket_entries_fts MATCH ${match} AND rowid IN (${liveEntries})
-    UNION ALL
-    SELECT 'document' AS kind, rowid AS id, bm25(documents_fts) AS score FROM documents_fts
-      WHERE documents_fts MATCH ${match} AND rowid IN (${liveDocuments})`;
+  // The best `window` hits of one index by bm25, and how many raw hits it has (up to window + 1),
+  // then only those of the window whose records are live.
+  const best: Record<HitKind, (match: string, window: number) => { hits: RankedHit[]; complete: boolean }> = {
+    entry: (match, window) => ({
+      hits: db.all<RankedHit>(sql`SELECT 'entry' AS kind, h.id AS id, h.score AS score
+        FROM (SELECT rowid AS id, bm25(docket_entries_fts) AS score FROM docket_entries_fts
+                WHERE docket_entries_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window}) AS h
+        CROSS JOIN docket_entries e ON e.id = h.id CROSS JOIN cases c ON c.id = e.case_id
+        WHERE c.deleted_at IS NULL`),
+      complete:
+        db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM docket_entries_fts WHERE docket_entries_fts MATCH ${match} LIMIT ${window + 1})`)!.n <=
+        window,
+    }),
+    document: (match, window) => ({
+      hits: db.all<RankedHit>(sql`SELECT 'document' AS kind, h.id AS id, h.score AS score
+        FROM (SELECT rowid AS id, bm25(documents_fts) AS score FROM documents_fts
+                WHERE documents_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window}) AS h
+        CROSS JOIN documents d ON d.id = h.id CROSS JOIN docket_entries e ON e.id = d.entry_id CROSS JOIN cases c ON c.id = e.case_id
+        WHERE d.deleted_at IS NULL AND c.deleted_at IS NULL`),
+      complete:
+        db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${window + 1})`)!.n <= window,
+    }),
+  };
+
+  /**
+   * The best `limit` live hits of one index. A live hit outside the window ranks below every
+   * hit in it, so the window's live hits are the answer once they number `limit` or the window
+   * holds every raw hit; only deleted records leaving it short make it look further.
+   */
+  function bestLive(kind: HitKind, match: string, limit: number): RankedHit[] {
+    for (let window = limit * 2; ; window *= 8) {
+      const { hits, complete } = best[kind](match, window);
+      if (hits.length >= limit || complete) return hits;
+    }
+  }
+
+  // Live hits, counted up to COUNT_CAP + 1 in each index (so "more than the cap" is known).
+  const liveCount = (match: string) =>
+    db.get<{ n: number }>(sql`SELECT
+      (SELECT count(*) FROM (SELECT 1 FROM docket_entries_fts f CROSS JOIN docket_entries e ON e.id = f.rowid CROSS JOIN cases c ON c.id = e.case_id
+         WHERE docket_entries_fts MATCH ${match} AND c.deleted_at IS NULL LIMIT ${COUNT_CAP + 1})) +
+      (SELECT count(*) FROM (SELECT 1 FROM documents_fts f CROSS JOIN documents d ON d.id = f.rowid CROSS JOIN docket_entries e ON e.id = d.entry_id
+         CROSS JOIN cases c ON c.id = e.case_id
+         WHERE documents_fts MATCH ${match} AND d.deleted_at IS NULL AND c.deleted_at IS NULL LIMIT ${COUNT_CAP + 1})) AS n`)!.n;
+
+  const byRank = (a: RankedHit, b: RankedHit) => a.score - b.score || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.id - b.id;
 
   return {
-    /** The best matches by bm25 (lower is better), and how many there are in all. */
-    ranked(match: string, limit: number): { hits: RankedHit[]; total: number } {
-      const hits = db.all<RankedHit>(sql`SELECT kind, id, score FROM (${matches(match)}) ORDER BY score, kind, id LIMIT ${limit}`);
-      const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${matches(match)})`)!.n;
-      return { hits, total };
+    /**
+     * The best matches by bm25 (lower is better), and how many there are, counted up to
+     * COUNT_CAP (`capped` when there are more).
+     */
+    ranked(match: string, limit: number): { hits: RankedHit[]; total: number; capped: boolean } {
+      const hits = [...bestLive("entry", match, limit), ...bestLive("document", match, limit)].sort(byRank).slice(0, limit);
+      const n = liveCount(match);
+      return { hits, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
 
     /**

@@ -25,6 +25,8 @@ export type SearchView = {
   searched: boolean;
   plainTerms: boolean;
   total: number;
+  /** How many matches, as the heading says it ("1,000+" past the count's cap). */
+  totalText: string;
   /** Exactly one match ("1 match"). */
   one: boolean;
   shown: number;
@@ -63,7 +65,8 @@ export function toSearchView(results: SearchResults | null, limit: number): Sear
     searched: results !== null && results.q !== "",
     plainTerms: results?.plainTerms ?? false,
     total,
-    one: total === 1,
+    totalText: results?.capped ? `${total.toLocaleString("en-US")}+` : total.toLocaleString("en-US"),
+    one: total === 1 && !results?.capped,
     shown: rows.length,
     more: total > limit,
     results: rows,

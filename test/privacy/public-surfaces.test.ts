@@ -315,9 +315,12 @@ describe("the public projection on every public surface", () => {
       if (!recordCollections.some((c) => url === c || url.startsWith(`${c}/`) || url.startsWith(`${c}?`))) continue;
       // Records in `data` carry sources even without an id (timeline items), and their links.
       const items = Array.isArray(body.data) ? body.data : [body.data];
+      // A case's entries list holds docket entries, named by id and number rather than slug; a sealed one is a bare placeholder.
+      const entryList = /\/entries(\?|$)/.test(url);
       for (const item of items) {
-        expect(Array.isArray(item.sources), `${url} item ${item.slug}`).toBe(true);
-        expect(typeof item.slug, url).toBe("string");
+        if (entryList && item.sealed) continue;
+        expect(Array.isArray(item.sources), `${url} item ${item.slug ?? item.id}`).toBe(true);
+        if (!entryList) expect(typeof item.slug, url).toBe("string");
         expect(typeof item.htmlUrl, url).toBe("string");
       }
     }

@@ -23,7 +23,7 @@ describe("status history", () => {
       for (let i = 1; i < page.history.length; i++) expect(page.history[i]!.line).not.toBe(page.history[i - 1]!.line);
     }
     for (const c of loadCaseSummaries(db)) {
-      const d = loadPublicDocket(db, c.case.slug, "all")!;
+      const d = loadPublicDocket(db, c.case.slug, { only: [] })!;
       const steps = deriveCaseHistory({ kase: d.case, motions: d.motions, orders: d.orders });
       expect(steps.at(-1)!.line).toBe(c.status.detail ? `${c.status.label} — ${c.status.detail}` : c.status.label);
     }
@@ -55,7 +55,7 @@ describe("status history", () => {
     const kase = insertCase(db, { dateFiled: "2025-09-18", dateFiledPrecision: "day" });
     const order = insertOrder(db, kase.id, { dateSigned: "2025-10-02", dateSignedPrecision: "day" });
     insertMotion(db, kase.id, { status: "granted", dateFiled: "2025-09-18", dateFiledPrecision: "day", decidedByOrderId: order.id });
-    const d = loadPublicDocket(db, kase.slug, "all")!;
+    const d = loadPublicDocket(db, kase.slug, { only: [] })!;
     const steps = deriveCaseHistory({ kase: d.case, motions: d.motions, orders: d.orders });
     expect(steps.map((s) => [s.label, s.date.text])).toEqual([
       ["Motion pending", "September 18, 2025"],

@@ -60,7 +60,11 @@ export function toCaseListItem(ctx: ApiContext, summary: CaseSummary) {
   return caseBase(ctx, summary);
 }
 
-function entries(ctx: ApiContext, d: PublicDocketData) {
+/** What an entry's JSON is made from: a docket page's entries with their documents and sources. */
+type EntriesOnPage = Pick<PublicDocketData, "case" | "court" | "entries" | "documents" | "citations" | "conflicts">;
+
+/** Docket entries in the API's form, for a case's record and its entries list alike. */
+export function toEntryItems(ctx: ApiContext, d: EntriesOnPage) {
   return d.entries.map((e) => {
     // The projection already emptied a sealed entry; the API shows the placeholder and nothing else.
     if (e.sealed) {
@@ -177,7 +181,9 @@ export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
     jurisdiction: c.jurisdiction,
     updatedAt: c.updatedAt,
     parties: parties(ctx, d),
-    entries: entries(ctx, d),
+    entries: toEntryItems(ctx, d),
+    entriesCount: d.total,
+    entriesUrl: absolute(ctx, paths.api.caseEntries(c.slug)),
     motions: motions(ctx, d),
     orders: orders(ctx, d),
     hearings: d.hearings.map((h) => ({
