@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, real, uniqueIndex, index } from "drizzle-orm/sqlite-core";
 import { recordColumns, sealColumns } from "./columns";
 import { cases } from "./cases";
@@ -56,12 +55,13 @@ export const docketEntries = sqliteTable(
     index("docket_entries_case_seq_idx").on(t.caseId, t.sequence),
     index("docket_entries_case_number_idx").on(t.caseId, t.number),
     index("docket_entries_doc_id_idx").on(t.pacerDocId),
-    // Partial indexes of live entries, for the public reads that page through a docket or
-    // across all of them: a page is found in the index without reading the rows it skips,
-    // and a count reads index entries only (docs/scaling.md).
-    index("docket_entries_live_seq_idx").on(t.caseId, t.sequence, t.id, t.dateFiled).where(sql`deleted_at IS NULL`),
-    index("docket_entries_live_kind_idx").on(t.caseId, t.kind, t.sequence, t.id).where(sql`deleted_at IS NULL`),
-    index("docket_entries_live_date_idx").on(t.dateFiled, t.sequence).where(sql`deleted_at IS NULL`),
+    // Live entries (deleted_at IS NULL is the second column) in docket order, for the public
+    // reads that page through a docket or across all of them: a page is found in the index
+    // without reading the rows it skips, a count or a date or kind filter reads index entries
+    // only, and a sparse kind has its own (docs/scaling.md).
+    index("docket_entries_live_seq_idx").on(t.caseId, t.deletedAt, t.sequence, t.id, t.dateFiled, t.kind),
+    index("docket_entries_live_kind_idx").on(t.caseId, t.deletedAt, t.kind, t.sequence, t.id),
+    index("docket_entries_live_date_idx").on(t.deletedAt, t.dateFiled, t.sequence),
   ],
 );
 

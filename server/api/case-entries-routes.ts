@@ -16,7 +16,8 @@ type Query = Record<string, unknown>;
 const ENTRY_MEMBERS = Object.keys(OpenEntry.shape);
 type Key = [number, number];
 
-const isKey = (key: unknown): key is Key => Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === "number" && Number.isFinite(k));
+const isKey = (key: unknown): key is Key =>
+  Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === "number" && Number.isFinite(k));
 
 /** The page a query asks for, its cursor decoded to an entry's (sequence, id). */
 function pageQuery(query: Query): EntriesPageQuery {
@@ -74,7 +75,8 @@ export async function caseEntriesApiRoutes(fastify: FastifyInstance) {
       const page = loadPublicEntriesPage(app.db, slug, pageQuery(query), request.user ? "staff" : "public");
       if (!page) throw new NotFoundError(`No case has the slug "${slug}".`);
       const { cursor: _drop, ...rest } = query;
-      const link = (c: { after?: Key; before?: Key }) => pageUrl(app.config.publicUrl, request.url, { ...rest, cursor: encodeCursor({ order: "", ...c }) });
+      const link = (c: { after?: Key; before?: Key }) =>
+        pageUrl(app.config.publicUrl, request.url, { ...rest, cursor: encodeCursor({ order: "", ...c }) });
       const encoded = CaseEntriesList.encode({
         data: toEntryItems(ctx, page),
         count: page.entries.length,
@@ -84,7 +86,8 @@ export async function caseEntriesApiRoutes(fastify: FastifyInstance) {
       const json = JSON.stringify({ ...encoded, data: selectMembers(encoded.data, query, ENTRY_MEMBERS) });
       // Encoded through the response schema above, so the bytes are sent as they are.
       const raw = reply as FastifyReply;
-      if (page.notPublic) return raw.header("cache-control", "private, no-store").header("x-quash-not-public", page.notPublic).type(JSON_TYPE).send(json);
+      if (page.notPublic)
+        return raw.header("cache-control", "private, no-store").header("x-quash-not-public", page.notPublic).type(JSON_TYPE).send(json);
       if (!isPublicRequest(request)) return raw.type(JSON_TYPE).send(json);
       return sendCachedPage(request, reply, app.pageCache.set(request.url, json, { caseId: page.case.id }, JSON_TYPE));
     },

@@ -49,12 +49,12 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
 
   const partyRows = repo.parties(row.id);
   const parties = partyRows.map((p) => toPublic("party", p));
-  const counsel = repo.counsel(partyRows.map((p) => p.id)).map((c) => ({
+  const counsel = repo.counselOfCase(row.id).map((c) => ({
     representation: toPublic("representation", c.representation),
     attorney: c.attorney && !c.attorney.deletedAt ? toPublic("attorney", c.attorney) : null,
     organization: c.organization && !c.organization.deletedAt ? toPublic("organization", c.organization) : null,
   }));
-  const partyAccounts = repo.partyAccounts(partyRows.map((p) => p.id)).map((pa) => ({
+  const partyAccounts = repo.partyAccountsOfCase(row.id).map((pa) => ({
     partyId: pa.partyId,
     account: toPublic("account", pa.account),
   }));
@@ -64,11 +64,11 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
 
   const motionRows = repo.motions(row.id);
   const motions = motionRows.map((m) => toPublic("motion", m));
-  const movants = repo.movants(motionRows.map((m) => m.id));
+  const movants = repo.movantsOfCase(row.id);
   const orderRows = repo.orders(row.id);
   const orders = orderRows.map((o) => toPublic("order", o));
-  const dispositions = repo.dispositions(orderRows.map((o) => o.id));
-  const coverage = repo.coverage(orderRows.map((o) => o.id)).map((c) => ({
+  const dispositions = repo.dispositionsOfCase(row.id);
+  const coverage = repo.coverageOfCase(row.id).map((c) => ({
     coverage: toPublic("coverage", c.coverage),
     subpoena: toPublic("subpoena", c.subpoena),
     account: c.account ? toPublic("account", c.account) : null,

@@ -35,7 +35,7 @@ export function createCasesRepository(db: Db) {
     },
 
     judges(ids: (number | null)[]) {
-      const wanted = ids.filter((id): id is number => id !== null);
+      const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       return wanted.length ? db.select().from(s.judges).where(inArray(s.judges.id, wanted)).all() : [];
     },
 
@@ -143,31 +143,69 @@ export function createCasesRepository(db: Db) {
         .all();
     },
 
-    counsel(partyIds: number[]) {
-      if (partyIds.length === 0) return [];
+    /*
+     * What hangs off a case's parties, motions and orders, found by joining from the case
+     * rather than by a list of their ids: a long docket can have thousands of orders, and an
+     * id list past ~32,766 values is a statement SQLite refuses.
+     */
+
+    counselOfCase(caseId: number) {
       return db
         .select({ representation: s.representations, attorney: s.attorneys, organization: s.organizations })
         .from(s.representations)
+        .innerJoin(s.parties, eq(s.parties.id, s.representations.partyId))
         .leftJoin(s.attorneys, eq(s.attorneys.id, s.representations.attorneyId))
         .leftJoin(s.organizations, eq(s.organizations.id, s.representations.organizationId))
-        .where(and(inArray(s.representations.partyId, partyIds), publicRow(s.representations)))
+        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties), publicRow(s.representations)))
         .orderBy(asc(s.representations.id))
+        .all();
+    },
+
+    partyAccountsOfCase(caseId: number) {
+      return db
+        .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
+        .from(s.partyAccounts)
+        .innerJoin(s.parties, eq(s.parties.id, s.partyAccounts.partyId))
+        .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
+        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties), publicRow(s.accounts)))
+        .all();
+    },
+
+    movantsOfCase(caseId: number) {
+      return db
+        .select({ movant: s.motionMovants })
+        .from(s.motionMovants)
+        .innerJoin(s.motions, eq(s.motions.id, s.motionMovants.motionId))
+        .where(and(eq(s.motions.caseId, caseId), publicRow(s.motions)))
+        .all()
+        .map((r) => r.movant);
+    },
+
+    dispositionsOfCase(caseId: number) {
+      return db
+        .select({ disposition: s.orderDispositions })
+        .from(s.orderDispositions)
+        .innerJoin(s.orders, eq(s.orders.id, s.orderDispositions.orderId))
+        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders)))
+        .all()
+        .map((r) => r.disposition);
+    },
+
+    coverageOfCase(caseId: number) {
+      return db
+        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
+        .from(s.stayCoverages)
+        .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
+        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders), publicRow(s.stayCoverages)))
+        .orderBy(asc(s.stayCoverages.id))
         .all();
     },
 
     organizations(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       return wanted.length ? db.select().from(s.organizations).where(inArray(s.organizations.id, wanted)).all() : [];
-    },
-
-    partyAccounts(partyIds: number[]) {
-      if (partyIds.length === 0) return [];
-      return db
-        .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
-        .from(s.partyAccounts)
-        .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
-        .where(and(inArray(s.partyAccounts.partyId, partyIds), publicRow(s.accounts)))
-        .all();
     },
 
     motions(caseId: number) {
@@ -179,32 +217,12 @@ export function createCasesRepository(db: Db) {
         .all();
     },
 
-    movants(motionIds: number[]) {
-      return motionIds.length ? db.select().from(s.motionMovants).where(inArray(s.motionMovants.motionId, motionIds)).all() : [];
-    },
-
     orders(caseId: number) {
       return db
         .select()
         .from(s.orders)
         .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders)))
         .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
-        .all();
-    },
-
-    dispositions(orderIds: number[]) {
-      return orderIds.length ? db.select().from(s.orderDispositions).where(inArray(s.orderDispositions.orderId, orderIds)).all() : [];
-    },
-
-    coverage(orderIds: number[]) {
-      if (orderIds.length === 0) return [];
-      return db
-        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
-        .from(s.stayCoverages)
-        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
-        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-        .where(and(inArray(s.stayCoverages.orderId, orderIds), publicRow(s.stayCoverages)))
-        .orderBy(asc(s.stayCoverages.id))
         .all();
     },
 

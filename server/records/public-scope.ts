@@ -16,7 +16,9 @@ import { RECORD_TABLES, type EditableType } from "./tables";
 /** No open hold of the publication guard names this record (the `held` cause). */
 export function notHeld(type: EditableType, id: SQLiteColumn): SQL {
   const h = s.publicationHolds;
-  return sql`not exists (select 1 from ${h} where ${h.status} = 'held' and ${h.recordType} = ${type} and ${h.recordId} = ${id})`;
+  // record_id is text: comparing it with the integer id as is would apply numeric affinity to
+  // it and keep SQLite off publication_holds_record_idx, so every row checked would read every hold.
+  return sql`not exists (select 1 from ${h} where ${h.status} = 'held' and ${h.recordType} = ${type} and ${h.recordId} = cast(${id} as text))`;
 }
 
 const typeOfTable = new Map<SQLiteTable, EditableType>((Object.entries(RECORD_TABLES) as [EditableType, SQLiteTable][]).map(([type, table]) => [table, type]));

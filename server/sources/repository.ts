@@ -5,9 +5,20 @@ import { toPublic } from "../privacy/projection";
 import { publicSource, publicRow } from "../records/public-scope";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
+/**
+ * Ids looked up per statement: a case's orders or a long page can name hundreds of records, and
+ * SQLite refuses a statement past ~32,766 values, so the ids go in slices of a fixed size.
+ */
+const IDS_PER_QUERY = 250;
+
+function slices<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += IDS_PER_QUERY) out.push(values.slice(i, i + IDS_PER_QUERY));
+  return out;
+}
 
 /**
- * Loads the sources and open conflicts behind any set of records in two queries, so a page
+ * Loads the sources and open conflicts behind any set of records in two queries a slice of ids, so a page
  * can put a source marker beside every fact without a query per fact.
  */
 export function createSourcesRepository(db: Db) {
@@ -16,24 +27,25 @@ export function createSourcesRepository(db: Db) {
     if (refs.length === 0) return byKey;
     const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
     const types = [...new Set(refs.map((r) => r.type))];
-    const ids = [...new Set(refs.map((r) => String(r.id)))];
-    const rows = db
-      .select({ fact: factSources, source: sources })
-      .from(factSources)
-      .innerJoin(sources, eq(sources.id, factSources.sourceId))
-      .where(
-        and(
-          inArray(factSources.recordType, types),
-          inArray(factSources.recordId, ids),
-          publicRow(factSources),
-          publicRow(sources),
-          // A shared record (a court, a judge) an unpublished case's import matched cites that
-          // import too; the citation waits with its source until the case is published.
-          publicSource(db),
-        ),
-      )
-      .orderBy(asc(factSources.id))
-      .all();
+    const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
+      db
+        .select({ fact: factSources, source: sources })
+        .from(factSources)
+        .innerJoin(sources, eq(sources.id, factSources.sourceId))
+        .where(
+          and(
+            inArray(factSources.recordType, types),
+            inArray(factSources.recordId, ids),
+            publicRow(factSources),
+            publicRow(sources),
+            // A shared record (a court, a judge) an unpublished case's import matched cites that
+            // import too; the citation waits with its source until the case is published.
+            publicSource(db),
+          ),
+        )
+        .orderBy(asc(factSources.id))
+        .all(),
+    );
     for (const { fact, source } of rows) {
       const key = refKey(fact.recordType, fact.recordId);
       if (!wanted.has(key)) continue;
@@ -48,21 +60,24 @@ export function createSourcesRepository(db: Db) {
     const byKey = new Map<string, ConflictRef[]>();
     if (refs.length === 0) return byKey;
     const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
-    const rows = db
-      .select({ link: conflictRecords, conflict: conflicts })
-      .from(conflictRecords)
-      .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
-      .where(
-        and(
-          inArray(conflictRecords.recordType, [...new Set(refs.map((r) => r.type))]),
-          inArray(conflictRecords.recordId, [...new Set(refs.map((r) => String(r.id)))]),
-          publicRow(conflicts),
-          // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
-          eq(conflicts.status, "open"),
-        ),
-      )
-      .orderBy(asc(conflicts.code))
-      .all();
+    const types = [...new Set(refs.map((r) => r.type))];
+    const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
+      db
+        .select({ link: conflictRecords, conflict: conflicts })
+        .from(conflictRecords)
+        .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
+        .where(
+          and(
+            inArray(conflictRecords.recordType, types),
+            inArray(conflictRecords.recordId, ids),
+            publicRow(conflicts),
+            // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
+            eq(conflicts.status, "open"),
+          ),
+        )
+        .orderBy(asc(conflicts.code))
+        .all(),
+    );
     for (const { link, conflict } of rows) {
       const key = refKey(link.recordType, link.recordId);
       if (!wanted.has(key)) continue;

@@ -1,0 +1,147 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { generatedSlug, generateRecord, type GeneratedRecord } from "../../bench/generate-record";
+import { buildTestApp } from "../support/app";
+import { createUser, signIn } from "../support/auth";
+import { testClock } from "../support/db";
+import { parseHtml } from "../support/html";
+import { fullScans, mostBound, planOf, recordQueries, type RecordedQuery } from "../support/query-plans";
+
+/*
+ * A long docket on a generated record (bench/generate-record.ts), sized so the suite stays quick
+ * but past the ~32,766 values SQLite binds in one statement: the case API used to bind every
+ * open entry's id and answered 500 there. What each request asks of SQLite is compared with the
+ * same request on an ordinary case of the same record, by its statements and their query plans
+ * (no timings): nothing reads a whole table, no statement binds a list the data decides, and the
+ * long docket takes no more statements than the short one.
+ */
+
+const BIG = 40_000;
+const TABLES = ["docket_entries", "documents", "cases", "fact_sources", "publication_holds"];
+
+describe("a docket of 40,000 entries", () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let record: GeneratedRecord;
+  let staff: string;
+  const small = generatedSlug(2);
+
+  beforeAll(async () => {
+    ({ app, db } = await buildTestApp());
+    record = generateRecord(db, { cases: 9, entries: BIG + 8 * 500, bigCase: BIG, documentEvery: 20, now: testClock.now() });
+    await createUser(app, { email: "viewer@example.org", role: "viewer" });
+    staff = await signIn(app, "viewer@example.org");
+  }, 60_000);
+  afterAll(async () => app.close());
+
+  async function measured(url: string, cookie?: string) {
+    const { result, queries } = await recordQueries(db, () => app.inject({ url, headers: cookie ? { cookie } : {} }));
+    return { res: result, queries };
+  }
+
+  function expectBounded(queries: RecordedQuery[], label: string) {
+    expect(fullScans(db, queries, TABLES), label).toEqual([]);
+    // Slices of at most 250 ids (server/sources/repository.ts) and a page of 100 entries, never a list as long as the data.
+    expect(mostBound(queries), label).toBeLessThanOrEqual(300);
+  }
+
+  it("serves a deep page of the docket from the index, with no more statements than a short docket's first page", async () => {
+    expect(record.entries).toBe(BIG + 8 * 500);
+    const deep = await measured(`/cases/${record.bigCaseSlug}?page=399`);
+    expect(deep.res.statusCode).toBe(200);
+    const $ = parseHtml(deep.res.body);
+    const numbers = $("td.entry-number")
+      .map((_, td) => $(td).text().trim())
+      .get()
+      .filter((n) => /^\d+$/.test(n));
+    expect(numbers[0]).toBe("39801");
+    expect(numbers.at(-1)).toBe("39900");
+    expectBounded(deep.queries, "deep page");
+
+    const short = await measured(`/cases/${small}?page=1`);
+    expect(short.res.statusCode).toBe(200);
+    // Sources are looked up 250 records a statement, so the case's 400 orders add a few; no more.
+    expect(deep.queries.length).toBeLessThanOrEqual(short.queries.length * 1.5);
+
+    // The page's ids come from an index that holds every column the filters read: SQLite never reads a skipped row.
+    const paging = deep.queries.find((q) => /limit \? offset \?/i.test(q.sql))!;
+    expect(planOf(db, paging).join("\n")).toMatch(
+      /SEARCH docket_entries USING COVERING INDEX docket_entries_live_seq_idx \(case_id=\? AND deleted_at=\?\)/,
+    );
+    const filtered = await measured(`/cases/${record.bigCaseSlug}?kind=order&order=desc&page=3`);
+    expect(filtered.res.statusCode).toBe(200);
+    expectBounded(filtered.queries, "filtered page");
+  });
+
+  it("answers the case API with the first 100 entries and pages the rest by keyset cursor", async () => {
+    const one = await measured(`/api/v1/cases/${record.bigCaseSlug}`);
+    expect(one.res.statusCode).toBe(200);
+    const body = one.res.json() as { data: { entries: { number: number }[]; entriesCount: number; entriesUrl: string } };
+    expect(body.data.entries).toHaveLength(100);
+    expect(body.data.entries[0]!.number).toBe(1);
+    expect(body.data.entriesCount).toBe(BIG);
+    expect(body.data.entriesUrl).toMatch(new RegExp(`/api/v1/cases/${record.bigCaseSlug}/entries$`));
+    expectBounded(one.queries, "case API");
+    const short = await measured(`/api/v1/cases/${small}`);
+    expect(one.queries.length).toBeLessThanOrEqual(short.queries.length * 1.5);
+
+    // Walk three pages forward and one back: no entry repeats or goes missing.
+    let url = `${new URL(body.data.entriesUrl).pathname}?page_size=100&date_filed__gte=2020-01-01`;
+    const seen: number[] = [];
+    let previous = "";
+    for (let i = 0; i < 3; i++) {
+      const page = await measured(url);
+      expect(page.res.statusCode, url).toBe(200);
+      expectBounded(page.queries, url);
+      const json = page.res.json() as { data: { number: number }[]; next: string | null; previous: string | null };
+      seen.push(...json.data.map((e) => e.number));
+      previous = json.previous ?? "";
+      url = new URL(json.next!).pathname + new URL(json.next!).search;
+    }
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const back = (await app.inject(new URL(previous).pathname + new URL(previous).search)).json() as { data: { number: number }[] };
+    expect(back.data.map((e) => e.number)).toEqual(Array.from({ length: 100 }, (_, i) => i + 101));
+
+    const orders = await app.inject(`/api/v1/cases/${record.bigCaseSlug}/entries?kind=order&page_size=5&fields=number,kind`);
+    const firstOrders = db.$client
+      .prepare(
+        "SELECT number, kind FROM docket_entries WHERE case_id = (SELECT id FROM cases WHERE slug = ?) AND kind = 'order' ORDER BY sequence LIMIT 5",
+      )
+      .all(record.bigCaseSlug);
+    expect(orders.json()).toMatchObject({ data: firstOrders, count: 5 });
+    expect(Object.keys((orders.json() as { data: object[] }).data[0]!)).toEqual(["number", "kind"]);
+    expect((await app.inject(`/api/v1/cases/${record.bigCaseSlug}/entries?limit=5`)).statusCode).toBe(400);
+    expect((await app.inject(`/api/v1/cases/${record.bigCaseSlug}/entries?cursor=bm9wZQ`)).statusCode).toBe(400);
+  });
+
+  it("answers a staff search for a word in nearly every entry by joining FTS5's best hits, counting to 1,000", async () => {
+    const { res, queries } = await measured("/staff/search?q=quash", staff);
+    expect(res.statusCode).toBe(200);
+    const $ = parseHtml(res.body);
+    expect($("#results").text()).toBe("1,000+ matches, the best 50 shown");
+    expect($("li.search-result")).toHaveLength(50);
+    expectBounded(queries, "staff search");
+    // Every statement that reads the index starts from its MATCH and reaches rows by their id from its hits, never the other way round.
+    const matching = queries.filter((x) => /_fts MATCH/.test(x.sql));
+    expect(matching.length).toBeGreaterThan(0);
+    for (const q of matching) {
+      const plan = planOf(db, q);
+      expect(
+        plan.some((step) => /^SCAN (docket_entries_fts|documents_fts|f) VIRTUAL TABLE/.test(step)),
+        q.sql,
+      ).toBe(true);
+      for (const step of plan.filter((x) => /^(SCAN|SEARCH) (e|d|c|docket_entries|documents|cases)\b/.test(x)))
+        expect(step, q.sql).toMatch(/USING INTEGER PRIMARY KEY/);
+    }
+    const rare = parseHtml(
+      (
+        await app.inject({
+          url: `/staff/search?q=${encodeURIComponent(`"generated entry 31337 of ${record.bigCaseSlug}"`)}`,
+          headers: { cookie: staff },
+        })
+      ).body,
+    );
+    expect(rare("#results").text()).toBe("1 match");
+  });
+});
