@@ -51,6 +51,8 @@ const ConfigSchema = z.object({
   IMAP_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   // The public read API's quota: requests a minute per client address (documented in the API's description and docs/api.md).
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Off renders every page on every request (bench/http-docket.ts measures the render with it).
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   COOKIE_SECURE: z
     .enum(["true", "false", "auto"])
     .default("auto"),
@@ -78,6 +80,8 @@ export type Config = {
   /** The NEF mailbox from the environment; null when IMAP_HOST is not set (the settings page decides then). */
   imap: ImapConfig | null;
   apiRequestsPerMinute: number;
+  /** Whether rendered public pages are kept (server/cache/page-cache.ts); off only to measure the render. */
+  pageCache: boolean;
 };
 
 export type ImapConfig = {
@@ -140,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     apiRequestsPerMinute: c.API_REQUESTS_PER_MINUTE,
+    pageCache: c.PAGE_CACHE === "on",
   };
 }
 
@@ -170,6 +175,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     imap: null,
     // Tests send thousands of API requests from one address; the quota's own tests set a small one.
     apiRequestsPerMinute: 100_000,
+    pageCache: true,
     ...overrides,
   };
 }

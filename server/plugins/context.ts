@@ -24,7 +24,7 @@ export const contextPlugin = fp<AppContext>(
     app.decorate("db", context.db);
     app.decorate("clock", context.clock);
     app.decorate("store", createRecordStore(context.db, context.clock));
-    const pageCache = createPageCache(context.db, context.clock);
+    const pageCache = createPageCache(context.db, context.clock, context.config.pageCache ? undefined : 0);
     app.decorate("pageCache", pageCache);
     app.addHook("onClose", async () => pageCache.close());
   },
