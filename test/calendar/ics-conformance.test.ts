@@ -42,6 +42,28 @@ describe("iCalendar feeds to RFC 5545", () => {
     }
   });
 
+  it("gives every event what RFC 5545 requires (UID, DTSTAMP, DTSTART), folds lines at 75 octets with CRLF, and cancels a vacated hearing", async () => {
+    const db = createTestDb();
+    ({ app } = await buildTestApp({ db }));
+    const seeded = seedCalendar(db);
+    for (const url of ["/calendar.ics", "/cases/doe-v-dhs/calendar.ics"]) {
+      const text = (await app.inject(url)).body;
+      expect(text.replace(/\r\n/g, ""), url).not.toMatch(/[\r\n]/);
+      for (const line of text.split("\r\n")) expect(Buffer.byteLength(line), `${url}: ${line}`).toBeLessThanOrEqual(75);
+      const cal = parse(text);
+      expect(cal.getFirstPropertyValue("prodid"), url).toBeTruthy();
+      expect(cal.getFirstPropertyValue("version"), url).toBe("2.0");
+      const all = events(cal);
+      expect(all.length, url).toBeGreaterThan(3);
+      for (const e of all) {
+        for (const property of ["uid", "dtstamp", "dtstart", "sequence"]) expect(e.hasProperty(property), `${url} ${uid(e)} ${property}`).toBe(true);
+      }
+      expect(new Set(all.map(uid)).size, url).toBe(all.length);
+      const vacated = all.find((e) => uid(e).startsWith(`hearing-${seeded.vacatedHearing.id}@`));
+      expect(vacated?.getFirstPropertyValue("status"), url).toBe("CANCELLED");
+    }
+  });
+
   it("counts an event's revisions in SEQUENCE, so a calendar app replaces its copy", async () => {
     const db = createTestDb();
     ({ app } = await buildTestApp({ db }));

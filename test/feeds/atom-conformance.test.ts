@@ -23,7 +23,7 @@ describe("Atom feeds to RFC 4287", () => {
     });
     afterAll(async () => app.close());
 
-    it("gives every feed and every entry an author, real dates and no precise day the record does not know", async () => {
+    it("gives every feed and every entry an author, an id of its own, real dates and no precise day the record does not know; every feed links to itself", async () => {
       const cases = (await app.inject("/api/v1/cases")).json().data as { slug: string }[];
       const subpoenas = (await app.inject("/api/v1/subpoenas")).json().data as { slug: string }[];
       const urls = ["/feed.atom", ...cases.map((c) => `/cases/${c.slug}/feed.atom`), ...subpoenas.map((s) => `/subpoenas/${s.slug}/feed.atom`)];
@@ -33,7 +33,14 @@ describe("Atom feeds to RFC 4287", () => {
         const feed = parseFeed(xml);
         expect(feed.authors.map((a) => a.name), url).toEqual(["Quash"]);
         expect(feed.updated?.getUTCFullYear(), url).toBeGreaterThan(2000);
+        // RFC 4287 4.1.1: the feed's own id, and (SHOULD) a link to itself.
+        expect(xml, url).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">\s*<id>[^<]+<\/id>/);
+        expect(xml, url).toContain(`<link rel="self" href="http://127.0.0.1:3000${url}"/>`);
+        // An entry's id names it for good: never two in one feed.
+        const ids = feed.items.map((item) => item.id);
+        expect(new Set(ids).size, url).toBe(ids.length);
         for (const item of feed.items) {
+          expect(item.updated!.getTime(), `${url} ${item.id}`).toBeLessThanOrEqual(feed.updated!.getTime());
           expect(item.authors.map((a) => a.name), `${url} ${item.id}`).toEqual(["Quash"]);
           expect(item.updated, item.id ?? "").toBeInstanceOf(Date);
           expect(item.published, item.id ?? "").toBeInstanceOf(Date);
