@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, gt, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicTextOf } from "../privacy/public-text-sql";
-import { publicCase, publicRow } from "../records/public-scope";
+import { notHeld, publicCase, publicRow } from "../records/public-scope";
 import type { DocketQuery } from "./schemas";
 
 
@@ -46,7 +46,8 @@ export function createCasesRepository(db: Db) {
      * (The in-docket `q` filter reads every row's text: its own index is the search module's.)
      */
     entries(caseId: number, query: DocketQuery) {
-      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), publicRow(s.docketEntries)];
+      const held = notHeld("entry", s.docketEntries.id);
+      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), isNull(s.docketEntries.deletedAt), held];
       if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
       if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
       if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
@@ -61,7 +62,20 @@ export function createCasesRepository(db: Db) {
         );
       }
       const condition = and(...where);
-      const total = db.select({ n: count() }).from(s.docketEntries).where(condition).get()?.n ?? 0;
+      // Counted as the live entries matching less the held ones among them: the first is a
+      // range of index entries, the second a handful of holds, where checking each of 100,000
+      // entries for a hold cost tens of milliseconds a page.
+      const filters = and(...where.filter((w) => w !== held));
+      const live = db.select({ n: count() }).from(s.docketEntries).where(filters).get()?.n ?? 0;
+      const h = s.publicationHolds;
+      const heldHere =
+        db
+          .select({ n: countDistinct(s.docketEntries.id) })
+          .from(h)
+          .innerJoin(s.docketEntries, sql`${s.docketEntries.id} = cast(${h.recordId} as integer)`)
+          .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
+          .get()?.n ?? 0;
+      const total = live - heldHere;
       const direction = query.order === "desc" ? desc : asc;
       const order = [direction(s.docketEntries.sequence), direction(s.docketEntries.id)];
       const pageIds = db
