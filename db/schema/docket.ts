@@ -62,6 +62,8 @@ export const docketEntries = sqliteTable(
     index("docket_entries_live_seq_idx").on(t.caseId, t.deletedAt, t.sequence, t.id, t.dateFiled, t.kind),
     index("docket_entries_live_kind_idx").on(t.caseId, t.deletedAt, t.kind, t.sequence, t.id),
     index("docket_entries_live_date_idx").on(t.deletedAt, t.dateFiled, t.sequence),
+    // A case's newest entries by filing date (its Atom feed).
+    index("docket_entries_live_case_date_idx").on(t.caseId, t.deletedAt, t.dateFiled, t.sequence),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `docket_entries_live_case_date_idx` ON `docket_entries` (`case_id`,`deleted_at`,`date_filed`,`sequence`);
