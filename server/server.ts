@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { closeDatabase, openDatabase } from "../db/client";
+import { closeDatabase, openDatabase, optimizeDatabase } from "../db/client";
 import { seedDatabase, isDatabaseEmpty } from "../seeds/load";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { systemClock } from "./shared/clock";
+
+/** How often a running server refreshes SQLite's statistics (optimizeDatabase, db/client.ts). */
+const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** A start that could not listen; the message says what to do and what happened to the database. */
 export class ListenError extends Error {}
@@ -65,7 +68,10 @@ export async function startServer(config: Config, log: (line: string) => void) {
   // The address Fastify bound, as it is: "localhost" would hide which interface is open.
   log(`Quash is serving ${config.databaseFile} at ${address}`);
   if (config.jobRunner) app.jobs.start();
+  // The planner's statistics follow the record as it grows (closeDatabase runs it once more).
+  const optimizer = setInterval(() => optimizeDatabase(db), OPTIMIZE_EVERY_MS).unref();
   const stop = async () => {
+    clearInterval(optimizer);
     await app.close();
     closeDatabase(db);
   };

@@ -153,12 +153,21 @@ describe("a docket of 40,000 entries", () => {
       const hold = odb.$client.prepare(
         "INSERT INTO publication_holds (record_type, record_id, case_id, status, findings, held_at, held_by) VALUES ('entry', ?, ?, ?, '[]', ?, 'test')",
       );
-      const idOf = (n: number) => (odb.$client.prepare("SELECT id FROM docket_entries WHERE case_id = ? AND number = ?").get(caseId, n) as { id: number }).id;
+      const idOf = (n: number) =>
+        (odb.$client.prepare("SELECT id FROM docket_entries WHERE case_id = ? AND number = ?").get(caseId, n) as { id: number }).id;
       // Two holds on entry 5 (held twice), one on 150, and a released one on 7 that hides nothing.
-      for (const [n, status] of [[5, "held"], [5, "held"], [150, "held"], [7, "released"]] as const) hold.run(String(idOf(n)), caseId, status, testClock.now());
+      for (const [n, status] of [
+        [5, "held"],
+        [5, "held"],
+        [150, "held"],
+        [7, "released"],
+      ] as const)
+        hold.run(String(idOf(n)), caseId, status, testClock.now());
       const page = parseHtml((await other.inject(`/cases/${small.bigCaseSlug}?page=2`)).body);
       expect(page("body").text()).toContain("298 entries.");
-      const numbers = page("td.entry-number").map((_, td) => page(td).text().trim()).get();
+      const numbers = page("td.entry-number")
+        .map((_, td) => page(td).text().trim())
+        .get();
       // Page 2 starts after 100 shown entries (1–101 less entry 5) and skips 150.
       expect(numbers[0]).toBe("102");
       expect(numbers).not.toContain("150");
