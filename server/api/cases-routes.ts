@@ -2,14 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage } from "../cache/send-cached";
 import { loadPublicDocket, loadCaseSummaries } from "../cases/loaders";
-import { NotFoundError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { paths } from "../paths";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { fuzzyDateKey } from "../shared/date-ordering";
-import { DEFAULT_PAGE_SIZE, listQuery, type ListSpec } from "./lists";
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, type Cursor, type ListSpec, type Page } from "./lists";
+import type { Db } from "../../db/client";
 import { DocketQuery } from "../cases/schemas";
 import { CaseListItem, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
-import { sendList } from "./send-list";
+import { sendList, sendPage } from "./send-list";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
 import type { FreshnessView } from "../freshness/freshness";
@@ -39,6 +40,8 @@ const CASE_LIST: ListSpec<CaseItem> = {
   },
 };
 const CaseListQuery = listQuery(CASE_LIST);
+/** Parameters that only page or select: with nothing else, the list is paged in SQL. */
+const PAGE_ONLY = ["page_size", "cursor", "fields", "omit"];
 const CaseResponse = recordOf(CaseRecord, "One case with the first page of its docket.");
 
 /** The entries a case's record carries; the rest are paged from its entries list (case-entries-routes.ts). */
@@ -61,13 +64,43 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
         response: { 200: CaseList, 400: errorResponses[400] },
       },
     },
-    async (request, reply) =>
-      sendList(app, request, reply, {
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      // The list in its own order is cut in SQL by keyset, a page of summaries at a time; a filter
+      // or another order (the derived status is computed, not stored) sorts the summaries of every case.
+      if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name))) {
+        return sendPage(app, request, reply, { schema: CaseList, page: (linkTo) => casePage(app.db, query, linkTo) });
+      }
+      return sendList(app, request, reply, {
         spec: CASE_LIST,
         schema: CaseList,
         rows: () => loadCaseSummaries(app.db).map((s) => ({ item: toCaseListItem(ctx, s), key: [s.case.position, s.case.id] })),
-      }),
+      });
+    },
   );
+
+  /** One keyset page of the case list in its own order, with the same cursors pageOf gives out. */
+  function casePage(db: Db, query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<CaseItem> {
+    const repo = createCasesRepository(db);
+    const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
+    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
+    const key = cursor?.after ?? cursor?.before;
+    if (cursor && !(key?.length === 2 && (key[0] === null || typeof key[0] === "number") && typeof key[1] === "number")) {
+      throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
+    }
+    const at = key as [number | null, number] | undefined;
+    const rows = repo.keysetPage({ limit, after: cursor?.after ? at : undefined, before: cursor?.before ? at : undefined });
+    const keyOf = (c: (typeof rows)[number]): [number | null, number] => [c.position, c.id];
+    const first = rows[0];
+    const last = rows.at(-1);
+    const { cursor: _drop, ...rest } = query;
+    const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
+    return {
+      items: loadCaseSummaries(db, rows).map((sm) => toCaseListItem(ctx, sm)),
+      next: last && repo.keysetPage({ limit: 1, after: keyOf(last) }).length ? link({ order: "", after: keyOf(last) }) : null,
+      previous: first && repo.keysetPage({ limit: 1, before: keyOf(first) }).length ? link({ order: "", before: keyOf(first) }) : null,
+    };
+  }
 
   // A case's JSON is stored as bytes with an ETag, dropped by the same writes as its page.
   app.get(

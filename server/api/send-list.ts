@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { isPublicRequest } from "../cache/public-request";
 import { sendCachedPage } from "../cache/send-cached";
-import { pageOf, selectMembers, type ListRow, type ListSpec } from "./lists";
+import { pageOf, selectMembers, type ListRow, type ListSpec, type Page } from "./lists";
 import { JSON_TYPE } from "./schemas";
 
 type Query = Record<string, unknown>;
@@ -33,10 +33,28 @@ export function sendList<I>(
     more?: () => Record<string, unknown>;
   },
 ) {
+  const query = (request.query ?? {}) as Query;
+  return sendPage(app, request, reply, {
+    schema: list.schema,
+    page: (linkTo) => pageOf(list.rows(), list.spec, query, linkTo),
+    more: list.more,
+  });
+}
+
+/**
+ * The same answer for a page cut elsewhere (in SQL, by keyset: the case list), given its items
+ * and its links; `linkTo` in the page function makes a link from a query, as pageOf's does.
+ */
+export function sendPage<I>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  list: { schema: z.ZodType; page: (linkTo: (query: Query) => string) => Page<I>; more?: () => Record<string, unknown> },
+) {
   const cached = isPublicRequest(request) ? app.pageCache.get(request.url) : undefined;
   if (cached) return sendCachedPage(request, reply, cached);
   const query = (request.query ?? {}) as Query;
-  const page = pageOf(list.rows(), list.spec, query, (q) => pageUrl(app.config.publicUrl, request.url, q));
+  const page = list.page((q) => pageUrl(app.config.publicUrl, request.url, q));
   const encoded = list.schema.encode({ ...list.more?.(), data: page.items, count: page.items.length, next: page.next, previous: page.previous }) as {
     data: Record<string, unknown>[];
   };

@@ -1,4 +1,5 @@
-import { and, eq, asc } from "drizzle-orm";
+import { and, eq, asc, inArray } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
 import * as s from "../../db/schema";
@@ -188,17 +189,20 @@ export type CaseSummary = {
 
 /**
  * Every public case with what a list needs (court, judges, challenged subpoenas, derived status,
- * sources), in a fixed number of queries whatever the number of cases.
+ * sources), in a fixed number of queries whatever the number of cases; or only the cases of
+ * `page` (a page of the case list, from createCasesRepository(db).listPage), whose motions and
+ * links are then read for those cases alone.
  */
-export function loadCaseSummaries(db: Db): CaseSummary[] {
-  const caseRows = db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]): CaseSummary[] {
+  const caseRows = page ?? db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+  const ofPage = <T extends SQLiteColumn>(column: T) => (page ? [inArray(column, page.map((c) => c.id))] : []);
   const courts = new Map(db.select().from(s.courts).all().map((c) => [c.id, toPublic("court", c)]));
   const judges = new Map(db.select().from(s.judges).where(publicRow(s.judges)).all().map((j) => [j.id, toPublic("judge", j)]));
   const subpoenas = new Map(
     db.select().from(s.subpoenas).where(publicRow(s.subpoenas)).all().map((sp) => [sp.id, toPublic("subpoena", sp)]),
   );
-  const links = db.select().from(s.caseSubpoenas).all();
-  const motions = db.select().from(s.motions).where(publicRow(s.motions)).orderBy(asc(s.motions.id)).all();
+  const links = db.select().from(s.caseSubpoenas).where(and(...ofPage(s.caseSubpoenas.caseId))).all();
+  const motions = db.select().from(s.motions).where(and(publicRow(s.motions), ...ofPage(s.motions.caseId))).orderBy(asc(s.motions.id)).all();
   const sources = createSourcesRepository(db);
   const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
   const citations = sources.citationsFor(refs);

@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, gt, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { publicTextOf } from "../privacy/public-text-sql";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
 import type { DocketQuery } from "./schemas";
@@ -19,6 +20,39 @@ export function createCasesRepository(db: Db) {
   return {
     list() {
       return db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+    },
+
+    /** One page of the public cases as the cases page lists them: by group, then the record's order. */
+    listPage(limit: number, offset: number) {
+      const rank = sql`case ${s.cases.group} ${sql.join(
+        PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${g} then ${i}`),
+        sql` `,
+      )} else ${PUBLIC_CASE_GROUPS.length} end`;
+      const rows = db.select().from(s.cases).where(publicCase()).orderBy(rank, asc(s.cases.position), asc(s.cases.id)).limit(limit).offset(offset).all();
+      const total = db.select({ n: count() }).from(s.cases).where(publicCase()).get()?.n ?? 0;
+      return { rows, total };
+    },
+
+    /**
+     * A keyset page of the public cases in the API list's order: position (cases without one
+     * last), then id. `after`/`before` are a case's [position, id], as the list's cursors hold them.
+     */
+    keysetPage(page: { limit: number; after?: [number | null, number]; before?: [number | null, number] }) {
+      const c = s.cases;
+      const key = sql`(${c.position} is null, coalesce(${c.position}, 0), ${c.id})`;
+      const bound = ([position, id]: [number | null, number]) => sql`(${position === null ? 1 : 0}, ${position ?? 0}, ${id})`;
+      const where: SQL[] = [publicCase()];
+      if (page.after) where.push(sql`${key} > ${bound(page.after)}`);
+      if (page.before) where.push(sql`${key} < ${bound(page.before)}`);
+      const direction = page.before ? desc : asc;
+      const rows = db
+        .select()
+        .from(c)
+        .where(and(...where))
+        .orderBy(direction(sql`${c.position} is null`), direction(sql`coalesce(${c.position}, 0)`), direction(c.id))
+        .limit(page.limit)
+        .all();
+      return page.before ? rows.reverse() : rows;
     },
 
     findBySlug(slug: string) {

@@ -33,3 +33,7 @@ export type DocketQuery = z.infer<typeof DocketQuery>;
 export const CaseListQuery = z.object({
   group: z.enum(["meta", "other_platform", "related", "out_of_scope"]).optional(),
 });
+
+/** The cases page pages through the cases, CASES_PER_PAGE at a time. */
+export const CASES_PER_PAGE = 100;
+export const CaseIndexQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });

@@ -476,9 +476,20 @@ export function toCaseListItem(summary: CaseSummary) {
 
 export type CaseListItem = ReturnType<typeof toCaseListItem>;
 
-export function toCaseIndexView(summaries: CaseSummary[]) {
+export function toCaseIndexView(summaries: CaseSummary[], paging: { page: number; perPage: number; total: number } = { page: 1, perPage: summaries.length, total: summaries.length }) {
+  const pages = Math.max(1, Math.ceil(paging.total / paging.perPage));
+  const href = (page: number) => (page === 1 ? paths.cases() : `${paths.cases()}?page=${page}`);
   return {
-    title: "Cases",
+    title: paging.page > 1 ? `Cases, page ${paging.page}` : "Cases",
+    pagination:
+      pages > 1
+        ? {
+            page: paging.page,
+            pages,
+            prev: paging.page > 1 ? href(Math.min(paging.page - 1, pages)) : null,
+            next: paging.page < pages ? href(paging.page + 1) : null,
+          }
+        : null,
     groups: PUBLIC_CASE_GROUPS.map((group) => ({
       id: `group-${group}`,
       heading: label(GROUP_LABELS, group),

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { generateRecord } from "../../bench/generate-record";
+import { buildTestApp } from "../support/app";
+import { testClock } from "../support/db";
+import { parseHtml } from "../support/html";
+import { recordQueries } from "../support/query-plans";
+
+/*
+ * The case lists of a record of 250 cases: the page and the API list are cut in SQL, a hundred
+ * cases a time, and say so; the API's keyset pages give the same cases in the same order as
+ * the list sorted in memory (a filter that every case passes takes that path).
+ */
+describe("case lists of 250 cases", () => {
+  let app: FastifyInstance;
+  let db: Db;
+
+  beforeAll(async () => {
+    ({ app, db } = await buildTestApp());
+    generateRecord(db, { cases: 250, entries: 2_500, bigCase: 10, now: testClock.now() });
+  }, 60_000);
+  afterAll(async () => app.close());
+
+  it("shows 100 cases a page with links to the others, binding no list of every case", async () => {
+    const { result, queries } = await recordQueries(db, () => app.inject("/cases"));
+    const $ = parseHtml(result.body);
+    expect($("ul.card-list > li")).toHaveLength(100);
+    expect($("nav[aria-label='Pages of cases']").text()).toContain("Page 1 of 3");
+    expect($("a[rel=next]").attr("href")).toBe("/cases?page=2");
+    expect(Math.max(...queries.map((q) => q.params.length))).toBeLessThan(150);
+    const last = parseHtml((await app.inject("/cases?page=3")).body);
+    expect(last("ul.card-list > li")).toHaveLength(50);
+    expect(last("a[rel=prev]").attr("href")).toBe("/cases?page=2");
+    expect(last("a[rel=next]")).toHaveLength(0);
+  });
+
+  it("pages the API list by keyset in SQL, in the order the in-memory list gives", async () => {
+    const walk = async (first: string) => {
+      const slugs: string[] = [];
+      let url: string | null = first;
+      let last: { previous: string | null } | undefined;
+      while (url) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(200);
+        const body = res.json() as { data: { slug: string }[]; next: string | null; previous: string | null };
+        slugs.push(...body.data.map((c) => c.slug));
+        last = body;
+        url = body.next ? new URL(body.next).pathname + new URL(body.next).search : null;
+      }
+      return { slugs, last: last! };
+    };
+    const sql = await walk("/api/v1/cases?page_size=100");
+    const memory = await walk("/api/v1/cases?page_size=100&group=related");
+    expect(sql.slugs).toHaveLength(250);
+    expect(new Set(sql.slugs).size).toBe(250);
+    expect(sql.slugs).toEqual(memory.slugs);
+    const back = (await app.inject(new URL(sql.last.previous!).pathname + new URL(sql.last.previous!).search)).json() as {
+      data: { slug: string }[];
+    };
+    expect(back.data.map((c) => c.slug)).toEqual(sql.slugs.slice(100, 200));
+    expect((await app.inject("/api/v1/cases?cursor=WzFd")).statusCode).toBe(400);
+  });
+});
