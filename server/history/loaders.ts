@@ -49,15 +49,20 @@ export type DeletedItem = {
   revision: ParsedRevision | undefined;
 };
 
-export type DeletedData = { items: DeletedItem[]; names: Map<string, string> };
+export type DeletedData = { items: DeletedItem[]; names: Map<string, string>; total: number; shown: number };
+
+/** How many hidden records the page lists, newest first; `total` says how many there are. */
+export const DELETED_SHOWN = 500;
 
 const struck = (r: ParsedRevision) => r.after?.stricken === true && r.before?.stricken !== true;
 
 /** Every hidden record and every stricken entry, with the revision that hid it. */
 export function loadDeleted(db: Db): DeletedData {
   const repo = createHistoryRepository(db);
-  const hidden = repo.deletedRecords().map(({ type, row }) => ({ type, row, stricken: false }));
-  const stricken = repo.strickenEntries().map((row) => ({ type: "entry" as const, row: row as Row, stricken: true }));
+  const deleted = repo.deletedRecords(DELETED_SHOWN);
+  const struckEntries = repo.strickenEntries(DELETED_SHOWN);
+  const hidden = deleted.items.map(({ type, row }) => ({ type, row, stricken: false }));
+  const stricken = struckEntries.rows.map((row) => ({ type: "entry" as const, row: row as Row, stricken: true }));
   const all = [...hidden, ...stricken];
   const key = (type: string, id: unknown) => `${type}:${String(id)}`;
   const itemByKey = new Map(all.map((item) => [key(item.type, item.row.id), item]));
@@ -79,7 +84,7 @@ export function loadDeleted(db: Db): DeletedData {
       ...(typeof row.entryId === "number" ? [{ type: "entry", id: String(row.entryId) }] : []),
     ]),
   );
-  return { items, names };
+  return { items, names, total: deleted.total + struckEntries.total, shown: DELETED_SHOWN };
 }
 
 /** A record's link sets as they are now (movants, dispositions…), for types that have them. */

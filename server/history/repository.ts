@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
@@ -47,16 +47,28 @@ export function createHistoryRepository(db: Db) {
       return names;
     },
 
-    /** Every hidden record, of every type. */
-    deletedRecords(): { type: EditableType; row: Row }[] {
-      return (Object.keys(RECORD_TABLES) as EditableType[]).flatMap((type) => {
+    /**
+     * The most recently hidden records of every type, at most `limit` of each (newest first),
+     * and how many there are in all: a record of years holds more than a page can list.
+     */
+    deletedRecords(limit: number): { items: { type: EditableType; row: Row }[]; total: number } {
+      let total = 0;
+      const items = (Object.keys(RECORD_TABLES) as EditableType[]).flatMap((type) => {
         const table = RECORD_TABLES[type];
-        return (db.select().from(table).where(isNotNull(column(table, "deletedAt")!)).all() as Row[]).map((row) => ({ type, row }));
+        const hidden = isNotNull(column(table, "deletedAt")!);
+        total += db.select({ n: count() }).from(table).where(hidden).get()?.n ?? 0;
+        const rows = db.select().from(table).where(hidden).orderBy(desc(column(table, "deletedAt")!)).limit(limit).all() as Row[];
+        return rows.map((row) => ({ type, row }));
       });
+      return { items, total };
     },
 
-    strickenEntries(): Row[] {
-      return db.select().from(s.docketEntries).where(eq(s.docketEntries.stricken, true)).orderBy(asc(s.docketEntries.id)).all();
+    /** The most recently changed stricken entries, at most `limit`, and how many there are. */
+    strickenEntries(limit: number): { rows: Row[]; total: number } {
+      const stricken = eq(s.docketEntries.stricken, true);
+      const total = db.select({ n: count() }).from(s.docketEntries).where(stricken).get()?.n ?? 0;
+      const rows = db.select().from(s.docketEntries).where(stricken).orderBy(desc(s.docketEntries.updatedAt), desc(s.docketEntries.id)).limit(limit).all();
+      return { rows, total };
     },
 
     /** The revisions of these records of one type, oldest first. */

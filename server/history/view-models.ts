@@ -202,7 +202,7 @@ export type DeletedRow = {
   restore: { action: string; version: number; label: string } | null;
 };
 
-export type DeletedView = { title: string; rows: DeletedRow[]; count: number; error: string | null; canEdit: boolean };
+export type DeletedView = { title: string; rows: DeletedRow[]; count: number; caption: string; error: string | null; canEdit: boolean };
 
 /** Every deleted record and stricken entry, most recently hidden first. */
 export function toDeletedView(data: DeletedData, options: { canEdit: boolean; error?: string | null }): DeletedView {
@@ -233,6 +233,9 @@ export function toDeletedView(data: DeletedData, options: { canEdit: boolean; er
       };
     })
     .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
+    .slice(0, data.shown)
     .map(({ sortKey: _sortKey, ...row }) => row);
-  return { title: "Deleted records", rows, count: rows.length, error: options.error ?? null, canEdit: options.canEdit };
+  const count = Math.max(data.total, rows.length);
+  const caption = count > rows.length ? `${count} deleted or stricken; the latest ${rows.length}, most recent first` : `${count} deleted or stricken, most recent first`;
+  return { title: "Deleted records", rows, count, caption, error: options.error ?? null, canEdit: options.canEdit };
 }
