@@ -85,7 +85,43 @@ function withImmediateTransactions(db: Db): Db {
   return db;
 }
 
+/** How many distinct SQL texts a connection keeps compiled (a docket page runs about twenty). */
+const KEPT_STATEMENTS = 1000;
+
+const uncachedPrepare = new WeakMap<Database.Database, Database.Database["prepare"]>();
+
+/**
+ * Keeps each compiled statement per connection, by its SQL text. Drizzle asks the driver to
+ * prepare every query again on each call, and SQLite compiling the same SELECT twenty times a
+ * page was an eighth of a docket page's render. A kept statement is handed out again only when
+ * no iteration is running on it, and with its row mode reset (drizzle sets `raw()` on the
+ * statements whose rows it maps itself, and uses each one at once). Statements kept by their
+ * callers (prepareStatement, dataVersion) are prepared apart, so nobody else resets their mode.
+ */
+function keepStatements(sqlite: Database.Database): Database.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  uncachedPrepare.set(sqlite, prepare);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement && !statement.busy) {
+      kept.delete(source);
+      kept.set(source, statement);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+      return statement;
+    }
+    const fresh = prepare(source);
+    if (!statement) {
+      kept.set(source, fresh);
+      if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    return fresh;
+  }) as Database.Database["prepare"];
+  return sqlite;
+}
+
 function configure(sqlite: Database.Database): Database.Database {
+  keepStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
@@ -113,7 +149,7 @@ const dataVersionStatements = new WeakMap<Db, Database.Statement>();
  */
 export function dataVersion(db: Db): number {
   let statement = dataVersionStatements.get(db);
-  if (!statement) dataVersionStatements.set(db, (statement = db.$client.prepare("PRAGMA data_version").pluck()));
+  if (!statement) dataVersionStatements.set(db, (statement = ownStatement(db, "PRAGMA data_version").pluck()));
   return statement.get() as number;
 }
 
@@ -127,7 +163,12 @@ export async function backupDatabase(db: Db, target: string): Promise<void> {
  * (server/records/statements.ts), which drizzle would build and prepare again on every call.
  */
 export function prepareStatement(db: Db, sql: string): Database.Statement {
-  return db.$client.prepare(sql);
+  return ownStatement(db, sql);
+}
+
+/** A statement of the caller's own, never handed to anyone else (see keepStatements). */
+function ownStatement(db: Db, sql: string): Database.Statement {
+  return (uncachedPrepare.get(db.$client) ?? db.$client.prepare.bind(db.$client))(sql);
 }
 
 const sqlFunctions = new WeakMap<Db, Set<string>>();

@@ -8,6 +8,22 @@ import { detectProtected } from "./detect";
  * publication guard, not a licence to store such data.
  */
 export function redactText(text: string): string {
+  const known = redacted.get(text);
+  if (known !== undefined) return known;
+  const out = redact(text);
+  redacted.set(text, out);
+  if (redacted.size > REMEMBERED) redacted.delete(redacted.keys().next().value!);
+  return out;
+}
+
+/**
+ * What redactText answered for recent texts. It is a pure function of the text, and running the
+ * detectors was a tenth of a docket page's render, on the same few thousand texts every time.
+ */
+const redacted = new Map<string, string>();
+const REMEMBERED = 20_000;
+
+function redact(text: string): string {
   const findings = detectProtected(text);
   if (findings.length === 0) return text;
   let out = "";

@@ -6,9 +6,18 @@ export type Clock = {
   today: (timeZone?: string) => string;
 };
 
+// Building a DateTimeFormat costs far more than formatting with one, and pages ask for today often.
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
 function calendarDate(instant: Date, timeZone: string): string {
+  let format = calendarFormats.get(timeZone);
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  if (!format)
+    calendarFormats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })),
+    );
+  return format.format(instant);
 }
 
 export const systemClock: Clock = {
