@@ -19,6 +19,45 @@ const a = s.argumentsTable;
 const m = s.motions;
 const e = s.docketEntries;
 
+function selectArguments(db: Db, where: SQL | undefined) {
+  return db
+    .select({ argument: a, motion: m, entry: e, kase: s.cases })
+    .from(a)
+    .leftJoin(m, eq(m.id, a.motionId))
+    .leftJoin(e, eq(e.id, a.entryId))
+    .innerJoin(s.cases, eq(s.cases.id, sql`coalesce(${m.caseId}, ${e.caseId})`))
+    .where(where)
+    .orderBy(asc(s.cases.position), asc(s.cases.id), asc(m.id), asc(a.id));
+}
+
+function prepareQueries(db: Db, conditions: (filter: ArgumentFilter) => SQL[]) {
+  const byCase = (reader: "public" | "staff") =>
+    selectArguments(db, and(...conditions({ reader }), eq(s.cases.id, sql.placeholder("caseId")))).prepare();
+  return {
+    public: byCase("public"),
+    staff: byCase("staff"),
+    doctrines: db
+      .select()
+      .from(s.doctrines)
+      .where(publicRow(s.doctrines))
+      .orderBy(asc(s.doctrines.position), asc(s.doctrines.id))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareQueries>>();
+
+/**
+ * What every docket page asks (one case's arguments, the doctrines), built and prepared once
+ * per database: drizzle builds a query's SQL again on every call, which was a tenth of the
+ * page's render.
+ */
+function preparedQueries(db: Db, conditions: (filter: ArgumentFilter) => SQL[]) {
+  let queries = prepared.get(db);
+  if (!queries) prepared.set(db, (queries = prepareQueries(db, conditions)));
+  return queries;
+}
+
 /**
  * Synchronous reads of arguments the public may see: live, of a live motion (or made in a
  * filing) of a public case, never of a sealed or stricken filing, whose words could tell what
@@ -53,26 +92,25 @@ export function createArgumentsRepository(db: Db) {
   return {
     /** Arguments with their motion, filing and case, by case, motion, then as entered. */
     list(filter: ArgumentFilter = {}) {
-      return db
-        .select({ argument: a, motion: m, entry: e, kase: s.cases })
-        .from(a)
-        .leftJoin(m, eq(m.id, a.motionId))
-        .leftJoin(e, eq(e.id, a.entryId))
-        .innerJoin(s.cases, eq(s.cases.id, sql`coalesce(${m.caseId}, ${e.caseId})`))
-        .where(and(...conditions(filter)))
-        .orderBy(asc(s.cases.position), asc(s.cases.id), asc(m.id), asc(a.id))
-        .all();
+      const { caseId, reader, ...rest } = filter;
+      if (caseId !== undefined && Object.values(rest).every((value) => value === undefined))
+        return preparedQueries(db, conditions)[reader ?? "public"].all({ caseId });
+      return selectArguments(db, and(...conditions(filter))).all();
     },
 
     /** The live doctrines, by position: which one gathers an argument's tag. */
     doctrines() {
-      return db.select().from(s.doctrines).where(publicRow(s.doctrines)).orderBy(asc(s.doctrines.position), asc(s.doctrines.id)).all();
+      return preparedQueries(db, conditions).doctrines.all();
     },
 
     parties(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return [];
-      return db.select().from(s.parties).where(and(inArray(s.parties.id, wanted), isNull(s.parties.deletedAt))).all();
+      return db
+        .select()
+        .from(s.parties)
+        .where(and(inArray(s.parties.id, wanted), isNull(s.parties.deletedAt)))
+        .all();
     },
 
     /** The movants of motions, for an argument that names no party. */
