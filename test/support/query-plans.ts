@@ -14,11 +14,17 @@ export async function recordQueries<T>(db: Db, work: () => T | Promise<T>): Prom
   const client = db.$client;
   const prepare = client.prepare;
   const queries: RecordedQuery[] = [];
+  // The connection keeps statements by their SQL (db/client.ts): each is wrapped once, and
+  // unwrapped afterwards, so the kept statements run as before once recording ends.
+  const wrapped = new Set<ReturnType<typeof prepare>>();
   client.prepare = function (this: typeof client, source: string) {
     const statement = prepare.call(this, source);
+    if (wrapped.has(statement)) return statement;
+    wrapped.add(statement);
     for (const name of RUNNERS) {
       const original = statement[name] as (...args: unknown[]) => unknown;
       Object.defineProperty(statement, name, {
+        configurable: true,
         value: (...params: unknown[]) => {
           queries.push({ sql: source, params: params.flat() });
           return original.apply(statement, params);
@@ -31,6 +37,7 @@ export async function recordQueries<T>(db: Db, work: () => T | Promise<T>): Prom
     return { result: await work(), queries };
   } finally {
     client.prepare = prepare;
+    for (const statement of wrapped) for (const name of RUNNERS) delete (statement as unknown as Record<string, unknown>)[name];
   }
 }
 
