@@ -60,15 +60,24 @@ export type WriteEvent<T extends EditType = EditType> = {
   linksAfter: Links | null;
 };
 
-/** Link-table rows edited with the record (movants, dispositions…), recorded in its revisions. */
-export type LinkSpec<T extends EditType = EditType> = {
-  fields: readonly string[];
-  read(ctx: EditContext, id: number): Links;
+/**
+ * Link-table rows edited with the record (movants, dispositions…), recorded in its revisions.
+ * `L` is their shape as `read` gives them; `normalize` turns what was sent into that shape (the
+ * fields sent, each in canonical form), so `write` and `check` read typed values.
+ */
+export type LinkSpec<T extends EditType = EditType, L extends Links = Links> = {
+  fields: readonly (keyof L & string)[];
+  read(ctx: EditContext, id: number): L;
   /** The links as sent, in the form `read` returns, so before and after compare. */
-  normalize(input: Links): Links;
-  write(ctx: EditContext, owner: RecordRow<T>, next: Links): void;
-  check?(ctx: EditContext, owner: Columns<T>, next: Links): FieldError[];
+  normalize(input: Links): Partial<L>;
+  write(ctx: EditContext, owner: RecordRow<T>, next: Partial<L>): void;
+  check?(ctx: EditContext, owner: Columns<T>, next: Partial<L>): FieldError[];
 };
+
+/** A record type's link spec typed by its links' shape (`defineLinks<"order", OrderLinks>({...})`). */
+export function defineLinks<T extends EditType, L extends Links>(spec: LinkSpec<T, L>): LinkSpec<T, L> {
+  return spec;
+}
 
 /**
  * Everything the write service and the write API need to know about one record type, typed by
@@ -212,13 +221,14 @@ export function idSetLink(
   field: string,
   table: IdSetName,
   member: { type: EditableType; label: string; sameCase?: boolean },
-): NonNullable<RecordDefinition["links"]> {
+): LinkSpec<EditType, Record<string, number[]>> {
   return {
     fields: [field],
     read: (ctx, id) => ({ [field]: ctx.repo.idSet(table, id) }),
-    normalize: (input) => normalizeLinks(input, { [field]: "ids" }),
+    normalize: (input) => (input[field] === undefined ? {} : { [field]: sortedIds(input[field]) }),
     write(ctx, owner, next) {
-      if (next[field] !== undefined) ctx.repo.replaceIdSet(table, owner.id as number, next[field] as number[]);
+      const ids = next[field];
+      if (ids !== undefined) ctx.repo.replaceIdSet(table, Number(owner.id), ids);
     },
     check: (ctx, owner, next) => memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase && "caseId" in owner ? owner.caseId : undefined),
   };

@@ -17,7 +17,7 @@ export type EditOptions = {
 };
 
 /** A record as staff see it: every column, plus its link sets (movantPartyIds, dispositions…). */
-export type EditableRecord = Row & { id: number; version: number; deletedAt: string | null };
+export type EditableRecord<T extends EditType = EditType> = RecordRow<T> & Links;
 
 export type RevisionView = {
   id: number;
@@ -138,18 +138,18 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** The record with its link sets, as an edit form or the API shows it; deleted records too. */
-    find(type: EditType, id: number): EditableRecord | undefined {
+    find<T extends EditType>(type: T, id: number): EditableRecord<T> | undefined {
       const row = repo.byId(type, id);
       if (!row) return undefined;
       const definition = definitionOf(type);
-      return { ...row, ...(linksOf(definition, readContext, id) ?? {}) } as EditableRecord;
+      return { ...row, ...(linksOf(definition, readContext, id) ?? {}) };
     },
 
     /**
      * Creates a record. Records that belong to a case (entries, parties, motions, orders,
      * hearings, deadlines) take the case from `options.caseId`, never from the input.
      */
-    create<T extends EditType>(type: T, input: Row, options: EditOptions & { caseId?: number }): EditableRecord {
+    create<T extends EditType>(type: T, input: Row, options: EditOptions & { caseId?: number }): EditableRecord<T> {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -167,7 +167,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** Changes the fields sent (link sets replaced whole); a change that changes nothing writes nothing. */
-    update<T extends EditType>(type: T, id: number, input: Row, options: EditOptions): { record: EditableRecord; changed: boolean } {
+    update<T extends EditType>(type: T, id: number, input: Row, options: EditOptions): { record: EditableRecord<T>; changed: boolean } {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -194,7 +194,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** Hides a record (it stays, and `restore` brings it back). Docket entries are struck instead: see `strike`. */
-    remove<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord {
+    remove<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord<T> {
       const definition = definitionOf(type);
       if (type === "entry") throw new ConflictError("Docket entries are never deleted; strike the entry instead.");
       const ctx = contextFor(options);
@@ -211,7 +211,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** Undoes a delete; for a docket entry, undoes a strike. */
-    restore<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord {
+    restore<T extends EditType>(type: T, id: number, options: EditOptions): EditableRecord<T> {
       if (type === "entry") return service.setStricken(id, false, options);
       const definition = definitionOf(type);
       const ctx = contextFor(options);
@@ -239,7 +239,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
      * follows (afterWrite). A deleted record comes back with it. Reverting to a deleted state
      * is refused: delete the record instead.
      */
-    revert<T extends EditType>(type: T, id: number, revisionId: number, options: EditOptions): { record: EditableRecord; changed: boolean } {
+    revert<T extends EditType>(type: T, id: number, revisionId: number, options: EditOptions): { record: EditableRecord<T>; changed: boolean } {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -271,7 +271,7 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     },
 
     /** Strikes a docket entry (or un-strikes it): it stays on the docket, marked, as courts do. */
-    setStricken(entryId: number, stricken: boolean, options: EditOptions): EditableRecord {
+    setStricken(entryId: number, stricken: boolean, options: EditOptions): EditableRecord<"entry"> {
       return db.transaction(() => {
         const current = requireRecord("entry", entryId);
         checkVersion("entry", current, options.expectedVersion);

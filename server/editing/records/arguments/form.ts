@@ -38,7 +38,7 @@ export const argumentForm: RecordFormConfig = {
     },
   ],
   caseIdOf: (record, deps) => {
-    const of = (type: "motion" | "entry", id: unknown) => (id ? (deps.editing.find(type, id as number)?.caseId as number | undefined) : undefined);
+    const of = (type: "motion" | "entry", id: unknown) => (id ? deps.editing.find(type, id as number)?.caseId : undefined);
     return of("motion", record.motionId) ?? of("entry", record.entryId) ?? null;
   },
   check: (input, scope, deps) => [

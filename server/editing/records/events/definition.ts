@@ -1,4 +1,4 @@
-import { defineRecord, fuzzyDateErrors, recordErrors, type Row, TYPE_LABELS, uniqueSlug } from "../../definition";
+import { defineLinks, defineRecord, fuzzyDateErrors, recordErrors, type Row, TYPE_LABELS, uniqueSlug } from "../../definition";
 import type { EventLink } from "../../repository";
 import { EventCreate, EventUpdate } from "./schema";
 import { slugify } from "../../../shared/slug";
@@ -18,7 +18,7 @@ export const event = defineRecord({
   update: EventUpdate,
   refs: { caseId: { type: "case" }, subpoenaId: { type: "subpoena" } },
   unique: ["slug"],
-  links: {
+  links: defineLinks<"event", { related: EventLink[] }>({
     fields: ["related"],
     read: (ctx, id) => ({ related: ctx.repo.eventLinks(id) }),
     normalize: (input) =>
@@ -26,13 +26,11 @@ export const event = defineRecord({
         ? {}
         : { related: (input.related as Row[]).map((l) => ({ recordType: l.recordType, recordId: l.recordId, role: l.role ?? "actor" }) as EventLink).sort(byLink) },
     write(ctx, owner, next) {
-      if (next.related !== undefined) ctx.repo.replaceEventLinks(owner.id, next.related as EventLink[]);
+      if (next.related !== undefined) ctx.repo.replaceEventLinks(owner.id, next.related);
     },
     check: (ctx, _owner, next) =>
-      ((next.related as EventLink[] | undefined) ?? []).flatMap((link, i) =>
-        recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, TYPE_LABELS[link.recordType]),
-      ),
-  },
+      (next.related ?? []).flatMap((link, i) => recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, TYPE_LABELS[link.recordType])),
+  }),
   prepare(ctx, values, current) {
     if (current !== null) return {};
     return {

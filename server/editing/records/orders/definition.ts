@@ -1,5 +1,5 @@
 import type { RecordInsert, RecordRow } from "../../../records/tables";
-import { defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, uniqueSlug } from "../../definition";
+import { defineLinks, defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, uniqueSlug } from "../../definition";
 import type { Disposition } from "../../repository";
 import { OrderCreate, OrderUpdate } from "./schema";
 import { slugify } from "../../../shared/slug";
@@ -70,6 +70,9 @@ function refreshDecisions(ctx: EditContext, order: RecordRow<"order">, motionIds
   }
 }
 
+/** An order's links: the motions it disposes of and what it protects. */
+type OrderLinks = { dispositions: Disposition[]; coverage: CoverageRow[] };
+
 const dispositionsOf = (links: Links | null) => ((links?.dispositions as Disposition[] | undefined) ?? []).map((d) => d.motionId);
 
 export const order = defineRecord({
@@ -82,7 +85,7 @@ export const order = defineRecord({
   update: OrderUpdate,
   refs: { entryId: { type: "entry", sameCase: true }, judgeId: { type: "judge" } },
   unique: ["slug"],
-  links: {
+  links: defineLinks<"order", OrderLinks>({
     fields: ["dispositions", "coverage"],
     read: (ctx, id) => ({
       dispositions: ctx.repo.dispositionsOfOrder(id),
@@ -95,12 +98,12 @@ export const order = defineRecord({
       ...(input.coverage !== undefined ? { coverage: (input.coverage as CoverageRow[]).map(coverageItem).sort(byCoverageKey) } : {}),
     }),
     write(ctx, owner, next) {
-      if (next.dispositions !== undefined) ctx.repo.replaceDispositions(owner.id, next.dispositions as Disposition[]);
-      if (next.coverage !== undefined) reconcileCoverage(ctx, owner.id, next.coverage as CoverageRow[]);
+      if (next.dispositions !== undefined) ctx.repo.replaceDispositions(owner.id, next.dispositions);
+      if (next.coverage !== undefined) reconcileCoverage(ctx, owner.id, next.coverage);
     },
     check(ctx, owner, next) {
-      const dispositions = (next.dispositions as Disposition[] | undefined) ?? [];
-      const coverage = (next.coverage as CoverageRow[] | undefined) ?? [];
+      const dispositions = next.dispositions ?? [];
+      const coverage = next.coverage ?? [];
       return [
         ...dispositions.flatMap((d, i) => recordErrors(ctx, `dispositions.${i}.motionId`, d.motionId, "motion", "motion", owner.caseId)),
         ...duplicateErrors("dispositions", dispositions, (d) => String(d.motionId), "names a motion already listed"),
@@ -112,7 +115,7 @@ export const order = defineRecord({
         ...duplicateErrors("coverage", coverage, coverageKey, "repeats a subpoena and account already listed"),
       ];
     },
-  },
+  }),
   prepare: (ctx, values, current) =>
     current === null && !values.slug ? { slug: uniqueSlug(ctx, "order", slugify(String(values.title)), null) } : {},
   check: (_ctx, row) => fuzzyDateErrors(row, "dateSigned"),

@@ -27,7 +27,7 @@ export const representationForm: RecordFormConfig = {
       ],
     },
   ],
-  caseIdOf: (record, deps) => (deps.editing.find("party", record.partyId as number)?.caseId as number | undefined) ?? null,
+  caseIdOf: (record, deps) => deps.editing.find("party", record.partyId as number)?.caseId ?? null,
   check: (input, scope, deps) => ofThisCase(deps, scope, "party", "partyId", input.partyId, "a party"),
   showHref: (_record, scope) => `${paths.case(scope!.caseSlug)}#parties-heading`,
   describe: (record, deps) => {
