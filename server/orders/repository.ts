@@ -3,6 +3,16 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicCase, publicRow } from "../records/public-scope";
 
+/**
+ * Looks up rows for a list of order ids a slice at a time: the orders page names every order of
+ * the record, and SQLite refuses a statement binding more than ~32,766 values.
+ */
+function inSlices<T>(ids: number[], read: (slice: number[]) => T[], idOf: (row: T) => number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...read(ids.slice(i, i + 500)));
+  return ids.length > 500 ? out.sort((a, b) => idOf(a) - idOf(b)) : out;
+}
+
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
   return {
@@ -21,40 +31,51 @@ export function createOrdersRepository(db: Db) {
     },
 
     dispositions(orderIds: number[]) {
-      if (orderIds.length === 0) return [];
-      return db
-        .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
-        .from(s.orderDispositions)
-        .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
-        .where(and(inArray(s.orderDispositions.orderId, orderIds), publicRow(s.motions)))
-        .orderBy(asc(s.motions.id))
-        .all();
+      return inSlices(
+        orderIds,
+        (ids) =>
+          db
+            .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
+            .from(s.orderDispositions)
+            .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
+            .where(and(inArray(s.orderDispositions.orderId, ids), publicRow(s.motions)))
+            .orderBy(asc(s.motions.id))
+            .all(),
+        (row) => row.motion.id,
+      );
     },
 
     /** Motions that name one of these orders as the one that decided them. */
     decidedMotions(orderIds: number[]) {
-      if (orderIds.length === 0) return [];
-      return db
-        .select()
-        .from(s.motions)
-        .where(and(inArray(s.motions.decidedByOrderId, orderIds), publicRow(s.motions)))
-        .orderBy(asc(s.motions.id))
-        .all();
+      return inSlices(
+        orderIds,
+        (ids) =>
+          db
+            .select()
+            .from(s.motions)
+            .where(and(inArray(s.motions.decidedByOrderId, ids), publicRow(s.motions)))
+            .orderBy(asc(s.motions.id))
+            .all(),
+        (row) => row.id,
+      );
     },
 
     /** What each order protects; rows for a removed subpoena or account are left out. */
     coverage(orderIds: number[]) {
-      if (orderIds.length === 0) return [];
-      return db
-        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts, addressee: s.organizations })
-        .from(s.stayCoverages)
-        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
-        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-        .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), publicRow(s.organizations)))
-        .where(and(inArray(s.stayCoverages.orderId, orderIds), publicRow(s.stayCoverages), publicRow(s.subpoenas)))
-        .orderBy(asc(s.stayCoverages.id))
-        .all()
-        .filter((row) => row.coverage.accountId === null || (row.account !== null && row.account.deletedAt === null));
+      return inSlices(
+        orderIds,
+        (ids) =>
+          db
+            .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts, addressee: s.organizations })
+            .from(s.stayCoverages)
+            .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+            .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+            .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), publicRow(s.organizations)))
+            .where(and(inArray(s.stayCoverages.orderId, ids), publicRow(s.stayCoverages), publicRow(s.subpoenas)))
+            .orderBy(asc(s.stayCoverages.id))
+            .all(),
+        (row) => row.coverage.id,
+      ).filter((row) => row.coverage.accountId === null || (row.account !== null && row.account.deletedAt === null));
     },
   };
 }
