@@ -5,7 +5,9 @@
  * NORMAL, the publication guard's cost per write against the store without it, a backup and
  * its restore drill against a plain copy of the same file, what the alerts outbox adds to a
  * write with 1,000 subscribers against none, the command's start-up compiled against run
- * through tsx, and one court RSS poll end to end against the same feed parsed alone.
+ * through tsx, one court RSS poll end to end against the same feed parsed alone, and the
+ * generated record of a million entries against the bundled one (bench/scale.ts; it builds
+ * data/scale.db first when it is missing, about a minute).
  */
 import { printAlertsBench, runAlertsBench } from "./alerts-outbox";
 import { printBackupBench, runBackupBench } from "./backup";
@@ -26,3 +28,5 @@ printAlertsBench(runAlertsBench());
 await runStartupBench();
 const { printRssPollBench, runRssPollBench } = await import("./rss-poll");
 printRssPollBench(await runRssPollBench());
+const { printScaleBench, runScaleBench } = await import("./scale");
+printScaleBench(await runScaleBench());
