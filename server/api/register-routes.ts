@@ -6,9 +6,11 @@ import { paths } from "../paths";
 import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
 import { loadTimeline } from "../timeline/loaders";
-import { listQuery, type ListSpec } from "./lists";
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, type Cursor, type ListSpec, type Page } from "./lists";
+import { createOrdersRepository } from "../orders/repository";
+import { ValidationError } from "../errors";
 import { errorResponses, listOf, OrderItem, SourceRegisterResponse, TimelineItem, TimelineYear } from "./schemas";
-import { sendList } from "./send-list";
+import { sendList, sendPage } from "./send-list";
 import { toOrderItem } from "./serializers/orders";
 import { toRegisterConflict, toRegisterSource } from "./serializers/sources";
 import { toTimelineItem } from "./serializers/timeline";
@@ -30,6 +32,8 @@ const ORDER_LIST: ListSpec<OrderApiItem> = {
   orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
 };
 const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
+/** Parameters that only page or select: with nothing else, the orders list is paged in SQL. */
+const PAGE_ONLY = ["page_size", "cursor", "fields", "omit"];
 
 const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
   // The key is made from the loader's item (its origin and id are not all in the answer); see the route.
@@ -74,8 +78,14 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
         response: { 200: OrderList, 400: errorResponses[400] },
       },
     },
-    async (request, reply) =>
-      sendList(app, request, reply, {
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      // In its own order the list is cut in SQL by keyset (the records of one page are loaded);
+      // a filter or another order sorts every order's record in memory.
+      if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name))) {
+        return sendPage(app, request, reply, { schema: OrderList, page: (linkTo) => orderPage(query, linkTo) });
+      }
+      return sendList(app, request, reply, {
         spec: ORDER_LIST,
         schema: OrderList,
         rows: () =>
@@ -83,8 +93,33 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
             const item = toOrderItem(ctx, o);
             return { item, key: ORDER_LIST.key(item) };
           }),
-      }),
+      });
+    },
   );
+
+  /** One keyset page of the orders in the list's own order, with the cursors pageOf gives out. */
+  function orderPage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<OrderApiItem> {
+    const repo = createOrdersRepository(app.db);
+    type Key = [string | null, number, number];
+    const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
+    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
+    const at = cursor?.after ?? cursor?.before;
+    if (cursor && !(at?.length === 3 && (at[0] === null || typeof at[0] === "string") && typeof at[1] === "number" && typeof at[2] === "number")) {
+      throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
+    }
+    const ids = repo.keysetPage({ limit, after: cursor?.after ? (at as Key) : undefined, before: cursor?.before ? (at as Key) : undefined });
+    const items = loadOrders(app.db, { orderIds: ids }).map((o) => toOrderItem(ctx, o));
+    const keyOf = (item: OrderApiItem) => ORDER_LIST.key(item) as Key;
+    const first = items[0];
+    const last = items.at(-1);
+    const { cursor: _drop, ...rest } = query;
+    const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
+    return {
+      items,
+      next: last && repo.keysetPage({ limit: 1, after: keyOf(last) }).length ? link({ order: "", after: keyOf(last) }) : null,
+      previous: first && repo.keysetPage({ limit: 1, before: keyOf(first) }).length ? link({ order: "", before: keyOf(first) }) : null,
+    };
+  }
 
   app.get(
     paths.api.timeline(),

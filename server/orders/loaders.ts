@@ -51,7 +51,7 @@ export function orderStanding(coverage: Pick<PublicRecord<"coverage">, "status">
  * (earliest possible day, then precision, then id). The orders page, the judge pages and the
  * API read this.
  */
-export function loadOrders(db: Db, filter: { judgeId?: number } = {}): OrderRecord[] {
+export function loadOrders(db: Db, filter: { judgeId?: number; orderIds?: number[] } = {}): OrderRecord[] {
   const repo = createOrdersRepository(db);
   const rows = repo.list(filter);
   const orderIds = rows.map((r) => r.order.id);

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { PRECISION_RANK } from "../shared/date-ordering";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicCase, publicRow } from "../records/public-scope";
@@ -17,9 +18,10 @@ function inSlices<T>(ids: number[], read: (slice: number[]) => T[], idOf: (row: 
 export function createOrdersRepository(db: Db) {
   return {
     /** Orders of public cases, with their case and (live) judge. */
-    list(filter: { judgeId?: number } = {}) {
+    list(filter: { judgeId?: number; orderIds?: number[] } = {}) {
       const where: SQL[] = [publicRow(s.orders), publicCase()];
       if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
+      if (filter.orderIds) where.push(inArray(s.orders.id, filter.orderIds.length ? filter.orderIds : [0]));
       return db
         .select({ order: s.orders, kase: s.cases, judge: s.judges })
         .from(s.orders)
@@ -28,6 +30,36 @@ export function createOrdersRepository(db: Db) {
         .where(and(...where))
         .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
         .all();
+    },
+
+    /**
+     * Ids of a keyset page of the orders of public cases in the list's order (shared/date-ordering:
+     * the earliest day signed, unknown last; then how precisely; then id). `after`/`before` are an
+     * order's key as the API's cursors hold it: [day or null, precision rank, id].
+     */
+    keysetPage(page: { limit: number; after?: [string | null, number, number]; before?: [string | null, number, number] }): number[] {
+      const o = s.orders;
+      const rank = sql`case when ${o.dateSignedPrecision} is null then (case when ${o.dateSigned} is null then ${PRECISION_RANK.unknown} else ${PRECISION_RANK.day} end) ${sql.join(
+        Object.entries(PRECISION_RANK).map(([precision, n]) => sql`when ${o.dateSignedPrecision} = ${precision} then ${n}`),
+        sql` `,
+      )} end`;
+      const parts = [sql`${o.dateSigned} is null`, sql`coalesce(${o.dateSigned}, '')`, rank, sql`${o.id}`];
+      const key = sql`(${sql.join(parts, sql`, `)})`;
+      const bound = ([day, n, id]: [string | null, number, number]) => sql`(${day === null ? 1 : 0}, ${day ?? ""}, ${n}, ${id})`;
+      const where: SQL[] = [publicRow(o), publicCase()];
+      if (page.after) where.push(sql`${key} > ${bound(page.after)}`);
+      if (page.before) where.push(sql`${key} < ${bound(page.before)}`);
+      const direction = page.before ? desc : asc;
+      const ids = db
+        .select({ id: o.id })
+        .from(o)
+        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+        .where(and(...where))
+        .orderBy(...parts.map((p) => direction(p)))
+        .limit(page.limit)
+        .all()
+        .map((r) => r.id);
+      return page.before ? ids.reverse() : ids;
     },
 
     dispositions(orderIds: number[]) {

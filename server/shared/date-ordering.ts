@@ -4,7 +4,7 @@ import type { DatePrecision } from "../../db/schema";
 export type SortableDate = { date: string | null; precision: DatePrecision | null };
 
 // Exact dates first, then the narrower windows before the wider ones.
-const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, weekday: 1, range: 2, month: 3, year: 4, unknown: 5 };
+export const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, weekday: 1, range: 2, month: 3, year: 4, unknown: 5 };
 
 /**
  * Orders records by the earliest day each could fall on, then by how precisely the date is
