@@ -12,6 +12,9 @@ const SNIPPET_TOKENS = 24;
 /** Matches are counted up to this many; past it the page says "1,000+". */
 export const COUNT_CAP = 1000;
 
+/** The most raw hits of one index a search joins to their rows, whatever its words. */
+export const WINDOW_BUDGET = 50_000;
+
 /**
  * Full-text search over the FTS5 index of docket entry text and documents' extracted text
  * (migration 0001). SQLite-only by design, like the index. The index holds sealed text, so
@@ -55,7 +58,8 @@ export function createSearchRepository(db: Db) {
   function bestLive(kind: HitKind, match: string, limit: number): RankedHit[] {
     for (let window = limit * 2; ; window *= 8) {
       const { hits, complete } = best[kind](match, window);
-      if (hits.length >= limit || complete) return hits;
+      // The budget: past WINDOW_BUDGET raw hits a page of mostly deleted records is shown short rather than read on.
+      if (hits.length >= limit || complete || window >= WINDOW_BUDGET) return hits;
     }
   }
 
