@@ -4,19 +4,26 @@ import * as s from "../../db/schema";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { publicTextOf } from "../privacy/public-text-sql";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
+import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
 import type { DocketQuery } from "./schemas";
-
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The case a prepared query reads, bound at each run. */
+const CASE_ID = sql.placeholder("caseId");
+const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
+
 /**
  * Synchronous reads of cases and everything on a docket page. Cases are the public ones only
  * (publicCase): an unpublished case is not found here. Nothing here is projected yet.
  */
 export function createCasesRepository(db: Db) {
+  /** A query of this repository built and prepared once per database (records/prepared.ts). */
+  const once = <T>(name: string, build: () => T) => preparedQuery(db, `cases.${name}`, build);
+
   return {
     list() {
       return db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
@@ -56,12 +63,22 @@ export function createCasesRepository(db: Db) {
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), publicCase())).get();
+      return once("findBySlug", () =>
+        db
+          .select()
+          .from(s.cases)
+          .where(and(eq(s.cases.slug, sql.placeholder("slug")), publicCase()))
+          .prepare(),
+      ).get({ slug });
     },
 
     /** A live case whether or not it is public: for staff previewing what publishing it would show. */
     findLiveBySlug(slug: string) {
-      return db.select().from(s.cases).where(and(eq(s.cases.slug, slug), publicRow(s.cases))).get();
+      return db
+        .select()
+        .from(s.cases)
+        .where(and(eq(s.cases.slug, slug), publicRow(s.cases)))
+        .get();
     },
 
     court(id: string | null) {
@@ -70,7 +87,14 @@ export function createCasesRepository(db: Db) {
 
     judges(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-      return wanted.length ? db.select().from(s.judges).where(inArray(s.judges.id, wanted)).all() : [];
+      if (wanted.length === 0) return [];
+      return once(`judges:${wanted.length}`, () =>
+        db
+          .select()
+          .from(s.judges)
+          .where(inArray(s.judges.id, listOf("j", wanted.length)))
+          .prepare(),
+      ).all(bindList("j", wanted));
     },
 
     /**
@@ -119,7 +143,12 @@ export function createCasesRepository(db: Db) {
         .orderBy(...order)
         .limit(query.per)
         .offset((query.page - 1) * query.per);
-      const rows = db.select().from(s.docketEntries).where(inArray(s.docketEntries.id, pageIds)).orderBy(...order).all();
+      const rows = db
+        .select()
+        .from(s.docketEntries)
+        .where(inArray(s.docketEntries.id, pageIds))
+        .orderBy(...order)
+        .all();
       return { rows, total };
     },
 
@@ -174,21 +203,25 @@ export function createCasesRepository(db: Db) {
 
     documents(entryIds: number[]) {
       if (entryIds.length === 0) return [];
-      return db
-        .select()
-        .from(s.documents)
-        .where(and(inArray(s.documents.entryId, entryIds), publicRow(s.documents)))
-        .orderBy(asc(s.documents.entryId), asc(s.documents.attachmentNumber))
-        .all();
+      return once(`documents:${entryIds.length}`, () =>
+        db
+          .select()
+          .from(s.documents)
+          .where(and(inArray(s.documents.entryId, listOf("e", entryIds.length)), publicRow(s.documents)))
+          .orderBy(asc(s.documents.entryId), asc(s.documents.attachmentNumber))
+          .prepare(),
+      ).all(bindList("e", entryIds));
     },
 
     parties(caseId: number) {
-      return db
-        .select()
-        .from(s.parties)
-        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties)))
-        .orderBy(asc(s.parties.position), asc(s.parties.id))
-        .all();
+      return once("parties", () =>
+        db
+          .select()
+          .from(s.parties)
+          .where(and(eq(s.parties.caseId, CASE_ID), publicRow(s.parties)))
+          .orderBy(asc(s.parties.position), asc(s.parties.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     /*
@@ -198,57 +231,69 @@ export function createCasesRepository(db: Db) {
      */
 
     counselOfCase(caseId: number) {
-      return db
-        .select({ representation: s.representations, attorney: s.attorneys, organization: s.organizations })
-        .from(s.representations)
-        .innerJoin(s.parties, eq(s.parties.id, s.representations.partyId))
-        .leftJoin(s.attorneys, eq(s.attorneys.id, s.representations.attorneyId))
-        .leftJoin(s.organizations, eq(s.organizations.id, s.representations.organizationId))
-        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties), publicRow(s.representations)))
-        .orderBy(asc(s.representations.id))
-        .all();
+      return once("counselOfCase", () =>
+        db
+          .select({ representation: s.representations, attorney: s.attorneys, organization: s.organizations })
+          .from(s.representations)
+          .innerJoin(s.parties, eq(s.parties.id, s.representations.partyId))
+          .leftJoin(s.attorneys, eq(s.attorneys.id, s.representations.attorneyId))
+          .leftJoin(s.organizations, eq(s.organizations.id, s.representations.organizationId))
+          .where(and(eq(s.parties.caseId, CASE_ID), publicRow(s.parties), publicRow(s.representations)))
+          .orderBy(asc(s.representations.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     partyAccountsOfCase(caseId: number) {
-      return db
-        .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
-        .from(s.partyAccounts)
-        .innerJoin(s.parties, eq(s.parties.id, s.partyAccounts.partyId))
-        .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
-        .where(and(eq(s.parties.caseId, caseId), publicRow(s.parties), publicRow(s.accounts)))
-        .all();
+      return once("partyAccountsOfCase", () =>
+        db
+          .select({ partyId: s.partyAccounts.partyId, account: s.accounts })
+          .from(s.partyAccounts)
+          .innerJoin(s.parties, eq(s.parties.id, s.partyAccounts.partyId))
+          .innerJoin(s.accounts, eq(s.accounts.id, s.partyAccounts.accountId))
+          .where(and(eq(s.parties.caseId, CASE_ID), publicRow(s.parties), publicRow(s.accounts)))
+          .prepare(),
+      ).all({ caseId });
     },
 
     movantsOfCase(caseId: number) {
-      return db
-        .select({ movant: s.motionMovants })
-        .from(s.motionMovants)
-        .innerJoin(s.motions, eq(s.motions.id, s.motionMovants.motionId))
-        .where(and(eq(s.motions.caseId, caseId), publicRow(s.motions)))
-        .all()
+      return once("movantsOfCase", () =>
+        db
+          .select({ movant: s.motionMovants })
+          .from(s.motionMovants)
+          .innerJoin(s.motions, eq(s.motions.id, s.motionMovants.motionId))
+          .where(and(eq(s.motions.caseId, CASE_ID), publicRow(s.motions)))
+          .prepare(),
+      )
+        .all({ caseId })
         .map((r) => r.movant);
     },
 
     dispositionsOfCase(caseId: number) {
-      return db
-        .select({ disposition: s.orderDispositions })
-        .from(s.orderDispositions)
-        .innerJoin(s.orders, eq(s.orders.id, s.orderDispositions.orderId))
-        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders)))
-        .all()
+      return once("dispositionsOfCase", () =>
+        db
+          .select({ disposition: s.orderDispositions })
+          .from(s.orderDispositions)
+          .innerJoin(s.orders, eq(s.orders.id, s.orderDispositions.orderId))
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders)))
+          .prepare(),
+      )
+        .all({ caseId })
         .map((r) => r.disposition);
     },
 
     coverageOfCase(caseId: number) {
-      return db
-        .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
-        .from(s.stayCoverages)
-        .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
-        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
-        .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders), publicRow(s.stayCoverages)))
-        .orderBy(asc(s.stayCoverages.id))
-        .all();
+      return once("coverageOfCase", () =>
+        db
+          .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
+          .from(s.stayCoverages)
+          .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
+          .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+          .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders), publicRow(s.stayCoverages)))
+          .orderBy(asc(s.stayCoverages.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     organizations(ids: (number | null)[]) {
@@ -257,66 +302,81 @@ export function createCasesRepository(db: Db) {
     },
 
     motions(caseId: number) {
-      return db
-        .select()
-        .from(s.motions)
-        .where(and(eq(s.motions.caseId, caseId), publicRow(s.motions)))
-        .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
-        .all();
+      return once("motions", () =>
+        db
+          .select()
+          .from(s.motions)
+          .where(and(eq(s.motions.caseId, CASE_ID), publicRow(s.motions)))
+          .orderBy(asc(s.motions.dateFiled), asc(s.motions.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     orders(caseId: number) {
-      return db
-        .select()
-        .from(s.orders)
-        .where(and(eq(s.orders.caseId, caseId), publicRow(s.orders)))
-        .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
-        .all();
+      return once("orders", () =>
+        db
+          .select()
+          .from(s.orders)
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders)))
+          .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     hearings(caseId: number) {
-      return db
-        .select()
-        .from(s.hearings)
-        .where(and(eq(s.hearings.caseId, caseId), publicRow(s.hearings)))
-        .orderBy(asc(s.hearings.date), asc(s.hearings.id))
-        .all();
+      return once("hearings", () =>
+        db
+          .select()
+          .from(s.hearings)
+          .where(and(eq(s.hearings.caseId, CASE_ID), publicRow(s.hearings)))
+          .orderBy(asc(s.hearings.date), asc(s.hearings.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     deadlines(caseId: number) {
-      return db
-        .select()
-        .from(s.deadlines)
-        .where(and(eq(s.deadlines.caseId, caseId), publicRow(s.deadlines)))
-        .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
-        .all();
+      return once("deadlines", () =>
+        db
+          .select()
+          .from(s.deadlines)
+          .where(and(eq(s.deadlines.caseId, CASE_ID), publicRow(s.deadlines)))
+          .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
+          .prepare(),
+      ).all({ caseId });
     },
 
     related(caseId: number) {
-      const out = db
-        .select({ relation: s.relatedCases.relation, other: s.cases })
-        .from(s.relatedCases)
-        .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.relatedCaseId))
-        .where(and(eq(s.relatedCases.caseId, caseId), publicCase()))
-        .all();
-      const incoming = db
-        .select({ relation: s.relatedCases.relation, other: s.cases })
-        .from(s.relatedCases)
-        .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.caseId))
-        .where(and(eq(s.relatedCases.relatedCaseId, caseId), publicCase()))
-        .all();
+      const out = once("relatedOut", () =>
+        db
+          .select({ relation: s.relatedCases.relation, other: s.cases })
+          .from(s.relatedCases)
+          .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.relatedCaseId))
+          .where(and(eq(s.relatedCases.caseId, CASE_ID), publicCase()))
+          .prepare(),
+      ).all({ caseId });
+      const incoming = once("relatedIn", () =>
+        db
+          .select({ relation: s.relatedCases.relation, other: s.cases })
+          .from(s.relatedCases)
+          .innerJoin(s.cases, eq(s.cases.id, s.relatedCases.caseId))
+          .where(and(eq(s.relatedCases.relatedCaseId, CASE_ID), publicCase()))
+          .prepare(),
+      ).all({ caseId });
       const seen = new Set(out.map((r) => r.other.id));
       return [...out, ...incoming.filter((r) => !seen.has(r.other.id))];
     },
 
     subpoenas(caseId: number) {
-      return db
-        .select({ subpoena: s.subpoenas })
-        .from(s.caseSubpoenas)
-        .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.caseSubpoenas.subpoenaId))
-        .where(and(eq(s.caseSubpoenas.caseId, caseId), publicRow(s.subpoenas)))
-        .orderBy(asc(s.subpoenas.dateIssued))
-        .all()
+      return once("subpoenas", () =>
+        db
+          .select({ subpoena: s.subpoenas })
+          .from(s.caseSubpoenas)
+          .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.caseSubpoenas.subpoenaId))
+          .where(and(eq(s.caseSubpoenas.caseId, CASE_ID), publicRow(s.subpoenas)))
+          .orderBy(asc(s.subpoenas.dateIssued))
+          .prepare(),
+      )
+        .all({ caseId })
         .map((r) => r.subpoena);
     },
 

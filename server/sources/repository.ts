@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
 import { toPublic } from "../privacy/projection";
 import { publicSource, publicRow } from "../records/public-scope";
+import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
 /**
@@ -28,23 +29,31 @@ export function createSourcesRepository(db: Db) {
     const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
     const types = [...new Set(refs.map((r) => r.type))];
     const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
-      db
-        .select({ fact: factSources, source: sources })
-        .from(factSources)
-        .innerJoin(sources, eq(sources.id, factSources.sourceId))
-        .where(
-          and(
-            inArray(factSources.recordType, types),
-            inArray(factSources.recordId, ids),
-            publicRow(factSources),
-            publicRow(sources),
-            // A shared record (a court, a judge) an unpublished case's import matched cites that
-            // import too; the citation waits with its source until the case is published.
-            publicSource(db),
-          ),
-        )
-        .orderBy(asc(factSources.id))
-        .all(),
+      preparedQuery(db, `citations:${types.length}:${ids.length}`, () =>
+        db
+          .select({ fact: factSources, source: sources })
+          .from(factSources)
+          .innerJoin(sources, eq(sources.id, factSources.sourceId))
+          .where(
+            and(
+              inArray(
+                factSources.recordType,
+                placeholderNames("t", types.length).map((name) => sql.placeholder(name)),
+              ),
+              inArray(
+                factSources.recordId,
+                placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
+              ),
+              publicRow(factSources),
+              publicRow(sources),
+              // A shared record (a court, a judge) an unpublished case's import matched cites that
+              // import too; the citation waits with its source until the case is published.
+              publicSource(db),
+            ),
+          )
+          .orderBy(asc(factSources.id))
+          .prepare(),
+      ).all({ ...bindList("t", types), ...bindList("i", ids) }),
     );
     for (const { fact, source } of rows) {
       const key = refKey(fact.recordType, fact.recordId);
@@ -62,21 +71,29 @@ export function createSourcesRepository(db: Db) {
     const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
     const types = [...new Set(refs.map((r) => r.type))];
     const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
-      db
-        .select({ link: conflictRecords, conflict: conflicts })
-        .from(conflictRecords)
-        .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
-        .where(
-          and(
-            inArray(conflictRecords.recordType, types),
-            inArray(conflictRecords.recordId, ids),
-            publicRow(conflicts),
-            // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
-            eq(conflicts.status, "open"),
-          ),
-        )
-        .orderBy(asc(conflicts.code))
-        .all(),
+      preparedQuery(db, `conflicts:${types.length}:${ids.length}`, () =>
+        db
+          .select({ link: conflictRecords, conflict: conflicts })
+          .from(conflictRecords)
+          .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
+          .where(
+            and(
+              inArray(
+                conflictRecords.recordType,
+                placeholderNames("t", types.length).map((name) => sql.placeholder(name)),
+              ),
+              inArray(
+                conflictRecords.recordId,
+                placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
+              ),
+              publicRow(conflicts),
+              // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
+              eq(conflicts.status, "open"),
+            ),
+          )
+          .orderBy(asc(conflicts.code))
+          .prepare(),
+      ).all({ ...bindList("t", types), ...bindList("i", ids) }),
     );
     for (const { link, conflict } of rows) {
       const key = refKey(link.recordType, link.recordId);
