@@ -12,32 +12,22 @@ const RUNNERS = ["all", "get", "run", "iterate"] as const;
  */
 export async function recordQueries<T>(db: Db, work: () => T | Promise<T>): Promise<{ result: T; queries: RecordedQuery[] }> {
   const client = db.$client;
-  const prepare = client.prepare;
   const queries: RecordedQuery[] = [];
-  // The connection keeps statements by their SQL (db/client.ts): each is wrapped once, and
-  // unwrapped afterwards, so the kept statements run as before once recording ends.
-  const wrapped = new Set<ReturnType<typeof prepare>>();
-  client.prepare = function (this: typeof client, source: string) {
-    const statement = prepare.call(this, source);
-    if (wrapped.has(statement)) return statement;
-    wrapped.add(statement);
-    for (const name of RUNNERS) {
-      const original = statement[name] as (...args: unknown[]) => unknown;
-      Object.defineProperty(statement, name, {
-        configurable: true,
-        value: (...params: unknown[]) => {
-          queries.push({ sql: source, params: params.flat() });
-          return original.apply(statement, params);
-        },
-      });
-    }
-    return statement;
-  } as typeof client.prepare;
+  // Recorded on the statements' shared prototype, for the time of `work`, because statements
+  // are kept: by the connection, by SQL text (db/client.ts), and by the prepared queries of the
+  // repositories (server/records/prepared.ts), so most runs reuse a statement prepared earlier.
+  const prototype = Object.getPrototypeOf(client.prepare("SELECT 1")) as Record<string, unknown>;
+  const originals = RUNNERS.map((name) => [name, prototype[name] as (...args: unknown[]) => unknown] as const);
+  for (const [name, original] of originals) {
+    prototype[name] = function (this: { database: unknown; source: string }, ...params: unknown[]) {
+      if (this.database === client) queries.push({ sql: this.source, params: params.flat() });
+      return original.apply(this, params);
+    };
+  }
   try {
     return { result: await work(), queries };
   } finally {
-    client.prepare = prepare;
-    for (const statement of wrapped) for (const name of RUNNERS) delete (statement as unknown as Record<string, unknown>)[name];
+    for (const [name, original] of originals) prototype[name] = original;
   }
 }
 
