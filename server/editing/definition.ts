@@ -121,12 +121,15 @@ export function defineRecord<T extends EditType>(definition: RecordDefinition<T>
   return definition;
 }
 
+/** A text column's value, or null when it has none. */
+const textOf = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
 /** Rules every fuzzy date obeys: a latest day not before the earliest, and a date when the precision says one is known. */
 export function fuzzyDateErrors(row: Row, name: string): FieldError[] {
   const errors: FieldError[] = [];
-  const date = row[name] as string | null | undefined;
-  const latest = row[`${name}Latest`] as string | null | undefined;
-  const precision = row[`${name}Precision`] as string | null | undefined;
+  const date = textOf(row[name]);
+  const latest = textOf(row[`${name}Latest`]);
+  const precision = textOf(row[`${name}Precision`]);
   if (latest && !date) errors.push({ path: name, message: `is required when ${name}Latest is given` });
   if (date && latest && latest < date) errors.push({ path: `${name}Latest`, message: `must not be before ${name}` });
   if (precision && precision !== "unknown" && !date) {
@@ -138,8 +141,8 @@ export function fuzzyDateErrors(row: Row, name: string): FieldError[] {
 
 /** "Not before" between two plain dates of one record. */
 export function dateOrderErrors(row: Row, earlier: string, later: string): FieldError[] {
-  const a = row[earlier] as string | null | undefined;
-  const b = row[later] as string | null | undefined;
+  const a = textOf(row[earlier]);
+  const b = textOf(row[later]);
   return a && b && b < a ? [{ path: later, message: `must not be before ${earlier}` }] : [];
 }
 
@@ -204,12 +207,12 @@ export function recordErrors(
 export function memberErrors(
   ctx: EditContext,
   field: string,
-  ids: unknown,
+  ids: readonly number[] | undefined,
   type: EditableType,
   label: string,
   sameCaseAs?: unknown,
 ): FieldError[] {
-  return ((ids as number[] | undefined) ?? []).flatMap((id, i) => recordErrors(ctx, `${field}.${i}`, id, type, label, sameCaseAs));
+  return (ids ?? []).flatMap((id, i) => recordErrors(ctx, `${field}.${i}`, id, type, label, sameCaseAs));
 }
 
 /**
