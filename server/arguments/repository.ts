@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
 import { publicCase, publicRow } from "../records/public-scope";
 
 export type ArgumentFilter = {
@@ -18,6 +19,8 @@ export type ArgumentFilter = {
 const a = s.argumentsTable;
 const m = s.motions;
 const e = s.docketEntries;
+
+const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 
 function selectArguments(db: Db, where: SQL | undefined) {
   return db
@@ -106,36 +109,42 @@ export function createArgumentsRepository(db: Db) {
     parties(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return [];
-      return db
-        .select()
-        .from(s.parties)
-        .where(and(inArray(s.parties.id, wanted), isNull(s.parties.deletedAt)))
-        .all();
+      return preparedQuery(db, `arguments.parties:${wanted.length}`, () =>
+        db
+          .select()
+          .from(s.parties)
+          .where(and(inArray(s.parties.id, listOf("p", wanted.length)), isNull(s.parties.deletedAt)))
+          .prepare(),
+      ).all(bindList("p", wanted));
     },
 
     /** The movants of motions, for an argument that names no party. */
     movants(motionIds: (number | null)[]) {
       const wanted = [...new Set(motionIds.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return [];
-      return db
-        .select({ motionId: s.motionMovants.motionId, party: s.parties })
-        .from(s.motionMovants)
-        .innerJoin(s.parties, eq(s.parties.id, s.motionMovants.partyId))
-        .where(and(inArray(s.motionMovants.motionId, wanted), isNull(s.parties.deletedAt)))
-        .orderBy(asc(s.parties.position), asc(s.parties.id))
-        .all();
+      return preparedQuery(db, `arguments.movants:${wanted.length}`, () =>
+        db
+          .select({ motionId: s.motionMovants.motionId, party: s.parties })
+          .from(s.motionMovants)
+          .innerJoin(s.parties, eq(s.parties.id, s.motionMovants.partyId))
+          .where(and(inArray(s.motionMovants.motionId, listOf("m", wanted.length)), isNull(s.parties.deletedAt)))
+          .orderBy(asc(s.parties.position), asc(s.parties.id))
+          .prepare(),
+      ).all(bindList("m", wanted));
     },
 
     /** The live authorities each argument cites. */
     authorities(argumentIds: number[]) {
       if (argumentIds.length === 0) return [];
-      return db
-        .select({ argumentId: s.argumentAuthorities.argumentId, authority: s.authorities })
-        .from(s.argumentAuthorities)
-        .innerJoin(s.authorities, eq(s.authorities.id, s.argumentAuthorities.authorityId))
-        .where(and(inArray(s.argumentAuthorities.argumentId, argumentIds), publicRow(s.authorities)))
-        .orderBy(asc(s.authorities.shortName))
-        .all();
+      return preparedQuery(db, `arguments.authorities:${argumentIds.length}`, () =>
+        db
+          .select({ argumentId: s.argumentAuthorities.argumentId, authority: s.authorities })
+          .from(s.argumentAuthorities)
+          .innerJoin(s.authorities, eq(s.authorities.id, s.argumentAuthorities.authorityId))
+          .where(and(inArray(s.argumentAuthorities.argumentId, listOf("a", argumentIds.length)), publicRow(s.authorities)))
+          .orderBy(asc(s.authorities.shortName))
+          .prepare(),
+      ).all(bindList("a", argumentIds));
     },
   };
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cases, courts, docketEntries } from "../../db/schema";
+import { preparedQuery } from "../records/prepared";
 import type { Clock } from "../shared/clock";
 import { toFreshnessView, type FreshnessView } from "./freshness";
 import { createFreshnessRepository } from "./repository";
@@ -10,18 +11,23 @@ import { createFreshnessRepository } from "./repository";
  * only dates and flags, never a record's private fields.
  */
 export function loadFreshness(db: Db, caseId: number, clock: Clock): FreshnessView {
-  const row = db
-    .select({ watched: cases.watched, timeZone: courts.timeZone })
-    .from(cases)
-    .leftJoin(courts, eq(courts.id, cases.courtId))
-    .where(eq(cases.id, caseId))
-    .get();
-  const fromCourt = db
-    .select({ id: docketEntries.id })
-    .from(docketEntries)
-    .where(and(eq(docketEntries.caseId, caseId), inArray(docketEntries.source, ["pacer_docket", "nef", "rss"])))
-    .limit(1)
-    .get();
+  // Prepared once per database (records/prepared.ts): every docket page asks both.
+  const row = preparedQuery(db, "freshness.case", () =>
+    db
+      .select({ watched: cases.watched, timeZone: courts.timeZone })
+      .from(cases)
+      .leftJoin(courts, eq(courts.id, cases.courtId))
+      .where(eq(cases.id, sql.placeholder("caseId")))
+      .prepare(),
+  ).get({ caseId });
+  const fromCourt = preparedQuery(db, "freshness.fromCourt", () =>
+    db
+      .select({ id: docketEntries.id })
+      .from(docketEntries)
+      .where(and(eq(docketEntries.caseId, sql.placeholder("caseId")), inArray(docketEntries.source, ["pacer_docket", "nef", "rss"])))
+      .limit(1)
+      .prepare(),
+  ).get({ caseId });
   return toFreshnessView({
     row: createFreshnessRepository(db).freshness(caseId),
     watched: row?.watched ?? false,

@@ -1,6 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { caseFreshness } from "../../db/schema";
+import { preparedQuery } from "../records/prepared";
 
 export type FreshnessRow = typeof caseFreshness.$inferSelect;
 
@@ -11,12 +12,25 @@ export type FreshnessRow = typeof caseFreshness.$inferSelect;
 export function createFreshnessRepository(db: Db) {
   return {
     freshness(caseId: number): FreshnessRow | undefined {
-      return db.select().from(caseFreshness).where(eq(caseFreshness.caseId, caseId)).get();
+      return preparedQuery(db, "freshness.row", () =>
+        db
+          .select()
+          .from(caseFreshness)
+          .where(eq(caseFreshness.caseId, sql.placeholder("caseId")))
+          .prepare(),
+      ).get({ caseId });
     },
 
     freshnessOf(caseIds: number[]): Map<number, FreshnessRow> {
       if (caseIds.length === 0) return new Map();
-      return new Map(db.select().from(caseFreshness).where(inArray(caseFreshness.caseId, caseIds)).all().map((r) => [r.caseId, r]));
+      return new Map(
+        db
+          .select()
+          .from(caseFreshness)
+          .where(inArray(caseFreshness.caseId, caseIds))
+          .all()
+          .map((r) => [r.caseId, r]),
+      );
     },
 
     /** Moves the given freshness dates forward; a date never goes back (an older import arriving late). */
@@ -29,7 +43,10 @@ export function createFreshnessRepository(db: Db) {
         if (!was || value > was) (next as Record<string, string>)[key] = value;
       }
       if (Object.keys(next).length === 0) return;
-      db.insert(caseFreshness).values({ caseId, ...next }).onConflictDoUpdate({ target: caseFreshness.caseId, set: next }).run();
+      db.insert(caseFreshness)
+        .values({ caseId, ...next })
+        .onConflictDoUpdate({ target: caseFreshness.caseId, set: next })
+        .run();
     },
   };
 }
