@@ -14,6 +14,8 @@ export const paths = {
   cases: () => "/cases",
   case: (slug: string) => `/cases/${enc(slug)}`,
   entry: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}#entry-${entryId}`,
+  // The whole docket as CSV (docs/exports.md).
+  docketCsv: (caseSlug: string) => `/cases/${enc(caseSlug)}/docket.csv`,
   entryPermalink: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}/entries/${entryId}`,
   // The filed PDF; sealed ones answer 404 to the public.
   document: (documentId: number) => `/documents/${documentId}`,

@@ -271,3 +271,26 @@ export function loadPublicEntriesPage(db: Db, slug: string, query: EntriesPageQu
 }
 
 export type PublicEntriesPage = NonNullable<ReturnType<typeof loadPublicEntriesPage>>;
+
+/** How many entries a streamed export reads per query: bounded memory whatever the docket's size. */
+export const EXPORT_BATCH = 1000;
+
+/**
+ * A public case's live entries in docket order, a keyset batch at a time, each entry through the
+ * public projection with its citations (none for a sealed entry). For exports that stream a
+ * whole docket: only one batch is ever held.
+ */
+export function* publicEntryBatches(db: Db, caseId: number): Generator<{ entries: PublicEntry[]; citations: Map<string, Citation[]> }> {
+  const repo = createCasesRepository(db);
+  const sources = createSourcesRepository(db);
+  let after: [number, number] | undefined;
+  for (;;) {
+    const rows = repo.entriesPage(caseId, { limit: EXPORT_BATCH, after });
+    if (rows.length === 0) return;
+    const refs: RecordRef[] = rows.filter((e) => !e.sealed).map((e) => ({ type: "entry" as const, id: e.id }));
+    yield { entries: rows.map(toPublicEntry), citations: sources.citationsFor(refs) };
+    const last = rows.at(-1)!;
+    after = [last.sequence, last.id];
+    if (rows.length < EXPORT_BATCH) return;
+  }
+}

@@ -15,6 +15,7 @@ import { caseTabs } from "../shared/case-tabs";
 import { CaseIndexQuery, CaseParams, CASES_PER_PAGE, DocketQuery } from "./schemas";
 import { createCasesRepository } from "./repository";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
+import { docketCsvStream } from "./csv";
 
 const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
 
@@ -54,6 +55,16 @@ export async function casesRoutes(fastify: FastifyInstance) {
       // Staff controls (and the preview of a case not yet public) only for a signed-in user, whose render is never stored.
       reply.viewAsync("cases/show.hbs", { ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case), ...study, preview }),
     );
+  });
+
+  // The whole public docket as CSV, streamed a keyset batch at a time (docs/exports.md).
+  app.get("/cases/:slug/docket.csv", { schema: { params: CaseParams } }, async (request, reply) => {
+    const kase = createCasesRepository(app.db).findBySlug(request.params.slug);
+    if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("Content-Disposition", `attachment; filename="quash-docket-${kase.slug}.csv"`)
+      .send(docketCsvStream(app.db, kase, app.config.publicUrl));
   });
 
   // A citable page for one entry ("ECF No. 12"), stable whatever page of the docket it falls on.

@@ -1,0 +1,68 @@
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import type { Db } from "../../db/client";
+import { paths } from "../paths";
+import { ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, label } from "../shared/labels";
+import { isInferred, refKey, type Citation } from "../sources/markers";
+import { SEALED_TEXT } from "../privacy/projection";
+import { publicEntryBatches, type PublicEntry } from "./loaders";
+
+/** The columns of a docket's CSV (docs/exports.md says what each holds). */
+export const DOCKET_COLUMNS = [
+  "ecf_number",
+  "ecf_citation",
+  "date_filed",
+  "date_filed_inferred",
+  "date_entered",
+  "kind",
+  "docket_text",
+  "sealed",
+  "stricken",
+  "source",
+  "source_detail",
+  "sources",
+  "permalink",
+] as const;
+
+/** How a docket entry is known, in the one word an export gives it: the court's docket, a press report, or staff. */
+export function entrySourceKind(source: PublicEntry["source"]): "docket" | "press report" | "staff" {
+  if (source === "press") return "press report";
+  if (source === "manual") return "staff";
+  return "docket";
+}
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/** One docket entry as a CSV row; a sealed entry shows only what its placeholder shows on the page. */
+export function docketCsvRow(e: PublicEntry, citations: Citation[] | undefined, caseSlug: string, baseUrl: string): string[] {
+  return [
+    e.number === null ? "" : String(e.number),
+    e.number === null ? "" : `ECF No. ${e.number}`,
+    e.dateFiled,
+    yesNo(!e.sealed && isInferred(citations, "dateFiled")),
+    e.dateEntered ?? "",
+    label(ENTRY_KIND_LABELS, e.kind),
+    e.sealed ? SEALED_TEXT : e.description,
+    yesNo(e.sealed),
+    yesNo(e.stricken),
+    entrySourceKind(e.source),
+    label(ENTRY_SOURCE_PHRASES, e.source),
+    e.sealed ? "" : [...new Set((citations ?? []).map((c) => c.source.tag))].join("; "),
+    `${baseUrl}${paths.entryPermalink(caseSlug, e.id)}`,
+  ];
+}
+
+/**
+ * A whole docket as an RFC 4180 CSV stream, its header first: rows are read a keyset batch at a
+ * time and written as the reader takes them (csv-stringify's stream honours back-pressure), so a
+ * docket of 100,000 entries exports in the memory of one batch.
+ */
+export function docketCsvStream(db: Db, kase: { id: number; slug: string }, baseUrl: string): Readable {
+  function* rows() {
+    yield [...DOCKET_COLUMNS];
+    for (const batch of publicEntryBatches(db, kase.id)) {
+      for (const e of batch.entries) yield docketCsvRow(e, batch.citations.get(refKey("entry", e.id)), kase.slug, baseUrl);
+    }
+  }
+  return Readable.from(rows(), { objectMode: true }).pipe(stringify());
+}
