@@ -4,7 +4,7 @@ import { paths } from "../paths";
 import { deadlineSources, toDeadlineView, type DeadlineView } from "../schedule/deadline-view";
 import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
-import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_LABELS, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
+import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { deriveCaseHistory } from "../status/history";
@@ -110,6 +110,8 @@ export type DocketEntryView = {
   kind: string;
   source: string;
   fromPress: boolean;
+  /** The filing date is inferred (a source says so), marked as /orders marks one. */
+  dateInferred: boolean;
   documents: { label: string; description: string | null; pages: number | null; size: string | null; sealed: boolean; href: string | null }[];
   sources: SourceMarker[];
 };
@@ -183,6 +185,8 @@ export type DocketView = DocketScheduleView & {
   entries: DocketEntryView[];
   entryCount: number;
   entryCountText: string;
+  /** The whole docket as CSV (server/cases/csv.ts), whatever the filters. */
+  csvHref: string;
   filtered: boolean;
   filters: {
     from: string;
@@ -248,8 +252,9 @@ function entriesView(d: PublicDocketData): DocketEntryView[] {
       sealed: e.sealed,
       stricken: e.stricken,
       kind: label(ENTRY_KIND_LABELS, e.kind),
-      source: label(ENTRY_SOURCE_LABELS, e.source),
+      source: label(ENTRY_SOURCE_PHRASES, e.source),
       fromPress: e.source === "press",
+      dateInferred: !e.sealed && isInferred(d.citations.get(refKey("entry", e.id)), "dateFiled"),
       documents: docs.map((doc) => ({
         label: doc.attachmentNumber === 0 ? "Main document" : `Attachment ${doc.attachmentNumber}`,
         description: doc.description,
@@ -379,6 +384,7 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     parties: partiesView(d),
     entries: entriesView(d),
     entryCount: d.total,
+    csvHref: paths.docketCsv(d.case.slug),
     entryCountText: `${d.total} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
     filtered,
     filters: {
@@ -435,7 +441,7 @@ export function toEntryView(e: PublicEntryData) {
       sealed: e.entry.sealed,
       stricken: e.entry.stricken,
       kind: label(ENTRY_KIND_LABELS, e.entry.kind),
-      source: label(ENTRY_SOURCE_LABELS, e.entry.source),
+      source: label(ENTRY_SOURCE_PHRASES, e.entry.source),
     },
     documents: e.documents.map((doc) => ({
       label: doc.attachmentNumber === 0 ? "Main document" : `Attachment ${doc.attachmentNumber}`,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Feed } from "feed";
 import { paths } from "../paths";
 import { formatDocketDate, viewDate } from "../shared/dates";
-import { ENTRY_SOURCE_LABELS, EVENT_KIND_LABELS, label } from "../shared/labels";
+import { ENTRY_SOURCE_PHRASES, EVENT_KIND_LABELS, label } from "../shared/labels";
 import { RELIABILITY_LABELS, type Citation } from "../sources/markers";
 import type { FeedRecord, StatusFeedRecord } from "./loaders";
 import { PRECISION_WORDS } from "../status/history-view";
@@ -26,6 +26,13 @@ const author = (publicUrl: string) => ({ name: "Quash", link: publicUrl });
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/**
+ * An entry title, which the feed library sends as `type="html"`: only what HTML needs escaped
+ * in text (&, <, >) is, so a reader that shows the title without decoding it (many do) still
+ * reads "operator's", never "operator&#39;s".
+ */
+const escapeTitle = (text: string) => text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
 
 /** Sources in words, so a quoted feed item carries its provenance with it. */
 function sourcesHtml(citations: Citation[], publicUrl: string): string {
@@ -65,11 +72,11 @@ function itemOf(record: FeedRecord, publicUrl: string) {
     return {
       id: link,
       link,
-      title: escapeHtml(`${caseTitle}: ${e.sealed ? "SEALED" : heading}`),
+      title: escapeTitle(`${caseTitle}: ${e.sealed ? "SEALED" : heading}`),
       ...stamps(record, publicUrl),
       content: [
         `<p>${escapeHtml(e.sealed ? "SEALED" : e.description)}</p>`,
-        `<p>${escapeHtml(heading)}; from ${escapeHtml(label(ENTRY_SOURCE_LABELS, e.source))}.</p>`,
+        `<p>${escapeHtml(heading)}; ${escapeHtml(label(ENTRY_SOURCE_PHRASES, e.source))}.</p>`,
         sourcesHtml(record.citations, publicUrl),
       ].join(""),
     };
@@ -80,7 +87,7 @@ function itemOf(record: FeedRecord, publicUrl: string) {
   return {
     id: link,
     link,
-    title: escapeHtml(`${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`),
+    title: escapeTitle(`${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`),
     ...stamps(record, publicUrl),
     content: [
       ev.description ? `<p>${escapeHtml(ev.description)}</p>` : "",
@@ -100,7 +107,7 @@ function statusItemOf(record: StatusFeedRecord, publicUrl: string) {
   return {
     id,
     link: `${publicUrl}${page}#status-history-heading`,
-    title: escapeHtml(`${subject.title}: ${step.label} (${when})`),
+    title: escapeTitle(`${subject.title}: ${step.label} (${when})`),
     ...stamps(record, publicUrl),
     content: [
       `<p>${escapeHtml(step.line)}</p>`,

@@ -66,6 +66,18 @@ export const ENTRY_SOURCE_LABELS: Record<string, string> = {
   press: "press report (not from the docket)",
 };
 
+/**
+ * Where a docket entry's text came from, as a public page, feed or export says it after the
+ * entry's kind: a phrase that reads whole ("logged by staff", never "from entered by staff").
+ */
+export const ENTRY_SOURCE_PHRASES: Record<string, string> = {
+  manual: "logged by staff",
+  pacer_docket: "from the PACER docket report",
+  nef: "from a PACER notice of electronic filing",
+  rss: "from the PACER RSS feed",
+  press: "reconstructed from a press report, not from the court's docket",
+};
+
 export const STANDING_LABELS: Record<string, string> = {
   of_record: "counsel of record",
   reported: "reported as counsel; not confirmed on the docket",

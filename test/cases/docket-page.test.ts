@@ -155,4 +155,18 @@ describe("docket page", () => {
     // Each motion has its own page, where its arguments sit beside the court's treatment.
     expect($("#motions-heading").parent().find("p a").attr("href")).toMatch(/^\/cases\/doe-v-dhs\/motions\/\d+$/);
   });
+
+  it("marks an entry reconstructed from a press report and an inferred date on the table, and words a staff-logged entry plainly", async () => {
+    const press = insertEntry(db, caseId, { number: null, sequence: 3, dateFiled: "2025-09-20", description: "Hearing reported by the press", source: "press" });
+    const source = insertSource(db, { tag: "S09", publisher: "Davis Vanguard" });
+    citeSource(db, "entry", press.id, source.id, { field: "dateFiled", inferred: true, inferredReason: "reported the next day" });
+    insertEntry(db, caseId, { number: 4, sequence: 4, dateFiled: "2025-09-21", description: "Logged entry", source: "manual" });
+    const $ = parseHtml((await app.inject("/cases/doe-v-dhs")).body);
+    const row = $(`#entry-${press.id}`);
+    expect(row.hasClass("entry-press")).toBe(true);
+    expect(row.find(".badge").map((_, b) => $(b).text()).get()).toEqual(["date inferred", "Press report — not on the court's docket"]);
+    const text = $("table.docket-entries").text();
+    expect(text).toContain("logged by staff");
+    expect(text).not.toContain("from entered by staff");
+  });
 });

@@ -56,7 +56,7 @@ describe("polling a court's RSS feed", () => {
     const atom = await app.inject({ url: `/cases/${slug}/feed.atom` });
     expect(atom.statusCode).toBe(200);
     const atomEntry = atom.body.split("<entry>").find((e) => e.includes("Order Setting Case Management Conference"));
-    expect(atomEntry).toContain("from PACER RSS feed");
+    expect(atomEntry).toContain("from the PACER RSS feed");
     expect(atomEntry).toContain(`/sources#source-${source!.tag}`);
     expect(feed.requests[0]!["user-agent"]).toMatch(/^Quash\/\S+ \(docket tracker; \+http:\/\/127\.0\.0\.1:3000\)$/);
 

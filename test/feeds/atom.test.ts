@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import * as cheerio from "cheerio";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
 import { citeSource, insertCase, insertEntry, insertEvent, insertSource, insertSubpoena } from "../support/factories";
@@ -54,6 +55,16 @@ describe("Atom feeds", () => {
     expect((await app.inject("/cases/nope/feed.atom")).statusCode).toBe(404);
     const page = parseHtml((await app.inject("/cases/doe-v-dhs")).body);
     expect(page("link[rel=alternate][type='application/atom+xml']").attr("href")).toBe("/cases/doe-v-dhs/feed.atom");
+  });
+
+  it("sends a title with an apostrophe or an ampersand once escaped, as a real feed parser reads it back", async () => {
+    insertEvent(db, { slug: "operator", kind: "withdrawal", title: "The operator's notice & <reply>", date: "2025-11-02", subpoenaId: null, caseId });
+    const res = await app.inject("/cases/doe-v-dhs/feed.atom");
+    // type="html": & and < must be escaped once, an apostrophe never (readers that show the title undecoded print "&#39;").
+    expect(res.body).not.toContain("operator&#39;s");
+    expect(res.body).not.toContain("&amp;amp;");
+    const titles = parseFeed(res.body).items.map((item) => item.title);
+    expect(titles).toContain("The operator's notice & <reply> (Doe v. DHS)");
   });
 
   it("has a feed of everything", async () => {
