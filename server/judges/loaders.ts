@@ -63,7 +63,8 @@ export function loadPublicJudge(db: Db, slug: string): PublicJudge | undefined {
   const court = repo.courts([row.courtId])[0];
   const sources = createSourcesRepository(db);
   const ref = [{ type: "judge" as const, id: row.id }];
-  const summaries = loadCaseSummaries(db);
+  // Only this judge's cases are summarised, not every case of the record.
+  const summaries = loadCaseSummaries(db, repo.casesOf(row.id));
   const assignedCases = summaries.filter((sm) => sm.case.assignedJudgeId === row.id);
   const referredCases = summaries.filter((sm) => sm.case.referredJudgeId === row.id && sm.case.assignedJudgeId !== row.id);
   const orders = loadOrders(db, { judgeId: row.id });

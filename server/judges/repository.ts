@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicCase, publicJudge, publicRow } from "../records/public-scope";
@@ -21,6 +21,16 @@ export function createJudgesRepository(db: Db) {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       if (wanted.length === 0) return [];
       return db.select().from(s.courts).where(and(inArray(s.courts.id, wanted), publicRow(s.courts))).all();
+    },
+
+    /** The public cases that name this judge as assigned or referred, in the case list's order. */
+    casesOf(judgeId: number) {
+      return db
+        .select()
+        .from(s.cases)
+        .where(and(publicCase(), or(eq(s.cases.assignedJudgeId, judgeId), eq(s.cases.referredJudgeId, judgeId))))
+        .orderBy(asc(s.cases.position), asc(s.cases.id))
+        .all();
     },
 
     /** Which judges each public case names, for counting. */

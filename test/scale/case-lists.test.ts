@@ -6,6 +6,7 @@ import { buildTestApp } from "../support/app";
 import { testClock } from "../support/db";
 import { parseHtml } from "../support/html";
 import { recordQueries } from "../support/query-plans";
+import { paths } from "../../server/paths";
 
 /*
  * The case lists of a record of 250 cases: the page and the API list are cut in SQL, a hundred
@@ -60,5 +61,29 @@ describe("case lists of 250 cases", () => {
     };
     expect(back.data.map((c) => c.slug)).toEqual(sql.slugs.slice(100, 200));
     expect((await app.inject("/api/v1/cases?cursor=WzFd")).statusCode).toBe(400);
+  });
+
+  it("summarises only a judge's own cases on the judge's page", async () => {
+    const judgeId = Number(
+      db.$client
+        .prepare(
+          "INSERT INTO judges (slug, name, title, created_at, updated_at) VALUES ('generated-judge', 'Generated judge', 'Magistrate Judge', ?, ?)",
+        )
+        .run(testClock.now(), testClock.now()).lastInsertRowid,
+    );
+    db.$client
+      .prepare("UPDATE cases SET assigned_judge_id = ? WHERE slug IN ('generated-case-0001', 'generated-case-0002', 'generated-case-0250')")
+      .run(judgeId);
+    app.pageCache.clear();
+    const { result, queries } = await recordQueries(db, () => app.inject(paths.judge("generated-judge")));
+    expect(result.statusCode).toBe(200);
+    const $ = parseHtml(result.body);
+    expect(
+      $("a[href^='/cases/generated-case-']")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["/cases/generated-case-0001", "/cases/generated-case-0002", "/cases/generated-case-0250"]);
+    // The summaries' lookups name the judge's three cases, never the record's 250.
+    expect(Math.max(...queries.map((q) => q.params.length))).toBeLessThan(50);
   });
 });
