@@ -2,7 +2,7 @@
  * The render of public pages with the page cache off, for a CPU profile and for a before/after
  * check that an optimisation changed no byte (issue 18.2). On the bundled record, on a fixed clock.
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/render-profile.ts   # renders the small docket 2,000 times
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/render-profile.ts   # renders the small docket 2,000 times (RENDER_URL=/ another page)
  *   npx tsx bench/render-profile.ts --digest > before.txt    # one SHA-256 per page; diff with a later run
  */
 import { createHash } from "node:crypto";
@@ -48,13 +48,15 @@ if (process.argv.includes("--digest")) {
   }
 } else {
   const count = Number(process.env.RENDERS ?? 2000);
+  // RENDER_URL=/ (say) profiles another page.
+  const url = process.env.RENDER_URL ?? `/cases/${small}`;
   const started = performance.now();
   for (let i = 0; i < count; i++) {
-    const res = await app.inject(`/cases/${small}`);
-    if (res.statusCode !== 200) throw new Error(`/cases/${small} answered ${res.statusCode}`);
+    const res = await app.inject(url);
+    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   }
   const ms = performance.now() - started;
-  console.log(`${count} renders of /cases/${small} in ${ms.toFixed(0)} ms: ${(ms / count).toFixed(2)} ms each (in-process inject)`);
+  console.log(`${count} renders of ${url} in ${ms.toFixed(0)} ms: ${(ms / count).toFixed(2)} ms each (in-process inject)`);
 }
 await app.close();
 db.$client.close();

@@ -26,7 +26,8 @@ type Slot = { page: CachedPage; scope: CacheScope };
  * Rendered pages served from stored bytes until a write touches what they show. The record
  * store reports every change; a change to one case drops that case's pages and the pages
  * that list across cases, a change to anything shared drops everything. Writes by another
- * process (the CLI while the server runs) are noticed through SQLite's data_version.
+ * process (the CLI while the server runs) are noticed through SQLite's data_version, and a new
+ * day (in the court's zone) drops everything too, so pages that show today are stored by URL.
  *
  * It also keeps when what each answer shows last changed, for Last-Modified: the later of the
  * last write to its case (or to anything shared; until a case changes in this process, the
@@ -68,10 +69,16 @@ export function createPageCache(db: Db, clock: Clock, maxEntries = 500, maxSeen 
   }
   const unsubscribe = onRecordChange(db, invalidate);
 
+  // Pages that show what is overdue or upcoming change at midnight in the court's zone (the
+  // zone clock.today() reads by default): a new day drops every page, as a shared write does.
+  let seenDay = clock.today();
+
   function noticeExternalWrites(): void {
     const version = dataVersion(db);
-    if (version === seenVersion) return;
+    const day = clock.today();
+    if (version === seenVersion && day === seenDay) return;
     seenVersion = version;
+    seenDay = day;
     invalidateAll();
   }
 

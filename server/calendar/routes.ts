@@ -31,8 +31,8 @@ export async function calendarRoutes(fastify: FastifyInstance) {
 
   app.get(paths.calendar(), async (request, reply) => {
     const today = app.clock.today(COURT_TIME_ZONE);
-    // What is overdue changes at midnight in the court's zone, so the day is part of the key.
-    return serveCached(request, reply, app.pageCache, `${paths.calendar()}@${today}`, "global", () =>
+    // What is overdue changes at midnight in the court's zone, when the page cache drops every page.
+    return serveCached(request, reply, app.pageCache, request.url, "global", () =>
       reply.viewAsync("calendar/index.hbs", toCalendarView(loadCalendar(app.db), today, app.config.publicUrl)),
     );
   });

@@ -50,6 +50,20 @@ describe("page cache", () => {
     expect(cache.lastChange("/calendar", '"two"', "global")).toBe(Date.parse("2026-11-21T21:00:00.000Z"));
   });
 
+  it("drops every page at midnight in the court's zone, and dates them from then", () => {
+    const db = createTestDb();
+    const clock = clockAt("2026-11-21T20:00:00.000Z");
+    const cache = createPageCache(db, clock);
+    cache.set("/", "overview of the 21st", "global");
+    clock.set("2026-11-22T07:59:00.000Z");
+    clock.today = () => "2026-11-21";
+    expect(cache.get("/")?.body.toString()).toBe("overview of the 21st");
+    clock.set("2026-11-22T08:00:00.000Z");
+    clock.today = () => "2026-11-22";
+    expect(cache.get("/")).toBeUndefined();
+    expect(cache.changedAt("global")).toBe(Date.parse("2026-11-22T08:00:00.000Z"));
+  });
+
   it("stores nothing with a size of 0 (PAGE_CACHE=off)", () => {
     const db = createTestDb();
     const cache = createPageCache(db, clockAt("2026-11-21T20:00:00.000Z"), 0);
