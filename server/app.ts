@@ -55,6 +55,7 @@ import { historyRoutes } from "./history/routes";
 import { documentsRoutes } from "./documents/routes";
 import { reviewRoutes } from "./review/routes";
 import { searchRoutes } from "./search/routes";
+import { publicSearchRoutes } from "./public-search/routes";
 import { recordFormsRoutes } from "./editing/records/forms";
 import { scheduleRoutes } from "./schedule/routes";
 import { healthRoutes } from "./health/routes";
@@ -124,6 +125,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(ordersRoutes);
   await app.register(timelineRoutes);
   await app.register(sourcesRoutes);
+  await app.register(publicSearchRoutes);
   await app.register(feedsRoutes);
   await app.register(calendarRoutes);
   await app.register(calculatorRoutes);

@@ -99,6 +99,7 @@ export const paths = {
   staffWatchingMessageDismiss: (id: number | string) => `/staff/watching/messages/${enc(String(id))}/dismiss`,
   staffWatchingMessageRaw: (id: number | string) => `/staff/watching/messages/${enc(String(id))}/raw`,
   staffCaseWatch: (slug: string) => `/staff/cases/${enc(slug)}/watch`,
+  search: (q?: string) => (q ? `/search?q=${enc(q)}` : "/search"),
   staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
   // Alerts (server/alerts): the public subscribe form, the links in every message, the staff page.
   alerts: (target?: { case?: string; subpoena?: string }) =>
@@ -122,6 +123,7 @@ export const paths = {
     root: () => "/api/v1",
     openapi: () => "/api/v1/openapi.json",
     cases: () => "/api/v1/cases",
+    search: () => "/api/v1/search",
     case: (slug: string) => `/api/v1/cases/${enc(slug)}`,
     caseEntries: (slug: string) => `/api/v1/cases/${enc(slug)}/entries`,
     casePublish: (slug: string) => `/api/v1/cases/${enc(slug)}/publish`,

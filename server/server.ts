@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { closeDatabase, openDatabase, optimizeDatabase } from "../db/client";
 import { seedDatabase, isDatabaseEmpty } from "../seeds/load";
+import { publicSearchBuilt, rebuildPublicSearch } from "./records/public-search-index";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { systemClock } from "./shared/clock";
@@ -53,6 +54,11 @@ export async function startServer(config: Config, log: (line: string) => void) {
     const total = Object.values(result.created).reduce((a, b) => a + b, 0);
     log(`Loaded the bundled record into the empty database (${total} records).`);
     seeded = true;
+  }
+  if (!publicSearchBuilt(db)) {
+    // A database from before the public search, or one filled by direct inserts: index it once.
+    rebuildPublicSearch(db, systemClock.now());
+    log("Filled the public search index from the record.");
   }
   const app = await buildApp({ config, db, clock: systemClock });
   let address: string;

@@ -7,6 +7,7 @@ export const OPENAPI_TAGS = [
   { name: "cases", description: "Court proceedings, each with its full docket." },
   { name: "subpoenas", description: "The administrative subpoenas and customs summonses, with their derived status." },
   { name: "judges", description: "Judicial officers and the cases before them." },
+  { name: "search", description: "The public search over what the public pages show." },
   { name: "orders", description: "Court orders, with what each stay or non-production order protects." },
   { name: "timeline", description: "Dated facts inside and outside the dockets." },
   { name: "sources", description: "The source register and the open conflicts between sources." },

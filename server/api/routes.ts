@@ -11,6 +11,7 @@ import { doctrinesApiRoutes } from "./doctrines-routes";
 import { authoritiesApiRoutes } from "./authorities-routes";
 import { argumentsApiRoutes } from "./arguments-routes";
 import { judgesApiRoutes } from "./judges-routes";
+import { searchApiRoutes } from "./search-routes";
 import { registerApiRoutes } from "./register-routes";
 import { subpoenasApiRoutes } from "./subpoenas-routes";
 import { toApiDocsView, type OpenApiDocument } from "./docs-view-model";
@@ -25,6 +26,7 @@ const COLLECTIONS = [
   { name: "sources", href: paths.api.sources(), description: "The source register and the conflicts between sources." },
   { name: "doctrines", href: paths.api.doctrines(), description: "The doctrines at stake, each with its sourced explanation, authorities and arguments." },
   { name: "authorities", href: paths.api.authorities(), description: "Cases, statutes and rules, with the filings and arguments that cite them." },
+  { name: "search", href: paths.api.search(), description: "The public search: ranked hits with snippets across entries, orders, motions, events, subpoenas, cases and sources." },
   { name: "arguments", href: paths.api.arguments(), description: "Arguments made on each motion, the authorities cited, and whether the court reached them." },
 ];
 
@@ -57,6 +59,7 @@ export async function apiRoutes(fastify: FastifyInstance) {
   await app.register(caseEntriesApiRoutes);
   await app.register(subpoenasApiRoutes);
   await app.register(judgesApiRoutes);
+  await app.register(searchApiRoutes);
   await app.register(registerApiRoutes);
   await app.register(doctrinesApiRoutes);
   await app.register(authoritiesApiRoutes);

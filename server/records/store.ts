@@ -6,6 +6,7 @@ import { guardRecordWrite, type GuardWrite } from "../guard/check";
 import type { Clock } from "../shared/clock";
 import { affectedCases } from "./affected-cases";
 import { emitRecordChange } from "./changes";
+import { keepPublicSearchInStep } from "./public-search-index";
 import { insertReturning, selectById, updateIfVersion } from "./statements";
 import { RECORD_TABLES, type EditableType, type RecordInsert, type RecordRow } from "./tables";
 
@@ -41,6 +42,8 @@ type AnyRow = Record<string, unknown> & { version: number; deletedAt: string | n
  * if anything else passes one.
  */
 export function createRecordStore(db: Db, clock: Clock, guard: (write: GuardWrite) => unknown = guardRecordWrite) {
+  // The public search index follows every write this store (or the review service) announces.
+  keepPublicSearchInStep(db);
   const tableOf = (type: EditableType) => RECORD_TABLES[type];
 
   function load(type: EditableType, id: string | number): AnyRow | undefined {

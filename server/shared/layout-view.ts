@@ -29,6 +29,7 @@ export const LAYOUT_VIEW = {
     { href: paths.compare(), label: "Compare" },
     { href: paths.patterns(), label: "Patterns" },
   ],
+  searchAction: paths.search(),
   staffHref: paths.staff(),
   logoutAction: paths.logout(),
 };

@@ -1,0 +1,86 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import type { SearchKind } from "../records/public-search-index";
+import { MARK_END, MARK_START } from "../search/query";
+
+/** What narrows a public search, each optional: checked by ./schemas.ts before it gets here. */
+export type SearchFilters = {
+  kind?: SearchKind;
+  caseId?: number;
+  courtId?: string;
+  judgeId?: number;
+  entryKind?: string;
+  dateFrom?: string;
+  dateTo?: string;
+};
+
+export type PublicHit = {
+  kind: SearchKind;
+  recordId: number;
+  caseId: number | null;
+  date: string | null;
+  entryKind: string | null;
+  title: string;
+  score: number;
+};
+
+/** Words of context around the best match in a snippet. */
+const SNIPPET_TOKENS = 24;
+
+/*
+ * Ranking: bm25 with the title ten times the body (a caption, an order's title, "ECF No. 12 Motion
+ * to Quash"), and a record's kind weighing in: a court's order counts double, routine papers
+ * (a certificate of service, a notice, pro hac vice) half. bm25 is negative, better when lower,
+ * so a weight above 1 lifts a hit.
+ */
+const SCORE = sql.raw(`bm25(public_search, 10.0, 1.0) * (CASE
+  WHEN kind = 'order' OR entry_kind = 'order' THEN 2.0
+  WHEN kind IN ('case', 'subpoena') THEN 1.5
+  WHEN entry_kind = 'notice' OR instr(lower(body), 'certificate of service') > 0 OR instr(lower(body), 'pro hac vice') > 0 THEN 0.5
+  ELSE 1.0 END)`);
+
+function conditions(filters: SearchFilters): SQL[] {
+  const out: SQL[] = [];
+  if (filters.kind) out.push(sql`kind = ${filters.kind}`);
+  if (filters.caseId !== undefined) out.push(sql`case_id = ${filters.caseId}`);
+  if (filters.entryKind) out.push(sql`entry_kind = ${filters.entryKind}`);
+  if (filters.dateFrom) out.push(sql`date >= ${filters.dateFrom}`);
+  if (filters.dateTo) out.push(sql`date <= ${filters.dateTo}`);
+  if (filters.courtId) out.push(sql`case_id IN (SELECT id FROM cases WHERE court_id = ${filters.courtId})`);
+  if (filters.judgeId !== undefined) {
+    out.push(sql`case_id IN (SELECT id FROM cases WHERE assigned_judge_id = ${filters.judgeId} OR referred_judge_id = ${filters.judgeId})`);
+  }
+  return out;
+}
+
+/**
+ * The public search index (migration 0012), which holds only what the public projection shows:
+ * nothing here needs to filter out sealed or private records, because they have no row. FTS5
+ * runs the MATCH first; the filters read the hits' own columns. SQLite-only, like the index.
+ */
+export function createPublicSearchRepository(db: Db) {
+  const where = (match: string, filters: SearchFilters) => sql.join([sql`public_search MATCH ${match}`, ...conditions(filters)], sql` AND `);
+  return {
+    /** The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. */
+    ranked(match: string, filters: SearchFilters, limit: number): PublicHit[] {
+      return db.all<PublicHit>(sql`
+        SELECT kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title, ${SCORE} AS score
+        FROM public_search WHERE ${where(match, filters)}
+        ORDER BY score, rowid LIMIT ${limit}`);
+    },
+
+    /** How many hits there are, counting at most `cap` (so a common word costs a bounded count). */
+    count(match: string, filters: SearchFilters, cap: number): number {
+      return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search WHERE ${where(match, filters)} LIMIT ${cap})`)!.n;
+    },
+
+    /** Snippets of the given hits only (snippet() is costly): matches wrapped in MARK_START/MARK_END. */
+    snippets(match: string, rowids: number[]): Map<number, string> {
+      if (rowids.length === 0) return new Map();
+      const rows = db.all<{ rowid: number; snippet: string }>(sql`
+        SELECT rowid, snippet(public_search, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
+        FROM public_search WHERE public_search MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`);
+      return new Map(rows.map((row) => [row.rowid, row.snippet]));
+    },
+  };
+}

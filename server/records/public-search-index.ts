@@ -1,0 +1,296 @@
+import { and, asc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { prepareStatement, type Db } from "../../db/client";
+import * as s from "../../db/schema";
+import { toPublic } from "../privacy/projection";
+import { onRecordChange, type RecordChange } from "./changes";
+import { publicCase, publicEvent, publicRow, publicSource } from "./public-scope";
+import type { EditableType, RecordRow } from "./tables";
+
+/*
+ * The public search index (migration 0012) kept in step with the record: every write the record
+ * store announces re-indexes the record it changed, in the write's transaction, from what the
+ * public projection shows of it. A record the public may not see has no row, so nothing sealed,
+ * held, unpublished, deleted or private can be found, whatever the query.
+ */
+
+/** The record kinds the public search finds, each with the code its rowids carry. */
+export const SEARCH_KINDS = { entry: 1, case: 2, subpoena: 3, order: 4, motion: 5, event: 6, source: 7 } as const;
+export type SearchKind = keyof typeof SEARCH_KINDS;
+const KIND_OF_CODE = new Map<number, SearchKind>(Object.entries(SEARCH_KINDS).map(([kind, code]) => [code, kind as SearchKind]));
+
+export const searchRowid = (kind: SearchKind, id: number) => id * 8 + SEARCH_KINDS[kind];
+export const searchKindOfRowid = (rowid: number): SearchKind | undefined => KIND_OF_CODE.get(rowid % 8);
+
+/** One row of the index: what a result shows and what its filters read. */
+export type SearchDocument = {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  body: string;
+  caseId: number | null;
+  date: string | null;
+  entryKind: string | null;
+};
+
+const text = (...parts: (string | null | undefined)[]) => parts.filter((part): part is string => !!part && part.trim() !== "").join("\n");
+
+type KindSpec = {
+  /** The rows of this kind the public may see, among `where`, by id after `after`. */
+  visible: (where: SQL | undefined, after: number, limit: number) => Record<string, unknown>[];
+  document: (row: Record<string, unknown>) => SearchDocument | null;
+  idColumn: SQLiteColumn;
+};
+
+function visibleRows(db: Db, table: typeof s.docketEntries | typeof s.cases | typeof s.subpoenas | typeof s.orders | typeof s.motions | typeof s.events | typeof s.sources, conditions: SQL[]) {
+  return (where: SQL | undefined, after: number, limit: number) =>
+    db
+      .select()
+      .from(table as typeof s.cases)
+      .where(and(gt((table as typeof s.cases).id, after), where, ...conditions))
+      .orderBy(asc((table as typeof s.cases).id))
+      .limit(limit)
+      .all() as Record<string, unknown>[];
+}
+
+function ofPublicCase(caseId: SQLiteColumn): SQL {
+  return and(publicCase(), eq(s.cases.id, caseId))!;
+}
+
+const specs = (db: Db): Record<SearchKind, KindSpec> => ({
+  entry: {
+    idColumn: s.docketEntries.id,
+    visible: (where, after, limit) =>
+      db
+        .select({ entry: s.docketEntries })
+        .from(s.docketEntries)
+        .innerJoin(s.cases, ofPublicCase(s.docketEntries.caseId))
+        .where(and(gt(s.docketEntries.id, after), where, publicRow(s.docketEntries), eq(s.docketEntries.sealed, false)))
+        .orderBy(asc(s.docketEntries.id))
+        .limit(limit)
+        .all()
+        .map((row) => row.entry as Record<string, unknown>),
+    document: (row) => {
+      const entry = toPublic("entry", row as RecordRow<"entry">);
+      const number = entry.number == null ? null : `ECF No. ${entry.number}`;
+      return {
+        kind: "entry",
+        id: entry.id,
+        title: text(number, entry.shortDescription),
+        body: text(entry.description),
+        caseId: entry.caseId,
+        date: entry.dateFiled,
+        entryKind: entry.kind,
+      };
+    },
+  },
+  case: {
+    idColumn: s.cases.id,
+    visible: (where, after, limit) => visibleRows(db, s.cases, [publicCase()])(where, after, limit),
+    document: (row) => {
+      const kase = toPublic("case", row as RecordRow<"case">);
+      return {
+        kind: "case",
+        id: kase.id,
+        title: text(kase.caption ?? kase.label, kase.docketNumber),
+        body: text(kase.summary, kase.statusNote, kase.nature, kase.cause),
+        caseId: kase.id,
+        date: kase.dateFiled,
+        entryKind: null,
+      };
+    },
+  },
+  subpoena: {
+    idColumn: s.subpoenas.id,
+    visible: (where, after, limit) => visibleRows(db, s.subpoenas, [publicRow(s.subpoenas)])(where, after, limit),
+    document: (row) => {
+      const subpoena = toPublic("subpoena", row as RecordRow<"subpoena">);
+      return {
+        kind: "subpoena",
+        id: subpoena.id,
+        title: text(subpoena.title),
+        body: text(subpoena.summary, subpoena.statedPurpose, subpoena.authorityCited, subpoena.issuingComponent),
+        caseId: null,
+        date: subpoena.dateIssued,
+        entryKind: null,
+      };
+    },
+  },
+  order: {
+    idColumn: s.orders.id,
+    visible: (where, after, limit) =>
+      db
+        .select({ order: s.orders })
+        .from(s.orders)
+        .innerJoin(s.cases, ofPublicCase(s.orders.caseId))
+        .where(and(gt(s.orders.id, after), where, publicRow(s.orders)))
+        .orderBy(asc(s.orders.id))
+        .limit(limit)
+        .all()
+        .map((row) => row.order as Record<string, unknown>),
+    document: (row) => {
+      const order = toPublic("order", row as RecordRow<"order">);
+      return { kind: "order", id: order.id, title: text(order.title), body: text(order.summary, order.quotedText), caseId: order.caseId, date: order.dateSigned, entryKind: null };
+    },
+  },
+  motion: {
+    idColumn: s.motions.id,
+    visible: (where, after, limit) =>
+      db
+        .select({ motion: s.motions })
+        .from(s.motions)
+        .innerJoin(s.cases, ofPublicCase(s.motions.caseId))
+        .where(and(gt(s.motions.id, after), where, publicRow(s.motions)))
+        .orderBy(asc(s.motions.id))
+        .limit(limit)
+        .all()
+        .map((row) => row.motion as Record<string, unknown>),
+    document: (row) => {
+      const motion = toPublic("motion", row as RecordRow<"motion">);
+      return { kind: "motion", id: motion.id, title: text(motion.title), body: text(motion.reliefSought, motion.statusNote), caseId: motion.caseId, date: motion.dateFiled, entryKind: null };
+    },
+  },
+  event: {
+    idColumn: s.events.id,
+    visible: (where, after, limit) => visibleRows(db, s.events, [publicRow(s.events), publicEvent(db)])(where, after, limit),
+    document: (row) => {
+      const event = toPublic("event", row as RecordRow<"event">);
+      return { kind: "event", id: event.id, title: text(event.title), body: text(event.description), caseId: event.caseId, date: event.date, entryKind: null };
+    },
+  },
+  source: {
+    idColumn: s.sources.id,
+    visible: (where, after, limit) => visibleRows(db, s.sources, [publicRow(s.sources), publicSource(db)])(where, after, limit),
+    document: (row) => {
+      const source = toPublic("source", row as RecordRow<"source">);
+      return { kind: "source", id: source.id, title: text(source.title), body: text(source.description, source.publisher), caseId: null, date: source.datePublished, entryKind: null };
+    },
+  },
+});
+
+const specCache = new WeakMap<Db, Record<SearchKind, KindSpec>>();
+const specsOf = (db: Db) => {
+  let found = specCache.get(db);
+  if (!found) specCache.set(db, (found = specs(db)));
+  return found;
+};
+
+const statementCache = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+const statements = (db: Db) => {
+  let found = statementCache.get(db);
+  if (!found) statementCache.set(db, (found = prepareStatements(db)));
+  return found;
+};
+
+function prepareStatements(db: Db) {
+  return {
+    remove: prepareStatement(db, "DELETE FROM public_search WHERE rowid = ?"),
+    insert: prepareStatement(db, "INSERT INTO public_search (rowid, title, body, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    has: prepareStatement(db, "SELECT 1 FROM public_search WHERE rowid = ?"),
+  };
+}
+
+function writeDocument(db: Db, doc: SearchDocument): void {
+  statements(db).insert.run(searchRowid(doc.kind, doc.id), doc.title, doc.body, doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
+}
+
+/** Re-indexes one record: its row goes, and comes back if the public may see it. */
+export function indexRecord(db: Db, kind: SearchKind, id: number): void {
+  statements(db).remove.run(searchRowid(kind, id));
+  const spec = specsOf(db)[kind];
+  const [row] = spec.visible(eq(spec.idColumn, id), 0, 1);
+  const doc = row ? spec.document(row) : null;
+  if (doc) writeDocument(db, doc);
+}
+
+/** The kinds whose rows hang on a case's visibility, and the column naming their case. */
+const CASE_CHILDREN: [SearchKind, SQLiteColumn, SQLiteColumn][] = [
+  ["entry", s.docketEntries.caseId, s.docketEntries.id],
+  ["order", s.orders.caseId, s.orders.id],
+  ["motion", s.motions.caseId, s.motions.id],
+  ["event", s.events.caseId, s.events.id],
+];
+
+const BATCH = 1000;
+
+/** Re-indexes every record of `kind` matching `where` (all of them without one), a batch at a time. */
+function indexAll(db: Db, kind: SearchKind, where?: SQL): void {
+  const spec = specsOf(db)[kind];
+  const { remove } = statements(db);
+  // Rows that are no longer visible must go too: walk the table's ids, not only the visible ones.
+  const table = spec.idColumn.table;
+  let after = 0;
+  for (;;) {
+    const ids = db
+      .select({ id: spec.idColumn })
+      .from(table)
+      .where(and(gt(spec.idColumn, after), where))
+      .orderBy(asc(spec.idColumn))
+      .limit(BATCH)
+      .all()
+      .map((row) => row.id as number);
+    if (ids.length === 0) break;
+    for (const id of ids) remove.run(searchRowid(kind, id));
+    const first = ids[0]! - 1;
+    const last = ids[ids.length - 1]!;
+    for (const row of spec.visible(and(where, lte(spec.idColumn, last)), first, BATCH)) {
+      const doc = spec.document(row);
+      if (doc) writeDocument(db, doc);
+    }
+    after = last;
+  }
+}
+
+
+/** A case's caption and whether it is public decide its records' rows: re-index them when that changes. */
+function indexCase(db: Db, caseId: number): void {
+  const wasPublic = statements(db).has.get(searchRowid("case", caseId)) !== undefined;
+  indexRecord(db, "case", caseId);
+  const isPublic = statements(db).has.get(searchRowid("case", caseId)) !== undefined;
+  if (wasPublic === isPublic) return;
+  for (const [kind, caseColumn] of CASE_CHILDREN) indexAll(db, kind, eq(caseColumn, caseId));
+  // Sources made by an import are public only with one of the cases it touched.
+  indexAll(db, "source");
+}
+
+const KIND_OF_TYPE: Partial<Record<EditableType, SearchKind>> = {
+  entry: "entry",
+  case: "case",
+  subpoena: "subpoena",
+  order: "order",
+  motion: "motion",
+  event: "event",
+  source: "source",
+};
+
+function indexChange(db: Db, change: RecordChange): void {
+  const id = Number(change.id);
+  if (!Number.isInteger(id)) return;
+  const kind = KIND_OF_TYPE[change.type];
+  if (kind === "case") indexCase(db, id);
+  else if (kind) indexRecord(db, kind, id);
+  // An event's links decide whether it tells of a hidden case; a link change comes as the event's own write.
+}
+
+const installed = new WeakSet<Db>();
+
+/** Makes every write the record store announces on this database keep the public index in step. Safe to call more than once. */
+export function keepPublicSearchInStep(db: Db): void {
+  if (installed.has(db)) return;
+  installed.add(db);
+  onRecordChange(db, (change) => indexChange(db, change));
+}
+
+/** Fills the index from the record, from nothing, in one transaction. */
+export function rebuildPublicSearch(db: Db, now: string): void {
+  db.transaction(() => {
+    db.run(sql`DELETE FROM public_search`);
+    for (const kind of Object.keys(SEARCH_KINDS) as SearchKind[]) indexAll(db, kind);
+    db.run(sql`INSERT INTO public_search_state (id, built_at) VALUES (1, ${now}) ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at`);
+  });
+}
+
+/** Whether the index was ever filled on this database (one made before migration 0012 was not). */
+export function publicSearchBuilt(db: Db): boolean {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM public_search_state`)!.n > 0;
+}
