@@ -4,7 +4,7 @@
 -- in each write's transaction (server/records/public-search-index.ts); the rowid is the
 -- record's id times 8 plus its kind's code, so a record's row is found without a scan.
 -- title weighs more than body in the ranking (bm25 weights in the query).
-CREATE VIRTUAL TABLE public_search USING fts5(
+CREATE VIRTUAL TABLE public_search_fts USING fts5(
   title,
   body,
   kind UNINDEXED,

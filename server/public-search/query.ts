@@ -10,7 +10,7 @@ export class SearchQueryError extends Error {}
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 32;
 
-type Term = { text: string; phrase: boolean; prefix: boolean; exclude: boolean };
+type Term = { text: string; phrase: boolean; prefix: boolean; exclude: boolean; or?: boolean };
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
@@ -21,6 +21,10 @@ function terms(input: string): Term[] {
   for (const match of input.matchAll(pattern)) {
     if (match[4] !== undefined) {
       let word = match[4];
+      if (word === "OR") {
+        out.push({ text: "OR", phrase: false, prefix: false, exclude: false, or: true });
+        continue;
+      }
       const exclude = word.startsWith("-") && word.length > 1;
       if (exclude) word = word.slice(1);
       if (word.includes('"')) throw new SearchQueryError("A quotation mark is not closed: put a phrase between two of them.");
@@ -39,14 +43,28 @@ function terms(input: string): Term[] {
 /** The FTS5 query for what a person typed, or null when it holds no word to search for. */
 export function toMatchQuery(input: string): string | null {
   if (input.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`A search can be at most ${MAX_QUERY_LENGTH} characters long.`);
+  if (input.trim() === "") return null;
   const all = terms(input);
-  if (all.length === 0) return null;
+  if (all.every((term) => term.or)) throw new SearchQueryError("Type a word or a number to search for: this search has none.");
   if (all.length > MAX_TERMS) throw new SearchQueryError(`A search can have at most ${MAX_TERMS} words or phrases.`);
-  const wanted = all.filter((term) => !term.exclude);
-  const unwanted = all.filter((term) => term.exclude);
-  if (wanted.length === 0) throw new SearchQueryError("Say what to find, not only what to leave out: a -word needs a word beside it.");
   const fts = (term: Term) => quoted(term.text) + (term.prefix ? "*" : "");
-  let match = `(${wanted.map(fts).join(" ")})`;
+  // Words joined by OR make one group, which finds any of them; every group must match.
+  const groups: Term[][] = [];
+  let joinNext = false;
+  for (const term of all) {
+    if (term.or) {
+      joinNext = groups.length > 0;
+      continue;
+    }
+    if (term.exclude) continue;
+    if (joinNext) groups[groups.length - 1]!.push(term);
+    else groups.push([term]);
+    joinNext = false;
+  }
+  const unwanted = all.filter((term) => term.exclude);
+  if (groups.length === 0) throw new SearchQueryError("Say what to find, not only what to leave out: a -word needs a word beside it.");
+  const group = (members: Term[]) => (members.length === 1 ? fts(members[0]!) : `(${members.map(fts).join(" OR ")})`);
+  let match = `(${groups.map(group).join(" ")})`;
   for (const term of unwanted) match = `${match} NOT ${fts(term)}`;
   return match;
 }

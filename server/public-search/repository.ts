@@ -33,7 +33,7 @@ const SNIPPET_TOKENS = 24;
  * (a certificate of service, a notice, pro hac vice) half. bm25 is negative, better when lower,
  * so a weight above 1 lifts a hit.
  */
-const SCORE = sql.raw(`bm25(public_search, 10.0, 1.0) * (CASE
+const SCORE = sql.raw(`bm25(public_search_fts, 10.0, 1.0) * (CASE
   WHEN kind = 'order' OR entry_kind = 'order' THEN 2.0
   WHEN kind IN ('case', 'subpoena') THEN 1.5
   WHEN entry_kind = 'notice' OR instr(lower(body), 'certificate of service') > 0 OR instr(lower(body), 'pro hac vice') > 0 THEN 0.5
@@ -59,27 +59,27 @@ function conditions(filters: SearchFilters): SQL[] {
  * runs the MATCH first; the filters read the hits' own columns. SQLite-only, like the index.
  */
 export function createPublicSearchRepository(db: Db) {
-  const where = (match: string, filters: SearchFilters) => sql.join([sql`public_search MATCH ${match}`, ...conditions(filters)], sql` AND `);
+  const where = (match: string, filters: SearchFilters) => sql.join([sql`public_search_fts MATCH ${match}`, ...conditions(filters)], sql` AND `);
   return {
     /** The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. */
     ranked(match: string, filters: SearchFilters, limit: number): PublicHit[] {
       return db.all<PublicHit>(sql`
         SELECT kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title, ${SCORE} AS score
-        FROM public_search WHERE ${where(match, filters)}
+        FROM public_search_fts WHERE ${where(match, filters)}
         ORDER BY score, rowid LIMIT ${limit}`);
     },
 
     /** How many hits there are, counting at most `cap` (so a common word costs a bounded count). */
     count(match: string, filters: SearchFilters, cap: number): number {
-      return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search WHERE ${where(match, filters)} LIMIT ${cap})`)!.n;
+      return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search_fts WHERE ${where(match, filters)} LIMIT ${cap})`)!.n;
     },
 
     /** Snippets of the given hits only (snippet() is costly): matches wrapped in MARK_START/MARK_END. */
     snippets(match: string, rowids: number[]): Map<number, string> {
       if (rowids.length === 0) return new Map();
       const rows = db.all<{ rowid: number; snippet: string }>(sql`
-        SELECT rowid, snippet(public_search, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM public_search WHERE public_search MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`);
+        SELECT rowid, snippet(public_search_fts, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
+        FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`);
       return new Map(rows.map((row) => [row.rowid, row.snippet]));
     },
   };

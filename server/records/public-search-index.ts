@@ -184,9 +184,9 @@ const statements = (db: Db) => {
 
 function prepareStatements(db: Db) {
   return {
-    remove: prepareStatement(db, "DELETE FROM public_search WHERE rowid = ?"),
-    insert: prepareStatement(db, "INSERT INTO public_search (rowid, title, body, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-    has: prepareStatement(db, "SELECT 1 FROM public_search WHERE rowid = ?"),
+    remove: prepareStatement(db, "DELETE FROM public_search_fts WHERE rowid = ?"),
+    insert: prepareStatement(db, "INSERT INTO public_search_fts (rowid, title, body, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    has: prepareStatement(db, "SELECT 1 FROM public_search_fts WHERE rowid = ?"),
   };
 }
 
@@ -284,7 +284,7 @@ export function keepPublicSearchInStep(db: Db): void {
 /** Fills the index from the record, from nothing, in one transaction. */
 export function rebuildPublicSearch(db: Db, now: string): void {
   db.transaction(() => {
-    db.run(sql`DELETE FROM public_search`);
+    db.run(sql`DELETE FROM public_search_fts`);
     for (const kind of Object.keys(SEARCH_KINDS) as SearchKind[]) indexAll(db, kind);
     db.run(sql`INSERT INTO public_search_state (id, built_at) VALUES (1, ${now}) ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at`);
   });

@@ -89,7 +89,7 @@ describe("OpenAPI document and docs pages", () => {
   it("lists every collection at /api/v1, each answering 200", async () => {
     const root = (await app.inject("/api/v1")).json();
     expect(root.openapiUrl).toBe("http://127.0.0.1:3000/api/v1/openapi.json");
-    expect(root.collections.map((c: { name: string }) => c.name)).toEqual(["cases", "subpoenas", "judges", "orders", "timeline", "sources", "doctrines", "authorities", "arguments"]);
+    expect(root.collections.map((c: { name: string }) => c.name)).toEqual(["cases", "subpoenas", "judges", "orders", "timeline", "sources", "doctrines", "authorities", "search", "arguments"]);
     for (const c of root.collections) expect((await app.inject(new URL(c.url).pathname)).statusCode, c.url).toBe(200);
   });
 

@@ -45,6 +45,9 @@ const NAMED_EXCEPTIONS: Record<string, string> = {
   "server/privacy/public-text-sql.ts":
     "the redactor as an SQL function (quash_public_text) so the in-docket filter searches redacted text; PostgreSQL: a generated column or the search index",
   "server/records/statements.ts": "the record store's hot statements, prepared once on the raw driver (portable SQL)",
+  "server/public-search/repository.ts": "the public search over its FTS5 index (MATCH, bm25, snippet); PostgreSQL: tsvector, ts_rank, ts_headline",
+  "server/records/public-search-index.ts":
+    "keeps the public FTS5 index in step with each write, through statements prepared once on the raw driver; PostgreSQL: a tsvector table",
   "server/guard/repository.ts": "the publication guard's hot statements, prepared once on the raw driver (portable SQL)",
 };
 

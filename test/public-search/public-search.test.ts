@@ -19,7 +19,9 @@ describe("the public search's query language", () => {
     expect(toMatchQuery('"motion to quash" -certificate')).toBe('("motion to quash") NOT "certificate"');
     expect(toMatchQuery("subpoen* Meta")).toBe('("subpoen"* "Meta")');
     expect(toMatchQuery("§ 1509")).toBe('("1509")');
-    expect(toMatchQuery('NEAR(a b) OR "x""y"')).toBe('("NEAR(a" "b)" "OR" "x" "y")');
+    expect(toMatchQuery('NEAR(a b) or "x""y"')).toBe('("NEAR(a" "b)" "or" "x" "y")');
+    expect(toMatchQuery("declaration OR jury -sealed")).toBe('(("declaration" OR "jury")) NOT "sealed"');
+    expect(toMatchQuery("meta OR google subpoena")).toBe('(("meta" OR "google") "subpoena")');
     expect(toMatchQuery("  ")).toBeNull();
   });
 
@@ -28,6 +30,7 @@ describe("the public search's query language", () => {
     expect(() => toMatchQuery("-only")).toThrow(/not only what to leave out/);
     expect(() => toMatchQuery("a*b")).toThrow(/goes at the end of a word/);
     expect(() => toMatchQuery("x".repeat(501))).toThrow(/at most 500/);
+    expect(() => toMatchQuery("~~~ OR")).toThrow(/has none/);
   });
 });
 

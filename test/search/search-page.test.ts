@@ -142,7 +142,7 @@ describe("staff search page", () => {
     expect(parseHtml(long.body)("h1").text()).toBe("Bad request");
     const empty = parseHtml((await app.inject({ url: "/staff/search", headers: { cookie } })).body);
     expect(empty("#results")).toHaveLength(0);
-    expect(empty('input[name="q"]')).toHaveLength(1);
+    expect(empty('main input[name="q"]')).toHaveLength(1);
   });
 });
 
