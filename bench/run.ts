@@ -28,5 +28,7 @@ printAlertsBench(runAlertsBench());
 await runStartupBench();
 const { printRssPollBench, runRssPollBench } = await import("./rss-poll");
 printRssPollBench(await runRssPollBench());
+const { printPublicSearchBench, runPublicSearchBench } = await import("./public-search");
+printPublicSearchBench(await runPublicSearchBench());
 const { printScaleBench, runScaleBench } = await import("./scale");
 printScaleBench(await runScaleBench());

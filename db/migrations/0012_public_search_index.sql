@@ -2,7 +2,8 @@
 -- never of sealed text or private fields. It stores its own text, because what it indexes is
 -- the redacted text the pages print, not the stored text. Rows are written by the record store
 -- in each write's transaction (server/records/public-search-index.ts); the rowid is the
--- record's id times 8 plus its kind's code, so a record's row is found without a scan.
+-- record's id times 16 plus a code of its kind and ranking weight, so a record's row is found
+-- without a scan and the ranking never reads the stored columns.
 -- title weighs more than body in the ranking (bm25 weights in the query).
 CREATE VIRTUAL TABLE public_search_fts USING fts5(
   title,

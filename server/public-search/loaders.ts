@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { paths } from "../paths";
-import { searchRowid, type SearchKind } from "../records/public-search-index";
+import type { SearchKind } from "../records/public-search-index";
 import { isQuerySyntaxError, snippetRuns, type SnippetRun } from "../search/query";
 import { SearchQueryError, toMatchQuery } from "./query";
 import { createPublicSearchRepository, type PublicHit, type SearchFilters } from "./repository";
@@ -56,7 +56,7 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
     if (isQuerySyntaxError(error)) throw new SearchQueryError("This search cannot be read: use words, \"a phrase\", -word to leave one out, word* for words that start so.");
     throw error;
   }
-  const snippets = repo.snippets(match, hits.map((h) => searchRowid(h.kind, h.recordId)));
+  const snippets = repo.snippets(match, hits.map((h) => h.rowid));
   const at = addresses(db, hits);
   const results = hits.map((hit): PublicResult => {
     const kase = hit.caseId === null ? undefined : at.cases.get(hit.caseId);
@@ -74,7 +74,7 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
       kind: hit.kind,
       id: hit.recordId,
       title: hit.title,
-      snippet: snippetRuns(snippets.get(searchRowid(hit.kind, hit.recordId)) ?? hit.title),
+      snippet: snippetRuns(snippets.get(hit.rowid) ?? hit.title),
       url,
       date: hit.date,
       entryKind: hit.entryKind,

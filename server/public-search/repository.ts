@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import type { SearchKind } from "../records/public-search-index";
+import { CODE_WEIGHTS, codesOfKind, ROWID_CODES, type SearchKind } from "../records/public-search-index";
 import { MARK_END, MARK_START } from "../search/query";
 
 /** What narrows a public search, each optional: checked by ./schemas.ts before it gets here. */
@@ -15,6 +15,7 @@ export type SearchFilters = {
 };
 
 export type PublicHit = {
+  rowid: number;
   kind: SearchKind;
   recordId: number;
   caseId: number | null;
@@ -29,19 +30,20 @@ const SNIPPET_TOKENS = 24;
 
 /*
  * Ranking: bm25 with the title ten times the body (a caption, an order's title, "ECF No. 12 Motion
- * to Quash"), and a record's kind weighing in: a court's order counts double, routine papers
- * (a certificate of service, a notice, pro hac vice) half. bm25 is negative, better when lower,
- * so a weight above 1 lifts a hit.
+ * to Quash"), times the weight of the record's kind, read from its rowid's code
+ * (server/records/public-search-index.ts): a court's order counts double, a case or a subpoena
+ * half again, routine papers (a notice, a certificate of service) half. bm25 is negative and
+ * better when lower, so a weight above 1 lifts a hit.
  */
-const SCORE = sql.raw(`bm25(public_search_fts, 10.0, 1.0) * (CASE
-  WHEN kind = 'order' OR entry_kind = 'order' THEN 2.0
-  WHEN kind IN ('case', 'subpoena') THEN 1.5
-  WHEN entry_kind = 'notice' OR instr(lower(body), 'certificate of service') > 0 OR instr(lower(body), 'pro hac vice') > 0 THEN 0.5
-  ELSE 1.0 END)`);
+const SCORE = sql.raw(
+  `bm25(public_search_fts, 10.0, 1.0) * (CASE rowid % ${ROWID_CODES} ${Object.entries(CODE_WEIGHTS)
+    .map(([code, weight]) => `WHEN ${code} THEN ${weight.toFixed(1)}`)
+    .join(" ")} ELSE 1.0 END)`,
+);
 
 function conditions(filters: SearchFilters): SQL[] {
   const out: SQL[] = [];
-  if (filters.kind) out.push(sql`kind = ${filters.kind}`);
+  if (filters.kind) out.push(sql.raw(`rowid % ${ROWID_CODES} IN (${codesOfKind(filters.kind).join(", ")})`));
   if (filters.caseId !== undefined) out.push(sql`case_id = ${filters.caseId}`);
   if (filters.entryKind) out.push(sql`entry_kind = ${filters.entryKind}`);
   if (filters.dateFrom) out.push(sql`date >= ${filters.dateFrom}`);
@@ -61,12 +63,23 @@ function conditions(filters: SearchFilters): SQL[] {
 export function createPublicSearchRepository(db: Db) {
   const where = (match: string, filters: SearchFilters) => sql.join([sql`public_search_fts MATCH ${match}`, ...conditions(filters)], sql` AND `);
   return {
-    /** The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. */
+    /**
+     * The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. The
+     * ranking reads rowids and bm25 only; the hits' columns are read for the page alone.
+     */
     ranked(match: string, filters: SearchFilters, limit: number): PublicHit[] {
-      return db.all<PublicHit>(sql`
-        SELECT kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title, ${SCORE} AS score
-        FROM public_search_fts WHERE ${where(match, filters)}
+      const best = db.all<{ rowid: number; score: number }>(sql`
+        SELECT rowid, ${SCORE} AS score FROM public_search_fts WHERE ${where(match, filters)}
         ORDER BY score, rowid LIMIT ${limit}`);
+      if (best.length === 0) return [];
+      const columns = db.all<Omit<PublicHit, "score">>(sql`
+        SELECT rowid, kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title
+        FROM public_search_fts WHERE rowid IN (${sql.join(
+          best.map((hit) => hit.rowid),
+          sql`, `,
+        )})`);
+      const byRowid = new Map(columns.map((row) => [row.rowid, row]));
+      return best.map((hit) => ({ ...byRowid.get(hit.rowid)!, score: hit.score }));
     },
 
     /** How many hits there are, counting at most `cap` (so a common word costs a bounded count). */

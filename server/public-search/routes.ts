@@ -5,12 +5,13 @@ import { toSearchFilters } from "./filters";
 import { searchPublicRecord, type PublicSearch } from "./loaders";
 import { SearchQueryError } from "./query";
 import { PublicSearchPageQuery } from "./schemas";
-import { toPublicSearchView, type SearchForm } from "./view-models";
+import { RESULTS_PER_PAGE, toPublicSearchView, type SearchForm } from "./view-models";
 
 /**
  * The public search page (`/search`, with a box in every page's header): the public index only,
  * so it is a public page like any other. A query that cannot be read re-renders the form with
- * the message beside the box (400), never SQLite's error.
+ * the message beside the box (400), never SQLite's error. A page ranks only as many hits as it
+ * shows (and one more, to know there is a next page), up to the loader's cap.
  */
 export async function publicSearchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +36,7 @@ export async function publicSearchRoutes(fastify: FastifyInstance) {
     let search: PublicSearch | null = null;
     let error: string | null = null;
     try {
-      search = q ? searchPublicRecord(app.db, q, toSearchFilters(app.db, filters)) : null;
+      search = q ? searchPublicRecord(app.db, q, toSearchFilters(app.db, filters), page * RESULTS_PER_PAGE + 1) : null;
     } catch (caught) {
       if (!(caught instanceof SearchQueryError)) throw caught;
       error = caught.message;

@@ -43,6 +43,6 @@ export function toPublicSearchView(form: SearchForm, search: PublicSearch | null
     })),
     previousHref: page > 1 && start < total ? pageHref(page - 1) : null,
     nextHref: start + RESULTS_PER_PAGE < (search?.results.length ?? 0) ? pageHref(page + 1) : null,
-    pageText: total > RESULTS_PER_PAGE ? `Page ${page} of ${Math.ceil(Math.min(total, search?.results.length ?? 0) / RESULTS_PER_PAGE)}` : null,
+    pageText: total > RESULTS_PER_PAGE ? `Page ${page} of ${Math.ceil(total / RESULTS_PER_PAGE)}` : null,
   };
 }

@@ -14,13 +14,33 @@ import type { EditableType, RecordRow } from "./tables";
  * held, unpublished, deleted or private can be found, whatever the query.
  */
 
-/** The record kinds the public search finds, each with the code its rowids carry. */
-export const SEARCH_KINDS = { entry: 1, case: 2, subpoena: 3, order: 4, motion: 5, event: 6, source: 7 } as const;
+/** The record kinds the public search finds. */
+export const SEARCH_KINDS = { entry: 1, case: 4, subpoena: 5, order: 6, motion: 7, event: 8, source: 9 } as const;
 export type SearchKind = keyof typeof SEARCH_KINDS;
-const KIND_OF_CODE = new Map<number, SearchKind>(Object.entries(SEARCH_KINDS).map(([kind, code]) => [code, kind as SearchKind]));
 
-export const searchRowid = (kind: SearchKind, id: number) => id * 8 + SEARCH_KINDS[kind];
-export const searchKindOfRowid = (rowid: number): SearchKind | undefined => KIND_OF_CODE.get(rowid % 8);
+/*
+ * A row's rowid is its record's id times 16 plus a code that says its kind and how much it
+ * weighs in the ranking, so the ranking and a kind filter read the rowid only, never the row's
+ * stored columns (which would cost a lookup per hit: on a common word, tens of thousands).
+ * A docket entry's code also says whether it is a court's order (weighs double) or a routine
+ * paper (a notice, a certificate of service, pro hac vice: half).
+ */
+export const ROWID_CODES = 16;
+export const ENTRY_CODES = { normal: 1, order: 2, routine: 3 } as const;
+/** The ranking weight of each code (server/public-search/repository.ts multiplies bm25 by it). */
+export const CODE_WEIGHTS: Record<number, number> = { 1: 1, 2: 2, 3: 0.5, 4: 1.5, 5: 1.5, 6: 2, 7: 1, 8: 1, 9: 1 };
+/** The codes a kind's rows may carry. */
+export const codesOfKind = (kind: SearchKind): number[] => (kind === "entry" ? Object.values(ENTRY_CODES) : [SEARCH_KINDS[kind]]);
+
+const rowidsOf = (kind: SearchKind, id: number) => codesOfKind(kind).map((code) => id * ROWID_CODES + code);
+
+const ROUTINE = /certificate of service|pro hac vice/i;
+function codeOf(doc: SearchDocument): number {
+  if (doc.kind !== "entry") return SEARCH_KINDS[doc.kind];
+  if (doc.entryKind === "order") return ENTRY_CODES.order;
+  if (doc.entryKind === "notice" || ROUTINE.test(doc.body) || ROUTINE.test(doc.title)) return ENTRY_CODES.routine;
+  return ENTRY_CODES.normal;
+}
 
 /** One row of the index: what a result shows and what its filters read. */
 export type SearchDocument = {
@@ -191,12 +211,12 @@ function prepareStatements(db: Db) {
 }
 
 function writeDocument(db: Db, doc: SearchDocument): void {
-  statements(db).insert.run(searchRowid(doc.kind, doc.id), doc.title, doc.body, doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
+  statements(db).insert.run(doc.id * ROWID_CODES + codeOf(doc), doc.title, doc.body, doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
 }
 
 /** Re-indexes one record: its row goes, and comes back if the public may see it. */
 export function indexRecord(db: Db, kind: SearchKind, id: number): void {
-  statements(db).remove.run(searchRowid(kind, id));
+  for (const rowid of rowidsOf(kind, id)) statements(db).remove.run(rowid);
   const spec = specsOf(db)[kind];
   const [row] = spec.visible(eq(spec.idColumn, id), 0, 1);
   const doc = row ? spec.document(row) : null;
@@ -230,7 +250,7 @@ function indexAll(db: Db, kind: SearchKind, where?: SQL): void {
       .all()
       .map((row) => row.id as number);
     if (ids.length === 0) break;
-    for (const id of ids) remove.run(searchRowid(kind, id));
+    for (const id of ids) for (const rowid of rowidsOf(kind, id)) remove.run(rowid);
     const first = ids[0]! - 1;
     const last = ids[ids.length - 1]!;
     for (const row of spec.visible(and(where, lte(spec.idColumn, last)), first, BATCH)) {
@@ -244,9 +264,9 @@ function indexAll(db: Db, kind: SearchKind, where?: SQL): void {
 
 /** A case's caption and whether it is public decide its records' rows: re-index them when that changes. */
 function indexCase(db: Db, caseId: number): void {
-  const wasPublic = statements(db).has.get(searchRowid("case", caseId)) !== undefined;
+  const wasPublic = statements(db).has.get(rowidsOf("case", caseId)[0]) !== undefined;
   indexRecord(db, "case", caseId);
-  const isPublic = statements(db).has.get(searchRowid("case", caseId)) !== undefined;
+  const isPublic = statements(db).has.get(rowidsOf("case", caseId)[0]) !== undefined;
   if (wasPublic === isPublic) return;
   for (const [kind, caseColumn] of CASE_CHILDREN) indexAll(db, kind, eq(caseColumn, caseId));
   // Sources made by an import are public only with one of the cases it touched.

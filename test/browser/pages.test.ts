@@ -40,6 +40,22 @@ describe("in a real browser", { timeout: 90_000 }, () => {
     }
   });
 
+  it("searches from the header of any page and opens a result", async () => {
+    await page.goto(`${base}/subpoenas`);
+    await page.locator("header form[role=search] input[name=q]").fill("motion to quash");
+    await page.locator("header form[role=search] button").click();
+    await page.waitForURL(/\/search\?q=/);
+    const results = page.locator("li.search-result");
+    expect(await results.count()).toBeGreaterThan(0);
+    expect(await page.locator("li.search-result mark").count()).toBeGreaterThan(0);
+    await expectAccessible(page, page.url());
+    const first = results.first().locator("h3 a");
+    const href = (await first.getAttribute("href"))!;
+    await first.click();
+    await page.waitForURL((url) => url.pathname === href.split("#")[0]);
+    expect(await page.locator("h1").count()).toBe(1);
+  });
+
   it("keeps the docket page readable on a phone-sized screen", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${base}/cases`);
