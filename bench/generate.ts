@@ -11,6 +11,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, openDatabase } from "../db/client";
 import { seedDatabase } from "../seeds/load";
+import { rebuildPublicSearch } from "../server/records/public-search-index";
 import { systemClock } from "../server/shared/clock";
 import { DEFAULT_SIZES, generateRecord } from "./generate-record";
 
@@ -23,6 +24,9 @@ export function buildScaleDatabase(file: string, sizes = DEFAULT_SIZES) {
     seedDatabase(db, { clock: systemClock });
     const started = performance.now();
     const record = generateRecord(db, sizes);
+    // The generator inserts rows directly; the public search index is filled from them as the
+    // record store would have kept it.
+    rebuildPublicSearch(db, systemClock.now());
     const seconds = (performance.now() - started) / 1000;
     db.$client.pragma("optimize");
     db.$client.pragma("wal_checkpoint(TRUNCATE)");

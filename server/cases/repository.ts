@@ -2,7 +2,8 @@ import { and, asc, count, countDistinct, desc, eq, gt, gte, inArray, isNull, lik
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
-import { publicTextOf } from "../privacy/public-text-sql";
+import { entriesMatching } from "../public-search/repository";
+import { quotedTerms } from "../search/query";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
 import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
 import type { DocketQuery } from "./schemas";
@@ -101,7 +102,7 @@ export function createCasesRepository(db: Db) {
      * One page of entries matching the filters, and how many match in all. The page's ids are
      * found first, in the live-entry indexes (migration 0010), so a deep page skips index
      * entries only and reads the rows of the page it shows; the count reads index entries only.
-     * (The in-docket `q` filter reads every row's text: its own index is the search module's.)
+     * The in-docket `q` filter reads the public search index (server/public-search/repository.ts).
      */
     entries(caseId: number, query: DocketQuery) {
       const held = notHeld("entry", s.docketEntries.id);
@@ -110,14 +111,12 @@ export function createCasesRepository(db: Db) {
       if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
       if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
       if (query.q) {
-        // Sealed entries are searched as if their text were "SEALED", the others as redacted, so a search cannot reveal either.
-        const pattern = likePattern(query.q);
-        where.push(
-          or(
-            and(eq(s.docketEntries.sealed, false), like(publicTextOf(db, s.docketEntries.description), pattern)),
-            and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, pattern)),
-          )!,
-        );
+        // The words are looked up in the public search index, which holds the redacted text of
+        // the entries the public may see and nothing of a sealed one; a sealed entry is found by
+        // its number only, so a search can reveal neither.
+        const match = quotedTerms(query.q);
+        const byText = match ? [inArray(s.docketEntries.id, entriesMatching(match, caseId))] : [];
+        where.push(or(...byText, and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(query.q))))!);
       }
       const condition = and(...where);
       // Counted as the live entries matching less the held ones among them: the first is a

@@ -56,6 +56,17 @@ function conditions(filters: SearchFilters): SQL[] {
 }
 
 /**
+ * Ids of a case's docket entries whose public text matches `match` (an FTS5 query), as a
+ * subquery for the docket page's `q` filter: the public index holds entries' redacted text and
+ * never a sealed entry's, so the filter can find neither what redaction removed nor sealed text.
+ */
+export function entriesMatching(match: string, caseId: number): SQL {
+  return sql`(SELECT record_id FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid % ${ROWID_CODES} IN (${sql.raw(
+    codesOfKind("entry").join(", "),
+  )}) AND case_id = ${caseId})`;
+}
+
+/**
  * The public search index (migration 0012), which holds only what the public projection shows:
  * nothing here needs to filter out sealed or private records, because they have no row. FTS5
  * runs the MATCH first; the filters read the hits' own columns. SQLite-only, like the index.

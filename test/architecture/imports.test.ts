@@ -93,7 +93,7 @@ describe("server/ dependency rules (server/README.md)", () => {
 
   it("keeps the domain modules free of the web layer and the database", () => {
     const domain = (path: string) =>
-      /^server\/(pacer|deadlines|citations|status)\//.test(path) || (/^server\/privacy\//.test(path) && !/\/(projection|public-text-sql)\.ts$/.test(path));
+      /^server\/(pacer|deadlines|citations|status)\//.test(path) || (/^server\/privacy\//.test(path) && !/\/projection\.ts$/.test(path));
     const web = (imp: Import) =>
       /^(fastify|fastify-plugin|@fastify\/|handlebars|drizzle-orm|better-sqlite3)/.test(imp.to) ||
       /^db\/client/.test(imp.to) ||

@@ -42,8 +42,6 @@ const NAMED_EXCEPTIONS: Record<string, string> = {
   "server/alerts/outbox.ts":
     "fans an event out to its deliveries in one INSERT … SELECT over json_each of the recipients, with randomblob keys",
   "server/alerts/recipients.ts": "matches a webhook's event list (a JSON array column) with json_each",
-  "server/privacy/public-text-sql.ts":
-    "the redactor as an SQL function (quash_public_text) so the in-docket filter searches redacted text; PostgreSQL: a generated column or the search index",
   "server/records/statements.ts": "the record store's hot statements, prepared once on the raw driver (portable SQL)",
   "server/public-search/repository.ts": "the public search over its FTS5 index (MATCH, bm25, snippet); PostgreSQL: tsvector, ts_rank, ts_headline",
   "server/records/public-search-index.ts":
