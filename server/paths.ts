@@ -102,8 +102,14 @@ export const paths = {
   search: (q?: string) => (q ? `/search?q=${enc(q)}` : "/search"),
   staffSearch: (q?: string) => (q ? `/staff/search?q=${enc(q)}` : "/staff/search"),
   // Alerts (server/alerts): the public subscribe form, the links in every message, the staff page.
-  alerts: (target?: { case?: string; subpoena?: string }) =>
-    target?.case ? `/alerts?case=${enc(target.case)}` : target?.subpoena ? `/alerts?subpoena=${enc(target.subpoena)}` : "/alerts",
+  alerts: (target?: { case?: string; subpoena?: string; query?: string }) =>
+    target?.case
+      ? `/alerts?case=${enc(target.case)}`
+      : target?.subpoena
+        ? `/alerts?subpoena=${enc(target.subpoena)}`
+        : target?.query
+          ? `/alerts?query=${enc(target.query)}`
+          : "/alerts",
   alertsConfirm: (confirmToken: string) => `/alerts/confirm/${enc(confirmToken)}`,
   alertsManage: (token: string) => `/alerts/manage/${enc(token)}`,
   alertsCancel: (token: string, subscriptionId: number) => `/alerts/manage/${enc(token)}/subscriptions/${subscriptionId}/cancel`,

@@ -3,6 +3,7 @@ import { prepareStatement, type Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { AlertEventKind } from "../../db/schema";
 import { onRecordChange, type RecordChange } from "../records/changes";
+import { keepPublicSearchInStep } from "../records/public-search-index";
 import { nextDigestAt } from "./digest-time";
 import { alertKindsOfEntry } from "./entry-kinds";
 import { anyRecipients, casesOfSubpoena, recipientsOf, subpoenasOfCase, type EventScope } from "./recipients";
@@ -32,6 +33,8 @@ const installed = new WeakSet<Db>();
 export function keepOutboxInStep(db: Db): void {
   if (installed.has(db)) return;
   installed.add(db);
+  // The public index first: a saved query matches an entry's row there, written by the same change.
+  keepPublicSearchInStep(db);
   onRecordChange(db, (change) => recordOutboxEvents(db, change));
 }
 
@@ -66,9 +69,8 @@ function recordCreation(db: Db, kind: AlertEventKind, change: RecordChange, at: 
     const entry = db.select().from(s.docketEntries).where(eq(s.docketEntries.id, id)).get();
     if (!entry) return;
     caseId = entry.caseId;
-    // The filter and the saved query read the entry as the public will (a sealed entry shows no text).
-    const text = entry.sealed ? "" : `${entry.shortDescription ?? ""} ${entry.description}`;
-    scope = { kind, caseId, subpoenaIds: subpoenasOfCase(db, caseId), entryKinds: alertKindsOfEntry(entry), entryText: text };
+    // A saved query reads the entry as the public search does (its redacted text; a sealed entry has none).
+    scope = { kind, caseId, subpoenaIds: subpoenasOfCase(db, caseId), entryKinds: alertKindsOfEntry(entry), entryId: id };
   } else {
     const table = kind === "order" ? s.orders : kind === "hearing" ? s.hearings : s.deadlines;
     const row = db.select({ caseId: table.caseId }).from(table).where(eq(table.id, id)).get();

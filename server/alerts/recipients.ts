@@ -3,7 +3,8 @@ import { prepareStatement, type Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { AlertEventKind } from "../../db/schema";
 import { isAlertEntryKind, type AlertEntryKind } from "./entry-kinds";
-import { queryMatches } from "./query-match";
+import { SearchQueryError, toMatchQuery } from "../public-search/query";
+import { entryMatches } from "../public-search/repository";
 
 /** What the outbox knows of an event when it decides who gets it. */
 export type EventScope = {
@@ -12,9 +13,9 @@ export type EventScope = {
   caseId: number | null;
   /** Subpoenas the event concerns: those the case challenges, or the subpoena whose status changed. */
   subpoenaIds: number[];
-  /** For entries: the kinds the subscriber's filter reads, and the public text a saved query matches. */
+  /** For entries: the kinds the subscriber's filter reads, and the entry a saved query is matched against. */
   entryKinds?: AlertEntryKind[];
-  entryText?: string;
+  entryId?: number;
 };
 
 export type Recipient = { channel: "email"; subscriptionId: number; digest: boolean } | { channel: "webhook"; webhookId: number };
@@ -76,7 +77,7 @@ export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
 
   const out: Recipient[] = [];
   for (const sub of rows) {
-    if (sub.target === "query" && !(scope.kind === "entry" && scope.entryText !== undefined && queryMatches(sub.query ?? "", scope.entryText))) continue;
+    if (sub.target === "query" && !(scope.kind === "entry" && scope.entryId !== undefined && savedQueryMatches(db, sub.query ?? "", scope.entryId))) continue;
     if (scope.kind === "entry" && scope.entryKinds?.length) {
       const excluded = new Set(parseKinds(sub.excludedKinds));
       if (scope.entryKinds.some((k) => excluded.has(k))) continue;
@@ -90,6 +91,22 @@ export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
     .all();
   for (const hook of hooks) out.push({ channel: "webhook", webhookId: hook.id });
   return out;
+}
+
+/**
+ * A saved search matches a new entry as the public search would find it: the same query
+ * language, over the entry's row in the public index, which the record store wrote in this
+ * same transaction (keepOutboxInStep installs the index first). An entry the public may not
+ * see, or text redaction removed, matches nothing. A query that no longer reads matches nothing.
+ */
+function savedQueryMatches(db: Db, query: string, entryId: number): boolean {
+  try {
+    const match = toMatchQuery(query);
+    return match !== null && entryMatches(db, entryId, match);
+  } catch (error) {
+    if (error instanceof SearchQueryError) return false;
+    throw error;
+  }
 }
 
 export function parseKinds(json: string): AlertEntryKind[] {

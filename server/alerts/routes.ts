@@ -50,9 +50,9 @@ export async function alertsRoutes(fastify: FastifyInstance) {
   }
 
   app.get(paths.alerts(), { schema: { querystring: SubscribeQuery } }, async (request, reply) => {
-    const { case: kase, subpoena } = request.query;
-    const target = kase ? "case" : subpoena ? "subpoena" : "all";
-    return renderForm(reply, 200, { ...EMPTY_SUBSCRIBE, target, case: kase ?? "", subpoena: subpoena ?? "" });
+    const { case: kase, subpoena, query } = request.query;
+    const target = kase ? "case" : subpoena ? "subpoena" : query ? "query" : "all";
+    return renderForm(reply, 200, { ...EMPTY_SUBSCRIBE, target, case: kase ?? "", subpoena: subpoena ?? "", query: query ?? "" });
   });
 
   app.post(

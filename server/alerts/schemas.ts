@@ -1,3 +1,4 @@
+import { SearchQueryError, toMatchQuery } from "../public-search/query";
 import { z } from "zod";
 import { ALERT_FREQUENCIES, SUBSCRIPTION_TARGETS } from "../../db/schema";
 import { ALERT_ENTRY_KINDS } from "./entry-kinds";
@@ -21,10 +22,24 @@ export const SubscribeForm = z
     if (form.target === "case" && !form.case) ctx.addIssue({ code: "custom", path: ["case"], message: "Choose the case to follow." });
     if (form.target === "subpoena" && !form.subpoena) ctx.addIssue({ code: "custom", path: ["subpoena"], message: "Choose the subpoena to follow." });
     if (form.target === "query" && !form.query) ctx.addIssue({ code: "custom", path: ["query"], message: "Enter the words an entry must contain." });
+    if (form.target === "query" && form.query) {
+      // The public search's own language (server/public-search/query.ts), refused here as it would be there.
+      try {
+        toMatchQuery(form.query);
+      } catch (error) {
+        if (!(error instanceof SearchQueryError)) throw error;
+        ctx.addIssue({ code: "custom", path: ["query"], message: error.message });
+      }
+    }
   });
 export type SubscribeInput = z.infer<typeof SubscribeForm>;
 
-export const SubscribeQuery = z.object({ case: z.string().max(200).optional(), subpoena: z.string().max(200).optional() });
+export const SubscribeQuery = z.object({
+  case: z.string().max(200).optional(),
+  subpoena: z.string().max(200).optional(),
+  // "Alert me" on the search page: the search as a saved query.
+  query: z.string().max(200).optional(),
+});
 // Any text: an unknown token is a 404 from the handler, after the CSRF check a signed-in browser meets first.
 export const TokenParams = z.object({ token: z.string().min(1).max(100) });
 export const SubscriptionParams = TokenParams.extend({ id: z.coerce.number().int().positive() });

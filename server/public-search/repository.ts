@@ -66,6 +66,12 @@ export function entriesMatching(match: string, caseId: number): SQL {
   )}) AND case_id = ${caseId})`;
 }
 
+/** Whether a docket entry's row in the public index matches `match`: a saved search's alert (server/alerts/recipients.ts). */
+export function entryMatches(db: Db, entryId: number, match: string): boolean {
+  const rowids = codesOfKind("entry").map((code) => entryId * ROWID_CODES + code);
+  return db.get(sql`SELECT 1 AS one FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`) !== undefined;
+}
+
 /**
  * The public search index (migration 0012), which holds only what the public projection shows:
  * nothing here needs to filter out sealed or private records, because they have no row. FTS5

@@ -1,3 +1,4 @@
+import { paths } from "../paths";
 import { ENTRY_KIND_LABELS, label } from "../shared/labels";
 import { formatDocketDate } from "../shared/dates";
 import type { PublicSearch } from "./loaders";
@@ -24,6 +25,8 @@ export function toPublicSearchView(form: SearchForm, search: PublicSearch | null
   const total = search?.total ?? 0;
   return {
     title: form.q ? `Search: ${form.q}` : "Search the record",
+    // New docket entries matching the words, by e-mail (server/alerts): a saved query is at most 200 characters.
+    alertHref: search !== null && form.q.length <= 200 ? paths.alerts({ query: form.q }) : null,
     form,
     error,
     searched: search !== null,

@@ -111,6 +111,24 @@ describe("e-mail alerts through a real SMTP server", () => {
     expect(smtp.received[0]!.mail.text).toContain("Meta Platforms");
   });
 
+  it("reads a saved query as the public search does: stems, OR, -exclusions, and only the public text", async () => {
+    const { db, worker, follow } = setUp();
+    const kase = insertCase(db);
+    follow({ target: "query", query: "quashing OR unmask -google" }).confirm();
+    insertEntry(db, kase.id, { description: "MOTION to Quash subpoena to Meta Platforms" });
+    insertEntry(db, kase.id, { description: "Brief on attempts to unmask the operator" });
+    insertEntry(db, kase.id, { description: "MOTION to Quash subpoena to Google" });
+    insertEntry(db, kase.id, { sealed: true, description: "SEALED motion to quash naming the operator" });
+    await worker.runOnce();
+    expect(smtp.received.map((r) => (r.mail.text ?? "").includes("Meta Platforms") || (r.mail.text ?? "").includes("unmask the operator"))).toEqual([true, true]);
+
+    // An SSN is redacted before indexing: a saved query for its digits can never tell that an entry holds it.
+    follow({ target: "query", query: '"219-09-9996"', email: "other@example.org" }).confirm();
+    insertEntry(db, kase.id, { description: "DECLARATION (SSN 219-09-9996)" });
+    await worker.runOnce();
+    expect(smtp.received.filter((r) => r.to.includes("other@example.org"))).toHaveLength(0);
+  });
+
   it("gathers a daily subscriber's updates into one digest at 07:00 in San Francisco", async () => {
     const { db, clock, worker, follow } = setUp();
     const kase = insertCase(db, { caption: "Doe v. DHS" });

@@ -110,6 +110,11 @@ describe("alert pages", () => {
     expect($("#alert-query-error").text()).toBe("Enter the words an entry must contain.");
     expect($("#alert-email").attr("value")).toBe("not-an-address");
     expect(db.select().from(s.subscriptions).all()).toEqual([]);
+    // A saved search is the public search's query: what /search refuses, the form refuses too.
+    const unclosed = await post(app, "/alerts", form.cookie, { _csrf: form.csrf, email: "reporter@example.org", target: "query", query: '"motion to quash' });
+    expect(unclosed.statusCode).toBe(422);
+    expect(parseHtml(unclosed.body)("#alert-query-error").text()).toMatch(/quotation mark is not closed/);
+    expect(db.select().from(s.subscriptions).all()).toEqual([]);
     expect(smtp.received).toHaveLength(0);
   });
 

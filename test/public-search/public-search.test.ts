@@ -63,6 +63,11 @@ describe("public search", () => {
     expect($("li.search-result").length).toBe(2);
     expect($("li.search-result mark").first().text().toLowerCase()).toBe("quash");
     expect($("header form[role=search] input[name=q]").length).toBe(1);
+    // "Alert me" opens the subscribe form with the search as its saved query.
+    const alertHref = $("a:contains('Alert me')").attr("href")!;
+    expect(alertHref).toBe("/alerts?query=quash");
+    const form = parseHtml((await app.inject(alertHref)).body);
+    expect(form("input[name=query]").attr("value")).toBe("quash");
   });
 
   it("filters by kind, entry kind, case and date range", async () => {
