@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { CODE_WEIGHTS, codesOfKind, ROWID_CODES, type SearchKind } from "../records/public-search-index";
+import { caseScope, CODE_WEIGHTS, codesOfKind, ROWID_CODES, type SearchKind } from "../records/public-search-index";
 import { MARK_END, MARK_START } from "../search/query";
 
 /** What narrows a public search, each optional: checked by ./schemas.ts before it gets here. */
@@ -36,15 +36,23 @@ const SNIPPET_TOKENS = 24;
  * better when lower, so a weight above 1 lifts a hit.
  */
 const SCORE = sql.raw(
-  `bm25(public_search_fts, 10.0, 1.0) * (CASE rowid % ${ROWID_CODES} ${Object.entries(CODE_WEIGHTS)
+  `bm25(public_search_fts, 10.0, 1.0, 0.0) * (CASE rowid % ${ROWID_CODES} ${Object.entries(CODE_WEIGHTS)
     .map(([code, weight]) => `WHEN ${code} THEN ${weight.toFixed(1)}`)
     .join(" ")} ELSE 1.0 END)`,
 );
 
+/**
+ * The MATCH for what a person typed (an FTS5 query from ./query.ts), read in the text columns
+ * only, and within one case through the indexed scope column when a filter names one.
+ */
+function fullMatch(match: string, caseId?: number): string {
+  const words = `{title body} : (${match})`;
+  return caseId === undefined ? words : `scope : "${caseScope(caseId)}" AND ${words}`;
+}
+
 function conditions(filters: SearchFilters): SQL[] {
   const out: SQL[] = [];
   if (filters.kind) out.push(sql.raw(`rowid % ${ROWID_CODES} IN (${codesOfKind(filters.kind).join(", ")})`));
-  if (filters.caseId !== undefined) out.push(sql`case_id = ${filters.caseId}`);
   if (filters.entryKind) out.push(sql`entry_kind = ${filters.entryKind}`);
   if (filters.dateFrom) out.push(sql`date >= ${filters.dateFrom}`);
   if (filters.dateTo) out.push(sql`date <= ${filters.dateTo}`);
@@ -61,15 +69,15 @@ function conditions(filters: SearchFilters): SQL[] {
  * never a sealed entry's, so the filter can find neither what redaction removed nor sealed text.
  */
 export function entriesMatching(match: string, caseId: number): SQL {
-  return sql`(SELECT record_id FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid % ${ROWID_CODES} IN (${sql.raw(
+  return sql`(SELECT record_id FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match, caseId)} AND rowid % ${ROWID_CODES} IN (${sql.raw(
     codesOfKind("entry").join(", "),
-  )}) AND case_id = ${caseId})`;
+  )}))`;
 }
 
 /** Whether a docket entry's row in the public index matches `match`: a saved search's alert (server/alerts/recipients.ts). */
 export function entryMatches(db: Db, entryId: number, match: string): boolean {
   const rowids = codesOfKind("entry").map((code) => entryId * ROWID_CODES + code);
-  return db.get(sql`SELECT 1 AS one FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`) !== undefined;
+  return db.get(sql`SELECT 1 AS one FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match)} AND rowid IN (${sql.join(rowids, sql`, `)})`) !== undefined;
 }
 
 /**
@@ -78,7 +86,8 @@ export function entryMatches(db: Db, entryId: number, match: string): boolean {
  * runs the MATCH first; the filters read the hits' own columns. SQLite-only, like the index.
  */
 export function createPublicSearchRepository(db: Db) {
-  const where = (match: string, filters: SearchFilters) => sql.join([sql`public_search_fts MATCH ${match}`, ...conditions(filters)], sql` AND `);
+  const where = (match: string, filters: SearchFilters) =>
+    sql.join([sql`public_search_fts MATCH ${fullMatch(match, filters.caseId)}`, ...conditions(filters)], sql` AND `);
   return {
     /**
      * The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. The
@@ -109,7 +118,7 @@ export function createPublicSearchRepository(db: Db) {
       if (rowids.length === 0) return new Map();
       const rows = db.all<{ rowid: number; snippet: string }>(sql`
         SELECT rowid, snippet(public_search_fts, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM public_search_fts WHERE public_search_fts MATCH ${match} AND rowid IN (${sql.join(rowids, sql`, `)})`);
+        FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match)} AND rowid IN (${sql.join(rowids, sql`, `)})`);
       return new Map(rows.map((row) => [row.rowid, row.snippet]));
     },
   };

@@ -34,6 +34,9 @@ export const codesOfKind = (kind: SearchKind): number[] => (kind === "entry" ? O
 
 const rowidsOf = (kind: SearchKind, id: number) => codesOfKind(kind).map((code) => id * ROWID_CODES + code);
 
+/** The token of the `scope` column (migration 0013) that says which case a row belongs to. */
+export const caseScope = (caseId: number) => `c${caseId}`;
+
 const ROUTINE = /certificate of service|pro hac vice/i;
 function codeOf(doc: SearchDocument): number {
   if (doc.kind !== "entry") return SEARCH_KINDS[doc.kind];
@@ -205,13 +208,13 @@ const statements = (db: Db) => {
 function prepareStatements(db: Db) {
   return {
     remove: prepareStatement(db, "DELETE FROM public_search_fts WHERE rowid = ?"),
-    insert: prepareStatement(db, "INSERT INTO public_search_fts (rowid, title, body, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    insert: prepareStatement(db, "INSERT INTO public_search_fts (rowid, title, body, scope, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     has: prepareStatement(db, "SELECT 1 FROM public_search_fts WHERE rowid = ?"),
   };
 }
 
 function writeDocument(db: Db, doc: SearchDocument): void {
-  statements(db).insert.run(doc.id * ROWID_CODES + codeOf(doc), doc.title, doc.body, doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
+  statements(db).insert.run(doc.id * ROWID_CODES + codeOf(doc), doc.title, doc.body, doc.caseId === null ? "" : caseScope(doc.caseId), doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
 }
 
 /** Re-indexes one record: its row goes, and comes back if the public may see it. */

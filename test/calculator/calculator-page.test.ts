@@ -19,8 +19,8 @@ describe("deadline calculator page", () => {
     const { status, $ } = await get("");
     expect(status).toBe(200);
     expect($("h1").text()).toBe("Deadline calculator");
-    expect($("form")).toHaveLength(2);
-    expect($("form").first().attr("method")).toBe("get");
+    expect($("main form")).toHaveLength(2);
+    expect($("main form").first().attr("method")).toBe("get");
     expect($("#result-heading")).toHaveLength(0);
     expect($("label[for=period-trigger]").text()).toContain("Trigger date");
     expect($("#rule-rule option").map((_, o) => $(o).attr("value")).get()).toContain("lr-7-3a");

@@ -70,7 +70,7 @@ describe("a filing's citations on its case's Authorities tab", () => {
     expect(publicTab("h1")).toHaveLength(1);
     expect(collapseWhitespace(publicTab("main").text())).toContain("No source lists the authorities the filings in this case cited.");
     expect(collapseWhitespace(publicTab("main").text())).toMatch(/citations found in this case's filings wait for staff/);
-    expect(publicTab("form")).toHaveLength(0);
+    expect(publicTab("main form")).toHaveLength(0);
     const { $: staffTab } = await tab(true);
     expect(staffTab(".staff-review li[id^=cite-]").length).toBe(links().length);
     expect(staffTab(".staff-review").text()).toContain("add it as an authority");

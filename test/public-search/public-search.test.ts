@@ -82,6 +82,8 @@ describe("public search", () => {
     expect(await kinds("q=subpoena&case=doe-v-dhs")).toEqual(["entry"]);
     expect(await kinds("q=subpoena&kind=entry&date__gte=2025-10-01")).toEqual(["entry"]);
     expect(await kinds("q=1225")).toEqual(["subpoena"]);
+    // The case scope token the index keeps (c<id>) is never matched by what a person types.
+    expect(await kinds(`q=c${kase.id}`)).toEqual([]);
   });
 
   it("answers a query it cannot read with 400 and the reason, on the page and in the API", async () => {

@@ -42,6 +42,7 @@ export async function signInInBrowser(page: Page, base: string, email: string, p
   await page.goto(`${base}/login`);
   await page.fill("#login-email", email);
   await page.fill("#login-password", password);
-  await page.click("button[type=submit]");
+  // The login form's own button: every page's header also has the search form's.
+  await page.click("main button[type=submit]");
   await page.waitForURL(`${base}/staff`);
 }
