@@ -11,6 +11,9 @@ export const paths = {
   home: () => "/",
   subpoenas: () => "/subpoenas",
   subpoena: (slug: string) => `/subpoenas/${enc(slug)}`,
+  // CSV exports of the subpoenas' status and of one subpoena's coverage (docs/exports.md).
+  subpoenasCsv: () => "/subpoenas.csv",
+  coverageCsv: (slug: string) => `/subpoenas/${enc(slug)}/coverage.csv`,
   cases: () => "/cases",
   case: (slug: string) => `/cases/${enc(slug)}`,
   entry: (caseSlug: string, entryId: number) => `/cases/${enc(caseSlug)}#entry-${entryId}`,
@@ -24,6 +27,7 @@ export const paths = {
   orders: () => "/orders",
   order: (slug: string) => `/orders#order-${enc(slug)}`,
   timeline: () => "/timeline",
+  timelineCsv: () => "/timeline.csv",
   event: (slug: string) => `/timeline#event-${enc(slug)}`,
   sources: () => "/sources",
   source: (tag: string) => `/sources#source-${enc(tag)}`,

@@ -7,6 +7,8 @@ import { isPublicRequest } from "../cache/public-request";
 import { loadPublicSubpoena, loadSubpoenaSummaries } from "./loaders";
 import { toSubpoenaIndexView, toSubpoenaShowView } from "./view-models";
 import { SubpoenaListQuery, SubpoenaParams } from "./schemas";
+import { sendCsv } from "../shared/csv-reply";
+import { COVERAGE_COLUMNS, coverageCsvRows, SUBPOENA_COLUMNS, subpoenaCsvRows } from "./csv";
 
 /*
  * Subpoena pages list across cases, so any write can change them: they are cached with the
@@ -20,6 +22,17 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
     return serveCached(request, reply, app.pageCache, `subpoenas?group=${query.group}`, "global", () =>
       reply.viewAsync("subpoenas/index.hbs", toSubpoenaIndexView(loadSubpoenaSummaries(app.db), query)),
     );
+  });
+
+  // Every subpoena with its current status, and one subpoena's account × order coverage, as CSV (docs/exports.md).
+  app.get("/subpoenas.csv", async (_request, reply) =>
+    sendCsv(reply, "quash-subpoenas.csv", SUBPOENA_COLUMNS, subpoenaCsvRows(loadSubpoenaSummaries(app.db), app.config.publicUrl)),
+  );
+
+  app.get("/subpoenas/:slug/coverage.csv", { schema: { params: SubpoenaParams } }, async (request, reply) => {
+    const data = loadPublicSubpoena(app.db, request.params.slug);
+    if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${request.params.slug}.`);
+    return sendCsv(reply, `quash-coverage-${data.subpoena.slug}.csv`, COVERAGE_COLUMNS, coverageCsvRows(data, app.config.publicUrl));
   });
 
   app.get("/subpoenas/:slug", { schema: { params: SubpoenaParams } }, async (request, reply) => {

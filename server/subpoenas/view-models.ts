@@ -134,6 +134,7 @@ function coverageView(d: PublicSubpoena) {
   const named = d.accounts.length;
   return {
     rows: t.rows.map((row) => coverageRowView(d, row)),
+    csvHref: paths.coverageCsv(d.subpoena.slug),
     unprotectedCount: t.unprotectedCount,
     unresolvedNote: t.unresolvedMovantOrders
       ? "Some orders protect every account of a movant without the record saying which accounts those are; an account listed without an order may still be protected by one of them."
@@ -286,5 +287,6 @@ export function toSubpoenaIndexView(summaries: SubpoenaSummary[], query: Subpoen
       { label: "By recipient", href: `${paths.subpoenas()}?group=recipient`, current: query.group === "recipient" },
     ],
     apiHref: paths.api.subpoenas(),
+    csvHref: paths.subpoenasCsv(),
   };
 }

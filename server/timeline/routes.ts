@@ -4,6 +4,8 @@ import { paths } from "../paths";
 import { loadTimeline } from "./loaders";
 import { TimelineQuery } from "./schemas";
 import { toTimelineView } from "./view-models";
+import { sendCsv } from "../shared/csv-reply";
+import { TIMELINE_COLUMNS, timelineCsvRows } from "./csv";
 
 /** One cache key per distinct filter, whatever the order or spelling of the query string. */
 function cacheKey(query: TimelineQuery): string {
@@ -15,6 +17,9 @@ function cacheKey(query: TimelineQuery): string {
 }
 
 export async function timelineRoutes(app: FastifyInstance) {
+  // The whole timeline as CSV (docs/exports.md).
+  app.get("/timeline.csv", async (_request, reply) => sendCsv(reply, "quash-timeline.csv", TIMELINE_COLUMNS, timelineCsvRows(loadTimeline(app.db).items, app.config.publicUrl)));
+
   app.get("/timeline", async (request, reply) => {
     const parsed = TimelineQuery.safeParse(request.query);
     if (!parsed.success) {

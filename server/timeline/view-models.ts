@@ -56,5 +56,6 @@ export function toTimelineView(t: Timeline, query: TimelineQuery, errors: Record
     },
     clearHref: paths.timeline(),
     apiHref: paths.api.timeline(),
+    csvHref: paths.timelineCsv(),
   };
 }
