@@ -145,6 +145,9 @@ export const paths = {
     orders: () => "/api/v1/orders",
     timeline: () => "/api/v1/timeline",
     sources: () => "/api/v1/sources",
+    // The whole public record as one JSON document, and its JSON Schema (docs/exports.md).
+    export: () => "/api/v1/export.json",
+    exportSchema: () => "/api/v1/export.schema.json",
     deadlineCompute: () => "/api/v1/deadlines/compute",
     deadlineRules: () => "/api/v1/deadlines/rules",
     // The law students' records (issue 11).

@@ -10,6 +10,7 @@ import { caseEntriesApiRoutes } from "./case-entries-routes";
 import { doctrinesApiRoutes } from "./doctrines-routes";
 import { authoritiesApiRoutes } from "./authorities-routes";
 import { argumentsApiRoutes } from "./arguments-routes";
+import { exportApiRoutes } from "./export-routes";
 import { judgesApiRoutes } from "./judges-routes";
 import { searchApiRoutes } from "./search-routes";
 import { registerApiRoutes } from "./register-routes";
@@ -64,6 +65,7 @@ export async function apiRoutes(fastify: FastifyInstance) {
   await app.register(doctrinesApiRoutes);
   await app.register(authoritiesApiRoutes);
   await app.register(argumentsApiRoutes);
+  await app.register(exportApiRoutes);
 
   // The documentation page reads the generated OpenAPI document, so it lists every route there
   // is. Its curl lines use real slugs, so any write may change it ("global").

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { Db } from "../../db/client";
 import { paths } from "../paths";
-import { ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, label } from "../shared/labels";
+import { ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, entrySourceKind, label } from "../shared/labels";
 import { isInferred, refKey, type Citation } from "../sources/markers";
 import { SEALED_TEXT } from "../privacy/projection";
 import { publicEntryBatches, type PublicEntry } from "./loaders";
@@ -23,13 +23,6 @@ export const DOCKET_COLUMNS = [
   "sources",
   "permalink",
 ] as const;
-
-/** How a docket entry is known, in the one word an export gives it: the court's docket, a press report, or staff. */
-export function entrySourceKind(source: PublicEntry["source"]): "docket" | "press report" | "staff" {
-  if (source === "press") return "press report";
-  if (source === "manual") return "staff";
-  return "docket";
-}
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 

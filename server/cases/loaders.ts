@@ -280,15 +280,25 @@ export const EXPORT_BATCH = 1000;
  * public projection with its citations (none for a sealed entry). For exports that stream a
  * whole docket: only one batch is ever held.
  */
-export function* publicEntryBatches(db: Db, caseId: number): Generator<{ entries: PublicEntry[]; citations: Map<string, Citation[]> }> {
+export function* publicEntryBatches(
+  db: Db,
+  caseId: number,
+): Generator<{ entries: PublicEntry[]; documents: ReturnType<typeof toPublicDocumentWithFile>[]; citations: Map<string, Citation[]>; conflicts: Map<string, ConflictRef[]> }> {
   const repo = createCasesRepository(db);
   const sources = createSourcesRepository(db);
   let after: [number, number] | undefined;
   for (;;) {
     const rows = repo.entriesPage(caseId, { limit: EXPORT_BATCH, after });
     if (rows.length === 0) return;
-    const refs: RecordRef[] = rows.filter((e) => !e.sealed).map((e) => ({ type: "entry" as const, id: e.id }));
-    yield { entries: rows.map(toPublicEntry), citations: sources.citationsFor(refs) };
+    // A sealed entry's documents, citations and conflicts are never read.
+    const openIds = rows.filter((e) => !e.sealed).map((e) => e.id);
+    const refs: RecordRef[] = openIds.map((id) => ({ type: "entry" as const, id }));
+    yield {
+      entries: rows.map(toPublicEntry),
+      documents: repo.documents(openIds).map(toPublicDocumentWithFile),
+      citations: sources.citationsFor(refs),
+      conflicts: sources.conflictsFor(refs),
+    };
     const last = rows.at(-1)!;
     after = [last.sequence, last.id];
     if (rows.length < EXPORT_BATCH) return;

@@ -66,6 +66,14 @@ export const ENTRY_SOURCE_LABELS: Record<string, string> = {
   press: "press report (not from the docket)",
 };
 
+/** How a docket entry is known, in the one word exports and the API give it: the court's docket, a press report, or staff. */
+export const ENTRY_SOURCE_KINDS = ["docket", "press report", "staff"] as const;
+export function entrySourceKind(source: string): (typeof ENTRY_SOURCE_KINDS)[number] {
+  if (source === "press") return "press report";
+  if (source === "manual") return "staff";
+  return "docket";
+}
+
 /**
  * Where a docket entry's text came from, as a public page, feed or export says it after the
  * entry's kind: a phrase that reads whole ("logged by staff", never "from entered by staff").

@@ -253,7 +253,8 @@ function recordsWithoutSources(value: unknown, path = "$"): string[] {
   return [...own, ...Object.entries(value).flatMap(([k, v]) => recordsWithoutSources(v, `${path}.${k}`))];
 }
 
-const isApiData = (url: string) => url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json");
+// The OpenAPI document and the export's JSON Schema describe answers; they are not records.
+const isApiData = (url: string) => url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json") && !url.startsWith("/api/v1/export.schema.json");
 
 describe("the public projection on every public surface", () => {
   let app: FastifyInstance;
@@ -278,6 +279,9 @@ describe("the public projection on every public surface", () => {
   it("never shows sealed text, private fields, PACER links or an unredacted SSN, and never fails", async () => {
     const urls = await publicUrls(app, fixture);
     expect(urls.length).toBeGreaterThan(25);
+    // The exports are crawled like the pages they export.
+    expect(urls).toEqual(expect.arrayContaining(["/api/v1/export.json", "/timeline.csv", "/subpoenas.csv", `/cases/${fixture.mainCase}/docket.csv`]));
+    expect(urls.some((u) => /^\/subpoenas\/[^/]+\/coverage\.csv$/.test(u))).toBe(true);
     // The pages a subscriber's own links open are crawled too, with real tokens.
     expect(urls.filter((u) => /^\/alerts\/(confirm|manage|unsubscribe)\/[\w-]{20,}/.test(u))).toHaveLength(3);
     const leaks: string[] = [];

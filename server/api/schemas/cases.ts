@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_GROUPS, COUNSEL_STANDINGS, COVERAGE_STATUSES, DEADLINE_ORIGINS, DEADLINE_STATUSES, ENTRY_KINDS, ENTRY_SOURCES, HEARING_STATUSES, MOTION_KINDS, MOTION_STATUSES, ORDER_KINDS } from "../../../db/schema";
+import { ENTRY_SOURCE_KINDS } from "../../shared/labels";
 import { AccountRef, addressed, CaseRef, CaseStatus, Conflicts, CourtRef, FuzzyDate, htmlUrl, IsoDate, JudgeRef, OrderRef, OrganizationRef, Sources, SubpoenaRef } from "./common";
 
 /*
@@ -64,6 +65,9 @@ export const OpenEntry = z
     filedBy: z.string().nullable(),
     stricken: z.boolean(),
     textSource: z.enum(ENTRY_SOURCES).meta({ description: "Where the entry's text came from (PACER docket report, RSS, NEF, staff, press)." }),
+    source: z.enum(ENTRY_SOURCE_KINDS).meta({ description: "How the entry is known: from the court's docket, reconstructed from a press report, or logged by staff." }),
+    ecf: z.string().nullable().meta({ description: "\"ECF No. 12\" when the entry's number is known; null otherwise." }),
+    dateFiledInferred: z.boolean().meta({ description: "True when a source marks the filing date as inferred rather than stated." }),
     sealed: z.literal(false),
     htmlUrl: z.string().meta({ description: "The entry's permalink page." }),
     citation: z.string().meta({ description: "The entry in Bluebook form: \"Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 18, 2025)\"." }),

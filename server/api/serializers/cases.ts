@@ -1,8 +1,8 @@
 import { accountsOfParty, counselOfParty, firmOf, type PublicDocketData, type CaseSummary } from "../../cases/loaders";
 import { paths } from "../../paths";
-import { MOTION_STATUS_LABELS, label } from "../../shared/labels";
+import { MOTION_STATUS_LABELS, entrySourceKind, label } from "../../shared/labels";
 import { caseCitation, entryCitation } from "../../shared/bluebook";
-import { refKey } from "../../sources/markers";
+import { isInferred, refKey } from "../../sources/markers";
 import { deriveCaseStatus } from "../../status/case-status";
 import { deriveCaseHistory } from "../../status/history";
 import {
@@ -82,6 +82,9 @@ export function toEntryItems(ctx: ApiContext, d: EntriesOnPage) {
       filedBy: e.filedBy,
       stricken: e.stricken,
       textSource: e.source,
+      source: entrySourceKind(e.source),
+      ecf: e.number === null ? null : `ECF No. ${e.number}`,
+      dateFiledInferred: isInferred(d.citations.get(refKey("entry", e.id)), "dateFiled"),
       sealed: false as const,
       htmlUrl: absolute(ctx, paths.entryPermalink(d.case.slug, e.id)),
       citation: entryCitation(d.case, d.court, e).text,
