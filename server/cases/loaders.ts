@@ -167,6 +167,8 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
     caseRow: { deletedAt: kase.deletedAt, published: kase.published, sealed: kase.sealed },
     court: court ? toPublic("court", court) : undefined,
     entry: toPublicEntry(row),
+    // When the entry last changed, for "Cite this page" (a time, not a field of its text).
+    changedAt: row.updatedAt,
     documents: row.sealed ? [] : repo.documents([row.id]).map(toPublicDocumentWithFile),
     page: docketPageOf(db, row),
     citations,

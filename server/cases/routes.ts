@@ -73,6 +73,6 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const entry = loadPublicEntry(app.db, slug, entryId, readerOf(request));
     if (!entry) throw new NotFoundError(`No entry ${entryId} in the case at /cases/${slug}.`);
     const preview = notPublicBanner(entry.case, caseNotPublicCause(entry.caseRow));
-    return reply.view("cases/entry.hbs", { ...toEntryView(entry), preview });
+    return reply.view("cases/entry.hbs", { ...toEntryView(entry, { publicUrl: app.config.publicUrl, retrievedAt: app.clock.now() }), preview });
   });
 }

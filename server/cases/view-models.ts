@@ -1,4 +1,5 @@
 import { entryCitation } from "../shared/bluebook";
+import { citeBox } from "../shared/cite-box";
 import { ENTRY_KINDS, PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { paths } from "../paths";
 import { deadlineSources, toDeadlineView, type DeadlineView } from "../schedule/deadline-view";
@@ -421,7 +422,7 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
 }
 
 /** The permalink page of one entry: how to cite it, and the way back to the docket. */
-export function toEntryView(e: PublicEntryData) {
+export function toEntryView(e: PublicEntryData, share: { publicUrl: string; retrievedAt: string }) {
   const c = e.case;
   const docketHref = `${paths.case(c.slug)}${e.page > 1 ? `?page=${e.page}` : ""}#entry-${e.entry.id}`;
   const number = e.entry.number;
@@ -434,6 +435,7 @@ export function toEntryView(e: PublicEntryData) {
     caseHref: paths.case(c.slug),
     docketHref,
     citation,
+    cite: citeBox({ citation, permalink: `${share.publicUrl}${paths.entryPermalink(c.slug, e.entry.id)}`, changedAt: e.changedAt, retrievedAt: share.retrievedAt }),
     entry: {
       dateFiled: viewDate({ date: e.entry.dateFiled }),
       dateEntered: e.entry.dateEntered ? viewDate({ date: e.entry.dateEntered }) : null,

@@ -131,10 +131,10 @@ describe("docket page", () => {
     const page = parseHtml(res.body);
     expect(page("h1").text()).toBe("ECF No. 1");
     // Bluebook form: court and date in one parenthetical, the case name in italics.
-    expect(page("p.citation").text()).toMatch(/, ECF No\. 1 \((N\.D\. Cal\. )?[A-Z][a-z]+\.? \d{1,2}, \d{4}\)$/);
+    expect(page("p.citation").text()).toMatch(/, ECF No\. 1 \((N\.D\. Cal\. )?[A-Z][a-z]+\.? \d{1,2}, \d{4}\), retrieved /);
     expect(page("p.citation i").first().text()).toBeTruthy();
     const api = (await app.inject("/api/v1/cases/doe-v-dhs")).json().data as { entries: { number: number | null; citation?: string }[] };
-    expect(api.entries.find((e) => e.number === 1)!.citation).toBe(page("p.citation").text());
+    expect(page("p.citation").text()).toContain(`Quash, ${api.entries.find((e) => e.number === 1)!.citation}, retrieved `);
   });
 
   it("links filed PDFs for download, but never a sealed document's", async () => {
@@ -168,5 +168,17 @@ describe("docket page", () => {
     const text = $("table.docket-entries").text();
     expect(text).toContain("logged by staff");
     expect(text).not.toContain("from entered by staff");
+  });
+
+  it("gives an entry page a \"Cite this page\" box: permalink, last change, retrieval date and a ready Bluebook citation", async () => {
+    const entry = insertEntry(db, caseId, { number: 7, sequence: 7, dateFiled: "2025-09-18", description: "Order" });
+    const $ = parseHtml((await app.inject(`/cases/doe-v-dhs/entries/${entry.id}`)).body);
+    const box = $("section.cite-box");
+    expect(box.find("h2").text()).toBe("Cite this page");
+    const permalink = `http://127.0.0.1:3000/cases/doe-v-dhs/entries/${entry.id}`;
+    expect(box.find(".citation").text()).toBe(`Quash, Doe v. U.S. Department of Homeland Security, No. 3:25-mc-80200-TSH, ECF No. 7 (N.D. Cal. Sept. 18, 2025), retrieved Nov. 21, 2026, <${permalink}>`);
+    expect(box.find(".citation i").first().text()).toBe("Doe v. U.S. Department of Homeland Security");
+    expect(box.find("a").attr("href")).toBe(permalink);
+    expect(box.find("time").map((_, t) => $(t).attr("datetime")).get()).toEqual([entry.updatedAt.slice(0, 10), "2026-11-21"]);
   });
 });

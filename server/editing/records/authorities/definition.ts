@@ -21,8 +21,10 @@ export const authority = defineRecord({
   unique: ["slug"],
   prepare(ctx, values, current) {
     const tags = values.doctrineTags === undefined ? {} : { doctrineTags: parseTags(values.doctrineTags).join(",") || null };
-    if (current !== null || values.slug) return tags;
-    return { ...tags, slug: uniqueSlug(ctx, "authority", slugify(String(values.shortName ?? values.citation)), null) };
+    // Made from the short name when left out on creation or cleared on an edit (the column is NOT NULL).
+    if (current === null ? values.slug : values.slug !== null) return tags;
+    const name = values.shortName ?? current?.shortName ?? values.citation ?? current?.citation;
+    return { ...tags, slug: uniqueSlug(ctx, "authority", slugify(String(name)), current === null ? null : Number(current.id)) };
   },
   // A citation found in a filing and proposed as a new authority links to it once staff add it
   // (still proposed, for a person to confirm); one whose citation changes or is deleted lets go
