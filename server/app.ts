@@ -16,6 +16,8 @@ import { authPlugin } from "./plugins/auth";
 import { editingPlugin } from "./plugins/editing";
 import { publicationPlugin } from "./plugins/publication";
 import { guardPlugin } from "./plugins/guard";
+import { shareMetaPlugin } from "./plugins/share-meta";
+import { sharingRoutes } from "./sharing/routes";
 import { openapiPlugin } from "./plugins/openapi";
 import { apiConventionsPlugin } from "./plugins/api-conventions";
 import { jobsPlugin } from "./plugins/jobs";
@@ -104,6 +106,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(publicationPlugin);
   await app.register(guardPlugin);
   await app.register(flashPlugin);
+  await app.register(shareMetaPlugin);
   await app.register(jobsPlugin);
   await app.register(alertsPlugin);
   // Before every route module: it collects the API routes' schemas as they are added.
@@ -130,6 +133,7 @@ export async function buildApp({ config, db, clock, logStream }: BuildOptions): 
   await app.register(calendarRoutes);
   await app.register(calculatorRoutes);
   await app.register(alertsRoutes);
+  await app.register(sharingRoutes);
 
   app.routeTable.section("API");
   await app.register(apiRoutes);

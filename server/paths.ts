@@ -9,6 +9,8 @@ const staffBase = (segment: string, caseSlug?: string) => (caseSlug ? `/staff/ca
 
 export const paths = {
   home: () => "/",
+  sitemap: () => "/sitemap.xml",
+  robots: () => "/robots.txt",
   subpoenas: () => "/subpoenas",
   subpoena: (slug: string) => `/subpoenas/${enc(slug)}`,
   // CSV exports of the subpoenas' status and of one subpoena's coverage (docs/exports.md).
