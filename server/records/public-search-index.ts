@@ -231,7 +231,6 @@ const CASE_CHILDREN: [SearchKind, SQLiteColumn, SQLiteColumn][] = [
   ["entry", s.docketEntries.caseId, s.docketEntries.id],
   ["order", s.orders.caseId, s.orders.id],
   ["motion", s.motions.caseId, s.motions.id],
-  ["event", s.events.caseId, s.events.id],
 ];
 
 const BATCH = 1000;
@@ -272,7 +271,9 @@ function indexCase(db: Db, caseId: number): void {
   const isPublic = statements(db).has.get(rowidsOf("case", caseId)[0]) !== undefined;
   if (wasPublic === isPublic) return;
   for (const [kind, caseColumn] of CASE_CHILDREN) indexAll(db, kind, eq(caseColumn, caseId));
-  // Sources made by an import are public only with one of the cases it touched.
+  // An event is hidden by any hidden case it belongs to or is linked to (publicEvent), and a
+  // source made by an import is public only with one of the cases it touched: both are re-read whole.
+  indexAll(db, "event");
   indexAll(db, "source");
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
+import { eventLinks } from "../../db/schema";
 import { toMatchQuery } from "../../server/public-search/query";
 import { searchPublicRecord } from "../../server/public-search/loaders";
 import { rebuildPublicSearch } from "../../server/records/public-search-index";
@@ -8,7 +9,7 @@ import { createRecordStore } from "../../server/records/store";
 import { testClock } from "../support/db";
 import { buildTestApp } from "../support/app";
 import { createUser, signIn } from "../support/auth";
-import { insertCase, insertEntry, insertOrder, insertSubpoena } from "../support/factories";
+import { insertCase, insertEntry, insertEvent, insertOrder, insertSubpoena } from "../support/factories";
 import { parseHtml } from "../support/html";
 
 const actor = { userId: null, label: "test" };
@@ -126,8 +127,16 @@ describe("public search", () => {
     expect(searchPublicRecord(db, "quokka", {})!.results).toHaveLength(0);
     store.update("case", kase.id, { published: true }, { actor });
     expect(searchPublicRecord(db, "quokka", {})!.results).toHaveLength(1);
+    // An event linked to (not owned by) a case leaves the index with it.
+    const event = insertEvent(db, { title: "Hearing on the quokka motion", date: "2025-10-01" });
+    db.insert(eventLinks).values({ eventId: event.id, recordType: "case", recordId: String(kase.id) }).run();
+    store.update("event", event.id, { description: "linked" }, { actor });
+    expect(searchPublicRecord(db, "quokka", { kind: "event" })!.results).toHaveLength(1);
+    store.update("case", kase.id, { published: false }, { actor });
+    expect(searchPublicRecord(db, "quokka", { kind: "event" })!.results).toHaveLength(0);
+    store.update("case", kase.id, { published: true }, { actor });
     insertOrder(db, kase.id, { title: "Order about the quokka" });
     rebuildPublicSearch(db, testClock.now());
-    expect(searchPublicRecord(db, "quokka", {})!.results.map((r) => r.kind).sort()).toEqual(["entry", "order"]);
+    expect(searchPublicRecord(db, "quokka", {})!.results.map((r) => r.kind).sort()).toEqual(["entry", "event", "order"]);
   });
 });
