@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { prepareStatement, type Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { toPublic } from "../privacy/projection";
 import { onRecordChange, type RecordChange } from "./changes";
-import { publicCase, publicEvent, publicRow, publicSource } from "./public-scope";
+import { publicCase, publicCaseIds, publicEvent, publicRow, publicSource } from "./public-scope";
 import type { EditableType, RecordRow } from "./tables";
 
 /*
@@ -76,23 +76,15 @@ function visibleRows(db: Db, table: typeof s.docketEntries | typeof s.cases | ty
       .all() as Record<string, unknown>[];
 }
 
-function ofPublicCase(caseId: SQLiteColumn): SQL {
-  return and(publicCase(), eq(s.cases.id, caseId))!;
+/** The record belongs to a case the public may see. */
+function ofPublicCase(db: Db, caseId: SQLiteColumn): SQL {
+  return inArray(caseId, publicCaseIds(db));
 }
 
 const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   entry: {
     idColumn: s.docketEntries.id,
-    visible: (where, after, limit) =>
-      db
-        .select({ entry: s.docketEntries })
-        .from(s.docketEntries)
-        .innerJoin(s.cases, ofPublicCase(s.docketEntries.caseId))
-        .where(and(gt(s.docketEntries.id, after), where, publicRow(s.docketEntries), eq(s.docketEntries.sealed, false)))
-        .orderBy(asc(s.docketEntries.id))
-        .limit(limit)
-        .all()
-        .map((row) => row.entry as Record<string, unknown>),
+    visible: visibleRows(db, s.docketEntries, [publicRow(s.docketEntries), ofPublicCase(db, s.docketEntries.caseId), eq(s.docketEntries.sealed, false)]),
     document: (row) => {
       const entry = toPublic("entry", row as RecordRow<"entry">);
       const number = entry.number == null ? null : `ECF No. ${entry.number}`;
@@ -109,7 +101,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   case: {
     idColumn: s.cases.id,
-    visible: (where, after, limit) => visibleRows(db, s.cases, [publicCase()])(where, after, limit),
+    visible: visibleRows(db, s.cases, [publicCase()]),
     document: (row) => {
       const kase = toPublic("case", row as RecordRow<"case">);
       return {
@@ -125,7 +117,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   subpoena: {
     idColumn: s.subpoenas.id,
-    visible: (where, after, limit) => visibleRows(db, s.subpoenas, [publicRow(s.subpoenas)])(where, after, limit),
+    visible: visibleRows(db, s.subpoenas, [publicRow(s.subpoenas)]),
     document: (row) => {
       const subpoena = toPublic("subpoena", row as RecordRow<"subpoena">);
       return {
@@ -141,16 +133,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   order: {
     idColumn: s.orders.id,
-    visible: (where, after, limit) =>
-      db
-        .select({ order: s.orders })
-        .from(s.orders)
-        .innerJoin(s.cases, ofPublicCase(s.orders.caseId))
-        .where(and(gt(s.orders.id, after), where, publicRow(s.orders)))
-        .orderBy(asc(s.orders.id))
-        .limit(limit)
-        .all()
-        .map((row) => row.order as Record<string, unknown>),
+    visible: visibleRows(db, s.orders, [publicRow(s.orders), ofPublicCase(db, s.orders.caseId)]),
     document: (row) => {
       const order = toPublic("order", row as RecordRow<"order">);
       return { kind: "order", id: order.id, title: text(order.title), body: text(order.summary, order.quotedText), caseId: order.caseId, date: order.dateSigned, entryKind: null };
@@ -158,16 +141,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   motion: {
     idColumn: s.motions.id,
-    visible: (where, after, limit) =>
-      db
-        .select({ motion: s.motions })
-        .from(s.motions)
-        .innerJoin(s.cases, ofPublicCase(s.motions.caseId))
-        .where(and(gt(s.motions.id, after), where, publicRow(s.motions)))
-        .orderBy(asc(s.motions.id))
-        .limit(limit)
-        .all()
-        .map((row) => row.motion as Record<string, unknown>),
+    visible: visibleRows(db, s.motions, [publicRow(s.motions), ofPublicCase(db, s.motions.caseId)]),
     document: (row) => {
       const motion = toPublic("motion", row as RecordRow<"motion">);
       return { kind: "motion", id: motion.id, title: text(motion.title), body: text(motion.reliefSought, motion.statusNote), caseId: motion.caseId, date: motion.dateFiled, entryKind: null };
@@ -175,7 +149,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   event: {
     idColumn: s.events.id,
-    visible: (where, after, limit) => visibleRows(db, s.events, [publicRow(s.events), publicEvent(db)])(where, after, limit),
+    visible: visibleRows(db, s.events, [publicRow(s.events), publicEvent(db)]),
     document: (row) => {
       const event = toPublic("event", row as RecordRow<"event">);
       return { kind: "event", id: event.id, title: text(event.title), body: text(event.description), caseId: event.caseId, date: event.date, entryKind: null };
@@ -183,7 +157,7 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   },
   source: {
     idColumn: s.sources.id,
-    visible: (where, after, limit) => visibleRows(db, s.sources, [publicRow(s.sources), publicSource(db)])(where, after, limit),
+    visible: visibleRows(db, s.sources, [publicRow(s.sources), publicSource(db)]),
     document: (row) => {
       const source = toPublic("source", row as RecordRow<"source">);
       return { kind: "source", id: source.id, title: text(source.title), body: text(source.description, source.publisher), caseId: null, date: source.datePublished, entryKind: null };
@@ -227,10 +201,10 @@ export function indexRecord(db: Db, kind: SearchKind, id: number): void {
 }
 
 /** The kinds whose rows hang on a case's visibility, and the column naming their case. */
-const CASE_CHILDREN: [SearchKind, SQLiteColumn, SQLiteColumn][] = [
-  ["entry", s.docketEntries.caseId, s.docketEntries.id],
-  ["order", s.orders.caseId, s.orders.id],
-  ["motion", s.motions.caseId, s.motions.id],
+const CASE_CHILDREN: [SearchKind, SQLiteColumn][] = [
+  ["entry", s.docketEntries.caseId],
+  ["order", s.orders.caseId],
+  ["motion", s.motions.caseId],
 ];
 
 const BATCH = 1000;
