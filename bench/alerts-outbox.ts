@@ -27,12 +27,27 @@ const SUBSCRIBERS = 1000;
 const MODES = ["no outbox", "outbox, no subscribers", `outbox, ${SUBSCRIBERS} subscribers`] as const;
 type Mode = (typeof MODES)[number];
 
-export type AlertsBenchResult = { writes: number; passes: number; perSecond: Record<Mode, number>; ratio: number; deliveriesPerEntry: number; loadAverage: number[] };
+export type AlertsBenchResult = {
+  writes: number;
+  passes: number;
+  perSecond: Record<Mode, number>;
+  ratio: number;
+  deliveriesPerEntry: number;
+  loadAverage: number[];
+};
 
 function subscribe(db: Db, n: number): void {
   const subs = createSubscriptionsRepository(db, systemClock.now);
   for (let i = 0; i < n; i++) {
-    const { subscription } = subs.subscribe({ email: `reader${i}@example.org`, target: "all", targetId: null, query: null, frequency: i % 4 === 0 ? "daily" : "immediate", excludedKinds: i % 3 === 0 ? ["appearance"] : [], note: null });
+    const { subscription } = subs.subscribe({
+      email: `reader${i}@example.org`,
+      target: "all",
+      targetId: null,
+      query: null,
+      frequency: i % 4 === 0 ? "daily" : "immediate",
+      excludedKinds: i % 3 === 0 ? ["appearance"] : [],
+      note: null,
+    });
     subs.confirm(subscription.confirmToken);
   }
 }
@@ -46,13 +61,26 @@ function timeEntries(mode: Mode): { perSecond: number; deliveriesPerEntry: numbe
     if (mode === MODES[2]) subscribe(db, SUBSCRIBERS);
     const store = createRecordStore(db, systemClock);
     const actor = { userId: null, label: "bench" };
-    const kase = store.insert("case", { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "meta", published: true }, { actor });
+    const kase = store.insert(
+      "case",
+      { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "meta", published: true },
+      { actor },
+    );
     const start = process.hrtime.bigint();
     for (let i = 1; i <= WRITES; i++) {
-      store.insert("entry", { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", kind: "motion", description: `MOTION number ${i} to quash` }, { actor });
+      store.insert(
+        "entry",
+        { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", kind: "motion", description: `MOTION number ${i} to quash` },
+        { actor },
+      );
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const deliveries = db.select({ n: sql<number>`count(*)` }).from(s.deliveries).innerJoin(s.alertEvents, eq(s.alertEvents.id, s.deliveries.eventId)).where(eq(s.alertEvents.kind, "entry")).get()!.n;
+    const deliveries = db
+      .select({ n: sql<number>`count(*)` })
+      .from(s.deliveries)
+      .innerJoin(s.alertEvents, eq(s.alertEvents.id, s.deliveries.eventId))
+      .where(eq(s.alertEvents.kind, "entry"))
+      .get()!.n;
     return { perSecond: WRITES / seconds, deliveriesPerEntry: deliveries / WRITES };
   } finally {
     db.$client.close();
@@ -73,14 +101,27 @@ export function runAlertsBench(): AlertsBenchResult {
   }
   const best = (v: number[]) => Math.max(...v);
   const perSecond = Object.fromEntries(MODES.map((m) => [m, best(runs[m])])) as Record<Mode, number>;
-  return { writes: WRITES, passes: PASSES, perSecond, ratio: perSecond[MODES[1]] / perSecond[MODES[2]], deliveriesPerEntry, loadAverage: loadavg() };
+  return {
+    writes: WRITES,
+    passes: PASSES,
+    perSecond,
+    ratio: perSecond[MODES[1]] / perSecond[MODES[2]],
+    deliveriesPerEntry,
+    loadAverage: loadavg(),
+  };
 }
 
 export function printAlertsBench(r: AlertsBenchResult): void {
-  console.log(`\nAlerts outbox: docket entries through the record store (file database, synchronous = FULL), ${r.writes} a pass, best of ${r.passes} passes each`);
+  console.log(
+    `\nAlerts outbox: docket entries through the record store (file database, synchronous = FULL), ${r.writes} a pass, best of ${r.passes} passes each`,
+  );
   for (const mode of MODES) console.log(`  ${mode.padEnd(28)} ${r.perSecond[mode].toFixed(0).padStart(6)} entries/s`);
-  console.log(`  ${SUBSCRIBERS} subscribers made ${r.deliveriesPerEntry.toFixed(0)} deliveries per entry (the rest excluded none: every one follows everything)`);
-  console.log(`  without subscribers / with ${SUBSCRIBERS}: ${r.ratio.toFixed(2)}× (the outbox's cost at that audience); no outbox / outbox with none: ${(r.perSecond["no outbox"] / r.perSecond[MODES[1]]).toFixed(2)}×`);
+  console.log(
+    `  ${SUBSCRIBERS} subscribers made ${r.deliveriesPerEntry.toFixed(0)} deliveries per entry (the rest excluded none: every one follows everything)`,
+  );
+  console.log(
+    `  without subscribers / with ${SUBSCRIBERS}: ${r.ratio.toFixed(2)}× (the outbox's cost at that audience); no outbox / outbox with none: ${(r.perSecond["no outbox"] / r.perSecond[MODES[1]]).toFixed(2)}×`,
+  );
   console.log(`  load average ${r.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);
 }
 

@@ -57,11 +57,21 @@ function buildDatabase(file: string, entries: number): void {
       const store = createRecordStore(db, systemClock);
       const actor = { userId: null, label: "bench" };
       db.transaction(() => {
-        const kase = store.insert("case", { slug: "bench-backup", label: "Bench", caption: "Bench v. Backup", group: "out_of_scope" }, { actor });
+        const kase = store.insert(
+          "case",
+          { slug: "bench-backup", label: "Bench", caption: "Bench v. Backup", group: "out_of_scope" },
+          { actor },
+        );
         for (let i = 1; i <= entries; i++) {
           store.insert(
             "entry",
-            { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", description: `Bench entry ${i}: MOTION to quash subpoena served on Meta Platforms, Inc., with declaration and proposed order` },
+            {
+              caseId: kase.id,
+              sequence: i,
+              number: i,
+              dateFiled: "2025-09-18",
+              description: `Bench entry ${i}: MOTION to quash subpoena served on Meta Platforms, Inc., with declaration and proposed order`,
+            },
             { actor },
           );
         }
@@ -106,7 +116,14 @@ async function measure(name: string, dir: string, entries: number): Promise<Back
       drill.push(drillMs);
       copy.push(lastCopyMs);
     }
-    row = { database: name, databaseBytes: statSync(file).size, backupBytes: taken.bytes, manifestBytes: statSync(manifestFileOf(target)).size, rows: report.rows, tables: report.tables };
+    row = {
+      database: name,
+      databaseBytes: statSync(file).size,
+      backupBytes: taken.bytes,
+      manifestBytes: statSync(manifestFileOf(target)).size,
+      rows: report.rows,
+      tables: report.tables,
+    };
     rmSync(target);
     rmSync(manifestFileOf(target));
     rmSync(plain);
@@ -127,7 +144,9 @@ export async function runBackupBench(): Promise<BackupBenchResult> {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 export function printBackupBench(r: BackupBenchResult): void {
-  console.log(`\nBackups: takeBackup (snapshot, manifest, online copy, fsync) and its restore drill against a plain file copy of the same database with fsync, best of ${r.passes} passes`);
+  console.log(
+    `\nBackups: takeBackup (snapshot, manifest, online copy, fsync) and its restore drill against a plain file copy of the same database with fsync, best of ${r.passes} passes`,
+  );
   for (const row of r.rows) {
     console.log(
       `  ${row.database.padEnd(34)} ${mb(row.databaseBytes)}, ${row.rows} rows in ${row.tables} tables → backup ${mb(row.backupBytes)} + manifest ${(row.manifestBytes / 1024).toFixed(1)} kB`,

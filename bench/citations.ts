@@ -147,8 +147,12 @@ export function printCitationBench(r: CitationBenchResult): void {
   const lines = [
     `Citation extractor: eyecite developer set, ${r.passages} passages (${(r.characters / 1024).toFixed(0)} K characters), 1 warm-up + ${r.passes} timed passes`,
     `  agreement        ${r.passagesMatching}/${r.passages} passages match eyecite in kind, volume, reporter, page, pin cite and span (${r.eyeciteCitations} citations)`,
-    `  by kind          ${Object.entries(r.kindAgreement).map(([kind, n]) => `${kind} ${share(n)}`).join(", ")}`,
-    `  by field         ${Object.entries(r.fieldAgreement).map(([field, n]) => `${field} ${share(n)}`).join(", ")}`,
+    `  by kind          ${Object.entries(r.kindAgreement)
+      .map(([kind, n]) => `${kind} ${share(n)}`)
+      .join(", ")}`,
+    `  by field         ${Object.entries(r.fieldAgreement)
+      .map(([field, n]) => `${field} ${share(n)}`)
+      .join(", ")}`,
     `  answers          ${r.identicalPasses ? "every timed pass identical to the warm-up's" : "A TIMED PASS DIFFERED FROM THE WARM-UP"}`,
     `  tables           ${r.buildMs.toFixed(0)} ms to build the reporter patterns (once per process)`,
     `  whole set        ${r.bestPassMs.toFixed(1)} ms per pass (best, wall clock); ${r.bestPassCpuMs.toFixed(1)} ms CPU (best pass)`,

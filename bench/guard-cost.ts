@@ -52,9 +52,13 @@ export type GuardBenchResult = {
 function realEntryTexts(): string[] {
   const dir = sharedPath("fixtures", "pacer", "district");
   const texts: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".html")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".html"))
+    .sort()) {
     try {
-      const docket = parseDocketReport(decodePacerBytes(readFileSync(join(dir, name))), "cand") as { docket_entries?: { description?: string | null }[] };
+      const docket = parseDocketReport(decodePacerBytes(readFileSync(join(dir, name))), "cand") as {
+        docket_entries?: { description?: string | null }[];
+      };
       for (const entry of docket.docket_entries ?? []) if (entry.description) texts.push(entry.description);
     } catch {
       // A fixture that is no docket report (a login page kept as a negative case) has no entries.
@@ -80,12 +84,21 @@ function timePass(where: Where, mode: Mode, texts: string[]): { perSecond: numbe
   try {
     const guarded = createRecordStore(db, systemClock);
     const kase = guarded.insert("case", { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "out_of_scope" }, { actor });
-    const guard = createGuardService({ db, store: guarded, clock: systemClock, editing: createEditService({ db, store: guarded, clock: systemClock }) });
+    const guard = createGuardService({
+      db,
+      store: guarded,
+      clock: systemClock,
+      editing: createEditService({ db, store: guarded, clock: systemClock }),
+    });
     if (where !== "memory-no-list") for (const term of NEVER_PUBLISH) guard.addTerm(kase.id, { term, note: "bench name" }, actor);
     const store = mode === "with" ? guarded : createRecordStore(db, systemClock, () => []);
     const start = process.hrtime.bigint();
     for (let i = 1; i <= WRITES; i++) {
-      store.insert("entry", { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", description: texts[(i - 1) % texts.length]! }, { actor });
+      store.insert(
+        "entry",
+        { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", description: texts[(i - 1) % texts.length]! },
+        { actor },
+      );
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     return { perSecond: WRITES / seconds, held: createGuardRepository(db).openHoldCount() };
@@ -96,7 +109,10 @@ function timePass(where: Where, mode: Mode, texts: string[]): { perSecond: numbe
 
 export async function runGuardBench(): Promise<GuardBenchResult> {
   const texts = realEntryTexts();
-  const runs = Object.fromEntries(DATABASES.map((where) => [where, { without: [], with: [] }])) as unknown as Record<Where, Record<Mode, number[]>>;
+  const runs = Object.fromEntries(DATABASES.map((where) => [where, { without: [], with: [] }])) as unknown as Record<
+    Where,
+    Record<Mode, number[]>
+  >;
   let held = 0;
   for (const where of DATABASES) for (const mode of MODES) timePass(where, mode, texts); // warm-up, untimed
   for (let pass = 0; pass < PASSES; pass++) {
@@ -109,15 +125,22 @@ export async function runGuardBench(): Promise<GuardBenchResult> {
     }
   }
   const best = (values: number[]) => Math.max(...values);
-  const perSecond = Object.fromEntries(DATABASES.map((where) => [where, { without: best(runs[where].without), with: best(runs[where].with) }])) as Record<Where, Record<Mode, number>>;
-  const ratio = Object.fromEntries(DATABASES.map((where) => [where, perSecond[where].with / perSecond[where].without])) as Record<Where, number>;
+  const perSecond = Object.fromEntries(
+    DATABASES.map((where) => [where, { without: best(runs[where].without), with: best(runs[where].with) }]),
+  ) as Record<Where, Record<Mode, number>>;
+  const ratio = Object.fromEntries(DATABASES.map((where) => [where, perSecond[where].with / perSecond[where].without])) as Record<
+    Where,
+    number
+  >;
   return { writes: WRITES, passes: PASSES, texts: texts.length, perSecond, ratio, held, loadAverage: loadavg() };
 }
 
 export function printGuardBench(r: GuardBenchResult): void {
   const row = (label: string, where: Where) =>
     `  ${label.padEnd(36)} without ${Math.round(r.perSecond[where].without)} entries/s   with ${Math.round(r.perSecond[where].with)} entries/s   with/without ${r.ratio[where].toFixed(2)}×`;
-  console.log(`\nPublication guard: entries through the record store with the guard against a no-op in its place, ${r.writes} writes a pass (${r.texts} real docket texts in turn, a 5-name never-publish list), best of ${r.passes} passes each`);
+  console.log(
+    `\nPublication guard: entries through the record store with the guard against a no-op in its place, ${r.writes} writes a pass (${r.texts} real docket texts in turn, a 5-name never-publish list), best of ${r.passes} passes each`,
+  );
   console.log(row("in-memory database", "memory"));
   console.log(row("in-memory, no never-publish list", "memory-no-list"));
   console.log(row("file database (synchronous = FULL)", "file"));

@@ -33,7 +33,12 @@ async function runWrk(url: string, seconds: number, connections: number): Promis
 
 async function runAutocannon(url: string, seconds: number, connections: number): Promise<LoadResult> {
   const result = await autocannon({ url, duration: seconds, connections });
-  return { tool: "autocannon", requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.non2xx + result.errors };
+  return {
+    tool: "autocannon",
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors,
+  };
 }
 
 export async function measureLoad(url: string, seconds: number, connections: number): Promise<LoadResult> {

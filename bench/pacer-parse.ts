@@ -127,7 +127,11 @@ export async function runPacerBench(
   let peerUnavailable = "JURISCRAPER_PYTHON is not set";
   if (python) {
     try {
-      peer = await startPeerParser(python, fixtures.map((f) => ({ path: f.path, court: f.courtId })), options.peerScript);
+      peer = await startPeerParser(
+        python,
+        fixtures.map((f) => ({ path: f.path, court: f.courtId })),
+        options.peerScript,
+      );
     } catch (error) {
       peerUnavailable = error instanceof Error ? error.message : String(error);
     }
@@ -163,7 +167,10 @@ export async function runPacerBench(
     // juriscraper's pass in between: the two sides alternate on the same machine.
     if (peer) {
       const times = await peer.pass();
-      peerBestTotalMs = Math.min(peerBestTotalMs, times.reduce((a, b) => a + b, 0));
+      peerBestTotalMs = Math.min(
+        peerBestTotalMs,
+        times.reduce((a, b) => a + b, 0),
+      );
       times.forEach((ms, i) => (peerBestPerFile[i] = Math.min(peerBestPerFile[i]!, ms)));
     }
     // Let other work (and the garbage collector) run between passes, as a server would.

@@ -37,7 +37,9 @@ export async function runPublicSearchBench() {
     generateRecord(db, { cases: 2, entries: 100_001, bigCase: 100_000 });
     rebuildPublicSearch(db, new Date().toISOString());
     const setupSeconds = (performance.now() - built) / 1000;
-    const raw = db.$client.prepare("SELECT rowid FROM public_search_fts WHERE public_search_fts MATCH ? ORDER BY bm25(public_search_fts, 10.0, 1.0, 0.0) LIMIT ?");
+    const raw = db.$client.prepare(
+      "SELECT rowid FROM public_search_fts WHERE public_search_fts MATCH ? ORDER BY bm25(public_search_fts, 10.0, 1.0, 0.0) LIMIT ?",
+    );
     const rows = QUERIES.map((query) => {
       const match = `{title body} : (${toMatchQuery(query)!})`;
       const found = searchPublicRecord(db, query, {}, RESULTS_PER_PAGE + 1)!;

@@ -40,9 +40,25 @@ function freshDatabase(watched: string[], feedUrl: string): Db {
   const db = openDatabase(":memory:");
   const store = createRecordStore(db, systemClock);
   const actor = { actor: { userId: null, label: "bench" } };
-  store.insert("court", { id: "nysd", name: "U.S. District Court for the Southern District of New York", shortName: "S.D.N.Y.", timeZone: "America/New_York" }, actor);
+  store.insert(
+    "court",
+    { id: "nysd", name: "U.S. District Court for the Southern District of New York", shortName: "S.D.N.Y.", timeZone: "America/New_York" },
+    actor,
+  );
   watched.forEach((number, i) => {
-    store.insert("case", { slug: `watched-${i}`, courtId: "nysd", docketNumber: number, docketNumberCore: number, label: `Watched case ${i + 1}`, group: "meta", watched: true }, actor);
+    store.insert(
+      "case",
+      {
+        slug: `watched-${i}`,
+        courtId: "nysd",
+        docketNumber: number,
+        docketNumberCore: number,
+        label: `Watched case ${i + 1}`,
+        group: "meta",
+        watched: true,
+      },
+      actor,
+    );
   });
   createCourtFeedsRepository(db).saveFeed("nysd", { feedUrl }, systemClock.now());
   return db;
@@ -68,7 +84,8 @@ export async function runRssPollBench(passes = 10) {
       const t1 = performance.now();
       const parsed = parseRssFeed(bytes.toString("latin1"), "nysd");
       const parseMs = performance.now() - t1;
-      if (!Array.isArray(parsed) || summary.status !== "imported" || summary.entriesCreated < WATCHED) throw new Error(`the poll did not merge the watched items: ${JSON.stringify(summary)}`);
+      if (!Array.isArray(parsed) || summary.status !== "imported" || summary.entriesCreated < WATCHED)
+        throw new Error(`the poll did not merge the watched items: ${JSON.stringify(summary)}`);
       created = summary.entriesCreated;
       dropped = summary.dropped;
       if (pass === 0) continue; // warm-up
@@ -79,11 +96,23 @@ export async function runRssPollBench(passes = 10) {
     server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { items: ITEMS, watched: WATCHED, created, dropped, passes, bestPollMs: bestPoll, bestParseMs: bestParse, ratio: bestPoll / bestParse, loadAverage: loadavg() };
+  return {
+    items: ITEMS,
+    watched: WATCHED,
+    created,
+    dropped,
+    passes,
+    bestPollMs: bestPoll,
+    bestParseMs: bestParse,
+    ratio: bestPoll / bestParse,
+    loadAverage: loadavg(),
+  };
 }
 
 export function printRssPollBench(r: Awaited<ReturnType<typeof runRssPollBench>>) {
-  console.log(`RSS poll, ${r.items}-item feed, ${r.watched} watched cases (${r.created} entries created, ${r.dropped} items dropped), best of ${r.passes}:`);
+  console.log(
+    `RSS poll, ${r.items}-item feed, ${r.watched} watched cases (${r.created} entries created, ${r.dropped} items dropped), best of ${r.passes}:`,
+  );
   console.log(`  poll end to end (fetch, parse, merge, commit): ${r.bestPollMs.toFixed(1)} ms`);
   console.log(`  the same feed parsed alone:                    ${r.bestParseMs.toFixed(1)} ms`);
   console.log(`  ratio poll / parse: ${r.ratio.toFixed(2)}   (load average ${r.loadAverage.map((l) => l.toFixed(2)).join(" ")})`);

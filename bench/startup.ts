@@ -47,7 +47,9 @@ function timeExit(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   return new Promise((done, fail) => {
     child.on("error", fail);
-    child.on("close", (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`${command.join(" ")} exited ${code}: ${stderr}`))));
+    child.on("close", (code) =>
+      code === 0 ? done(performance.now() - started) : fail(new Error(`${command.join(" ")} exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -86,7 +88,14 @@ export async function runStartupBench(options: { passes?: number; print?: boolea
   const passes = options.passes ?? DEFAULT_PASSES;
   if (checkBuild().stale) await build();
   const scratch = mkdtempSync(join(tmpdir(), "quash-bench-startup-"));
-  const env = { ...process.env, DATABASE_FILE: join(scratch, "quash.db"), DATA_DIR: join(scratch, "data"), LOG_LEVEL: "silent", PORT: "0", HOST: "127.0.0.1" };
+  const env = {
+    ...process.env,
+    DATABASE_FILE: join(scratch, "quash.db"),
+    DATA_DIR: join(scratch, "data"),
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    HOST: "127.0.0.1",
+  };
   try {
     // The bundled record in the database the import previews against and the server serves.
     await timeExit([...COMPILED.command, "db", "seed"], env);
@@ -128,11 +137,14 @@ export async function runStartupBench(options: { passes?: number; print?: boolea
 
 export function printStartupBench(r: StartupBenchResult): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
-  const verdict = (n: number, target: number) => (n <= target ? `(target ≤ ${target / 1000} s met)` : `(above the ${target / 1000} s target)`);
+  const verdict = (n: number, target: number) =>
+    n <= target ? `(target ≤ ${target / 1000} s met)` : `(above the ${target / 1000} s target)`;
   const lines = [
     `Start-up: quickest of ${r.passes} alternating passes, from spawning the process; bare Node (empty script) ${r.bareNodeMs.toFixed(0)} ms`,
     `  ${"command".padEnd(34)} compiled      tsx   tsx ÷ compiled`,
-    ...r.rows.map((row) => `  ${row.scenario.padEnd(34)} ${ms(row.compiledMs)} ${ms(row.tsxMs)}   ${(row.tsxMs / row.compiledMs).toFixed(1)}×`),
+    ...r.rows.map(
+      (row) => `  ${row.scenario.padEnd(34)} ${ms(row.compiledMs)} ${ms(row.tsxMs)}   ${(row.tsxMs / row.compiledMs).toFixed(1)}×`,
+    ),
     `  npx quash help (compiled)          ${ms(r.npxHelpMs)} ${verdict(r.npxHelpMs, TARGETS_MS.command)}`,
     `  npm start → first answer           ${ms(r.npmStartMs)} ${verdict(r.npmStartMs, TARGETS_MS.server)}`,
     `  load average                       ${r.loadAverage.map((n) => n.toFixed(2)).join(", ")} (1, 5, 15 min; the machine is shared)`,

@@ -55,7 +55,11 @@ async function timeStoreCommits(setting: Setting): Promise<number> {
     const kase = store.insert("case", { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "out_of_scope" }, { actor });
     const start = process.hrtime.bigint();
     for (let i = 1; i <= WRITES; i++) {
-      store.insert("entry", { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", description: `Bench entry ${i}` }, { actor });
+      store.insert(
+        "entry",
+        { caseId: kase.id, sequence: i, number: i, dateFiled: "2025-09-18", description: `Bench entry ${i}` },
+        { actor },
+      );
     }
     return Number(process.hrtime.bigint() - start) / 1e6 / WRITES;
   } finally {
@@ -70,13 +74,30 @@ async function timeApiWrites(setting: Setting, passwordHash: string): Promise<nu
   try {
     await app.ready();
     const now = systemClock.now();
-    createAuthRepository(db).insertUser({ email: "bench@example.org", name: "Bench", role: "editor", passwordHash, disabledAt: null, createdAt: now, updatedAt: now });
+    createAuthRepository(db).insertUser({
+      email: "bench@example.org",
+      name: "Bench",
+      role: "editor",
+      passwordHash,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const { token } = app.accounts.createToken("bench@example.org", "bench");
-    createRecordStore(db, systemClock).insert("case", { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "out_of_scope" }, { actor: { userId: null, label: "bench" } });
+    createRecordStore(db, systemClock).insert(
+      "case",
+      { slug: "bench", label: "Bench", caption: "Bench v. Bench", group: "out_of_scope" },
+      { actor: { userId: null, label: "bench" } },
+    );
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const start = process.hrtime.bigint();
     for (let i = 1; i <= WRITES; i++) {
-      const res = await app.inject({ method: "POST", url: "/api/v1/cases/bench/entries", headers, payload: JSON.stringify({ dateFiled: "2025-09-18", description: `Bench entry ${i}`, number: i }) });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/cases/bench/entries",
+        headers,
+        payload: JSON.stringify({ dateFiled: "2025-09-18", description: `Bench entry ${i}`, number: i }),
+      });
       if (res.statusCode !== 201) throw new Error(`write ${i} answered ${res.statusCode}: ${res.body}`);
     }
     return Number(process.hrtime.bigint() - start) / 1e6 / WRITES;
@@ -103,13 +124,23 @@ export async function runWriteBench(): Promise<WriteBenchResult> {
   const best = (values: number[]) => Math.min(...values);
   const storeMs = { NORMAL: best(store.NORMAL), FULL: best(store.FULL) };
   const apiMs = { NORMAL: best(api.NORMAL), FULL: best(api.FULL) };
-  return { writes: WRITES, passes: PASSES, storeMs, apiMs, storeRatio: storeMs.FULL / storeMs.NORMAL, apiRatio: apiMs.FULL / apiMs.NORMAL, loadAverage: loadavg() };
+  return {
+    writes: WRITES,
+    passes: PASSES,
+    storeMs,
+    apiMs,
+    storeRatio: storeMs.FULL / storeMs.NORMAL,
+    apiRatio: apiMs.FULL / apiMs.NORMAL,
+    loadAverage: loadavg(),
+  };
 }
 
 export function printWriteBench(r: WriteBenchResult): void {
   const row = (label: string, ms: Record<Setting, number>, ratio: number) =>
     `  ${label.padEnd(40)} NORMAL ${ms.NORMAL.toFixed(3)} ms   FULL ${ms.FULL.toFixed(3)} ms   FULL/NORMAL ${ratio.toFixed(2)}×   (${Math.round(1000 / ms.FULL)} writes/s with FULL)`;
-  console.log(`\nWrite durability: synchronous = FULL (the app's setting: ${SYNCHRONOUS}) against NORMAL, ${r.writes} writes a pass, best of ${r.passes} passes each`);
+  console.log(
+    `\nWrite durability: synchronous = FULL (the app's setting: ${SYNCHRONOUS}) against NORMAL, ${r.writes} writes a pass, best of ${r.passes} passes each`,
+  );
   console.log(row("record store commit (entry + revision)", r.storeMs, r.storeRatio));
   console.log(row("write API request (POST …/entries)", r.apiMs, r.apiRatio));
   console.log(`  load average ${r.loadAverage.map((n) => n.toFixed(2)).join(" ")}`);

@@ -26,7 +26,11 @@ function contentsOf(sqlite: Database.Database): DatabaseContents {
     const hash = createHash("sha256");
     let rows = 0;
     for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) {
-      hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("base64") : typeof value === "bigint" ? String(value) : value)));
+      hash.update(
+        JSON.stringify(row, (_key, value: unknown) =>
+          Buffer.isBuffer(value) ? value.toString("base64") : typeof value === "bigint" ? String(value) : value,
+        ),
+      );
       hash.update("\n");
       rows += 1;
     }

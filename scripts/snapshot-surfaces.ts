@@ -46,8 +46,14 @@ seedDatabase(db, { clock });
 const app = await buildApp({ config: testConfig({ dataDir: join(process.cwd(), ".test-results/snapshot-data") }), db, clock });
 await app.ready();
 
-await app.accounts.addUser({ email: "admin@example.org", name: "Snapshot Admin", role: "admin", password: PASSWORD }, { userId: null, label: "snapshot" });
-await app.accounts.addUser({ email: "viewer@example.org", name: "Snapshot Viewer", role: "viewer", password: PASSWORD }, { userId: null, label: "snapshot" });
+await app.accounts.addUser(
+  { email: "admin@example.org", name: "Snapshot Admin", role: "admin", password: PASSWORD },
+  { userId: null, label: "snapshot" },
+);
+await app.accounts.addUser(
+  { email: "viewer@example.org", name: "Snapshot Viewer", role: "viewer", password: PASSWORD },
+  { userId: null, label: "snapshot" },
+);
 const token = app.accounts.createToken("viewer@example.org", "snapshot").token;
 const session = await signIn(app, "admin@example.org");
 
@@ -57,11 +63,16 @@ for (const ask of surfaces(db)) {
   const body = mask(res.rawPayload);
   const digest = createHash("sha256").update(body).digest("hex");
   // A static file's ETag is made from its modification time, which a checkout sets.
-  const meta = HEADERS.filter((h) => res.headers[h] !== undefined && !(h === "etag" && ask.url.startsWith("/assets/"))).map((h) => `${h}=${String(res.headers[h])}`);
+  const meta = HEADERS.filter((h) => res.headers[h] !== undefined && !(h === "etag" && ask.url.startsWith("/assets/"))).map(
+    (h) => `${h}=${String(res.headers[h])}`,
+  );
   lines.push(`GET ${ask.url} [${ask.who}] ${res.statusCode} ${digest} ${meta.join(" | ")}`);
   if (bodiesDir) {
     mkdirSync(bodiesDir, { recursive: true });
-    writeFileSync(join(bodiesDir, `${lines.length.toString().padStart(4, "0")}-${ask.who}-${ask.url.replace(/[^a-z0-9]+/gi, "_").slice(0, 120)}`), body);
+    writeFileSync(
+      join(bodiesDir, `${lines.length.toString().padStart(4, "0")}-${ask.who}-${ask.url.replace(/[^a-z0-9]+/gi, "_").slice(0, 120)}`),
+      body,
+    );
   }
 }
 process.stdout.write(`${lines.join("\n")}\n`);
@@ -79,7 +90,9 @@ function headersFor(who: Who): Record<string, string> {
 function mask(body: Buffer): Buffer {
   const text = body.toString("latin1");
   if (!text.includes('name="_csrf"')) return body;
-  const masked = text.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value="CSRF"').replace(/<code>quash_[\w-]+/g, "<code>quash_TOKEN");
+  const masked = text
+    .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value="CSRF"')
+    .replace(/<code>quash_[\w-]+/g, "<code>quash_TOKEN");
   return Buffer.from(masked, "latin1");
 }
 
@@ -117,15 +130,42 @@ function surfaces(db: Db): Ask[] {
   const entries = db.select({ id: s.docketEntries.id, caseId: s.docketEntries.caseId }).from(s.docketEntries).all();
   const documents = db.select({ id: s.documents.id }).from(s.documents).all();
   const slugOfCase = new Map(cases.map((c) => [c.id, c.slug]));
-  const idsOf = (table: SQLiteTable & { id: SQLiteColumn }) => (db.select({ id: table.id }).from(table).all() as { id: number }[]).map((r) => r.id);
+  const idsOf = (table: SQLiteTable & { id: SQLiteColumn }) =>
+    (db.select({ id: table.id }).from(table).all() as { id: number }[]).map((r) => r.id);
 
   // Public pages, as the public and as signed-in staff (who see the staff controls).
-  for (const url of ["/", "/subpoenas", "/subpoenas?group=recipient", "/subpoenas?group=nonsense", "/cases", "/judges", "/orders", "/timeline", "/sources", "/calendar"]) both(url);
-  for (const url of ["/timeline?year=2025", "/timeline?kind=withdrawal", "/timeline?year=abc", "/sources?reliability=court_record", "/sources?reliability=nope"]) both(url);
-  for (const url of ["/deadlines/calculator", "/deadlines/calculator?trigger=2025-09-18&days=14&dir=after", "/deadlines/calculator?trigger=2025-09-18&rule=lr-7-3a", "/deadlines/calculator?trigger=2026-02-30&days=14&dir=after"]) both(url);
+  for (const url of [
+    "/",
+    "/subpoenas",
+    "/subpoenas?group=recipient",
+    "/subpoenas?group=nonsense",
+    "/cases",
+    "/judges",
+    "/orders",
+    "/timeline",
+    "/sources",
+    "/calendar",
+  ])
+    both(url);
+  for (const url of [
+    "/timeline?year=2025",
+    "/timeline?kind=withdrawal",
+    "/timeline?year=abc",
+    "/sources?reliability=court_record",
+    "/sources?reliability=nope",
+  ])
+    both(url);
+  for (const url of [
+    "/deadlines/calculator",
+    "/deadlines/calculator?trigger=2025-09-18&days=14&dir=after",
+    "/deadlines/calculator?trigger=2025-09-18&rule=lr-7-3a",
+    "/deadlines/calculator?trigger=2026-02-30&days=14&dir=after",
+  ])
+    both(url);
   for (const c of cases) {
     both(`/cases/${c.slug}`);
-    for (const q of ["?kind=order", "?q=subpoena", "?from=2025-01-01&to=2025-12-31", "?page=2", "?from=not-a-date"]) pub(`/cases/${c.slug}${q}`);
+    for (const q of ["?kind=order", "?q=subpoena", "?from=2025-01-01&to=2025-12-31", "?page=2", "?from=not-a-date"])
+      pub(`/cases/${c.slug}${q}`);
     pub(`/cases/${c.slug}/feed.atom`);
     pub(`/cases/${c.slug}/calendar.ics`);
   }
@@ -136,12 +176,50 @@ function surfaces(db: Db): Ask[] {
   }
   for (const j of judges) both(`/judges/${j.slug}`);
   for (const d of documents) both(`/documents/${d.id}`);
-  for (const url of ["/feed.atom", "/calendar.ics", "/cases/no-such-case", "/subpoenas/no-such", "/judges/no-such", "/no/such/page", "/cases/no-such/feed.atom", "/documents/999999", "/cases/x/entries/abc"]) pub(url);
+  for (const url of [
+    "/feed.atom",
+    "/calendar.ics",
+    "/cases/no-such-case",
+    "/subpoenas/no-such",
+    "/judges/no-such",
+    "/no/such/page",
+    "/cases/no-such/feed.atom",
+    "/documents/999999",
+    "/cases/x/entries/abc",
+  ])
+    pub(url);
   both("/login");
   for (const url of ["/assets/site.css", "/assets/print.css", "/assets/none.css"]) pub(url);
 
   // The read API and its documents.
-  for (const url of ["/api", "/api/v1", "/api/v1/openapi.json", "/api/v1/cases", "/api/v1/cases?group=meta", "/api/v1/cases?group=bad", "/api/v1/subpoenas", "/api/v1/subpoenas?status=stayed", "/api/v1/judges", "/api/v1/orders", "/api/v1/orders?standing=in_force", "/api/v1/orders?kind=stay", "/api/v1/timeline", "/api/v1/timeline?year=2025", "/api/v1/timeline?year=1", "/api/v1/sources", "/api/v1/sources?reliability=court_record", "/api/v1/deadlines/rules", "/api/v1/deadlines/compute?trigger=2025-09-18&days=14&dir=after", "/api/v1/deadlines/compute?trigger=2025-09-18&rule=lr-7-3a", "/api/v1/deadlines/compute?trigger=bad", "/api/v1/cases/no-such", "/api/v1/nothing-here", "/api/docs", "/api/docs/json"]) pub(url);
+  for (const url of [
+    "/api",
+    "/api/v1",
+    "/api/v1/openapi.json",
+    "/api/v1/cases",
+    "/api/v1/cases?group=meta",
+    "/api/v1/cases?group=bad",
+    "/api/v1/subpoenas",
+    "/api/v1/subpoenas?status=stayed",
+    "/api/v1/judges",
+    "/api/v1/orders",
+    "/api/v1/orders?standing=in_force",
+    "/api/v1/orders?kind=stay",
+    "/api/v1/timeline",
+    "/api/v1/timeline?year=2025",
+    "/api/v1/timeline?year=1",
+    "/api/v1/sources",
+    "/api/v1/sources?reliability=court_record",
+    "/api/v1/deadlines/rules",
+    "/api/v1/deadlines/compute?trigger=2025-09-18&days=14&dir=after",
+    "/api/v1/deadlines/compute?trigger=2025-09-18&rule=lr-7-3a",
+    "/api/v1/deadlines/compute?trigger=bad",
+    "/api/v1/cases/no-such",
+    "/api/v1/nothing-here",
+    "/api/docs",
+    "/api/docs/json",
+  ])
+    pub(url);
   for (const c of cases) pub(`/api/v1/cases/${c.slug}`);
   for (const sp of subpoenas) pub(`/api/v1/subpoenas/${sp.slug}`);
   for (const j of judges) pub(`/api/v1/judges/${j.slug}`);
@@ -175,7 +253,18 @@ function surfaces(db: Db): Ask[] {
   for (const sp of subpoenas) tok(`/api/v1/subpoenas/${sp.slug}/revisions`);
 
   // Staff pages: lists, new forms, every record's edit page, history, and the rest.
-  for (const url of ["/staff", "/staff/import", "/staff/deleted", "/staff/search", "/staff/search?q=subpoena", "/staff/search?q=Meta", "/admin/users", "/staff/cases", "/staff/cases/new"]) staff(url);
+  for (const url of [
+    "/staff",
+    "/staff/import",
+    "/staff/deleted",
+    "/staff/search",
+    "/staff/search?q=subpoena",
+    "/staff/search?q=Meta",
+    "/admin/users",
+    "/staff/cases",
+    "/staff/cases/new",
+  ])
+    staff(url);
   for (const url of ["/staff", "/staff/cases/new", "/admin/users"]) pub(url);
   const topLevel: [string, SQLiteTable & { id: SQLiteColumn }][] = [
     ["subpoenas", s.subpoenas],
@@ -214,9 +303,17 @@ function surfaces(db: Db): Ask[] {
     for (const r of rows) staff(`/staff/cases/${slugOfCase.get(r.caseId)}/${segment}/${r.id}/edit`);
   }
   for (const e of entries) staff(`/staff/cases/${slugOfCase.get(e.caseId)}/entries/${e.id}/documents`);
-  const reps = db.select({ id: s.representations.id, caseId: s.parties.caseId }).from(s.representations).innerJoin(s.parties, eq(s.representations.partyId, s.parties.id)).all();
+  const reps = db
+    .select({ id: s.representations.id, caseId: s.parties.caseId })
+    .from(s.representations)
+    .innerJoin(s.parties, eq(s.representations.partyId, s.parties.id))
+    .all();
   for (const r of reps) staff(`/staff/cases/${slugOfCase.get(r.caseId)}/counsel/${r.id}/edit`);
-  const args = db.select({ id: s.argumentsTable.id, caseId: s.motions.caseId }).from(s.argumentsTable).innerJoin(s.motions, eq(s.argumentsTable.motionId, s.motions.id)).all();
+  const args = db
+    .select({ id: s.argumentsTable.id, caseId: s.motions.caseId })
+    .from(s.argumentsTable)
+    .innerJoin(s.motions, eq(s.argumentsTable.motionId, s.motions.id))
+    .all();
   for (const a of args) staff(`/staff/cases/${slugOfCase.get(a.caseId)}/arguments/${a.id}/edit`);
   for (const e of entries.slice(0, 40)) staff(`/staff/history/entry/${e.id}`);
   for (const sp of subpoenas) staff(`/staff/history/subpoena/${sp.id}`);

@@ -130,7 +130,12 @@ export function createSeedWriter(db: Db, clock: Clock, actor: Actor) {
    * decision a later load must not undo, whatever the bundled data says. Within one load a
    * row with the same key columns is written once.
    */
-  function link<T extends SQLiteTable>(owner: readonly [EditableType, RecordId], table: T, values: T["$inferInsert"], keyColumns: readonly string[]): void {
+  function link<T extends SQLiteTable>(
+    owner: readonly [EditableType, RecordId],
+    table: T,
+    values: T["$inferInsert"],
+    keyColumns: readonly string[],
+  ): void {
     if (!createdNow.has(`${owner[0]}:${String(owner[1])}`)) {
       unchanged += 1;
       return;

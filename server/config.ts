@@ -27,7 +27,11 @@ const ConfigSchema = z.object({
   // Scheduled online backups: off unless BACKUP_DIR names a directory. Each is checked (a restore
   // drill) and the newest BACKUP_KEEP are kept; see docs/staff.md.
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(1 / 60).max(24 * 366).default(24),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(1 / 60)
+    .max(24 * 366)
+    .default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   // E-mail alerts (server/alerts): without SMTP_HOST the tracker refuses e-mail subscriptions and says why.
   SMTP_HOST: z.string().min(1).optional(),
@@ -53,9 +57,7 @@ const ConfigSchema = z.object({
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // Off renders every page on every request (bench/http-docket.ts measures the render with it).
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
-  COOKIE_SECURE: z
-    .enum(["true", "false", "auto"])
-    .default("auto"),
+  COOKIE_SECURE: z.enum(["true", "false", "auto"]).default("auto"),
 });
 
 export type Config = {
@@ -106,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${String(first?.path[0])} ${first?.message}`);
   }
   const c = parsed.data;
-  if (c.IMAP_HOST && (!c.IMAP_USER || !c.IMAP_PASSWORD)) throw new ConfigError("Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD too");
+  if (c.IMAP_HOST && (!c.IMAP_USER || !c.IMAP_PASSWORD))
+    throw new ConfigError("Invalid configuration: IMAP_HOST needs IMAP_USER and IMAP_PASSWORD too");
   const publicUrl = (c.PUBLIC_URL ?? `http://${c.HOST === "0.0.0.0" ? "localhost" : c.HOST}:${c.PORT}`).replace(/\/$/, "");
   return {
     port: c.PORT,

@@ -42,7 +42,11 @@ export class VersionConflictError extends AppError {
     readonly expectedVersion: number,
     readonly currentVersion: number,
   ) {
-    super(409, `This record was changed by someone else (version ${currentVersion}, you started from ${expectedVersion}). Nothing was saved.`, "version_conflict");
+    super(
+      409,
+      `This record was changed by someone else (version ${currentVersion}, you started from ${expectedVersion}). Nothing was saved.`,
+      "version_conflict",
+    );
   }
 }
 

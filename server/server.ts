@@ -43,7 +43,9 @@ export async function startServer(config: Config, log: (line: string) => void) {
     try {
       await checkCanListen(config.host, config.port);
     } catch (error) {
-      throw new ListenError(`cannot listen on ${where}: ${listenProblem(error)}. Nothing was started and the database was not touched. Stop the other program or set PORT to a free port.`);
+      throw new ListenError(
+        `cannot listen on ${where}: ${listenProblem(error)}. Nothing was started and the database was not touched. Stop the other program or set PORT to a free port.`,
+      );
     }
   }
   const created = config.databaseFile !== ":memory:" && !existsSync(config.databaseFile);
@@ -68,7 +70,9 @@ export async function startServer(config: Config, log: (line: string) => void) {
     // Taken between the check and now: say plainly what this start did to the database.
     await app.close();
     closeDatabase(db);
-    const done = created ? `The database ${config.databaseFile} was created${seeded ? " and the bundled record loaded into it" : ""}; the next start will use it.` : `The database ${config.databaseFile} was opened${seeded ? " and the bundled record loaded into it" : ""}, nothing else written.`;
+    const done = created
+      ? `The database ${config.databaseFile} was created${seeded ? " and the bundled record loaded into it" : ""}; the next start will use it.`
+      : `The database ${config.databaseFile} was opened${seeded ? " and the bundled record loaded into it" : ""}, nothing else written.`;
     throw new ListenError(`cannot listen on ${where}: ${listenProblem(error)}. ${done} Stop the other program or set PORT to a free port.`);
   }
   // The address Fastify bound, as it is: "localhost" would hide which interface is open.

@@ -11,7 +11,12 @@ import { accounts, subpoenas } from "./subpoenas";
 export const CASE_GROUPS = ["meta", "other_platform", "related", "out_of_scope", "unsorted"] as const;
 
 /** The groups a published case may be in: every group but "unsorted". */
-export const PUBLIC_CASE_GROUPS = ["meta", "other_platform", "related", "out_of_scope"] as const satisfies readonly (typeof CASE_GROUPS)[number][];
+export const PUBLIC_CASE_GROUPS = [
+  "meta",
+  "other_platform",
+  "related",
+  "out_of_scope",
+] as const satisfies readonly (typeof CASE_GROUPS)[number][];
 
 /** A court proceeding: one docket. */
 export const cases = sqliteTable(
@@ -63,10 +68,7 @@ export const cases = sqliteTable(
     watched: integer("watched", { mode: "boolean" }).notNull().default(false),
     ...recordColumns(),
   },
-  (t) => [
-    uniqueIndex("cases_slug_unique").on(t.slug),
-    index("cases_core_idx").on(t.courtId, t.docketNumberCore),
-  ],
+  (t) => [uniqueIndex("cases_slug_unique").on(t.slug), index("cases_core_idx").on(t.courtId, t.docketNumberCore)],
 );
 
 /** The subpoenas a case challenges. */

@@ -107,8 +107,5 @@ export const documents = sqliteTable(
     ...sealColumns(),
     ...recordColumns(),
   },
-  (t) => [
-    index("documents_entry_idx").on(t.entryId),
-    uniqueIndex("documents_entry_attachment_unique").on(t.entryId, t.attachmentNumber),
-  ],
+  (t) => [index("documents_entry_idx").on(t.entryId), uniqueIndex("documents_entry_attachment_unique").on(t.entryId, t.attachmentNumber)],
 );

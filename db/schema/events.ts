@@ -54,7 +54,9 @@ export const eventLinks = sqliteTable(
       .references(() => events.id, { onDelete: "cascade" }),
     recordType: text("record_type", { enum: RECORD_TYPES }).notNull(),
     recordId: text("record_id").notNull(),
-    role: text("role", { enum: ["actor", "subject"] }).notNull().default("actor"),
+    role: text("role", { enum: ["actor", "subject"] })
+      .notNull()
+      .default("actor"),
   },
   (t) => [index("event_links_event_idx").on(t.eventId)],
 );

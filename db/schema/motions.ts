@@ -34,7 +34,9 @@ export const motions = sqliteTable(
     dateFiledPrecision: text("date_filed_precision", { enum: DATE_PRECISIONS }),
     dateFiledLabel: text("date_filed_label"),
     // noticed (L.R. 7-2) or administrative (L.R. 7-11): decides which deadlines apply.
-    track: text("track", { enum: ["noticed", "administrative", "other"] }).notNull().default("noticed"),
+    track: text("track", { enum: ["noticed", "administrative", "other"] })
+      .notNull()
+      .default("noticed"),
     status: text("status", { enum: MOTION_STATUSES }).notNull().default("pending"),
     // Why the status is what it is when no order decided it ("subpoena withdrawn").
     statusNote: text("status_note"),

@@ -37,16 +37,7 @@ export const judges = sqliteTable(
   (t) => [uniqueIndex("judges_slug_unique").on(t.slug)],
 );
 
-export const ORGANIZATION_KINDS = [
-  "agency",
-  "platform",
-  "law_firm",
-  "nonprofit",
-  "legislature",
-  "press",
-  "court",
-  "other",
-] as const;
+export const ORGANIZATION_KINDS = ["agency", "platform", "law_firm", "nonprofit", "legislature", "press", "court", "other"] as const;
 
 /** An agency, platform, firm or nonprofit. */
 export const organizations = sqliteTable(

@@ -58,7 +58,9 @@ export const conflicts = sqliteTable(
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
-    status: text("status", { enum: ["open", "resolved"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "resolved"] })
+      .notNull()
+      .default("open"),
     resolution: text("resolution"),
     ...recordColumns(),
   },

@@ -2,12 +2,7 @@ import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from "driz
 import { DATE_PRECISIONS, recordColumns } from "./columns";
 import { organizations } from "./reference";
 
-export const SUBPOENA_KINDS = [
-  "administrative_subpoena",
-  "immigration_subpoena",
-  "customs_summons",
-  "grand_jury_subpoena",
-] as const;
+export const SUBPOENA_KINDS = ["administrative_subpoena", "immigration_subpoena", "customs_summons", "grand_jury_subpoena"] as const;
 
 /** The out-of-court demand: administrative subpoena, customs summons or grand-jury subpoena. */
 export const subpoenas = sqliteTable(

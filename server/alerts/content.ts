@@ -30,7 +30,8 @@ export type AlertContent = {
 };
 
 /** `send`: the content; `later`: not public yet (held for review, an unpublished case), try again; `drop`: never to be sent. */
-export type ContentDecision = { action: "send"; content: AlertContent } | { action: "later"; reason: string } | { action: "drop"; reason: string };
+export type ContentDecision =
+  { action: "send"; content: AlertContent } | { action: "later"; reason: string } | { action: "drop"; reason: string };
 
 type EventRow = typeof s.alertEvents.$inferSelect;
 
@@ -40,7 +41,8 @@ export function contentOf(db: Db, event: EventRow, publicUrl: string): ContentDe
   // The projection's own decision (records/public-scope.ts): deleted or sealed is never sent; a
   // sealed entry's placeholder is no news; unpublished or held may still become public.
   const { form, cause } = publicFormOfRecord(db, type, event.recordId);
-  if (form === "placeholder" || cause === "deleted" || cause === "sealed") return { action: "drop", reason: `the ${type} is no longer public (${cause})` };
+  if (form === "placeholder" || cause === "deleted" || cause === "sealed")
+    return { action: "drop", reason: `the ${type} is no longer public (${cause})` };
   if (form === "hidden") return { action: "later", reason: `the ${type} is not public yet (${cause})` };
 
   const caseOf = (caseId: number | null) => {
@@ -78,7 +80,12 @@ export function contentOf(db: Db, event: EventRow, publicUrl: string): ContentDe
       if (!row) return { action: "drop", reason: "the order is gone" };
       const order = toPublic("order", row);
       const kase = caseOf(order.caseId);
-      const date = viewDate({ date: order.dateSigned, latest: order.dateSignedLatest, precision: order.dateSignedPrecision, label: order.dateSignedLabel });
+      const date = viewDate({
+        date: order.dateSigned,
+        latest: order.dateSignedLatest,
+        precision: order.dateSignedPrecision,
+        label: order.dateSignedLabel,
+      });
       return {
         action: "send",
         content: {
@@ -139,7 +146,8 @@ function statusContent(db: Db, event: EventRow, abs: (path: string) => string): 
   // sealed or held since has changed again, and the line it rested on is not sent.
   const now = currentStatuses(db).find((l) => l.subject === event.recordType && l.subjectId === event.recordId);
   if (!now) return { action: "drop", reason: "the record is no longer public" };
-  if (now.line !== detail.to.line && !laterStatusEvent(db, event)) return { action: "drop", reason: "the status it announced is no longer on the public record" };
+  if (now.line !== detail.to.line && !laterStatusEvent(db, event))
+    return { action: "drop", reason: "the status it announced is no longer on the public record" };
   let subject: string;
   let url: string;
   let kase: AlertContent["case"] = null;
@@ -160,11 +168,25 @@ function statusContent(db: Db, event: EventRow, abs: (path: string) => string): 
   const text = detail.from ? `${detail.to.line} (was: ${detail.from.line})` : detail.to.line;
   return {
     action: "send",
-    content: { kind: "status", subject, text, url, case: kase, subpoena, dateText: null, record: { type: event.recordType, id: event.recordId }, status: detail },
+    content: {
+      kind: "status",
+      subject,
+      text,
+      url,
+      case: kase,
+      subpoena,
+      dateText: null,
+      record: { type: event.recordType, id: event.recordId },
+      status: detail,
+    },
   };
 }
 
 function laterStatusEvent(db: Db, event: EventRow): boolean {
-  const later = db.select({ id: s.alertEvents.id, recordType: s.alertEvents.recordType, recordId: s.alertEvents.recordId }).from(s.alertEvents).where(eq(s.alertEvents.kind, "status")).all();
+  const later = db
+    .select({ id: s.alertEvents.id, recordType: s.alertEvents.recordType, recordId: s.alertEvents.recordId })
+    .from(s.alertEvents)
+    .where(eq(s.alertEvents.kind, "status"))
+    .all();
   return later.some((e) => e.id > event.id && e.recordType === event.recordType && e.recordId === event.recordId);
 }

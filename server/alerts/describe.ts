@@ -18,7 +18,9 @@ export function subscriptionWhat(db: Db, sub: Pick<typeof s.subscriptions.$infer
     }
     case "subpoena": {
       const row = sub.targetId === null ? undefined : db.select().from(s.subpoenas).where(eq(s.subpoenas.id, sub.targetId)).get();
-      return row && publicCauseOfRecord(db, "subpoena", row.id) === null ? `the subpoena ${toPublic("subpoena", row).title}` : "a subpoena no longer on the tracker";
+      return row && publicCauseOfRecord(db, "subpoena", row.id) === null
+        ? `the subpoena ${toPublic("subpoena", row).title}`
+        : "a subpoena no longer on the tracker";
     }
   }
 }

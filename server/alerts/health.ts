@@ -28,14 +28,26 @@ export function deliveryHealth(db: Db, now: string) {
     .limit(1)
     .get();
   const recentFailures = db
-    .select({ at: s.deliveryAttempts.at, message: s.deliveryAttempts.message, httpStatus: s.deliveryAttempts.httpStatus, channel: s.deliveries.channel, webhookId: s.deliveries.webhookId, attempts: s.deliveries.attempts, status: s.deliveries.status })
+    .select({
+      at: s.deliveryAttempts.at,
+      message: s.deliveryAttempts.message,
+      httpStatus: s.deliveryAttempts.httpStatus,
+      channel: s.deliveries.channel,
+      webhookId: s.deliveries.webhookId,
+      attempts: s.deliveries.attempts,
+      status: s.deliveries.status,
+    })
     .from(s.deliveryAttempts)
     .innerJoin(s.deliveries, eq(s.deliveries.id, s.deliveryAttempts.deliveryId))
     .where(eq(s.deliveryAttempts.ok, false))
     .orderBy(desc(s.deliveryAttempts.id))
     .limit(20)
     .all();
-  const subscribers = db.select({ n: sql<number>`count(*)` }).from(s.subscribers).where(isNotNull(s.subscribers.confirmedAt)).get()!.n;
+  const subscribers = db
+    .select({ n: sql<number>`count(*)` })
+    .from(s.subscribers)
+    .where(isNotNull(s.subscribers.confirmedAt))
+    .get()!.n;
   const subscriptions = db
     .select({ target: s.subscriptions.target, frequency: s.subscriptions.frequency, n: sql<number>`count(*)` })
     .from(s.subscriptions)
@@ -49,12 +61,27 @@ export function deliveryHealth(db: Db, now: string) {
     .get()!.n;
   const webhooks = db.select().from(s.webhooks).orderBy(s.webhooks.id).all();
   const webhookStats = db
-    .select({ webhookId: s.deliveries.webhookId, status: s.deliveries.status, n: sql<number>`count(*)`, lastSent: sql<string | null>`max(${s.deliveries.sentAt})` })
+    .select({
+      webhookId: s.deliveries.webhookId,
+      status: s.deliveries.status,
+      n: sql<number>`count(*)`,
+      lastSent: sql<string | null>`max(${s.deliveries.sentAt})`,
+    })
     .from(s.deliveries)
     .where(isNotNull(s.deliveries.webhookId))
     .groupBy(s.deliveries.webhookId, s.deliveries.status)
     .all();
-  return { counts, sentToday, oldestPending: oldestPending?.createdAt ?? null, recentFailures, subscribers, subscriptions, unconfirmed, webhooks, webhookStats };
+  return {
+    counts,
+    sentToday,
+    oldestPending: oldestPending?.createdAt ?? null,
+    recentFailures,
+    subscribers,
+    subscriptions,
+    unconfirmed,
+    webhooks,
+    webhookStats,
+  };
 }
 
 export type DeliveryHealth = ReturnType<typeof deliveryHealth>;

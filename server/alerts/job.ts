@@ -28,7 +28,9 @@ export function alertDeliveryJob(deps: JobDeps): JobDefinition {
     run: async ({ signal }) => {
       const r = await worker.runOnce(signal);
       const total = r.sent + r.retried + r.failed + r.dropped + r.postponed;
-      return total === 0 ? {} : { summary: `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.dropped} not sent, ${r.postponed} waiting` };
+      return total === 0
+        ? {}
+        : { summary: `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.dropped} not sent, ${r.postponed} waiting` };
     },
   };
 }

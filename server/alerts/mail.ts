@@ -25,13 +25,20 @@ export type AlertLinks = { manageUrl: string; unsubscribeUrl: string };
 const FOOTER = "You get this because you asked Quash for alerts. Only what the public docket shows is ever sent.";
 
 /** One alert (immediate) or the day's alerts of one subscription (digest). */
-export function alertMail(items: AlertContent[], options: AlertLinks & { what: string; note: string | null; digest: boolean }): OutgoingMail {
+export function alertMail(
+  items: AlertContent[],
+  options: AlertLinks & { what: string; note: string | null; digest: boolean },
+): OutgoingMail {
   const subject = options.digest
     ? `Daily digest: ${items.length} ${items.length === 1 ? "update" : "updates"} on ${options.what}`
     : items[0]!.subject;
-  const intro = options.digest ? `${items.length} ${items.length === 1 ? "update" : "updates"} on ${options.what} since the last digest:` : null;
+  const intro = options.digest
+    ? `${items.length} ${items.length === 1 ? "update" : "updates"} on ${options.what} since the last digest:`
+    : null;
   const textItems = items.map((c) =>
-    [c.subject, c.dateText, c.text, c.url, c.case && c.case.url !== c.url ? `Docket: ${c.case.caption} ${c.case.url}` : null].filter(Boolean).join("\n"),
+    [c.subject, c.dateText, c.text, c.url, c.case && c.case.url !== c.url ? `Docket: ${c.case.caption} ${c.case.url}` : null]
+      .filter(Boolean)
+      .join("\n"),
   );
   const text = [
     ...(intro ? [intro, ""] : []),
@@ -50,7 +57,14 @@ export function alertMail(items: AlertContent[], options: AlertLinks & { what: s
     footer: FOOTER,
     manageUrl: options.manageUrl,
     unsubscribeUrl: options.unsubscribeUrl,
-    items: items.map((c) => ({ subject: c.subject, dateText: c.dateText, text: c.text, url: c.url, caseUrl: c.case && c.case.url !== c.url ? c.case.url : null, caseCaption: c.case?.caption })),
+    items: items.map((c) => ({
+      subject: c.subject,
+      dateText: c.dateText,
+      text: c.text,
+      url: c.url,
+      caseUrl: c.case && c.case.url !== c.url ? c.case.url : null,
+      caseCaption: c.case?.caption,
+    })),
   });
   return {
     subject,
@@ -75,5 +89,10 @@ export function confirmMail(options: { what: string; frequency: string; confirmU
     "",
     "If you did not ask for it, ignore this message: nothing will be sent until the link is followed.",
   ].join("\n");
-  return { subject, text, html: render("alerts-mail/confirm.hbs", { ...options, subject }), headers: { "Auto-Submitted": "auto-generated" } };
+  return {
+    subject,
+    text,
+    html: render("alerts-mail/confirm.hbs", { ...options, subject }),
+    headers: { "Auto-Submitted": "auto-generated" },
+  };
 }

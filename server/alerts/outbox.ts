@@ -87,7 +87,13 @@ function recordCreation(db: Db, kind: AlertEventKind, change: RecordChange, at: 
  * (its first status is no change).
  */
 function recordStatusChanges(db: Db, at: string): void {
-  const previous = new Map(db.select().from(s.statusSnapshots).all().map((r) => [`${r.subject}:${r.subjectId}`, r]));
+  const previous = new Map(
+    db
+      .select()
+      .from(s.statusSnapshots)
+      .all()
+      .map((r) => [`${r.subject}:${r.subjectId}`, r]),
+  );
   for (const now of currentStatuses(db)) {
     const before = previous.get(`${now.subject}:${now.subjectId}`);
     if (before && before.line === now.line) continue;
@@ -96,7 +102,10 @@ function recordStatusChanges(db: Db, at: string): void {
     const caseId = now.subject === "case" ? now.subjectId : null;
     const subpoenaIds = now.subject === "subpoena" ? [now.subjectId] : subpoenasOfCase(db, now.subjectId);
     const scopeCase = now.subject === "subpoena" ? casesOfSubpoena(db, now.subjectId) : [];
-    const detail = JSON.stringify({ from: { key: before.key, label: before.label, line: before.line }, to: { key: now.key, label: now.label, line: now.line } });
+    const detail = JSON.stringify({
+      from: { key: before.key, label: before.label, line: before.line },
+      to: { key: now.key, label: now.label, line: now.line },
+    });
     const event = { kind: "status" as const, recordType: now.subject, recordId: now.subjectId, caseId, detail, occurredAt: at };
     // A subpoena's status reaches those who follow a case challenging it, too.
     enqueue(db, event, { kind: "status", caseId, subpoenaIds }, scopeCase);
@@ -134,7 +143,9 @@ function enqueue(db: Db, event: EventValues, scope: EventScope, extraCaseIds: nu
   const { id: eventId } = db.insert(s.alertEvents).values(event).returning({ id: s.alertEvents.id }).get();
   const digestAt = nextDigestAt(event.occurredAt);
   const list = JSON.stringify(
-    recipients.map((r) => (r.channel === "email" ? { c: "email", s: r.subscriptionId, d: r.digest ? 1 : 0 } : { c: "webhook", w: r.webhookId, d: 0 })),
+    recipients.map((r) =>
+      r.channel === "email" ? { c: "email", s: r.subscriptionId, d: r.digest ? 1 : 0 } : { c: "webhook", w: r.webhookId, d: 0 },
+    ),
   );
   // One statement for every recipient (a thousand subscribers are a thousand rows): each gets a
   // random idempotency key of its own, and a digest's row waits for the digest's hour.

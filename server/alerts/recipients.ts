@@ -67,7 +67,8 @@ export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
   const targets = [eq(s.subscriptions.target, "all"), eq(s.subscriptions.target, "query")];
   const caseIds = scope.caseId === null ? [] : [scope.caseId];
   if (caseIds.length) targets.push(and(eq(s.subscriptions.target, "case"), inArray(s.subscriptions.targetId, caseIds))!);
-  if (scope.subpoenaIds.length) targets.push(and(eq(s.subscriptions.target, "subpoena"), inArray(s.subscriptions.targetId, scope.subpoenaIds))!);
+  if (scope.subpoenaIds.length)
+    targets.push(and(eq(s.subscriptions.target, "subpoena"), inArray(s.subscriptions.targetId, scope.subpoenaIds))!);
   const sub = s.subscriptions;
   const rows = db
     .select({ id: sub.id, target: sub.target, query: sub.query, frequency: sub.frequency, excludedKinds: sub.excludedKinds })
@@ -77,7 +78,11 @@ export function recipientsOf(db: Db, scope: EventScope): Recipient[] {
 
   const out: Recipient[] = [];
   for (const sub of rows) {
-    if (sub.target === "query" && !(scope.kind === "entry" && scope.entryId !== undefined && savedQueryMatches(db, sub.query ?? "", scope.entryId))) continue;
+    if (
+      sub.target === "query" &&
+      !(scope.kind === "entry" && scope.entryId !== undefined && savedQueryMatches(db, sub.query ?? "", scope.entryId))
+    )
+      continue;
     if (scope.kind === "entry" && scope.entryKinds?.length) {
       const excluded = new Set(parseKinds(sub.excludedKinds));
       if (scope.entryKinds.some((k) => excluded.has(k))) continue;

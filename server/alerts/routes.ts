@@ -43,10 +43,19 @@ export async function alertsRoutes(fastify: FastifyInstance) {
   });
   const privatePage = (reply: FastifyReply) => reply.header("cache-control", "private, no-store");
 
-  function renderForm(reply: FastifyReply, status: number, values: SubscribeValues, errors: FieldError[] = [], message: string | null = null) {
+  function renderForm(
+    reply: FastifyReply,
+    status: number,
+    values: SubscribeValues,
+    errors: FieldError[] = [],
+    message: string | null = null,
+  ) {
     return privatePage(reply)
       .code(status)
-      .view("alerts/subscribe.hbs", toSubscribeView({ csrfToken: reply.csrfToken(), mailReady: app.alerts.mailer !== null, ...choices(), values, errors, message }));
+      .view(
+        "alerts/subscribe.hbs",
+        toSubscribeView({ csrfToken: reply.csrfToken(), mailReady: app.alerts.mailer !== null, ...choices(), values, errors, message }),
+      );
   }
 
   app.get(paths.alerts(), { schema: { querystring: SubscribeQuery } }, async (request, reply) => {
@@ -99,12 +108,24 @@ export async function alertsRoutes(fastify: FastifyInstance) {
       try {
         await app.alerts.mailer.send(
           form.email,
-          confirmMail({ what, frequency: FREQUENCY_WORDS[form.frequency], confirmUrl: `${app.config.publicUrl}${paths.alertsConfirm(subscription.confirmToken)}` }),
+          confirmMail({
+            what,
+            frequency: FREQUENCY_WORDS[form.frequency],
+            confirmUrl: `${app.config.publicUrl}${paths.alertsConfirm(subscription.confirmToken)}`,
+          }),
         );
       } catch (error) {
-        request.log.warn(`alerts: the confirmation message could not be sent (${error instanceof Error ? error.message : "unknown error"})`);
+        request.log.warn(
+          `alerts: the confirmation message could not be sent (${error instanceof Error ? error.message : "unknown error"})`,
+        );
         subs.cancel(subscription.subscriberId, subscription.id);
-        return renderForm(reply, 502, values, [], "The confirmation message could not be sent just now, so the alert was not saved. Try again in a few minutes.");
+        return renderForm(
+          reply,
+          502,
+          values,
+          [],
+          "The confirmation message could not be sent just now, so the alert was not saved. Try again in a few minutes.",
+        );
       }
       // The same answer whether or not the address already had alerts: the page tells nobody who subscribes.
       return privatePage(reply).view("alerts/sent.hbs", toSubscribeSentView({ what }));
@@ -125,16 +146,23 @@ export async function alertsRoutes(fastify: FastifyInstance) {
     );
   });
 
-  app.post(routePatterns.alertsConfirm(), { schema: { params: TokenParams }, preHandler: requireCsrfIfSignedIn, ...quiet }, async (request, reply) => {
-    const done = subs.confirm(request.params.token);
-    if (!done) throw new NotFoundError("This confirmation link is not valid: it may have been mistyped.");
-    return reply.redirect(`${paths.alertsManage(done.subscriber.token)}?done=confirmed`, 303);
-  });
+  app.post(
+    routePatterns.alertsConfirm(),
+    { schema: { params: TokenParams }, preHandler: requireCsrfIfSignedIn, ...quiet },
+    async (request, reply) => {
+      const done = subs.confirm(request.params.token);
+      if (!done) throw new NotFoundError("This confirmation link is not valid: it may have been mistyped.");
+      return reply.redirect(`${paths.alertsManage(done.subscriber.token)}?done=confirmed`, 303);
+    },
+  );
 
   app.get(routePatterns.alertsManage(), { schema: { params: TokenParams, querystring: ManageQuery }, ...quiet }, async (request, reply) => {
     const subscriber = findSubscriber(request.params.token);
     const subscriptions = subs.subscriptionsOf(subscriber.id).map((sub) => ({ ...sub, what: subscriptionWhat(app.db, sub) }));
-    return privatePage(reply).view("alerts/manage.hbs", toManageView({ token: request.params.token, csrfToken: reply.csrfToken(), subscriptions, done: request.query.done }));
+    return privatePage(reply).view(
+      "alerts/manage.hbs",
+      toManageView({ token: request.params.token, csrfToken: reply.csrfToken(), subscriptions, done: request.query.done }),
+    );
   });
 
   app.post(
@@ -147,11 +175,15 @@ export async function alertsRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.post(routePatterns.alertsCancelAll(), { schema: { params: TokenParams }, preHandler: requireCsrfIfSignedIn, ...quiet }, async (request, reply) => {
-    const subscriber = findSubscriber(request.params.token);
-    subs.cancelAll(subscriber.id);
-    return reply.redirect(`${paths.alertsManage(subscriber.token)}?done=cancelled-all`, 303);
-  });
+  app.post(
+    routePatterns.alertsCancelAll(),
+    { schema: { params: TokenParams }, preHandler: requireCsrfIfSignedIn, ...quiet },
+    async (request, reply) => {
+      const subscriber = findSubscriber(request.params.token);
+      subs.cancelAll(subscriber.id);
+      return reply.redirect(`${paths.alertsManage(subscriber.token)}?done=cancelled-all`, 303);
+    },
+  );
 
   app.get(routePatterns.alertsUnsubscribe(), { schema: { params: SubscriptionParams }, ...quiet }, async (request, reply) => {
     const subscriber = findSubscriber(request.params.token);

@@ -4,11 +4,18 @@ import { ALERT_FREQUENCIES, SUBSCRIPTION_TARGETS } from "../../db/schema";
 import { ALERT_ENTRY_KINDS } from "./entry-kinds";
 
 /** A form field that may come once (a string) or several times (an array), as checkboxes do. */
-const many = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(ALERT_ENTRY_KINDS, { error: "Choose from the kinds listed." })));
+const many = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.enum(ALERT_ENTRY_KINDS, { error: "Choose from the kinds listed." })),
+);
 
 export const SubscribeForm = z
   .object({
-    email: z.string().trim().max(254, { error: "An address is at most 254 characters." }).pipe(z.email({ error: "Enter an e-mail address such as name@example.org." })),
+    email: z
+      .string()
+      .trim()
+      .max(254, { error: "An address is at most 254 characters." })
+      .pipe(z.email({ error: "Enter an e-mail address such as name@example.org." })),
     target: z.enum(SUBSCRIPTION_TARGETS, { error: "Choose what to follow." }),
     case: z.string().max(200).optional(),
     subpoena: z.string().max(200).optional(),
@@ -20,8 +27,10 @@ export const SubscribeForm = z
   })
   .superRefine((form, ctx) => {
     if (form.target === "case" && !form.case) ctx.addIssue({ code: "custom", path: ["case"], message: "Choose the case to follow." });
-    if (form.target === "subpoena" && !form.subpoena) ctx.addIssue({ code: "custom", path: ["subpoena"], message: "Choose the subpoena to follow." });
-    if (form.target === "query" && !form.query) ctx.addIssue({ code: "custom", path: ["query"], message: "Enter the words an entry must contain." });
+    if (form.target === "subpoena" && !form.subpoena)
+      ctx.addIssue({ code: "custom", path: ["subpoena"], message: "Choose the subpoena to follow." });
+    if (form.target === "query" && !form.query)
+      ctx.addIssue({ code: "custom", path: ["query"], message: "Enter the words an entry must contain." });
     if (form.target === "query" && form.query) {
       // The public search's own language (server/public-search/query.ts), refused here as it would be there.
       try {
@@ -54,7 +63,9 @@ export const WebhookForm = z.object({
   label: z.string().trim().min(1, { error: "Name the webhook (who or what receives it)." }).max(100),
   events: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(["entry", "order", "status", "hearing", "deadline"], { error: "Choose from the events listed." })).min(1, { error: "Choose at least one event." }),
+    z
+      .array(z.enum(["entry", "order", "status", "hearing", "deadline"], { error: "Choose from the events listed." }))
+      .min(1, { error: "Choose at least one event." }),
   ),
   _csrf: z.string().optional(),
 });

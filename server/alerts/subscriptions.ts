@@ -70,7 +70,8 @@ export function createSubscriptionsRepository(db: Db, now: () => string) {
         if (!subscription.confirmedAt && !subscription.cancelledAt) {
           ensureStatusBaseline();
           db.update(s.subscriptions).set({ confirmedAt: now() }).where(eq(s.subscriptions.id, subscription.id)).run();
-          if (!subscriber.confirmedAt) db.update(s.subscribers).set({ confirmedAt: now() }).where(eq(s.subscribers.id, subscriber.id)).run();
+          if (!subscriber.confirmedAt)
+            db.update(s.subscribers).set({ confirmedAt: now() }).where(eq(s.subscribers.id, subscriber.id)).run();
         }
         return { subscriber, subscription: db.select().from(s.subscriptions).where(eq(s.subscriptions.id, subscription.id)).get()! };
       });
@@ -94,9 +95,19 @@ export function createSubscriptionsRepository(db: Db, now: () => string) {
         const changed = db
           .update(s.subscriptions)
           .set({ cancelledAt: now() })
-          .where(and(eq(s.subscriptions.id, subscriptionId), eq(s.subscriptions.subscriberId, subscriberId), isNull(s.subscriptions.cancelledAt)))
+          .where(
+            and(
+              eq(s.subscriptions.id, subscriptionId),
+              eq(s.subscriptions.subscriberId, subscriberId),
+              isNull(s.subscriptions.cancelledAt),
+            ),
+          )
           .run().changes;
-        const owned = db.select({ id: s.subscriptions.id }).from(s.subscriptions).where(and(eq(s.subscriptions.id, subscriptionId), eq(s.subscriptions.subscriberId, subscriberId))).get();
+        const owned = db
+          .select({ id: s.subscriptions.id })
+          .from(s.subscriptions)
+          .where(and(eq(s.subscriptions.id, subscriptionId), eq(s.subscriptions.subscriberId, subscriberId)))
+          .get();
         if (changed) {
           db.update(s.deliveries)
             .set({ status: "cancelled", lastError: "the subscription was cancelled" })
@@ -124,7 +135,14 @@ export function createSubscriptionsRepository(db: Db, now: () => string) {
         const secret = `whsec_${randomBytes(32).toString("base64url")}`;
         const row = db
           .insert(s.webhooks)
-          .values({ url: input.url, label: input.label, events: JSON.stringify(input.events), secret, createdAt: now(), createdBy: input.createdBy })
+          .values({
+            url: input.url,
+            label: input.label,
+            events: JSON.stringify(input.events),
+            secret,
+            createdAt: now(),
+            createdBy: input.createdBy,
+          })
           .returning()
           .get();
         return { webhook: row, secret };

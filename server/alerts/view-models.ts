@@ -29,7 +29,16 @@ export type SubscribeValues = {
   note: string;
 };
 
-export const EMPTY_SUBSCRIBE: SubscribeValues = { email: "", target: "all", case: "", subpoena: "", query: "", frequency: "immediate", exclude: [], note: "" };
+export const EMPTY_SUBSCRIBE: SubscribeValues = {
+  email: "",
+  target: "all",
+  case: "",
+  subpoena: "",
+  query: "",
+  frequency: "immediate",
+  exclude: [],
+  note: "",
+};
 
 export function toSubscribeView(input: {
   csrfToken: string;
@@ -62,7 +71,10 @@ export function toSubscribeView(input: {
     ],
     cases: input.cases.map((c) => choice(c.slug, c.caption, v.case)),
     subpoenas: input.subpoenas.map((sp) => choice(sp.slug, sp.title, v.subpoena)),
-    frequencies: [choice("immediate", "One message per update", v.frequency), choice("daily", "A daily digest (07:00 Pacific)", v.frequency)],
+    frequencies: [
+      choice("immediate", "One message per update", v.frequency),
+      choice("daily", "A daily digest (07:00 Pacific)", v.frequency),
+    ],
     kinds: ALERT_ENTRY_KINDS.map((k) => ({
       value: k,
       label: ALERT_ENTRY_KIND_LABELS[k],
@@ -157,7 +169,12 @@ export function toStaffAlertsView(input: {
     webhooks: h.webhooks.map((w) => {
       const stats = h.webhookStats.filter((r) => r.webhookId === w.id);
       const n = (status: string) => stats.find((r) => r.status === status)?.n ?? 0;
-      const lastSent = stats.map((r) => r.lastSent).filter((x): x is string => Boolean(x)).sort().pop() ?? null;
+      const lastSent =
+        stats
+          .map((r) => r.lastSent)
+          .filter((x): x is string => Boolean(x))
+          .sort()
+          .pop() ?? null;
       return {
         label: w.label,
         url: w.url,
@@ -177,9 +194,16 @@ export function toStaffAlertsView(input: {
     webhookValues: formValues,
     webhookErrors: formErrors,
     webhookErrorSummary: input.webhookForm?.errors.length
-      ? { heading: "The webhook was not registered", items: input.webhookForm.errors.map((e) => ({ text: e.message, href: `#webhook-${e.path}` })) }
+      ? {
+          heading: "The webhook was not registered",
+          items: input.webhookForm.errors.map((e) => ({ text: e.message, href: `#webhook-${e.path}` })),
+        }
       : null,
-    eventChoices: (Object.keys(EVENT_LABELS) as AlertEventKind[]).map((e) => ({ value: e, label: EVENT_LABELS[e], checked: formValues.events.includes(e) })),
+    eventChoices: (Object.keys(EVENT_LABELS) as AlertEventKind[]).map((e) => ({
+      value: e,
+      label: EVENT_LABELS[e],
+      checked: formValues.events.includes(e),
+    })),
     newSecret: input.newSecret ?? null,
     signingDoc: "server/alerts/README.md",
   };

@@ -78,17 +78,30 @@ export function createDeliveryWorker(options: WorkerOptions) {
       const changed = db
         .update(s.deliveries)
         .set({ leaseOwner: owner, leaseExpiresAt: later(leaseMs) })
-        .where(and(inArray(s.deliveries.id, ids), eq(s.deliveries.status, "pending"), or(isNull(s.deliveries.leaseExpiresAt), lte(s.deliveries.leaseExpiresAt, now))))
+        .where(
+          and(
+            inArray(s.deliveries.id, ids),
+            eq(s.deliveries.status, "pending"),
+            or(isNull(s.deliveries.leaseExpiresAt), lte(s.deliveries.leaseExpiresAt, now)),
+          ),
+        )
         .run().changes;
       if (changed !== ids.length) {
-        db.update(s.deliveries).set({ leaseOwner: null, leaseExpiresAt: null }).where(and(inArray(s.deliveries.id, ids), eq(s.deliveries.leaseOwner, owner))).run();
+        db.update(s.deliveries)
+          .set({ leaseOwner: null, leaseExpiresAt: null })
+          .where(and(inArray(s.deliveries.id, ids), eq(s.deliveries.leaseOwner, owner)))
+          .run();
         return false;
       }
       return true;
     });
   }
 
-  function settle(ids: number[], values: Partial<typeof s.deliveries.$inferInsert>, attempt?: { ok: boolean; httpStatus?: number | null; message: string | null; durationMs: number }) {
+  function settle(
+    ids: number[],
+    values: Partial<typeof s.deliveries.$inferInsert>,
+    attempt?: { ok: boolean; httpStatus?: number | null; message: string | null; durationMs: number },
+  ) {
     db.transaction(() => {
       db.update(s.deliveries)
         .set({ ...values, leaseOwner: null, leaseExpiresAt: null })
@@ -97,7 +110,16 @@ export function createDeliveryWorker(options: WorkerOptions) {
       if (attempt) {
         const at = clock.now();
         db.insert(s.deliveryAttempts)
-          .values(ids.map((deliveryId) => ({ deliveryId, at, ok: attempt.ok, httpStatus: attempt.httpStatus ?? null, message: attempt.message, durationMs: attempt.durationMs })))
+          .values(
+            ids.map((deliveryId) => ({
+              deliveryId,
+              at,
+              ok: attempt.ok,
+              httpStatus: attempt.httpStatus ?? null,
+              message: attempt.message,
+              durationMs: attempt.durationMs,
+            })),
+          )
           .run();
       }
     });
@@ -129,11 +151,17 @@ export function createDeliveryWorker(options: WorkerOptions) {
     const subscription = db.select().from(s.subscriptions).where(eq(s.subscriptions.id, rows[0]!.subscriptionId!)).get();
     const subscriber = subscription && db.select().from(s.subscribers).where(eq(s.subscribers.id, subscription.subscriberId)).get();
     if (!subscription || !subscriber || subscription.cancelledAt) {
-      settle(rows.map((r) => r.id), { status: "cancelled", lastError: "the subscription was cancelled" });
+      settle(
+        rows.map((r) => r.id),
+        { status: "cancelled", lastError: "the subscription was cancelled" },
+      );
       return;
     }
     if (!options.mailer) {
-      settle(rows.map((r) => r.id), { nextAttemptAt: later(HELD_RETRY_MS), lastError: "waiting: SMTP is not configured" });
+      settle(
+        rows.map((r) => r.id),
+        { nextAttemptAt: later(HELD_RETRY_MS), lastError: "waiting: SMTP is not configured" },
+      );
       tally.postponed += rows.length;
       return;
     }
@@ -155,12 +183,23 @@ export function createDeliveryWorker(options: WorkerOptions) {
     signal?.throwIfAborted();
     try {
       const reply = await options.mailer.send(subscriber.email, mail);
-      settle(ids, { status: "sent", sentAt: clock.now(), attempts: ready[0]!.row.attempts + 1, lastError: null }, { ok: true, message: reply.response.slice(0, 200), durationMs: Date.now() - started });
+      settle(
+        ids,
+        { status: "sent", sentAt: clock.now(), attempts: ready[0]!.row.attempts + 1, lastError: null },
+        { ok: true, message: reply.response.slice(0, 200), durationMs: Date.now() - started },
+      );
       tally.sent += ids.length;
     } catch (error) {
       const message = error instanceof MailError ? error.message : "SMTP: the message could not be sent";
       const permanent = error instanceof MailError && error.responseCode !== null && error.responseCode >= 500;
-      failed(ready.map((r) => r.row), message, permanent, null, Date.now() - started, tally);
+      failed(
+        ready.map((r) => r.row),
+        message,
+        permanent,
+        null,
+        Date.now() - started,
+        tally,
+      );
     }
   }
 
@@ -174,7 +213,11 @@ export function createDeliveryWorker(options: WorkerOptions) {
       tally.failed += ids.length;
       if (row.webhookId !== null) webhookFailedForGood(row.webhookId, message);
     } else {
-      settle(ids, { attempts, nextAttemptAt: later(retryDelayMs(attempts)), lastError: message }, { ok: false, httpStatus, message, durationMs });
+      settle(
+        ids,
+        { attempts, nextAttemptAt: later(retryDelayMs(attempts)), lastError: message },
+        { ok: false, httpStatus, message, durationMs },
+      );
       tally.retried += ids.length;
     }
   }
@@ -188,7 +231,10 @@ export function createDeliveryWorker(options: WorkerOptions) {
       .set({
         failuresInRow: failures,
         ...(disable
-          ? { disabledAt: clock.now(), disabledReason: `Disabled after ${failures} deliveries in a row failed for more than a day each (last: ${message}).` }
+          ? {
+              disabledAt: clock.now(),
+              disabledReason: `Disabled after ${failures} deliveries in a row failed for more than a day each (last: ${message}).`,
+            }
           : {}),
       })
       .where(eq(s.webhooks.id, webhookId))
@@ -225,7 +271,11 @@ export function createDeliveryWorker(options: WorkerOptions) {
       });
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) {
-        settle([row.id], { status: "sent", sentAt: clock.now(), attempts: row.attempts + 1, lastError: null }, { ok: true, httpStatus: response.status, message: null, durationMs: Date.now() - started });
+        settle(
+          [row.id],
+          { status: "sent", sentAt: clock.now(), attempts: row.attempts + 1, lastError: null },
+          { ok: true, httpStatus: response.status, message: null, durationMs: Date.now() - started },
+        );
         db.update(s.webhooks).set({ failuresInRow: 0 }).where(eq(s.webhooks.id, hook.id)).run();
         tally.sent++;
       } else {

@@ -9,7 +9,12 @@ import { toApiArgument } from "./serializers/study";
 import { Argument, ArgumentListQuery } from "./schemas/study";
 
 /** The list's own filters (ArgumentListQuery) stay as they were; paging, fields and omit come from server/api/lists.ts. */
-const ARGUMENT_LIST: ListSpec<ReturnType<typeof toApiArgument>> = { key: () => [], filters: {}, orderings: {}, extra: ArgumentListQuery.shape };
+const ARGUMENT_LIST: ListSpec<ReturnType<typeof toApiArgument>> = {
+  key: () => [],
+  filters: {},
+  orderings: {},
+  extra: ArgumentListQuery.shape,
+};
 const ArgumentList = listOf(Argument, "One page of the arguments that fit.");
 
 export async function argumentsApiRoutes(fastify: FastifyInstance) {
@@ -30,7 +35,12 @@ export async function argumentsApiRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { doctrine, case: caseSlug, motion, reached } = request.query as { doctrine?: string; case?: string; motion?: number; reached?: string };
+      const {
+        doctrine,
+        case: caseSlug,
+        motion,
+        reached,
+      } = request.query as { doctrine?: string; case?: string; motion?: number; reached?: string };
       const data = loadPublicArguments(app.db, motion === undefined ? {} : { motionIds: [motion] })
         .filter(
           (a) =>
@@ -40,7 +50,11 @@ export async function argumentsApiRoutes(fastify: FastifyInstance) {
         )
         .map((a) => toApiArgument(ctx, a));
       // The site's order (by case and motion) as each item's rank, then its id.
-      return sendList(app, request, reply, { spec: ARGUMENT_LIST, schema: ArgumentList, rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })) });
+      return sendList(app, request, reply, {
+        spec: ARGUMENT_LIST,
+        schema: ArgumentList,
+        rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })),
+      });
     },
   );
 }

@@ -11,7 +11,12 @@ import { toApiAuthorityListItem, toApiAuthorityRecord } from "./serializers/stud
 import { AuthorityListItem, AuthorityListQuery, AuthorityRecord } from "./schemas/study";
 
 /** The list's own filters (AuthorityListQuery) stay as they were; paging, fields and omit come from server/api/lists.ts. */
-const AUTHORITY_LIST: ListSpec<ReturnType<typeof toApiAuthorityListItem>> = { key: () => [], filters: {}, orderings: {}, extra: AuthorityListQuery.shape };
+const AUTHORITY_LIST: ListSpec<ReturnType<typeof toApiAuthorityListItem>> = {
+  key: () => [],
+  filters: {},
+  orderings: {},
+  extra: AuthorityListQuery.shape,
+};
 const AuthorityList = listOf(AuthorityListItem, "One page of the authorities that fit, leading ones first.");
 
 export async function authoritiesApiRoutes(fastify: FastifyInstance) {
@@ -25,7 +30,8 @@ export async function authoritiesApiRoutes(fastify: FastifyInstance) {
         tags: ["authorities"],
         operationId: "listAuthorities",
         summary: "List authorities",
-        description: "The cases, statutes and rules at stake, leading ones first, each with its holding, doctrines and how often the cluster cites it.",
+        description:
+          "The cases, statutes and rules at stake, leading ones first, each with its holding, doctrines and how often the cluster cites it.",
         querystring: listQuery(AUTHORITY_LIST),
         response: { 200: AuthorityList, 400: errorResponses[400] },
       },
@@ -36,7 +42,11 @@ export async function authoritiesApiRoutes(fastify: FastifyInstance) {
         .filter((a) => (!kind || a.authority.kind === kind) && (!doctrine || a.doctrines.some((d) => d.slug === doctrine)))
         .sort((a, b) => compareAuthorities(a.authority, b.authority))
         .map((a) => toApiAuthorityListItem(ctx, a));
-      return sendList(app, request, reply, { spec: AUTHORITY_LIST, schema: AuthorityList, rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })) });
+      return sendList(app, request, reply, {
+        spec: AUTHORITY_LIST,
+        schema: AuthorityList,
+        rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })),
+      });
     },
   );
 

@@ -25,11 +25,32 @@ const CASE_LIST: ListSpec<CaseItem> = {
   key: (c) => [c.id],
   filters: {
     group: { type: "enum", values: PUBLIC_CASE_GROUPS, description: "Only cases in this group of the cluster.", of: (c) => c.group },
-    court: { type: "text", description: "Only cases in this court, by its CourtListener id (`cand`).", example: "cand", of: (c) => c.court?.id ?? null },
-    judge: { type: "text", description: "Only cases assigned or referred to this judge, by slug.", of: (c) => [c.assignedJudge?.slug ?? null, c.referredJudge?.slug ?? null] },
-    subpoena: { type: "text", description: "Only cases challenging this subpoena or summons, by slug.", of: (c) => c.subpoenas.map((sp) => sp.slug) },
-    docket_number: { type: "text", description: "Only the case with this docket number, with or without the judge's initials (`3:25-mc-80200`).", of: (c) => [c.docketNumber, c.docketNumberCore] },
-    status: { type: "text", description: "Only cases whose derived status reads so (`Closed`, `Motion pending`, `No motion pending`, `Status unknown`).", of: (c) => c.status.label },
+    court: {
+      type: "text",
+      description: "Only cases in this court, by its CourtListener id (`cand`).",
+      example: "cand",
+      of: (c) => c.court?.id ?? null,
+    },
+    judge: {
+      type: "text",
+      description: "Only cases assigned or referred to this judge, by slug.",
+      of: (c) => [c.assignedJudge?.slug ?? null, c.referredJudge?.slug ?? null],
+    },
+    subpoena: {
+      type: "text",
+      description: "Only cases challenging this subpoena or summons, by slug.",
+      of: (c) => c.subpoenas.map((sp) => sp.slug),
+    },
+    docket_number: {
+      type: "text",
+      description: "Only the case with this docket number, with or without the judge's initials (`3:25-mc-80200`).",
+      of: (c) => [c.docketNumber, c.docketNumberCore],
+    },
+    status: {
+      type: "text",
+      description: "Only cases whose derived status reads so (`Closed`, `Motion pending`, `No motion pending`, `Status unknown`).",
+      of: (c) => c.status.label,
+    },
     date_filed: { type: "date", description: "Filed:", of: (c) => c.dateFiled.date },
     date_terminated: { type: "date", description: "Terminated:", of: (c) => c.dateTerminated },
   },
@@ -111,7 +132,7 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
         operationId: "getCase",
         summary: "One case with its docket",
         description:
-          "A case the public cannot see (not yet published) answers 404, except to staff (a token or a session), who get it as publishing would show it, with the header `X-Quash-Not-Public`. The case header, parties and counsel (no contact details), the first 100 docket entries in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: \"SEALED\" }`) with `entriesCount` and `entriesUrl`, the paginated list of them all, motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.",
+          'A case the public cannot see (not yet published) answers 404, except to staff (a token or a session), who get it as publishing would show it, with the header `X-Quash-Not-Public`. The case header, parties and counsel (no contact details), the first 100 docket entries in docket order (sealed entries as placeholders `{ number, dateFiled, dateEntered, sealed: true, description: "SEALED" }`) with `entriesCount` and `entriesUrl`, the paginated list of them all, motions with status, orders with what they cover, hearings, deadlines, related cases and the subpoenas it challenges. Answers carry an ETag; send `If-None-Match` to get 304 when nothing changed.',
         params: SlugParams,
         response: { 200: CaseResponse, 404: errorResponses[404] },
       },
@@ -129,7 +150,8 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
       const data = loadPublicDocket(app.db, slug, FIRST_ENTRIES, request.user ? "staff" : "public");
       if (!data || !freshness) throw new NotFoundError(`No case has the slug "${slug}".`);
       const record = { ...toCaseRecord(ctx, data), freshness: freshnessJson(freshness) };
-      if (data.notPublic) return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: record });
+      if (data.notPublic)
+        return reply.header("cache-control", "private, no-store").header("x-quash-not-public", data.notPublic).send({ data: record });
       // Encoded through the response schema by hand, as the serializer would, since stored bytes bypass it.
       const json = JSON.stringify(CaseResponse.encode({ data: record }));
       return sendCachedPage(request, reply, app.pageCache.set(key, json, { caseId: data.case.id }, JSON_TYPE));

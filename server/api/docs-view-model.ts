@@ -2,7 +2,14 @@ import { paths } from "../paths";
 import { OPENAPI_TAGS, SWAGGER_UI_PREFIX } from "./openapi-info";
 
 /** The part of an OpenAPI document the docs page reads. */
-type JsonSchema = { type?: string | string[]; enum?: unknown[]; example?: unknown; examples?: unknown[]; anyOf?: JsonSchema[]; description?: string };
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  example?: unknown;
+  examples?: unknown[];
+  anyOf?: JsonSchema[];
+  description?: string;
+};
 type Parameter = { name: string; in: string; required?: boolean; description?: string; example?: unknown; schema?: JsonSchema };
 type Operation = {
   summary?: string;
@@ -24,7 +31,9 @@ export function textRuns(text: string | null | undefined): { text: string; code:
   return text
     .split(/(`[^`]+`)/)
     .filter((part) => part !== "")
-    .map((part) => (part.startsWith("`") && part.endsWith("`") && part.length > 1 ? { text: part.slice(1, -1), code: true } : { text: part, code: false }));
+    .map((part) =>
+      part.startsWith("`") && part.endsWith("`") && part.length > 1 ? { text: part.slice(1, -1), code: true } : { text: part, code: false },
+    );
 }
 
 function typeText(schema: JsonSchema | undefined): string {

@@ -9,7 +9,12 @@ import { toApiDoctrineRecord } from "./serializers/study";
 import { DoctrineRecord, DoctrinesQuery } from "./schemas/study";
 
 /** The list's own filter (DoctrinesQuery) stays as it was; paging, fields and omit come from server/api/lists.ts. */
-const DOCTRINE_LIST: ListSpec<ReturnType<typeof toApiDoctrineRecord>> = { key: () => [], filters: {}, orderings: {}, extra: DoctrinesQuery.shape };
+const DOCTRINE_LIST: ListSpec<ReturnType<typeof toApiDoctrineRecord>> = {
+  key: () => [],
+  filters: {},
+  orderings: {},
+  extra: DoctrinesQuery.shape,
+};
 const DoctrineList = listOf(DoctrineRecord, "One page of the doctrines, or the one asked for (none when no doctrine has that slug).");
 
 export async function doctrinesApiRoutes(fastify: FastifyInstance) {
@@ -34,7 +39,11 @@ export async function doctrinesApiRoutes(fastify: FastifyInstance) {
       const data = loadDoctrines(app.db)
         .filter((d) => !slug || d.doctrine.slug === slug)
         .map((d) => toApiDoctrineRecord(ctx, d));
-      return sendList(app, request, reply, { spec: DOCTRINE_LIST, schema: DoctrineList, rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })) });
+      return sendList(app, request, reply, {
+        spec: DOCTRINE_LIST,
+        schema: DoctrineList,
+        rows: () => data.map((item, rank) => ({ item, key: [rank, item.id] })),
+      });
     },
   );
 }

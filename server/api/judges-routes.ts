@@ -13,7 +13,12 @@ type JudgeItem = ReturnType<typeof toJudgeListItem>;
 const JUDGE_LIST: ListSpec<JudgeItem> = {
   key: (j) => [j.id],
   filters: {
-    court: { type: "text", description: "Only judges of this court, by its CourtListener id (`cand`).", example: "cand", of: (j) => j.court?.id ?? null },
+    court: {
+      type: "text",
+      description: "Only judges of this court, by its CourtListener id (`cand`).",
+      example: "cand",
+      of: (j) => j.court?.id ?? null,
+    },
     title: { type: "text", description: "Only judges with this title (`Magistrate Judge`).", of: (j) => j.title },
   },
   orderings: {
@@ -36,7 +41,8 @@ export async function judgesApiRoutes(fastify: FastifyInstance) {
         tags: ["judges"],
         operationId: "listJudges",
         summary: "List judges",
-        description: "The judicial officers on the record with their court and how many cases and orders they have, by surname, a page at a time. Filter by `court` or `title`; order with `order_by`; pick members with `fields` or `omit`.",
+        description:
+          "The judicial officers on the record with their court and how many cases and orders they have, by surname, a page at a time. Filter by `court` or `title`; order with `order_by`; pick members with `fields` or `omit`.",
         querystring: listQuery(JUDGE_LIST),
         response: { 200: JudgeList, 400: errorResponses[400] },
       },
@@ -46,7 +52,11 @@ export async function judgesApiRoutes(fastify: FastifyInstance) {
         spec: JUDGE_LIST,
         schema: JudgeList,
         // The site's order: by surname, then name, then id (judges/loaders.ts).
-        rows: () => loadJudgeSummaries(app.db).map((j) => ({ item: toJudgeListItem(ctx, j), key: [surnameOf(j.judge.name), j.judge.name, j.judge.id] })),
+        rows: () =>
+          loadJudgeSummaries(app.db).map((j) => ({
+            item: toJudgeListItem(ctx, j),
+            key: [surnameOf(j.judge.name), j.judge.name, j.judge.id],
+          })),
       }),
   );
 

@@ -26,7 +26,13 @@ export type SortKey = (string | number | null)[];
 type FilterValue = string | number | boolean | null;
 
 export type ListFilter<I> =
-  | { type: "enum"; values: readonly [string, ...string[]]; description: string; example?: string; of: (item: I) => FilterValue | FilterValue[] }
+  | {
+      type: "enum";
+      values: readonly [string, ...string[]];
+      description: string;
+      example?: string;
+      of: (item: I) => FilterValue | FilterValue[];
+    }
   | { type: "text"; description: string; example?: string; of: (item: I) => FilterValue | FilterValue[] }
   | { type: "date"; description: string; of: (item: I) => string | null };
 
@@ -50,11 +56,7 @@ const csv = (value: string) =>
     .filter(Boolean);
 
 const dateParam = (description: string) =>
-  z
-    .string()
-    .refine(isRealIsoDate, { message: "must be a calendar day, YYYY-MM-DD" })
-    .optional()
-    .meta({ description });
+  z.string().refine(isRealIsoDate, { message: "must be a calendar day, YYYY-MM-DD" }).optional().meta({ description });
 
 /** The query string a list takes, built from its spec so the OpenAPI document lists every parameter. */
 export function listQuery<I>(spec: ListSpec<I>) {
@@ -67,17 +69,31 @@ export function listQuery<I>(spec: ListSpec<I>) {
       .max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
       .optional()
       .meta({ description: `Items per page, at most ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
-    cursor: z.string().max(1000).optional().meta({ description: "Where the page starts: copy it from an answer's `next` or `previous` link; never build it." }),
+    cursor: z
+      .string()
+      .max(1000)
+      .optional()
+      .meta({ description: "Where the page starts: copy it from an answer's `next` or `previous` link; never build it." }),
     ...(orderNames.length
       ? {
           order_by: z
             .enum([...orderNames, ...orderNames.map((n) => `-${n}`)] as [string, ...string[]])
             .optional()
-            .meta({ description: `Sort by one field, \`-\` first for descending: ${orderNames.map((n) => `\`${n}\``).join(", ")}. Without it, the site's own order.` }),
+            .meta({
+              description: `Sort by one field, \`-\` first for descending: ${orderNames.map((n) => `\`${n}\``).join(", ")}. Without it, the site's own order.`,
+            }),
         }
       : {}),
-    fields: z.string().max(1000).optional().meta({ description: "Only these members of each item, comma-separated (`slug,docketNumber`)." }),
-    omit: z.string().max(1000).optional().meta({ description: "Every member of each item but these, comma-separated (`sources,conflicts`)." }),
+    fields: z
+      .string()
+      .max(1000)
+      .optional()
+      .meta({ description: "Only these members of each item, comma-separated (`slug,docketNumber`)." }),
+    omit: z
+      .string()
+      .max(1000)
+      .optional()
+      .meta({ description: "Every member of each item but these, comma-separated (`sources,conflicts`)." }),
     ...spec.extra,
   };
   for (const [name, filter] of Object.entries(spec.filters)) {
@@ -101,7 +117,11 @@ export function listQuery<I>(spec: ListSpec<I>) {
           return;
         }
         const bad = csv(value).filter((v) => !filter.values.includes(v));
-        if (bad.length) ctx.addIssue({ code: "custom", message: `has ${bad.map((b) => `"${b.slice(0, 40)}"`).join(", ")}, not among ${filter.values.join(", ")}` });
+        if (bad.length)
+          ctx.addIssue({
+            code: "custom",
+            message: `has ${bad.map((b) => `"${b.slice(0, 40)}"`).join(", ")}, not among ${filter.values.join(", ")}`,
+          });
       })
       .optional()
       .meta({ description: `${filter.description} Any of these, comma-separated.` });
@@ -155,7 +175,8 @@ export type Cursor = { order: string; after?: SortKey; before?: SortKey };
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
 
 export function decodeCursor(value: string, order: string): Cursor {
-  const refuse = (why: string) => new ValidationError([{ path: "cursor", message: why }], `The cursor ${why}. Start again from the list's first page.`);
+  const refuse = (why: string) =>
+    new ValidationError([{ path: "cursor", message: why }], `The cursor ${why}. Start again from the list's first page.`);
   let cursor: Cursor;
   try {
     cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
@@ -163,7 +184,8 @@ export function decodeCursor(value: string, order: string): Cursor {
     throw refuse("is not one this list gave out");
   }
   const key = cursor?.after ?? cursor?.before;
-  if (typeof cursor !== "object" || cursor === null || typeof cursor.order !== "string" || !Array.isArray(key)) throw refuse("is not one this list gave out");
+  if (typeof cursor !== "object" || cursor === null || typeof cursor.order !== "string" || !Array.isArray(key))
+    throw refuse("is not one this list gave out");
   if (!key.every((k) => k === null || typeof k === "string" || typeof k === "number")) throw refuse("is not one this list gave out");
   if (cursor.order !== order) throw refuse(`was given for order_by=${cursor.order || "(the list's own order)"}`);
   return cursor;
@@ -178,7 +200,12 @@ function selection(query: Query, members: string[]): ((item: Record<string, unkn
   const asked = (fields ?? omit)!;
   const unknown = asked.filter((name) => !members.includes(name));
   if (unknown.length) {
-    throw new ValidationError([{ path: fields ? "fields" : "omit", message: `names ${unknown.map((n) => `"${n.slice(0, 40)}"`).join(", ")}, not members of this list's items (${members.join(", ")})` }]);
+    throw new ValidationError([
+      {
+        path: fields ? "fields" : "omit",
+        message: `names ${unknown.map((n) => `"${n.slice(0, 40)}"`).join(", ")}, not members of this list's items (${members.join(", ")})`,
+      },
+    ]);
   }
   return (item) => Object.fromEntries(Object.entries(item).filter(([name]) => (fields ? fields.includes(name) : !omit!.includes(name))));
 }

@@ -8,7 +8,12 @@
 
 type Schema = Record<string, unknown>;
 type Response = { description?: string; headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> };
-type Operation = { operationId?: string; security?: unknown[]; parameters?: { name: string; in: string }[]; responses?: Record<string, Response> };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  responses?: Record<string, Response>;
+};
 type Document = { paths?: Record<string, Record<string, Operation>> };
 
 export const PROBLEM_MEDIA_TYPE = "application/problem+json";
@@ -41,8 +46,12 @@ export function applyApiConventions(document: Document, quota: number): void {
       const isPublicRead = (method === "get" || method === "head") && operation.security.length === 0;
       if (isPublicRead) {
         const ok = responses["200"];
-        if (ok) ok.headers = { ETag: header("The answer's entity tag; send it back in If-None-Match."), ...RATE_LIMIT_HEADERS, ...ok.headers };
-        responses["304"] ??= { description: "Not Modified: the If-None-Match sent is the answer's ETag; no body.", headers: { ETag: header("The same entity tag.") } };
+        if (ok)
+          ok.headers = { ETag: header("The answer's entity tag; send it back in If-None-Match."), ...RATE_LIMIT_HEADERS, ...ok.headers };
+        responses["304"] ??= {
+          description: "Not Modified: the If-None-Match sent is the answer's ETag; no body.",
+          headers: { ETag: header("The same entity tag.") },
+        };
         responses["400"] ??= problem("A parameter is malformed or unknown; `errors` names it.");
         if (path.includes("{")) responses["404"] ??= problem("Nothing has this slug.");
         responses["429"] ??= problem(`Over the public quota of ${quota} requests a minute per client; wait as Retry-After says.`, {

@@ -13,7 +13,13 @@ export const OPENAPI_TAGS = [
   { name: "sources", description: "The source register and the open conflicts between sources." },
   { name: "deadlines", description: "Deadlines computed from FRCP 6 and the N.D. Cal. local rules, with every step explained." },
   { name: "doctrine", description: "The doctrines at stake, each with its sourced explanation, leading authorities and tagged arguments." },
-  { name: "authorities", description: "The cases, statutes and rules at stake: citation, holding, doctrines, and the filings and arguments citing each." },
+  {
+    name: "authorities",
+    description: "The cases, statutes and rules at stake: citation, holding, doctrines, and the filings and arguments citing each.",
+  },
   { name: "export", description: "The whole public record as one JSON document, and its JSON Schema." },
-  { name: "arguments", description: "The arguments made on each motion, who made them, the authorities cited, and whether the court reached them." },
+  {
+    name: "arguments",
+    description: "The arguments made on each motion, who made them, the authorities cited, and whether the court reached them.",
+  },
 ];

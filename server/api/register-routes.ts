@@ -22,11 +22,21 @@ type SourceApiItem = ReturnType<typeof toRegisterSource>;
 const ORDER_LIST: ListSpec<OrderApiItem> = {
   key: (o) => [...fuzzyDateKey(o.dateSigned), o.id],
   filters: {
-    standing: { type: "enum", values: ["in_force", "ended", "none"], description: "Only orders with this standing.", example: "in_force", of: (o) => o.standing },
+    standing: {
+      type: "enum",
+      values: ["in_force", "ended", "none"],
+      description: "Only orders with this standing.",
+      example: "in_force",
+      of: (o) => o.standing,
+    },
     kind: { type: "enum", values: ORDER_KINDS, description: "Only orders of this kind.", of: (o) => o.kind },
     case: { type: "text", description: "Only orders in this case, by slug.", of: (o) => o.case.slug },
     judge: { type: "text", description: "Only orders this judge signed, by slug.", of: (o) => o.judge?.slug ?? null },
-    subpoena: { type: "text", description: "Only orders protecting accounts from this subpoena, by slug.", of: (o) => o.coverage.map((c) => c.subpoena.slug) },
+    subpoena: {
+      type: "text",
+      description: "Only orders protecting accounts from this subpoena, by slug.",
+      of: (o) => o.coverage.map((c) => c.subpoena.slug),
+    },
     date_signed: { type: "date", description: "Signed:", of: (o) => o.dateSigned.date },
   },
   orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
@@ -40,7 +50,12 @@ const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
   key: () => [],
   filters: {
     kind: { type: "enum", values: EVENT_KINDS, description: "Only items of this kind.", example: "withdrawal", of: (t) => t.kind },
-    origin: { type: "enum", values: ["event", "order"], description: "Only events, or only the signings of orders no event tells of.", of: (t) => t.origin },
+    origin: {
+      type: "enum",
+      values: ["event", "order"],
+      description: "Only events, or only the signings of orders no event tells of.",
+      of: (t) => t.origin,
+    },
     case: { type: "text", description: "Only items of this case, by slug.", of: (t) => t.case?.slug ?? null },
     subpoena: { type: "text", description: "Only items of this subpoena, by slug.", of: (t) => t.subpoenas.map((s) => s.slug) },
     date: { type: "date", description: "Dated:", of: (t) => t.date.date },
@@ -53,7 +68,13 @@ const TimelineList = listOf(TimelineItem, "One page of the timeline, in date ord
 const SOURCE_LIST: ListSpec<SourceApiItem> = {
   key: () => [],
   filters: {
-    reliability: { type: "enum", values: RELIABILITY_LEVELS, description: "Only sources of this reliability.", example: "court_record", of: (s) => s.reliability },
+    reliability: {
+      type: "enum",
+      values: RELIABILITY_LEVELS,
+      description: "Only sources of this reliability.",
+      example: "court_record",
+      of: (s) => s.reliability,
+    },
     publisher: { type: "text", description: "Only sources from this publisher, as the register names it.", of: (s) => s.publisher },
     date_published: { type: "date", description: "Published:", of: (s) => s.datePublished.date },
   },
@@ -104,10 +125,17 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
     const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
     const at = cursor?.after ?? cursor?.before;
-    if (cursor && !(at?.length === 3 && (at[0] === null || typeof at[0] === "string") && typeof at[1] === "number" && typeof at[2] === "number")) {
+    if (
+      cursor &&
+      !(at?.length === 3 && (at[0] === null || typeof at[0] === "string") && typeof at[1] === "number" && typeof at[2] === "number")
+    ) {
       throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
     }
-    const ids = repo.keysetPage({ limit, after: cursor?.after ? (at as Key) : undefined, before: cursor?.before ? (at as Key) : undefined });
+    const ids = repo.keysetPage({
+      limit,
+      after: cursor?.after ? (at as Key) : undefined,
+      before: cursor?.before ? (at as Key) : undefined,
+    });
     const items = loadOrders(app.db, { orderIds: ids }).map((o) => toOrderItem(ctx, o));
     const keyOf = (item: OrderApiItem) => ORDER_LIST.key(item) as Key;
     const first = items[0];

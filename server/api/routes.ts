@@ -25,10 +25,26 @@ const COLLECTIONS = [
   { name: "orders", href: paths.api.orders(), description: "Court orders and what each protects." },
   { name: "timeline", href: paths.api.timeline(), description: "Dated facts, filterable by year and kind." },
   { name: "sources", href: paths.api.sources(), description: "The source register and the conflicts between sources." },
-  { name: "doctrines", href: paths.api.doctrines(), description: "The doctrines at stake, each with its sourced explanation, authorities and arguments." },
-  { name: "authorities", href: paths.api.authorities(), description: "Cases, statutes and rules, with the filings and arguments that cite them." },
-  { name: "search", href: paths.api.search(), description: "The public search: ranked hits with snippets across entries, orders, motions, events, subpoenas, cases and sources." },
-  { name: "arguments", href: paths.api.arguments(), description: "Arguments made on each motion, the authorities cited, and whether the court reached them." },
+  {
+    name: "doctrines",
+    href: paths.api.doctrines(),
+    description: "The doctrines at stake, each with its sourced explanation, authorities and arguments.",
+  },
+  {
+    name: "authorities",
+    href: paths.api.authorities(),
+    description: "Cases, statutes and rules, with the filings and arguments that cite them.",
+  },
+  {
+    name: "search",
+    href: paths.api.search(),
+    description: "The public search: ranked hits with snippets across entries, orders, motions, events, subpoenas, cases and sources.",
+  },
+  {
+    name: "arguments",
+    href: paths.api.arguments(),
+    description: "Arguments made on each motion, the authorities cited, and whether the court reached them.",
+  },
 ];
 
 /** The JSON API under /api/v1 and its documentation page at /api. */

@@ -19,7 +19,9 @@ const SearchHit = z
     kind: z.enum(KINDS),
     id: z.number().int(),
     title: z.string(),
-    snippet: z.array(z.object({ text: z.string(), mark: z.boolean() })).meta({ description: "The text around the best match, in runs; `mark` is true on the words that matched." }),
+    snippet: z
+      .array(z.object({ text: z.string(), mark: z.boolean() }))
+      .meta({ description: "The text around the best match, in runs; `mark` is true on the words that matched." }),
     url: z.string(),
     date: z.string().nullable(),
     entryKind: z.string().nullable(),
@@ -40,9 +42,18 @@ const SEARCH_LIST: ListSpec<Hit> = {
   },
   orderings: {},
   extra: {
-    q: z.string().max(MAX_QUERY_LENGTH).optional().meta({ description: 'What to find: words, "a phrase", -word to leave one out, word* for a prefix. Without it, no hits.' }),
+    q: z
+      .string()
+      .max(MAX_QUERY_LENGTH)
+      .optional()
+      .meta({ description: 'What to find: words, "a phrase", -word to leave one out, word* for a prefix. Without it, no hits.' }),
     court: z.string().min(1).max(20).optional().meta({ description: "Only records of cases in this court (`cand`)." }),
-    judge: z.string().min(1).max(200).optional().meta({ description: "Only records of cases assigned or referred to this judge, by slug." }),
+    judge: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Only records of cases assigned or referred to this judge, by slug." }),
   },
 };
 const SearchList = listOf(SearchHit, "One page of the public search's hits, best first (at most 1,000 are ranked).");
@@ -59,7 +70,8 @@ export async function searchApiRoutes(fastify: FastifyInstance) {
         tags: ["search"],
         operationId: "searchRecord",
         summary: "Search the public record",
-        description: "Docket entries, orders, motions, events, subpoenas, cases and sources that match `q`, ranked by bm25 (a title outweighs body text, an order counts double, routine papers half), with a snippet. Only what the public pages show is indexed. A query that cannot be read is a 400 saying why.",
+        description:
+          "Docket entries, orders, motions, events, subpoenas, cases and sources that match `q`, ranked by bm25 (a title outweighs body text, an order counts double, routine papers half), with a snippet. Only what the public pages show is indexed. A query that cannot be read is a 400 saying why.",
         querystring: listQuery(SEARCH_LIST),
         response: { 200: SearchList, 400: errorResponses[400] },
       },

@@ -55,7 +55,13 @@ export function sendPage<I>(
   if (cached) return sendCachedPage(request, reply, cached);
   const query = (request.query ?? {}) as Query;
   const page = list.page((q) => pageUrl(app.config.publicUrl, request.url, q));
-  const encoded = list.schema.encode({ ...list.more?.(), data: page.items, count: page.items.length, next: page.next, previous: page.previous }) as {
+  const encoded = list.schema.encode({
+    ...list.more?.(),
+    data: page.items,
+    count: page.items.length,
+    next: page.next,
+    previous: page.previous,
+  }) as {
     data: Record<string, unknown>[];
   };
   const members = Object.keys(encoded.data[0] ?? {});

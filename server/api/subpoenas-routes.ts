@@ -16,7 +16,12 @@ type SubpoenaItem = ReturnType<typeof toSubpoenaListItem>;
 const SUBPOENA_LIST: ListSpec<SubpoenaItem> = {
   key: (sp) => [...fuzzyDateKey(sp.dateIssued).slice(0, 1), sp.id],
   filters: {
-    status: { type: "enum", values: SUBPOENA_STATUS_KEYS, description: "Only subpoenas whose derived status is this.", of: (sp) => sp.status.key },
+    status: {
+      type: "enum",
+      values: SUBPOENA_STATUS_KEYS,
+      description: "Only subpoenas whose derived status is this.",
+      of: (sp) => sp.status.key,
+    },
     kind: { type: "enum", values: SUBPOENA_KINDS, description: "Only demands of this kind.", of: (sp) => sp.kind },
     issuer: { type: "text", description: "Only demands issued by this organization, by slug.", of: (sp) => sp.issuer?.slug ?? null },
     recipient: { type: "text", description: "Only demands sent to this organization, by slug.", of: (sp) => sp.recipient?.slug ?? null },

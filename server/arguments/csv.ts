@@ -4,7 +4,19 @@ import { sourceTags } from "../shared/csv-reply";
 import type { PublicArgument } from "./loaders";
 import { makerText, NO_AUTHORITIES_LISTED } from "./view-models";
 
-export const ARGUMENT_COLUMNS = ["argument", "url", "case", "motion", "filing", "made_by", "doctrine", "authorities_cited", "court_reached", "treatment", "sources"] as const;
+export const ARGUMENT_COLUMNS = [
+  "argument",
+  "url",
+  "case",
+  "motion",
+  "filing",
+  "made_by",
+  "doctrine",
+  "authorities_cited",
+  "court_reached",
+  "treatment",
+  "sources",
+] as const;
 
 /** Arguments as CSV rows: one per argument, several authorities joined with "; ". */
 export function argumentCsvRows(args: PublicArgument[], baseUrl: string): string[][] {

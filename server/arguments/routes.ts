@@ -28,6 +28,11 @@ export async function argumentsRoutes(fastify: FastifyInstance) {
   app.get(paths.argumentsCsv(), async (request, reply) => {
     const parsed = ArgumentsQuery.safeParse(request.query);
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error), "A filter of the arguments is not valid.");
-    return sendCsv(reply, "quash-arguments.csv", ARGUMENT_COLUMNS, argumentCsvRows(filterArguments(loadPublicArguments(app.db), parsed.data), app.config.publicUrl));
+    return sendCsv(
+      reply,
+      "quash-arguments.csv",
+      ARGUMENT_COLUMNS,
+      argumentCsvRows(filterArguments(loadPublicArguments(app.db), parsed.data), app.config.publicUrl),
+    );
   });
 }

@@ -66,7 +66,11 @@ export function filterArguments(all: PublicArgument[], query: { doctrine?: strin
   );
 }
 
-export function toArgumentsIndexView(all: PublicArgument[], query: { doctrine?: string; case?: string; reached?: string }, errors: Record<string, string> = {}) {
+export function toArgumentsIndexView(
+  all: PublicArgument[],
+  query: { doctrine?: string; case?: string; reached?: string },
+  errors: Record<string, string> = {},
+) {
   const shown = filterArguments(all, query);
   const groups: { title: string; href: string; arguments: ArgumentView[] }[] = [];
   for (const a of shown) {
@@ -74,8 +78,11 @@ export function toArgumentsIndexView(all: PublicArgument[], query: { doctrine?: 
     if (!group) groups.push((group = { title: a.case.caption ?? a.case.label, href: paths.case(a.case.slug), arguments: [] }));
     group.arguments.push(toArgumentView(a));
   }
-  const unique = <T extends { value: string }>(items: T[]) => items.filter((item, i) => items.findIndex((o) => o.value === item.value) === i);
-  const doctrines = unique(all.map((a) => ({ value: a.doctrine?.slug ?? a.argument.doctrineTag, label: a.doctrine?.title ?? tagWords(a.argument.doctrineTag) })));
+  const unique = <T extends { value: string }>(items: T[]) =>
+    items.filter((item, i) => items.findIndex((o) => o.value === item.value) === i);
+  const doctrines = unique(
+    all.map((a) => ({ value: a.doctrine?.slug ?? a.argument.doctrineTag, label: a.doctrine?.title ?? tagWords(a.argument.doctrineTag) })),
+  );
   const cases = unique(all.map((a) => ({ value: a.case.slug, label: a.case.caption ?? a.case.label })));
   const n = shown.length;
   return {

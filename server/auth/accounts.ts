@@ -12,8 +12,7 @@ export type AuthUser = { id: number; email: string; name: string; role: UserRole
 
 /** How a request proved who it is. Bearer-token requests carry no cookie, so they need no CSRF token. */
 export type Authentication =
-  | { via: "session"; user: AuthUser; sessionId: number; csrfSecret: string }
-  | { via: "token"; user: AuthUser; tokenId: number };
+  { via: "session"; user: AuthUser; sessionId: number; csrfSecret: string } | { via: "token"; user: AuthUser; tokenId: number };
 
 /** Sessions end this long after sign-in, whatever happens in between. */
 export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -47,8 +46,7 @@ export function createAccounts(repo: AuthRepository, clock: Clock) {
   }
 
   function requireUser(emailOrId: string | number): UserRow {
-    const row =
-      typeof emailOrId === "number" ? repo.userById(emailOrId) : repo.userByEmail(emailOrId.trim().toLowerCase());
+    const row = typeof emailOrId === "number" ? repo.userById(emailOrId) : repo.userByEmail(emailOrId.trim().toLowerCase());
     if (!row) throw new NotFoundError(`No account for ${emailOrId}.`);
     return row;
   }

@@ -22,8 +22,7 @@ export function guardsOf(hook: unknown): string[] {
   return guard ? [guard] : [];
 }
 
-const CSRF_REFUSED =
-  "This form has expired or did not come from Quash, so nothing was saved. Reload the page and submit it again.";
+const CSRF_REFUSED = "This form has expired or did not come from Quash, so nothing was saved. Reload the page and submit it again.";
 
 function wantsPage(request: FastifyRequest): boolean {
   return !request.url.startsWith("/api/");

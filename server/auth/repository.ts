@@ -15,7 +15,11 @@ export function createAuthRepository(db: Db) {
     userById: (id: number) => db.select().from(users).where(eq(users.id, id)).get(),
     listUsers: () => db.select().from(users).orderBy(asc(users.email)).all(),
     countActiveAdmins: () =>
-      db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt))).all().length,
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+        .all().length,
     insertUser: (values: typeof users.$inferInsert) => db.insert(users).values(values).returning().get(),
     updateUser: (id: number, values: Partial<typeof users.$inferInsert>) =>
       db.update(users).set(values).where(eq(users.id, id)).returning().get(),

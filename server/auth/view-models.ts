@@ -12,13 +12,7 @@ export type LoginView = {
   attemptsPerMinute: number;
 };
 
-export function toLoginView(input: {
-  csrfToken: string;
-  email?: string;
-  next?: string;
-  message?: string;
-  signedOut?: boolean;
-}): LoginView {
+export function toLoginView(input: { csrfToken: string; email?: string; next?: string; message?: string; signedOut?: boolean }): LoginView {
   return {
     title: "Sign in",
     action: paths.login(),

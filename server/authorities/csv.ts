@@ -3,7 +3,20 @@ import { AUTHORITY_KIND_LABELS, label } from "../shared/labels";
 import { sourceTags } from "../shared/csv-reply";
 import type { AuthoritySummary } from "./loaders";
 
-export const AUTHORITY_COLUMNS = ["citation", "short_name", "url", "kind", "court", "year", "holding", "doctrines", "filings_citing", "arguments_citing", "text_url", "sources"] as const;
+export const AUTHORITY_COLUMNS = [
+  "citation",
+  "short_name",
+  "url",
+  "kind",
+  "court",
+  "year",
+  "holding",
+  "doctrines",
+  "filings_citing",
+  "arguments_citing",
+  "text_url",
+  "sources",
+] as const;
 
 /** Authorities as CSV rows, in the order the page lists them. */
 export function authorityCsvRows(authorities: AuthoritySummary[], baseUrl: string): string[][] {

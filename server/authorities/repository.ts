@@ -10,17 +10,30 @@ import { publicRow } from "../records/public-scope";
 export function createAuthoritiesRepository(db: Db) {
   return {
     list() {
-      return db.select().from(s.authorities).where(publicRow(s.authorities)).orderBy(asc(s.authorities.shortName), asc(s.authorities.id)).all();
+      return db
+        .select()
+        .from(s.authorities)
+        .where(publicRow(s.authorities))
+        .orderBy(asc(s.authorities.shortName), asc(s.authorities.id))
+        .all();
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.authorities).where(and(eq(s.authorities.slug, slug), publicRow(s.authorities))).get();
+      return db
+        .select()
+        .from(s.authorities)
+        .where(and(eq(s.authorities.slug, slug), publicRow(s.authorities)))
+        .get();
     },
 
     byIds(ids: number[]) {
       const wanted = [...new Set(ids)];
       if (wanted.length === 0) return [];
-      return db.select().from(s.authorities).where(and(inArray(s.authorities.id, wanted), publicRow(s.authorities))).all();
+      return db
+        .select()
+        .from(s.authorities)
+        .where(and(inArray(s.authorities.id, wanted), publicRow(s.authorities)))
+        .all();
     },
   };
 }

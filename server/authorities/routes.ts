@@ -18,7 +18,11 @@ export async function authoritiesRoutes(fastify: FastifyInstance) {
     const parsed = AuthoritiesQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : {};
     const render = () => reply.viewAsync("authorities/index.hbs", toAuthoritiesIndexView(loadAuthoritySummaries(app.db), query));
-    if (!parsed.success) return reply.code(400).type("text/html; charset=utf-8").send(await render());
+    if (!parsed.success)
+      return reply
+        .code(400)
+        .type("text/html; charset=utf-8")
+        .send(await render());
     return serveCached(request, reply, app.pageCache, request.url, "global", render);
   });
 
@@ -35,6 +39,11 @@ export async function authoritiesRoutes(fastify: FastifyInstance) {
   app.get(paths.authoritiesCsv(), async (request, reply) => {
     const parsed = AuthoritiesQuery.safeParse(request.query);
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error), "A filter of the authorities is not valid.");
-    return sendCsv(reply, "quash-authorities.csv", AUTHORITY_COLUMNS, authorityCsvRows(filterAuthorities(loadAuthoritySummaries(app.db), parsed.data), app.config.publicUrl));
+    return sendCsv(
+      reply,
+      "quash-authorities.csv",
+      AUTHORITY_COLUMNS,
+      authorityCsvRows(filterAuthorities(loadAuthoritySummaries(app.db), parsed.data), app.config.publicUrl),
+    );
   });
 }

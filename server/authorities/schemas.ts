@@ -5,7 +5,12 @@ export const AuthorityParams = z.object({ slug: z.string().min(1).max(200) });
 
 /** Filters of /authorities; a blank field means "any". */
 export const AuthoritiesQuery = z.object({
-  doctrine: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  doctrine: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   kind: z
     .union([z.enum(AUTHORITY_KINDS), z.literal("")])
     .optional()

@@ -32,7 +32,17 @@ const QUASH_TABLES = ["__drizzle_migrations", "cases", "docket_entries", "revisi
  * and passes integrity_check again — which is what a restore does.
  */
 export function drillBackup(file: string): DrillReport {
-  const report: DrillReport = { file, unreadable: null, integrity: "not checked", manifest: "missing", differences: [], tables: 0, rows: 0, migrations: { inBackup: 0, afterUpgrade: null, shipped: shippedMigrations() }, problems: [] };
+  const report: DrillReport = {
+    file,
+    unreadable: null,
+    integrity: "not checked",
+    manifest: "missing",
+    differences: [],
+    tables: 0,
+    rows: 0,
+    migrations: { inBackup: 0, afterUpgrade: null, shipped: shippedMigrations() },
+    problems: [],
+  };
   if (!existsSync(file)) {
     report.problems.push(`${file} does not exist`);
     return report;
@@ -51,11 +61,15 @@ export function drillBackup(file: string): DrillReport {
       report.problems.push(`it is not a Quash database (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""})`);
       return report;
     }
-    if (!manifest) report.problems.push(`no manifest beside it (${manifestFileOf(file)}), so its contents cannot be checked against what it was taken from`);
+    if (!manifest)
+      report.problems.push(
+        `no manifest beside it (${manifestFileOf(file)}), so its contents cannot be checked against what it was taken from`,
+      );
     else {
       report.differences = differences(manifest, contents);
       report.manifest = report.differences.length ? "differs" : "matches";
-      if (report.differences.length) report.problems.push(`its contents differ from its manifest: ${report.differences.slice(0, 5).join("; ")}`);
+      if (report.differences.length)
+        report.problems.push(`its contents differ from its manifest: ${report.differences.slice(0, 5).join("; ")}`);
     }
   } catch (error) {
     report.unreadable = error instanceof Error ? error.message : String(error);
@@ -63,7 +77,9 @@ export function drillBackup(file: string): DrillReport {
     return report;
   }
   if (report.migrations.inBackup > report.migrations.shipped) {
-    report.problems.push(`it was made by newer code (${report.migrations.inBackup} migrations; this code ships ${report.migrations.shipped})`);
+    report.problems.push(
+      `it was made by newer code (${report.migrations.inBackup} migrations; this code ships ${report.migrations.shipped})`,
+    );
     return report;
   }
   const scratch = mkdtempSync(join(tmpdir(), "quash-drill-"));

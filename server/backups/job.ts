@@ -10,7 +10,6 @@ import { takeBackup } from "./take";
 
 export const BACKUP_JOB = "backup";
 
-
 /**
  * Scheduled online backups (BACKUP_DIR, BACKUP_INTERVAL_HOURS, BACKUP_KEEP), as a job on the
  * durable runner: one process takes each backup even with several servers on the database,

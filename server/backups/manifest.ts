@@ -30,7 +30,8 @@ export function readManifest(backupFile: string): BackupManifest | undefined {
 /** Where two sets of figures differ, one line each ("cases: 12 rows, the manifest says 13"); empty when equal. */
 export function differences(expected: DatabaseContents, actual: DatabaseContents): string[] {
   const out: string[] = [];
-  if (expected.migrations !== actual.migrations) out.push(`migrations: ${actual.migrations} applied, the manifest says ${expected.migrations}`);
+  if (expected.migrations !== actual.migrations)
+    out.push(`migrations: ${actual.migrations} applied, the manifest says ${expected.migrations}`);
   for (const name of new Set([...Object.keys(expected.tables), ...Object.keys(actual.tables)])) {
     const want = expected.tables[name];
     const got = actual.tables[name];

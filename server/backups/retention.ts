@@ -31,7 +31,8 @@ export function listScheduledBackups(dir: string): StoredBackup[] {
 export function pruneScheduledBackups(dir: string, keep: number): StoredBackup[] {
   const old = listScheduledBackups(dir).slice(keep);
   for (const backup of old) {
-    for (const path of [backup.file, manifestFileOf(backup.file), `${backup.file}-wal`, `${backup.file}-shm`]) rmSync(path, { force: true });
+    for (const path of [backup.file, manifestFileOf(backup.file), `${backup.file}-wal`, `${backup.file}-shm`])
+      rmSync(path, { force: true });
   }
   return old;
 }

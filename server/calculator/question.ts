@@ -45,9 +45,7 @@ const PARAM_FOR_FIELD: Record<string, keyof CalculatorQuery> = {
 export type FieldErrors = Partial<Record<keyof CalculatorQuery, string>>;
 
 export type CalculatorAnswer =
-  | { mode: "blank" }
-  | { mode: "period"; result: DeadlineResult }
-  | { mode: "rule"; rule: ComputableRule; result: RuleDeadline };
+  { mode: "blank" } | { mode: "period"; result: DeadlineResult } | { mode: "rule"; rule: ComputableRule; result: RuleDeadline };
 
 export type CalculatorOutcome = { mode: "blank" | "period" | "rule"; answer: CalculatorAnswer | null; errors: FieldErrors };
 
@@ -85,7 +83,11 @@ export function runCalculator(raw: CalculatorQuery, { allowBlank }: { allowBlank
     if (!rule) return { mode: "rule", answer: null, errors: { rule: `unknown rule "${q.rule}"; choose one of the rules listed` } };
     if (!rule.computable) return { mode: "rule", answer: null, errors: { rule: `${rule.code} is not computed: ${rule.why}` } };
     if (q.days !== undefined || q.dir !== undefined) {
-      return { mode: "rule", answer: null, errors: { rule: `${rule.citation} fixes its own period (${rule.days} days ${rule.direction}); leave days and direction empty` } };
+      return {
+        mode: "rule",
+        answer: null,
+        errors: { rule: `${rule.citation} fixes its own period (${rule.days} days ${rule.direction}); leave days and direction empty` },
+      };
     }
     const parsed = RuleQuestion.safeParse({ trigger: q.trigger, ...options });
     if (!parsed.success) return { mode: "rule", answer: null, errors: errorsFrom(parsed.error.issues) };

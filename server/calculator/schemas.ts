@@ -9,15 +9,26 @@ import { MAX_PERIOD_DAYS } from "../deadlines";
  * message here as in the CLI and the form, beside the parameter's name.
  */
 
-const text = (description: string, example?: string) => z.string().optional().meta(example ? { description, example } : { description });
+const text = (description: string, example?: string) =>
+  z
+    .string()
+    .optional()
+    .meta(example ? { description, example } : { description });
 
 export const ComputeQuery = z.object({
-  trigger: text("The day of the triggering event, `YYYY-MM-DD`; it is not counted. Impossible dates (2026-02-30) are refused.", "2025-09-18"),
+  trigger: text(
+    "The day of the triggering event, `YYYY-MM-DD`; it is not counted. Impossible dates (2026-02-30) are refused.",
+    "2025-09-18",
+  ),
   days: text(`Length of the period in days, a whole number from 0 to ${MAX_PERIOD_DAYS}. Not with \`rule\`.`, "14"),
   dir: text("`after` (counted forward from the trigger) or `before` (counted backward). Not with `rule`.", "after"),
-  service: text("`electronic` (default) or `mail` (also leaving it with the clerk or other consented means: FRCP 6(d) adds 3 days to periods that run from service)."),
+  service: text(
+    "`electronic` (default) or `mail` (also leaving it with the clerk or other consented means: FRCP 6(d) adds 3 days to periods that run from service).",
+  ),
   eo: text("`on` (default) or `off`: count days the President closed the executive departments as legal holidays (FRCP 6(a)(6)(B))."),
-  ca: text("`on` or `off` (default): let California holidays extend a forward period (FRCP 6(a)(6)(C)); the answer warns with the other reading either way."),
+  ca: text(
+    "`on` or `off` (default): let California holidays extend a forward period (FRCP 6(a)(6)(C)); the answer warns with the other reading either way.",
+  ),
   rule: text("A rule's code from `/api/v1/deadlines/rules` (e.g. `lr-7-3a`), instead of `days` and `dir`.", "lr-7-3a"),
 });
 
@@ -26,7 +37,7 @@ const Step = z
     kind: z.enum(["count", "weekend", "federal-holiday", "executive-closure", "california-holiday", "service-by-mail"]),
     from: z.string(),
     to: z.string(),
-    reason: z.string().meta({ description: "Short: \"Saturday\", \"Christmas Day\", \"service by mail\"." }),
+    reason: z.string().meta({ description: 'Short: "Saturday", "Christmas Day", "service by mail".' }),
     text: z.string().meta({ description: "The step as a sentence with its rule." }),
     citation: z.string(),
   })
@@ -53,7 +64,12 @@ export const DeadlineComputation = z
       })
       .meta({ description: "The question as understood, defaults filled in." }),
     rule: z
-      .object({ code: z.string(), name: z.string(), citation: z.string(), kind: z.enum(["filing-deadline", "hearing-floor", "private-window"]) })
+      .object({
+        code: z.string(),
+        name: z.string(),
+        citation: z.string(),
+        kind: z.enum(["filing-deadline", "hearing-floor", "private-window"]),
+      })
       .optional()
       .meta({ description: "With `rule`: the rule applied." }),
     due: z.string().meta({ description: "The due date, `YYYY-MM-DD`.", example: "2025-10-02" }),
@@ -61,16 +77,23 @@ export const DeadlineComputation = z
     steps: z.array(Step),
     cutoff: z
       .object({
-        at: z.string().meta({ description: "The instant e-filing closes (midnight in the court's zone), UTC.", example: "2025-10-03T07:00:00Z" }),
+        at: z
+          .string()
+          .meta({ description: "The instant e-filing closes (midnight in the court's zone), UTC.", example: "2025-10-03T07:00:00Z" }),
         timeZone: z.string(),
         utcOffset: z.string(),
         citation: z.string(),
       })
-      .meta({ description: "When electronic filing closes on the due day (FRCP 6(a)(4)(A)); for a hearing floor it is only the end of that day." }),
+      .meta({
+        description: "When electronic filing closes on the due day (FRCP 6(a)(4)(A)); for a hearing floor it is only the end of that day.",
+      }),
     warnings: z.array(Warning),
     citations: z.array(z.string()).meta({ description: "Every rule relied on, most specific first." }),
   })
-  .meta({ id: "DeadlineComputation", description: "A deadline computed under FRCP 6 / FRAP 26 and the N.D. Cal. local rules, with every step." });
+  .meta({
+    id: "DeadlineComputation",
+    description: "A deadline computed under FRCP 6 / FRAP 26 and the N.D. Cal. local rules, with every step.",
+  });
 
 export const DeadlineRuleRecord = z
   .object({
@@ -84,7 +107,10 @@ export const DeadlineRuleRecord = z
     days: z.number().int().nullable(),
     direction: z.enum(["after", "before"]).nullable(),
     runsFromService: z.boolean().nullable().meta({ description: "Only periods that run from service get FRCP 6(d)'s 3 days for mail." }),
-    chainedFrom: z.string().nullable().meta({ description: "The rule whose due date starts this one (the reply counts from the opposition's due date)." }),
+    chainedFrom: z
+      .string()
+      .nullable()
+      .meta({ description: "The rule whose due date starts this one (the reply counts from the opposition's due date)." }),
     why: z.string().nullable().meta({ description: "For rules that are not computed: why." }),
   })
   .meta({ id: "DeadlineRule" });

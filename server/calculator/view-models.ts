@@ -43,7 +43,9 @@ function resultView(outcome: CalculatorOutcome) {
         ? { name: answer.rule.name, citation: answer.rule.citation, summary: answer.rule.summary, trigger: answer.rule.trigger }
         : null,
     cutoff: filing ? { ...filingCutoff(result.due)!, utcOffset: result.cutoff.utcOffset } : null,
-    notFiling: filing ? null : "This date is a floor for the hearing — the earliest day it may be set — not a filing deadline, so no filing cut-off applies.",
+    notFiling: filing
+      ? null
+      : "This date is a floor for the hearing — the earliest day it may be set — not a filing deadline, so no filing cut-off applies.",
     // Each step's text already ends with its rule.
     steps: result.steps.map((s) => ({ text: s.text })),
     warnings: result.warnings.map((w) => w.message),
@@ -67,16 +69,41 @@ export function toCalculatorView(query: CalculatorQuery, outcome: CalculatorOutc
     errorSummary: hasErrors ? "No date was computed: correct the field marked below." : null,
     period: {
       values: { trigger: period.trigger ?? "", days: period.days ?? "" },
-      directions: options([["after", "after the trigger (forward)"], ["before", "before the trigger (backward)"]], period.dir, "after"),
-      services: options([["electronic", "electronic (CM/ECF, e-mail)"], ["mail", "mail, left with the clerk, or other consented means (+3 days)"]], period.service, "electronic"),
+      directions: options(
+        [
+          ["after", "after the trigger (forward)"],
+          ["before", "before the trigger (backward)"],
+        ],
+        period.dir,
+        "after",
+      ),
+      services: options(
+        [
+          ["electronic", "electronic (CM/ECF, e-mail)"],
+          ["mail", "mail, left with the clerk, or other consented means (+3 days)"],
+        ],
+        period.service,
+        "electronic",
+      ),
       eo: onOff(period.eo, "on", "count them as legal holidays", "do not count them"),
       ca: onOff(period.ca, "off", "count them (forward periods only)", "do not count them (the safe date)"),
       errors: ruleMode ? noErrors : outcome.errors,
     },
     rule: {
       values: { trigger: rule.trigger ?? "" },
-      rules: computable.map((r) => ({ value: r.code, label: `${r.citation} — ${r.name}`, selected: (rule.rule?.trim().toLowerCase() ?? "") === r.code })),
-      services: options([["electronic", "electronic"], ["mail", "mail or other +3-day means"]], rule.service, "electronic"),
+      rules: computable.map((r) => ({
+        value: r.code,
+        label: `${r.citation} — ${r.name}`,
+        selected: (rule.rule?.trim().toLowerCase() ?? "") === r.code,
+      })),
+      services: options(
+        [
+          ["electronic", "electronic"],
+          ["mail", "mail or other +3-day means"],
+        ],
+        rule.service,
+        "electronic",
+      ),
       eo: onOff(rule.eo, "on", "count them", "do not count them"),
       ca: onOff(rule.ca, "off", "count them", "do not count them"),
       errors: ruleMode ? outcome.errors : noErrors,

@@ -123,7 +123,9 @@ export function toIcs(data: CalendarData, options: FeedOptions): string {
   const hearings = data.hearings.filter((h) => toHearingView(h, data).exact && h.date);
   // An empty calendar looks like a broken subscription; say that the record holds nothing yet.
   const description =
-    deadlines.length + hearings.length === 0 ? `${options.description} The record holds no deadlines or hearings with a known day yet.` : options.description;
+    deadlines.length + hearings.length === 0
+      ? `${options.description} The record holds no deadlines or hearings with a known day yet.`
+      : options.description;
   const cal = ical({
     method: ICalCalendarMethod.PUBLISH,
     // The library writes the calendar's own name and description (NAME, X-WR-CALNAME,

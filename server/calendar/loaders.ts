@@ -43,7 +43,11 @@ export function loadCalendar(db: Db, scope: { caseId?: number } = {}): CalendarD
 
   // A deadline whose motion or order was deleted goes with it.
   const deadlines = deadlineRows
-    .filter((r) => (r.deadline.motionId === null || motions.has(r.deadline.motionId)) && (r.deadline.orderId === null || orders.has(r.deadline.orderId)))
+    .filter(
+      (r) =>
+        (r.deadline.motionId === null || motions.has(r.deadline.motionId)) &&
+        (r.deadline.orderId === null || orders.has(r.deadline.orderId)),
+    )
     .map((r) => {
       keepCase(r.case);
       return toPublic("deadline", r.deadline);

@@ -25,9 +25,7 @@ function textOf(node: Node, out: string[]): void {
  */
 export function calendarText(text: string): string {
   const plain = /[<&]/.test(text) ? collect(text) : text;
-  return plain
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+  return plain.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
 
 /** One line: a summary, a place, a calendar's name. Line breaks in them are typos or attacks. */

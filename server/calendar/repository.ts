@@ -39,12 +39,24 @@ export function createCalendarRepository(db: Db) {
 
     /** Live motions by id (a deadline of a deleted motion is not shown). */
     motions(ids: number[]) {
-      return ids.length ? db.select().from(s.motions).where(and(inArray(s.motions.id, ids), publicRow(s.motions))).all() : [];
+      return ids.length
+        ? db
+            .select()
+            .from(s.motions)
+            .where(and(inArray(s.motions.id, ids), publicRow(s.motions)))
+            .all()
+        : [];
     },
 
     /** Live orders by id (a deadline set by an order entered in error and deleted is not shown). */
     orders(ids: number[]) {
-      return ids.length ? db.select().from(s.orders).where(and(inArray(s.orders.id, ids), publicRow(s.orders))).all() : [];
+      return ids.length
+        ? db
+            .select()
+            .from(s.orders)
+            .where(and(inArray(s.orders.id, ids), publicRow(s.orders)))
+            .all()
+        : [];
     },
 
     courts(ids: string[]) {

@@ -53,7 +53,11 @@ export async function calendarRoutes(fastify: FastifyInstance) {
     const row = createCasesRepository(app.db).findBySlug(slug);
     if (!row) throw new NotFoundError(`No case is at /cases/${slug}.`);
     const kase = toPublic("case", row);
-    const feed = { key: paths.caseCalendarFeed(kase.slug), scope: { caseId: kase.id }, filename: `${kase.slug.replace(/[^a-z0-9-]/gi, "-")}.ics` };
+    const feed = {
+      key: paths.caseCalendarFeed(kase.slug),
+      scope: { caseId: kase.id },
+      filename: `${kase.slug.replace(/[^a-z0-9-]/gi, "-")}.ics`,
+    };
     return sendFeed(request, reply, feed, () =>
       toIcs(loadCalendar(app.db, { caseId: kase.id }), {
         name: `Quash: ${caseTitle(kase)}`,

@@ -71,7 +71,9 @@ export function caseTimeZone(data: Pick<CalendarData, "cases" | "courts">, caseI
 
 export function toHearingView(h: PublicRecord<"hearing">, data: CalendarData): HearingView {
   const exact = h.date !== null && (h.datePrecision ?? "day") === "day";
-  const date = exact ? { ...dayView(h.date!), exact: true, known: true } : viewDate({ date: h.date, latest: h.dateLatest, precision: h.datePrecision, label: h.dateLabel });
+  const date = exact
+    ? { ...dayView(h.date!), exact: true, known: true }
+    : viewDate({ date: h.date, latest: h.dateLatest, precision: h.datePrecision, label: h.dateLabel });
   return {
     id: h.id,
     anchor: `hearing-${h.id}`,
@@ -172,7 +174,12 @@ export function splitCalendar(data: CalendarData, today: string): CalendarSectio
     };
     (hearingPast(h, today) ? overdue : upcoming).push(item);
   }
-  return { overdue: groupByCase(overdue, data), upcoming: groupByCase(upcoming, data), overdueCount: overdue.length, upcomingCount: upcoming.length };
+  return {
+    overdue: groupByCase(overdue, data),
+    upcoming: groupByCase(upcoming, data),
+    overdueCount: overdue.length,
+    upcomingCount: upcoming.length,
+  };
 }
 
 /** Pending motions the rules gave no deadline, each with the reason ("filing date not known to the day"). */

@@ -11,6 +11,8 @@ export async function caseAuthoritiesRoutes(fastify: FastifyInstance) {
   app.get("/cases/:slug/authorities", { schema: { params: CaseCitesParams } }, async (request, reply) => {
     const { slug } = request.params;
     // Argument authorities come from outside the case: any write can change the tab ("global").
-    return serveCached(request, reply, app.pageCache, paths.caseAuthorities(slug), "global", () => caseAuthoritiesHtml(app, request, reply, slug));
+    return serveCached(request, reply, app.pageCache, paths.caseAuthorities(slug), "global", () =>
+      caseAuthoritiesHtml(app, request, reply, slug),
+    );
   });
 }

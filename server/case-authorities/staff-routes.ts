@@ -16,7 +16,11 @@ const CITE_DECISIONS: CiteDecision[] = ["confirm", "reject", "reopen"];
 import { caseAuthoritiesHtml, newAuthorityHref } from "./tab";
 import { toCiteReview, type CiteFormProblem } from "../cites/view-models";
 
-const DONE: Record<CiteDecision, string> = { confirm: "Link confirmed", reject: "Link rejected: a later extraction will not propose it again", reopen: "Link reopened for review" };
+const DONE: Record<CiteDecision, string> = {
+  confirm: "Link confirmed",
+  reject: "Link rejected: a later extraction will not propose it again",
+  reopen: "Link reopened for review",
+};
 
 /**
  * Staff decisions on the "cites" links found in filings: confirm (naming the authority),
@@ -29,7 +33,10 @@ export async function citeReviewRoutes(fastify: FastifyInstance) {
 
   /** A refused decision: the tab again, with the message beside the link's form. */
   async function refuse(request: FastifyRequest, reply: FastifyReply, slug: string, status: number, problem: CiteFormProblem) {
-    return reply.code(status).type("text/html; charset=utf-8").send(await caseAuthoritiesHtml(app, request, reply, slug, problem));
+    return reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .send(await caseAuthoritiesHtml(app, request, reply, slug, problem));
   }
 
   /** One decision on one link: refused with the message beside its form (422, or 409 when stale). */
@@ -42,9 +49,21 @@ export async function citeReviewRoutes(fastify: FastifyInstance) {
       return refuse(request, reply, kase.slug, 422, { citeId: id, field: String(issue.path[0]), message: issue.message });
     }
     try {
-      decideCite(app.db, app.store, id, decision, { authorityId: parsed.data.authorityId, note: parsed.data.note, expectedVersion: parsed.data.version }, actorFor(request));
+      decideCite(
+        app.db,
+        app.store,
+        id,
+        decision,
+        { authorityId: parsed.data.authorityId, note: parsed.data.note, expectedVersion: parsed.data.version },
+        actorFor(request),
+      );
     } catch (error) {
-      if (error instanceof ValidationError) return refuse(request, reply, kase.slug, 422, { citeId: id, field: error.errors[0]?.path ?? "authorityId", message: error.errors[0]?.message ?? error.message });
+      if (error instanceof ValidationError)
+        return refuse(request, reply, kase.slug, 422, {
+          citeId: id,
+          field: error.errors[0]?.path ?? "authorityId",
+          message: error.errors[0]?.message ?? error.message,
+        });
       if (error instanceof VersionConflictError) {
         return refuse(request, reply, kase.slug, 409, {
           citeId: id,
@@ -93,10 +112,18 @@ export async function citeReviewRoutes(fastify: FastifyInstance) {
     });
     const byCase = new Map<string, { title: string; href: string; items: typeof review.items }>();
     rows.forEach((row, i) => {
-      const group = byCase.get(row.kase.slug) ?? { title: row.kase.caption ?? row.kase.label, href: paths.caseAuthorities(row.kase.slug), items: [] };
+      const group = byCase.get(row.kase.slug) ?? {
+        title: row.kase.caption ?? row.kase.label,
+        href: paths.caseAuthorities(row.kase.slug),
+        items: [],
+      };
       group.items.push(review.items[i]!);
       byCase.set(row.kase.slug, group);
     });
-    return reply.viewAsync("cites/review.hbs", { title: "Citations waiting for review", groups: [...byCase.values()], count: review.counts.proposed });
+    return reply.viewAsync("cites/review.hbs", {
+      title: "Citations waiting for review",
+      groups: [...byCase.values()],
+      count: review.counts.proposed,
+    });
   });
 }

@@ -59,9 +59,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     partyId: pa.partyId,
     account: toPublic("account", pa.account),
   }));
-  const attorneyOrgs = repo
-    .organizations(counsel.map((c) => c.attorney?.organizationId ?? null))
-    .map((o) => toPublic("organization", o));
+  const attorneyOrgs = repo.organizations(counsel.map((c) => c.attorney?.organizationId ?? null)).map((o) => toPublic("organization", o));
 
   const motionRows = repo.motions(row.id);
   const motions = motionRows.map((m) => toPublic("motion", m));
@@ -159,7 +157,11 @@ export function loadPublicEntry(db: Db, slug: string, entryId: number, reader: D
     .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id), publicRow(s.docketEntries)))
     .get();
   if (!row) return undefined;
-  const citations = row.sealed ? [] : (createSourcesRepository(db).citationsFor([{ type: "entry", id: row.id }]).get(refKey("entry", row.id)) ?? []);
+  const citations = row.sealed
+    ? []
+    : (createSourcesRepository(db)
+        .citationsFor([{ type: "entry", id: row.id }])
+        .get(refKey("entry", row.id)) ?? []);
   const court = repo.court(kase.courtId);
   return {
     case: toPublic("case", kase),
@@ -197,14 +199,49 @@ export type CaseSummary = {
  */
 export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]): CaseSummary[] {
   const caseRows = page ?? db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
-  const ofPage = <T extends SQLiteColumn>(column: T) => (page ? [inArray(column, page.map((c) => c.id))] : []);
-  const courts = new Map(db.select().from(s.courts).all().map((c) => [c.id, toPublic("court", c)]));
-  const judges = new Map(db.select().from(s.judges).where(publicRow(s.judges)).all().map((j) => [j.id, toPublic("judge", j)]));
-  const subpoenas = new Map(
-    db.select().from(s.subpoenas).where(publicRow(s.subpoenas)).all().map((sp) => [sp.id, toPublic("subpoena", sp)]),
+  const ofPage = <T extends SQLiteColumn>(column: T) =>
+    page
+      ? [
+          inArray(
+            column,
+            page.map((c) => c.id),
+          ),
+        ]
+      : [];
+  const courts = new Map(
+    db
+      .select()
+      .from(s.courts)
+      .all()
+      .map((c) => [c.id, toPublic("court", c)]),
   );
-  const links = db.select().from(s.caseSubpoenas).where(and(...ofPage(s.caseSubpoenas.caseId))).all();
-  const motions = db.select().from(s.motions).where(and(publicRow(s.motions), ...ofPage(s.motions.caseId))).orderBy(asc(s.motions.id)).all();
+  const judges = new Map(
+    db
+      .select()
+      .from(s.judges)
+      .where(publicRow(s.judges))
+      .all()
+      .map((j) => [j.id, toPublic("judge", j)]),
+  );
+  const subpoenas = new Map(
+    db
+      .select()
+      .from(s.subpoenas)
+      .where(publicRow(s.subpoenas))
+      .all()
+      .map((sp) => [sp.id, toPublic("subpoena", sp)]),
+  );
+  const links = db
+    .select()
+    .from(s.caseSubpoenas)
+    .where(and(...ofPage(s.caseSubpoenas.caseId)))
+    .all();
+  const motions = db
+    .select()
+    .from(s.motions)
+    .where(and(publicRow(s.motions), ...ofPage(s.motions.caseId)))
+    .orderBy(asc(s.motions.id))
+    .all();
   const sources = createSourcesRepository(db);
   const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
   const citations = sources.citationsFor(refs);
@@ -252,7 +289,8 @@ export function loadPublicEntriesPage(db: Db, slug: string, query: EntriesPageQu
   const entryRows = repo.entriesPage(row.id, { limit, after, before, ...filters });
   const first = entryRows[0];
   const last = entryRows.at(-1);
-  const probe = (edge: { after?: [number, number]; before?: [number, number] }) => repo.entriesPage(row.id, { limit: 1, ...edge, ...filters }).length > 0;
+  const probe = (edge: { after?: [number, number]; before?: [number, number] }) =>
+    repo.entriesPage(row.id, { limit: 1, ...edge, ...filters }).length > 0;
   const court = repo.court(row.courtId);
   const openIds = entryRows.filter((e) => !e.sealed).map((e) => e.id);
   const refs: RecordRef[] = openIds.map((id) => ({ type: "entry" as const, id }));
@@ -285,7 +323,12 @@ export const EXPORT_BATCH = 1000;
 export function* publicEntryBatches(
   db: Db,
   caseId: number,
-): Generator<{ entries: PublicEntry[]; documents: ReturnType<typeof toPublicDocumentWithFile>[]; citations: Map<string, Citation[]>; conflicts: Map<string, ConflictRef[]> }> {
+): Generator<{
+  entries: PublicEntry[];
+  documents: ReturnType<typeof toPublicDocumentWithFile>[];
+  citations: Map<string, Citation[]>;
+  conflicts: Map<string, ConflictRef[]>;
+}> {
   const repo = createCasesRepository(db);
   const sources = createSourcesRepository(db);
   let after: [number, number] | undefined;

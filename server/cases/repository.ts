@@ -36,7 +36,14 @@ export function createCasesRepository(db: Db) {
         PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${g} then ${i}`),
         sql` `,
       )} else ${PUBLIC_CASE_GROUPS.length} end`;
-      const rows = db.select().from(s.cases).where(publicCase()).orderBy(rank, asc(s.cases.position), asc(s.cases.id)).limit(limit).offset(offset).all();
+      const rows = db
+        .select()
+        .from(s.cases)
+        .where(publicCase())
+        .orderBy(rank, asc(s.cases.position), asc(s.cases.id))
+        .limit(limit)
+        .offset(offset)
+        .all();
       const total = db.select({ n: count() }).from(s.cases).where(publicCase()).get()?.n ?? 0;
       return { rows, total };
     },

@@ -42,7 +42,10 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const preview = notPublicBanner(data.case, data.notPublic);
     const freshness = loadFreshness(app.db, data.case.id, app.clock);
     // The arguments of the case's motions (server/arguments), and the tabs to its Authorities.
-    const study = { tabs: caseTabs(slug, "docket"), arguments: loadPublicArguments(app.db, { caseId: data.case.id, reader: readerOf(request) }).map(toArgumentView) };
+    const study = {
+      tabs: caseTabs(slug, "docket"),
+      arguments: loadPublicArguments(app.db, { caseId: data.case.id, reader: readerOf(request) }).map(toArgumentView),
+    };
     if (!parsed.success) {
       // A bad filter re-renders the docket with the message beside the field.
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -53,7 +56,11 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const key = freshnessKey(request.url, freshness, "relative");
     return serveCached(request, reply, app.pageCache, key, { caseId: data.case.id }, () =>
       // Staff controls (and the preview of a case not yet public) only for a signed-in user, whose render is never stored.
-      reply.viewAsync("cases/show.hbs", { ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case), ...study, preview }),
+      reply.viewAsync("cases/show.hbs", {
+        ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case),
+        ...study,
+        preview,
+      }),
     );
   });
 
@@ -73,6 +80,9 @@ export async function casesRoutes(fastify: FastifyInstance) {
     const entry = loadPublicEntry(app.db, slug, entryId, readerOf(request));
     if (!entry) throw new NotFoundError(`No entry ${entryId} in the case at /cases/${slug}.`);
     const preview = notPublicBanner(entry.case, caseNotPublicCause(entry.caseRow));
-    return reply.view("cases/entry.hbs", { ...toEntryView(entry, { publicUrl: app.config.publicUrl, retrievedAt: app.clock.now() }), preview });
+    return reply.view("cases/entry.hbs", {
+      ...toEntryView(entry, { publicUrl: app.config.publicUrl, retrievedAt: app.clock.now() }),
+      preview,
+    });
   });
 }

@@ -11,7 +11,6 @@ const day = z
 
 export const CaseParams = z.object({ slug: z.string().min(1).max(200) });
 
-
 /** Filters of the docket page; every one is optional and a blank field means "any". */
 export const DocketQuery = z
   .object({
@@ -21,7 +20,12 @@ export const DocketQuery = z
       .union([z.enum(ENTRY_KINDS), z.literal("")])
       .optional()
       .transform((v) => (v === "" ? undefined : v)),
-    q: z.string().trim().max(200, "must be at most 200 characters").optional().transform((v) => v || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(200, "must be at most 200 characters")
+      .optional()
+      .transform((v) => v || undefined),
     order: z.enum(["asc", "desc"]).default("asc"),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     per: z.coerce.number().int().min(10).max(500).default(DOCKET_PAGE_SIZE),

@@ -5,7 +5,18 @@ import { paths } from "../paths";
 import { deadlineSources, toDeadlineView, type DeadlineView } from "../schedule/deadline-view";
 import { motionDeadlineEligibility } from "../schedule/motion-rules";
 import { formatDocketDate, viewDate, type DateView } from "../shared/dates";
-import { COVERAGE_STATUS_LABELS, ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, HEARING_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER_KIND_LABELS, STANDING_LABELS, label, GROUP_LABELS } from "../shared/labels";
+import {
+  COVERAGE_STATUS_LABELS,
+  ENTRY_KIND_LABELS,
+  ENTRY_SOURCE_PHRASES,
+  HEARING_STATUS_LABELS,
+  MOTION_KIND_LABELS,
+  MOTION_STATUS_LABELS,
+  ORDER_KIND_LABELS,
+  STANDING_LABELS,
+  label,
+  GROUP_LABELS,
+} from "../shared/labels";
 import { allMarkersFor, conflictMarkers, isInferred, markersFor, type ConflictMarker, type SourceMarker, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { deriveCaseHistory } from "../status/history";
@@ -113,7 +124,14 @@ export type DocketEntryView = {
   fromPress: boolean;
   /** The filing date is inferred (a source says so), marked as /orders marks one. */
   dateInferred: boolean;
-  documents: { label: string; description: string | null; pages: number | null; size: string | null; sealed: boolean; href: string | null }[];
+  documents: {
+    label: string;
+    description: string | null;
+    pages: number | null;
+    size: string | null;
+    sealed: boolean;
+    href: string | null;
+  }[];
   sources: SourceMarker[];
 };
 
@@ -429,13 +447,20 @@ export function toEntryView(e: PublicEntryData, share: { publicUrl: string; retr
   // Bluebook form (server/shared/bluebook.ts): "Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 18, 2025)".
   const citation = entryCitation(c, e.court ?? null, e.entry);
   return {
-    title: number ? `ECF No. ${number} — ${c.caption ?? c.label}` : `Docket entry of ${formatDocketDate(e.entry.dateFiled)} — ${c.caption ?? c.label}`,
+    title: number
+      ? `ECF No. ${number} — ${c.caption ?? c.label}`
+      : `Docket entry of ${formatDocketDate(e.entry.dateFiled)} — ${c.caption ?? c.label}`,
     heading: number ? `ECF No. ${number}` : "Unnumbered docket entry",
     caseTitle: c.caption ?? c.label,
     caseHref: paths.case(c.slug),
     docketHref,
     citation,
-    cite: citeBox({ citation, permalink: `${share.publicUrl}${paths.entryPermalink(c.slug, e.entry.id)}`, changedAt: e.changedAt, retrievedAt: share.retrievedAt }),
+    cite: citeBox({
+      citation,
+      permalink: `${share.publicUrl}${paths.entryPermalink(c.slug, e.entry.id)}`,
+      changedAt: e.changedAt,
+      retrievedAt: share.retrievedAt,
+    }),
     entry: {
       dateFiled: viewDate({ date: e.entry.dateFiled }),
       dateEntered: e.entry.dateEntered ? viewDate({ date: e.entry.dateEntered }) : null,
@@ -484,7 +509,10 @@ export function toCaseListItem(summary: CaseSummary) {
 
 export type CaseListItem = ReturnType<typeof toCaseListItem>;
 
-export function toCaseIndexView(summaries: CaseSummary[], paging: { page: number; perPage: number; total: number } = { page: 1, perPage: summaries.length, total: summaries.length }) {
+export function toCaseIndexView(
+  summaries: CaseSummary[],
+  paging: { page: number; perPage: number; total: number } = { page: 1, perPage: summaries.length, total: summaries.length },
+) {
   const pages = Math.max(1, Math.ceil(paging.total / paging.perPage));
   const href = (page: number) => (page === 1 ? paths.cases() : `${paths.cases()}?page=${page}`);
   return {

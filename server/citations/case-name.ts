@@ -87,8 +87,7 @@ export function findCaseName(citation: ParsedCitation, words: Word[], short: boo
       candidate = joinWords(words, startIndex, titleStart);
       continue;
     }
-    const likelyNewSentence =
-      vToken !== null && isUpper(text[0]) && text.length > 4 && text.endsWith(".") && plaintiffLength > 1;
+    const likelyNewSentence = vToken !== null && isUpper(text[0]) && text.length > 4 && text.endsWith(".") && plaintiffLength > 1;
     if (likelyNewSentence || (isToken(word) && word.kind === "stopWord")) {
       startIndex = index + 2;
       candidate = joinWords(words, startIndex, titleStart);

@@ -17,7 +17,10 @@ export const RULE_SETS: { canonical: string; variations: string[] }[] = [
   { canonical: "Fed. R. App. P.", variations: ["F.R.A.P.", "FRAP"] },
   { canonical: "Fed. R. Bankr. P.", variations: ["F.R.B.P."] },
   { canonical: "Sup. Ct. R.", variations: ["S. Ct. R.", "Supreme Court Rule"] },
-  { canonical: "Civil L.R.", variations: ["Civ. L.R.", "Civil Local Rule", "Civ. Local Rule", "N.D. Cal. Civ. L.R.", "N.D. Cal. Civil L.R."] },
+  {
+    canonical: "Civil L.R.",
+    variations: ["Civ. L.R.", "Civil Local Rule", "Civ. Local Rule", "N.D. Cal. Civ. L.R.", "N.D. Cal. Civil L.R."],
+  },
   { canonical: "Crim. L.R.", variations: ["Criminal L.R.", "Crim. Local Rule", "Criminal Local Rule"] },
   { canonical: "ADR L.R.", variations: [] },
   { canonical: "Patent L.R.", variations: ["Pat. L.R."] },
@@ -62,7 +65,9 @@ const overlaps = (a: [number, number], b: [number, number]): boolean => Math.max
 
 /** The rule citations of `text` merged, by position, into `citations`, where they cover no other citation. */
 export function addCourtRules(text: string, citations: Citation[]): Citation[] {
-  const rules = findCourtRules(text).filter((rule) => !citations.some((c) => overlaps(c.fullSpan, rule.span) || overlaps(c.span, rule.fullSpan)));
+  const rules = findCourtRules(text).filter(
+    (rule) => !citations.some((c) => overlaps(c.fullSpan, rule.span) || overlaps(c.span, rule.fullSpan)),
+  );
   if (!rules.length) return citations;
   const merged = [...citations];
   for (const rule of rules) {

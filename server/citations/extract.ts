@@ -5,15 +5,7 @@
  */
 import { findCaseName } from "./case-name";
 import { filterCitations } from "./filter";
-import {
-  addJournalMetadata,
-  addLawMetadata,
-  addPostCitation,
-  addPreCitation,
-  extractPinCite,
-  guessCourt,
-  guessEdition,
-} from "./metadata";
+import { addJournalMetadata, addLawMetadata, addPostCitation, addPreCitation, extractPinCite, guessCourt, guessEdition } from "./metadata";
 import { newCitation, type ParsedCitation, type ParsedKind } from "./parsed";
 import { SUPRA_ANTECEDENT } from "./patterns";
 import { referenceCitations } from "./references";

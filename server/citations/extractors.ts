@@ -5,22 +5,11 @@
  * blank-page placeholders and line breaks. Built once, on first use, as eyecite builds them.
  */
 import { type Edition, makeReporter, yearOf } from "./editions";
-import {
-  escapeRegex,
-  processVariables,
-  pythonToJsRegex,
-  relaxedAbbreviation,
-  substitute,
-  substituteRecursively,
-} from "./regex-templates";
+import { escapeRegex, processVariables, pythonToJsRegex, relaxedAbbreviation, substitute, substituteRecursively } from "./regex-templates";
 import { loadReportersDb, type ReportersDb } from "./reporters-data";
 
 /** Blank pages print as underscores (`570 U.S. ___`); roman numerals for prefatory pages, except v, l, c. */
-const ROMAN_NUMERAL = [
-  "c?(?:xc|xl|l?x{1,3})(?:ix|iv|v?i{0,3})",
-  "(?:c?l?)(?:ix|iv|v?i{1,3})",
-  "(?:lv|cv|cl|clv)",
-].join("|");
+const ROMAN_NUMERAL = ["c?(?:xc|xl|l?x{1,3})(?:ix|iv|v?i{0,3})", "(?:c?l?)(?:ix|iv|v?i{1,3})", "(?:lv|cv|cl|clv)"].join("|");
 export const PAGE_NUMBER = `(?:\\d+|${ROMAN_NUMERAL}|_+)`;
 
 export type CitationExtractor = {
@@ -101,7 +90,10 @@ export function buildCitationExtractors(db: ReportersDb = loadReportersDb()): Ex
       }
     }
   }
-  for (const [source, table] of [["laws", db.laws], ["journals", db.journals]] as const) {
+  for (const [source, table] of [
+    ["laws", db.laws],
+    ["journals", db.journals],
+  ] as const) {
     for (const [key, cluster] of Object.entries(table)) {
       for (const entry of cluster) {
         const reporter = makeReporter(key, entry.name, entry.cite_type, source);

@@ -107,11 +107,7 @@ export function addJournalMetadata(c: ParsedCitation, words: Word[]): void {
  * The pin cite and parenthetical after a short form, Id. or supra, and where the citation then
  * ends. `prefix` is the short form's page (`at 241`), which is also its pin cite.
  */
-export function extractPinCite(
-  words: Word[],
-  index: number,
-  prefix = "",
-): { pinCite?: string; spanEnd: number; parenthetical?: string } {
+export function extractPinCite(words: Word[], index: number, prefix = ""): { pinCite?: string; spanEnd: number; parenthetical?: string } {
   const from = words[index] as { end: number };
   const m = matchOnTokens(words, index + 1, POST_SHORT_CITATION, { prefix, stringsOnly: true })!;
   const pin = m.groups!.pin_cite;

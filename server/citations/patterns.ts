@@ -58,9 +58,7 @@ export const POST_LAW_CITATION = new RegExp(
 );
 
 /** After a journal article: pin cite, `(year)`, parenthetical. */
-export const POST_JOURNAL_CITATION = new RegExp(
-  `^(?:${pinCite()}? ?(?:\\((?:(?<year>\\d{4})(?:-\\d{2})?)\\))? ?${PARENTHETICAL})`,
-);
+export const POST_JOURNAL_CITATION = new RegExp(`^(?:${pinCite()}? ?(?:\\((?:(?<year>\\d{4})(?:-\\d{2})?)\\))? ?${PARENTHETICAL})`);
 
 const WORD = "[\\p{L}\\p{N}\\p{M}_\\-.]+";
 /** Before supra: `Adarand, supra`, `Adarand, 515 supra`, `515 supra`. */

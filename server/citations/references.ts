@@ -45,7 +45,16 @@ export function referenceCitations(full: ParsedCitation, text: string): ParsedCi
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const start = m.index;
     const stop = start + m[0].length;
-    const token = { kind: "citation" as const, data: m[0], start, end: stop, groups: {}, exactEditions: [], variationEditions: [], short: false };
+    const token = {
+      kind: "citation" as const,
+      data: m[0],
+      start,
+      end: stop,
+      groups: {},
+      exactEditions: [],
+      variationEditions: [],
+      short: false,
+    };
     const reference = newCitation("reference", token, 0, { spanStart: start, spanEnd: stop, fullSpanStart: start, fullSpanEnd: stop });
     reference.meta.plaintiff = m.groups!.plaintiff;
     reference.meta.defendant = m.groups!.defendant;

@@ -34,10 +34,37 @@ export const STOP_WORD_PATTERN = spaceBounded(`${PUNCTUATION}(?<stop_word>${STOP
 // Reporters that appear with a blank volume and page (`— U.S. —`, `___ Nev. ___`): a token so the
 // case-name scan steps over them.
 const PLACEHOLDER_REPORTERS = [
-  "A\\.?2d", "A\\.?3d", "AD3d", "Cal\\.", "F\\.?3d", "F\\.Supp\\.2d", "Idaho", "Iowa", "L\\.Ed\\.", "Mass\\.",
-  "N\\.?J\\.?", "N\\.C\\.\\s?App\\.", "N\\.E\\.3d", "N\\.J\\.\\sSuper\\.(\\sat)?", "N\\.W\\.2d", "N\\.W\\.3d",
-  "N\\.?Y\\.?", "Nev\\.", "NY3d", "Ohio\\sSt\\.3d", "P\\.?3d", "S\\.?E\\.?2d", "S\\.?E\\.?3d", "S\\.?W\\.?2d",
-  "S\\.?W\\.?3d", "S\\.C\\.", "S\\.Ct\\.", "So\\.?3d", "U\\.\\s?S\\.", "W\\.Va\\.", "Wis\\.\\s?2d",
+  "A\\.?2d",
+  "A\\.?3d",
+  "AD3d",
+  "Cal\\.",
+  "F\\.?3d",
+  "F\\.Supp\\.2d",
+  "Idaho",
+  "Iowa",
+  "L\\.Ed\\.",
+  "Mass\\.",
+  "N\\.?J\\.?",
+  "N\\.C\\.\\s?App\\.",
+  "N\\.E\\.3d",
+  "N\\.J\\.\\sSuper\\.(\\sat)?",
+  "N\\.W\\.2d",
+  "N\\.W\\.3d",
+  "N\\.?Y\\.?",
+  "Nev\\.",
+  "NY3d",
+  "Ohio\\sSt\\.3d",
+  "P\\.?3d",
+  "S\\.?E\\.?2d",
+  "S\\.?E\\.?3d",
+  "S\\.?W\\.?2d",
+  "S\\.?W\\.?3d",
+  "S\\.C\\.",
+  "S\\.Ct\\.",
+  "So\\.?3d",
+  "U\\.\\s?S\\.",
+  "W\\.Va\\.",
+  "Wis\\.\\s?2d",
 ];
 
 type SpecialExtractor = { kind: TokenKind; regex: RegExp };
@@ -45,10 +72,10 @@ type SpecialExtractor = { kind: TokenKind; regex: RegExp };
 const SPECIAL_EXTRACTORS: SpecialExtractor[] = [
   { kind: "id", regex: new RegExp(spaceBounded("id\\.,?|ibid\\."), "gid") },
   { kind: "supra", regex: new RegExp(spaceBounded(`${PUNCTUATION}supra${PUNCTUATION}`), "gid") },
-  { kind: "paragraph", regex: /(\n)/gd },
+  { kind: "paragraph", regex: /(\n)/dg },
   { kind: "stopWord", regex: new RegExp(STOP_WORD_PATTERN, "gid") },
   { kind: "placeholder", regex: new RegExp(`([_—–-]+\\s(${PLACEHOLDER_REPORTERS.join("|")})\\s[_—–-]+)`, "gid") },
-  { kind: "section", regex: /(\S*§\S*)/gd },
+  { kind: "section", regex: /(\S*§\S*)/dg },
 ];
 
 function specialToken(kind: TokenKind, match: RegExpExecArray): Token {

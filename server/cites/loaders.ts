@@ -55,6 +55,7 @@ export function loadCaseAuthorities(db: Db, caseId: number): CaseAuthorities {
   return {
     filings: loadCitingFilings(db, { caseId }),
     documentsWithText: open.filter((doc) => doc.textLength > 0).length,
-    awaitingReview: repo.ofCase(caseId).filter((row) => row.cite.status === "proposed" && row.cite.found && openIds.has(row.document.id)).length,
+    awaitingReview: repo.ofCase(caseId).filter((row) => row.cite.status === "proposed" && row.cite.found && openIds.has(row.document.id))
+      .length,
   };
 }

@@ -80,7 +80,11 @@ export function createCitesRepository(db: Db) {
 
     /** Live authorities by name, for the select a link is confirmed with. */
     authorityChoices() {
-      return db.select({ id: s.authorities.id, shortName: s.authorities.shortName, citation: s.authorities.citation }).from(s.authorities).where(isNull(s.authorities.deletedAt)).all();
+      return db
+        .select({ id: s.authorities.id, shortName: s.authorities.shortName, citation: s.authorities.citation })
+        .from(s.authorities)
+        .where(isNull(s.authorities.deletedAt))
+        .all();
     },
 
     /** Links waiting for a decision, across live cases, for the staff review list. */
@@ -93,7 +97,12 @@ export function createCitesRepository(db: Db) {
 
     /** The live authorities and their citations: what a found citation may name. */
     authorities() {
-      return db.select({ id: s.authorities.id, citation: s.authorities.citation }).from(s.authorities).where(isNull(s.authorities.deletedAt)).orderBy(asc(s.authorities.id)).all();
+      return db
+        .select({ id: s.authorities.id, citation: s.authorities.citation })
+        .from(s.authorities)
+        .where(isNull(s.authorities.deletedAt))
+        .orderBy(asc(s.authorities.id))
+        .all();
     },
 
     /** Every stored link of one document, deleted ones too: what a re-extraction reconciles with. */

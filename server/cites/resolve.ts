@@ -25,15 +25,24 @@ function nameMatches(name: string, party: string | undefined): boolean {
 function byShortForm(fulls: Full[], short: FoundCitation): Full | undefined {
   const page = pageNumber(short.page);
   const candidates = fulls.filter(
-    (f) => f.found.kind === "case" && f.found.reporter === short.reporter && f.found.volume === short.volume && (page === undefined || (pageNumber(f.found.page) ?? Infinity) <= page),
+    (f) =>
+      f.found.kind === "case" &&
+      f.found.reporter === short.reporter &&
+      f.found.volume === short.volume &&
+      (page === undefined || (pageNumber(f.found.page) ?? Infinity) <= page),
   );
   if (page === undefined) return new Set(candidates.map((c) => c.identity)).size === 1 ? candidates[0] : undefined;
-  return candidates.reduce<Full | undefined>((best, f) => (!best || (pageNumber(f.found.page) ?? 0) > (pageNumber(best.found.page) ?? 0) ? f : best), undefined);
+  return candidates.reduce<Full | undefined>(
+    (best, f) => (!best || (pageNumber(f.found.page) ?? 0) > (pageNumber(best.found.page) ?? 0) ? f : best),
+    undefined,
+  );
 }
 
 function byName(fulls: Full[], name: string | undefined): Full | undefined {
   if (!name) return undefined;
-  const candidates = fulls.filter((f) => f.found.kind === "case" && (nameMatches(name, f.found.plaintiff) || nameMatches(name, f.found.defendant)));
+  const candidates = fulls.filter(
+    (f) => f.found.kind === "case" && (nameMatches(name, f.found.plaintiff) || nameMatches(name, f.found.defendant)),
+  );
   if (candidates.length === 0) return undefined;
   // Parallel cites of one case share its parties: they are one case, and the first names it.
   const parties = new Set(candidates.map((c) => `${c.found.plaintiff ?? ""} v. ${c.found.defendant ?? ""}`.toLowerCase()));
@@ -57,7 +66,8 @@ export function resolveCitations(found: readonly FoundCitation[], text: string):
       const previous = out[out.length - 1];
       target = previous?.resolved ? previous.identity : undefined;
     } else if (citation.kind === "supra") target = byName(fulls, citation.antecedent)?.identity;
-    else if (citation.kind === "reference") target = (byName(fulls, citation.plaintiff) ?? byName(fulls, citation.defendant) ?? byName(fulls, citation.antecedent))?.identity;
+    else if (citation.kind === "reference")
+      target = (byName(fulls, citation.plaintiff) ?? byName(fulls, citation.defendant) ?? byName(fulls, citation.antecedent))?.identity;
     out.push({ found: citation, identity: target ?? unresolvedIdentity(citation, text), resolved: target !== undefined, pointsBack: true });
   }
   return out;

@@ -24,7 +24,15 @@ function authorityIndexOf(ctx: CitesContext): AuthorityIndex {
 
 /** The columns of a draft a re-extraction refreshes on every link: where and how the citation is printed. */
 function textFields(draft: CiteDraft) {
-  return { kind: draft.kind, citedText: draft.citedText, pinCite: draft.pinCite, sentence: draft.sentence, spanStart: draft.spanStart, spanEnd: draft.spanEnd, found: true };
+  return {
+    kind: draft.kind,
+    citedText: draft.citedText,
+    pinCite: draft.pinCite,
+    sentence: draft.sentence,
+    spanStart: draft.spanStart,
+    spanEnd: draft.spanEnd,
+    found: true,
+  };
 }
 
 /** The columns only an undecided link takes from a draft: which authority it names, or which it proposes. */
@@ -68,13 +76,29 @@ export function extractDocumentCites(ctx: CitesContext, documentId: number, acto
       const row = storedByKey.get(key);
       storedByKey.delete(key);
       if (!row) {
-        ctx.store.insert("cite", { documentId, citeKey: draft.citeKey, occurrence: draft.occurrence, ...textFields(draft), ...matchFields(draft), status: "proposed" }, options("found in the text"));
+        ctx.store.insert(
+          "cite",
+          {
+            documentId,
+            citeKey: draft.citeKey,
+            occurrence: draft.occurrence,
+            ...textFields(draft),
+            ...matchFields(draft),
+            status: "proposed",
+          },
+          options("found in the text"),
+        );
         result.created += 1;
         continue;
       }
       if (row.deletedAt) ctx.store.restore("cite", row.id, options("found in the text again"));
       const undecided = row.status === "proposed" && row.matchedBy !== "staff";
-      const { changed } = ctx.store.update("cite", row.id, { ...textFields(draft), ...(undecided ? matchFields(draft) : {}) }, options("found again"));
+      const { changed } = ctx.store.update(
+        "cite",
+        row.id,
+        { ...textFields(draft), ...(undecided ? matchFields(draft) : {}) },
+        options("found again"),
+      );
       if (changed || row.deletedAt) result.updated += 1;
       else result.kept += 1;
     }
@@ -118,8 +142,14 @@ export function relinkUndecidedCites(db: Db, store: RecordStore, extract: Citati
     const { identity, pin } = parseCiteKey(row.citeKey);
     const authorityId = isUnresolved(identity) ? null : (authorityFor(index, identity, pin) ?? null);
     if (authorityId === row.authorityId) continue;
-    const matchedBy = authorityId === null ? null : row.kind === "case" || row.kind === "law" || row.kind === "journal" ? "citation" : "antecedent";
-    store.update("cite", row.id, { authorityId, matchedBy }, { actor, reason: "authorities changed: the link names the authority its citation now matches" });
+    const matchedBy =
+      authorityId === null ? null : row.kind === "case" || row.kind === "law" || row.kind === "journal" ? "citation" : "antecedent";
+    store.update(
+      "cite",
+      row.id,
+      { authorityId, matchedBy },
+      { actor, reason: "authorities changed: the link names the authority its citation now matches" },
+    );
     changed += 1;
   }
   return changed;
@@ -155,7 +185,11 @@ export function decideCite(
       );
     }
     const authority = store.find("authority", authorityId);
-    if (!authority || authority.deletedAt) throw new ValidationError([{ path: "authorityId", message: `names no authority (id ${authorityId})` }], "The link was not confirmed.");
+    if (!authority || authority.deletedAt)
+      throw new ValidationError(
+        [{ path: "authorityId", message: `names no authority (id ${authorityId})` }],
+        "The link was not confirmed.",
+      );
     const matchedBy = authorityId === row.authorityId ? row.matchedBy : "staff";
     return store.update("cite", id, { status: "confirmed", authorityId, matchedBy, decisionNote: note }, options).row;
   });

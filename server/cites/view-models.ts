@@ -23,13 +23,29 @@ export function groupByAuthority(filings: CitingFiling[]) {
     citation: string;
     count: number;
     countText: string;
-    occurrences: { filing: string; filingHref: string; citedText: string; pinCite: string | null; sentence: ReturnType<typeof sentenceRuns>; byCourt: boolean }[];
+    occurrences: {
+      filing: string;
+      filingHref: string;
+      citedText: string;
+      pinCite: string | null;
+      sentence: ReturnType<typeof sentenceRuns>;
+      byCourt: boolean;
+    }[];
   }[] = [];
   for (const f of filings) {
     for (const c of f.cites) {
       let group = groups.find((g) => g.href === paths.authority(c.authority.slug));
       if (!group) {
-        groups.push((group = { name: c.authority.shortName, href: paths.authority(c.authority.slug), citation: c.authority.citation, count: 0, countText: "", occurrences: [] }));
+        groups.push(
+          (group = {
+            name: c.authority.shortName,
+            href: paths.authority(c.authority.slug),
+            citation: c.authority.citation,
+            count: 0,
+            countText: "",
+            occurrences: [],
+          }),
+        );
       }
       group.count += 1;
       group.occurrences.push({
@@ -47,7 +63,10 @@ export function groupByAuthority(filings: CitingFiling[]) {
 }
 
 /** The public Authorities tab: the authorities cited, or why there are none, in plain words. */
-export function toCaseAuthoritiesView(data: CaseAuthorities, argumentAuthorities: { name: string; href: string; citation: string; arguments: number }[]) {
+export function toCaseAuthoritiesView(
+  data: CaseAuthorities,
+  argumentAuthorities: { name: string; href: string; citation: string; arguments: number }[],
+) {
   const authorities = groupByAuthority(data.filings);
   const empty =
     authorities.length > 0
@@ -57,9 +76,15 @@ export function toCaseAuthoritiesView(data: CaseAuthorities, argumentAuthorities
         : `${NO_SOURCE_LISTS_AUTHORITIES} The text of ${data.documentsWithText === 1 ? "one filed document is" : `${data.documentsWithText} filed documents are`} on the record; no citation found in it has been confirmed by staff yet.`;
   return {
     authorities,
-    argumentAuthorities: argumentAuthorities.map((a) => ({ ...a, countText: `cited in ${a.arguments} ${a.arguments === 1 ? "argument" : "arguments"}` })),
+    argumentAuthorities: argumentAuthorities.map((a) => ({
+      ...a,
+      countText: `cited in ${a.arguments} ${a.arguments === 1 ? "argument" : "arguments"}`,
+    })),
     empty,
-    awaiting: data.awaitingReview > 0 ? `${data.awaitingReview} ${data.awaitingReview === 1 ? "citation" : "citations"} found in this case's filings ${data.awaitingReview === 1 ? "waits" : "wait"} for staff to check ${data.awaitingReview === 1 ? "it" : "them"} before ${data.awaitingReview === 1 ? "it is" : "they are"} shown.` : null,
+    awaiting:
+      data.awaitingReview > 0
+        ? `${data.awaitingReview} ${data.awaitingReview === 1 ? "citation" : "citations"} found in this case's filings ${data.awaitingReview === 1 ? "waits" : "wait"} for staff to check ${data.awaitingReview === 1 ? "it" : "them"} before ${data.awaitingReview === 1 ? "it is" : "they are"} shown.`
+        : null,
   };
 }
 
@@ -85,7 +110,12 @@ export type CiteFormProblem = { citeId: number; field: string; message: string }
 export function toCiteReview(
   rows: CiteWithContext[],
   authorities: { id: number; shortName: string; citation: string }[],
-  options: { canEdit: boolean; returnTo: string; problem?: CiteFormProblem; newAuthorityHref: (proposal: Record<string, string>) => string },
+  options: {
+    canEdit: boolean;
+    returnTo: string;
+    problem?: CiteFormProblem;
+    newAuthorityHref: (proposal: Record<string, string>) => string;
+  },
 ) {
   const choices = [...authorities].sort((a, b) => a.shortName.localeCompare(b.shortName, "en"));
   const items = rows.map(({ cite, entry, document, kase, authority }) => {
@@ -119,7 +149,13 @@ export function toCiteReview(
       citedText: cite.citedText,
       pinCite: cite.pinCite,
       sentence: sentenceRuns(cite.sentence, cite.citedText),
-      authority: authority ? { name: authority.shortName, href: paths.authority(authority.slug), why: cite.matchedBy ? (MATCHED_BY[cite.matchedBy] ?? null) : null } : null,
+      authority: authority
+        ? {
+            name: authority.shortName,
+            href: paths.authority(authority.slug),
+            why: cite.matchedBy ? (MATCHED_BY[cite.matchedBy] ?? null) : null,
+          }
+        : null,
       proposal,
       note: cite.decisionNote,
       forms: options.canEdit
@@ -130,7 +166,11 @@ export function toCiteReview(
             reopen: paths.staffCiteDecision(cite.id, "reopen"),
             authorityFieldId: `cite-${cite.id}-authority`,
             noteFieldId: `cite-${cite.id}-note`,
-            choices: choices.map((a) => ({ value: String(a.id), label: `${a.shortName} — ${a.citation}`, selected: a.id === cite.authorityId })),
+            choices: choices.map((a) => ({
+              value: String(a.id),
+              label: `${a.shortName} — ${a.citation}`,
+              selected: a.id === cite.authorityId,
+            })),
             error: problem ? { field: problem.field, message: problem.message, id: `cite-${cite.id}-error` } : null,
           }
         : null,

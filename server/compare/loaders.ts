@@ -2,7 +2,17 @@ import type { Db } from "../../db/client";
 import { loadPublicArguments, type PublicArgument } from "../arguments/loaders";
 import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { loadInstrumentPaths, type InstrumentPath } from "../patterns/loaders";
-import { challengeOf, lastWithdrawal, outcomeOf, rulingOf, stayOf, withdrawalOf, type Challenge, type Outcome, type Stage } from "../patterns/stages";
+import {
+  challengeOf,
+  lastWithdrawal,
+  outcomeOf,
+  rulingOf,
+  stayOf,
+  withdrawalOf,
+  type Challenge,
+  type Outcome,
+  type Stage,
+} from "../patterns/stages";
 import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection";
 import { spanBetween, type DaySpan } from "../shared/date-bounds";
 import type { Citation, ConflictRef } from "../sources/markers";
@@ -58,13 +68,11 @@ export function loadComparison(db: Db): Comparison {
   const argumentsByCase = new Map<number, PublicArgument[]>();
   for (const a of loadPublicArguments(db)) argumentsByCase.set(a.case.id, [...(argumentsByCase.get(a.case.id) ?? []), a]);
 
-  const compared = instruments.map(
-    (path): ComparedInstrument => ({
-      path,
-      authority: invoked(path.subpoena.authorityCited) ?? null,
-      demands: demands.filter((d) => d.subpoenaId === path.subpoena.id).map((d) => toPublicText(d.item)),
-    }),
-  );
+  const compared = instruments.map((path): ComparedInstrument => ({
+    path,
+    authority: invoked(path.subpoena.authorityCited) ?? null,
+    demands: demands.filter((d) => d.subpoenaId === path.subpoena.id).map((d) => toPublicText(d.item)),
+  }));
 
   const proceedings = loadCaseSummaries(db).flatMap((summary): Proceeding[] => {
     const caseId = summary.case.id;

@@ -24,6 +24,11 @@ export async function compareRoutes(app: FastifyInstance) {
   app.get(paths.compareCsv(), async (request, reply) => {
     const parsed = CompareQuery.safeParse(request.query);
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error), "A filter of the comparison is not valid.");
-    return sendCsv(reply, "quash-comparison.csv", COMPARE_COLUMNS, compareCsvRows(loadComparison(app.db), parsed.data, app.config.publicUrl));
+    return sendCsv(
+      reply,
+      "quash-comparison.csv",
+      COMPARE_COLUMNS,
+      compareCsvRows(loadComparison(app.db), parsed.data, app.config.publicUrl),
+    );
   });
 }

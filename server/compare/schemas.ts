@@ -3,7 +3,15 @@ import { SUBPOENA_KINDS } from "../../db/schema";
 import { OUTCOME_KEYS } from "../patterns/stages";
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
-const slug = z.preprocess(blank, z.string().trim().max(200).regex(/^[a-z0-9-]+$/, "must be a slug of lowercase letters, digits and hyphens").optional());
+const slug = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[a-z0-9-]+$/, "must be a slug of lowercase letters, digits and hyphens")
+    .optional(),
+);
 
 export const COMPARE_SORTS = ["case", "platform", "instrument", "challenged", "days"] as const;
 export const COMPARE_OUTCOMES = [...OUTCOME_KEYS, "pending", "none"] as const;

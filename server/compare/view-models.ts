@@ -40,7 +40,8 @@ function notesOf(p: Proceeding): string[] {
     p.outcome ? precisionNote(p.outcome.key === "withdrawn" ? "withdrawal" : "ruling", p.outcome.date, p.outcome.window) : null,
   ].filter((n): n is string => n !== null);
   if (!p.challenge?.window) notes.push("no filing date of this proceeding is on the record");
-  if (p.outcome && !p.outcome.window) notes.push(`the ${p.outcome.key === "withdrawn" ? "withdrawal" : "ruling"} has no date on the record`);
+  if (p.outcome && !p.outcome.window)
+    notes.push(`the ${p.outcome.key === "withdrawn" ? "withdrawal" : "ruling"} has no date on the record`);
   return notes.map((n) => `${n.charAt(0).toUpperCase()}${n.slice(1)}.`);
 }
 
@@ -50,7 +51,9 @@ function rulingOf(p: Proceeding, citations: Comparison["citations"]) {
   }
   const quash = p.motions.filter((m) => m.motion.kind === "motion_to_quash" || m.motion.kind === "other");
   const detail = quash.length
-    ? quash.map((m) => `${label(MOTION_KIND_LABELS, m.motion.kind)}: ${label(MOTION_STATUS_LABELS, m.motion.status).toLowerCase()}`).join("; ")
+    ? quash
+        .map((m) => `${label(MOTION_KIND_LABELS, m.motion.kind)}: ${label(MOTION_STATUS_LABELS, m.motion.status).toLowerCase()}`)
+        .join("; ")
     : null;
   return { yes: false, text: "No ruling on the merits", stage: null, detail };
 }
@@ -75,7 +78,9 @@ export function toProceedingRow(p: Proceeding, citations: Comparison["citations"
       kind: label(SUBPOENA_KIND_LABELS, i.path.subpoena.kind),
       issuer: i.path.issuerName,
       statute: i.path.subpoena.authorityCited,
-      statuteSources: i.path.subpoena.authorityCited ? refMarkers([{ type: "subpoena", id: i.path.subpoena.id, field: "authorityCited" }], citations) : [],
+      statuteSources: i.path.subpoena.authorityCited
+        ? refMarkers([{ type: "subpoena", id: i.path.subpoena.id, field: "authorityCited" }], citations)
+        : [],
       authority: i.authority ? { name: i.authority.shortName, href: paths.authority(i.authority.slug) } : null,
       demands: i.demands,
     })),
@@ -105,7 +110,8 @@ const SORT_LABELS: Record<(typeof COMPARE_SORTS)[number], string> = {
 };
 
 function compareRows(sort: CompareQuery["sort"], a: Row, b: Row, index: Map<Row, number>): number {
-  const text = (r: Row) => (sort === "platform" ? (r.platforms[0]?.name ?? null) : sort === "instrument" ? (r.instruments[0]?.kind ?? null) : null);
+  const text = (r: Row) =>
+    sort === "platform" ? (r.platforms[0]?.name ?? null) : sort === "instrument" ? (r.instruments[0]?.kind ?? null) : null;
   switch (sort) {
     case "platform":
     case "instrument":
@@ -177,12 +183,21 @@ export function toCompareView(data: Comparison, q: CompareQuery, errors: Record<
       active: Object.values(filters).some(Boolean),
       sort: q.sort === "case" ? null : q.sort,
       dir: q.dir === "asc" ? null : q.dir,
-      platforms: unique(all.flatMap((r) => r.platforms), (p) => p.slug)
+      platforms: unique(
+        all.flatMap((r) => r.platforms),
+        (p) => p.slug,
+      )
         .sort((a, b) => a.name.localeCompare(b.name, "en"))
         .map((p) => option(p.slug, p.name, q.platform)),
-      instruments: unique(all.flatMap((r) => r.instruments), (i) => i.kindKey).map((i) => option(i.kindKey, i.kind, q.instrument)),
+      instruments: unique(
+        all.flatMap((r) => r.instruments),
+        (i) => i.kindKey,
+      ).map((i) => option(i.kindKey, i.kind, q.instrument)),
       outcomes: COMPARE_OUTCOMES.filter((o) => all.some((r) => r.outcome.key === o)).map((o) => option(o, OUTCOME_LABELS[o], q.outcome)),
-      doctrines: unique(all.flatMap((r) => r.doctrines), (d) => d.slug).map((d) => option(d.slug, d.title, q.doctrine)),
+      doctrines: unique(
+        all.flatMap((r) => r.doctrines),
+        (d) => d.slug,
+      ).map((d) => option(d.slug, d.title, q.doctrine)),
       ruled: [option("yes", "Yes", q.ruled), option("no", "No", q.ruled)],
     },
     sortLinks: Object.fromEntries(sortLinks.map((s) => [s.key, s])),
@@ -239,7 +254,9 @@ export function compareCsvRows(data: Comparison, q: CompareQuery, baseUrl: strin
       join(r.instruments.flatMap((i) => i.demands)),
       join(r.doctrines.map((d) => `${d.title} (${d.count})`)),
       r.ruling.yes ? "yes" : "no",
-      r.ruling.yes ? `${r.ruling.text.replace(/^Yes: /, "")} ${p.ruling ? isoOf(p.ruling.date, p.ruling.window) : ""}`.trim() : (r.ruling.detail ?? ""),
+      r.ruling.yes
+        ? `${r.ruling.text.replace(/^Yes: /, "")} ${p.ruling ? isoOf(p.ruling.date, p.ruling.window) : ""}`.trim()
+        : (r.ruling.detail ?? ""),
       p.stay ? isoOf(p.stay.date, p.stay.window) : "",
       r.outcome.label,
       p.challenge ? isoOf(p.challenge.date, p.challenge.window) : "",

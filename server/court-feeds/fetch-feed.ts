@@ -11,8 +11,7 @@ import { MAX_PACER_INPUT_BYTES } from "../pacer";
 export type FeedValidators = { etag: string | null; lastModified: string | null };
 
 export type FeedFetchResult =
-  | { status: "not-modified" }
-  | { status: "ok"; bytes: Buffer; etag: string | null; lastModified: string | null };
+  { status: "not-modified" } | { status: "ok"; bytes: Buffer; etag: string | null; lastModified: string | null };
 
 export type FeedFetchOptions = FeedValidators & {
   timeoutMs: number;
@@ -51,7 +50,8 @@ function waitWords(until: Date, now: Date): string {
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new FeedFetchError(`the court's feed is larger than ${maxBytes} bytes; not read`, "too-large");
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new FeedFetchError(`the court's feed is larger than ${maxBytes} bytes; not read`, "too-large");
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -71,7 +71,10 @@ function networkReason(error: unknown): string {
 export async function fetchFeed(url: string, options: FeedFetchOptions): Promise<FeedFetchResult> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { "User-Agent": options.userAgent, Accept: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8" };
+  const headers: Record<string, string> = {
+    "User-Agent": options.userAgent,
+    Accept: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8",
+  };
   if (options.etag) headers["If-None-Match"] = options.etag;
   if (options.lastModified) headers["If-Modified-Since"] = options.lastModified;
   const seconds = Number((options.timeoutMs / 1000).toFixed(1));
@@ -86,7 +89,13 @@ export async function fetchFeed(url: string, options: FeedFetchOptions): Promise
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"), options.now);
       const what = response.status === 429 ? "429 Too Many Requests" : "503 Service Unavailable";
       const asked = retryAfter ? `; it asked us to wait ${waitWords(retryAfter, options.now)}` : "";
-      return Promise.reject(new FeedFetchError(`the court's feed answered ${what}${asked}`, response.status === 429 ? "rate-limited" : "unavailable", retryAfter));
+      return Promise.reject(
+        new FeedFetchError(
+          `the court's feed answered ${what}${asked}`,
+          response.status === 429 ? "rate-limited" : "unavailable",
+          retryAfter,
+        ),
+      );
     }
     if (!response.ok) {
       await response.body?.cancel();

@@ -49,7 +49,13 @@ const SEEN_MEMORY_MS = 14 * 24 * 60 * 60 * 1000;
 /** Identifies one feed item across polls: the same filing listed again has the same key. */
 export function itemKey(item: RssDocket): string {
   const e = item.docket_entries[0];
-  return createHash("sha256").update([item.docket_number, item.pacer_case_id ?? "", e.pacer_doc_id, e.document_number ?? "", e.date_filed, e.short_description].join("\u0000")).digest("hex");
+  return createHash("sha256")
+    .update(
+      [item.docket_number, item.pacer_case_id ?? "", e.pacer_doc_id, e.document_number ?? "", e.date_filed, e.short_description].join(
+        "\u0000",
+      ),
+    )
+    .digest("hex");
 }
 
 export function summaryText(s: PollSummary): string {
@@ -92,15 +98,23 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
     if (error instanceof PacerInputError) throw new FeedUnusableError(`the court's feed could not be read: ${error.message}`);
     throw error;
   });
-  if (prepared.kind !== "rss") throw new FeedUnusableError(`the court's feed address gave a ${prepared.kind === "docket" ? "docket report" : "notice"}, not an RSS feed: check the feed address`);
+  if (prepared.kind !== "rss")
+    throw new FeedUnusableError(
+      `the court's feed address gave a ${prepared.kind === "docket" ? "docket report" : "notice"}, not an RSS feed: check the feed address`,
+    );
 
   const watched = repo.watchedCases(courtId);
   const ofWatched: { key: string; caseId: number; publishedAt: string; item: RssDocket }[] = [];
   for (const item of prepared.result) {
-    const match = watched.find((c) => caseMatchesNumber(c, item.docket_number) || (item.pacer_case_id !== null && c.pacerCaseId === item.pacer_case_id));
+    const match = watched.find(
+      (c) => caseMatchesNumber(c, item.docket_number) || (item.pacer_case_id !== null && c.pacerCaseId === item.pacer_case_id),
+    );
     if (match) ofWatched.push({ key: itemKey(item), caseId: match.id, publishedAt: item.docket_entries[0].date_filed, item });
   }
-  const seen = repo.seenKeys(courtId, ofWatched.map((i) => i.key));
+  const seen = repo.seenKeys(
+    courtId,
+    ofWatched.map((i) => i.key),
+  );
   const fresh = ofWatched.filter((i) => !seen.has(i.key));
   const summary: PollSummary = {
     courtId,
@@ -120,12 +134,16 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
       // The merge is handed only the new items of watched cases: it would skip the others
       // anyway (watchedCasesOnly), but only after looking each one's case up. The file it
       // cites is still the whole feed, as fetched.
-      const report = mergePreparedFile(deps.db, { ...prepared, result: fresh.map((i) => i.item) }, {
-        actor: { userId: null, label: `RSS poll of ${courtId}` },
-        clock: deps.clock,
-        dataDir: deps.dataDir,
-        watchedCasesOnly: true,
-      });
+      const report = mergePreparedFile(
+        deps.db,
+        { ...prepared, result: fresh.map((i) => i.item) },
+        {
+          actor: { userId: null, label: `RSS poll of ${courtId}` },
+          clock: deps.clock,
+          dataDir: deps.dataDir,
+          watchedCasesOnly: true,
+        },
+      );
       summary.importId = report.importId;
       summary.entriesCreated = report.counts.entry?.created ?? 0;
       summary.entriesUpdated = report.counts.entry?.updated ?? 0;
@@ -133,7 +151,14 @@ export async function pollCourtFeed(deps: PollDeps, courtId: string): Promise<Po
     }
     repo.saveFeed(
       courtId,
-      { etag: result.etag, lastModified: result.lastModified, lastFetchedAt: startedAt, lastHttpStatus: 200, lastItemCount: summary.items, lastDroppedCount: summary.dropped },
+      {
+        etag: result.etag,
+        lastModified: result.lastModified,
+        lastFetchedAt: startedAt,
+        lastHttpStatus: 200,
+        lastItemCount: summary.items,
+        lastDroppedCount: summary.dropped,
+      },
       startedAt,
     );
     const newest = new Map<number, string>();

@@ -13,9 +13,19 @@ export function createCourtFeedsRepository(db: Db) {
   return {
     /** Watched cases that the feed can match: live, with a court and a docket number. */
     watchedCases(courtId?: string) {
-      const conditions = [eq(cases.watched, true), sql`${cases.deletedAt} IS NULL`, isNotNull(cases.courtId), isNotNull(cases.docketNumber)];
+      const conditions = [
+        eq(cases.watched, true),
+        sql`${cases.deletedAt} IS NULL`,
+        isNotNull(cases.courtId),
+        isNotNull(cases.docketNumber),
+      ];
       if (courtId) conditions.push(eq(cases.courtId, courtId));
-      return db.select().from(cases).where(and(...conditions)).orderBy(asc(cases.courtId), asc(cases.id)).all();
+      return db
+        .select()
+        .from(cases)
+        .where(and(...conditions))
+        .orderBy(asc(cases.courtId), asc(cases.id))
+        .all();
     },
 
     /** Live cases that could be watched (a court and a docket number) and are not. */
@@ -79,7 +89,9 @@ export function createCourtFeedsRepository(db: Db) {
 
     /** Forgets items older than the feeds keep them (a few days): the table stays small. */
     forgetSeenBefore(before: string): void {
-      db.delete(feedItemsSeen).where(sql`${feedItemsSeen.seenAt} < ${before}`).run();
+      db.delete(feedItemsSeen)
+        .where(sql`${feedItemsSeen.seenAt} < ${before}`)
+        .run();
     },
   };
 }

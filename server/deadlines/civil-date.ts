@@ -12,15 +12,7 @@ export type DayNumber = number;
 
 const MS_PER_DAY = 86_400_000;
 
-export const WEEKDAY_NAMES = [
-  "Sunday",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-] as const;
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export const SUNDAY = 0;
 export const MONDAY = 1;

@@ -20,13 +20,7 @@ const MAIL_SERVICE_DAYS = 3;
 const FIRST_SUPPORTED_DAY = fromYmd(FIRST_HOLIDAY_YEAR, 2, 1);
 const LAST_SUPPORTED_DAY = fromYmd(2199, 12, 31);
 
-export type DeadlineStepKind =
-  | "count"
-  | "weekend"
-  | "federal-holiday"
-  | "executive-closure"
-  | "california-holiday"
-  | "service-by-mail";
+export type DeadlineStepKind = "count" | "weekend" | "federal-holiday" | "executive-closure" | "california-holiday" | "service-by-mail";
 
 /** One move of the date, with the reason in words and the rule that makes it. */
 export type DeadlineStep = {
@@ -41,11 +35,7 @@ export type DeadlineStep = {
 };
 
 export type DeadlineWarningCode =
-  | "inauguration-day"
-  | "california-holiday"
-  | "executive-closure"
-  | "closures-not-recorded"
-  | "service-not-applicable";
+  "inauguration-day" | "california-holiday" | "executive-closure" | "closures-not-recorded" | "service-not-applicable";
 
 export type DeadlineWarning = {
   code: DeadlineWarningCode;
@@ -164,12 +154,7 @@ function describeSteps(steps: DeadlineStep[], kind: DeadlineStepKind): string {
  * The readings the rules leave open (state holidays, presidential closures): compute the other
  * reading too and, when it gives another date, say so with that date.
  */
-function alternativeReadings(
-  trigger: DayNumber,
-  request: DeadlineRequest,
-  primary: Computation,
-  cite: Citations,
-): DeadlineWarning[] {
+function alternativeReadings(trigger: DayNumber, request: DeadlineRequest, primary: Computation, cite: Citations): DeadlineWarning[] {
   const warnings: DeadlineWarning[] = [];
   const due = formatIsoDate(primary.due);
 

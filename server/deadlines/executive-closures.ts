@@ -77,9 +77,7 @@ export const EXECUTIVE_CLOSURES: readonly ExecutiveClosure[] = [
  */
 export const EXECUTIVE_CLOSURES_RECORDED_FROM: DayNumber = fromYmd(2018, 1, 1);
 
-const byDay = new Map<DayNumber, ExecutiveClosure>(
-  EXECUTIVE_CLOSURES.map((closure) => [parseIsoDate(closure.date)!, closure]),
-);
+const byDay = new Map<DayNumber, ExecutiveClosure>(EXECUTIVE_CLOSURES.map((closure) => [parseIsoDate(closure.date)!, closure]));
 
 export function executiveClosureOn(day: DayNumber): ExecutiveClosure | undefined {
   return byDay.get(day);

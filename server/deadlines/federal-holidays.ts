@@ -39,15 +39,17 @@ export type FederalHoliday = {
 export type DatedRule = { dateIn: (year: number) => DayNumber | undefined };
 
 /** A holiday that exists only from a given year. */
-export const since = (first: number, date: (year: number) => DayNumber) => (year: number) =>
-  year >= first ? date(year) : undefined;
+export const since = (first: number, date: (year: number) => DayNumber) => (year: number) => (year >= first ? date(year) : undefined);
 
 /**
  * One year's holidays from a table of rules (this one and California's), built on first use and
  * kept, since a deadline asks about the same year for every day it counts. A rule with no date
  * that year is left out.
  */
-export function holidaysByYear<R extends DatedRule, H>(rules: readonly R[], toHoliday: (rule: R, actual: DayNumber) => H): (year: number) => H[] {
+export function holidaysByYear<R extends DatedRule, H>(
+  rules: readonly R[],
+  toHoliday: (rule: R, actual: DayNumber) => H,
+): (year: number) => H[] {
   const byYear = new Map<number, H[]>();
   return (year) => {
     let holidays = byYear.get(year);

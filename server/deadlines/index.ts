@@ -26,11 +26,4 @@ export {
   type RuleDeadline,
   type RuleKind,
 } from "./rules";
-export {
-  DeadlineRequest,
-  Direction,
-  MAX_PERIOD_DAYS,
-  RuleOptions,
-  ServiceMethod,
-  type DeadlineRequestInput,
-} from "./schemas";
+export { DeadlineRequest, Direction, MAX_PERIOD_DAYS, RuleOptions, ServiceMethod, type DeadlineRequestInput } from "./schemas";

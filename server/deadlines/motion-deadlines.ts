@@ -59,9 +59,6 @@ export function deadlinesForMotion(input: MotionDeadlinesRequest): MotionDeadlin
     opposition,
     reply,
     earliestHearing,
-    notes: [
-      `The hearing may be set on the judge's first available calendar day on or after ${earliestHearing.due}.`,
-      ORDERS_WIN,
-    ],
+    notes: [`The hearing may be set on the judge's first available calendar day on or after ${earliestHearing.due}.`, ORDERS_WIN],
   };
 }

@@ -30,7 +30,16 @@ export const periodDays = (label: string) =>
       .max(MAX_PERIOD_DAYS, { error: `${label} must be at most ${MAX_PERIOD_DAYS}` }),
   );
 
-const SWITCH_WORDS: Record<string, boolean> = { on: true, true: true, yes: true, "1": true, off: false, false: false, no: false, "0": false };
+const SWITCH_WORDS: Record<string, boolean> = {
+  on: true,
+  true: true,
+  yes: true,
+  "1": true,
+  off: false,
+  false: false,
+  no: false,
+  "0": false,
+};
 
 const onOff = (label: string) =>
   z.preprocess(

@@ -11,7 +11,11 @@ export function createDoctrinesRepository(db: Db) {
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.doctrines).where(and(eq(s.doctrines.slug, slug), publicRow(s.doctrines))).get();
+      return db
+        .select()
+        .from(s.doctrines)
+        .where(and(eq(s.doctrines.slug, slug), publicRow(s.doctrines)))
+        .get();
     },
   };
 }

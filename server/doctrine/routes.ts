@@ -23,7 +23,9 @@ export async function doctrineRoutes(fastify: FastifyInstance) {
     const { slug } = request.params;
     const doctrine = loadDoctrine(app.db, slug);
     if (!doctrine) throw new NotFoundError(`No doctrine is at ${paths.doctrine(slug)}.`);
-    return serveCached(request, reply, app.pageCache, paths.doctrine(slug), "global", () => reply.viewAsync("doctrine/show.hbs", toDoctrineShowView(doctrine)));
+    return serveCached(request, reply, app.pageCache, paths.doctrine(slug), "global", () =>
+      reply.viewAsync("doctrine/show.hbs", toDoctrineShowView(doctrine)),
+    );
   });
 
   app.get(paths.doctrinesCsv(), async (_request, reply) =>

@@ -19,7 +19,15 @@ export type PdfMetadata = {
   xmp: string | null;
 };
 
-export const METADATA_FIELDS = ["title", "author", "subject", "keywords", "creator", "producer", "xmp"] as const satisfies readonly (keyof PdfMetadata)[];
+export const METADATA_FIELDS = [
+  "title",
+  "author",
+  "subject",
+  "keywords",
+  "creator",
+  "producer",
+  "xmp",
+] as const satisfies readonly (keyof PdfMetadata)[];
 
 export const METADATA_LABELS: Record<keyof PdfMetadata, string> = {
   title: "Title",

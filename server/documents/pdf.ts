@@ -23,7 +23,13 @@ export type PdfContents = { pageCount: number; text: string | null };
 /** Page texts joined by blank lines, with PDF.js's runs of spaces and the NUL characters some PDFs carry tidied away. */
 function tidy(pages: string[]): string | null {
   const text = pages
-    .map((page) => page.replace(/\u0000/g, "").replace(/[ \t]+\n/g, "\n").replace(/[ \t]{2,}/g, " ").trim())
+    .map((page) =>
+      page
+        .replace(/\u0000/g, "")
+        .replace(/[ \t]+\n/g, "\n")
+        .replace(/[ \t]{2,}/g, " ")
+        .trim(),
+    )
     .filter((page) => page !== "")
     .join("\n\n");
   return text === "" ? null : text;

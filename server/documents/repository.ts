@@ -7,9 +7,17 @@ export function createDocumentsRepository(db: Db) {
   return {
     /** A live case by slug and one of its entries (stricken or sealed ones too: staff attach to them). */
     entryOfCase(caseSlug: string, entryId: number) {
-      const kase = db.select().from(s.cases).where(and(eq(s.cases.slug, caseSlug), isNull(s.cases.deletedAt))).get();
+      const kase = db
+        .select()
+        .from(s.cases)
+        .where(and(eq(s.cases.slug, caseSlug), isNull(s.cases.deletedAt)))
+        .get();
       if (!kase) return undefined;
-      const entry = db.select().from(s.docketEntries).where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id))).get();
+      const entry = db
+        .select()
+        .from(s.docketEntries)
+        .where(and(eq(s.docketEntries.id, entryId), eq(s.docketEntries.caseId, kase.id)))
+        .get();
       return entry ? { kase, entry } : undefined;
     },
 

@@ -50,7 +50,9 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     try {
       return await stripPdfMetadata(bytes);
     } catch {
-      throw new PdfInputError("could not be rewritten without its metadata (author, creator, XMP), so it cannot be published; save it again as PDF and upload that.");
+      throw new PdfInputError(
+        "could not be rewritten without its metadata (author, creator, XMP), so it cannot be published; save it again as PDF and upload that.",
+      );
     }
   }
 
@@ -62,7 +64,10 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     const copy = await stripPdfMetadata(bytes);
     const publicSha256 = sha256Of(copy);
     storeFileBytes(app.config.dataDir, publicSha256, copy);
-    repo.setPublicCopy(file.sha256, { publicSha256, ...(file.publicSha256 === null ? { pdfMetadata: JSON.stringify(await readPdfMetadata(bytes)) } : {}) });
+    repo.setPublicCopy(file.sha256, {
+      publicSha256,
+      ...(file.publicSha256 === null ? { pdfMetadata: JSON.stringify(await readPdfMetadata(bytes)) } : {}),
+    });
     return publicSha256;
   }
 
@@ -84,7 +89,11 @@ export async function documentsRoutes(fastify: FastifyInstance) {
       const found = loadEntry(request.params.slug, request.params.entryId);
       const attached = repo.documentsOfEntry(found.entry.id).find((d) => d.document.id === request.query.attached)?.document;
       const file = attached?.fileSha256 ? repo.file(attached.fileSha256) : undefined;
-      const citesFound = attached ? createCitesRepository(app.db).ofDocument(attached.id).filter((c) => !c.deletedAt).length : 0;
+      const citesFound = attached
+        ? createCitesRepository(app.db)
+            .ofDocument(attached.id)
+            .filter((c) => !c.deletedAt).length
+        : 0;
       const notice = attached ? attachedNotice(attached, file, citesFound) : null;
       const authoritiesHref = attached && citesFound > 0 ? paths.caseAuthorities(found.kase.slug) : null;
       return showPage(reply, found, { notice, authoritiesHref });
@@ -104,9 +113,12 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         return showPage(reply.code(413), found, { form, formError, errors: { file: `is over the limit of ${sizeText(limit)}` } });
       }
       const parsed = DocumentUploadForm.safeParse(body);
-      const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      const errors: Record<string, string> = parsed.success
+        ? {}
+        : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
       if (!isUploadedFile(upload) || upload.bytes.length === 0) errors.file = "is required: choose a PDF";
-      if (!parsed.success || !isUploadedFile(upload) || errors.file) return showPage(reply.code(422), found, { form, errors, formError: NOTHING_SAVED });
+      if (!parsed.success || !isUploadedFile(upload) || errors.file)
+        return showPage(reply.code(422), found, { form, errors, formError: NOTHING_SAVED });
 
       let contents;
       let publicBytes: Buffer;
@@ -115,7 +127,11 @@ export async function documentsRoutes(fastify: FastifyInstance) {
         publicBytes = await publicCopyOf(upload.bytes);
       } catch (error) {
         if (!(error instanceof PdfInputError)) throw error;
-        return showPage(reply.code(422), found, { form, errors: { file: error.message }, formError: `Nothing was saved: the file ${error.message}` });
+        return showPage(reply.code(422), found, {
+          form,
+          errors: { file: error.message },
+          formError: `Nothing was saved: the file ${error.message}`,
+        });
       }
       const metadata = await readPdfMetadata(upload.bytes);
       try {
@@ -140,7 +156,8 @@ export async function documentsRoutes(fastify: FastifyInstance) {
     const found = repo.documentForDownload(request.params.documentId);
     const isPublic = found !== undefined && isPublicDownload(found, (type, id) => app.guard.repo.openHold(type, String(id)) !== undefined);
     // Staff (any role, session or token) may read sealed and deleted documents; the public learns nothing, not even that one exists.
-    if (!found?.file || (!isPublic && request.user === null)) throw new NotFoundError(`No document is at /documents/${request.params.documentId}.`);
+    if (!found?.file || (!isPublic && request.user === null))
+      throw new NotFoundError(`No document is at /documents/${request.params.documentId}.`);
     // Everyone gets the copy without metadata; staff may ask for the file as uploaded.
     const original = request.user !== null && (request.query as { original?: string }).original === "1";
     const sha256 = original ? found.file.sha256 : await publicCopySha(found.file);

@@ -41,7 +41,10 @@ export type AttachResult = {
 /** A file name fit to keep: no path, no control characters, not too long. */
 export function cleanFileName(name: string | null | undefined): string | null {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean === "" ? null : clean;
 }
 
@@ -60,7 +63,12 @@ export function attachDocument(db: Db, store: RecordStore, clock: Clock, dataDir
   const existing = repo.documentsOfEntry(input.entryId).find((d) => d.document.attachmentNumber === input.attachmentNumber)?.document;
   if (existing?.deletedAt) {
     throw new ValidationError(
-      [{ path: "attachmentNumber", message: `is the number of a deleted document (${label(input.attachmentNumber)}); restore it from Deleted records, or choose another number` }],
+      [
+        {
+          path: "attachmentNumber",
+          message: `is the number of a deleted document (${label(input.attachmentNumber)}); restore it from Deleted records, or choose another number`,
+        },
+      ],
       "The document was not saved.",
     );
   }

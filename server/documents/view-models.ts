@@ -14,7 +14,9 @@ export { sizeText };
 export function attachedNotice(d: RecordRow<"document">, file?: FileRow, citesFound = 0): string {
   const which = d.attachmentNumber === 0 ? "the main document" : `attachment ${d.attachmentNumber}`;
   const pages = d.pageCount === null ? "pages unknown" : d.pageCount === 1 ? "1 page" : `${d.pageCount} pages`;
-  const text = d.extractedText ? `${d.extractedText.length.toLocaleString("en-US")} characters of text for search` : "no text layer to search (a scan?)";
+  const text = d.extractedText
+    ? `${d.extractedText.length.toLocaleString("en-US")} characters of text for search`
+    : "no text layer to search (a scan?)";
   const cites = !d.extractedText
     ? ""
     : citesFound === 0
@@ -28,7 +30,9 @@ export function metadataNotice(file: FileRow | undefined): string {
   const metadata = file?.pdfMetadata ? (JSON.parse(file.pdfMetadata) as PdfMetadata) : null;
   if (!hasMetadata(metadata)) return "The file carried no metadata (title, author, creator, producer, XMP).";
   const parts = METADATA_FIELDS.filter((f) => metadata![f] !== null).map((f) =>
-    f === "xmp" ? `an ${METADATA_LABELS.xmp} (${metadata!.xmp!.length.toLocaleString("en-US")} characters)` : `${METADATA_LABELS[f]} “${metadata![f]}”`,
+    f === "xmp"
+      ? `an ${METADATA_LABELS.xmp} (${metadata!.xmp!.length.toLocaleString("en-US")} characters)`
+      : `${METADATA_LABELS[f]} “${metadata![f]}”`,
   );
   return `The file carried this metadata: ${parts.join("; ")}. Public downloads are a copy without any of it.`;
 }

@@ -15,7 +15,9 @@ export const REASON_MAX = 500;
 export function versionFrom(header: string | undefined, required: boolean): number | undefined {
   if (header === undefined || header.trim() === "") {
     if (!required) return undefined;
-    throw new PreconditionRequiredError('Send the version your edit started from: If-Match: "<version>" (the record\'s ETag). Nothing was changed.');
+    throw new PreconditionRequiredError(
+      'Send the version your edit started from: If-Match: "<version>" (the record\'s ETag). Nothing was changed.',
+    );
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) throw new ValidationError([{ path: "If-Match", message: 'must be the record\'s version in quotes, such as "3"' }]);
@@ -42,14 +44,17 @@ export function acceptJsonOnly(app: FastifyInstance) {
   app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: API_BODY_LIMIT }, (request, body, done) => {
     if (body === "") return done(null, undefined);
     parseJson(request, String(body), (error, value) => {
-      if (error) done(new ValidationError([{ path: "body", message: "is not valid JSON" }], "The request body is not valid JSON."), undefined);
+      if (error)
+        done(new ValidationError([{ path: "body", message: "is not valid JSON" }], "The request body is not valid JSON."), undefined);
       else done(null, value);
     });
   });
   // Say the limit instead of Fastify's bare "Request body is too large"; the app's error handler answers.
   app.setErrorHandler(async (error: FastifyError) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      throw new PayloadTooLargeError(`The request body is larger than ${API_BODY_LIMIT / (1024 * 1024)} MiB, the write API's limit. Nothing was changed.`);
+      throw new PayloadTooLargeError(
+        `The request body is larger than ${API_BODY_LIMIT / (1024 * 1024)} MiB, the write API's limit. Nothing was changed.`,
+      );
     }
     throw error;
   });

@@ -4,7 +4,16 @@ import { z } from "zod";
 import { NotFoundError, PreconditionFailedError, VersionConflictError } from "../errors";
 import { paths, routePatterns } from "../paths";
 import { actorFor, requireRole } from "../auth/hooks";
-import { EditHeaders, NoFields, RevisionList, WriteError, pascal, preconditionFailed, recordParams, staffRecordSchema } from "./api-schemas";
+import {
+  EditHeaders,
+  NoFields,
+  RevisionList,
+  WriteError,
+  pascal,
+  preconditionFailed,
+  recordParams,
+  staffRecordSchema,
+} from "./api-schemas";
 import type { RecordDefinition } from "./definition";
 import { API_BODY_LIMIT, acceptJsonOnly, etag, reasonFrom, versionFrom } from "./api-request";
 import { RECORD_DEFINITIONS } from "./records";
@@ -77,7 +86,10 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         .code(412)
         .header("etag", etag(current))
         .type(PROBLEM_TYPE)
-        .send({ ...problemOf({ status: 412, code: failed.code, message: failed.message }, reply.request.url), current: withHold(definition, current) });
+        .send({
+          ...problemOf({ status: 412, code: failed.code, message: failed.message }, reply.request.url),
+          current: withHold(definition, current),
+        });
     }
   }
 
@@ -113,7 +125,11 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       },
       handler: async (request, reply) => {
         const id = recordIdOf(definition, idOf(request));
-        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], true) };
+        const options = {
+          actor: actorFor(request),
+          reason: reasonFrom(request),
+          expectedVersion: versionFrom(request.headers["if-match"], true),
+        };
         return guarded(reply, definition, () => edit(id, options));
       },
     });
@@ -204,7 +220,11 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
         const id = recordIdOf(definition, idOf(request));
         const expectedVersion = versionFrom(request.headers["if-match"], true);
         const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion };
-        return guarded(reply, definition, () => app.editing.update(definition.type, id, request.body as Record<string, unknown>, options).record);
+        return guarded(
+          reply,
+          definition,
+          () => app.editing.update(definition.type, id, request.body as Record<string, unknown>, options).record,
+        );
       },
     );
 
@@ -262,8 +282,16 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
       },
       async (request, reply) => {
         const id = recordIdOf(definition, idOf(request));
-        const options = { actor: actorFor(request), reason: reasonFrom(request), expectedVersion: versionFrom(request.headers["if-match"], true) };
-        return guarded(reply, definition, () => app.editing.revert(definition.type, id, (request.body as RevertBody).revisionId, options).record);
+        const options = {
+          actor: actorFor(request),
+          reason: reasonFrom(request),
+          expectedVersion: versionFrom(request.headers["if-match"], true),
+        };
+        return guarded(
+          reply,
+          definition,
+          () => app.editing.revert(definition.type, id, (request.body as RevertBody).revisionId, options).record,
+        );
       },
     );
 
@@ -297,7 +325,8 @@ export async function writeApiRoutes(fastify: FastifyInstance) {
     {
       operationId: "strikeEntry",
       summary: "Strike a docket entry",
-      description: 'Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. Send `If-Match: "<version>"`: without it 428; a stale version gets 412 and nothing changes.',
+      description:
+        'Marks the entry stricken, as a court does; it stays on the docket. POST …/restore un-strikes it. Send `If-Match: "<version>"`: without it 428; a stale version gets 412 and nothing changes.',
       params: recordParams("id"),
       errorCodes: [401, 403, 404],
     },

@@ -74,7 +74,10 @@ export function staffRecordSchema(definition: RecordDefinition): z.ZodObject {
  * A refused write: the API's problem details (RFC 9457), under the name the write routes have
  * always given it in the document.
  */
-export const WriteError = ApiError.meta({ id: "WriteError", description: "A refused write, as RFC 9457 problem details. Nothing was changed. 400 lists the fields in `errors`." });
+export const WriteError = ApiError.meta({
+  id: "WriteError",
+  description: "A refused write, as RFC 9457 problem details. Nothing was changed. 400 lists the fields in `errors`.",
+});
 
 const preconditionFailedSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
 
@@ -95,11 +98,14 @@ export const StaffRevision = z
     id: z.number().int(),
     action: z.enum(["create", "update", "delete", "restore"]),
     at: z.string().meta({ description: "When, as an ISO instant." }),
-    actor: z.string().meta({ description: "Who: the user's e-mail (with the API token's number), or a process (\"seed\", \"import #4\")." }),
+    actor: z.string().meta({ description: 'Who: the user\'s e-mail (with the API token\'s number), or a process ("seed", "import #4").' }),
     userId: z.number().int().nullable(),
     reason: z.string().nullable(),
     version: z.number().int().nullable().meta({ description: "The record's version after this change." }),
-    before: z.record(z.string(), z.unknown()).nullable().meta({ description: "The record before the change (null for a create); link sets under `$links`." }),
+    before: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: "The record before the change (null for a create); link sets under `$links`." }),
     after: z.record(z.string(), z.unknown()).nullable().meta({ description: "The record after the change; link sets under `$links`." }),
   })
   .meta({ id: "StaffRevision", description: "One change to a record." });
@@ -133,9 +139,9 @@ export const NoFields = z
   .meta({ description: "These requests take no fields; send no body (or `{}`). A field sent is refused with 400." });
 
 export const EditHeaders = z.looseObject({
-  "if-match": z
-    .string()
-    .optional()
-    .meta({ description: 'The version the edit started from, as an entity tag: `"3"`. Required on every change to an existing record (PATCH, DELETE, restore, strike): without it 428; a stale version gets 412.' }),
+  "if-match": z.string().optional().meta({
+    description:
+      'The version the edit started from, as an entity tag: `"3"`. Required on every change to an existing record (PATCH, DELETE, restore, strike): without it 428; a stale version gets 412.',
+  }),
   "x-reason": z.string().optional().meta({ description: "Why, in a few words (at most 500 characters); kept in the revision." }),
 });

@@ -233,7 +233,8 @@ export function idSetLink(
       const ids = next[field];
       if (ids !== undefined) ctx.repo.replaceIdSet(table, Number(owner.id), ids);
     },
-    check: (ctx, owner, next) => memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase && "caseId" in owner ? owner.caseId : undefined),
+    check: (ctx, owner, next) =>
+      memberErrors(ctx, field, next[field], member.type, member.label, member.sameCase && "caseId" in owner ? owner.caseId : undefined),
   };
 }
 

@@ -30,9 +30,9 @@ function blankToNull<T extends z.ZodType<string>>(schema: T) {
  * an HTTP header, a CSV cell). Text typed in a text area may break lines (LF, CR LF, tab) but
  * holds no other control character (NUL, VT, ESC, the Unicode line separators…).
  */
- 
+
 const ONE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
- 
+
 const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 
 type TextOptions = { multiline?: boolean };
@@ -40,7 +40,11 @@ type TextOptions = { multiline?: boolean };
 function plainText(max: number, options: TextOptions) {
   const forbidden = options.multiline ? MULTILINE_FORBIDDEN : ONE_LINE_FORBIDDEN;
   const message = options.multiline ? "must not contain control characters" : "must be one line, without line breaks or control characters";
-  return z.string(typed("text")).trim().max(max, `must be at most ${max} characters`).refine((v) => !forbidden.test(v), message);
+  return z
+    .string(typed("text"))
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !forbidden.test(v), message);
 }
 
 /** One line of text unless `{ multiline: true }` (a text area). */
@@ -62,7 +66,12 @@ export function requiredDate() {
 }
 
 export function optionalDate() {
-  return blankToNull(z.string(typed("a date in YYYY-MM-DD form")).trim().refine((v) => v === "" || isCalendarDate(v), DATE_MESSAGE));
+  return blankToNull(
+    z
+      .string(typed("a date in YYYY-MM-DD form"))
+      .trim()
+      .refine((v) => v === "" || isCalendarDate(v), DATE_MESSAGE),
+  );
 }
 
 export function integer(min: number, max: number) {

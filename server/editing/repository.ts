@@ -54,7 +54,11 @@ export function createEditRepository(db: Db) {
     /** Any row of an editable type by id, deleted or not. */
     byId<T extends EditableType>(type: T, id: string | number): RecordRow<T> | undefined {
       const table = RECORD_TABLES[type];
-      return db.select().from(table).where(eq(column(table, "id")!, id)).get() as RecordRow<T> | undefined;
+      return db
+        .select()
+        .from(table)
+        .where(eq(column(table, "id")!, id))
+        .get() as RecordRow<T> | undefined;
     },
 
     bySlug<T extends EditableType>(type: T, slug: string): RecordRow<T> | undefined {
@@ -70,23 +74,43 @@ export function createEditRepository(db: Db) {
       const table = RECORD_TABLES[type];
       const where: SQL[] = [eq(column(table, name)!, value)];
       if (exceptId !== null) where.push(ne(column(table, "id")!, exceptId));
-      return db.select({ n: count() }).from(table).where(and(...where)).get()!.n > 0;
+      return (
+        db
+          .select({ n: count() })
+          .from(table)
+          .where(and(...where))
+          .get()!.n > 0
+      );
     },
 
     lastEntrySequence(caseId: number): number | null {
-      return db.select({ last: max(s.docketEntries.sequence) }).from(s.docketEntries).where(eq(s.docketEntries.caseId, caseId)).get()?.last ?? null;
+      return (
+        db
+          .select({ last: max(s.docketEntries.sequence) })
+          .from(s.docketEntries)
+          .where(eq(s.docketEntries.caseId, caseId))
+          .get()?.last ?? null
+      );
     },
 
     entryNumbered(caseId: number, number: number, exceptId: number | null) {
       const where: SQL[] = [eq(s.docketEntries.caseId, caseId), eq(s.docketEntries.number, number), isNull(s.docketEntries.deletedAt)];
       if (exceptId !== null) where.push(ne(s.docketEntries.id, exceptId));
-      return db.select({ id: s.docketEntries.id }).from(s.docketEntries).where(and(...where)).get();
+      return db
+        .select({ id: s.docketEntries.id })
+        .from(s.docketEntries)
+        .where(and(...where))
+        .get();
     },
 
     caseWithDocketNumber(courtId: string, core: string, exceptId: number | null) {
       const where: SQL[] = [eq(s.cases.courtId, courtId), eq(s.cases.docketNumberCore, core), isNull(s.cases.deletedAt)];
       if (exceptId !== null) where.push(ne(s.cases.id, exceptId));
-      return db.select({ id: s.cases.id, slug: s.cases.slug }).from(s.cases).where(and(...where)).get();
+      return db
+        .select({ id: s.cases.id, slug: s.cases.slug })
+        .from(s.cases)
+        .where(and(...where))
+        .get();
     },
 
     liveCitationsOfSource(sourceId: number): number {
@@ -114,7 +138,10 @@ export function createEditRepository(db: Db) {
       const current = new Set(this.idSet(name, ownerId));
       const wanted = new Set(ids);
       const gone = [...current].filter((id) => !wanted.has(id));
-      if (gone.length) db.delete(link.table).where(and(eq(link.owner, ownerId), inArray(link.member, gone))).run();
+      if (gone.length)
+        db.delete(link.table)
+          .where(and(eq(link.owner, ownerId), inArray(link.member, gone)))
+          .run();
       for (const id of ids) {
         if (current.has(id)) continue;
         link.add(db, ownerId, id);
@@ -132,7 +159,10 @@ export function createEditRepository(db: Db) {
 
     replaceDispositions(orderId: number, items: Disposition[]): void {
       db.delete(s.orderDispositions).where(eq(s.orderDispositions.orderId, orderId)).run();
-      for (const item of items) db.insert(s.orderDispositions).values({ orderId, ...item }).run();
+      for (const item of items)
+        db.insert(s.orderDispositions)
+          .values({ orderId, ...item })
+          .run();
     },
 
     /** Live orders that dispose of a motion, latest signed last. */
@@ -187,7 +217,10 @@ export function createEditRepository(db: Db) {
 
     replaceEventLinks(eventId: number, links: EventLink[]): void {
       db.delete(s.eventLinks).where(eq(s.eventLinks.eventId, eventId)).run();
-      for (const link of links) db.insert(s.eventLinks).values({ eventId, ...link }).run();
+      for (const link of links)
+        db.insert(s.eventLinks)
+          .values({ eventId, ...link })
+          .run();
     },
 
     revisions(type: EditableType, id: string | number) {

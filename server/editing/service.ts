@@ -88,14 +88,26 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     return errors;
   }
 
-  function uniqueErrors<T extends EditType>(definition: RecordDefinition<T>, row: Row, changed: string[], exceptId: string | number | null): FieldError[] {
+  function uniqueErrors<T extends EditType>(
+    definition: RecordDefinition<T>,
+    row: Row,
+    changed: string[],
+    exceptId: string | number | null,
+  ): FieldError[] {
     return (definition.unique ?? [])
       .filter((field) => changed.includes(field) && row[field] !== null && row[field] !== undefined)
       .filter((field) => repo.valueTaken(definition.type, field, row[field], exceptId))
       .map((field) => ({ path: field, message: `"${String(row[field])}" is already used by another ${definition.label}` }));
   }
 
-  function validate<T extends EditType>(definition: RecordDefinition<T>, ctx: EditContext, row: Columns<T>, changed: string[], links: Links, current: RecordRow<T> | null) {
+  function validate<T extends EditType>(
+    definition: RecordDefinition<T>,
+    ctx: EditContext,
+    row: Columns<T>,
+    changed: string[],
+    links: Links,
+    current: RecordRow<T> | null,
+  ) {
     const errors = [
       ...refErrors(definition, row, changed),
       ...uniqueErrors(definition, row, changed, current?.id ?? null),
@@ -117,7 +129,8 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
     }
   }
 
-  const linksOf = <T extends EditType>(definition: RecordDefinition<T>, ctx: EditContext, id: number) => definition.links?.read(ctx, id) ?? null;
+  const linksOf = <T extends EditType>(definition: RecordDefinition<T>, ctx: EditContext, id: number) =>
+    definition.links?.read(ctx, id) ?? null;
   const storeLinks = (before: Links | null, after: Links | null) => (after ? { links: { before, after } } : {});
 
   /** The id of the live case a record of a case is created in (`options.caseId`). */
@@ -188,7 +201,8 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
           expectedVersion: options.expectedVersion,
           ...storeLinks(linksBefore, linksAfter),
         });
-        if (changed) definition.afterWrite?.(ctx, { action: "update", row: repo.byId(type, id)!, before: current, linksBefore, linksAfter });
+        if (changed)
+          definition.afterWrite?.(ctx, { action: "update", row: repo.byId(type, id)!, before: current, linksBefore, linksAfter });
         return { record: service.find(type, id)!, changed };
       });
     },
@@ -222,7 +236,9 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         const fields: Row = current;
         for (const field of definition.unique ?? []) {
           if (fields[field] && repo.valueTaken(type, field, fields[field], id)) {
-            throw new ConflictError(`Another ${definition.label} now has the ${field} "${String(fields[field])}"; change it before restoring this one.`);
+            throw new ConflictError(
+              `Another ${definition.label} now has the ${field} "${String(fields[field])}"; change it before restoring this one.`,
+            );
           }
         }
         const links = linksOf(definition, ctx, id);
@@ -239,7 +255,12 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
      * follows (afterWrite). A deleted record comes back with it. Reverting to a deleted state
      * is refused: delete the record instead.
      */
-    revert<T extends EditType>(type: T, id: number, revisionId: number, options: EditOptions): { record: EditableRecord<T>; changed: boolean } {
+    revert<T extends EditType>(
+      type: T,
+      id: number,
+      revisionId: number,
+      options: EditOptions,
+    ): { record: EditableRecord<T>; changed: boolean } {
       const definition = definitionOf(type);
       const ctx = contextFor(options);
       return db.transaction(() => {
@@ -249,7 +270,10 @@ export function createEditService({ db, store, clock }: { db: Db; store: RecordS
         if (!revision?.after) throw new NotFoundError(`This ${definition.label} has no revision ${revisionId}.`);
         // A revision's JSON is a row of this table as it was saved, with its link rows beside it.
         const { id: _id, createdAt: _c, updatedAt: _u, version: _v, [LINKS_KEY]: oldLinks, ...old } = JSON.parse(revision.after) as Row;
-        if (old.deletedAt) throw new ConflictError(`Revision ${revisionId} is this ${definition.label} deleted; delete it instead of restoring that version.`);
+        if (old.deletedAt)
+          throw new ConflictError(
+            `Revision ${revisionId} is this ${definition.label} deleted; delete it instead of restoring that version.`,
+          );
         const merged = { ...current, ...old };
         // Coming back from deleted: its unique values must still be its own, as for restore.
         const was: Row = current;

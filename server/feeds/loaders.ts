@@ -93,11 +93,25 @@ export function dayOf(record: FeedRecord): string {
 function statusRecords(db: Db, scope: FeedScope): StatusFeedRecord[] {
   const stepCitations = (step: StatusStep, citations: Map<string, Citation[]>) => citationsBehind(step.sources, citations);
   if (scope.kind === "case") {
-    const row = db.select().from(s.cases).where(and(eq(s.cases.id, scope.caseId), publicCase())).get();
+    const row = db
+      .select()
+      .from(s.cases)
+      .where(and(eq(s.cases.id, scope.caseId), publicCase()))
+      .get();
     if (!row) return [];
     const kase = toPublic("case", row);
-    const motions = db.select().from(s.motions).where(and(eq(s.motions.caseId, row.id), publicRow(s.motions))).all().map((m) => toPublic("motion", m));
-    const orders = db.select().from(s.orders).where(and(eq(s.orders.caseId, row.id), publicRow(s.orders))).all().map((o) => toPublic("order", o));
+    const motions = db
+      .select()
+      .from(s.motions)
+      .where(and(eq(s.motions.caseId, row.id), publicRow(s.motions)))
+      .all()
+      .map((m) => toPublic("motion", m));
+    const orders = db
+      .select()
+      .from(s.orders)
+      .where(and(eq(s.orders.caseId, row.id), publicRow(s.orders)))
+      .all()
+      .map((o) => toPublic("order", o));
     const steps = deriveCaseHistory({ kase, motions, orders });
     const citations = createSourcesRepository(db).citationsFor(steps.flatMap((st) => st.sources));
     const subject = { type: "case" as const, slug: kase.slug, title: kase.caption ?? kase.label };
@@ -111,7 +125,14 @@ function statusRecords(db: Db, scope: FeedScope): StatusFeedRecord[] {
     const subject = { type: "subpoena" as const, slug: b.subpoena.slug, title: b.subpoena.title };
     const row = rows.find((r) => r.id === b.subpoena.id);
     const stamps = { recordedAt: row?.createdAt ?? "", changedAt: row?.updatedAt ?? "" };
-    return b.history.map((step): StatusFeedRecord => ({ kind: "status", subject, step, citations: stepCitations(step, citations), case: null, ...stamps }));
+    return b.history.map((step): StatusFeedRecord => ({
+      kind: "status",
+      subject,
+      step,
+      citations: stepCitations(step, citations),
+      case: null,
+      ...stamps,
+    }));
   });
 }
 

@@ -19,7 +19,14 @@ const ATOM_TYPE = "application/atom+xml; charset=utf-8";
 export async function feedsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  function serveFeed(request: FastifyRequest, reply: FastifyReply, scope: FeedScope, cacheScope: CacheScope, meta: Omit<FeedMeta, "publicUrl">, key = request.url) {
+  function serveFeed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: FeedScope,
+    cacheScope: CacheScope,
+    meta: Omit<FeedMeta, "publicUrl">,
+    key = request.url,
+  ) {
     const page =
       app.pageCache.get(key) ??
       app.pageCache.set(key, toAtom(loadFeedRecords(app.db, scope), { ...meta, publicUrl: app.config.publicUrl }), cacheScope, ATOM_TYPE);
@@ -49,7 +56,8 @@ export async function feedsRoutes(fastify: FastifyInstance) {
       { caseId: kase.id },
       {
         title: `${kase.caption ?? kase.label} — Quash`,
-        description: `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}. ${freshness.absolute}`.trim(),
+        description:
+          `Docket entries and events of ${kase.docketNumber ? `No. ${kase.docketNumber}` : "this case"}. ${freshness.absolute}`.trim(),
         selfPath: paths.feeds.case(kase.slug),
         htmlPath: paths.case(kase.slug),
         emptyUpdated: row.updatedAt,

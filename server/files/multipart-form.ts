@@ -13,9 +13,17 @@ const BODY_READ = Symbol("multipart body read");
  */
 export async function acceptMultipartForms(
   app: FastifyInstance,
-  options: { onFile: (this: unknown, part: MultipartFile) => Promise<void>; limits: { fileSize: number; files: number; fields: number; fieldSize?: number } },
+  options: {
+    onFile: (this: unknown, part: MultipartFile) => Promise<void>;
+    limits: { fileSize: number; files: number; fields: number; fieldSize?: number };
+  },
 ) {
-  await app.register(multipart, { attachFieldsToBody: "keyValues", onFile: options.onFile, throwFileSizeLimit: false, limits: options.limits });
+  await app.register(multipart, {
+    attachFieldsToBody: "keyValues",
+    onFile: options.onFile,
+    throwFileSizeLimit: false,
+    limits: options.limits,
+  });
   app.addHook("preHandler", async (request) => {
     (request as FastifyRequest & { [BODY_READ]?: boolean })[BODY_READ] = true;
   });
@@ -23,7 +31,10 @@ export async function acceptMultipartForms(
     const beforeBody = !(request as FastifyRequest & { [BODY_READ]?: boolean })[BODY_READ];
     if (beforeBody && request.isMultipart() && !(error instanceof AppError) && error.statusCode === undefined) {
       request.log.info({ detail: error.message }, "unreadable multipart body");
-      throw new ValidationError([{ path: "body", message: "is not readable form data" }], "The upload could not be read (the form data was cut off or malformed). Nothing was saved.");
+      throw new ValidationError(
+        [{ path: "body", message: "is not readable form data" }],
+        "The upload could not be read (the form data was cut off or malformed). Nothing was saved.",
+      );
     }
     throw error;
   });

@@ -36,7 +36,14 @@ function fieldTexts(field: FieldSpec, values: FormValues): { label: string; text
     case "rows": {
       const rows = (value as Record<string, string>[]) ?? [];
       const text = rows
-        .map((row) => (field.columns ?? []).map((c) => `${c.label}: ${c.control === "select" ? choiceText(c.choices, row[c.name] ?? "") : (row[c.name] ?? "").trim() || NONE}`).join("; "))
+        .map((row) =>
+          (field.columns ?? [])
+            .map(
+              (c) =>
+                `${c.label}: ${c.control === "select" ? choiceText(c.choices, row[c.name] ?? "") : (row[c.name] ?? "").trim() || NONE}`,
+            )
+            .join("; "),
+        )
         .join("\n");
       return [{ label: field.label, text: text || NONE }];
     }
@@ -73,7 +80,9 @@ export function toConflictView(input: {
   const started = deps.editing.revisions(config.type, current.id).find((r) => r.version === input.startedFrom)?.after ?? null;
   const now = texts(groups, valuesFromRecord(groups, current));
   const yours = texts(groups, valuesFromBody(groups, input.submitted));
-  const before = started ? texts(groups, valuesFromRecord(groups, { ...started, ...((started[LINKS_KEY] as Row | undefined) ?? {}) })) : null;
+  const before = started
+    ? texts(groups, valuesFromRecord(groups, { ...started, ...((started[LINKS_KEY] as Row | undefined) ?? {}) }))
+    : null;
   const rows = now.map((n, i) => {
     const y = yours[i]!;
     return {
@@ -90,7 +99,9 @@ export function toConflictView(input: {
     name: config.describe(current, deps),
     message: `You started from version ${input.startedFrom}; it is now at version ${current.version}. Nothing you submitted was saved, and nothing was overwritten.`,
     rows,
-    differencesText: ((n) => (n === 0 ? "no field differs" : n === 1 ? "1 field differs" : `${n} fields differ`))(rows.filter((r) => r.differs).length),
+    differencesText: ((n) => (n === 0 ? "no field differs" : n === 1 ? "1 field differs" : `${n} fields differ`))(
+      rows.filter((r) => r.differs).length,
+    ),
     startAgainHref: paths.staffRecordEdit(config.segment, ref, scope?.caseSlug),
     historyHref: paths.staffHistory(config.type, current.id),
     currentVersion: current.version,

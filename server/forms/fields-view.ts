@@ -55,7 +55,11 @@ const INPUT_TYPES: Record<string, string> = { number: "text", url: "url", time: 
 export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: FieldError[], prefix = "f") {
   const byPath = new Map<string, string>();
   for (const e of errors) if (!byPath.has(e.path)) byPath.set(e.path, e.message);
-  const words = new Map(allFields(groups).flatMap((f) => [...inputNames(f), ...(f.columns ?? []).map((c) => ({ name: c.name, label: c.label }))]).map((n) => [n.name, n.label]));
+  const words = new Map(
+    allFields(groups)
+      .flatMap((f) => [...inputNames(f), ...(f.columns ?? []).map((c) => ({ name: c.name, label: c.label }))])
+      .map((n) => [n.name, n.label]),
+  );
   // Messages name fields as the schema does ("must not be before dateFiled"); say them in the form's words.
   const say = (message: string) => message.replace(/\b[a-z]+[A-Z]\w*\b/g, (name) => (words.has(name) ? `“${words.get(name)}”` : name));
   const targets = new Map<string, { id: string; label: string }>();
@@ -80,7 +84,9 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
     // A stored id that is not among the choices (a deleted judge) stays visible rather than silently dropped.
     const choices = [...(spec.choices ?? []), ...(value && !hasChoice ? [{ value, label: `${value} (not in the list)` }] : [])];
     const ids = { hintId: `${id}-hint`, weekdayId: `${id}-weekday`, errorId: `${id}-error` };
-    const describedBy = [message ? ids.errorId : null, spec.hint ? ids.hintId : null, weekday ? ids.weekdayId : null].filter(Boolean).join(" ");
+    const describedBy = [message ? ids.errorId : null, spec.hint ? ids.hintId : null, weekday ? ids.weekdayId : null]
+      .filter(Boolean)
+      .join(" ");
     return {
       id,
       name,
@@ -126,24 +132,45 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
     if (spec.control === "fuzzy-date") {
       view.parts = FUZZY_PARTS.map((part) => {
         const name = `${spec.name}${part.suffix}`;
-        const partSpec: FieldSpec = part.suffix === "Precision"
-          ? { name, label: "", control: "select", choices: DATE_PRECISION_CHOICES, blank: "not stated (a day, when a date is given)" }
-          : { name, label: "", control: part.control, hint: PART_HINTS[part.suffix] };
+        const partSpec: FieldSpec =
+          part.suffix === "Precision"
+            ? { name, label: "", control: "select", choices: DATE_PRECISION_CHOICES, blank: "not stated (a day, when a date is given)" }
+            : { name, label: "", control: part.control, hint: PART_HINTS[part.suffix] };
         const printed = part.label ? part.label.charAt(0).toUpperCase() + part.label.slice(1) : "Date";
         const named = part.label ? `${spec.label}: ${part.label}` : spec.label;
-        return control(partSpec, name, `${prefix}-${name}`, String(values[name] ?? ""), [name], printed, named, fuzzyMeaning(spec.name, part.suffix, values));
+        return control(
+          partSpec,
+          name,
+          `${prefix}-${name}`,
+          String(values[name] ?? ""),
+          [name],
+          printed,
+          named,
+          fuzzyMeaning(spec.name, part.suffix, values),
+        );
       });
     } else if (spec.control === "checkboxes") {
       const chosen = new Set((value as string[] | undefined) ?? []);
       const known = new Set((spec.choices ?? []).map((c) => c.value));
-      const choices = [...(spec.choices ?? []), ...[...chosen].filter((v) => !known.has(v)).map((v) => ({ value: v, label: `${v} (not in the list)` }))];
+      const choices = [
+        ...(spec.choices ?? []),
+        ...[...chosen].filter((v) => !known.has(v)).map((v) => ({ value: v, label: `${v} (not in the list)` })),
+      ];
       view.options = choices.map((c, i) => ({ id: `${id}-${i}`, value: c.value, label: c.label, checked: chosen.has(c.value) }));
       const paths = [spec.name, ...errors.map((e) => e.path).filter((p) => p.startsWith(`${spec.name}.`))];
       Object.assign(view, control(spec, spec.name, view.options[0]?.id ?? id, "", paths), { id });
     } else if (spec.control === "lines") {
       const lines = [...((value as string[] | undefined) ?? []), ...Array<string>(spec.extra ?? 2).fill("")];
       view.lines = lines.map((line, i) =>
-        control({ ...spec, control: "text", hint: undefined }, spec.name, `${id}-${i}`, line, [`${spec.name}.${i}`], `Item ${i + 1}`, `${spec.label}, item ${i + 1},`),
+        control(
+          { ...spec, control: "text", hint: undefined },
+          spec.name,
+          `${id}-${i}`,
+          line,
+          [`${spec.name}.${i}`],
+          `Item ${i + 1}`,
+          `${spec.label}, item ${i + 1},`,
+        ),
       );
     } else if (spec.control === "rows") {
       const blank = Object.fromEntries((spec.columns ?? []).map((c) => [c.name, c.initial ?? ""]));
@@ -152,9 +179,26 @@ export function toFieldViews(groups: FieldGroup[], values: FormValues, errors: F
       view.rows = rows.map((row, i) => {
         const isNew = i >= stored.length;
         const cells = (spec.columns ?? []).map((column) =>
-          control(column, `${spec.name}[${i}][${column.name}]`, `${id}-${i}-${column.name}`, row[column.name] ?? "", [`${spec.name}.${i}.${column.name}`], column.label, `${column.label} (row ${i + 1})`),
+          control(
+            column,
+            `${spec.name}[${i}][${column.name}]`,
+            `${id}-${i}-${column.name}`,
+            row[column.name] ?? "",
+            [`${spec.name}.${i}.${column.name}`],
+            column.label,
+            `${column.label} (row ${i + 1})`,
+          ),
         );
-        if (!isNew) cells.push(control({ name: REMOVE_COLUMN, label: "Remove this row", control: "checkbox" }, `${spec.name}[${i}][${REMOVE_COLUMN}]`, `${id}-${i}-remove`, "", []));
+        if (!isNew)
+          cells.push(
+            control(
+              { name: REMOVE_COLUMN, label: "Remove this row", control: "checkbox" },
+              `${spec.name}[${i}][${REMOVE_COLUMN}]`,
+              `${id}-${i}-remove`,
+              "",
+              [],
+            ),
+          );
         const rowError = byPath.get(`${spec.name}.${i}`) ?? null;
         if (rowError) targets.set(`${spec.name}.${i}`, { id: cells[0]!.id, label: `${spec.label} row ${i + 1}` });
         return { legend: isNew ? `New row` : `Row ${i + 1}`, error: rowError ? `Row ${i + 1} ${say(rowError)}` : null, cells };

@@ -63,7 +63,10 @@ export function toFormPageView(input: FormPageInput) {
     cancelHref: record ? config.showHref(record, scope, deps) : backLink(config, scope).href,
     groups,
     errorSummary: errorSummary.length
-      ? { heading: `The ${config.noun} was not saved. Correct ${errorSummary.length === 1 ? "this field" : "these fields"}:`, items: errorSummary }
+      ? {
+          heading: `The ${config.noun} was not saved. Correct ${errorSummary.length === 1 ? "this field" : "these fields"}:`,
+          items: errorSummary,
+        }
       : null,
     readOnly: input.readOnly,
     reason: input.reason ?? "",
@@ -76,7 +79,10 @@ export function toFormPageView(input: FormPageInput) {
         }
       : null,
     stricken: Boolean(record?.stricken),
-    actions: record && !deleted && !input.readOnly ? [...(config.actions?.(record, scope, deps) ?? []), ...removalActions(config, record, scope)] : [],
+    actions:
+      record && !deleted && !input.readOnly
+        ? [...(config.actions?.(record, scope, deps) ?? []), ...removalActions(config, record, scope)]
+        : [],
     lists,
     sources: input.sources ?? null,
     showHref: record && !deleted ? config.showHref(record, scope, deps) : null,

@@ -103,7 +103,14 @@ export function editHrefOf(type: string, id: number, deps: FormDeps): string | n
 }
 
 /** An id the form sent must name a live record of the case in the URL. */
-export function ofThisCase(deps: FormDeps, scope: FormScope, type: "party" | "motion" | "entry", field: string, id: unknown, what: string): FieldError[] {
+export function ofThisCase(
+  deps: FormDeps,
+  scope: FormScope,
+  type: "party" | "motion" | "entry",
+  field: string,
+  id: unknown,
+  what: string,
+): FieldError[] {
   if (id === null || id === undefined) return [];
   const row = deps.editing.find(type, id as number);
   return row && !row.deletedAt && row.caseId === scope?.caseId ? [] : [{ path: field, message: `must be ${what} of this case` }];

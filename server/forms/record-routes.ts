@@ -29,7 +29,11 @@ const reasonOf = (body: Row) => (typeof single(body.reason) === "string" ? Strin
 /** The version an edit started from (the form's hidden field); a form without one is refused, nothing saved. */
 function versionOf(body: Row): number {
   const parsed = z.coerce.number().int().positive().safeParse(single(body.version));
-  if (!parsed.success) throw new ValidationError([{ path: "version", message: "is missing: reload the form and make the change again" }], "The form did not say which version it started from; nothing was saved.");
+  if (!parsed.success)
+    throw new ValidationError(
+      [{ path: "version", message: "is missing: reload the form and make the change again" }],
+      "The form did not say which version it started from; nothing was saved.",
+    );
   return parsed.data;
 }
 
@@ -39,7 +43,11 @@ function versionOf(body: Row): number {
  * either re-renders the form with the input and the errors (422, 409) or saves and redirects
  * (303) with a confirmation. Writes go through the write service, one transaction each.
  */
-export function registerRecordForms(fastify: FastifyInstance, config: RecordFormConfig, schemas: { create: z.ZodObject; update: z.ZodObject }) {
+export function registerRecordForms(
+  fastify: FastifyInstance,
+  config: RecordFormConfig,
+  schemas: { create: z.ZodObject; update: z.ZodObject },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = formDeps(app);
   FORM_CONFIGS.set(config.type, config);
@@ -66,12 +74,32 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     return record;
   }
 
-  function render(request: FastifyRequest, reply: FastifyReply, status: number, o: { scope: FormScope; record: EditableRecord | null; input: Row; values?: FormValues; errors?: FieldError[]; version?: number }) {
+  function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    o: { scope: FormScope; record: EditableRecord | null; input: Row; values?: FormValues; errors?: FieldError[]; version?: number },
+  ) {
     const readOnly = !hasRole(request.user!.role, "editor");
     const groups = config.groups({ scope: o.scope, deps, record: o.record, input: o.input });
     const values = o.values ?? (o.record ? valuesFromRecord(groups, o.record) : initialValues(groups, o.input));
-    const sources = o.record && !o.record.deletedAt && config.type !== "fact_source" && config.type !== "source" ? toSourcesSection(deps, config.type, o.record.id, readOnly) : null;
-    const view = toFormPageView({ config, scope: o.scope, deps, record: o.record, groups, values, errors: o.errors ?? [], readOnly, version: o.version, reason: String(single(o.input.reason) ?? ""), sources });
+    const sources =
+      o.record && !o.record.deletedAt && config.type !== "fact_source" && config.type !== "source"
+        ? toSourcesSection(deps, config.type, o.record.id, readOnly)
+        : null;
+    const view = toFormPageView({
+      config,
+      scope: o.scope,
+      deps,
+      record: o.record,
+      groups,
+      values,
+      errors: o.errors ?? [],
+      readOnly,
+      version: o.version,
+      reason: String(single(o.input.reason) ?? ""),
+      sources,
+    });
     const held = o.record ? heldBannerOf(app.guard.repo, config.type, o.record.id) : null;
     return reply.code(status).view("forms/edit.hbs", { ...view, held });
   }
@@ -98,7 +126,10 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     app.get(base, read, async (request, reply) => reply.redirect(paths.staffCase(loadScope(request.params)!.caseSlug), 303));
   } else {
     app.get(base, read, async (request, reply) =>
-      reply.view("forms/list.hbs", toRecordListView(config, deps.repo.rows(config.type, { includeDeleted: true }), deps, hasRole(request.user!.role, "editor"))),
+      reply.view(
+        "forms/list.hbs",
+        toRecordListView(config, deps.repo.rows(config.type, { includeDeleted: true }), deps, hasRole(request.user!.role, "editor")),
+      ),
     );
   }
 
@@ -110,7 +141,8 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     const scope = loadScope(request.params);
     const body = bodyOf(request);
     const { groups, cleaned, data, errors } = parse("create", scope, null, body);
-    const again = (errs: FieldError[]) => render(request, reply, 422, { scope, record: null, input: body, values: valuesFromBody(groups, cleaned), errors: errs });
+    const again = (errs: FieldError[]) =>
+      render(request, reply, 422, { scope, record: null, input: body, values: valuesFromBody(groups, cleaned), errors: errs });
     if (!data) return again(errors);
     if (errors.length) return again(errors);
     let record: EditableRecord;
@@ -120,7 +152,12 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
       if (error instanceof ValidationError) return again(error.errors);
       throw error;
     }
-    return saved(reply, `Saved the ${config.noun} ${config.describe(record, deps)}.`, config.afterCreate?.(record, scope) ?? config.showHref(record, scope, deps), record);
+    return saved(
+      reply,
+      `Saved the ${config.noun} ${config.describe(record, deps)}.`,
+      config.afterCreate?.(record, scope) ?? config.showHref(record, scope, deps),
+      record,
+    );
   });
 
   app.get(`${recordUrl}/edit`, read, async (request, reply) => {
@@ -134,12 +171,22 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
     const body = bodyOf(request);
     const version = versionOf(body);
     const { groups, cleaned, data, errors } = parse("update", scope, record, body);
-    const again = (errs: FieldError[]) => render(request, reply, 422, { scope, record, input: body, values: valuesFromBody(groups, cleaned), errors: errs, version });
+    const again = (errs: FieldError[]) =>
+      render(request, reply, 422, { scope, record, input: body, values: valuesFromBody(groups, cleaned), errors: errs, version });
     if (!data || errors.length) return again(errors);
     try {
-      const { record: after, changed } = app.editing.update(config.type, record.id, data, { actor: actorFor(request), reason: reasonOf(body), expectedVersion: version });
+      const { record: after, changed } = app.editing.update(config.type, record.id, data, {
+        actor: actorFor(request),
+        reason: reasonOf(body),
+        expectedVersion: version,
+      });
       const what = `the ${config.noun} ${config.describe(after, deps)}`;
-      return saved(reply, changed ? `Saved ${what}.` : `Nothing to save: ${what} already says that.`, config.showHref(after, scope, deps), after);
+      return saved(
+        reply,
+        changed ? `Saved ${what}.` : `Nothing to save: ${what} already says that.`,
+        config.showHref(after, scope, deps),
+        after,
+      );
     } catch (error) {
       if (error instanceof ValidationError) return again(error.errors);
       if (!(error instanceof VersionConflictError)) throw error;
@@ -157,9 +204,16 @@ export function registerRecordForms(fastify: FastifyInstance, config: RecordForm
       const name = `the ${config.noun} ${config.describe(record, deps)}`;
       if (action === "delete") {
         app.editing.remove(config.type, record.id, options);
-        return saved(reply, `Deleted ${name}. It is hidden, not erased: restore it on this page.`, paths.staffRecordEdit(config.segment, refOf(config, record), scope?.caseSlug));
+        return saved(
+          reply,
+          `Deleted ${name}. It is hidden, not erased: restore it on this page.`,
+          paths.staffRecordEdit(config.segment, refOf(config, record), scope?.caseSlug),
+        );
       }
-      const after = action === "restore" ? app.editing.restore(config.type, record.id, options) : app.editing.setStricken(record.id, action === "strike", options);
+      const after =
+        action === "restore"
+          ? app.editing.restore(config.type, record.id, options)
+          : app.editing.setStricken(record.id, action === "strike", options);
       const done = { restore: "Restored", strike: "Struck", unstrike: "Unstruck" }[action];
       return saved(reply, `${done} ${name}.`, config.showHref(after, scope, deps), after);
     });

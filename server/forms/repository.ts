@@ -22,13 +22,22 @@ export function createFormsRepository(db: Db) {
       if (options.caseId !== undefined && caseColumn) where.push(eq(caseColumn, options.caseId));
       if (!options.includeDeleted) where.push(isNull(column(table, "deletedAt")!));
       const order = type === "entry" ? column(table, "sequence")! : column(table, "id")!;
-      return db.select().from(table).where(and(...where)).orderBy(asc(order)).all() as Row[];
+      return db
+        .select()
+        .from(table)
+        .where(and(...where))
+        .orderBy(asc(order))
+        .all() as Row[];
     },
 
     /** Any record by id, deleted or not (for names of records that have no form: courts, organizations). */
     find(type: EditableType, id: string | number): Row | undefined {
       const table = RECORD_TABLES[type];
-      return db.select().from(table).where(eq(column(table, "id")!, id)).get() as Row | undefined;
+      return db
+        .select()
+        .from(table)
+        .where(eq(column(table, "id")!, id))
+        .get() as Row | undefined;
     },
 
     /** The last entries of a case, newest first: what a clerk typing a run of entries checks against. */

@@ -5,7 +5,10 @@ import type { SealKind } from "../publication/schemas";
  * The "Seal" line staff forms and pages show beside a record that can be sealed after the
  * fact: its state, and the page where an editor seals or unseals it citing the order.
  */
-export function sealRelatedList(kind: SealKind, record: { id: number; sealed?: unknown; nameSealed?: unknown; sealOrder?: unknown; sealReason?: unknown }) {
+export function sealRelatedList(
+  kind: SealKind,
+  record: { id: number; sealed?: unknown; nameSealed?: unknown; sealOrder?: unknown; sealReason?: unknown },
+) {
   const sealed = Boolean(kind === "party" ? record.nameSealed : record.sealed);
   const what = kind === "party" ? "the name" : `this ${kind === "entry" ? "entry" : kind}`;
   const order = typeof record.sealOrder === "string" ? record.sealOrder : null;

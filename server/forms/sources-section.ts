@@ -16,7 +16,14 @@ export function factSourceFields(sources: Choice[], fields: Choice[] | null): Fi
       fields
         ? { name: "field", label: "Field", control: "select", choices: fields, blank: "the record as a whole" }
         : { name: "field", label: "Field", control: "text", hint: "The field's name (camelCase), or empty for the record as a whole." },
-      { name: "sourceId", label: "Source", control: "select", choices: sources, blank: "choose a source from the register", required: true },
+      {
+        name: "sourceId",
+        label: "Source",
+        control: "select",
+        choices: sources,
+        blank: "choose a source from the register",
+        required: true,
+      },
       { name: "quote", label: "Quote", control: "textarea", size: 3, hint: "The words in the source that support the fact." },
       { name: "verifiedAgainstDocket", label: "Checked against the docket", control: "checkbox" },
       { name: "inferred", label: "Inferred (the source implies it rather than says it)", control: "checkbox" },

@@ -105,7 +105,8 @@ export function initialValues(groups: FieldGroup[], preset: Record<string, unkno
   for (const field of allFields(groups)) {
     if (field.initial !== undefined) values[field.name] = field.initial;
     const asked = preset[field.name];
-    if (typeof asked === "string" && field.control !== "rows") values[field.name] = field.control === "checkboxes" || field.control === "lines" ? [asked] : asked;
+    if (typeof asked === "string" && field.control !== "rows")
+      values[field.name] = field.control === "checkboxes" || field.control === "lines" ? [asked] : asked;
   }
   return values;
 }

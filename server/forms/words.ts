@@ -13,7 +13,12 @@ export function fuzzyText(record: Row, name: string): string | null {
   const date = (record[name] as string | null | undefined) ?? null;
   const precision = (record[`${name}Precision`] as DatePrecision | null | undefined) ?? null;
   if ((precision === null || precision === "day") && date) return dayText(date);
-  const view = viewDate({ date, latest: record[`${name}Latest`] as string | null, precision, label: record[`${name}Label`] as string | null });
+  const view = viewDate({
+    date,
+    latest: record[`${name}Latest`] as string | null,
+    precision,
+    label: record[`${name}Label`] as string | null,
+  });
   return view.known ? view.text : null;
 }
 

@@ -43,11 +43,15 @@ function calendarDay(date: string): string {
 /** "30 Nov 2026": the day of an instant in the court's zone. */
 export function courtDay(iso: string, timeZone: string): string {
   // en-CA gives YYYY-MM-DD.
-  return calendarDay(new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(new Date(iso)));
+  return calendarDay(
+    new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(new Date(iso)),
+  );
 }
 
 function courtMoment(iso: string, timeZone: string): string {
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(
+    new Date(iso),
+  );
   return `${time} on ${courtDay(iso, timeZone)}`;
 }
 
@@ -74,13 +78,24 @@ export function toFreshnessView(f: FreshnessFacts): FreshnessView {
     absoluteParts.push(words);
   }
   const later: string[] = [];
-  if (r?.lastDocketReportAt) later.push(`last full docket report imported ${courtDay(r.lastDocketReportAt, f.timeZone)}${r.lastDocketReportDate ? ` (as of ${calendarDay(r.lastDocketReportDate)})` : ""}`);
+  if (r?.lastDocketReportAt)
+    later.push(
+      `last full docket report imported ${courtDay(r.lastDocketReportAt, f.timeZone)}${r.lastDocketReportDate ? ` (as of ${calendarDay(r.lastDocketReportDate)})` : ""}`,
+    );
   else if (r?.lastRssCheckAt || r?.lastNefAt) later.push("no full docket report imported yet");
   if (r?.lastNefAt) later.push(`last notice of electronic filing ${courtDay(r.lastNefAt, f.timeZone)}`);
   const pressOnly = !f.hasCourtRecord && !r?.lastDocketReportAt && !r?.lastNefAt && !r?.lastRssItemAt;
   if (pressOnly && !r?.lastRssCheckAt) {
-    const words = f.watched ? "; press reports only so far" : "Press reports only: this docket has not been checked against the court's record";
-    return finish(f, f.watched ? `${relativeParts[0]}${words}.` : `${words}.`, f.watched ? `${absoluteParts[0]}${words}.` : `${words}.`, false, "press-only");
+    const words = f.watched
+      ? "; press reports only so far"
+      : "Press reports only: this docket has not been checked against the court's record";
+    return finish(
+      f,
+      f.watched ? `${relativeParts[0]}${words}.` : `${words}.`,
+      f.watched ? `${absoluteParts[0]}${words}.` : `${words}.`,
+      false,
+      "press-only",
+    );
   }
   if (!r && f.hasCourtRecord) later.push("imported from PACER before freshness was recorded");
   const join = (head: string[]) => {

@@ -41,15 +41,32 @@ export function textsOf(db: Db, type: EditableType, row: Row, links?: Record<str
 }
 
 /** What the guard finds in a record's texts: FRCP 5.2 material and never-publish terms. */
-export function scanTexts(texts: { field: string; text: string }[], salt: string, terms: { digest: string; wordCount: number }[]): GuardFinding[] {
-  const fingerprint = (field: string, kind: string, matched: string) => createHmac("sha256", salt).update(`${field}\u0000${kind}\u0000${matched}`).digest("hex");
+export function scanTexts(
+  texts: { field: string; text: string }[],
+  salt: string,
+  terms: { digest: string; wordCount: number }[],
+): GuardFinding[] {
+  const fingerprint = (field: string, kind: string, matched: string) =>
+    createHmac("sha256", salt).update(`${field}\u0000${kind}\u0000${matched}`).digest("hex");
   const findings: GuardFinding[] = [];
   for (const { field, text } of texts) {
     for (const f of detectProtected(text).filter(holdsBack)) {
-      findings.push({ field, kind: f.kind, start: f.start, end: f.end, fingerprint: fingerprint(field, f.kind, text.slice(f.start, f.end)) });
+      findings.push({
+        field,
+        kind: f.kind,
+        start: f.start,
+        end: f.end,
+        fingerprint: fingerprint(field, f.kind, text.slice(f.start, f.end)),
+      });
     }
     for (const m of findTerms(text, salt, terms)) {
-      findings.push({ field, kind: "never-publish", start: m.start, end: m.end, fingerprint: fingerprint(field, "never-publish", m.digest) });
+      findings.push({
+        field,
+        kind: "never-publish",
+        start: m.start,
+        end: m.end,
+        fingerprint: fingerprint(field, "never-publish", m.digest),
+      });
     }
   }
   return findings;

@@ -9,7 +9,16 @@ export const PublicationHoldOut = z
     status: z.literal("held"),
     message: z.string(),
     reviewUrl: z.string(),
-    findings: z.array(z.object({ field: z.string(), kind: z.string(), label: z.string(), rule: z.string(), start: z.number().int(), end: z.number().int() })),
+    findings: z.array(
+      z.object({
+        field: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        rule: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+      }),
+    ),
   })
   .meta({
     id: "PublicationHold",

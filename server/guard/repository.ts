@@ -68,7 +68,10 @@ export function createGuardRepository(db: Db) {
     },
 
     activeTerms(): { digest: string; wordCount: number; caseId: number }[] {
-      return prepared(db, "SELECT digest, word_count AS wordCount, case_id AS caseId FROM never_publish_terms WHERE removed_at IS NULL").all() as {
+      return prepared(
+        db,
+        "SELECT digest, word_count AS wordCount, case_id AS caseId FROM never_publish_terms WHERE removed_at IS NULL",
+      ).all() as {
         digest: string;
         wordCount: number;
         caseId: number;
@@ -83,12 +86,21 @@ export function createGuardRepository(db: Db) {
       return prepared(db, `SELECT ${TERM_COLUMNS} FROM never_publish_terms WHERE id = ?`).get(id) as TermRow | undefined;
     },
 
-    insertTerm(values: { caseId: number; digest: string; wordCount: number; note: string | null; createdAt: string; createdBy: string; createdByUserId: number | null }): number {
+    insertTerm(values: {
+      caseId: number;
+      digest: string;
+      wordCount: number;
+      note: string | null;
+      createdAt: string;
+      createdBy: string;
+      createdByUserId: number | null;
+    }): number {
       return Number(
         prepared(
           db,
           "INSERT INTO never_publish_terms (case_id, digest, word_count, note, created_at, created_by, created_by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ).run(values.caseId, values.digest, values.wordCount, values.note, values.createdAt, values.createdBy, values.createdByUserId).lastInsertRowid,
+        ).run(values.caseId, values.digest, values.wordCount, values.note, values.createdAt, values.createdBy, values.createdByUserId)
+          .lastInsertRowid,
       );
     },
 
@@ -97,24 +109,46 @@ export function createGuardRepository(db: Db) {
     },
 
     openHold(recordType: string, recordId: string): HoldRow | undefined {
-      const raw = prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE record_type = ? AND record_id = ? AND status = 'held'`).get(recordType, recordId);
+      const raw = prepared(
+        db,
+        `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE record_type = ? AND record_id = ? AND status = 'held'`,
+      ).get(recordType, recordId);
       return raw ? toHold(raw) : undefined;
     },
 
     /** Fingerprints a person has already released or redacted for this record. */
     settledFingerprints(recordType: string, recordId: string): Set<string> {
-      const rows = prepared(db, "SELECT findings FROM publication_holds WHERE record_type = ? AND record_id = ? AND status <> 'held'").all(recordType, recordId) as {
+      const rows = prepared(db, "SELECT findings FROM publication_holds WHERE record_type = ? AND record_id = ? AND status <> 'held'").all(
+        recordType,
+        recordId,
+      ) as {
         findings: string;
       }[];
       return new Set(rows.flatMap((r) => (JSON.parse(r.findings) as GuardFinding[]).map((f) => f.fingerprint)));
     },
 
-    insertHold(values: { recordType: string; recordId: string; caseId: number | null; findings: GuardFinding[]; heldAt: string; heldBy: string; heldByUserId: number | null }): number {
+    insertHold(values: {
+      recordType: string;
+      recordId: string;
+      caseId: number | null;
+      findings: GuardFinding[];
+      heldAt: string;
+      heldBy: string;
+      heldByUserId: number | null;
+    }): number {
       return Number(
         prepared(
           db,
           "INSERT INTO publication_holds (record_type, record_id, case_id, status, findings, held_at, held_by, held_by_user_id) VALUES (?, ?, ?, 'held', ?, ?, ?, ?)",
-        ).run(values.recordType, values.recordId, values.caseId, JSON.stringify(values.findings), values.heldAt, values.heldBy, values.heldByUserId).lastInsertRowid,
+        ).run(
+          values.recordType,
+          values.recordId,
+          values.caseId,
+          JSON.stringify(values.findings),
+          values.heldAt,
+          values.heldBy,
+          values.heldByUserId,
+        ).lastInsertRowid,
       );
     },
 
@@ -122,7 +156,10 @@ export function createGuardRepository(db: Db) {
       prepared(db, "UPDATE publication_holds SET findings = ? WHERE id = ?").run(JSON.stringify(findings), id);
     },
 
-    resolve(id: number, values: { status: "released" | "redacted"; at: string; by: string; byUserId: number | null; resolution: string }): boolean {
+    resolve(
+      id: number,
+      values: { status: "released" | "redacted"; at: string; by: string; byUserId: number | null; resolution: string },
+    ): boolean {
       return (
         prepared(
           db,
@@ -142,7 +179,12 @@ export function createGuardRepository(db: Db) {
       const order = options.status === "held" ? "held_at ASC, id ASC" : "resolved_at DESC, id DESC";
       const byCase = options.caseId === undefined ? "" : " AND case_id = ?";
       const params = options.caseId === undefined ? [] : [options.caseId];
-      return (prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE ${where}${byCase} ORDER BY ${order} LIMIT ${options.limit ?? 500}`).all(...params) as unknown[]).map(toHold);
+      return (
+        prepared(
+          db,
+          `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE ${where}${byCase} ORDER BY ${order} LIMIT ${options.limit ?? 500}`,
+        ).all(...params) as unknown[]
+      ).map(toHold);
     },
 
     /** What a stored PDF says about itself (server/documents/metadata.ts), or null. */
@@ -158,7 +200,9 @@ export function createGuardRepository(db: Db) {
 
     /** Holds opened after the given id and still open, oldest first. */
     openHoldsAfter(id: number): HoldRow[] {
-      return (prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE id > ? AND status = 'held' ORDER BY id`).all(id) as unknown[]).map(toHold);
+      return (
+        prepared(db, `SELECT ${HOLD_COLUMNS} FROM publication_holds WHERE id > ? AND status = 'held' ORDER BY id`).all(id) as unknown[]
+      ).map(toHold);
     },
 
     /** How many records are held right now (of one case, when given): the staff navigation's count. */
@@ -173,7 +217,10 @@ export function createGuardRepository(db: Db) {
 
     /** Every record held right now, as "type:id" keys. */
     heldKeys(): Set<string> {
-      const rows = prepared(db, "SELECT record_type AS t, record_id AS i FROM publication_holds WHERE status = 'held'").all() as { t: string; i: string }[];
+      const rows = prepared(db, "SELECT record_type AS t, record_id AS i FROM publication_holds WHERE status = 'held'").all() as {
+        t: string;
+        i: string;
+      }[];
       return new Set(rows.map((r) => `${r.t}:${r.i}`));
     },
   };

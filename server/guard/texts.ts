@@ -16,7 +16,8 @@ export function privateTextsThatPublish(db: Db, type: EditableType, row: Row): {
   if (typeof row.extractedText === "string" && row.extractedText !== "") texts.push({ field: "extractedText", text: row.extractedText });
   if (typeof row.fileSha256 === "string") {
     const metadata = createGuardRepository(db).pdfMetadataOf(row.fileSha256) ?? {};
-    for (const [name, value] of Object.entries(metadata)) if (typeof value === "string" && value !== "") texts.push({ field: `pdfMetadata.${name}`, text: value });
+    for (const [name, value] of Object.entries(metadata))
+      if (typeof value === "string" && value !== "") texts.push({ field: `pdfMetadata.${name}`, text: value });
   }
   return texts;
 }

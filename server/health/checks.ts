@@ -15,7 +15,13 @@ export type JobsHealth = "ok" | "off" | "stopped" | "overdue" | "failing";
 /** "off": no BACKUP_DIR; "pending": configured, first backup not yet due to have run. */
 export type BackupHealth = "ok" | "off" | "pending" | "overdue" | "failing";
 
-export type PublicHealth = { status: "ok" | "degraded" | "failing"; database: DatabaseHealth; jobs: JobsHealth; backup: BackupHealth; checkedAt: string };
+export type PublicHealth = {
+  status: "ok" | "degraded" | "failing";
+  database: DatabaseHealth;
+  jobs: JobsHealth;
+  backup: BackupHealth;
+  checkedAt: string;
+};
 
 /** A job may be this late (past its next run, with no runner holding it) before it counts as overdue. */
 const GRACE_MS = 10 * 60 * 1000;
@@ -56,7 +62,11 @@ export function checkHealth(app: FastifyInstance) {
   }
 
   const status: PublicHealth["status"] =
-    database !== "ok" ? "failing" : ["failing", "overdue", "stopped"].includes(jobs) || ["failing", "overdue"].includes(backup) ? "degraded" : "ok";
+    database !== "ok"
+      ? "failing"
+      : ["failing", "overdue", "stopped"].includes(jobs) || ["failing", "overdue"].includes(backup)
+        ? "degraded"
+        : "ok";
   const summary: PublicHealth = { status, database, jobs, backup, checkedAt };
 
   /** What staff (and the log) get besides: the figures behind each word. Never sent to the public. */
@@ -64,7 +74,16 @@ export function checkHealth(app: FastifyInstance) {
     database: { file: config.databaseFile, migrations },
     jobs: {
       runner: { enabled: config.jobRunner, started: runner.started, owner: runner.owner, running: runner.running },
-      list: rows.map((row) => ({ name: row.name, schedule: row.schedule, nextRunAt: row.nextRunAt, lastSuccessAt: row.lastSuccessAt, lastResult: row.lastResult, failuresInARow: row.attempts, lastError: row.lastError, lastErrorAt: row.lastErrorAt })),
+      list: rows.map((row) => ({
+        name: row.name,
+        schedule: row.schedule,
+        nextRunAt: row.nextRunAt,
+        lastSuccessAt: row.lastSuccessAt,
+        lastResult: row.lastResult,
+        failuresInARow: row.attempts,
+        lastError: row.lastError,
+        lastErrorAt: row.lastErrorAt,
+      })),
     },
     backup: config.backups
       ? {

@@ -45,7 +45,8 @@ function isBlank(value: unknown): boolean {
 
 function formatValue(field: string, value: unknown, refName: RefName): ValueView {
   if (isBlank(value)) return EMPTY;
-  if (SUMMARISED.has(field) && typeof value === "string") return { text: `${value.length.toLocaleString("en-US")} characters of text`, empty: false };
+  if (SUMMARISED.has(field) && typeof value === "string")
+    return { text: `${value.length.toLocaleString("en-US")} characters of text`, empty: false };
   if (typeof value === "boolean") return { text: value ? "yes" : "no", empty: false };
   const refType = REF_FIELDS[field];
   if (refType) {
@@ -136,7 +137,13 @@ export function linkChanges(before: Row | null, after: Row | null, refName: RefN
     // An ordered list (demands) that only changed order.
     const reordered = added.length === 0 && removed.length === 0 && key(was) !== key(now);
     if (added.length || removed.length) changes.push({ field, label: fieldLabel(field), added, removed });
-    else if (reordered) changes.push({ field, label: `${fieldLabel(field)} (order changed)`, added: now.map((item) => describeLinkItem(field, item, refName)), removed: [] });
+    else if (reordered)
+      changes.push({
+        field,
+        label: `${fieldLabel(field)} (order changed)`,
+        added: now.map((item) => describeLinkItem(field, item, refName)),
+        removed: [],
+      });
   }
   return changes;
 }

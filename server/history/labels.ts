@@ -115,8 +115,15 @@ export function recordName(type: EditableType, row: Row): string {
       return `Counsel for party #${String(row.partyId)}`;
     default: {
       const name =
-        text(row.caption) ?? text(row.label) ?? text(row.name) ?? text(row.title) ?? text(row.handle) ??
-        text(row.citation) ?? text(row.tag) ?? text(row.description) ?? text(row.text);
+        text(row.caption) ??
+        text(row.label) ??
+        text(row.name) ??
+        text(row.title) ??
+        text(row.handle) ??
+        text(row.citation) ??
+        text(row.tag) ??
+        text(row.description) ??
+        text(row.text);
       return name ? shorten(name) : `${typeLabel(type)} #${id}`;
     }
   }

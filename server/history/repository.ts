@@ -24,7 +24,11 @@ export function createHistoryRepository(db: Db) {
     // Integer ids are compared as numbers; courts have text ids ("cand").
     const keys = type === "court" ? ids : ids.map(parseRecordId).filter((id) => id !== undefined);
     if (keys.length === 0) return [];
-    return db.select().from(table).where(inArray(idColumn(type), keys)).all() as Row[];
+    return db
+      .select()
+      .from(table)
+      .where(inArray(idColumn(type), keys))
+      .all() as Row[];
   }
 
   return {
@@ -57,7 +61,13 @@ export function createHistoryRepository(db: Db) {
         const table = RECORD_TABLES[type];
         const hidden = isNotNull(column(table, "deletedAt")!);
         total += db.select({ n: count() }).from(table).where(hidden).get()?.n ?? 0;
-        const rows = db.select().from(table).where(hidden).orderBy(desc(column(table, "deletedAt")!)).limit(limit).all() as Row[];
+        const rows = db
+          .select()
+          .from(table)
+          .where(hidden)
+          .orderBy(desc(column(table, "deletedAt")!))
+          .limit(limit)
+          .all() as Row[];
         return rows.map((row) => ({ type, row }));
       });
       return { items, total };
@@ -67,7 +77,13 @@ export function createHistoryRepository(db: Db) {
     strickenEntries(limit: number): { rows: Row[]; total: number } {
       const stricken = eq(s.docketEntries.stricken, true);
       const total = db.select({ n: count() }).from(s.docketEntries).where(stricken).get()?.n ?? 0;
-      const rows = db.select().from(s.docketEntries).where(stricken).orderBy(desc(s.docketEntries.updatedAt), desc(s.docketEntries.id)).limit(limit).all();
+      const rows = db
+        .select()
+        .from(s.docketEntries)
+        .where(stricken)
+        .orderBy(desc(s.docketEntries.updatedAt), desc(s.docketEntries.id))
+        .limit(limit)
+        .all();
       return { rows, total };
     },
 

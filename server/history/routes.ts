@@ -84,7 +84,11 @@ export async function historyRoutes(fastify: FastifyInstance) {
       const form = RestoreForm.safeParse(request.body ?? {});
       if (!form.success) return showDeleted(request, reply.code(400), formProblem(form.error.issues));
       try {
-        actions.restore(data.type as EditableType, id, { actor: actorFor(request), reason: form.data.reason, expectedVersion: form.data.version });
+        actions.restore(data.type as EditableType, id, {
+          actor: actorFor(request),
+          reason: form.data.reason,
+          expectedVersion: form.data.version,
+        });
       } catch (error) {
         const refused = refusal(error);
         if (!refused) throw error;

@@ -228,7 +228,11 @@ export function toDeletedView(data: DeletedData, options: { canEdit: boolean; er
         actor: item.revision?.actor ?? null,
         reason: item.revision?.reason ?? null,
         restore: options.canEdit
-          ? { action: paths.staffDeletedRestore(item.type, id), version: item.row.version as number, label: item.stricken ? "Un-strike" : "Restore" }
+          ? {
+              action: paths.staffDeletedRestore(item.type, id),
+              version: item.row.version as number,
+              label: item.stricken ? "Un-strike" : "Restore",
+            }
           : null,
       };
     })
@@ -236,6 +240,9 @@ export function toDeletedView(data: DeletedData, options: { canEdit: boolean; er
     .slice(0, data.shown)
     .map(({ sortKey: _sortKey, ...row }) => row);
   const count = Math.max(data.total, rows.length);
-  const caption = count > rows.length ? `${count} deleted or stricken; the latest ${rows.length}, most recent first` : `${count} deleted or stricken, most recent first`;
+  const caption =
+    count > rows.length
+      ? `${count} deleted or stricken; the latest ${rows.length}, most recent first`
+      : `${count} deleted or stricken, most recent first`;
   return { title: "Deleted records", rows, count, caption, error: options.error ?? null, canEdit: options.canEdit };
 }

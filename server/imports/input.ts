@@ -28,9 +28,7 @@ import { sizeText } from "../shared/bytes";
  */
 
 export type ParsedPacer =
-  | { kind: "docket"; result: DocketReport }
-  | { kind: "rss"; result: RssDocket[] }
-  | { kind: "nef"; result: NefNotice };
+  { kind: "docket"; result: DocketReport } | { kind: "rss"; result: RssDocket[] } | { kind: "nef"; result: NefNotice };
 
 export type PreparedFile = ParsedPacer & {
   fileName: string;
@@ -51,7 +49,6 @@ export type PrepareOptions = {
 };
 
 export { sha256Of };
-
 
 /** The refusal for a file over the limit (also used before reading a file from disk or past an upload's limit). */
 export function tooLargeMessage(size: number | null, limit: number): string {
@@ -104,7 +101,13 @@ function truncationReason(text: string, kind: PacerKind): string | null {
   return null;
 }
 
-function resolveCourt(text: string, fileName: string, requested: string | null | undefined, notes: string[], fromDocument = courtIdFromDocument(text)): string {
+function resolveCourt(
+  text: string,
+  fileName: string,
+  requested: string | null | undefined,
+  notes: string[],
+  fromDocument = courtIdFromDocument(text),
+): string {
   const fromName = courtIdFromFileName(fileName);
   if (requested) {
     const id = requested.trim().toLowerCase();
@@ -115,7 +118,8 @@ function resolveCourt(text: string, fileName: string, requested: string | null |
     return id;
   }
   if (fromDocument) {
-    if (fromName && fromName !== fromDocument) notes.push(`The file name suggests ${fromName}, but the document's links name ${fromDocument}; used ${fromDocument}.`);
+    if (fromName && fromName !== fromDocument)
+      notes.push(`The file name suggests ${fromName}, but the document's links name ${fromDocument}; used ${fromDocument}.`);
     return fromDocument;
   }
   if (fromName) return fromName;
@@ -152,7 +156,9 @@ async function attachedNotice(bytes: Buffer, fileName: string, options: PrepareO
   for (const attachment of attachments.filter((a) => a.contentType === "message/rfc822")) {
     try {
       const inner = await prepareBytes(attachment.content, fileName, options);
-      inner.notes.unshift(`The notice was attached to the e-mail${attachment.filename ? ` as ${attachment.filename}` : ""} (forwarded as an attachment); it was read from the attachment.`);
+      inner.notes.unshift(
+        `The notice was attached to the e-mail${attachment.filename ? ` as ${attachment.filename}` : ""} (forwarded as an attachment); it was read from the attachment.`,
+      );
       return inner;
     } catch (error) {
       if (!(error instanceof PacerInputError)) throw error;
@@ -172,7 +178,9 @@ async function prepareBytes(bytes: Buffer, fileName: string, options: PrepareOpt
   const text = decodePacerBytes(bytes);
   if (text.trim() === "") throw new PacerInputError("the file is empty (only blank space)");
   if (looksLikeLoginPage(text)) {
-    throw new PacerInputError("it is a PACER sign-in page, not a docket: the PACER session had expired. Sign in to PACER and save the report again");
+    throw new PacerInputError(
+      "it is a PACER sign-in page, not a docket: the PACER session had expired. Sign in to PACER and save the report again",
+    );
   }
 
   if (looksLikeJson(text)) {
@@ -180,14 +188,26 @@ async function prepareBytes(bytes: Buffer, fileName: string, options: PrepareOpt
     const result = readJuriscraperDocket(text);
     const notes: string[] = [];
     const courtId = resolveCourt(text, fileName, options.courtId, notes, juriscraperCourt(text));
-    return { fileName, sha256: sha256Of(bytes), bytes, text, courtId, notes, kind: "docket", result: { ...result, court_id: courtId }, mediaType: "application/json" };
+    return {
+      fileName,
+      sha256: sha256Of(bytes),
+      bytes,
+      text,
+      courtId,
+      notes,
+      kind: "docket",
+      result: { ...result, court_id: courtId },
+      mediaType: "application/json",
+    };
   }
 
   const kind = detectPacerKind(text);
   if (kind === null) {
     if (looksLikeMimeMessage(text)) throw new PacerInputError(explainRejection(text, "nef"));
     if (/<[a-z!]/i.test(text)) throw new PacerInputError(explainRejection(text, "docket"));
-    throw new PacerInputError("not a PACER docket report, RSS feed or Notice of Electronic Filing (none of their headings or fields is in the file)");
+    throw new PacerInputError(
+      "not a PACER docket report, RSS feed or Notice of Electronic Filing (none of their headings or fields is in the file)",
+    );
   }
   const truncated = truncationReason(text, kind);
   if (truncated) throw new PacerInputError(`not a usable ${KIND_NAMES[kind]}: ${truncated}`);
@@ -212,7 +232,8 @@ async function prepareBytes(bytes: Buffer, fileName: string, options: PrepareOpt
   const parsed = await parseNef(text, courtId);
   if (!("dockets" in parsed)) throw new PacerInputError(explainRejection(text, "nef"));
   const result = parsed as NefNotice;
-  if (!result.dockets.some((d) => d.docket_number)) throw new PacerInputError("not a usable Notice of Electronic Filing: no case number found");
+  if (!result.dockets.some((d) => d.docket_number))
+    throw new PacerInputError("not a usable Notice of Electronic Filing: no case number found");
   const mediaType = looksLikeMimeMessage(text) ? "message/rfc822" : /<[a-z]/i.test(text) ? "text/html" : "text/plain";
   return { ...base, kind, result, mediaType };
 }

@@ -33,7 +33,10 @@ const Attachment = z.object({
 
 const Entry = z.object({
   date_filed: isoDate.nullable(),
-  document_number: z.union([text(50), z.number().int().transform(String)]).nullable().default(null),
+  document_number: z
+    .union([text(50), z.number().int().transform(String)])
+    .nullable()
+    .default(null),
   pacer_doc_id: text(100).nullable().default(null),
   pacer_seq_no: text(100).nullable().default(null),
   description: text(),
@@ -49,7 +52,10 @@ const optionalCode = text(100).nullable().default(null);
 
 /** juriscraper's docket as we take it: the keys our merge reads, each checked; keys we do not read are left out. */
 export const JuriscraperDocket = z.object({
-  court_id: z.string().regex(/^[a-z0-9]{2,8}$/, "must be a CM/ECF court id such as cand").optional(),
+  court_id: z
+    .string()
+    .regex(/^[a-z0-9]{2,8}$/, "must be a CM/ECF court id such as cand")
+    .optional(),
   docket_number: text(200).min(1, "must be the case's docket number"),
   case_name: text(2000),
   date_filed: isoDate.nullable().default(null),
@@ -95,10 +101,14 @@ export function readJuriscraperDocket(text: string): DocketReport {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new PacerInputError(`not valid JSON (${error instanceof Error ? error.message : String(error)}): a juriscraper docket is one JSON object`);
+    throw new PacerInputError(
+      `not valid JSON (${error instanceof Error ? error.message : String(error)}): a juriscraper docket is one JSON object`,
+    );
   }
   if (!value || typeof value !== "object" || Array.isArray(value) || !("docket_entries" in value)) {
-    throw new PacerInputError("a JSON file, but not juriscraper's docket: it has no docket_entries (give the JSON `quash parse docket` prints)");
+    throw new PacerInputError(
+      "a JSON file, but not juriscraper's docket: it has no docket_entries (give the JSON `quash parse docket` prints)",
+    );
   }
   const parsed = JuriscraperDocket.safeParse(value);
   if (!parsed.success) {

@@ -51,7 +51,10 @@ function coreOf(docketNumber: string): { core: string; parsed: DocketNumber | nu
  * reassignment); a stored number without its office code still matches on year, type and
  * serial. The RSS poll asks this too, to tell a watched case's items from the rest of the feed.
  */
-export function caseMatchesNumber(c: Pick<CaseRow, "docketNumberCore" | "dnYear" | "dnType" | "dnSerial" | "dnOffice">, docketNumber: string): boolean {
+export function caseMatchesNumber(
+  c: Pick<CaseRow, "docketNumberCore" | "dnYear" | "dnType" | "dnSerial" | "dnOffice">,
+  docketNumber: string,
+): boolean {
   const { core, parsed } = coreOf(docketNumber);
   if (c.docketNumberCore === core) return true;
   return (
@@ -99,12 +102,20 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
   // The RSS poll: a court-wide feed touches watched cases only (it counts the rest itself).
   if (ctx.watchedCasesOnly && (!existing || !existing.watched || existing.deletedAt)) return null;
   if (!existing && ctx.trackedCasesOnly) {
-    ctx.report.note(`Case ${incoming.docketNumber}${incoming.caseName ? ` (${incoming.caseName})` : ""} is not in the tracker; left alone (tracked cases only).`);
+    ctx.report.note(
+      `Case ${incoming.docketNumber}${incoming.caseName ? ` (${incoming.caseName})` : ""} is not in the tracker; left alone (tracked cases only).`,
+    );
     return null;
   }
   if (existing?.deletedAt) {
     ctx.report.note(`Case ${existing.docketNumber ?? existing.label} was deleted by staff; the file's records for it were left alone.`);
-    ctx.report.add({ recordType: "case", recordId: existing.id, action: "unchanged", label: caseLabel(existing), details: ["deleted by staff, left alone"] });
+    ctx.report.add({
+      recordType: "case",
+      recordId: existing.id,
+      action: "unchanged",
+      label: caseLabel(existing),
+      details: ["deleted by staff, left alone"],
+    });
     return null;
   }
   const assigned = incoming.assignedTo ? resolveJudge(ctx, incoming.assignedTo) : judgeByInitials(ctx, incoming.initialsAssigned);
@@ -157,7 +168,9 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
   } else if (incoming.initialsAssigned && numbers.dnJudgeInitials !== existing.dnJudgeInitials) {
     if (authoritative || existing.dnJudgeInitials === null) {
       Object.assign(changes, { docketNumber: numbers.docketNumber, dnJudgeInitials: numbers.dnJudgeInitials });
-      details.push(`docket number ${existing.docketNumber} → ${numbers.docketNumber} (judge initials ${existing.dnJudgeInitials ?? "none"} → ${numbers.dnJudgeInitials})`);
+      details.push(
+        `docket number ${existing.docketNumber} → ${numbers.docketNumber} (judge initials ${existing.dnJudgeInitials ?? "none"} → ${numbers.dnJudgeInitials})`,
+      );
     } else {
       ctx.report.note(
         `The ${ctx.kind === "nef" ? "notice" : "feed"} gives ${incoming.docketNumber} for case ${existing.docketNumber}; the stored judge initials were kept (a docket report settles reassignments).`,
@@ -181,7 +194,11 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
   if (incoming.dateFiled && (changes.dateFiled || existing.dateFiled === incoming.dateFiled)) {
     ctx.superseded.push({ type: "case", id: existing.id, field: "dateFiled" });
   }
-  if (incoming.dateTerminated && existing.dateTerminated !== incoming.dateTerminated && (existing.dateTerminated === null || authoritative)) {
+  if (
+    incoming.dateTerminated &&
+    existing.dateTerminated !== incoming.dateTerminated &&
+    (existing.dateTerminated === null || authoritative)
+  ) {
     changes.dateTerminated = incoming.dateTerminated;
     details.push(`terminated ${incoming.dateTerminated}`);
   }
@@ -209,7 +226,13 @@ export function mergeCase(ctx: MergeContext, incoming: IncomingCase): CaseRow | 
   }
 
   const { row, changed } = ctx.store.update("case", existing.id, changes, { ...ctx.write, reason: details.join("; ") || null });
-  ctx.report.add({ recordType: "case", recordId: row.id, action: changed ? "updated" : "unchanged", label: caseLabel(row), details: changed ? details : [] });
+  ctx.report.add({
+    recordType: "case",
+    recordId: row.id,
+    action: changed ? "updated" : "unchanged",
+    label: caseLabel(row),
+    details: changed ? details : [],
+  });
   return row;
 }
 
@@ -272,7 +295,13 @@ function resolveJudge(ctx: MergeContext, judge: IncomingJudge): JudgeRow {
   const { row, changed } = match.deletedAt
     ? { row: match, changed: false }
     : ctx.store.update("judge", match.id, changes, { ...ctx.write, reason: details.join("; ") || null });
-  ctx.report.add({ recordType: "judge", recordId: row.id, action: changed ? "updated" : "unchanged", label: `judge ${row.name}`, details: changed ? details : [] });
+  ctx.report.add({
+    recordType: "judge",
+    recordId: row.id,
+    action: changed ? "updated" : "unchanged",
+    label: `judge ${row.name}`,
+    details: changed ? details : [],
+  });
   return row;
 }
 
@@ -283,7 +312,10 @@ export function mergeParties(ctx: MergeContext, caseRow: CaseRow, parties: Incom
   parties.forEach((incoming, index) => {
     const pseudonymous = isPseudonymousName(incoming.name);
     const match = existing.find(
-      (p) => !claimed.has(p.id) && normaliseName(p.name) === normaliseName(incoming.name) && normaliseName(p.role) === normaliseName(incoming.role),
+      (p) =>
+        !claimed.has(p.id) &&
+        normaliseName(p.name) === normaliseName(incoming.name) &&
+        normaliseName(p.role) === normaliseName(incoming.role),
     );
     const label = `party ${incoming.name} (${incoming.role})`;
     let party: RecordRow<"party">;
@@ -302,7 +334,13 @@ export function mergeParties(ctx: MergeContext, caseRow: CaseRow, parties: Incom
         },
         ctx.write,
       );
-      ctx.report.add({ recordType: "party", recordId: party.id, action: "created", label, details: pseudonymous ? ["pseudonymous: only the docket name is kept"] : [] });
+      ctx.report.add({
+        recordType: "party",
+        recordId: party.id,
+        action: "created",
+        label,
+        details: pseudonymous ? ["pseudonymous: only the docket name is kept"] : [],
+      });
     } else {
       claimed.add(match.id);
       if (match.deletedAt) {
@@ -327,7 +365,13 @@ export function mergeParties(ctx: MergeContext, caseRow: CaseRow, parties: Incom
       }
       const result = ctx.store.update("party", match.id, changes, { ...ctx.write, reason: details.join("; ") || null });
       party = result.row;
-      ctx.report.add({ recordType: "party", recordId: party.id, action: result.changed ? "updated" : "unchanged", label, details: result.changed ? details : [] });
+      ctx.report.add({
+        recordType: "party",
+        recordId: party.id,
+        action: result.changed ? "updated" : "unchanged",
+        label,
+        details: result.changed ? details : [],
+      });
     }
     for (const attorney of incoming.attorneys) mergeCounsel(ctx, party, incoming, attorney);
   });
@@ -349,7 +393,13 @@ function mergeCounsel(ctx: MergeContext, party: RecordRow<"party">, incoming: In
     return;
   }
   if (match.deletedAt) {
-    ctx.report.add({ recordType: "representation", recordId: match.id, action: "unchanged", label, details: ["deleted by staff, left alone"] });
+    ctx.report.add({
+      recordType: "representation",
+      recordId: match.id,
+      action: "unchanged",
+      label,
+      details: ["deleted by staff, left alone"],
+    });
     return;
   }
   const changes: Partial<RecordInsert<"representation">> = {};
@@ -377,11 +427,23 @@ function resolveAttorney(ctx: MergeContext, attorney: IncomingAttorney): RecordR
       { slug: uniqueSlug(ctx, "attorney", slugify(attorney.name)), name: attorney.name, organizationId: firm?.id ?? null, contact },
       ctx.write,
     );
-    ctx.report.add({ recordType: "attorney", recordId: row.id, action: "created", label: `attorney ${row.name}`, details: firm ? [firm.name] : [] });
+    ctx.report.add({
+      recordType: "attorney",
+      recordId: row.id,
+      action: "created",
+      label: `attorney ${row.name}`,
+      details: firm ? [firm.name] : [],
+    });
     return row;
   }
   if (match.deletedAt) {
-    ctx.report.add({ recordType: "attorney", recordId: match.id, action: "unchanged", label: `attorney ${match.name}`, details: ["deleted by staff, left alone"] });
+    ctx.report.add({
+      recordType: "attorney",
+      recordId: match.id,
+      action: "unchanged",
+      label: `attorney ${match.name}`,
+      details: ["deleted by staff, left alone"],
+    });
     return match;
   }
   const changes: Partial<RecordInsert<"attorney">> = {};
@@ -395,17 +457,31 @@ function resolveAttorney(ctx: MergeContext, attorney: IncomingAttorney): RecordR
     details.push(`firm ${firm.name}`);
   }
   const { row, changed } = ctx.store.update("attorney", match.id, changes, { ...ctx.write, reason: details.join("; ") || null });
-  ctx.report.add({ recordType: "attorney", recordId: row.id, action: changed ? "updated" : "unchanged", label: `attorney ${row.name}`, details: changed ? details : [] });
+  ctx.report.add({
+    recordType: "attorney",
+    recordId: row.id,
+    action: changed ? "updated" : "unchanged",
+    label: `attorney ${row.name}`,
+    details: changed ? details : [],
+  });
   return row;
 }
 
 function resolveOrganization(ctx: MergeContext, name: string): RecordRow<"organization"> {
-  const match = ctx.repo.organizations().find((o) => normaliseName(o.name) === normaliseName(name) || (o.shortName !== null && normaliseName(o.shortName) === normaliseName(name)));
+  const match = ctx.repo
+    .organizations()
+    .find(
+      (o) => normaliseName(o.name) === normaliseName(name) || (o.shortName !== null && normaliseName(o.shortName) === normaliseName(name)),
+    );
   if (match) {
     ctx.report.add({ recordType: "organization", recordId: match.id, action: "unchanged", label: `firm ${match.name}` });
     return match;
   }
-  const row = ctx.store.insert("organization", { slug: uniqueSlug(ctx, "organization", slugify(name)), name, kind: organizationKindOf(name) }, ctx.write);
+  const row = ctx.store.insert(
+    "organization",
+    { slug: uniqueSlug(ctx, "organization", slugify(name)), name, kind: organizationKindOf(name) },
+    ctx.write,
+  );
   ctx.report.add({ recordType: "organization", recordId: row.id, action: "created", label: `firm ${row.name}` });
   return row;
 }

@@ -41,7 +41,8 @@ const dayOf = (e: { dateFiled: string | null; dateEntered: string | null }) => e
 
 /** True when `a` (already on the docket) comes before `b` (new): PACER's sequence, else date, else number. */
 function comesBefore(a: EntryRow, b: IncomingEntry): boolean {
-  if (a.pacerSeqNo && b.pacerSeqNo && /^\d+$/.test(a.pacerSeqNo) && /^\d+$/.test(b.pacerSeqNo)) return Number(a.pacerSeqNo) < Number(b.pacerSeqNo);
+  if (a.pacerSeqNo && b.pacerSeqNo && /^\d+$/.test(a.pacerSeqNo) && /^\d+$/.test(b.pacerSeqNo))
+    return Number(a.pacerSeqNo) < Number(b.pacerSeqNo);
   const da = dayOf(a);
   const db = dayOf(b);
   if (da !== db) return da < db;
@@ -60,7 +61,12 @@ function sameDay(e: EntryRow, inc: IncomingEntry): boolean {
 function sameText(e: EntryRow, inc: IncomingEntry): boolean {
   const incFull = inc.description;
   if (incFull && normaliseText(incFull) === normaliseText(e.description)) return true;
-  if (inc.shortDescription && (textContains(e.description, inc.shortDescription) || (e.shortDescription !== null && normaliseText(e.shortDescription) === normaliseText(inc.shortDescription)))) return true;
+  if (
+    inc.shortDescription &&
+    (textContains(e.description, inc.shortDescription) ||
+      (e.shortDescription !== null && normaliseText(e.shortDescription) === normaliseText(inc.shortDescription)))
+  )
+    return true;
   if (incFull && e.shortDescription && textContains(incFull, e.shortDescription)) return true;
   if (incFull && e.source === "rss" && textContains(incFull, e.description)) return true;
   return false;
@@ -74,7 +80,9 @@ function findEntry(entries: EntryRow[], inc: IncomingEntry, claimed: Set<number>
     if (byNumber) return byNumber;
   }
   if (inc.pacerDocId) {
-    const byDocId = free.find((e) => e.pacerDocId === inc.pacerDocId && (e.number === null || inc.number === null || e.number === inc.number));
+    const byDocId = free.find(
+      (e) => e.pacerDocId === inc.pacerDocId && (e.number === null || inc.number === null || e.number === inc.number),
+    );
     if (byDocId) return byDocId;
   }
   const byText = free.find((e) => e.number === null && sameDay(e, inc) && sameText(e, inc));
@@ -143,7 +151,9 @@ export function mergeEntries(ctx: MergeContext, caseRow: RecordRow<"case">, inco
 function createEntry(ctx: MergeContext, caseId: number, inc: IncomingEntry, sequence: number): EntryRow | null {
   const dateFiled = inc.dateFiled ?? inc.dateEntered;
   if (!dateFiled) {
-    ctx.report.note(`An entry without any date (${inc.originalText.slice(0, 60)}) was skipped: an entry needs at least the day it was entered.`);
+    ctx.report.note(
+      `An entry without any date (${inc.originalText.slice(0, 60)}) was skipped: an entry needs at least the day it was entered.`,
+    );
     return null;
   }
   const description = inc.description ?? inc.shortDescription ?? "";
@@ -222,7 +232,11 @@ function updateEntry(ctx: MergeContext, row: EntryRow, inc: IncomingEntry): Entr
     const newRank = RANK[inc.source];
     const current = newRank === oldRank && notOlderThanLast(ctx, "entry", row.id, KIND_OF_SOURCE[inc.source]);
     const replaces = newRank > oldRank || current;
-    if (inc.description && inc.description !== row.description && (newRank > oldRank || (current && normaliseText(inc.description) !== normaliseText(row.description)))) {
+    if (
+      inc.description &&
+      inc.description !== row.description &&
+      (newRank > oldRank || (current && normaliseText(inc.description) !== normaliseText(row.description)))
+    ) {
       changes.description = inc.description;
       changes.originalText = inc.originalText;
       before = row.description;
@@ -237,7 +251,9 @@ function updateEntry(ctx: MergeContext, row: EntryRow, inc: IncomingEntry): Entr
       const filedBy = filedByFromText(inc.description);
       if (filedBy && row.filedBy === null) changes.filedBy = filedBy;
     } else if (inc.description && newRank < oldRank && normaliseText(inc.description) !== normaliseText(row.description)) {
-      ctx.report.note(`${label}: the ${SOURCE_WORDS[inc.source]} differs from the stored ${SOURCE_WORDS[row.source]}, which is fuller and was kept.`);
+      ctx.report.note(
+        `${label}: the ${SOURCE_WORDS[inc.source]} differs from the stored ${SOURCE_WORDS[row.source]}, which is fuller and was kept.`,
+      );
     }
     if (newRank > oldRank) {
       changes.source = inc.source;
@@ -250,7 +266,9 @@ function updateEntry(ctx: MergeContext, row: EntryRow, inc: IncomingEntry): Entr
         changes.dateFiled = inc.dateFiled;
         details.push(`date filed ${row.dateFiled} → ${inc.dateFiled}`);
       } else {
-        ctx.report.note(`${label}: the file says filed ${inc.dateFiled}; the stored ${SOURCE_WORDS[row.source]} says ${row.dateFiled} (kept).`);
+        ctx.report.note(
+          `${label}: the file says filed ${inc.dateFiled}; the stored ${SOURCE_WORDS[row.source]} says ${row.dateFiled} (kept).`,
+        );
       }
     }
   }
@@ -289,7 +307,9 @@ function mergeDocument(ctx: MergeContext, entry: EntryRow, doc: IncomingDocument
       },
       ctx.write,
     );
-    const details = [doc.pageCount !== null ? `${doc.pageCount} pages` : null, doc.pacerUrl ? "PACER link (staff-only)" : null].filter((d): d is string => d !== null);
+    const details = [doc.pageCount !== null ? `${doc.pageCount} pages` : null, doc.pacerUrl ? "PACER link (staff-only)" : null].filter(
+      (d): d is string => d !== null,
+    );
     ctx.report.add({ recordType: "document", recordId: row.id, action: "created", label, details });
     return;
   }
@@ -310,7 +330,13 @@ function mergeDocument(ctx: MergeContext, entry: EntryRow, doc: IncomingDocument
     details.push("sealed");
   }
   const { changed } = ctx.store.update("document", match.id, changes, ctx.write);
-  ctx.report.add({ recordType: "document", recordId: match.id, action: changed ? "updated" : "unchanged", label, details: changed ? details : [] });
+  ctx.report.add({
+    recordType: "document",
+    recordId: match.id,
+    action: changed ? "updated" : "unchanged",
+    label,
+    details: changed ? details : [],
+  });
 }
 
 /** True when a stored motion's (fuzzy) filing date allows `day`. */
@@ -361,13 +387,31 @@ function mergeMotion(ctx: MergeContext, entry: EntryRow): void {
       },
       ctx.write,
     );
-    ctx.report.add({ recordType: "motion", recordId: motion.id, action: "created", label: `motion "${motion.title}"`, details: [`from ${entryLabel(entry)}`] });
+    ctx.report.add({
+      recordType: "motion",
+      recordId: motion.id,
+      action: "created",
+      label: `motion "${motion.title}"`,
+      details: [`from ${entryLabel(entry)}`],
+    });
   }
   const outcome = createMotionDeadlines({ db: ctx.db, store: ctx.store }, motion, { actor: ctx.write.actor });
   for (const d of outcome.created) {
-    ctx.report.add({ recordType: "deadline", recordId: d.id, action: "created", label: `deadline "${d.label}"`, details: [`due ${d.dateDue} (${d.ruleCitation ?? "rule"})`] });
+    ctx.report.add({
+      recordType: "deadline",
+      recordId: d.id,
+      action: "created",
+      label: `deadline "${d.label}"`,
+      details: [`due ${d.dateDue} (${d.ruleCitation ?? "rule"})`],
+    });
   }
   for (const d of outcome.updated) {
-    ctx.report.add({ recordType: "deadline", recordId: d.id, action: "updated", label: `deadline "${d.label}"`, details: [`due ${d.dateDue}`] });
+    ctx.report.add({
+      recordType: "deadline",
+      recordId: d.id,
+      action: "updated",
+      label: `deadline "${d.label}"`,
+      details: [`due ${d.dateDue}`],
+    });
   }
 }

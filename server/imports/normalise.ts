@@ -93,7 +93,10 @@ function fullNumber(short: string, assigned: string | null, referred: string | n
 }
 
 /** The case as every PACER file names it: the number with the judges' initials, and the title unless PACER's placeholder for none. */
-function caseNamed(short: string, d: Pick<RssDocket, "federal_dn_judge_initials_assigned" | "federal_dn_judge_initials_referred" | "case_name">) {
+function caseNamed(
+  short: string,
+  d: Pick<RssDocket, "federal_dn_judge_initials_assigned" | "federal_dn_judge_initials_referred" | "case_name">,
+) {
   return {
     docketNumber: fullNumber(short, d.federal_dn_judge_initials_assigned, d.federal_dn_judge_initials_referred),
     initialsAssigned: d.federal_dn_judge_initials_assigned,
@@ -115,7 +118,10 @@ const SAID_ONLY_BY_DOCKET_REPORTS = {
 } as const satisfies Partial<IncomingCase>;
 
 function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;|\u00a0/g, " ").replace(/[ \t]+/g, " ");
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;|\u00a0/g, " ")
+    .replace(/[ \t]+/g, " ");
 }
 
 function usDate(raw: string): string | null {
@@ -131,7 +137,12 @@ export function dayIn(instant: string, timeZone: string): string | null {
 }
 
 function latest(dates: (string | null)[]): string | null {
-  return dates.filter((d): d is string => !!d).sort().at(-1) ?? null;
+  return (
+    dates
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 export function fromDocketReport(report: DocketReport, text: string): PacerBatch {
@@ -267,7 +278,16 @@ export function fromNef(notice: NefNotice, text: string): PacerBatch {
         shortDescription: blankToNull(e.short_description),
         originalText: e.description,
         documents: e.document_url
-          ? [{ attachmentNumber: 0, description: null, pageCount: null, fileSizeText: null, pacerDocId: e.pacer_doc_id, pacerUrl: e.document_url }]
+          ? [
+              {
+                attachmentNumber: 0,
+                description: null,
+                pageCount: null,
+                fileSizeText: null,
+                pacerDocId: e.pacer_doc_id,
+                pacerUrl: e.document_url,
+              },
+            ]
           : [],
       })),
     }));

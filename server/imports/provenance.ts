@@ -63,7 +63,18 @@ export function ensureSource(ctx: MergeContext, batch: PacerBatch, sha256: strin
 }
 
 /** Record types whose facts an import states; deadlines come from rules, sources and citations cite. */
-const CITED_TYPES = new Set<EditableType>(["court", "judge", "organization", "attorney", "case", "party", "representation", "entry", "document", "motion"]);
+const CITED_TYPES = new Set<EditableType>([
+  "court",
+  "judge",
+  "organization",
+  "attorney",
+  "case",
+  "party",
+  "representation",
+  "entry",
+  "document",
+  "motion",
+]);
 
 /**
  * What needs a citation to this import: every record it created or updated, and any record it
@@ -76,7 +87,9 @@ export function recordsToCite(ctx: MergeContext): { type: EditableType; id: stri
       (c) =>
         c.action !== "unchanged" ||
         (!c.details.some((d) => d.startsWith("deleted by staff")) &&
-          !ctx.repo.citationsOf(c.recordType, c.recordId).some((x) => x.reliability === "court_record" && x.citation.verifiedAgainstDocket)),
+          !ctx.repo
+            .citationsOf(c.recordType, c.recordId)
+            .some((x) => x.reliability === "court_record" && x.citation.verifiedAgainstDocket)),
     )
     .map((c) => ({ type: c.recordType, id: c.recordId }));
 }
@@ -97,7 +110,8 @@ export function writeCitations(
   for (const r of records) wanted.set(`${r.type}:${r.id}:`, { ...r, field: null, inferredReason: null });
   for (const f of ctx.fieldCitations) {
     const key = `${f.type}:${f.id}`;
-    if (cited.has(key)) wanted.set(`${key}:${f.field}`, { type: f.type, id: String(f.id), field: f.field, inferredReason: f.inferredReason });
+    if (cited.has(key))
+      wanted.set(`${key}:${f.field}`, { type: f.type, id: String(f.id), field: f.field, inferredReason: f.inferredReason });
   }
   const retire: { id: number; type: EditableType; recordId: string; field: string }[] = [];
   for (const s of ctx.superseded) {

@@ -24,7 +24,14 @@ export type RecordChange = {
 };
 
 /** `published`: whether the public sees the case (absent in the summaries of imports made before cases could be unpublished, which were all public). */
-export type ReportCase = { id: number; slug: string; label: string; docketNumber: string | null; action: ChangeAction; published?: boolean };
+export type ReportCase = {
+  id: number;
+  slug: string;
+  label: string;
+  docketNumber: string | null;
+  action: ChangeAction;
+  published?: boolean;
+};
 
 export type Tally = { created: number; updated: number; unchanged: number };
 

@@ -99,7 +99,13 @@ export function createImportsRepository(db: Db) {
           ),
         )
         .all();
-      return rows.map((r) => r.date).filter((d): d is string => !!d).sort().at(-1) ?? null;
+      return (
+        rows
+          .map((r) => r.date)
+          .filter((d): d is string => !!d)
+          .sort()
+          .at(-1) ?? null
+      );
     },
 
     latestImportOfFile(sha256: string) {
@@ -160,7 +166,10 @@ export function createImportsRepository(db: Db) {
 
     insertImportRecords(rows: (typeof s.importRecords.$inferInsert)[]) {
       // Chunked: SQLite caps the number of bound parameters per statement.
-      for (let i = 0; i < rows.length; i += 200) db.insert(s.importRecords).values(rows.slice(i, i + 200)).run();
+      for (let i = 0; i < rows.length; i += 200)
+        db.insert(s.importRecords)
+          .values(rows.slice(i, i + 200))
+          .run();
     },
   };
 }

@@ -78,7 +78,11 @@ export async function importRoutes(fastify: FastifyInstance) {
     if (!parsed.success || uploads.length === 0) {
       const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
       if (uploads.length === 0) errors["files"] = "choose at least one file";
-      return showForm(reply.code(422), { options: parsed.success ? parsed.data : undefined, errors, formError: "Nothing was imported. Check the fields marked below." });
+      return showForm(reply.code(422), {
+        options: parsed.success ? parsed.data : undefined,
+        errors,
+        formError: "Nothing was imported. Check the fields marked below.",
+      });
     }
     const tooLarge: ImportOutcome[] = uploads
       .filter((u) => u.truncated)
@@ -96,7 +100,10 @@ export async function importRoutes(fastify: FastifyInstance) {
   app.post(paths.staffImportConfirm(), { preHandler: requireCsrf }, async (request, reply) => {
     const parsed = ImportConfirmForm.safeParse(request.body ?? {});
     if (!parsed.success) {
-      return showForm(reply.code(422), { errors: fieldErrors(parsed.error.issues), formError: "The confirmation did not name any previewed file; upload the files again." });
+      return showForm(reply.code(422), {
+        errors: fieldErrors(parsed.error.issues),
+        formError: "The confirmation did not name any previewed file; upload the files again.",
+      });
     }
     const missing: { fileName: string; error: string }[] = [];
     const files: PacerFile[] = [];
@@ -106,10 +113,14 @@ export async function importRoutes(fastify: FastifyInstance) {
       else missing.push({ fileName: ref.fileName, error: "the previewed file is no longer on the server; upload it again" });
     }
     const outcomes = await importPacerFiles(app.db, files, { ...importOptions(parsed.data), actor: actorFor(request), dryRun: false });
-    const ids = outcomes.flatMap((o) => (o.ok ? [o.report.importId ?? o.report.previousImportId].filter((id): id is number => id !== null) : []));
+    const ids = outcomes.flatMap((o) =>
+      o.ok ? [o.report.importId ?? o.report.previousImportId].filter((id): id is number => id !== null) : [],
+    );
     const failures = [...missing, ...outcomes.flatMap((o) => (o.ok ? [] : [{ fileName: o.fileName, error: o.error }]))];
     if (failures.length === 0 && ids.length > 0) return reply.redirect(paths.staffImportDone(ids), 303);
-    return reply.code(failures.length > 0 && ids.length === 0 ? 422 : 200).view("imports/done.hbs", toImportDoneView(repo.importRows({ ids }), failures, heldOf));
+    return reply
+      .code(failures.length > 0 && ids.length === 0 ? 422 : 200)
+      .view("imports/done.hbs", toImportDoneView(repo.importRows({ ids }), failures, heldOf));
   });
 
   app.get("/staff/import/done", { schema: { querystring: ImportDoneQuery } }, async (request, reply) => {

@@ -56,9 +56,12 @@ export const ImportDoneQuery = z.object({
 export type UploadedFile = { fileName: string; bytes: Buffer; truncated: boolean };
 
 export function uploadedFiles(value: unknown): UploadedFile[] {
-  return asList(value).filter(
-    (f): f is UploadedFile => typeof f === "object" && f !== null && "bytes" in f && typeof (f as UploadedFile).fileName === "string",
-  )
-    // A file input left empty still sends a part with no name and no bytes.
-    .filter((f) => f.fileName !== "" || f.bytes.length > 0);
+  return (
+    asList(value)
+      .filter(
+        (f): f is UploadedFile => typeof f === "object" && f !== null && "bytes" in f && typeof (f as UploadedFile).fileName === "string",
+      )
+      // A file input left empty still sends a part with no name and no bytes.
+      .filter((f) => f.fileName !== "" || f.bytes.length > 0)
+  );
 }

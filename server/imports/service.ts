@@ -109,7 +109,10 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
       cases: [],
       changes: [],
       counts: {},
-      notes: [`This file was already imported (import #${previous.id} on ${previous.createdAt.slice(0, 10)}); nothing was changed.`, ...file.notes],
+      notes: [
+        `This file was already imported (import #${previous.id} on ${previous.createdAt.slice(0, 10)}); nothing was changed.`,
+        ...file.notes,
+      ],
     };
   }
 
@@ -165,7 +168,12 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     cases.push({ id: row.id, slug: row.slug, label: row.label, docketNumber: row.docketNumber, action, published: row.published });
   }
 
-  recordFreshness(db, file.kind, cases.map((c) => c.id), { now, reportDate: batch.reportDate });
+  recordFreshness(
+    db,
+    file.kind,
+    cases.map((c) => c.id),
+    { now, reportDate: batch.reportDate },
+  );
 
   const source = writeCitations(ctx, () => ensureSource(ctx, batch, file.sha256, null), recordsToCite(ctx));
   const result: ImportReport = {
@@ -180,9 +188,7 @@ function mergeFile(db: Db, file: PreparedFile, options: ImportOptions): ImportRe
     counts: countChanges(report.changes),
     notes: report.notes,
   };
-  repo.insertImportRecords(
-    report.changes.map((c) => ({ importId, recordType: c.recordType, recordId: c.recordId, action: c.action })),
-  );
+  repo.insertImportRecords(report.changes.map((c) => ({ importId, recordType: c.recordType, recordId: c.recordId, action: c.action })));
   repo.finishImport(importId, {
     caseId: cases.length === 1 ? cases[0]!.id : null,
     sourceId: source?.id ?? null,
@@ -198,7 +204,9 @@ async function prepareAll(files: PacerFile[], options: ImportOptions): Promise<(
       prepared.push(await prepareFile(file.bytes, file.fileName, { courtId: options.courtId, maxBytes: options.maxBytes }));
     } catch (error) {
       if (!(error instanceof PacerInputError)) throw error;
-      prepared.push({ failed: { ok: false, fileName: file.fileName, sha256: file.bytes.length ? sha256Of(file.bytes) : null, error: error.message } });
+      prepared.push({
+        failed: { ok: false, fileName: file.fileName, sha256: file.bytes.length ? sha256Of(file.bytes) : null, error: error.message },
+      });
     }
   }
   return prepared;
@@ -230,7 +238,10 @@ function mergeOne(db: Db, file: PreparedFile, options: ImportOptions): ImportOut
  */
 export async function importPacerFiles(db: Db, files: PacerFile[], options: ImportOptions): Promise<ImportOutcome[]> {
   if (options.publish && (options.group ?? DEFAULT_IMPORT_GROUP) === "unsorted") {
-    throw new ValidationError([{ path: "group", message: PUBLISH_NEEDS_GROUP }], "Nothing was imported: a case published at import needs a group.");
+    throw new ValidationError(
+      [{ path: "group", message: PUBLISH_NEEDS_GROUP }],
+      "Nothing was imported: a case published at import needs a group.",
+    );
   }
   const prepared = await prepareAll(files, options);
   const run = (): ImportOutcome[] => prepared.map((p) => ("failed" in p ? p.failed : mergeOne(db, p, options)));

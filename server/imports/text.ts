@@ -65,8 +65,10 @@ export function entryKindFromText(text: string): EntryKind {
 export function saysSealed(text: string): boolean {
   if (/^[\s*[(]*sealed\b/i.test(text)) return true;
   if (/\(\s*(?:document\s+)?(?:filed|lodged)\s+under\s+seal\s*\)/i.test(text)) return true;
-  return /^[\s*]*(?:document|exhibits?|declaration|attachment)[^.]{0,60}?\b(?:filed|lodged)\s+under\s+seal\b/i.test(text) &&
-    !/\bmotion\b/i.test(text.slice(0, 80));
+  return (
+    /^[\s*]*(?:document|exhibits?|declaration|attachment)[^.]{0,60}?\b(?:filed|lodged)\s+under\s+seal\b/i.test(text) &&
+    !/\bmotion\b/i.test(text.slice(0, 80))
+  );
 }
 
 type MotionKind = (typeof MOTION_KINDS)[number];
@@ -97,10 +99,13 @@ export function motionFromText(text: string): MotionReading | null {
 
 /** "MOTION to Quash Subpoena filed by J. Doe. (Attachments…)" → "Motion to Quash Subpoena". */
 function motionTitle(text: string): string {
-  const cut =
-    text.split(/\s+(?:filed by|by|addressed to|dated)\s+(?=\S)|\s+-\s+|\s*\(|\.\s|;\s|\s+Responses due by\b/i)[0] ?? text;
+  const cut = text.split(/\s+(?:filed by|by|addressed to|dated)\s+(?=\S)|\s+-\s+|\s*\(|\.\s|;\s|\s+Responses due by\b/i)[0] ?? text;
   // CM/ECF prints the event name in capitals ("JOINT LETTER MOTION"); the rest is the filer's wording.
-  const words = cut.replace(/\.$/, "").trim().slice(0, 200).replace(/\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\b/, (caps) => caps.toLowerCase());
+  const words = cut
+    .replace(/\.$/, "")
+    .trim()
+    .slice(0, 200)
+    .replace(/\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\b/, (caps) => caps.toLowerCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -114,7 +119,10 @@ export function filedByFromText(text: string): string | null {
   const match = /\bFiled\s*by\s*(?!on\b)([^()]+)/i.exec(text);
   if (!match) return null;
   // The name ends at a sentence break that is not an initial ("J. Doe. Signed by…").
-  const name = match[1]!.split(/(?<!\b\p{Lu})\.(?:\s+|$)/u)[0]!.trim().replace(/[.,;]$/, "");
+  const name = match[1]!
+    .split(/(?<!\b\p{Lu})\.(?:\s+|$)/u)[0]!
+    .trim()
+    .replace(/[.,;]$/, "");
   return name && name.length <= 200 ? name : null;
 }
 
@@ -141,7 +149,12 @@ export function firmFromContact(contact: string): string | null {
 
 /** How the organization of a firm line is filed: public offices are agencies, clinics nonprofits. */
 export function organizationKindOf(name: string): "law_firm" | "agency" | "nonprofit" {
-  if (/\b(?:Department|Dept\.?|United States Attorney|U\.S\. Attorney|Attorney General|Federal Public Defender|Government|Agency)\b/i.test(name)) return "agency";
+  if (
+    /\b(?:Department|Dept\.?|United States Attorney|U\.S\. Attorney|Attorney General|Federal Public Defender|Government|Agency)\b/i.test(
+      name,
+    )
+  )
+    return "agency";
   if (/\b(?:Foundation|Union|ACLU|Clinic|Center|Centre|Project|Institute|Society|Committee|Fund)\b/i.test(name)) return "nonprofit";
   return "law_firm";
 }
@@ -155,7 +168,10 @@ export function judgeTitleFrom(text: string, name: string): string {
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("\\s+");
-  const match = new RegExp(`((?:Chief\\s+|Senior\\s+)?(?:U\\.?S\\.?\\s+)?(?:Magistrate|District|Bankruptcy)?\\s*Judge)\\s+${escaped}`, "i").exec(text);
+  const match = new RegExp(
+    `((?:Chief\\s+|Senior\\s+)?(?:U\\.?S\\.?\\s+)?(?:Magistrate|District|Bankruptcy)?\\s*Judge)\\s+${escaped}`,
+    "i",
+  ).exec(text);
   const said = match?.[1]?.replace(/\s+/g, " ").toLowerCase() ?? "";
   if (said.includes("magistrate")) return said.includes("u.s") ? "U.S. Magistrate Judge" : "Magistrate Judge";
   if (said.includes("chief")) return "Chief U.S. District Judge";

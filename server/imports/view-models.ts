@@ -14,7 +14,6 @@ const KIND_WORDS: Record<string, string> = { docket: "Docket report", rss: "RSS 
 
 const ACTION_WORDS: Record<string, string> = { created: "new", updated: "updated", unchanged: "unchanged" };
 
-
 /**
  * A case of a report; a case a preview would create has no page yet, so no link, and an
  * unpublished case links to its staff page (its public page answers 404 until published).
@@ -138,7 +137,14 @@ export function toImportPreviewView(outcomes: ImportOutcome[], options: ImportOp
     anyFailed: files.some((f) => f.failed),
     confirm:
       importable.length > 0
-        ? { action: paths.staffImportConfirm(), files: importable, count: importable.length, plural: importable.length !== 1, ...optionsView(options), group: options.group }
+        ? {
+            action: paths.staffImportConfirm(),
+            files: importable,
+            count: importable.length,
+            plural: importable.length !== 1,
+            ...optionsView(options),
+            group: options.group,
+          }
         : null,
     backHref: paths.staffImport(),
   };
@@ -147,7 +153,11 @@ export function toImportPreviewView(outcomes: ImportOutcome[], options: ImportOp
 /** A record of an import the publication guard holds: where the finding is (never its text) and its review page. */
 export type HeldImportRecord = { text: string; href: string };
 
-export function toImportDoneView(rows: ImportRowInput[], failures: { fileName: string; error: string }[] = [], heldOf: (importId: number) => HeldImportRecord[] = () => []) {
+export function toImportDoneView(
+  rows: ImportRowInput[],
+  failures: { fileName: string; error: string }[] = [],
+  heldOf: (importId: number) => HeldImportRecord[] = () => [],
+) {
   return {
     title: rows.length === 1 ? `Import #${rows[0]!.id}` : "Imports",
     imports: rows.map((row) => {

@@ -22,7 +22,14 @@ export function courtFeedJobs(deps: JobDeps): () => JobDefinition[] {
       run: async ({ signal }) => {
         try {
           const summary = await pollCourtFeed(
-            { db: deps.db, clock: deps.clock, dataDir: deps.config.dataDir, userAgent: deps.config.pollUserAgent, timeoutMs: deps.config.pollTimeoutMs, signal },
+            {
+              db: deps.db,
+              clock: deps.clock,
+              dataDir: deps.config.dataDir,
+              userAgent: deps.config.pollUserAgent,
+              timeoutMs: deps.config.pollTimeoutMs,
+              signal,
+            },
             courtId,
           );
           return { summary: summaryText(summary) };

@@ -53,14 +53,28 @@ export function createJobsRepository(db: Db) {
 
     /** Extends a lease we hold; false when it is no longer ours (it expired and another process took it). */
     renew(name: string, owner: string, leaseUntil: string): boolean {
-      return db.update(jobs).set({ leaseExpiresAt: leaseUntil }).where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner))).run().changes === 1;
+      return (
+        db
+          .update(jobs)
+          .set({ leaseExpiresAt: leaseUntil })
+          .where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner)))
+          .run().changes === 1
+      );
     },
 
     succeeded(name: string, owner: string, at: { now: string; nextRunAt: string; result: string | null }): boolean {
       return (
         db
           .update(jobs)
-          .set({ leaseOwner: null, leaseExpiresAt: null, attempts: 0, lastFinishedAt: at.now, lastSuccessAt: at.now, lastResult: at.result, nextRunAt: at.nextRunAt })
+          .set({
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            attempts: 0,
+            lastFinishedAt: at.now,
+            lastSuccessAt: at.now,
+            lastResult: at.result,
+            nextRunAt: at.nextRunAt,
+          })
           .where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner)))
           .run().changes === 1
       );
@@ -70,7 +84,15 @@ export function createJobsRepository(db: Db) {
       return (
         db
           .update(jobs)
-          .set({ leaseOwner: null, leaseExpiresAt: null, attempts: sql`${jobs.attempts} + 1`, lastFinishedAt: at.now, lastError: at.error, lastErrorAt: at.now, nextRunAt: at.nextRunAt })
+          .set({
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            attempts: sql`${jobs.attempts} + 1`,
+            lastFinishedAt: at.now,
+            lastError: at.error,
+            lastErrorAt: at.now,
+            nextRunAt: at.nextRunAt,
+          })
           .where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner)))
           .run().changes === 1
       );
@@ -78,7 +100,10 @@ export function createJobsRepository(db: Db) {
 
     /** Gives a lease back without counting a run (the process is stopping); the job stays due. */
     release(name: string, owner: string): void {
-      db.update(jobs).set({ leaseOwner: null, leaseExpiresAt: null }).where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner))).run();
+      db.update(jobs)
+        .set({ leaseOwner: null, leaseExpiresAt: null })
+        .where(and(eq(jobs.name, name), eq(jobs.leaseOwner, owner)))
+        .run();
     },
 
     /**
@@ -87,7 +112,11 @@ export function createJobsRepository(db: Db) {
      * until they expired. Returns how many were held.
      */
     releaseAll(): number {
-      return db.update(jobs).set({ leaseOwner: null, leaseExpiresAt: null }).where(sql`${jobs.leaseOwner} IS NOT NULL`).run().changes;
+      return db
+        .update(jobs)
+        .set({ leaseOwner: null, leaseExpiresAt: null })
+        .where(sql`${jobs.leaseOwner} IS NOT NULL`)
+        .run().changes;
     },
 
     /** Makes a job due now (the staff page's "poll now"); a runner in any process picks it up. */

@@ -133,9 +133,12 @@ export function createJobRunner(options: RunnerOptions) {
     const leaseMs = definition.leaseMs ?? DEFAULT_LEASE_MS;
     const abort = new AbortController();
     const previous = repo.find(name)!;
-    const renewal = setInterval(() => {
-      if (!repo.renew(name, owner, iso(new Date(now().getTime() + leaseMs)))) abort.abort(new Error("the lease was lost"));
-    }, Math.max(250, Math.floor(leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        if (!repo.renew(name, owner, iso(new Date(now().getTime() + leaseMs)))) abort.abort(new Error("the lease was lost"));
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
     renewal.unref();
     // In the map before the run starts: a synchronous run ends (and leaves the map) before the promise exists.
     const entry = { abort, promise: null as unknown as Promise<RunOutcome> };
@@ -159,7 +162,9 @@ export function createJobRunner(options: RunnerOptions) {
           repo.release(name, owner);
           return { ran: true, ok: false, error: `stopped: ${message}`, nextRunAt: previous.nextRunAt };
         }
-        let next = new Date(finished.getTime() + backoffMs(definition.schedule, previous.attempts + 1, definition.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS));
+        let next = new Date(
+          finished.getTime() + backoffMs(definition.schedule, previous.attempts + 1, definition.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS),
+        );
         if (error instanceof RetryLaterError && new Date(error.notBefore) > next) next = new Date(error.notBefore);
         repo.failed(name, owner, { now: iso(finished), nextRunAt: iso(next), error: message });
         options.log?.warn(`job ${name} failed (${previous.attempts + 1} in a row): ${message}; next try ${iso(next)}`);
@@ -201,7 +206,10 @@ export function createJobRunner(options: RunnerOptions) {
     const at = now();
     if (!repo.claimNow(name, owner, iso(at), iso(new Date(at.getTime() + (definition.leaseMs ?? DEFAULT_LEASE_MS))))) {
       const row = repo.find(name);
-      return { ran: false, reason: `it is running in another process (${row?.leaseOwner ?? "unknown"}, lease until ${row?.leaseExpiresAt ?? "?"})` };
+      return {
+        ran: false,
+        reason: `it is running in another process (${row?.leaseOwner ?? "unknown"}, lease until ${row?.leaseExpiresAt ?? "?"})`,
+      };
     }
     return execute(definition);
   }
@@ -281,7 +289,10 @@ export function createJobRunner(options: RunnerOptions) {
       const inFlight = [...running.values()];
       if (inFlight.length > 0) {
         const waited = Promise.all(inFlight.map((r) => r.promise.catch(() => undefined)));
-        const late = await Promise.race([waited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+        const late = await Promise.race([
+          waited.then(() => false),
+          new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+        ]);
         if (late) {
           for (const r of inFlight) r.abort.abort(new Error("the server is stopping"));
           await waited;

@@ -25,7 +25,8 @@ export function describeSchedule(schedule: JobSchedule): string {
 /** Throws JobScheduleError for an interval under a second or a pattern croner cannot read. */
 export function checkSchedule(schedule: JobSchedule): void {
   if ("everyMs" in schedule) {
-    if (!Number.isFinite(schedule.everyMs) || schedule.everyMs < 1000) throw new JobScheduleError(`an interval must be at least 1 s (got ${schedule.everyMs} ms)`);
+    if (!Number.isFinite(schedule.everyMs) || schedule.everyMs < 1000)
+      throw new JobScheduleError(`an interval must be at least 1 s (got ${schedule.everyMs} ms)`);
     return;
   }
   nextCronRun(schedule, new Date(0));
@@ -36,7 +37,9 @@ function nextCronRun(schedule: { cron: string; timeZone?: string }, after: Date)
   try {
     cron = new Cron(schedule.cron, { timezone: schedule.timeZone, paused: true });
   } catch (error) {
-    throw new JobScheduleError(`cannot read the cron pattern "${schedule.cron}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new JobScheduleError(
+      `cannot read the cron pattern "${schedule.cron}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const next = cron.nextRun(after);
   cron.stop();

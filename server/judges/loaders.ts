@@ -25,7 +25,10 @@ export type PublicJudge = JudgeSummary & {
 
 /** The surname a list is sorted by: the last word of the name, passing over "Jr." and the like. */
 export function surnameOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(w.replace(/,$/, "")));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(w.replace(/,$/, "")));
   return (words[words.length - 1] ?? name).replace(/,$/, "");
 }
 

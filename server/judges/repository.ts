@@ -10,17 +10,30 @@ import { publicCase, publicJudge, publicRow } from "../records/public-scope";
 export function createJudgesRepository(db: Db) {
   return {
     list() {
-      return db.select().from(s.judges).where(and(publicRow(s.judges), publicJudge(db))).orderBy(asc(s.judges.name), asc(s.judges.id)).all();
+      return db
+        .select()
+        .from(s.judges)
+        .where(and(publicRow(s.judges), publicJudge(db)))
+        .orderBy(asc(s.judges.name), asc(s.judges.id))
+        .all();
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.judges).where(and(eq(s.judges.slug, slug), publicRow(s.judges), publicJudge(db))).get();
+      return db
+        .select()
+        .from(s.judges)
+        .where(and(eq(s.judges.slug, slug), publicRow(s.judges), publicJudge(db)))
+        .get();
     },
 
     courts(ids: (string | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       if (wanted.length === 0) return [];
-      return db.select().from(s.courts).where(and(inArray(s.courts.id, wanted), publicRow(s.courts))).all();
+      return db
+        .select()
+        .from(s.courts)
+        .where(and(inArray(s.courts.id, wanted), publicRow(s.courts)))
+        .all();
     },
 
     /** The public cases that name this judge as assigned or referred, in the case list's order. */

@@ -15,12 +15,20 @@ export function toMotionView(page: MotionPage) {
   const cites = d.citations.get(refKey("motion", m.id));
   const entry = m.entryId !== null ? d.entries.find((e) => e.id === m.entryId) : undefined;
   const decidedBy = m.decidedByOrderId !== null ? d.orders.find((o) => o.id === m.decidedByOrderId) : undefined;
-  const movants = d.movants.filter((mv) => mv.motionId === m.id).map((mv) => d.parties.find((p) => p.id === mv.partyId)?.name).filter((n): n is string => Boolean(n));
+  const movants = d.movants
+    .filter((mv) => mv.motionId === m.id)
+    .map((mv) => d.parties.find((p) => p.id === mv.partyId)?.name)
+    .filter((n): n is string => Boolean(n));
   return {
     title: m.title,
     sources: recordMarkers(cites),
     conflicts: conflictMarkers(d.conflicts.get(refKey("motion", m.id))),
-    case: { title: d.case.caption ?? d.case.label, href: paths.case(d.case.slug), docketNumber: d.case.docketNumber, court: d.court?.shortName ?? null },
+    case: {
+      title: d.case.caption ?? d.case.label,
+      href: paths.case(d.case.slug),
+      docketNumber: d.case.docketNumber,
+      court: d.court?.shortName ?? null,
+    },
     tabs: caseTabs(d.case.slug, null),
     kind: label(MOTION_KIND_LABELS, m.kind),
     filed: viewDate({ date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel }),

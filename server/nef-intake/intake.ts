@@ -17,28 +17,55 @@ import { readMailbox, type MailboxMessage, type MailboxSettings } from "./mailbo
 
 export type IntakeDeps = { db: Db; clock: Clock; dataDir: string; signal?: AbortSignal };
 
-export type IntakeSummary = { read: number; imported: number; review: number; alreadyProcessed: number; entriesCreated: number; casesCreated: number };
+export type IntakeSummary = {
+  read: number;
+  imported: number;
+  review: number;
+  alreadyProcessed: number;
+  entriesCreated: number;
+  casesCreated: number;
+};
 
 export function intakeSummaryText(s: IntakeSummary): string {
   if (s.read === 0) return "no new messages";
-  const parts = [`${s.read} message${s.read === 1 ? "" : "s"} read`, `${s.imported} imported (${s.entriesCreated} entries, ${s.casesCreated} cases created)`];
+  const parts = [
+    `${s.read} message${s.read === 1 ? "" : "s"} read`,
+    `${s.imported} imported (${s.entriesCreated} entries, ${s.casesCreated} cases created)`,
+  ];
   if (s.review > 0) parts.push(`${s.review} filed for review`);
   if (s.alreadyProcessed > 0) parts.push(`${s.alreadyProcessed} already processed`);
   return parts.join("; ");
 }
 
 /** Processes one message; returns what became of it. Synchronous apart from the parse. */
-export async function processMessage(deps: IntakeDeps, folder: string, message: MailboxMessage): Promise<{ outcome: "imported" | "review" | "already"; row: NefMessageRow; entriesCreated: number; casesCreated: number }> {
+export async function processMessage(
+  deps: IntakeDeps,
+  folder: string,
+  message: MailboxMessage,
+): Promise<{ outcome: "imported" | "review" | "already"; row: NefMessageRow; entriesCreated: number; casesCreated: number }> {
   const repo = createNefIntakeRepository(deps.db);
   const sha256 = sha256Of(message.bytes);
   // The same bytes; or the same message delivered again with other headers (same Message-ID, Date
   // and Subject). A Message-ID alone is not enough: some senders reuse one for every message.
-  const sameMessage = message.messageId ? repo.nefMessagesById(message.messageId).find((m) => m.sentAt === message.sentAt && m.subject === (message.subject?.slice(0, 500) ?? null)) : undefined;
+  const sameMessage = message.messageId
+    ? repo
+        .nefMessagesById(message.messageId)
+        .find((m) => m.sentAt === message.sentAt && m.subject === (message.subject?.slice(0, 500) ?? null))
+    : undefined;
   const known = repo.nefMessageByHash(sha256) ?? sameMessage;
   if (known) return { outcome: "already", row: known, entriesCreated: 0, casesCreated: 0 };
 
   const now = deps.clock.now();
-  const base = { messageId: message.messageId, sha256, folder, uid: message.uid, subject: message.subject?.slice(0, 500) ?? null, sender: message.sender?.slice(0, 300) ?? null, sentAt: message.sentAt, processedAt: now };
+  const base = {
+    messageId: message.messageId,
+    sha256,
+    folder,
+    uid: message.uid,
+    subject: message.subject?.slice(0, 500) ?? null,
+    sender: message.sender?.slice(0, 300) ?? null,
+    sentAt: message.sentAt,
+    processedAt: now,
+  };
   const fileName = `nef-${message.uid}.eml`;
   let prepared;
   try {
@@ -52,16 +79,36 @@ export async function processMessage(deps: IntakeDeps, folder: string, message: 
   }
   if (prepared.kind !== "nef") {
     storeFileBytes(deps.dataDir, sha256, message.bytes);
-    const row = repo.insertNefMessage({ ...base, outcome: "review", reason: `the e-mail carries a ${prepared.kind === "docket" ? "docket report" : "feed"}, not a Notice of Electronic Filing; import it from the import page if it belongs in the record`, storedSha256: sha256 });
+    const row = repo.insertNefMessage({
+      ...base,
+      outcome: "review",
+      reason: `the e-mail carries a ${prepared.kind === "docket" ? "docket report" : "feed"}, not a Notice of Electronic Filing; import it from the import page if it belongs in the record`,
+      storedSha256: sha256,
+    });
     return { outcome: "review", row, entriesCreated: 0, casesCreated: 0 };
   }
 
   storeFileBytes(deps.dataDir, prepared.sha256, prepared.bytes);
   try {
     return deps.db.transaction(() => {
-      const report = mergePreparedFile(deps.db, prepared, { actor: { userId: null, label: "NEF mailbox" }, clock: deps.clock, dataDir: deps.dataDir });
-      const row = repo.insertNefMessage({ ...base, outcome: "imported", reason: report.status === "already-imported" ? `the same notice was already imported as import #${report.previousImportId}` : null, importId: report.importId ?? report.previousImportId, storedSha256: prepared.sha256 });
-      return { outcome: "imported" as const, row, entriesCreated: report.counts.entry?.created ?? 0, casesCreated: report.counts.case?.created ?? 0 };
+      const report = mergePreparedFile(deps.db, prepared, {
+        actor: { userId: null, label: "NEF mailbox" },
+        clock: deps.clock,
+        dataDir: deps.dataDir,
+      });
+      const row = repo.insertNefMessage({
+        ...base,
+        outcome: "imported",
+        reason: report.status === "already-imported" ? `the same notice was already imported as import #${report.previousImportId}` : null,
+        importId: report.importId ?? report.previousImportId,
+        storedSha256: prepared.sha256,
+      });
+      return {
+        outcome: "imported" as const,
+        row,
+        entriesCreated: report.counts.entry?.created ?? 0,
+        casesCreated: report.counts.case?.created ?? 0,
+      };
     });
   } catch (error) {
     // The merge rolled back; the message is filed for review with why, and not tried again by itself.

@@ -19,7 +19,14 @@ export type MailboxSettings = {
   processedFolder: string | null;
 };
 
-export type MailboxMessage = { uid: number; bytes: Buffer; messageId: string | null; subject: string | null; sender: string | null; sentAt: string | null };
+export type MailboxMessage = {
+  uid: number;
+  bytes: Buffer;
+  messageId: string | null;
+  subject: string | null;
+  sender: string | null;
+  sentAt: string | null;
+};
 
 export class MailboxError extends Error {
   constructor(
@@ -53,12 +60,21 @@ function clientOptions(s: MailboxSettings): ImapFlowOptions {
 function explain(error: unknown, s: MailboxSettings): MailboxError {
   if (error instanceof MailboxError) return error;
   const e = error as { authenticationFailed?: boolean; code?: string; message?: string; responseText?: string };
-  if (e.authenticationFailed) return new MailboxError(`the mailbox refused the user name or password for ${s.username} (bad credentials)`, "credentials");
+  if (e.authenticationFailed)
+    return new MailboxError(`the mailbox refused the user name or password for ${s.username} (bad credentials)`, "credentials");
   const where = `${s.host}:${s.port}`;
-  if (e.code === "ECONNREFUSED" || e.code === "ENOTFOUND" || e.code === "EHOSTUNREACH" || e.code === "ETIMEDOUT" || e.code === "CONNECT_TIMEOUT" || e.code === "GREETING_TIMEOUT") {
+  if (
+    e.code === "ECONNREFUSED" ||
+    e.code === "ENOTFOUND" ||
+    e.code === "EHOSTUNREACH" ||
+    e.code === "ETIMEDOUT" ||
+    e.code === "CONNECT_TIMEOUT" ||
+    e.code === "GREETING_TIMEOUT"
+  ) {
     return new MailboxError(`could not reach the mailbox server ${where} (${e.code})`, "unreachable");
   }
-  if (e.code === "NoConnection" || e.code === "EConnectionClosed" || e.code === "ECONNRESET") return new MailboxError(`the mailbox server ${where} closed the connection (${e.code})`, "unreachable");
+  if (e.code === "NoConnection" || e.code === "EConnectionClosed" || e.code === "ECONNRESET")
+    return new MailboxError(`the mailbox server ${where} closed the connection (${e.code})`, "unreachable");
   const detail = (e.responseText ?? e.message ?? String(error)).split("\n")[0]!.slice(0, 200);
   return new MailboxError(`the mailbox server ${where} answered an error: ${detail}`, "protocol");
 }
@@ -74,14 +90,21 @@ function firstAddress(list: { name?: string; address?: string }[] | undefined): 
  * away; the unseen ones when they stay), oldest first, and calls `handle` for each. A message is
  * moved (or flagged) only after `handle` returned, so one the process dies on is read again.
  */
-export async function readMailbox(s: MailboxSettings, handle: (message: MailboxMessage) => Promise<void> | void, signal?: AbortSignal): Promise<{ read: number }> {
+export async function readMailbox(
+  s: MailboxSettings,
+  handle: (message: MailboxMessage) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<{ read: number }> {
   const client = new ImapFlow(clientOptions(s));
   client.on("error", () => undefined); // a dropped socket is reported by the pending call instead
   let read = 0;
   try {
     await client.connect();
     const lock = await client.getMailboxLock(s.folder).catch((error) => {
-      throw new MailboxError(`the folder "${s.folder}" does not exist on the mailbox (${(error as Error).message.split("\n")[0]})`, "folder");
+      throw new MailboxError(
+        `the folder "${s.folder}" does not exist on the mailbox (${(error as Error).message.split("\n")[0]})`,
+        "folder",
+      );
     });
     try {
       if (s.processedFolder) {
@@ -94,14 +117,16 @@ export async function readMailbox(s: MailboxSettings, handle: (message: MailboxM
         const message = await client.fetchOne(String(uid), { uid: true, source: true, envelope: true }, { uid: true });
         if (!message || !message.source) continue;
         const envelope = message.envelope;
-        await Promise.resolve(handle({
-          uid,
-          bytes: message.source,
-          messageId: envelope?.messageId?.replace(/^<|>$/g, "") || null,
-          subject: envelope?.subject ?? null,
-          sender: firstAddress(envelope?.from),
-          sentAt: envelope?.date ? new Date(envelope.date).toISOString() : null,
-        })).catch((error: unknown) => {
+        await Promise.resolve(
+          handle({
+            uid,
+            bytes: message.source,
+            messageId: envelope?.messageId?.replace(/^<|>$/g, "") || null,
+            subject: envelope?.subject ?? null,
+            sender: firstAddress(envelope?.from),
+            sentAt: envelope?.date ? new Date(envelope.date).toISOString() : null,
+          }),
+        ).catch((error: unknown) => {
           // Our own failure (the database), not the mailbox's: passed on as it is.
           throw new HandlerFailure(error);
         });

@@ -33,7 +33,13 @@ export function createNefIntakeRepository(db: Db) {
     },
 
     dismissNefMessage(id: number): boolean {
-      return db.update(nefMessages).set({ outcome: "dismissed" }).where(and(eq(nefMessages.id, id), eq(nefMessages.outcome, "review"))).run().changes === 1;
+      return (
+        db
+          .update(nefMessages)
+          .set({ outcome: "dismissed" })
+          .where(and(eq(nefMessages.id, id), eq(nefMessages.outcome, "review")))
+          .run().changes === 1
+      );
     },
 
     mailboxSettings(): MailboxSettingsRow | undefined {
@@ -41,7 +47,10 @@ export function createNefIntakeRepository(db: Db) {
     },
 
     saveMailboxSettings(values: Omit<MailboxSettingsRow, "id">): void {
-      db.insert(mailboxSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: mailboxSettings.id, set: values }).run();
+      db.insert(mailboxSettings)
+        .values({ id: 1, ...values })
+        .onConflictDoUpdate({ target: mailboxSettings.id, set: values })
+        .run();
     },
 
     deleteMailboxSettings(): void {

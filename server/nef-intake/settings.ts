@@ -11,7 +11,9 @@ import { openSecret, sealSecret } from "./secret-box";
 
 export type MailboxSource = "environment" | "settings page";
 
-export type ResolvedMailbox = { source: MailboxSource; settings: MailboxSettings; intervalMinutes: number; enabled: boolean } | { source: "settings page"; problem: string; intervalMinutes: number; enabled: boolean };
+export type ResolvedMailbox =
+  | { source: MailboxSource; settings: MailboxSettings; intervalMinutes: number; enabled: boolean }
+  | { source: "settings page"; problem: string; intervalMinutes: number; enabled: boolean };
 
 /** The floor for the mailbox: a server on the clinic's side, but still no reason to ask more than once a minute. */
 export const MIN_MAILBOX_MINUTES = 1;
@@ -42,11 +44,25 @@ export function resolveMailbox(config: Config, repo: NefIntakeRepository): Resol
   const secret = openSecret(config.dataDir, row.secretEncrypted);
   const intervalMinutes = Math.max(MIN_MAILBOX_MINUTES, row.intervalMinutes);
   if (secret === null) {
-    return { source: "settings page", problem: "the saved mailbox password cannot be read (the key file DATA_DIR/mailbox.key is missing or different): enter the password again on the settings page", intervalMinutes, enabled: row.enabled };
+    return {
+      source: "settings page",
+      problem:
+        "the saved mailbox password cannot be read (the key file DATA_DIR/mailbox.key is missing or different): enter the password again on the settings page",
+      intervalMinutes,
+      enabled: row.enabled,
+    };
   }
   return {
     source: "settings page",
-    settings: { host: row.host, port: row.port, tls: row.tls, username: row.username, secret, folder: row.folder, processedFolder: row.processedFolder },
+    settings: {
+      host: row.host,
+      port: row.port,
+      tls: row.tls,
+      username: row.username,
+      secret,
+      folder: row.folder,
+      processedFolder: row.processedFolder,
+    },
     intervalMinutes,
     enabled: row.enabled,
   };
@@ -55,11 +71,51 @@ export function resolveMailbox(config: Config, repo: NefIntakeRepository): Resol
 export function mailboxSettingsView(config: Config, repo: NefIntakeRepository): MailboxSettingsView {
   if (config.imap) {
     const i = config.imap;
-    return { source: "environment", host: i.host, port: i.port, tls: i.tls, username: i.username, hasSecret: i.secret.length > 0, folder: i.folder, processedFolder: i.processedFolder ?? "", intervalMinutes: i.intervalMinutes, enabled: true, updatedAt: null, updatedBy: null };
+    return {
+      source: "environment",
+      host: i.host,
+      port: i.port,
+      tls: i.tls,
+      username: i.username,
+      hasSecret: i.secret.length > 0,
+      folder: i.folder,
+      processedFolder: i.processedFolder ?? "",
+      intervalMinutes: i.intervalMinutes,
+      enabled: true,
+      updatedAt: null,
+      updatedBy: null,
+    };
   }
   const row = repo.mailboxSettings();
-  if (!row) return { source: null, host: "", port: 993, tls: "tls", username: "", hasSecret: false, folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: 5, enabled: true, updatedAt: null, updatedBy: null };
-  return { source: "settings page", host: row.host, port: row.port, tls: row.tls, username: row.username, hasSecret: true, folder: row.folder, processedFolder: row.processedFolder ?? "", intervalMinutes: row.intervalMinutes, enabled: row.enabled, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  if (!row)
+    return {
+      source: null,
+      host: "",
+      port: 993,
+      tls: "tls",
+      username: "",
+      hasSecret: false,
+      folder: "INBOX",
+      processedFolder: "Quash-processed",
+      intervalMinutes: 5,
+      enabled: true,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  return {
+    source: "settings page",
+    host: row.host,
+    port: row.port,
+    tls: row.tls,
+    username: row.username,
+    hasSecret: true,
+    folder: row.folder,
+    processedFolder: row.processedFolder ?? "",
+    intervalMinutes: row.intervalMinutes,
+    enabled: row.enabled,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
 }
 
 export type MailboxForm = {
@@ -76,7 +132,13 @@ export type MailboxForm = {
 };
 
 /** Saves the settings page's mailbox; an empty password keeps the stored one (it is never sent back to the form). */
-export function saveMailboxSettings(config: Config, db: Parameters<typeof createNefIntakeRepository>[0], form: MailboxForm, who: string, now: string): void {
+export function saveMailboxSettings(
+  config: Config,
+  db: Parameters<typeof createNefIntakeRepository>[0],
+  form: MailboxForm,
+  who: string,
+  now: string,
+): void {
   const repo = createNefIntakeRepository(db);
   const current = repo.mailboxSettings();
   const secretEncrypted = form.secret ? sealSecret(config.dataDir, form.secret) : current?.secretEncrypted;

@@ -24,7 +24,9 @@ export type OverviewData = {
 /** Everything the overview shows, as of `today` (the injected clock's date). */
 export function loadOverview(db: Db, today: string): OverviewData {
   const repo = createOverviewRepository(db);
-  const latestEntries = repo.latestEntries(LATEST_ENTRY_COUNT).map((r) => ({ entry: toPublicEntry(r.entry), case: toPublic("case", r.case) }));
+  const latestEntries = repo
+    .latestEntries(LATEST_ENTRY_COUNT)
+    .map((r) => ({ entry: toPublicEntry(r.entry), case: toPublic("case", r.case) }));
   // The same selection as the calendar's "Upcoming", read through the calendar's loader.
   const calendar = loadCalendar(db);
   const { hearings, deadlines } = upcomingSchedule(calendar, today);

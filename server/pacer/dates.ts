@@ -81,7 +81,18 @@ const DAYLIGHT_ZONES: Record<string, string> = {
 const UTC_NAMES = new Set(["GMT", "UTC", "UT", "Z"]);
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 // "Thu, 19 Apr 2018 18:21:31 GMT" (RFC 822 as PACER writes it). The weekday is optional and,
@@ -105,9 +116,7 @@ export function parseRssDateTime(raw: string): ZonedDateTime {
   const m = RFC822.exec(raw.trim());
   const month = m ? MONTHS[m[2]!.toLowerCase()] : undefined;
   if (!m || month === undefined) throw new PacerInputError(`unreadable RSS date "${raw.trim()}"`);
-  const [year, day, hour, minute, second] = [m[3], m[1], m[4], m[5], m[6] ?? "0"].map(Number) as [
-    number, number, number, number, number,
-  ];
+  const [year, day, hour, minute, second] = [m[3], m[1], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number];
   const date = isoDate(year, month, day);
   if (!date || hour > 23 || minute > 59 || second > 59) {
     throw new PacerInputError(`unreadable RSS date "${raw.trim()}"`);

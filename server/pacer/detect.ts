@@ -19,8 +19,7 @@ const KIND_LABEL: Record<PacerKind, string> = {
 // Soft line breaks of quoted-printable bodies cut phrases in two ("Notice of Elec=\ntronic").
 const SOFT_BREAK = /=\r?\n/g;
 const NEF_MARKERS = /Notice of Electronic (Claims )?Filing|Notice of Docket Activity|Activity in Case|Docket Text:/i;
-const DOCKET_MARKERS =
-  /DOCKET FOR CASE #|Bankruptcy Petition #|Adversary Proceeding #|Docket Text|Date Filed:|DktRpt\.pl|MDL No\./i;
+const DOCKET_MARKERS = /DOCKET FOR CASE #|Bankruptcy Petition #|Adversary Proceeding #|Docket Text|Date Filed:|DktRpt\.pl|MDL No\./i;
 
 /** "docket", "rss" or "nef" for input that looks like one of them, else null. */
 export function detectPacerKind(text: string): PacerKind | null {
@@ -67,8 +66,7 @@ function reasonFor(text: string, kind: PacerKind): string {
     return "the e-mail is not a filing notice (no case table or docket text)";
   }
   return (
-    readNefBody({ text, contentType: "text/html", subject: null, imageAttached: false }, "").reason ??
-    "no case table or docket text found"
+    readNefBody({ text, contentType: "text/html", subject: null, imageAttached: false }, "").reason ?? "no case table or docket text found"
   );
 }
 

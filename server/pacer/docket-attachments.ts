@@ -132,4 +132,3 @@ export function mergeDocumentsRow(entry: DocketEntry, attachments: DocketAttachm
   const rest = dropFirst ? attachments.slice(1) : attachments;
   if (rest.length > 0) entry.attachments = rest;
 }
-

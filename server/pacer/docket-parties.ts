@@ -145,7 +145,7 @@ function attorneysOf(page: HtmlPage, cell: Element): Attorney[] {
   for (const bold of page.within(cell, "b")) {
     const attorney: Attorney = { name: pySplit(page.textOf(bold)).join(" "), roles: [], contact: "" };
     // The bold name's following siblings (comments aside), up to the next bold name.
-    for (let node = nextTextOrElement(bold); node; ) {
+    for (let node = nextTextOrElement(bold); node;) {
       if (isText(node)) {
         const line = collapseWhitespace(node.data);
         if (line !== "") attorney.contact += `${line}\n`;

@@ -66,7 +66,7 @@ export function readDocketReport(html: string, courtId: string): DocketReading {
     return { result: {}, reason: "the page has no table content (an empty page, or one emptied by a browser extension)" };
   }
   const headerTable = findHeaderTable(page);
-  if (!headerTable) return { result: {}, reason: "the page has no docket header (no \"Date Filed:\")" };
+  if (!headerTable) return { result: {}, reason: 'the page has no docket header (no "Date Filed:")' };
 
   const bankruptcy = isBankruptcyCourt(courtId);
   const adversary = isAdversaryProceeding(page);
@@ -90,11 +90,7 @@ function readMetadata(
   adversary: boolean,
   orderedBy: DocketMetadata["ordered_by"],
 ): DocketMetadata {
-  const { docketNumber, parts } = findDocketNumber(
-    docketNumberCandidates(page, bankruptcy),
-    bankruptcy ? "bankruptcy" : "district",
-    true,
-  );
+  const { docketNumber, parts } = findDocketNumber(docketNumberCandidates(page, bankruptcy), bankruptcy ? "bankruptcy" : "district", true);
   return {
     court_id: courtId,
     docket_number: docketNumber === null ? null : cleanCourtString(docketNumber),

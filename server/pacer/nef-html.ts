@@ -188,8 +188,7 @@ export function hasAttachmentList(page: HtmlPage): boolean {
  * mailed to:" (or, when e-mails are links, the whole paragraph holding it).
  */
 export function recipientsText(page: HtmlPage, appellate = false): string {
-  const labelled = (phrase: string, tag = "b"): Element[] =>
-    page.within(page.root, tag).filter((b) => page.textOf(b).includes(phrase));
+  const labelled = (phrase: string, tag = "b"): Element[] => page.within(page.root, tag).filter((b) => page.textOf(b).includes(phrase));
   const siblingTexts = (labels: Element[]): string[] => {
     const seen = new Set<Text>();
     for (const label of labels) {

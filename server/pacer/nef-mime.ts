@@ -11,7 +11,8 @@ import type { NefBody } from "./nef";
 
 // Header field names (RFC 5322: printable ASCII except ":"), as the first line of a message.
 const HEADER_LINE = /^[!-9;-~]+:/;
-const TELLTALE_HEADER = /^(received|from|to|subject|date|message-id|mime-version|content-type|return-path|delivered-to|sender|x-[a-z0-9-]+):/im;
+const TELLTALE_HEADER =
+  /^(received|from|to|subject|date|message-id|mime-version|content-type|return-path|delivered-to|sender|x-[a-z0-9-]+):/im;
 
 // An mbox file's envelope line ("From sender date"), which mail archives put before the headers.
 const MBOX_ENVELOPE = /^From [^\r\n]*\r?\n/;
@@ -93,9 +94,10 @@ export async function readMimeMessage(raw: string): Promise<MimeReading> {
   const message = relabelDecodedParts(withoutFlowedFormat(withoutEnvelope(raw)));
   const mail = await simpleParser(Buffer.from(message, "utf8"), PARSER_OPTIONS);
   const rootType = mail.headers.get("content-type");
-  const multipart = typeof rootType === "object" && rootType !== null && "value" in rootType
-    ? String(rootType.value).toLowerCase().startsWith("multipart/")
-    : false;
+  const multipart =
+    typeof rootType === "object" && rootType !== null && "value" in rootType
+      ? String(rootType.value).toLowerCase().startsWith("multipart/")
+      : false;
   const imageAttached = multipart && mail.attachments.some((a) => a.contentType.toLowerCase().startsWith("image/"));
   const subject = mail.subject ?? null;
   // The body is the first text part's alone (see firstTextPartOnly).

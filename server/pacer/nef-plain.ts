@@ -57,9 +57,7 @@ export function plainDocketText(text: string): string | null {
 
 /** More than one "Document description:" in the list of associated documents. */
 export function plainHasAttachments(text: string): boolean {
-  const m = /^[\s\S]*?The following document\(s\) are associated with this transaction:([\s\S]*?)(electronically mailed to:|$)/.exec(
-    text,
-  );
+  const m = /^[\s\S]*?The following document\(s\) are associated with this transaction:([\s\S]*?)(electronically mailed to:|$)/.exec(text);
   if (!m) return false;
   return splitLines(m[1]!).filter((line) => line.includes("Document description:")).length > 1;
 }

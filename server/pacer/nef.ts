@@ -70,13 +70,12 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
   const page = parseHtml(text);
   const fullText = page.textOf(page.root);
   if (!/filed\son\s/.test(cleanString(fullText)) && !fullText.includes("Case Name:")) {
-    return { result: {}, reason: "it is not a Notice of Electronic Filing (no \"Case Name:\" or \"filed on\")" };
+    return { result: {}, reason: 'it is not a Notice of Electronic Filing (no "Case Name:" or "filed on")' };
   }
   const appellate = fullText.includes("Notice of Docket Activity");
   const tables = caseTables(page);
   const plain = body.contentType === "text/plain";
-  const acms =
-    tables.length === 0 && page.within(page.root, "strong").filter((s) => page.textOf(s).includes("Case Name:")).length === 1;
+  const acms = tables.length === 0 && page.within(page.root, "strong").filter((s) => page.textOf(s).includes("Case Name:")).length === 1;
   // The reference reads neither of these (ACMS's div layout, several cases in one appellate
   // notice) into anything it has tests for; turning them down is safer than guessing.
   if (acms) return { result: {}, reason: "appellate ACMS notices are not supported" };
@@ -111,9 +110,7 @@ export function readNefBody(body: NefBody, courtId: string): NefReading {
       acms: false,
       dockets,
       contains_attachments: plain ? plainHasAttachments(fullText) : hasAttachmentList(page),
-      email_recipients: plain
-        ? plainRecipients(fullText)
-        : recipientsFromText(recipientsText(page, appellate), reader.ctx.docketNumbers),
+      email_recipients: plain ? plainRecipients(fullText) : recipientsFromText(recipientsText(page, appellate), reader.ctx.docketNumbers),
     };
     return { result: notice, reason: null };
   } catch (error) {
@@ -137,7 +134,7 @@ function htmlDocket(reader: Reader, table: Element): NefDocket {
   const caseName = noteCaseName(ctx, rawCaseName(page, table));
   const shortDesc = shortDescription(reader.subject, ctx);
   const description = appellate ? appellateDocketTextAfter(page, table) : docketTextAfter(page, table);
-  if (description === null) throw new UnusableNotice("the notice has no readable \"Docket Text:\"");
+  if (description === null) throw new UnusableNotice('the notice has no readable "Docket Text:"');
   const entry = buildEntry(reader, {
     description,
     shortDesc,
@@ -162,7 +159,7 @@ function plainDocket(reader: Reader, text: string): NefDocket {
   const caseName = noteCaseName(ctx, names[0] ?? "Unknown Case Title");
   const shortDesc = shortDescription(reader.subject, ctx);
   const description = plainDocketText(text);
-  if (description === null) throw new UnusableNotice("the notice has no readable \"Docket Text:\"");
+  if (description === null) throw new UnusableNotice('the notice has no readable "Docket Text:"');
   const entry = buildEntry(reader, {
     description,
     shortDesc,

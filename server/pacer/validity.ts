@@ -32,21 +32,15 @@ export const DOCKET_REJECTIONS: RejectionRule[] = [
   ...ALTERED_PAGE_RULES,
   rule(
     "The report may take a long time to run because this case has many docket entries",
-    "it is PACER's \"this report may take a long time\" confirmation page, not the report",
+    'it is PACER\'s "this report may take a long time" confirmation page, not the report',
   ),
   rule("The page ID does not exist\\. Please enter a valid page ID number\\. ", pacerMessage("page ID does not exist")),
   rule("There are no documents in this case\\.", pacerMessage("there are no documents in this case")),
-  rule(
-    "Incomplete request\\. Please try your query again by choosing the Query or Reports option",
-    pacerMessage("incomplete request"),
-  ),
+  rule("Incomplete request\\. Please try your query again by choosing the Query or Reports option", pacerMessage("incomplete request")),
   rule("To accept charges shown below, click on the 'View Report' button", "it is PACER's fee confirmation page, not the report"),
   rule("\\*\\*\\* This case was administratively closed\\.\\*\\*\\*", pacerMessage("case administratively closed")),
   rule("The start date must be less than or equal to the end date", pacerMessage("bad date range")),
-  rule(
-    "The starting document number must be less than or equal to the ending document number",
-    pacerMessage("bad document range"),
-  ),
+  rule("The starting document number must be less than or equal to the ending document number", pacerMessage("bad document range")),
   rule("Case not found\\.", pacerMessage("case not found")),
   rule(
     "Either you do not have permission to view the document, or the document does not exist in the case\\.",
@@ -69,9 +63,9 @@ export const NEF_REJECTIONS: RejectionRule[] = [
     "it is a court announcement, not a filing notice",
   ),
   rule("Join ZoomGov Meeting", "it is a meeting invitation, not a filing notice"),
-  rule("Modified Dkt text from", "it is a \"modified docket text\" notice, not a new filing"),
-  rule("Modified Date Filed from", "it is a \"modified date filed\" notice, not a new filing"),
-  rule("Added Correct PDF to document", "it is a \"corrected PDF\" notice, not a new filing"),
+  rule("Modified Dkt text from", 'it is a "modified docket text" notice, not a new filing'),
+  rule("Modified Date Filed from", 'it is a "modified date filed" notice, not a new filing'),
+  rule("Added Correct PDF to document", 'it is a "corrected PDF" notice, not a new filing'),
 ];
 
 /** Per rule list, one pattern matching wherever any of its rules does. */

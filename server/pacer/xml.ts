@@ -82,7 +82,9 @@ export function contentMarkup(node: Element): string {
     if (child.type === "text") out += escapeText(child.data);
     else if (child.type === "cdata") out += textOf(child);
     else if (child.type === "tag") {
-      const attrs = Object.entries(child.attribs).map(([name, value]) => ` ${name.toLowerCase()}="${escapeText(value).replace(/"/g, "&quot;")}"`);
+      const attrs = Object.entries(child.attribs).map(
+        ([name, value]) => ` ${name.toLowerCase()}="${escapeText(value).replace(/"/g, "&quot;")}"`,
+      );
       out += `<${child.name.toLowerCase()}${attrs.join("")}>${contentMarkup(child)}</${child.name.toLowerCase()}>`;
     }
   }

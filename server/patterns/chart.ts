@@ -32,8 +32,14 @@ export function chartGeometry(rows: ChartInput[]) {
   if (windows.length === 0) return { width: CHART.width, height, rows: [], ticks: [], empty: true };
 
   // The axis runs from the first day of the earliest month to the last day of the latest.
-  const start = `${windows.map((w) => w.earliest).sort()[0]!.slice(0, 7)}-01`;
-  const lastDay = windows.map((w) => w.latest).sort().at(-1)!;
+  const start = `${windows
+    .map((w) => w.earliest)
+    .sort()[0]!
+    .slice(0, 7)}-01`;
+  const lastDay = windows
+    .map((w) => w.latest)
+    .sort()
+    .at(-1)!;
   const [ly, lm] = lastDay.split("-").map(Number) as [number, number];
   const end = new Date(Date.UTC(ly, lm, 1)).toISOString().slice(0, 10);
   const total = Math.max(1, daysFrom(start, end));
@@ -87,5 +93,13 @@ export function chartGeometry(rows: ChartInput[]) {
       undated: r.issued === null && r.challenged === null && r.outcome === null,
     };
   });
-  return { width: CHART.width, height, rows: out, ticks, axisY: CHART.top + rows.length * CHART.rowHeight + 4, labelStart: CHART.labelWidth, empty: false };
+  return {
+    width: CHART.width,
+    height,
+    rows: out,
+    ticks,
+    axisY: CHART.top + rows.length * CHART.rowHeight + 4,
+    labelStart: CHART.labelWidth,
+    empty: false,
+  };
 }

@@ -8,7 +8,9 @@ import { PATTERN_COLUMNS, patternCsvRows, toPatternsView } from "./view-models";
 export async function patternsRoutes(app: FastifyInstance) {
   // Every instrument's stages: any write may move a date ("global").
   app.get(paths.patterns(), async (request, reply) =>
-    serveCached(request, reply, app.pageCache, paths.patterns(), "global", () => reply.viewAsync("patterns/index.hbs", toPatternsView(loadInstrumentPaths(app.db)))),
+    serveCached(request, reply, app.pageCache, paths.patterns(), "global", () =>
+      reply.viewAsync("patterns/index.hbs", toPatternsView(loadInstrumentPaths(app.db))),
+    ),
   );
 
   app.get(paths.patternsCsv(), async (_request, reply) =>

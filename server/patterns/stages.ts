@@ -28,10 +28,30 @@ const CHALLENGE_KINDS = new Set(["motion_to_quash", "motion_for_stay", "other"])
 
 const RULINGS: Record<string, OutcomeKey> = { granted: "quashed", granted_in_part: "quashed_in_part", denied: "enforced" };
 
-const motionDate = (m: PublicRecord<"motion">): FuzzyDate => ({ date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel });
-const caseDate = (c: PublicRecord<"case">): FuzzyDate => ({ date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision, label: c.dateFiledLabel });
-const orderDate = (o: PublicRecord<"order">): FuzzyDate => ({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel });
-const eventDate = (e: PublicRecord<"event">): FuzzyDate => ({ date: e.date, latest: e.dateLatest, precision: e.datePrecision, label: e.dateLabel });
+const motionDate = (m: PublicRecord<"motion">): FuzzyDate => ({
+  date: m.dateFiled,
+  latest: m.dateFiledLatest,
+  precision: m.dateFiledPrecision,
+  label: m.dateFiledLabel,
+});
+const caseDate = (c: PublicRecord<"case">): FuzzyDate => ({
+  date: c.dateFiled,
+  latest: c.dateFiledLatest,
+  precision: c.dateFiledPrecision,
+  label: c.dateFiledLabel,
+});
+const orderDate = (o: PublicRecord<"order">): FuzzyDate => ({
+  date: o.dateSigned,
+  latest: o.dateSignedLatest,
+  precision: o.dateSignedPrecision,
+  label: o.dateSignedLabel,
+});
+const eventDate = (e: PublicRecord<"event">): FuzzyDate => ({
+  date: e.date,
+  latest: e.dateLatest,
+  precision: e.datePrecision,
+  label: e.dateLabel,
+});
 
 type Candidate = { date: FuzzyDate; window: DayWindow | null; refs: StatusSourceRef[] };
 
@@ -65,14 +85,24 @@ export function challengeOf(cases: PublicRecord<"case">[], motions: PublicRecord
       { date: caseDate(c), window: dayWindow(caseDate(c)), refs: [{ type: "case", id: c.id, field: "dateFiled" }] },
       ...motions
         .filter((m) => m.caseId === c.id && CHALLENGE_KINDS.has(m.kind))
-        .map((m) => ({ date: motionDate(m), window: dayWindow(motionDate(m)), refs: [{ type: "motion" as const, id: m.id, field: "dateFiled" }] })),
+        .map((m) => ({
+          date: motionDate(m),
+          window: dayWindow(motionDate(m)),
+          refs: [{ type: "motion" as const, id: m.id, field: "dateFiled" }],
+        })),
     ];
     const dated = own.filter((o) => o.window);
     if (dated.length === 0) undated += 1;
     candidates.push(...dated);
   }
   const stage = first(candidates);
-  return { date: stage?.date ?? { date: null }, window: stage?.window ?? null, refs: stage?.refs ?? [], undated, proceedings: cases.length };
+  return {
+    date: stage?.date ?? { date: null },
+    window: stage?.window ?? null,
+    refs: stage?.refs ?? [],
+    undated,
+    proceedings: cases.length,
+  };
 }
 
 /** The first order not to produce (or stay) covering the demand, whatever became of it later. */
@@ -98,7 +128,10 @@ export function withdrawalOf(events: StatusEvent[]): Outcome | null {
   const candidates = withdrawals.map((w) => ({
     date: eventDate(w.event),
     window: dayWindow(eventDate(w.event)),
-    refs: [{ type: "event" as const, id: w.event.id }, { type: "event" as const, id: w.event.id, field: "date" }],
+    refs: [
+      { type: "event" as const, id: w.event.id },
+      { type: "event" as const, id: w.event.id, field: "date" },
+    ],
   }));
   const stage = first(candidates) ?? { date: { date: null }, window: null, refs: candidates.flatMap((c) => c.refs) };
   return { ...stage, key: "withdrawn" };
@@ -115,7 +148,10 @@ export function rulingOf(motions: StatusMotion[]): Outcome | null {
     key: RULINGS[m.motion.status]!,
     date: orderDate(m.decidedBy!.order),
     window,
-    refs: [{ type: "motion", id: m.motion.id }, { type: "order", id: m.decidedBy!.order.id, field: "dateSigned" }],
+    refs: [
+      { type: "motion", id: m.motion.id },
+      { type: "order", id: m.decidedBy!.order.id, field: "dateSigned" },
+    ],
   };
 }
 
@@ -132,9 +168,17 @@ export function lastWithdrawal(outcomes: (Outcome | null)[]): Outcome | null {
   if (outcomes.length === 0 || outcomes.some((o) => o === null || o.key !== "withdrawn")) return null;
   const all = outcomes as Outcome[];
   const window = latestWindow(all.map((o) => o.window));
-  if (!window || all.some((o) => !o.window)) return { key: "withdrawn", date: { date: null }, window: null, refs: all.flatMap((o) => o.refs) };
+  if (!window || all.some((o) => !o.window))
+    return { key: "withdrawn", date: { date: null }, window: null, refs: all.flatMap((o) => o.refs) };
   const own = all.find((o) => o.window!.earliest === window.earliest && o.window!.latest === window.latest);
-  return own ?? { key: "withdrawn", date: { date: window.earliest, latest: window.latest, precision: "range" }, window, refs: all.flatMap((o) => o.refs) };
+  return (
+    own ?? {
+      key: "withdrawn",
+      date: { date: window.earliest, latest: window.latest, precision: "range" },
+      window,
+      refs: all.flatMap((o) => o.refs),
+    }
+  );
 }
 
 /** One instrument's path through the stages, with the days between them. */
@@ -163,7 +207,12 @@ export type StagesInput = {
 
 export function instrumentStages(input: StagesInput): InstrumentStages {
   const sp = input.subpoena;
-  const issuedDate: FuzzyDate = { date: sp.dateIssued, latest: sp.dateIssuedLatest, precision: sp.dateIssuedPrecision, label: sp.dateIssuedLabel };
+  const issuedDate: FuzzyDate = {
+    date: sp.dateIssued,
+    latest: sp.dateIssuedLatest,
+    precision: sp.dateIssuedPrecision,
+    label: sp.dateIssuedLabel,
+  };
   const issued: Stage = { date: issuedDate, window: dayWindow(issuedDate), refs: [{ type: "subpoena", id: sp.id, field: "dateIssued" }] };
   const challenge = challengeOf(
     input.challenges,

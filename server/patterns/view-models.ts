@@ -32,7 +32,9 @@ function notesOf(p: InstrumentPath): string[] {
 /** "Meta · customs summons, Sep 2025": what the chart and its table call an instrument, short enough for a row label. */
 function shortLabel(p: InstrumentPath): string {
   const w = p.stages.issued.window;
-  const when = w ? ` (${new Date(`${w.earliest}T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" })})` : "";
+  const when = w
+    ? ` (${new Date(`${w.earliest}T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" })})`
+    : "";
   return `${orgName(p.recipient) ?? "Recipient unknown"} · ${label(SUBPOENA_KIND_LABELS, p.subpoena.kind).toLowerCase()}${when}`;
 }
 
@@ -81,7 +83,10 @@ export function withdrawalMedian(instruments: InstrumentPath[]) {
     high: median ? fmt(median.high) : null,
     midpoint: median ? fmt(median.midpoint) : null,
     noun: median?.n === 1 ? "instrument" : "instruments",
-    impreciseText: imprecise === 0 ? null : `${imprecise} of the ${spans.length} durations ${imprecise === 1 ? "rests" : "rest"} on a date known only to a window.`,
+    impreciseText:
+      imprecise === 0
+        ? null
+        : `${imprecise} of the ${spans.length} durations ${imprecise === 1 ? "rests" : "rest"} on a date known only to a window.`,
     undatedChallenges,
     leftOut: left.map((p) => ({
       title: p.subpoena.title,

@@ -11,7 +11,8 @@ const WINDOW_SECONDS = 60;
 /** Headers a script reading the public API from another origin may see. */
 const EXPOSED = ["ETag", "Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"].join(", ");
 
-const isApi = (request: FastifyRequest) => request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`) || request.url.startsWith(`${API_PREFIX}?`);
+const isApi = (request: FastifyRequest) =>
+  request.url === API_PREFIX || request.url.startsWith(`${API_PREFIX}/`) || request.url.startsWith(`${API_PREFIX}?`);
 const isRead = (request: FastifyRequest) => request.method === "GET" || request.method === "HEAD";
 /** The public: no token. Staff scripts with a token are limited by the token checks (server/plugins/auth.ts), not by this quota. */
 const isPublicRead = (request: FastifyRequest) => isApi(request) && isRead(request) && request.headers.authorization === undefined;

@@ -60,7 +60,10 @@ function identify(accounts: Accounts, badTokens: FailureLimiter): onRequestAsync
       const waitSeconds = badTokens.blockedFor(request.ip);
       if (waitSeconds > 0) {
         reply.header("retry-after", String(waitSeconds));
-        throw new TooManyRequestsError(`Too many requests with a bad API token from this address. Wait ${waitSeconds} seconds, then try again.`, waitSeconds);
+        throw new TooManyRequestsError(
+          `Too many requests with a bad API token from this address. Wait ${waitSeconds} seconds, then try again.`,
+          waitSeconds,
+        );
       }
       const resolved = token === null ? ({ status: "invalid" } as const) : accounts.resolveToken(token);
       if (resolved.status === "ok") request.auth = resolved.auth;
@@ -127,7 +130,11 @@ export const authPlugin = fp(
       this.clearCookie(SESSION_COOKIE, cookieOptions(this.request));
     });
 
-    const badTokens = createFailureLimiter({ max: TOKEN_LIMITS.perAddress.max, windowMs: TOKEN_LIMITS.perAddress.timeWindow, now: () => Date.parse(app.clock.now()) });
+    const badTokens = createFailureLimiter({
+      max: TOKEN_LIMITS.perAddress.max,
+      windowMs: TOKEN_LIMITS.perAddress.timeWindow,
+      now: () => Date.parse(app.clock.now()),
+    });
     app.addHook("onRequest", identify(accounts, badTokens));
     app.addHook("onResponse", async (request, reply) => {
       if (request.auth?.via === "token" && reply.statusCode < 400) accounts.touchToken(request.auth.tokenId);
@@ -135,4 +142,3 @@ export const authPlugin = fp(
   },
   { name: "auth", dependencies: ["context", "views"] },
 );
-

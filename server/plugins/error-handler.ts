@@ -6,7 +6,6 @@ import { sizeText } from "../shared/bytes";
 import { PROBLEM_TYPE, problemOf } from "../shared/problem";
 import { toErrorPageView } from "./error-page";
 
-
 /** API clients get JSON; everyone else gets a page. */
 export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith("/api/");
@@ -25,7 +24,9 @@ const CLIENT_ERRORS: Record<number, string> = {
 };
 
 /** The parts of the address a schema refused, by name, for a page that says which without the validator's words. */
-const namesOf = (errors: FieldError[]) => [...new Set(errors.map((e) => e.path.split(".")[0]).filter((name) => /^[\w-]{1,40}$/.test(name ?? "")))];
+const namesOf = (errors: FieldError[]) => [
+  ...new Set(errors.map((e) => e.path.split(".")[0]).filter((name) => /^[\w-]{1,40}$/.test(name ?? ""))),
+];
 
 /** Turns any thrown error into the status, safe message and field errors we may show. */
 function describe(error: FastifyError | Error, request: FastifyRequest, limitBytes: number): Described {
@@ -66,7 +67,12 @@ function describe(error: FastifyError | Error, request: FastifyRequest, limitByt
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return { status, code: (fastifyError.code ?? "bad_request").toLowerCase(), message: CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400]!, detail: error.message };
+    return {
+      status,
+      code: (fastifyError.code ?? "bad_request").toLowerCase(),
+      message: CLIENT_ERRORS[status] ?? CLIENT_ERRORS[400]!,
+      detail: error.message,
+    };
   }
   return { status: 500, code: "internal_error", message: "The server could not complete this request. It has been logged." };
 }
@@ -90,7 +96,11 @@ export const errorHandlerPlugin = fp(
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
       const described = describe(error, request, app.config.maxUploadBytes);
       if (described.status >= 500) request.log.error({ err: error }, "request failed");
-      else request.log.info({ status: described.status, code: described.code, detail: described.detail ?? described.errors ?? described.message }, "request refused");
+      else
+        request.log.info(
+          { status: described.status, code: described.code, detail: described.detail ?? described.errors ?? described.message },
+          "request refused",
+        );
       return sendError(request, reply, described);
     });
     app.setNotFoundHandler(async (request, reply) => {

@@ -43,18 +43,23 @@ function componentsReferenced(document: object, schemas: Record<string, unknown>
   return seen;
 }
 
-const transformObject = (quota: number): SwaggerTransformObject => (document) => {
-  const object = jsonSchemaTransformObject(document) as { components?: { schemas?: Record<string, unknown> }; paths?: Record<string, Record<string, object>> };
-  applyApiConventions(object, quota);
-  const schemas = object.components?.schemas;
-  if (schemas) {
-    const used = componentsReferenced({ ...object, components: { ...object.components, schemas: {} } }, schemas);
-    for (const name of Object.keys(schemas)) {
-      if (name.endsWith("Input") && !used.has(name)) delete schemas[name];
+const transformObject =
+  (quota: number): SwaggerTransformObject =>
+  (document) => {
+    const object = jsonSchemaTransformObject(document) as {
+      components?: { schemas?: Record<string, unknown> };
+      paths?: Record<string, Record<string, object>>;
+    };
+    applyApiConventions(object, quota);
+    const schemas = object.components?.schemas;
+    if (schemas) {
+      const used = componentsReferenced({ ...object, components: { ...object.components, schemas: {} } }, schemas);
+      for (const name of Object.keys(schemas)) {
+        if (name.endsWith("Input") && !used.has(name)) delete schemas[name];
+      }
     }
-  }
-  return object as ReturnType<SwaggerTransformObject>;
-};
+    return object as ReturnType<SwaggerTransformObject>;
+  };
 
 /**
  * Swagger UI's bundle injects one <style> element at start-up. Only its hash is allowed, and

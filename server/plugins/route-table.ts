@@ -39,7 +39,8 @@ function contextHooks(instance: FastifyInstance, name: "onRequest" | "preHandler
   return hooks?.[name] ?? [];
 }
 
-const hooksOf = (value: RouteOptions["onRequest"] | RouteOptions["preHandler"]) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const hooksOf = (value: RouteOptions["onRequest"] | RouteOptions["preHandler"]) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /**
  * The name of the module that registered a route: the plugin just below the root (a route
@@ -74,7 +75,12 @@ export const routeTablePlugin = fp(
           method,
           path: route.url,
           guards: () =>
-            [...contextHooks(this, "onRequest"), ...hooksOf(route.onRequest), ...contextHooks(this, "preHandler"), ...hooksOf(route.preHandler)].flatMap(guardsOf),
+            [
+              ...contextHooks(this, "onRequest"),
+              ...hooksOf(route.onRequest),
+              ...contextHooks(this, "preHandler"),
+              ...hooksOf(route.preHandler),
+            ].flatMap(guardsOf),
           head: method === "HEAD",
         });
       }

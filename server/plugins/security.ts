@@ -44,9 +44,13 @@ export function securityHeaders(publicUrl: string): Record<string, string> {
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
   const behindHttps = publicUrl.startsWith("https://");
-  helmet({ ...HELMET_OPTIONS, strictTransportSecurity: behindHttps ? HSTS : false })({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
-  });
+  helmet({ ...HELMET_OPTIONS, strictTransportSecurity: behindHttps ? HSTS : false })(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
   return headers;
 }
 

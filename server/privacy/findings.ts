@@ -4,18 +4,7 @@
  * itself is never copied into a finding: staff read it from the record, the public never does.
  */
 export type FindingKind =
-  | "ssn"
-  | "itin"
-  | "ein"
-  | "card"
-  | "routing"
-  | "account"
-  | "alien-number"
-  | "passport"
-  | "birth-date"
-  | "minor-name"
-  | "email"
-  | "phone";
+  "ssn" | "itin" | "ein" | "card" | "routing" | "account" | "alien-number" | "passport" | "birth-date" | "minor-name" | "email" | "phone";
 
 export type Finding = {
   kind: FindingKind;

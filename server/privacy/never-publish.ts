@@ -18,7 +18,14 @@ export function wordsOf(text: string): Word[] {
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
     // "Maria's" is Maria; "O'Neil" is oneil.
     const word = m[0];
-    const folded = /^[A-Za-z0-9]+$/.test(word) ? word.toLowerCase() : word.normalize("NFKD").replace(/\p{M}/gu, "").replace(/['’]s$/iu, "").replace(/['’]/g, "").toLowerCase();
+    const folded = /^[A-Za-z0-9]+$/.test(word)
+      ? word.toLowerCase()
+      : word
+          .normalize("NFKD")
+          .replace(/\p{M}/gu, "")
+          .replace(/['’]s$/iu, "")
+          .replace(/['’]/g, "")
+          .toLowerCase();
     words.push({ text: folded, start: m.index, end: m.index + m[0].length });
   }
   return words;

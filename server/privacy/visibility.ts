@@ -40,7 +40,10 @@ export function isPublicCase(row: CaseVisibility): boolean {
 }
 
 /** Why the public may not see a record of a case: its own deletion first, then its case's cause. */
-export function recordOfCaseNotPublicCause(row: { deletedAt: string | null }, kase: CaseVisibility | null | undefined): NotPublicCause | null {
+export function recordOfCaseNotPublicCause(
+  row: { deletedAt: string | null },
+  kase: CaseVisibility | null | undefined,
+): NotPublicCause | null {
   if (row.deletedAt) return "deleted";
   return kase ? caseNotPublicCause(kase) : null;
 }

@@ -21,9 +21,15 @@ const NOTHING = -1;
 /** The query's filters as the repository takes them: slugs read as ids (a public case only). */
 export function toSearchFilters(db: Db, params: FilterParams): SearchFilters {
   const caseId = params.case
-    ? (db.select({ id: s.cases.id }).from(s.cases).where(and(eq(s.cases.slug, params.case), publicCase())).get()?.id ?? NOTHING)
+    ? (db
+        .select({ id: s.cases.id })
+        .from(s.cases)
+        .where(and(eq(s.cases.slug, params.case), publicCase()))
+        .get()?.id ?? NOTHING)
     : undefined;
-  const judgeId = params.judge ? (db.select({ id: s.judges.id }).from(s.judges).where(eq(s.judges.slug, params.judge)).get()?.id ?? NOTHING) : undefined;
+  const judgeId = params.judge
+    ? (db.select({ id: s.judges.id }).from(s.judges).where(eq(s.judges.slug, params.judge)).get()?.id ?? NOTHING)
+    : undefined;
   return {
     kind: params.kind,
     caseId,

@@ -30,11 +30,41 @@ function addresses(db: Db, hits: PublicHit[]) {
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
   const some = <T>(list: number[], read: (list: number[]) => T[]) => (list.length === 0 ? [] : read(list));
   return {
-    cases: byId(some(caseIds, (list) => db.select({ id: s.cases.id, slug: s.cases.slug, caption: s.cases.caption, label: s.cases.label, docketNumber: s.cases.docketNumber }).from(s.cases).where(inArray(s.cases.id, list)).all())),
-    subpoenas: byId(some(ids("subpoena"), (list) => db.select({ id: s.subpoenas.id, slug: s.subpoenas.slug }).from(s.subpoenas).where(inArray(s.subpoenas.id, list)).all())),
-    orders: byId(some(ids("order"), (list) => db.select({ id: s.orders.id, slug: s.orders.slug }).from(s.orders).where(inArray(s.orders.id, list)).all())),
-    events: byId(some(ids("event"), (list) => db.select({ id: s.events.id, slug: s.events.slug }).from(s.events).where(inArray(s.events.id, list)).all())),
-    sources: byId(some(ids("source"), (list) => db.select({ id: s.sources.id, tag: s.sources.tag }).from(s.sources).where(inArray(s.sources.id, list)).all())),
+    cases: byId(
+      some(caseIds, (list) =>
+        db
+          .select({
+            id: s.cases.id,
+            slug: s.cases.slug,
+            caption: s.cases.caption,
+            label: s.cases.label,
+            docketNumber: s.cases.docketNumber,
+          })
+          .from(s.cases)
+          .where(inArray(s.cases.id, list))
+          .all(),
+      ),
+    ),
+    subpoenas: byId(
+      some(ids("subpoena"), (list) =>
+        db.select({ id: s.subpoenas.id, slug: s.subpoenas.slug }).from(s.subpoenas).where(inArray(s.subpoenas.id, list)).all(),
+      ),
+    ),
+    orders: byId(
+      some(ids("order"), (list) =>
+        db.select({ id: s.orders.id, slug: s.orders.slug }).from(s.orders).where(inArray(s.orders.id, list)).all(),
+      ),
+    ),
+    events: byId(
+      some(ids("event"), (list) =>
+        db.select({ id: s.events.id, slug: s.events.slug }).from(s.events).where(inArray(s.events.id, list)).all(),
+      ),
+    ),
+    sources: byId(
+      some(ids("source"), (list) =>
+        db.select({ id: s.sources.id, tag: s.sources.tag }).from(s.sources).where(inArray(s.sources.id, list)).all(),
+      ),
+    ),
   };
 }
 
@@ -53,10 +83,16 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
     hits = repo.ranked(match, filters, Math.min(limit, RANKED_CAP));
     total = repo.count(match, filters, RANKED_CAP + 1);
   } catch (error) {
-    if (isQuerySyntaxError(error)) throw new SearchQueryError("This search cannot be read: use words, \"a phrase\", -word to leave one out, word* for words that start so.");
+    if (isQuerySyntaxError(error))
+      throw new SearchQueryError(
+        'This search cannot be read: use words, "a phrase", -word to leave one out, word* for words that start so.',
+      );
     throw error;
   }
-  const snippets = repo.snippets(match, hits.map((h) => h.rowid));
+  const snippets = repo.snippets(
+    match,
+    hits.map((h) => h.rowid),
+  );
   const at = addresses(db, hits);
   const results = hits.map((hit): PublicResult => {
     const kase = hit.caseId === null ? undefined : at.cases.get(hit.caseId);

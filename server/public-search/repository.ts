@@ -77,7 +77,11 @@ export function entriesMatching(match: string, caseId: number): SQL {
 /** Whether a docket entry's row in the public index matches `match`: a saved search's alert (server/alerts/recipients.ts). */
 export function entryMatches(db: Db, entryId: number, match: string): boolean {
   const rowids = codesOfKind("entry").map((code) => entryId * ROWID_CODES + code);
-  return db.get(sql`SELECT 1 AS one FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match)} AND rowid IN (${sql.join(rowids, sql`, `)})`) !== undefined;
+  return (
+    db.get(
+      sql`SELECT 1 AS one FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match)} AND rowid IN (${sql.join(rowids, sql`, `)})`,
+    ) !== undefined
+  );
 }
 
 /**
@@ -110,7 +114,9 @@ export function createPublicSearchRepository(db: Db) {
 
     /** How many hits there are, counting at most `cap` (so a common word costs a bounded count). */
     count(match: string, filters: SearchFilters, cap: number): number {
-      return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search_fts WHERE ${where(match, filters)} LIMIT ${cap})`)!.n;
+      return db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search_fts WHERE ${where(match, filters)} LIMIT ${cap})`,
+      )!.n;
     },
 
     /** Snippets of the given hits only (snippet() is costly): matches wrapped in MARK_START/MARK_END. */

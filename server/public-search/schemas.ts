@@ -8,11 +8,19 @@ const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
 /** The filters a public search takes, the same on the page and in the API. */
 export const SearchFilterQuery = {
-  kind: z.preprocess(emptyAsUnset, z.enum(Object.keys(SEARCH_KINDS) as [keyof typeof SEARCH_KINDS, ...(keyof typeof SEARCH_KINDS)[]]).optional()).describe("Only records of this kind: entry, case, subpoena, order, motion, event or source."),
+  kind: z
+    .preprocess(emptyAsUnset, z.enum(Object.keys(SEARCH_KINDS) as [keyof typeof SEARCH_KINDS, ...(keyof typeof SEARCH_KINDS)[]]).optional())
+    .describe("Only records of this kind: entry, case, subpoena, order, motion, event or source."),
   case: z.preprocess(emptyAsUnset, z.string().max(200).optional()).describe("Only records of this case, by its slug."),
-  court: z.preprocess(emptyAsUnset, z.string().max(20).optional()).describe("Only records of cases in this court, by its CourtListener id (`cand`)."),
-  judge: z.preprocess(emptyAsUnset, z.string().max(200).optional()).describe("Only records of cases assigned or referred to this judge, by the judge's slug."),
-  entry_kind: z.preprocess(emptyAsUnset, z.enum(ENTRY_KINDS).optional()).describe("Only docket entries of this kind (order, motion, notice…)."),
+  court: z
+    .preprocess(emptyAsUnset, z.string().max(20).optional())
+    .describe("Only records of cases in this court, by its CourtListener id (`cand`)."),
+  judge: z
+    .preprocess(emptyAsUnset, z.string().max(200).optional())
+    .describe("Only records of cases assigned or referred to this judge, by the judge's slug."),
+  entry_kind: z
+    .preprocess(emptyAsUnset, z.enum(ENTRY_KINDS).optional())
+    .describe("Only docket entries of this kind (order, motion, notice…)."),
   date__gte: z.preprocess(emptyAsUnset, isoDay.optional()).describe("Only records dated on or after this day."),
   date__lte: z.preprocess(emptyAsUnset, isoDay.optional()).describe("Only records dated on or before this day."),
 };

@@ -16,10 +16,25 @@ const KIND_LABELS: Record<string, string> = {
   source: "Source",
 };
 
-export type SearchForm = { q: string; kind: string; case: string; court: string; judge: string; entry_kind: string; date__gte: string; date__lte: string };
+export type SearchForm = {
+  q: string;
+  kind: string;
+  case: string;
+  court: string;
+  judge: string;
+  entry_kind: string;
+  date__gte: string;
+  date__lte: string;
+};
 
 /** The /search page: the form as filled, the message for a query that cannot be read, one page of results. */
-export function toPublicSearchView(form: SearchForm, search: PublicSearch | null, page: number, error: string | null, pageHref: (page: number) => string) {
+export function toPublicSearchView(
+  form: SearchForm,
+  search: PublicSearch | null,
+  page: number,
+  error: string | null,
+  pageHref: (page: number) => string,
+) {
   const start = (page - 1) * RESULTS_PER_PAGE;
   const results = search?.results.slice(start, start + RESULTS_PER_PAGE) ?? [];
   const total = search?.total ?? 0;
@@ -38,7 +53,10 @@ export function toPublicSearchView(form: SearchForm, search: PublicSearch | null
     results: results.map((result) => ({
       href: result.url,
       title: result.title || KIND_LABELS[result.kind],
-      kindLabel: result.kind === "entry" && result.entryKind ? `${KIND_LABELS.entry} (${label(ENTRY_KIND_LABELS, result.entryKind)})` : KIND_LABELS[result.kind],
+      kindLabel:
+        result.kind === "entry" && result.entryKind
+          ? `${KIND_LABELS.entry} (${label(ENTRY_KIND_LABELS, result.entryKind)})`
+          : KIND_LABELS[result.kind],
       date: result.date ? formatDocketDate(result.date) : null,
       caseName: result.case?.name ?? null,
       caseDocket: result.case?.docketNumber ?? null,

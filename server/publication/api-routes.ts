@@ -49,7 +49,10 @@ export async function publicationApiRoutes(fastify: FastifyInstance) {
         const id = app.editing.resolveId("case", slug);
         if (id === undefined) throw new NotFoundError(`No case is at ${slug}.`);
         try {
-          app.publication[decision](id, request.body, { actor: actorFor(request), expectedVersion: versionFrom(request.headers["if-match"], false) });
+          app.publication[decision](id, request.body, {
+            actor: actorFor(request),
+            expectedVersion: versionFrom(request.headers["if-match"], false),
+          });
         } catch (error) {
           if (!(error instanceof VersionConflictError)) throw error;
           const current = app.editing.find("case", id)!;
@@ -57,7 +60,11 @@ export async function publicationApiRoutes(fastify: FastifyInstance) {
             `This case is at version ${error.currentVersion}; your request started from version ${error.expectedVersion}. Nothing was changed.`,
             error.currentVersion,
           );
-          return reply.code(412).header("etag", etag(current)).type(PROBLEM_TYPE).send({ ...problemOf({ status: 412, code: failed.code, message: failed.message }, request.url), current });
+          return reply
+            .code(412)
+            .header("etag", etag(current))
+            .type(PROBLEM_TYPE)
+            .send({ ...problemOf({ status: 412, code: failed.code, message: failed.message }, request.url), current });
         }
         const record = app.editing.find("case", id)!;
         return reply.header("etag", etag(record)).send(record);

@@ -3,13 +3,24 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 
 /** What a case holds, counted for the staff deciding whether to publish it. */
-export type CaseHoldings = { entries: number; parties: number; counsel: number; motions: number; orders: number; hearings: number; deadlines: number };
+export type CaseHoldings = {
+  entries: number;
+  parties: number;
+  counsel: number;
+  motions: number;
+  orders: number;
+  hearings: number;
+  deadlines: number;
+};
 
 const NO_HOLDINGS: CaseHoldings = { entries: 0, parties: 0, counsel: 0, motions: 0, orders: 0, hearings: 0, deadlines: 0 };
 
 /** Staff-side reads for publication decisions: every state of every live case, never projected. */
 export function createPublicationRepository(db: Db) {
-  function countBy(table: typeof s.docketEntries | typeof s.parties | typeof s.motions | typeof s.orders | typeof s.hearings, caseIds: number[]) {
+  function countBy(
+    table: typeof s.docketEntries | typeof s.parties | typeof s.motions | typeof s.orders | typeof s.hearings,
+    caseIds: number[],
+  ) {
     if (caseIds.length === 0) return new Map<number, number>();
     const rows = db
       .select({ caseId: table.caseId, n: count() })
@@ -73,7 +84,16 @@ export function createPublicationRepository(db: Db) {
       return new Map(
         caseIds.map((id) => [
           id,
-          { ...NO_HOLDINGS, entries: of(entries, id), parties: of(parties, id), counsel: of(counsel, id), motions: of(motions, id), orders: of(orders, id), hearings: of(hearings, id), deadlines: of(deadlines, id) },
+          {
+            ...NO_HOLDINGS,
+            entries: of(entries, id),
+            parties: of(parties, id),
+            counsel: of(counsel, id),
+            motions: of(motions, id),
+            orders: of(orders, id),
+            hearings: of(hearings, id),
+            deadlines: of(deadlines, id),
+          },
         ]),
       );
     },
@@ -82,7 +102,14 @@ export function createPublicationRepository(db: Db) {
     importsOf(caseIds: number[]) {
       if (caseIds.length === 0) return [];
       return db
-        .select({ caseId: s.importRecords.recordId, importId: s.imports.id, kind: s.imports.kind, at: s.imports.createdAt, actor: s.imports.actor, fileName: s.files.originalName })
+        .select({
+          caseId: s.importRecords.recordId,
+          importId: s.imports.id,
+          kind: s.imports.kind,
+          at: s.imports.createdAt,
+          actor: s.imports.actor,
+          fileName: s.files.originalName,
+        })
         .from(s.importRecords)
         .innerJoin(s.imports, eq(s.imports.id, s.importRecords.importId))
         .leftJoin(s.files, eq(s.files.sha256, s.imports.fileSha256))
@@ -98,7 +125,9 @@ export function createPublicationRepository(db: Db) {
       return db
         .select({ recordId: s.revisions.recordId, actor: s.revisions.actor, at: s.revisions.at })
         .from(s.revisions)
-        .where(and(eq(s.revisions.recordType, "case"), eq(s.revisions.action, "create"), inArray(s.revisions.recordId, caseIds.map(String))))
+        .where(
+          and(eq(s.revisions.recordType, "case"), eq(s.revisions.action, "create"), inArray(s.revisions.recordId, caseIds.map(String))),
+        )
         .all()
         .map((r) => ({ caseId: Number(r.recordId), actor: r.actor, at: r.at }));
     },
@@ -106,13 +135,23 @@ export function createPublicationRepository(db: Db) {
     /** The case's publication decisions, newest first (the revisions the service writes). */
     decisions(caseId: number) {
       return db
-        .select({ id: s.revisions.id, actor: s.revisions.actor, at: s.revisions.at, reason: s.revisions.reason, action: s.revisions.action })
+        .select({
+          id: s.revisions.id,
+          actor: s.revisions.actor,
+          at: s.revisions.at,
+          reason: s.revisions.reason,
+          action: s.revisions.action,
+        })
         .from(s.revisions)
         .where(
           and(
             eq(s.revisions.recordType, "case"),
             eq(s.revisions.recordId, String(caseId)),
-            or(like(s.revisions.reason, "Published: %"), like(s.revisions.reason, "Unpublished: %"), eq(s.revisions.reason, "published at import")),
+            or(
+              like(s.revisions.reason, "Published: %"),
+              like(s.revisions.reason, "Unpublished: %"),
+              eq(s.revisions.reason, "published at import"),
+            ),
           ),
         )
         .orderBy(desc(s.revisions.id))

@@ -30,7 +30,12 @@ export async function publicationRoutes(fastify: FastifyInstance) {
     return kase;
   }
 
-  function showCase(request: FastifyRequest, reply: FastifyReply, kase: RecordRow<"case">, extra: { form?: PublicationFormInput; errors?: Record<string, string> } = {}) {
+  function showCase(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kase: RecordRow<"case">,
+    extra: { form?: PublicationFormInput; errors?: Record<string, string> } = {},
+  ) {
     return reply.view(
       "publication/case.hbs",
       toCasePublicationView({
@@ -75,14 +80,22 @@ export async function publicationRoutes(fastify: FastifyInstance) {
       const kase = caseOr404(slug);
       const parsed = PublishForm.safeParse(request.body ?? {});
       // A hand-made post (a repeated field, a version that is no number) is refused beside its field, not thrown.
-      if (!parsed.success) return showCase(request, reply.code(422), kase, { form: { reason: "", group: "" }, errors: errorsByField(fieldErrors(parsed.error)) });
+      if (!parsed.success)
+        return showCase(request, reply.code(422), kase, {
+          form: { reason: "", group: "" },
+          errors: errorsByField(fieldErrors(parsed.error)),
+        });
       const form = parsed.data;
-      const input = decision === "publish" ? { reason: form.reason, ...(form.group ? { group: form.group } : {}) } : { reason: form.reason };
+      const input =
+        decision === "publish" ? { reason: form.reason, ...(form.group ? { group: form.group } : {}) } : { reason: form.reason };
       try {
         app.publication[decision](kase.id, input, { actor: actorFor(request), expectedVersion: form.version });
       } catch (error) {
         if (error instanceof ValidationError) {
-          return showCase(request, reply.code(422), kase, { form: { reason: form.reason, group: form.group }, errors: errorsByField(error.errors) });
+          return showCase(request, reply.code(422), kase, {
+            form: { reason: form.reason, group: form.group },
+            errors: errorsByField(error.errors),
+          });
         }
         if (error instanceof VersionConflictError) {
           const errors = { reason: "was not saved: someone changed the case since you opened this page; check it below and decide again" };
@@ -90,7 +103,12 @@ export async function publicationRoutes(fastify: FastifyInstance) {
         }
         throw error;
       }
-      setFlash(reply, decision === "publish" ? "Published: the public now sees the case and everything of it." : "Unpublished: only staff see the case now.");
+      setFlash(
+        reply,
+        decision === "publish"
+          ? "Published: the public now sees the case and everything of it."
+          : "Unpublished: only staff see the case now.",
+      );
       return reply.redirect(paths.staffCasePublication(kase.slug), 303);
     };
   }

@@ -44,15 +44,17 @@ export const SEAL_KINDS = ["entry", "document", "party", "case"] as const;
 export type SealKind = (typeof SEAL_KINDS)[number];
 
 const orderReference = z
-  .string({ error: (i) => (i.input === undefined ? "is required: cite the court's order (\"ECF No. 45\")" : "must be text") })
+  .string({ error: (i) => (i.input === undefined ? 'is required: cite the court\'s order ("ECF No. 45")' : "must be text") })
   .trim()
-  .min(1, "is required: cite the court's order (\"ECF No. 45\")")
+  .min(1, 'is required: cite the court\'s order ("ECF No. 45")')
   .max(ORDER_REFERENCE_MAX, `must be at most ${ORDER_REFERENCE_MAX} characters`);
 
 export const SealBody = z
   .strictObject({
     reason: reason.meta({ description: "Why, in staff's words; kept with the record while the seal lasts and in its revision for good." }),
-    orderReference: orderReference.meta({ description: "The court's order that seals (or unseals) it, as the docket cites it: \"ECF No. 45\", \"Order of 2026-02-03\"." }),
+    orderReference: orderReference.meta({
+      description: 'The court\'s order that seals (or unseals) it, as the docket cites it: "ECF No. 45", "Order of 2026-02-03".',
+    }),
   })
   .meta({ id: "SealDecision", description: "Seal or unseal a record after the fact, citing the court's order." });
 export type SealInput = z.infer<typeof SealBody>;

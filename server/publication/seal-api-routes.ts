@@ -81,7 +81,10 @@ export async function sealApiRoutes(fastify: FastifyInstance) {
         async (request, reply) => {
           const id = idOf(kind, (request.params as Record<string, string>)[route.param]!);
           try {
-            const { row } = app.seals[seal ? "seal" : "unseal"](kind, id, request.body, { actor: actorFor(request), expectedVersion: versionFrom(request.headers["if-match"], false) });
+            const { row } = app.seals[seal ? "seal" : "unseal"](kind, id, request.body, {
+              actor: actorFor(request),
+              expectedVersion: versionFrom(request.headers["if-match"], false),
+            });
             return reply.header("etag", etag(row)).send(outcome(kind, row));
           } catch (error) {
             if (!(error instanceof VersionConflictError)) throw error;
@@ -89,7 +92,10 @@ export async function sealApiRoutes(fastify: FastifyInstance) {
               `This record is at version ${error.currentVersion}; your request started from version ${error.expectedVersion}. Nothing was changed.`,
               error.currentVersion,
             );
-            return reply.code(412).type(PROBLEM_TYPE).send(problemOf({ status: 412, code: failed.code, message: failed.message }, request.url));
+            return reply
+              .code(412)
+              .type(PROBLEM_TYPE)
+              .send(problemOf({ status: 412, code: failed.code, message: failed.message }, request.url));
           }
         },
       );

@@ -49,7 +49,11 @@ export function createSealRepository(db: Db) {
 
     /** What is sealed now, live records only, each with its case. */
     sealed() {
-      const cases = db.select().from(s.cases).where(and(eq(s.cases.sealed, true), isNull(s.cases.deletedAt))).all();
+      const cases = db
+        .select()
+        .from(s.cases)
+        .where(and(eq(s.cases.sealed, true), isNull(s.cases.deletedAt)))
+        .all();
       const parties = db
         .select({ party: s.parties, kase: s.cases })
         .from(s.parties)

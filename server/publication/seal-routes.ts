@@ -24,7 +24,13 @@ export async function sealRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const repo = createSealRepository(app.db);
 
-  function show(request: FastifyRequest, reply: FastifyReply, kind: SealKind, id: number, extra: { form?: SealFormInput; errors?: Record<string, string> } = {}) {
+  function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: SealKind,
+    id: number,
+    extra: { form?: SealFormInput; errors?: Record<string, string> } = {},
+  ) {
     const context = repo.context(kind, id);
     const row = app.seals.find(kind, id);
     if (!context || !row) throw new NotFoundError(`No ${app.seals.words(kind)} has id ${id}.`);
@@ -43,7 +49,9 @@ export async function sealRoutes(fastify: FastifyInstance) {
     );
   }
 
-  app.get(paths.staffSealed(), { onRequest: requireRole("viewer") }, async (_request, reply) => reply.view("publication/sealed.hbs", toSealedListView(repo.sealed())));
+  app.get(paths.staffSealed(), { onRequest: requireRole("viewer") }, async (_request, reply) =>
+    reply.view("publication/sealed.hbs", toSealedListView(repo.sealed())),
+  );
 
   function decide(kind: SealKind, seal: boolean) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -61,7 +69,8 @@ export async function sealRoutes(fastify: FastifyInstance) {
       try {
         app.seals[seal ? "seal" : "unseal"](kind, id, input, { actor: actorFor(request), expectedVersion: form.version });
       } catch (error) {
-        if (error instanceof ValidationError) return show(request, reply.code(422), kind, id, { form: input, errors: errorsByField(error.errors) });
+        if (error instanceof ValidationError)
+          return show(request, reply.code(422), kind, id, { form: input, errors: errorsByField(error.errors) });
         if (error instanceof VersionConflictError) {
           const errors = { reason: "was not saved: someone changed this record since you opened the page; check it and decide again" };
           return show(request, reply.code(409), kind, id, { form: input, errors });

@@ -21,25 +21,29 @@ function described(kind: SealKind, c: Context): { what: string; text: string | n
       return {
         what: `the case ${caseName(c.kase)}${c.kase.docketNumber ? `, No. ${c.kase.docketNumber}` : ""}`,
         text: null,
-        publicShape: "The whole case leaves every public page, list, feed, calendar and API answer (as if it did not exist); staff still see it.",
+        publicShape:
+          "The whole case leaves every public page, list, feed, calendar and API answer (as if it did not exist); staff still see it.",
       };
     case "party":
       return {
         what: `the name of ${c.party!.name} (${c.party!.role}) in ${caseName(c.kase)}`,
         text: c.party!.description,
-        publicShape: "The docket keeps the party's place and role, named “Sealed party”; the name, description and organisation are shown to staff only.",
+        publicShape:
+          "The docket keeps the party's place and role, named “Sealed party”; the name, description and organisation are shown to staff only.",
       };
     case "entry":
       return {
         what: `${entryName(c.entry!)} of ${caseName(c.kase)}, filed ${formatDay(c.entry!.dateFiled)}`,
         text: c.entry!.description,
-        publicShape: "The entry keeps its number and dates on the docket and reads “SEALED”; its text, filer, documents and sources are shown to staff only.",
+        publicShape:
+          "The entry keeps its number and dates on the docket and reads “SEALED”; its text, filer, documents and sources are shown to staff only.",
       };
     case "document":
       return {
         what: `the ${attachment(c.document!.attachmentNumber)} of ${entryName(c.entry!)} of ${caseName(c.kase)}`,
         text: c.document!.description,
-        publicShape: "The document keeps its place under the entry and reads “SEALED”; its description and file are shown to staff only (the download answers 404).",
+        publicShape:
+          "The document keeps its place under the entry and reads “SEALED”; its description and file are shown to staff only (the download answers 404).",
       };
   }
 }
@@ -76,9 +80,16 @@ export function toSealView(input: {
     orderReference: input.form?.orderReference ?? "",
     errors,
     errorSummary: Object.keys(errors).length
-      ? { heading: "Nothing was changed. Check the fields marked below.", items: Object.entries(errors).map(([f, m]) => ({ text: `${labels[f] ?? f} ${m}`, href: `#seal-${f}` })) }
+      ? {
+          heading: "Nothing was changed. Check the fields marked below.",
+          items: Object.entries(errors).map(([f, m]) => ({ text: `${labels[f] ?? f} ${m}`, href: `#seal-${f}` })),
+        }
       : null,
-    decisions: input.decisions.map((x) => ({ actor: x.actor, day: { text: formatDay(x.at.slice(0, 10)), datetime: x.at }, reason: x.reason })),
+    decisions: input.decisions.map((x) => ({
+      actor: x.actor,
+      day: { text: formatDay(x.at.slice(0, 10)), datetime: x.at },
+      reason: x.reason,
+    })),
     links: [
       { href: paths.staffCase(slug), label: "Staff page of the case" },
       { href: paths.staffHistory(input.kind, input.id), label: "History of this record" },
@@ -101,12 +112,22 @@ export function toSealedListView(sealed: Sealed) {
   });
   const sections = [
     { id: "sealed-cases", heading: "Cases", items: sealed.cases.map((c) => item("case", c.id, caseName(c), c, c)) },
-    { id: "sealed-parties", heading: "Party names", items: sealed.parties.map((p) => item("party", p.party.id, `${p.party.name} (${p.party.role})`, p.party, p.kase)) },
-    { id: "sealed-entries", heading: "Docket entries", items: sealed.entries.map((e) => item("entry", e.entry.id, entryName(e.entry), e.entry, e.kase)) },
+    {
+      id: "sealed-parties",
+      heading: "Party names",
+      items: sealed.parties.map((p) => item("party", p.party.id, `${p.party.name} (${p.party.role})`, p.party, p.kase)),
+    },
+    {
+      id: "sealed-entries",
+      heading: "Docket entries",
+      items: sealed.entries.map((e) => item("entry", e.entry.id, entryName(e.entry), e.entry, e.kase)),
+    },
     {
       id: "sealed-documents",
       heading: "Documents",
-      items: sealed.documents.map((d) => item("document", d.document.id, `${attachment(d.document.attachmentNumber)} of ${entryName(d.entry)}`, d.document, d.kase)),
+      items: sealed.documents.map((d) =>
+        item("document", d.document.id, `${attachment(d.document.attachmentNumber)} of ${entryName(d.entry)}`, d.document, d.kase),
+      ),
     },
   ];
   return { title: "Sealed records", sections };

@@ -48,7 +48,13 @@ export function createSealService({ db, store }: { db: Db; store: RecordStore })
     return parsed.data;
   }
 
-  function decide(kind: SealKind, id: number, input: unknown, options: DecisionOptions, seal: boolean): { row: SealedRow; changed: boolean } {
+  function decide(
+    kind: SealKind,
+    id: number,
+    input: unknown,
+    options: DecisionOptions,
+    seal: boolean,
+  ): { row: SealedRow; changed: boolean } {
     const target = TARGETS[kind];
     const body = parse(input, target.words);
     return db.transaction(() => {

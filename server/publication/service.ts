@@ -47,11 +47,17 @@ export function createPublicationService({ db, store }: { db: Db; store: RecordS
         if (row.group === "unsorted" && (sentGroup === undefined || sentGroup === "")) {
           errors.push({ path: "group", message: "is required: choose where the case goes on the public lists (it is Unsorted)" });
         }
-        if (!parsed.success || errors.length > 0) throw new ValidationError(errors, "The case was not published: some fields are not valid.");
+        if (!parsed.success || errors.length > 0)
+          throw new ValidationError(errors, "The case was not published: some fields are not valid.");
         const body = parsed.data;
         const group = body.group ?? row.group;
         if (row.published && group === row.group) return { row, changed: false };
-        return store.update("case", caseId, { published: true, group }, { actor: options.actor, reason: `Published: ${body.reason}`, expectedVersion: row.version });
+        return store.update(
+          "case",
+          caseId,
+          { published: true, group },
+          { actor: options.actor, reason: `Published: ${body.reason}`, expectedVersion: row.version },
+        );
       });
     },
 
@@ -61,7 +67,12 @@ export function createPublicationService({ db, store }: { db: Db; store: RecordS
       return db.transaction(() => {
         const row = current(caseId, options);
         if (!row.published) return { row, changed: false };
-        return store.update("case", caseId, { published: false }, { actor: options.actor, reason: `Unpublished: ${body.reason}`, expectedVersion: row.version });
+        return store.update(
+          "case",
+          caseId,
+          { published: false },
+          { actor: options.actor, reason: `Unpublished: ${body.reason}`, expectedVersion: row.version },
+        );
       });
     },
   };

@@ -65,7 +65,9 @@ export function toUnpublishedListView(input: {
       court: (row.courtId && input.courts.get(row.courtId)?.shortName) || null,
       group: label(GROUP_LABELS, row.group),
       unsorted: row.group === "unsorted",
-      holdings: holdingsText(input.holdings.get(row.id) ?? { entries: 0, parties: 0, counsel: 0, motions: 0, orders: 0, hearings: 0, deadlines: 0 }),
+      holdings: holdingsText(
+        input.holdings.get(row.id) ?? { entries: 0, parties: 0, counsel: 0, motions: 0, orders: 0, hearings: 0, deadlines: 0 },
+      ),
       arrival: arrivalText(input.arrivals.get(row.id) ?? [], input.creations.get(row.id)),
       reviewHref: paths.staffCasePublication(row.slug),
       staffHref: paths.staffCase(row.slug),
@@ -128,16 +130,29 @@ export function toCasePublicationView(input: {
     version: kase.version,
     reason: input.form?.reason ?? "",
     groups: [
-      { value: "", label: kase.group === "unsorted" ? "choose a group" : `keep ${label(GROUP_LABELS, kase.group)}`, selected: chosenGroup === "" },
+      {
+        value: "",
+        label: kase.group === "unsorted" ? "choose a group" : `keep ${label(GROUP_LABELS, kase.group)}`,
+        selected: chosenGroup === "",
+      },
       ...PUBLIC_CASE_GROUPS.map((g) => ({ value: g, label: label(GROUP_LABELS, g), selected: g === chosenGroup })),
     ],
     errors,
     errorSummary: hasErrors
-      ? { heading: "Nothing was changed. Check the fields marked below.", items: Object.entries(errors).map(([field, message]) => ({ text: `${field === "group" ? "Group" : "Reason"} ${message}`, href: `#publication-${field}` })) }
+      ? {
+          heading: "Nothing was changed. Check the fields marked below.",
+          items: Object.entries(errors).map(([field, message]) => ({
+            text: `${field === "group" ? "Group" : "Reason"} ${message}`,
+            href: `#publication-${field}`,
+          })),
+        }
       : null,
     decisions: input.decisions.map((d) => ({ actor: d.actor, day: day(d.at), reason: d.reason })),
     links: [
-      { href: paths.case(kase.slug), label: kase.published ? "Public docket page" : "The docket page as it would be published (staff only)" },
+      {
+        href: paths.case(kase.slug),
+        label: kase.published ? "Public docket page" : "The docket page as it would be published (staff only)",
+      },
       { href: paths.staffCase(kase.slug), label: "Staff page of this case" },
       { href: paths.staffSeal("case", kase.id), label: kase.sealed ? "Sealed: unseal the case" : "Seal the whole case" },
       { href: paths.staffHistory("case", kase.id), label: "History" },

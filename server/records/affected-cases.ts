@@ -22,7 +22,11 @@ export function affectedCases(db: Db, type: EditableType, row: Record<string, un
     case "deadline":
       return row.caseId == null ? "all" : caseId(row.caseId);
     case "representation": {
-      const party = db.select({ caseId: s.parties.caseId }).from(s.parties).where(eq(s.parties.id, Number(row.partyId))).get();
+      const party = db
+        .select({ caseId: s.parties.caseId })
+        .from(s.parties)
+        .where(eq(s.parties.id, Number(row.partyId)))
+        .get();
       return caseId(party?.caseId);
     }
     case "document": {

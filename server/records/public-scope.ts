@@ -21,7 +21,9 @@ export function notHeld(type: EditableType, id: SQLiteColumn): SQL {
   return sql`not exists (select 1 from ${h} where ${h.status} = 'held' and ${h.recordType} = ${type} and ${h.recordId} = cast(${id} as text))`;
 }
 
-const typeOfTable = new Map<SQLiteTable, EditableType>((Object.entries(RECORD_TABLES) as [EditableType, SQLiteTable][]).map(([type, table]) => [table, type]));
+const typeOfTable = new Map<SQLiteTable, EditableType>(
+  (Object.entries(RECORD_TABLES) as [EditableType, SQLiteTable][]).map(([type, table]) => [table, type]),
+);
 
 /**
  * A row of any record table the public may list, as far as the row itself goes: not deleted
@@ -85,7 +87,9 @@ export function publicJudge(db: Db): SQL {
       db
         .select({ one: sql`1` })
         .from(s.cases)
-        .where(and(or(eq(s.cases.assignedJudgeId, s.judges.id), eq(s.cases.referredJudgeId, s.judges.id)), isNull(s.cases.deletedAt), only)),
+        .where(
+          and(or(eq(s.cases.assignedJudgeId, s.judges.id), eq(s.cases.referredJudgeId, s.judges.id)), isNull(s.cases.deletedAt), only),
+        ),
     ),
     exists(
       db
@@ -106,7 +110,10 @@ export function publicJudge(db: Db): SQL {
  * for case 3:09-cr-00418" names the case it came with).
  */
 export function publicSource(db: Db): SQL {
-  const madeByImport = db.select({ one: sql`1` }).from(s.imports).where(eq(s.imports.sourceId, s.sources.id));
+  const madeByImport = db
+    .select({ one: sql`1` })
+    .from(s.imports)
+    .where(eq(s.imports.sourceId, s.sources.id));
   const ofPublicCase = db
     .select({ one: sql`1` })
     .from(s.imports)
@@ -135,7 +142,13 @@ type Row = Record<string, unknown>;
 /** Whether the publication guard holds the record right now. */
 function isHeld(db: Db, type: EditableType, id: string | number): boolean {
   const h = s.publicationHolds;
-  return db.select({ id: h.id }).from(h).where(and(eq(h.status, "held"), eq(h.recordType, type), eq(h.recordId, String(id)))).get() !== undefined;
+  return (
+    db
+      .select({ id: h.id })
+      .from(h)
+      .where(and(eq(h.status, "held"), eq(h.recordType, type), eq(h.recordId, String(id))))
+      .get() !== undefined
+  );
 }
 
 const rowOf = (db: Db, type: EditableType, id: string | number): Row | undefined => selectById(db, RECORD_TABLES[type], id);
@@ -184,7 +197,11 @@ export function owningCaseId(db: Db, type: EditableType, row: Row): number | nul
  * records a conflict names. A record of a case follows its case; a judge, source or attorney
  * that only hidden cases name is hidden with them.
  */
-export function publicFormOfRecord(db: Db, type: EditableType, id: string | number): { form: "full" | "placeholder" | "hidden"; cause: NotPublicCause | null } {
+export function publicFormOfRecord(
+  db: Db,
+  type: EditableType,
+  id: string | number,
+): { form: "full" | "placeholder" | "hidden"; cause: NotPublicCause | null } {
   const hidden = (cause: NotPublicCause) => ({ form: "hidden" as const, cause });
   const row = rowOf(db, type, id);
   if (!row || row.deletedAt) return hidden("deleted");
@@ -199,11 +216,19 @@ export function publicFormOfRecord(db: Db, type: EditableType, id: string | numb
     if (cause && !outlives) return hidden(cause);
   }
   const entrySealed = (entryId: unknown) => entryId != null && Boolean(rowOf(db, "entry", entryId as number)?.sealed);
-  if ((type === "entry" && row.sealed) || (type === "document" && (row.sealed || entrySealed(row.entryId))) || (type === "party" && row.nameSealed)) {
+  if (
+    (type === "entry" && row.sealed) ||
+    (type === "document" && (row.sealed || entrySealed(row.entryId))) ||
+    (type === "party" && row.nameSealed)
+  ) {
     return { form: "placeholder", cause: "sealed" };
   }
   const visible = (table: typeof s.judges | typeof s.sources | typeof s.attorneys | typeof s.events, condition: SQL) =>
-    db.select({ id: table.id }).from(table).where(and(eq(table.id, Number(id)), condition)).get() !== undefined;
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, Number(id)), condition))
+      .get() !== undefined;
   if (type === "judge" && !visible(s.judges, publicJudge(db))) return hidden("unpublished");
   if (type === "source" && !visible(s.sources, publicSource(db))) return hidden("unpublished");
   if (type === "attorney" && !visible(s.attorneys, publicAttorney(db))) return hidden("unpublished");

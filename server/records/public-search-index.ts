@@ -65,7 +65,12 @@ type KindSpec = {
   idColumn: SQLiteColumn;
 };
 
-function visibleRows(db: Db, table: typeof s.docketEntries | typeof s.cases | typeof s.subpoenas | typeof s.orders | typeof s.motions | typeof s.events | typeof s.sources, conditions: SQL[]) {
+function visibleRows(
+  db: Db,
+  table:
+    typeof s.docketEntries | typeof s.cases | typeof s.subpoenas | typeof s.orders | typeof s.motions | typeof s.events | typeof s.sources,
+  conditions: SQL[],
+) {
   return (where: SQL | undefined, after: number, limit: number) =>
     db
       .select()
@@ -84,7 +89,11 @@ function ofPublicCase(db: Db, caseId: SQLiteColumn): SQL {
 const specs = (db: Db): Record<SearchKind, KindSpec> => ({
   entry: {
     idColumn: s.docketEntries.id,
-    visible: visibleRows(db, s.docketEntries, [publicRow(s.docketEntries), ofPublicCase(db, s.docketEntries.caseId), eq(s.docketEntries.sealed, false)]),
+    visible: visibleRows(db, s.docketEntries, [
+      publicRow(s.docketEntries),
+      ofPublicCase(db, s.docketEntries.caseId),
+      eq(s.docketEntries.sealed, false),
+    ]),
     document: (row) => {
       const entry = toPublic("entry", row as RecordRow<"entry">);
       const number = entry.number == null ? null : `ECF No. ${entry.number}`;
@@ -136,7 +145,15 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
     visible: visibleRows(db, s.orders, [publicRow(s.orders), ofPublicCase(db, s.orders.caseId)]),
     document: (row) => {
       const order = toPublic("order", row as RecordRow<"order">);
-      return { kind: "order", id: order.id, title: text(order.title), body: text(order.summary, order.quotedText), caseId: order.caseId, date: order.dateSigned, entryKind: null };
+      return {
+        kind: "order",
+        id: order.id,
+        title: text(order.title),
+        body: text(order.summary, order.quotedText),
+        caseId: order.caseId,
+        date: order.dateSigned,
+        entryKind: null,
+      };
     },
   },
   motion: {
@@ -144,7 +161,15 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
     visible: visibleRows(db, s.motions, [publicRow(s.motions), ofPublicCase(db, s.motions.caseId)]),
     document: (row) => {
       const motion = toPublic("motion", row as RecordRow<"motion">);
-      return { kind: "motion", id: motion.id, title: text(motion.title), body: text(motion.reliefSought, motion.statusNote), caseId: motion.caseId, date: motion.dateFiled, entryKind: null };
+      return {
+        kind: "motion",
+        id: motion.id,
+        title: text(motion.title),
+        body: text(motion.reliefSought, motion.statusNote),
+        caseId: motion.caseId,
+        date: motion.dateFiled,
+        entryKind: null,
+      };
     },
   },
   event: {
@@ -152,7 +177,15 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
     visible: visibleRows(db, s.events, [publicRow(s.events), publicEvent(db)]),
     document: (row) => {
       const event = toPublic("event", row as RecordRow<"event">);
-      return { kind: "event", id: event.id, title: text(event.title), body: text(event.description), caseId: event.caseId, date: event.date, entryKind: null };
+      return {
+        kind: "event",
+        id: event.id,
+        title: text(event.title),
+        body: text(event.description),
+        caseId: event.caseId,
+        date: event.date,
+        entryKind: null,
+      };
     },
   },
   source: {
@@ -160,7 +193,15 @@ const specs = (db: Db): Record<SearchKind, KindSpec> => ({
     visible: visibleRows(db, s.sources, [publicRow(s.sources), publicSource(db)]),
     document: (row) => {
       const source = toPublic("source", row as RecordRow<"source">);
-      return { kind: "source", id: source.id, title: text(source.title), body: text(source.description, source.publisher), caseId: null, date: source.datePublished, entryKind: null };
+      return {
+        kind: "source",
+        id: source.id,
+        title: text(source.title),
+        body: text(source.description, source.publisher),
+        caseId: null,
+        date: source.datePublished,
+        entryKind: null,
+      };
     },
   },
 });
@@ -182,13 +223,26 @@ const statements = (db: Db) => {
 function prepareStatements(db: Db) {
   return {
     remove: prepareStatement(db, "DELETE FROM public_search_fts WHERE rowid = ?"),
-    insert: prepareStatement(db, "INSERT INTO public_search_fts (rowid, title, body, scope, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    insert: prepareStatement(
+      db,
+      "INSERT INTO public_search_fts (rowid, title, body, scope, kind, record_id, case_id, date, entry_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
     has: prepareStatement(db, "SELECT 1 FROM public_search_fts WHERE rowid = ?"),
   };
 }
 
 function writeDocument(db: Db, doc: SearchDocument): void {
-  statements(db).insert.run(doc.id * ROWID_CODES + codeOf(doc), doc.title, doc.body, doc.caseId === null ? "" : caseScope(doc.caseId), doc.kind, doc.id, doc.caseId, doc.date, doc.entryKind);
+  statements(db).insert.run(
+    doc.id * ROWID_CODES + codeOf(doc),
+    doc.title,
+    doc.body,
+    doc.caseId === null ? "" : caseScope(doc.caseId),
+    doc.kind,
+    doc.id,
+    doc.caseId,
+    doc.date,
+    doc.entryKind,
+  );
 }
 
 /** Re-indexes one record: its row goes, and comes back if the public may see it. */
@@ -237,7 +291,6 @@ function indexAll(db: Db, kind: SearchKind, where?: SQL): void {
   }
 }
 
-
 /** A case's caption and whether it is public decide its records' rows: re-index them when that changes. */
 function indexCase(db: Db, caseId: number): void {
   const wasPublic = statements(db).has.get(rowidsOf("case", caseId)[0]) !== undefined;
@@ -284,7 +337,9 @@ export function rebuildPublicSearch(db: Db, now: string): void {
   db.transaction(() => {
     db.run(sql`DELETE FROM public_search_fts`);
     for (const kind of Object.keys(SEARCH_KINDS) as SearchKind[]) indexAll(db, kind);
-    db.run(sql`INSERT INTO public_search_state (id, built_at) VALUES (1, ${now}) ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at`);
+    db.run(
+      sql`INSERT INTO public_search_state (id, built_at) VALUES (1, ${now}) ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at`,
+    );
   });
 }
 

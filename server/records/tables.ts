@@ -58,7 +58,10 @@ function requiredColumns(type: EditableType): string[] {
   let names = required.get(type);
   if (!names) {
     names = Object.entries(getTableColumns(RECORD_TABLES[type]))
-      .filter(([name, column]) => column.notNull && !column.hasDefault && !STORE_COLUMNS.has(name) && !(column.primary && column.dataType === "number"))
+      .filter(
+        ([name, column]) =>
+          column.notNull && !column.hasDefault && !STORE_COLUMNS.has(name) && !(column.primary && column.dataType === "number"),
+      )
       .map(([name]) => name);
     required.set(type, names);
   }
@@ -71,7 +74,11 @@ function requiredColumns(type: EditableType): string[] {
  * and checked; after this the compiler knows it is complete, and a gap is a 400 naming the
  * field rather than SQLite's NOT NULL failure).
  */
-export function assertInsertable<T extends EditableType>(type: T, values: Partial<RecordInsert<T>>, label: string): asserts values is RecordInsert<T> {
+export function assertInsertable<T extends EditableType>(
+  type: T,
+  values: Partial<RecordInsert<T>>,
+  label: string,
+): asserts values is RecordInsert<T> {
   const given: Record<string, unknown> = values;
   const missing = requiredColumns(type).filter((name) => given[name] === undefined || given[name] === null);
   if (missing.length > 0) {

@@ -62,35 +62,50 @@ export async function reviewRoutes(fastify: FastifyInstance) {
     reply.view("review/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: canEdit(request) })),
   );
 
-  app.post("/staff/review/:holdId/release", { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: HoldParams } }, async (request, reply) => {
-    const reason = formText(request.body, "reason");
-    try {
-      app.guard.release(request.params.holdId, reason, actorFor(request));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const item = requireHold(request.params.holdId);
-      return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason } }));
-    }
-    return reply.redirect(`${paths.staffReview()}?done=released`, 303);
-  });
-
-  app.post("/staff/review/:holdId/redact", { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: HoldParams } }, async (request, reply) => {
-    const item = requireHold(request.params.holdId);
-    const reason = formText(request.body, "reason");
-    const values = Object.fromEntries(redactableFields(item.hold.findings).map((field) => [field, formText(request.body, field)]));
-    const version = Number(formText(request.body, "version")) || undefined;
-    try {
-      app.guard.redact(request.params.holdId, values, reason, actorFor(request), version);
-    } catch (error) {
-      if (error instanceof VersionConflictError) {
-        const errors = [{ path: "reason", message: "was not saved: someone changed this record since you opened the page; the text below is theirs now" }];
-        return reply.code(409).view("review/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: true, errors, form: { reason } }));
+  app.post(
+    "/staff/review/:holdId/release",
+    { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: HoldParams } },
+    async (request, reply) => {
+      const reason = formText(request.body, "reason");
+      try {
+        app.guard.release(request.params.holdId, reason, actorFor(request));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const item = requireHold(request.params.holdId);
+        return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason } }));
       }
-      if (!(error instanceof ValidationError)) throw error;
-      return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason, values } }));
-    }
-    return reply.redirect(`${paths.staffReview()}?done=redacted`, 303);
-  });
+      return reply.redirect(`${paths.staffReview()}?done=released`, 303);
+    },
+  );
+
+  app.post(
+    "/staff/review/:holdId/redact",
+    { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: HoldParams } },
+    async (request, reply) => {
+      const item = requireHold(request.params.holdId);
+      const reason = formText(request.body, "reason");
+      const values = Object.fromEntries(redactableFields(item.hold.findings).map((field) => [field, formText(request.body, field)]));
+      const version = Number(formText(request.body, "version")) || undefined;
+      try {
+        app.guard.redact(request.params.holdId, values, reason, actorFor(request), version);
+      } catch (error) {
+        if (error instanceof VersionConflictError) {
+          const errors = [
+            {
+              path: "reason",
+              message: "was not saved: someone changed this record since you opened the page; the text below is theirs now",
+            },
+          ];
+          return reply
+            .code(409)
+            .view("review/hold.hbs", toHoldView({ item: requireHold(request.params.holdId), canEdit: true, errors, form: { reason } }));
+        }
+        if (!(error instanceof ValidationError)) throw error;
+        return reply.code(422).view("review/hold.hbs", toHoldView({ item, canEdit: true, errors: error.errors, form: { reason, values } }));
+      }
+      return reply.redirect(`${paths.staffReview()}?done=redacted`, 303);
+    },
+  );
 
   app.get(
     "/staff/cases/:slug/never-publish",
@@ -99,24 +114,34 @@ export async function reviewRoutes(fastify: FastifyInstance) {
       const kase = requireCase(request.params.slug);
       return reply.view(
         "review/never-publish.hbs",
-        toNeverPublishView({ kase, terms: app.guard.repo.termsOfCase(kase.id), canEdit: canEdit(request), notice: request.query.done, held: request.query.held }),
+        toNeverPublishView({
+          kase,
+          terms: app.guard.repo.termsOfCase(kase.id),
+          canEdit: canEdit(request),
+          notice: request.query.done,
+          held: request.query.held,
+        }),
       );
     },
   );
 
-  app.post("/staff/cases/:slug/never-publish", { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: CaseParams } }, async (request, reply) => {
-    const kase = requireCase(request.params.slug);
-    const note = formText(request.body, "note");
-    try {
-      const { held } = app.guard.addTerm(kase.id, { term: formText(request.body, "term"), note }, actorFor(request));
-      return reply.redirect(`${paths.staffNeverPublish(kase.slug)}?done=added&held=${held}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      // The term is never shown back, not even to the person who typed it.
-      const view = toNeverPublishView({ kase, terms: app.guard.repo.termsOfCase(kase.id), canEdit: true, errors: error.errors, note });
-      return reply.code(422).view("review/never-publish.hbs", view);
-    }
-  });
+  app.post(
+    "/staff/cases/:slug/never-publish",
+    { onRequest: requireRole("editor"), preHandler: requireCsrf, schema: { params: CaseParams } },
+    async (request, reply) => {
+      const kase = requireCase(request.params.slug);
+      const note = formText(request.body, "note");
+      try {
+        const { held } = app.guard.addTerm(kase.id, { term: formText(request.body, "term"), note }, actorFor(request));
+        return reply.redirect(`${paths.staffNeverPublish(kase.slug)}?done=added&held=${held}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        // The term is never shown back, not even to the person who typed it.
+        const view = toNeverPublishView({ kase, terms: app.guard.repo.termsOfCase(kase.id), canEdit: true, errors: error.errors, note });
+        return reply.code(422).view("review/never-publish.hbs", view);
+      }
+    },
+  );
 
   // One route per action, so a malformed action is a 404 and a forged post is refused by its CSRF check.
   for (const action of ["remove", "restore"] as const) {

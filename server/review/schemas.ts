@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { NEVER_PUBLISH_NOTICES, REVIEW_NOTICES } from "./view-models";
 
-export const HoldParams = z.object({ holdId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+export const HoldParams = z.object({
+  holdId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 export const TermParams = z.object({
   slug: z.string().min(1).max(200),
-  termId: z.coerce.number().int().positive().max(2 ** 31 - 1),
+  termId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
 });
 export const ReviewQuery = z.object({ done: z.enum(Object.keys(REVIEW_NOTICES) as [keyof typeof REVIEW_NOTICES]).optional() });
 export const NeverPublishQuery = z.object({

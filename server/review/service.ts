@@ -16,7 +16,11 @@ import { createGuardRepository, type HoldRow } from "../guard/repository";
 const MAX_TERM_WORDS = 12;
 
 /** What a rescan did: records read, records it newly held (with where, never what), and holds already open. */
-export type RescanReport = { scanned: number; held: { type: EditableType; id: string; caseId: number | null; findings: GuardFinding[] }[]; stillHeld: number };
+export type RescanReport = {
+  scanned: number;
+  held: { type: EditableType; id: string; caseId: number | null; findings: GuardFinding[] }[];
+  stillHeld: number;
+};
 
 /**
  * What staff do with the guard: release a held record (its findings are not what the rule
@@ -41,7 +45,8 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
 
   const requireReason = (reason: string | null | undefined) => {
     const text = reason?.trim() ?? "";
-    if (text === "") throw new ValidationError([{ path: "reason", message: "is required: say why, for the record" }], "Nothing was changed.");
+    if (text === "")
+      throw new ValidationError([{ path: "reason", message: "is required: say why, for the record" }], "Nothing was changed.");
     return text.slice(0, 2000);
   };
 
@@ -86,7 +91,13 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
     release(holdId: number, reason: string, actor: Actor): HoldRow {
       return db.transaction(() => {
         const hold = requireOpenHold(holdId);
-        repo.resolve(holdId, { status: "released", at: clock.now(), by: actor.label, byUserId: actor.userId, resolution: requireReason(reason) });
+        repo.resolve(holdId, {
+          status: "released",
+          at: clock.now(),
+          by: actor.label,
+          byUserId: actor.userId,
+          resolution: requireReason(reason),
+        });
         announce(hold.recordType, hold.recordId);
         return repo.hold(holdId)!;
       });
@@ -104,12 +115,16 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
         const why = requireReason(reason);
         const options = { actor, reason: `redacted for publication: ${why}`, expectedVersion };
         const id = hold.recordId;
-        if ((EDIT_TYPES as readonly string[]).includes(hold.recordType)) editing.update(hold.recordType as EditType, Number(id), changes, options);
+        if ((EDIT_TYPES as readonly string[]).includes(hold.recordType))
+          editing.update(hold.recordType as EditType, Number(id), changes, options);
         else store.update(hold.recordType, id, changes, options);
         const left = repo.openHold(hold.recordType, id)!.findings;
         if (left.length > 0) {
           throw new ValidationError(
-            [...new Set(left.map((f) => f.field))].map((field) => ({ path: field, message: "still holds what the guard stopped; edit it out or release the record instead" })),
+            [...new Set(left.map((f) => f.field))].map((field) => ({
+              path: field,
+              message: "still holds what the guard stopped; edit it out or release the record instead",
+            })),
             "Nothing was saved: the text still holds what the guard stopped.",
           );
         }
@@ -125,8 +140,10 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
      */
     addTerm(caseId: number, input: { term: string; note: string | null }, actor: Actor): { termId: number; held: number } {
       const key = termKey(input.term);
-      if (key.length === 0) throw new ValidationError([{ path: "term", message: "needs at least one word of two letters or more" }], "Nothing was added.");
-      if (key.length > MAX_TERM_WORDS) throw new ValidationError([{ path: "term", message: `must be at most ${MAX_TERM_WORDS} words` }], "Nothing was added.");
+      if (key.length === 0)
+        throw new ValidationError([{ path: "term", message: "needs at least one word of two letters or more" }], "Nothing was added.");
+      if (key.length > MAX_TERM_WORDS)
+        throw new ValidationError([{ path: "term", message: `must be at most ${MAX_TERM_WORDS} words` }], "Nothing was added.");
       return db.transaction(() => {
         const salt = repo.salt(clock.now());
         const digest = digestOf(salt, key);
@@ -136,9 +153,20 @@ export function createGuardService({ db, store, clock, editing }: { db: Db; stor
         const note = input.note?.trim() || null;
         // The note is kept as typed, so it may not carry any word of the term.
         if (note && termKey(note).some((word) => key.includes(word))) {
-          throw new ValidationError([{ path: "note", message: "must not contain any word of the term: describe it instead (\"movant's legal name\")" }], "Nothing was added.");
+          throw new ValidationError(
+            [{ path: "note", message: 'must not contain any word of the term: describe it instead ("movant\'s legal name")' }],
+            "Nothing was added.",
+          );
         }
-        const termId = repo.insertTerm({ caseId, digest, wordCount: key.length, note, createdAt: clock.now(), createdBy: actor.label, createdByUserId: actor.userId });
+        const termId = repo.insertTerm({
+          caseId,
+          digest,
+          wordCount: key.length,
+          note,
+          createdAt: clock.now(),
+          createdBy: actor.label,
+          createdByUserId: actor.userId,
+        });
         return { termId, held: rescanAll(actor).held.length };
       });
     },

@@ -17,12 +17,15 @@ const day = (iso: string | null) => (iso ? { text: formatDay(iso.slice(0, 10)), 
 export function recordTitle(type: EditableType, row: Row | undefined, id: string): string {
   const kind = TYPE_LABELS[type];
   if (!row) return `${kind} ${id} (no longer exists)`;
-  if (type === "entry") return row.number ? `Docket entry ECF No. ${String(row.number)}, filed ${String(row.dateFiled)}` : `Unnumbered docket entry, filed ${String(row.dateFiled)}`;
-  if (type === "document") return `Document ${String(row.attachmentNumber) === "0" ? "(main)" : `attachment ${String(row.attachmentNumber)}`} of entry ${String(row.entryId)}`;
+  if (type === "entry")
+    return row.number
+      ? `Docket entry ECF No. ${String(row.number)}, filed ${String(row.dateFiled)}`
+      : `Unnumbered docket entry, filed ${String(row.dateFiled)}`;
+  if (type === "document")
+    return `Document ${String(row.attachmentNumber) === "0" ? "(main)" : `attachment ${String(row.attachmentNumber)}`} of entry ${String(row.entryId)}`;
   const name = [row.label, row.title, row.name, row.tag, row.handle, row.slug].find((v) => typeof v === "string" && v !== "");
   return name ? `${kind[0]!.toUpperCase()}${kind.slice(1)}: ${String(name).slice(0, 120)}` : `${kind} ${id}`;
 }
-
 
 /** The text a finding's field holds now. */
 export function fieldText(record: Row | undefined, field: string): string | null {
@@ -70,7 +73,9 @@ export function markedRuns(text: string, findings: GuardFinding[]): { text: stri
 
 /** The fields a reviewer can redact in place: the record's own text columns. */
 export function redactableFields(findings: GuardFinding[]): string[] {
-  return [...new Set(findings.map((f) => f.field))].filter((f) => !f.startsWith("$links.") && !f.startsWith("pdfMetadata.") && f !== "extractedText");
+  return [...new Set(findings.map((f) => f.field))].filter(
+    (f) => !f.startsWith("$links.") && !f.startsWith("pdfMetadata.") && f !== "extractedText",
+  );
 }
 
 function summary(item: HoldItem) {
@@ -83,7 +88,9 @@ function summary(item: HoldItem) {
     href: paths.staffReviewHold(hold.id),
     caseLabel: item.kase?.label ?? null,
     caseHref: item.kase ? paths.staffCase(item.kase.slug) : null,
-    what: kinds.length ? `${kinds.join(", ")} in ${fields.join(", ")}` : "Nothing is found in the current text any more: release it to publish it.",
+    what: kinds.length
+      ? `${kinds.join(", ")} in ${fields.join(", ")}`
+      : "Nothing is found in the current text any more: release it to publish it.",
     held: day(hold.heldAt),
     heldBy: hold.heldBy,
     status: hold.status,
@@ -107,7 +114,12 @@ export function toReviewQueueView(input: { open: HoldItem[]; settled: HoldItem[]
   };
 }
 
-export function toHoldView(input: { item: HoldItem; canEdit: boolean; errors?: FieldError[]; form?: { reason?: string; values?: Record<string, string> } }) {
+export function toHoldView(input: {
+  item: HoldItem;
+  canEdit: boolean;
+  errors?: FieldError[];
+  form?: { reason?: string; values?: Record<string, string> };
+}) {
   const { hold, record } = input.item;
   const errors = Object.fromEntries((input.errors ?? []).map((e) => [e.path, e.message]));
   const byField = new Map<string, GuardFinding[]>();
@@ -169,7 +181,9 @@ export function toNeverPublishView(input: {
   return {
     title: `Never publish: ${input.kase.label}`,
     caseHref: paths.staffCase(input.kase.slug),
-    notice: input.notice ? `${NEVER_PUBLISH_NOTICES[input.notice]}${input.held ? ` (${input.held} record${input.held === 1 ? "" : "s"} held.)` : ""}` : null,
+    notice: input.notice
+      ? `${NEVER_PUBLISH_NOTICES[input.notice]}${input.held ? ` (${input.held} record${input.held === 1 ? "" : "s"} held.)` : ""}`
+      : null,
     hasErrors: (input.errors ?? []).length > 0,
     canEdit: input.canEdit,
     terms: input.terms.map((t) => ({

@@ -12,7 +12,9 @@ export const StoredComputation = z.object({
   trigger: z.string(),
   options: z.object({ eoClosures: z.boolean(), caHolidays: z.boolean() }).optional(),
   due: z.string(),
-  steps: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string(), reason: z.string(), text: z.string(), citation: z.string() })),
+  steps: z.array(
+    z.object({ kind: z.string(), from: z.string(), to: z.string(), reason: z.string(), text: z.string(), citation: z.string() }),
+  ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), alternativeDue: z.string().optional() })),
   citations: z.array(z.string()),
 });

@@ -76,7 +76,9 @@ export function filingCutoff(dueIso: string, timeZone: string = COURT_TIME_ZONE)
   const day = parseIsoDate(dueIso);
   if (day === undefined) return null;
   const cutoff = electronicFilingCutoff(day, timeZone);
-  const zone = zoneNamer(timeZone).formatToParts(new Date(Date.parse(cutoff.at) - 60_000)).find((p) => p.type === "timeZoneName")?.value;
+  const zone = zoneNamer(timeZone)
+    .formatToParts(new Date(Date.parse(cutoff.at) - 60_000))
+    .find((p) => p.type === "timeZoneName")?.value;
   return { text: `11:59 p.m. ${zoneWords(timeZone)}${zone ? ` (${zone})` : ""}`, at: cutoff.at, citation: cutoff.citation };
 }
 

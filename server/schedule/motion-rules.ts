@@ -93,13 +93,21 @@ export const INEXACT_FILING_DATE = "filing date not known to the day";
  */
 export function motionDeadlineEligibility(motion: MotionFacts, courtId: string | null): Eligibility {
   const pending = motion.status === "pending";
-  const no = (code: IneligibleCode, reason: string): Eligibility => ({ eligible: false, code, reason, shown: pending && code !== "deleted" });
+  const no = (code: IneligibleCode, reason: string): Eligibility => ({
+    eligible: false,
+    code,
+    reason,
+    shown: pending && code !== "deleted",
+  });
   if (motion.deletedAt) return no("deleted", "the motion was deleted");
   if (motion.track === "other") {
     return no("track", "neither a noticed (L.R. 7-2) nor an administrative (L.R. 7-11) motion, so no local-rule schedule applies");
   }
   if (courtId !== RULES_COURT_ID) {
-    return no("court", courtId ? "the rule catalogue holds N.D. Cal.'s local rules only, and this case is in another court" : "the court is not known");
+    return no(
+      "court",
+      courtId ? "the rule catalogue holds N.D. Cal.'s local rules only, and this case is in another court" : "the court is not known",
+    );
   }
   const precision = motion.dateFiledPrecision ?? (motion.dateFiled ? "day" : "unknown");
   if (!motion.dateFiled || precision !== "day") return no("inexact-date", INEXACT_FILING_DATE);

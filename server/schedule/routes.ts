@@ -24,11 +24,19 @@ export async function scheduleRoutes(fastify: FastifyInstance) {
       const { slug, id } = request.params;
       const caseId = app.editing.resolveId("case", slug);
       const deadline = app.editing.find("deadline", id);
-      if (caseId === undefined || !deadline || deadline.caseId !== caseId) throw new NotFoundError(`No deadline ${id} in the case at /cases/${slug}.`);
+      if (caseId === undefined || !deadline || deadline.caseId !== caseId)
+        throw new NotFoundError(`No deadline ${id} in the case at /cases/${slug}.`);
       const parsed = MarkBody.safeParse(request.body);
-      if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error), "The form did not say how to mark the deadline, or from which version; nothing was saved.");
+      if (!parsed.success)
+        throw new ValidationError(
+          fieldErrors(parsed.error),
+          "The form did not say how to mark the deadline, or from which version; nothing was saved.",
+        );
       const body = parsed.data;
-      const marked = markDeadline({ db: app.db, store: app.store }, id, body.status, { actor: actorFor(request), expectedVersion: body.version });
+      const marked = markDeadline({ db: app.db, store: app.store }, id, body.status, {
+        actor: actorFor(request),
+        expectedVersion: body.version,
+      });
       setFlash(reply, `${MARKED[body.status]}: ${withDate(marked.label, "due", dayText(marked.dateDue))}.`);
       return reply.redirect(paths.deadline(slug, id), 303);
     },

@@ -137,7 +137,11 @@ export const CourtOrderedDeadlineInput = z.object({
   caseId: z.number().int().positive(),
   motionId: z.number().int().positive().nullish(),
   orderId: z.number({ error: "orderId is required: a court-ordered deadline names its order" }).int().positive(),
-  label: z.string({ error: "label is required" }).trim().min(1, { error: "label is required" }).max(200, { error: "label must be at most 200 characters" }),
+  label: z
+    .string({ error: "label is required" })
+    .trim()
+    .min(1, { error: "label is required" })
+    .max(200, { error: "label must be at most 200 characters" }),
   dateDue: isoDate("dateDue"),
   ruleCode: z.preprocess((value) => (value === "" ? null : value), ruleCode.nullish()),
   notes: z.string().trim().max(2000).nullish(),
@@ -173,10 +177,12 @@ export function setCourtOrderedDeadline(
 
   return ctx.db.transaction(() => {
     const order = ctx.store.find("order", data.orderId);
-    if (!order || order.deletedAt || order.caseId !== data.caseId) throw invalid("orderId", `order ${data.orderId} is not an order of this case`);
+    if (!order || order.deletedAt || order.caseId !== data.caseId)
+      throw invalid("orderId", `order ${data.orderId} is not an order of this case`);
     if (motionId !== null) {
       const motion = ctx.store.find("motion", motionId);
-      if (!motion || motion.deletedAt || motion.caseId !== data.caseId) throw invalid("motionId", `motion ${motionId} is not a motion of this case`);
+      if (!motion || motion.deletedAt || motion.caseId !== data.caseId)
+        throw invalid("motionId", `motion ${motionId} is not a motion of this case`);
     }
 
     const live = createScheduleRepository(ctx.db).liveDeadlinesOfCase(data.caseId);
@@ -225,7 +231,13 @@ export function applyCourtOrderedDeadline(ctx: ScheduleContext, deadline: Deadli
     const order = deadline.orderId !== null ? ctx.store.find("order", deadline.orderId) : undefined;
     const by = order ? order.title : "a court order";
     const superseded = replaced.map(
-      (d) => ctx.store.update("deadline", d.id, { status: "superseded", supersededById: deadline.id }, { actor: options.actor, reason: `superseded by ${by}` }).row,
+      (d) =>
+        ctx.store.update(
+          "deadline",
+          d.id,
+          { status: "superseded", supersededById: deadline.id },
+          { actor: options.actor, reason: `superseded by ${by}` },
+        ).row,
     );
     // Deadlines that count from the one replaced (the reply from the opposition) now count from the order's date.
     const motionIds = new Set([motionId, ...superseded.map((d) => d.motionId)].filter((id): id is number => id !== null));

@@ -50,7 +50,9 @@ export function searchFilings(db: Db, input: string, limit: number): SearchResul
 
   const snippets = repo.snippets(match, ranked.hits);
   const entries = new Map(repo.entries(ranked.hits.filter((h) => h.kind === "entry").map((h) => h.id)).map((r) => [r.entry.id, r]));
-  const documents = new Map(repo.documents(ranked.hits.filter((h) => h.kind === "document").map((h) => h.id)).map((r) => [r.document.id, r]));
+  const documents = new Map(
+    repo.documents(ranked.hits.filter((h) => h.kind === "document").map((h) => h.id)).map((r) => [r.document.id, r]),
+  );
   const hits = ranked.hits.flatMap((hit): SearchHit[] => {
     const snippet = snippets.get(`${hit.kind}:${hit.id}`) ?? "";
     if (hit.kind === "entry") {

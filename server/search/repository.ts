@@ -36,8 +36,9 @@ export function createSearchRepository(db: Db) {
         CROSS JOIN docket_entries e ON e.id = h.id CROSS JOIN cases c ON c.id = e.case_id
         WHERE c.deleted_at IS NULL`),
       complete:
-        db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM docket_entries_fts WHERE docket_entries_fts MATCH ${match} LIMIT ${window + 1})`)!.n <=
-        window,
+        db.get<{ n: number }>(
+          sql`SELECT count(*) AS n FROM (SELECT 1 FROM docket_entries_fts WHERE docket_entries_fts MATCH ${match} LIMIT ${window + 1})`,
+        )!.n <= window,
     }),
     document: (match, window) => ({
       hits: db.all<RankedHit>(sql`SELECT 'document' AS kind, h.id AS id, h.score AS score
@@ -46,7 +47,9 @@ export function createSearchRepository(db: Db) {
         CROSS JOIN documents d ON d.id = h.id CROSS JOIN docket_entries e ON e.id = d.entry_id CROSS JOIN cases c ON c.id = e.case_id
         WHERE d.deleted_at IS NULL AND c.deleted_at IS NULL`),
       complete:
-        db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${window + 1})`)!.n <= window,
+        db.get<{ n: number }>(
+          sql`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${window + 1})`,
+        )!.n <= window,
     }),
   };
 

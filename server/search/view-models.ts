@@ -43,7 +43,9 @@ export function toSearchView(results: SearchResults | null, limit: number): Sear
     const docLabel = document ? (document.attachmentNumber === 0 ? "Main document" : `Attachment ${document.attachmentNumber}`) : null;
     return {
       kindLabel: document ? "Document text" : "Docket text",
-      title: document ? `${entryName}, ${docLabel}${document.description ? `: ${document.description}` : ""}` : `${entryName}, filed ${formatDocketDate(entry.dateFiled)}`,
+      title: document
+        ? `${entryName}, ${docLabel}${document.description ? `: ${document.description}` : ""}`
+        : `${entryName}, filed ${formatDocketDate(entry.dateFiled)}`,
       // Staff open the PDF itself (sealed ones too), or the entry's staff page.
       href: document?.fileSha256 ? paths.document(document.id) : documentsHref,
       sealed: entry.sealed || Boolean(document?.sealed),

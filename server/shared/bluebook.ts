@@ -56,7 +56,10 @@ export function bluebookCitation(parts: BluebookParts): BluebookCitation {
   const when = bluebookDate(parts.date);
   const dated = when ? (document ? when : `filed ${when}`) : null;
   const parenthetical = [parts.court, dated].filter(Boolean).join(" ");
-  const rest = [parts.docketNumber ? `No. ${parts.docketNumber}` : null, document && parts.ecfNumber !== null ? `ECF No. ${parts.ecfNumber}` : null].filter(Boolean);
+  const rest = [
+    parts.docketNumber ? `No. ${parts.docketNumber}` : null,
+    document && parts.ecfNumber !== null ? `ECF No. ${parts.ecfNumber}` : null,
+  ].filter(Boolean);
   const tail = `${rest.length ? `, ${rest.join(", ")}` : ""}${parenthetical ? ` (${parenthetical})` : ""}`;
   const runs = [
     { text: parts.caseName, italic: true },
@@ -66,14 +69,36 @@ export function bluebookCitation(parts: BluebookParts): BluebookCitation {
 }
 
 /** A docket entry in Bluebook form, the same on its page and in the API. */
-export function entryCitation(c: { caption: string | null; label: string; docketNumber: string | null }, court: { shortName: string } | null, entry: { number: number | null; dateFiled: string }) {
-  return bluebookCitation({ caseName: c.caption ?? c.label, docketNumber: c.docketNumber, court: court?.shortName ?? null, ecfNumber: entry.number, date: { date: entry.dateFiled } });
+export function entryCitation(
+  c: { caption: string | null; label: string; docketNumber: string | null },
+  court: { shortName: string } | null,
+  entry: { number: number | null; dateFiled: string },
+) {
+  return bluebookCitation({
+    caseName: c.caption ?? c.label,
+    docketNumber: c.docketNumber,
+    court: court?.shortName ?? null,
+    ecfNumber: entry.number,
+    date: { date: entry.dateFiled },
+  });
 }
 
 /** A case in Bluebook form, cited by its filing date. */
 export function caseCitation(
-  c: { caption: string | null; label: string; docketNumber: string | null; dateFiled: string | null; dateFiledLatest: string | null; dateFiledPrecision: DatePrecision | null },
+  c: {
+    caption: string | null;
+    label: string;
+    docketNumber: string | null;
+    dateFiled: string | null;
+    dateFiledLatest: string | null;
+    dateFiledPrecision: DatePrecision | null;
+  },
   court: { shortName: string } | null,
 ) {
-  return bluebookCitation({ caseName: c.caption ?? c.label, docketNumber: c.docketNumber, court: court?.shortName ?? null, date: { date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision } });
+  return bluebookCitation({
+    caseName: c.caption ?? c.label,
+    docketNumber: c.docketNumber,
+    court: court?.shortName ?? null,
+    date: { date: c.dateFiled, latest: c.dateFiledLatest, precision: c.dateFiledPrecision },
+  });
 }

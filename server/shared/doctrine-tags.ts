@@ -21,7 +21,10 @@ export function doctrineOfTag<D extends DoctrineTags>(doctrines: readonly D[], t
 }
 
 /** The doctrines a set of tags belongs to, each once, in the doctrines' order; and the tags no doctrine gathers. */
-export function doctrinesOfTags<D extends DoctrineTags>(doctrines: readonly D[], tags: readonly string[]): { doctrines: D[]; otherTags: string[] } {
+export function doctrinesOfTags<D extends DoctrineTags>(
+  doctrines: readonly D[],
+  tags: readonly string[],
+): { doctrines: D[]; otherTags: string[] } {
   const found = new Set<D>();
   const otherTags: string[] = [];
   for (const tag of tags) {

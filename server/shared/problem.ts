@@ -26,7 +26,9 @@ export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
 export const FieldProblem = z
   .object({
-    path: z.string().meta({ description: "The parameter or field, dotted for nested ones (`dispositions.0.motionId`); `body` for the body as a whole." }),
+    path: z
+      .string()
+      .meta({ description: "The parameter or field, dotted for nested ones (`dispositions.0.motionId`); `body` for the body as a whole." }),
     message: z.string().meta({ description: "What is wrong, completing a sentence that starts with the field's name." }),
   })
   .meta({ id: "FieldProblem" });
@@ -40,15 +42,16 @@ export const FieldProblem = z
 export const ApiError = z
   .object({
     type: z.string().meta({ description: "`about:blank`: the HTTP status is the problem's type." }),
-    title: z.string().meta({ description: "The status's phrase (\"Bad Request\")." }),
+    title: z.string().meta({ description: 'The status\'s phrase ("Bad Request").' }),
     status: z.number().int(),
     detail: z.string().meta({ description: "What went wrong, in words safe to show." }),
     instance: z.string().meta({ description: "The path of the request that failed." }),
-    code: z.string().meta({ description: "The problem in one word: `invalid_input`, `not_found`, `too_many_requests`, `precondition_failed`…" }),
+    code: z
+      .string()
+      .meta({ description: "The problem in one word: `invalid_input`, `not_found`, `too_many_requests`, `precondition_failed`…" }),
     errors: z.array(FieldProblem).optional().meta({ description: "With 400: every parameter or field refused, and why." }),
     error: z
       .object({ status: z.number().int(), code: z.string(), message: z.string() })
       .meta({ description: "Deprecated: status, code and detail in the API's first error shape." }),
   })
   .meta({ id: "Problem", description: "An error, as RFC 9457 `application/problem+json`. Nothing was changed." });
-

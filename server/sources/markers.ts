@@ -62,7 +62,12 @@ export function allMarkersFor(citations: Citation[] | undefined): SourceMarker[]
   const byTag = new Map<string, SourceMarker>();
   for (const c of citations ?? []) {
     if (!byTag.has(c.source.tag)) {
-      byTag.set(c.source.tag, { tag: c.source.tag, href: paths.source(c.source.tag), description: describeCitation(c), inferred: c.inferred });
+      byTag.set(c.source.tag, {
+        tag: c.source.tag,
+        href: paths.source(c.source.tag),
+        description: describeCitation(c),
+        inferred: c.inferred,
+      });
     }
   }
   return [...byTag.values()];
@@ -129,7 +134,10 @@ export function apiSources(citations: Citation[] | undefined) {
  * The citations behind a list of records or fields (a status line's, a history step's), each
  * source once, in the order given: a field's own citations, or its record's general ones.
  */
-export function citationsBehind(refs: { type: string; id: string | number; field?: string }[], citations: Map<string, Citation[]>): Citation[] {
+export function citationsBehind(
+  refs: { type: string; id: string | number; field?: string }[],
+  citations: Map<string, Citation[]>,
+): Citation[] {
   const out: Citation[] = [];
   for (const ref of refs) {
     const all = citations.get(refKey(ref.type, ref.id)) ?? [];

@@ -47,8 +47,24 @@ type Live<T extends EditableType> = PublicRecord<T>;
 
 // Types describeRecords names itself; a missing one of these was removed, not unknown.
 const DESCRIBED_TYPES = new Set<RecordType>([
-  "case", "subpoena", "judge", "order", "event", "source", "coverage", "motion", "entry", "party",
-  "hearing", "deadline", "account", "organization", "person", "attorney", "court", "authority",
+  "case",
+  "subpoena",
+  "judge",
+  "order",
+  "event",
+  "source",
+  "coverage",
+  "motion",
+  "entry",
+  "party",
+  "hearing",
+  "deadline",
+  "account",
+  "organization",
+  "person",
+  "attorney",
+  "court",
+  "authority",
 ]);
 
 /** Live rows of one record type by id, projected. Courts have text ids; the rest are numbers. */
@@ -56,7 +72,11 @@ function liveRecords<T extends EditableType>(db: Db, type: T, ids: string[]): Li
   if (ids.length === 0) return [];
   const table = RECORD_TABLES[type] as unknown as SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn };
   const keys = type === "court" ? ids : ids.map(Number).filter(Number.isInteger);
-  const rows = db.select().from(table).where(and(inArray(table.id, keys), isNull(table.deletedAt))).all() as RecordRow<T>[];
+  const rows = db
+    .select()
+    .from(table)
+    .where(and(inArray(table.id, keys), isNull(table.deletedAt)))
+    .all() as RecordRow<T>[];
   return rows.map((row) => toPublic(type, row));
 }
 
@@ -85,7 +105,9 @@ function describeRecords(db: Db, allLinks: { type: RecordType; id: string; field
     ...[...motions, ...entries, ...parties, ...hearings, ...deadlines].map((r) => String(r.caseId)).filter((id) => id !== "null"),
   ];
   const cases = new Map(liveRecords(db, "case", [...new Set(caseIds)]).map((c) => [c.id, c]));
-  const orders = new Map(liveRecords(db, "order", [...new Set([...idsOf("order"), ...coverage.map((c) => String(c.orderId))])]).map((o) => [o.id, o]));
+  const orders = new Map(
+    liveRecords(db, "order", [...new Set([...idsOf("order"), ...coverage.map((c) => String(c.orderId))])]).map((o) => [o.id, o]),
+  );
   const caseName = (c: PublicRecord<"case">) => c.caption ?? c.label;
   const inCase = (caseId: number | null, type: RecordType, id: number, what: string) => {
     const kase = caseId === null ? undefined : cases.get(caseId);
@@ -154,13 +176,18 @@ export function loadSourceRegister(db: Db, filters: SourceRegisterFilters = {}):
   // Register order: the research register's own order, then sources added later.
   const all = repo.listSources();
   const counts = repo.usageCounts();
-  const levelCounts = Object.fromEntries(RELIABILITY_LEVELS.map((level) => [level, all.filter((src) => src.reliability === level).length])) as Record<Reliability, number>;
+  const levelCounts = Object.fromEntries(
+    RELIABILITY_LEVELS.map((level) => [level, all.filter((src) => src.reliability === level).length]),
+  ) as Record<Reliability, number>;
   const sources = all
     .filter((src) => !filters.reliability || src.reliability === filters.reliability)
     .map((source) => ({ source, factCount: counts.get(source.id) ?? 0 }));
 
   const conflictRows = repo.listConflicts().sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
-  const described = describeRecords(db, conflictRows.flatMap((c) => c.records));
+  const described = describeRecords(
+    db,
+    conflictRows.flatMap((c) => c.records),
+  );
   const conflictCites = repo.citationsFor(conflictRows.map((c) => ({ type: "conflict" as const, id: c.id })));
   const conflicts = conflictRows.map(({ records, ...conflict }) => ({
     conflict,

@@ -29,19 +29,22 @@ export const STAFF_LINKS: StaffLink[] = [
   {
     href: paths.staffSealed(),
     label: "Sealed records",
-    description: "Cases, party names, entries and documents sealed after the fact, with the order and reason; seal or unseal from each record's page.",
+    description:
+      "Cases, party names, entries and documents sealed after the fact, with the order and reason; seal or unseal from each record's page.",
     role: "viewer",
   },
   {
     href: paths.staffReview(),
     label: "Held for review",
-    description: "Records the publication guard kept from the public (an SSN, a birth date, a minor's name, a never-publish name): release or redact each.",
+    description:
+      "Records the publication guard kept from the public (an SSN, a birth date, a minor's name, a never-publish name): release or redact each.",
     role: "viewer",
   },
   {
     href: paths.staffAlerts(),
     label: "Alerts and webhooks",
-    description: "Delivery health of e-mail alerts and webhooks (what was sent, what waits, what failed and why); admins register webhooks.",
+    description:
+      "Delivery health of e-mail alerts and webhooks (what was sent, what waits, what failed and why); admins register webhooks.",
     role: "viewer",
   },
   {
@@ -64,9 +67,24 @@ export const STAFF_LINKS: StaffLink[] = [
     role: "viewer",
   },
   { href: paths.staffRecords("accounts"), label: "Accounts", description: "The targeted accounts, by public handle only.", role: "viewer" },
-  { href: paths.staffRecords("notices"), label: "Platform notices", description: "Notices to users, with the response window as stated.", role: "viewer" },
-  { href: paths.staffRecords("attorneys"), label: "Attorneys", description: "Lawyers that counsel of record are drawn from.", role: "viewer" },
-  { href: paths.staffRecords("events"), label: "Events", description: "Dated facts outside the dockets: withdrawals, takedowns, letters, statements.", role: "viewer" },
+  {
+    href: paths.staffRecords("notices"),
+    label: "Platform notices",
+    description: "Notices to users, with the response window as stated.",
+    role: "viewer",
+  },
+  {
+    href: paths.staffRecords("attorneys"),
+    label: "Attorneys",
+    description: "Lawyers that counsel of record are drawn from.",
+    role: "viewer",
+  },
+  {
+    href: paths.staffRecords("events"),
+    label: "Events",
+    description: "Dated facts outside the dockets: withdrawals, takedowns, letters, statements.",
+    role: "viewer",
+  },
   {
     href: paths.staffRecords("sources"),
     label: "Source register",

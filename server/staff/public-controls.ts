@@ -28,7 +28,12 @@ type DocketLike = {
 };
 
 /** The docket page for staff: links to edit the case and its records, the quick entry form, and per-entry Edit and Strike. */
-export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyRequest, app: FastifyInstance, kase: { id: number; slug: string }) {
+export function withDocketStaff<V extends DocketLike>(
+  view: V,
+  request: FastifyRequest,
+  app: FastifyInstance,
+  kase: { id: number; slug: string },
+) {
   const who = signedIn(request);
   if (!who) return view;
   const deps = formDeps(app);
@@ -41,14 +46,22 @@ export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyR
   ];
   // Held records are on no public page, this one included: say so, or staff look for an entry they just saved.
   const held = app.guard.repo.openHoldCount(kase.id);
-  if (held > 0) links.push({ href: paths.staffReview(), label: `${held} ${held === 1 ? "record" : "records"} of this case held for review (not shown here)` });
+  if (held > 0)
+    links.push({
+      href: paths.staffReview(),
+      label: `${held} ${held === 1 ? "record" : "records"} of this case held for review (not shown here)`,
+    });
   const group = quickEntryGroup({ record: null, input: {} }, false);
   return {
     ...view,
     staff: {
       links,
       quickEntry: who.canEdit
-        ? { action: paths.staffRecords("entries", slug), fullFormHref: paths.staffRecordNew("entries", slug), fields: toFieldViews([group], initialValues([group]), [], "q").groups[0]!.fields }
+        ? {
+            action: paths.staffRecords("entries", slug),
+            fullFormHref: paths.staffRecordNew("entries", slug),
+            fields: toFieldViews([group], initialValues([group]), [], "q").groups[0]!.fields,
+          }
         : null,
     },
     entries: view.entries.map((e) => {
@@ -61,9 +74,14 @@ export function withDocketStaff<V extends DocketLike>(view: V, request: FastifyR
           historyHref: paths.staffHistory("entry", e.id),
           documentsHref: who.canEdit ? paths.staffEntryDocuments(slug, e.id) : null,
           seal: row ? { href: paths.staffSeal("entry", e.id), label: row.sealed ? "Unseal" : "Seal" } : null,
-          strike: who.canEdit && row
-            ? { action: paths.staffRecordAction("entries", e.id, stricken ? "unstrike" : "strike", slug), label: stricken ? "Unstrike" : "Strike", version: String(row.version) }
-            : null,
+          strike:
+            who.canEdit && row
+              ? {
+                  action: paths.staffRecordAction("entries", e.id, stricken ? "unstrike" : "strike", slug),
+                  label: stricken ? "Unstrike" : "Strike",
+                  version: String(row.version),
+                }
+              : null,
         },
       };
     }),
@@ -99,7 +117,11 @@ export function withSubpoenaStaff<V extends object>(view: V, request: FastifyReq
 type OrderRef = { order: { id: number; slug: string }; case: { slug: string } };
 
 /** The orders page for staff: Edit and History beside each order card. */
-export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: string }[] }[] }>(view: V, request: FastifyRequest, records: OrderRef[]) {
+export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: string }[] }[] }>(
+  view: V,
+  request: FastifyRequest,
+  records: OrderRef[],
+) {
   const who = signedIn(request);
   if (!who) return view;
   const bySlug = new Map(records.map((r) => [`order-${r.order.slug}`, r]));
@@ -114,7 +136,11 @@ export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: str
 }
 
 /** A judge's page for staff: the judge's history, and Edit beside each order they signed (rows in the loader's order). */
-export function withJudgeStaff<V extends { orders: object[] }>(view: V, request: FastifyRequest, judge: { id: number; orders: OrderRef[] }) {
+export function withJudgeStaff<V extends { orders: object[] }>(
+  view: V,
+  request: FastifyRequest,
+  judge: { id: number; orders: OrderRef[] },
+) {
   const who = signedIn(request);
   if (!who) return view;
   const orders = view.orders.map((o, i) => {

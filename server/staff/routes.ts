@@ -25,7 +25,11 @@ export async function staffRoutes(fastify: FastifyInstance) {
     const id = app.editing.resolveId("case", request.params.slug);
     const kase = id === undefined ? undefined : app.editing.find("case", id);
     if (!kase) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
-    const holds = { keys: app.guard.repo.heldKeys(), caseBanner: heldBannerOf(app.guard.repo, "case", kase.id), recordsBanner: heldInCaseBannerOf(app.guard.repo, kase.id) };
+    const holds = {
+      keys: app.guard.repo.heldKeys(),
+      caseBanner: heldBannerOf(app.guard.repo, "case", kase.id),
+      recordsBanner: heldInCaseBannerOf(app.guard.repo, kase.id),
+    };
     return reply.view("forms/case.hbs", toCasePageView(kase, formDeps(app), hasRole(request.user!.role, "editor"), holds));
   });
 }

@@ -14,7 +14,11 @@ export function toStaffHomeView(user: AuthUser): StaffHomeView {
   return {
     title: "Staff",
     user: { name: user.name, email: user.email, role: user.role, roleDescription: ROLE_DESCRIPTIONS[user.role] },
-    links: STAFF_LINKS.filter((link) => hasRole(user.role, link.role)).map(({ href, label, description }) => ({ href, label, description })),
+    links: STAFF_LINKS.filter((link) => hasRole(user.role, link.role)).map(({ href, label, description }) => ({
+      href,
+      label,
+      description,
+    })),
     logoutAction: paths.logout(),
   };
 }

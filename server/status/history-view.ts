@@ -19,7 +19,8 @@ export const PRECISION_WORDS: Record<StepPrecision, string> = {
 export function stepMarkers(step: Pick<StatusStep, "sources">, citations: Map<string, Citation[]>): SourceMarker[] {
   const out = new Map<string, SourceMarker>();
   for (const ref of step.sources) {
-    for (const marker of markersFor(citations.get(refKey(ref.type, ref.id)), ref.field)) if (!out.has(marker.tag)) out.set(marker.tag, marker);
+    for (const marker of markersFor(citations.get(refKey(ref.type, ref.id)), ref.field))
+      if (!out.has(marker.tag)) out.set(marker.tag, marker);
   }
   return [...out.values()];
 }

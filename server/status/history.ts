@@ -93,7 +93,16 @@ export function deriveSubpoenaHistory(input: SubpoenaStatusInput): StatusStep[] 
   const steps: StatusStep[] = [];
   const add = (i: SubpoenaStatusInput) => {
     const st = deriveSubpoenaStatus(i);
-    push(steps, { key: st.key, label: st.label, tone: st.tone, line: st.line, date: st.date, precision: precisionOf(st.date), inferred: st.inferred, sources: st.sources });
+    push(steps, {
+      key: st.key,
+      label: st.label,
+      tone: st.tone,
+      line: st.line,
+      date: st.date,
+      precision: precisionOf(st.date),
+      inferred: st.inferred,
+      sources: st.sources,
+    });
   };
   for (const day of subpoenaDays(input)) add(subpoenaInputAsOf(input, day));
   add(input);
@@ -116,25 +125,53 @@ export function deriveCaseHistory(input: CaseHistoryInput): StatusStep[] {
   const { kase, motions, orders } = input;
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const decidedBy = (m: PublicRecord<"motion">) => (m.decidedByOrderId !== null ? orderById.get(m.decidedByOrderId) : undefined);
-  const orderDate = (o: PublicRecord<"order">): FuzzyDate => ({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel });
+  const orderDate = (o: PublicRecord<"order">): FuzzyDate => ({
+    date: o.dateSigned,
+    latest: o.dateSignedLatest,
+    precision: o.dateSignedPrecision,
+    label: o.dateSignedLabel,
+  });
 
   const moments: Moment[] = [];
   if (known(kase.dateFiled)) {
-    moments.push({ day: kase.dateFiled, date: { date: kase.dateFiled, latest: kase.dateFiledLatest, precision: kase.dateFiledPrecision, label: kase.dateFiledLabel }, source: { type: "case", id: kase.id, field: "dateFiled" } });
+    moments.push({
+      day: kase.dateFiled,
+      date: { date: kase.dateFiled, latest: kase.dateFiledLatest, precision: kase.dateFiledPrecision, label: kase.dateFiledLabel },
+      source: { type: "case", id: kase.id, field: "dateFiled" },
+    });
   }
   for (const m of motions) {
-    if (known(m.dateFiled)) moments.push({ day: m.dateFiled, date: { date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel }, source: { type: "motion", id: m.id } });
+    if (known(m.dateFiled))
+      moments.push({
+        day: m.dateFiled,
+        date: { date: m.dateFiled, latest: m.dateFiledLatest, precision: m.dateFiledPrecision, label: m.dateFiledLabel },
+        source: { type: "motion", id: m.id },
+      });
     const o = decidedBy(m);
     if (o && known(o.dateSigned)) moments.push({ day: o.dateSigned, date: orderDate(o), source: { type: "order", id: o.id } });
   }
-  if (known(kase.dateTerminated)) moments.push({ day: kase.dateTerminated, date: { date: kase.dateTerminated }, source: { type: "case", id: kase.id, field: "dateTerminated" } });
+  if (known(kase.dateTerminated))
+    moments.push({
+      day: kase.dateTerminated,
+      date: { date: kase.dateTerminated },
+      source: { type: "case", id: kase.id, field: "dateTerminated" },
+    });
   moments.sort((a, b) => a.day.localeCompare(b.day));
 
   const steps: StatusStep[] = [];
   const add = (status: ReturnType<typeof deriveCaseStatus>, moment: Moment | null) => {
     const date = viewDate(moment?.date ?? { date: null });
     const line = status.detail && !moment ? `${status.label} — ${status.detail}` : status.label;
-    push(steps, { key: status.label, label: status.label, tone: status.tone, line, date, precision: precisionOf(date), inferred: false, sources: moment ? [moment.source] : [{ type: "case", id: kase.id }] });
+    push(steps, {
+      key: status.label,
+      label: status.label,
+      tone: status.tone,
+      line,
+      date,
+      precision: precisionOf(date),
+      inferred: false,
+      sources: moment ? [moment.source] : [{ type: "case", id: kase.id }],
+    });
   };
   for (const moment of moments) {
     const day = moment.day;
@@ -144,7 +181,10 @@ export function deriveCaseHistory(input: CaseHistoryInput): StatusStep[] {
         const o = decidedBy(m);
         return o && known(o.dateSigned) && o.dateSigned > day ? { ...m, status: "pending" as const } : m;
       });
-    add(deriveCaseStatus({ dateTerminated: onOrBefore(kase.dateTerminated, day) ? kase.dateTerminated : null, statusNote: null }, asOf), moment);
+    add(
+      deriveCaseStatus({ dateTerminated: onOrBefore(kase.dateTerminated, day) ? kase.dateTerminated : null, statusNote: null }, asOf),
+      moment,
+    );
   }
   // Today, from the whole record (the line the case's page shows, with the source's own words).
   const today = deriveCaseStatus(kase, motions);

@@ -108,7 +108,8 @@ export function judgesPhrase(judges: (PublicRecord<"judge"> | null)[]): string {
   for (const j of judges) if (j && !known.some((k) => k.id === j.id)) known.push(j);
   const unknownCount = judges.filter((j) => j === null).length;
   if (known.length === 0) return "the court";
-  const unknownTail = unknownCount === 0 ? [] : [unknownCount === 1 ? "another judge not named on the record" : "other judges not named on the record"];
+  const unknownTail =
+    unknownCount === 0 ? [] : [unknownCount === 1 ? "another judge not named on the record" : "other judges not named on the record"];
   if (known.length === 1) {
     const j = known[0]!;
     return joinWords([`${shortTitle(j.title).one} ${j.name}`, ...unknownTail]);
@@ -225,7 +226,10 @@ function withdrawn(input: SubpoenaStatusInput): SubpoenaStatus | null {
     line += " — after it was challenged in court";
   }
   const sources: StatusSourceRef[] = [
-    ...withdrawals.flatMap((w) => [{ type: "event" as const, id: w.event.id }, { type: "event" as const, id: w.event.id, field: "date" }]),
+    ...withdrawals.flatMap((w) => [
+      { type: "event" as const, id: w.event.id },
+      { type: "event" as const, id: w.event.id, field: "date" },
+    ]),
     ...orders.map((o) => ({ type: "order" as const, id: o.order.id })),
   ];
   return build("withdrawn", line, date, inferred, sources);
@@ -244,7 +248,10 @@ function stayed(input: SubpoenaStatusInput): SubpoenaStatus | null {
     `${addresseeOf(input, inForce)} ordered not to produce${scope}${pending ? " pending ruling" : ""}` +
     ` — ${byWhom(orders.map((o) => o.judge))}, ${sincePhrase(date, earliest.dateSignedPrecision, Boolean(earliest.dateSignedLabel))}${inferredTag(inferred)}`;
   const sources: StatusSourceRef[] = [
-    ...orders.flatMap((o) => [{ type: "order" as const, id: o.order.id }, { type: "order" as const, id: o.order.id, field: "dateSigned" }]),
+    ...orders.flatMap((o) => [
+      { type: "order" as const, id: o.order.id },
+      { type: "order" as const, id: o.order.id, field: "dateSigned" },
+    ]),
     ...inForce.map((c) => ({ type: "coverage" as const, id: c.coverage.id })),
   ];
   return build("stayed", line, date, inferred, sources);
@@ -272,7 +279,12 @@ function challenged(input: SubpoenaStatusInput): SubpoenaStatus | null {
   const pending = quash.filter((m) => m.motion.status === "pending");
   if (pending.length > 0) {
     const first = [...pending].sort((a, b) => sortDay(a.motion.dateFiled).localeCompare(sortDay(b.motion.dateFiled)))[0]!.motion;
-    const date = viewDate({ date: first.dateFiled, latest: first.dateFiledLatest, precision: first.dateFiledPrecision, label: first.dateFiledLabel });
+    const date = viewDate({
+      date: first.dateFiled,
+      latest: first.dateFiledLatest,
+      precision: first.dateFiledPrecision,
+      label: first.dateFiledLabel,
+    });
     const inferred = date.known && fieldInferred(input.citations, "motion", first.id, "dateFiled");
     const what = pending.length === 1 ? "Motion to quash pending" : `${pending.length} motions to quash pending`;
     const line = `${what} — ${noOrder}${date.known ? `; filed ${date.text}${inferredTag(inferred)}` : ""}`;
@@ -294,8 +306,7 @@ function challenged(input: SubpoenaStatusInput): SubpoenaStatus | null {
     if (order) {
       const who = m.status === "granted" ? `${judgesPhrase([order.judge])} granted the motion to quash` : byWhom([order.judge]);
       line += ` — ${who}, ${dateWords(date)}${inferredTag(inferred)}`;
-    }
-    else line += " — no order on the record";
+    } else line += " — no order on the record";
     if (m.statusNote) line += `; ${m.statusNote}`;
     const sources: StatusSourceRef[] = [...motionRefs([latest]), ...(order ? [{ type: "order" as const, id: order.order.id }] : [])];
     return build("challenged", line, date, inferred, sources);
@@ -322,7 +333,9 @@ function issued(input: SubpoenaStatusInput): SubpoenaStatus {
   const date = viewDate({ date: sp.dateIssued, latest: sp.dateIssuedLatest, precision: sp.dateIssuedPrecision, label: sp.dateIssuedLabel });
   const sources: StatusSourceRef[] = [{ type: "subpoena", id: sp.id, field: "dateIssued" }];
   if (!date.known) {
-    return build("unknown", "Status unknown — no issue date, court challenge or withdrawal on the record", date, false, [{ type: "subpoena", id: sp.id }]);
+    return build("unknown", "Status unknown — no issue date, court challenge or withdrawal on the record", date, false, [
+      { type: "subpoena", id: sp.id },
+    ]);
   }
   const inferred = fieldInferred(input.citations, "subpoena", sp.id, "dateIssued");
   return build("issued", `Issued ${date.text}${inferredTag(inferred)}; no court challenge recorded`, date, inferred, sources);

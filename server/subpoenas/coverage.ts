@@ -57,7 +57,8 @@ export function buildCoverageTable(input: CoverageInput): CoverageTable {
   for (const c of input.coverages) {
     if (c.coverage.accountId !== null) {
       const entry = accounts.get(c.coverage.accountId);
-      if (entry) add(entry.account.id, { account: entry.account, named: entry.named, coverage: c.coverage, order: c.order, via: "account" });
+      if (entry)
+        add(entry.account.id, { account: entry.account, named: entry.named, coverage: c.coverage, order: c.order, via: "account" });
       continue;
     }
     // Every account of the movant: the movant's accounts that this subpoena names.
@@ -68,10 +69,13 @@ export function buildCoverageTable(input: CoverageInput): CoverageTable {
   }
 
   const byDate = (a: CoverageRow, b: CoverageRow) =>
-    (a.order?.order.dateSigned ?? "9999").localeCompare(b.order?.order.dateSigned ?? "9999") || (a.coverage?.id ?? 0) - (b.coverage?.id ?? 0);
+    (a.order?.order.dateSigned ?? "9999").localeCompare(b.order?.order.dateSigned ?? "9999") ||
+    (a.coverage?.id ?? 0) - (b.coverage?.id ?? 0);
   const rows: CoverageRow[] = [];
   let unprotectedCount = 0;
-  const sorted = [...accounts.values()].sort((a, b) => handleOf(a.account).localeCompare(handleOf(b.account)) || a.account.id - b.account.id);
+  const sorted = [...accounts.values()].sort(
+    (a, b) => handleOf(a.account).localeCompare(handleOf(b.account)) || a.account.id - b.account.id,
+  );
   for (const { account, named } of sorted) {
     const own = rowsByAccount.get(account.id);
     if (own?.length) rows.push(...own.sort(byDate));

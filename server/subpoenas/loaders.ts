@@ -4,7 +4,14 @@ import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
 import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/markers";
-import { deriveSubpoenaStatus, type StatusCoverage, type StatusEvent, type StatusMotion, type StatusOrder, type SubpoenaStatus } from "../status/subpoena-status";
+import {
+  deriveSubpoenaStatus,
+  type StatusCoverage,
+  type StatusEvent,
+  type StatusMotion,
+  type StatusOrder,
+  type SubpoenaStatus,
+} from "../status/subpoena-status";
 import { deriveSubpoenaHistory, type StatusStep } from "../status/history";
 import { buildCoverageTable, type CoverageTable } from "./coverage";
 import { createSubpoenasRepository } from "./repository";
@@ -44,11 +51,7 @@ export type SubpoenaBundles = {
  * Loads the status material of a batch of subpoenas in a fixed number of queries and derives
  * each status. `extraRefs` lets a caller fetch the citations of more records in the same pass.
  */
-export function loadSubpoenaBundles(
-  db: Db,
-  rows: (typeof s.subpoenas.$inferSelect)[],
-  extraRefs: RecordRef[] = [],
-): SubpoenaBundles {
+export function loadSubpoenaBundles(db: Db, rows: (typeof s.subpoenas.$inferSelect)[], extraRefs: RecordRef[] = []): SubpoenaBundles {
   const repo = createSubpoenasRepository(db);
   const ids = rows.map((r) => r.id);
 
@@ -106,7 +109,10 @@ export function loadSubpoenaBundles(
       .filter((e) => e.subpoenaId === row.id)
       .map((e) => ({
         event: toPublic("event", e),
-        actors: actorLinks.filter((l) => l.eventId === e.id).map((l) => org(l.organizationId)).filter((o): o is Org => o !== null),
+        actors: actorLinks
+          .filter((l) => l.eventId === e.id)
+          .map((l) => org(l.organizationId))
+          .filter((o): o is Org => o !== null),
       }));
     const coverages = coverageRows
       .filter((c) => c.coverage.subpoenaId === row.id)
@@ -118,7 +124,9 @@ export function loadSubpoenaBundles(
         const decided = m.decidedByOrderId !== null ? decidingOrders.get(m.decidedByOrderId) : undefined;
         return { motion: toPublic("motion", m), decidedBy: decided ? statusOrder(decided) : null };
       });
-    const namedAccounts = named.filter((n) => n.subpoenaId === row.id).map((n) => ({ account: toPublic("account", n.account), note: toPublicText(n.note) }));
+    const namedAccounts = named
+      .filter((n) => n.subpoenaId === row.id)
+      .map((n) => ({ account: toPublic("account", n.account), note: toPublicText(n.note) }));
     const recipient = org(row.recipientId);
     const statusInput = { subpoena, issuer, recipient, events, coverages, motions, challenges, citations };
     const status = deriveSubpoenaStatus(statusInput);
@@ -263,7 +271,11 @@ export function loadPublicSubpoena(db: Db, slug: string): PublicSubpoena | undef
     accounts: bundle.namedAccounts.map((n) => ({ account: n.account, note: n.note, platform: org(n.account.platformId) })),
     notices: noticeRows.map((n) => {
       const notice = toPublic("notice", n);
-      return { notice, account: (notice.accountId !== null && accountById.get(notice.accountId)) || null, platform: org(notice.platformId) };
+      return {
+        notice,
+        account: (notice.accountId !== null && accountById.get(notice.accountId)) || null,
+        platform: org(notice.platformId),
+      };
     }),
     cases: summaries.filter((sm) => challengeIds.has(sm.case.id)),
     casesById,

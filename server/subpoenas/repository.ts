@@ -14,27 +14,41 @@ const none = <T>(): T[] => [];
 export function createSubpoenasRepository(db: Db) {
   return {
     list() {
-      return db
-        .select()
-        .from(s.subpoenas)
-        .where(publicRow(s.subpoenas))
-        // Unknown issue dates last, then a stable order.
-        .orderBy(sql`${s.subpoenas.dateIssued} is null`, asc(s.subpoenas.dateIssued), asc(s.subpoenas.id))
-        .all();
+      return (
+        db
+          .select()
+          .from(s.subpoenas)
+          .where(publicRow(s.subpoenas))
+          // Unknown issue dates last, then a stable order.
+          .orderBy(sql`${s.subpoenas.dateIssued} is null`, asc(s.subpoenas.dateIssued), asc(s.subpoenas.id))
+          .all()
+      );
     },
 
     findBySlug(slug: string) {
-      return db.select().from(s.subpoenas).where(and(eq(s.subpoenas.slug, slug), publicRow(s.subpoenas))).get();
+      return db
+        .select()
+        .from(s.subpoenas)
+        .where(and(eq(s.subpoenas.slug, slug), publicRow(s.subpoenas)))
+        .get();
     },
 
     /** Organizations by id, with the parents of those found (ICE brings DHS). */
     organizations(ids: (number | null | undefined)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => typeof id === "number"))];
       if (wanted.length === 0) return none<typeof s.organizations.$inferSelect>();
-      const found = db.select().from(s.organizations).where(and(inArray(s.organizations.id, wanted), publicRow(s.organizations))).all();
+      const found = db
+        .select()
+        .from(s.organizations)
+        .where(and(inArray(s.organizations.id, wanted), publicRow(s.organizations)))
+        .all();
       const parentIds = [...new Set(found.map((o) => o.parentId).filter((id): id is number => id !== null && !wanted.includes(id)))];
       const parents = parentIds.length
-        ? db.select().from(s.organizations).where(and(inArray(s.organizations.id, parentIds), publicRow(s.organizations))).all()
+        ? db
+            .select()
+            .from(s.organizations)
+            .where(and(inArray(s.organizations.id, parentIds), publicRow(s.organizations)))
+            .all()
         : [];
       return [...found, ...parents];
     },
@@ -101,13 +115,21 @@ export function createSubpoenasRepository(db: Db) {
     orders(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.orders.$inferSelect>();
-      return db.select().from(s.orders).where(and(inArray(s.orders.id, wanted), publicRow(s.orders))).all();
+      return db
+        .select()
+        .from(s.orders)
+        .where(and(inArray(s.orders.id, wanted), publicRow(s.orders)))
+        .all();
     },
 
     judges(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.judges.$inferSelect>();
-      return db.select().from(s.judges).where(and(inArray(s.judges.id, wanted), publicRow(s.judges))).all();
+      return db
+        .select()
+        .from(s.judges)
+        .where(and(inArray(s.judges.id, wanted), publicRow(s.judges)))
+        .all();
     },
 
     demands(subpoenaId: number) {
@@ -134,7 +156,11 @@ export function createSubpoenasRepository(db: Db) {
     accounts(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (wanted.length === 0) return none<typeof s.accounts.$inferSelect>();
-      return db.select().from(s.accounts).where(and(inArray(s.accounts.id, wanted), publicRow(s.accounts))).all();
+      return db
+        .select()
+        .from(s.accounts)
+        .where(and(inArray(s.accounts.id, wanted), publicRow(s.accounts)))
+        .all();
     },
 
     /** Accounts operated by the parties of the given cases: who a movant-wide order protects. */

@@ -38,7 +38,11 @@ function factsView(d: PublicSubpoena) {
   const cites = d.citations.get(key);
   const allConflicts = d.conflicts.get(key) ?? [];
   // A conflict on one field sits beside that field; a conflict on the record sits at the top.
-  const fieldConflicts = (field: string) => conflictMarkers(allConflicts.filter((c) => c.field === field), field);
+  const fieldConflicts = (field: string) =>
+    conflictMarkers(
+      allConflicts.filter((c) => c.field === field),
+      field,
+    );
   const fact = (value: string | null, field: string, unknownText = "unknown"): Fact => ({
     text: value ?? unknownText,
     unknown: value === null,
@@ -97,7 +101,8 @@ function coverageRowView(d: PublicSubpoena, row: CoverageRow) {
   const account = row.account
     ? {
         text: handle(row.account) ?? "handle not public",
-        note: row.via === "movant" ? "an account of the movant" : row.named ? null : "not among the accounts the demand names on the record",
+        note:
+          row.via === "movant" ? "an account of the movant" : row.named ? null : "not among the accounts the demand names on the record",
       }
     : { text: "Every account of the movant", note: "which accounts is not on the record" };
   if (!row.coverage || !row.order) {
@@ -161,7 +166,12 @@ function motionsView(d: PublicSubpoena) {
       pending: m.status === "pending",
       statusNote: m.statusNote,
       decidedBy: decidedBy
-        ? { title: decidedBy.order.title, href: paths.order(decidedBy.order.slug), judge: judgeLink(decidedBy), signed: orderDate(decidedBy.order) }
+        ? {
+            title: decidedBy.order.title,
+            href: paths.order(decidedBy.order.slug),
+            judge: judgeLink(decidedBy),
+            signed: orderDate(decidedBy.order),
+          }
         : null,
       sources: recordMarkers(cites),
     };

@@ -88,7 +88,12 @@ export function loadTimeline(db: Db, filters: TimelineQuery = {}): Timeline {
       kind: "order",
       title: o.title,
       description: o.summary,
-      date: { date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision ?? (o.dateSigned ? "day" : "unknown"), label: o.dateSignedLabel },
+      date: {
+        date: o.dateSigned,
+        latest: o.dateSignedLatest,
+        precision: o.dateSignedPrecision ?? (o.dateSigned ? "day" : "unknown"),
+        label: o.dateSignedLabel,
+      },
       dateField: "dateSigned",
       event: null,
       order: o,
@@ -109,7 +114,8 @@ export function loadTimeline(db: Db, filters: TimelineQuery = {}): Timeline {
   const years = [...new Set(items.flatMap(yearsOf))].sort((a, b) => a - b);
   const kinds = EVENT_KINDS.filter((k) => items.some((i) => i.kind === k));
   const shown = items.filter(
-    (item) => (filters.year === undefined || yearsOf(item).includes(filters.year)) && (filters.kind === undefined || item.kind === filters.kind),
+    (item) =>
+      (filters.year === undefined || yearsOf(item).includes(filters.year)) && (filters.kind === undefined || item.kind === filters.kind),
   );
   return { items: shown, years, kinds };
 }

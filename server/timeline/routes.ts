@@ -18,7 +18,9 @@ function cacheKey(query: TimelineQuery): string {
 
 export async function timelineRoutes(app: FastifyInstance) {
   // The whole timeline as CSV (docs/exports.md).
-  app.get("/timeline.csv", async (_request, reply) => sendCsv(reply, "quash-timeline.csv", TIMELINE_COLUMNS, timelineCsvRows(loadTimeline(app.db).items, app.config.publicUrl)));
+  app.get("/timeline.csv", async (_request, reply) =>
+    sendCsv(reply, "quash-timeline.csv", TIMELINE_COLUMNS, timelineCsvRows(loadTimeline(app.db).items, app.config.publicUrl)),
+  );
 
   app.get("/timeline", async (request, reply) => {
     const parsed = TimelineQuery.safeParse(request.query);

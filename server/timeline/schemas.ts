@@ -5,7 +5,15 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** Filters of the timeline; a blank field means "any". */
 export const TimelineQuery = z.object({
-  year: z.preprocess(blankToUndefined, z.coerce.number({ message: "must be a year such as 2025" }).int("must be a year such as 2025").min(1900, "must be a year such as 2025").max(2100, "must be a year such as 2025").optional()),
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: "must be a year such as 2025" })
+      .int("must be a year such as 2025")
+      .min(1900, "must be a year such as 2025")
+      .max(2100, "must be a year such as 2025")
+      .optional(),
+  ),
   kind: z.preprocess(blankToUndefined, z.enum(EVENT_KINDS, { message: "must be one of the kinds in the list" }).optional()),
 });
 

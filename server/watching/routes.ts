@@ -31,7 +31,9 @@ export async function watchingRoutes(fastify: FastifyInstance) {
     return toWatchingView(loadWatchingPage(app.db, app.config, app.jobs), app.clock.now(), hasRole(role, "editor"), hasRole(role, "admin"));
   };
 
-  app.get(paths.staffWatching(), { onRequest: requireRole("viewer") }, async (request, reply) => reply.view("watching/index.hbs", renderPage(request)));
+  app.get(paths.staffWatching(), { onRequest: requireRole("viewer") }, async (request, reply) =>
+    reply.view("watching/index.hbs", renderPage(request)),
+  );
 
   /** What a "poll now" tells the user: run here at once, or by whichever process runs jobs. */
   const pollNow = (name: string, what: string) => {
@@ -58,8 +60,16 @@ export async function watchingRoutes(fastify: FastifyInstance) {
       const page = renderPage(request);
       // The user's input comes back in the fields, with the message beside each.
       const typed = request.body as Record<string, string> | undefined;
-      const feeds = page.feeds.map((f) => (f.courtId === court ? { ...f, errors, customUrl: typed?.feedUrl ?? f.customUrl, chosenMinutes: typed?.intervalMinutes ?? f.chosenMinutes } : f));
-      return reply.code(422).view("watching/index.hbs", { ...page, feeds, formError: `The ${court} feed settings were not saved: see the fields marked below.` });
+      const feeds = page.feeds.map((f) =>
+        f.courtId === court
+          ? { ...f, errors, customUrl: typed?.feedUrl ?? f.customUrl, chosenMinutes: typed?.intervalMinutes ?? f.chosenMinutes }
+          : f,
+      );
+      return reply.code(422).view("watching/index.hbs", {
+        ...page,
+        feeds,
+        formError: `The ${court} feed settings were not saved: see the fields marked below.`,
+      });
     }
     repo.saveFeed(court, { feedUrl: parsed.data.feedUrl ?? null, intervalMinutes: parsed.data.intervalMinutes ?? null }, app.clock.now());
     setFlash(reply, `Saved the ${court} feed settings.`);
@@ -72,9 +82,17 @@ export async function watchingRoutes(fastify: FastifyInstance) {
     if (id === undefined) throw new NotFoundError(`No case is at /cases/${request.params.slug}.`);
     const parsed = WatchForm.safeParse(request.body);
     if (!parsed.success) throw new NotFoundError("The form did not say whether to watch the case; nothing was saved.");
-    const { record } = app.editing.update("case", id, { watched: parsed.data.watched }, { actor: actorFor(request), expectedVersion: parsed.data.version });
+    const { record } = app.editing.update(
+      "case",
+      id,
+      { watched: parsed.data.watched },
+      { actor: actorFor(request), expectedVersion: parsed.data.version },
+    );
     const name = String(record.docketNumber ?? record.label);
-    setFlash(reply, parsed.data.watched ? `Watching ${name}: the ${record.courtId} feed is polled from now on.` : `Stopped watching ${name}.`);
+    setFlash(
+      reply,
+      parsed.data.watched ? `Watching ${name}: the ${record.courtId} feed is polled from now on.` : `Stopped watching ${name}.`,
+    );
     return reply.redirect(`${paths.staffWatching()}#cases`, 303);
   });
 
@@ -89,12 +107,16 @@ export async function watchingRoutes(fastify: FastifyInstance) {
     return reply.redirect(`${paths.staffWatching()}#review`, 303);
   });
 
-  app.get("/staff/watching/messages/:id/raw", { onRequest: requireRole("editor"), schema: { params: MessageParams } }, async (request, reply) => {
-    const message = messages.nefMessage(request.params.id);
-    const bytes = message?.storedSha256 ? readStoredFile(app.config.dataDir, message.storedSha256) : undefined;
-    if (!message || !bytes) throw new NotFoundError(`No stored copy of message ${request.params.id}.`);
-    return reply.type("message/rfc822").header("content-disposition", `attachment; filename="nef-message-${message.id}.eml"`).send(bytes);
-  });
+  app.get(
+    "/staff/watching/messages/:id/raw",
+    { onRequest: requireRole("editor"), schema: { params: MessageParams } },
+    async (request, reply) => {
+      const message = messages.nefMessage(request.params.id);
+      const bytes = message?.storedSha256 ? readStoredFile(app.config.dataDir, message.storedSha256) : undefined;
+      if (!message || !bytes) throw new NotFoundError(`No stored copy of message ${request.params.id}.`);
+      return reply.type("message/rfc822").header("content-disposition", `attachment; filename="nef-message-${message.id}.eml"`).send(bytes);
+    },
+  );
 
   await app.register(mailboxRoutes);
 }

@@ -10,7 +10,8 @@ import type { NefMessageRow } from "../nef-intake/repository";
 type When = { text: string; datetime: string } | null;
 
 const UTC = "UTC";
-const when = (iso: string | null | undefined, now: string, timeZone = UTC): When => (iso ? { text: ago(iso, now, timeZone), datetime: iso } : null);
+const when = (iso: string | null | undefined, now: string, timeZone = UTC): When =>
+  iso ? { text: ago(iso, now, timeZone), datetime: iso } : null;
 
 /** "in 12 minutes", "now" (due), for the next run. */
 function until(iso: string, now: string): string {
@@ -35,7 +36,19 @@ export function failureKind(message: string): string {
 }
 
 function jobView(job: JobState | undefined, now: string) {
-  if (!job) return { known: false, lastSuccess: null, next: null, running: false, failing: false, failures: 0, lastError: null, lastErrorKind: null, lastErrorAt: null, lastResult: null };
+  if (!job)
+    return {
+      known: false,
+      lastSuccess: null,
+      next: null,
+      running: false,
+      failing: false,
+      failures: 0,
+      lastError: null,
+      lastErrorKind: null,
+      lastErrorAt: null,
+      lastResult: null,
+    };
   return {
     known: true,
     lastSuccess: when(job.lastSuccessAt, now),
@@ -106,7 +119,13 @@ export function toWatchingView(d: WatchingPageData, now: string, canEdit: boolea
     defaultPollMinutes: DEFAULT_POLL_MINUTES,
     feeds,
     cases,
-    watchable: d.watchable.map((c) => ({ label: c.caption ?? c.label, docketNumber: c.docketNumber, courtId: c.courtId, watchAction: paths.staffCaseWatch(c.slug), version: c.version })),
+    watchable: d.watchable.map((c) => ({
+      label: c.caption ?? c.label,
+      docketNumber: c.docketNumber,
+      courtId: c.courtId,
+      watchAction: paths.staffCaseWatch(c.slug),
+      version: c.version,
+    })),
     mailbox: {
       configured: m.configured,
       source: m.view.source,

@@ -32,7 +32,16 @@ function setUp() {
   const worker = createDeliveryWorker({ db, clock, publicUrl: PUBLIC_URL, mailer });
   const subs = createSubscriptionsRepository(db, () => clock.now());
   const follow = (o: Partial<NewSubscription>) => {
-    const { subscription, subscriber } = subs.subscribe({ email: "Reporter@Example.org", target: "all", targetId: null, query: null, frequency: "immediate", excludedKinds: [], note: null, ...o });
+    const { subscription, subscriber } = subs.subscribe({
+      email: "Reporter@Example.org",
+      target: "all",
+      targetId: null,
+      query: null,
+      frequency: "immediate",
+      excludedKinds: [],
+      note: null,
+      ...o,
+    });
     return { subscription, subscriber, confirm: () => subs.confirm(subscription.confirmToken) };
   };
   return { db, clock, worker, subs, follow };
@@ -120,7 +129,9 @@ describe("e-mail alerts through a real SMTP server", () => {
     insertEntry(db, kase.id, { description: "MOTION to Quash subpoena to Google" });
     insertEntry(db, kase.id, { sealed: true, description: "SEALED motion to quash naming the operator" });
     await worker.runOnce();
-    expect(smtp.received.map((r) => (r.mail.text ?? "").includes("Meta Platforms") || (r.mail.text ?? "").includes("unmask the operator"))).toEqual([true, true]);
+    expect(
+      smtp.received.map((r) => (r.mail.text ?? "").includes("Meta Platforms") || (r.mail.text ?? "").includes("unmask the operator")),
+    ).toEqual([true, true]);
 
     // An SSN is redacted before indexing: a saved query for its digits can never tell that an entry holds it.
     follow({ target: "query", query: '"219-09-9996"', email: "other@example.org" }).confirm();
@@ -178,7 +189,12 @@ describe("e-mail alerts through a real SMTP server", () => {
     const kase = insertCase(db);
     follow({}).confirm();
     insertEntry(db, kase.id, { description: "Filed before the case was sealed" });
-    createRecordStore(db, testClock).update("case", kase.id, { sealed: true, sealReason: "court order", sealOrder: "ECF No. 9" }, { actor: testActor });
+    createRecordStore(db, testClock).update(
+      "case",
+      kase.id,
+      { sealed: true, sealReason: "court order", sealOrder: "ECF No. 9" },
+      { actor: testActor },
+    );
     expect(await worker.runOnce()).toMatchObject({ sent: 0, dropped: 1 });
     expect(smtp.received).toHaveLength(0);
   });

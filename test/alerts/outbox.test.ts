@@ -11,7 +11,15 @@ import { insertCase, insertEntry, insertMotion, insertSubpoena, linkCaseSubpoena
 
 function follow(db: ReturnType<typeof createTestDb>, target: s.SubscriptionTarget = "all", targetId: number | null = null) {
   const subs = createSubscriptionsRepository(db, testClock.now);
-  const { subscription } = subs.subscribe({ email: "a@example.org", target, targetId, query: null, frequency: "immediate", excludedKinds: [], note: null });
+  const { subscription } = subs.subscribe({
+    email: "a@example.org",
+    target,
+    targetId,
+    query: null,
+    frequency: "immediate",
+    excludedKinds: [],
+    note: null,
+  });
   subs.confirm(subscription.confirmToken);
   return subscription;
 }
@@ -39,7 +47,13 @@ describe("alerts outbox", () => {
     ).toThrow("failed later");
     expect(db.select().from(s.alertEvents).all()).toEqual([]);
     insertEntry(db, kase.id, { description: "Kept" });
-    expect(db.select().from(s.alertEvents).all().map((e) => e.kind)).toEqual(["entry"]);
+    expect(
+      db
+        .select()
+        .from(s.alertEvents)
+        .all()
+        .map((e) => e.kind),
+    ).toEqual(["entry"]);
     expect(db.select().from(s.deliveries).all()).toHaveLength(1);
   });
 
@@ -61,11 +75,23 @@ describe("alerts outbox", () => {
     linkCaseSubpoena(db, kase.id, subpoena.id);
     const bySubpoena = follow(db, "subpoena", subpoena.id);
     insertMotion(db, kase.id, { status: "pending", dateFiled: "2025-09-18", dateFiledPrecision: "day" });
-    const events = db.select().from(s.alertEvents).all().filter((e) => e.kind === "status");
+    const events = db
+      .select()
+      .from(s.alertEvents)
+      .all()
+      .filter((e) => e.kind === "status");
     const subpoenaEvent = events.find((e) => e.recordType === "subpoena")!;
     expect(JSON.parse(subpoenaEvent.detail!)).toEqual({
-      from: { key: "challenged", label: "Challenged in court", line: "Challenged in court — no order on the record; filed September 18, 2025" },
-      to: { key: "challenged", label: "Challenged in court", line: "Motion to quash pending — no order on the record; filed September 18, 2025" },
+      from: {
+        key: "challenged",
+        label: "Challenged in court",
+        line: "Challenged in court — no order on the record; filed September 18, 2025",
+      },
+      to: {
+        key: "challenged",
+        label: "Challenged in court",
+        line: "Motion to quash pending — no order on the record; filed September 18, 2025",
+      },
     });
     const deliveries = db.select().from(s.deliveries).all();
     expect(deliveries.some((d) => d.eventId === subpoenaEvent.id && d.subscriptionId === bySubpoena.id)).toBe(true);
@@ -75,7 +101,10 @@ describe("alerts outbox", () => {
 
   it("tells routine filings from their text", () => {
     expect(alertKindsOfEntry({ kind: "notice", description: "NOTICE of Appearance by A. Lawyer" })).toEqual(["appearance", "notice"]);
-    expect(alertKindsOfEntry({ kind: "motion", description: "MOTION for Leave to Appear in Pro Hac Vice" })).toEqual(["pro_hac_vice", "motion"]);
+    expect(alertKindsOfEntry({ kind: "motion", description: "MOTION for Leave to Appear in Pro Hac Vice" })).toEqual([
+      "pro_hac_vice",
+      "motion",
+    ]);
     expect(alertKindsOfEntry({ kind: "other", description: "PROOF OF SERVICE of summons" })).toEqual(["certificate_of_service", "other"]);
     expect(alertKindsOfEntry({ kind: "order", description: "ORDER granting stay" })).toEqual(["order"]);
   });

@@ -41,7 +41,12 @@ async function openForm(app: FastifyInstance, url = "/alerts") {
 function post(app: FastifyInstance, url: string, cookie: string, form: Record<string, string | string[]>) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const one of ([] as string[]).concat(v)) body.append(k, one);
-  return app.inject({ method: "POST", url, headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, payload: body.toString() });
+  return app.inject({
+    method: "POST",
+    url,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    payload: body.toString(),
+  });
 }
 
 const linkIn = (text: string, path: RegExp) => {
@@ -58,7 +63,13 @@ describe("alert pages", () => {
     expect(parseHtml(form.page.body)(`#alert-case option[value="${kase.slug}"]`).attr("selected")).toBeDefined();
 
     const sent = await post(app, "/alerts", form.cookie, {
-      _csrf: form.csrf, email: "reporter@example.org", target: "case", case: kase.slug, frequency: "immediate", exclude: ["appearance", "pro_hac_vice"], note: "for the Sunday piece",
+      _csrf: form.csrf,
+      email: "reporter@example.org",
+      target: "case",
+      case: kase.slug,
+      frequency: "immediate",
+      exclude: ["appearance", "pro_hac_vice"],
+      note: "for the Sunday piece",
     });
     expect(sent.statusCode).toBe(200);
     expect(sent.body).toContain("We sent a message with a link to confirm your alert for the case Doe v. DHS");
@@ -83,7 +94,12 @@ describe("alert pages", () => {
 
     insertEntry(db, kase.id, { description: "NOTICE of Appearance by counsel" });
     insertEntry(db, kase.id, { number: 4, description: "ORDER setting hearing" });
-    const worker = createDeliveryWorker({ db, clock: testClock, publicUrl: "http://127.0.0.1:3000", mailer: createSmtpMailer(smtp.smtp, "alerts@quash.test") });
+    const worker = createDeliveryWorker({
+      db,
+      clock: testClock,
+      publicUrl: "http://127.0.0.1:3000",
+      mailer: createSmtpMailer(smtp.smtp, "alerts@quash.test"),
+    });
     expect((await worker.runOnce()).sent).toBe(1);
     const alert = smtp.received[1]!.mail;
     expect(alert.text).toContain("ORDER setting hearing");
@@ -111,7 +127,12 @@ describe("alert pages", () => {
     expect($("#alert-email").attr("value")).toBe("not-an-address");
     expect(db.select().from(s.subscriptions).all()).toEqual([]);
     // A saved search is the public search's query: what /search refuses, the form refuses too.
-    const unclosed = await post(app, "/alerts", form.cookie, { _csrf: form.csrf, email: "reporter@example.org", target: "query", query: '"motion to quash' });
+    const unclosed = await post(app, "/alerts", form.cookie, {
+      _csrf: form.csrf,
+      email: "reporter@example.org",
+      target: "query",
+      query: '"motion to quash',
+    });
     expect(unclosed.statusCode).toBe(422);
     expect(parseHtml(unclosed.body)("#alert-query-error").text()).toMatch(/quotation mark is not closed/);
     expect(db.select().from(s.subscriptions).all()).toEqual([]);
@@ -135,7 +156,12 @@ describe("alert pages", () => {
     app = built.app;
     const kase = insertCase(built.db);
     const form = await openForm(built.app);
-    await post(built.app, "/alerts", form.cookie, { _csrf: form.csrf, email: "log-canary@example.org", target: "all", frequency: "immediate" });
+    await post(built.app, "/alerts", form.cookie, {
+      _csrf: form.csrf,
+      email: "log-canary@example.org",
+      target: "all",
+      frequency: "immediate",
+    });
     const confirmPath = linkIn(smtp.received[0]!.mail.text!, /\/alerts\/confirm\/[\w-]+/);
     const manage = (await post(built.app, confirmPath, "", {})).headers.location as string;
     await built.app.inject(manage);
@@ -146,13 +172,25 @@ describe("alert pages", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const { secret } = built.app.alerts.subscriptions.addWebhook({ url: `http://127.0.0.1:${closedPort}/closed`, label: "closed", events: ["entry"], createdBy: "test" });
+    const { secret } = built.app.alerts.subscriptions.addWebhook({
+      url: `http://127.0.0.1:${closedPort}/closed`,
+      label: "closed",
+      events: ["entry"],
+      createdBy: "test",
+    });
     insertEntry(built.db, kase.id, { description: "An entry for the worker" });
-    const worker = createDeliveryWorker({ db: built.db, clock: testClock, publicUrl: "http://127.0.0.1:3000", mailer: createSmtpMailer(smtp.smtp, "alerts@quash.test"), log: { info: (m) => built.app.log.info(m), warn: (m) => built.app.log.warn(m) } });
+    const worker = createDeliveryWorker({
+      db: built.db,
+      clock: testClock,
+      publicUrl: "http://127.0.0.1:3000",
+      mailer: createSmtpMailer(smtp.smtp, "alerts@quash.test"),
+      log: { info: (m) => built.app.log.info(m), warn: (m) => built.app.log.warn(m) },
+    });
     await worker.runOnce();
     const log = JSON.stringify(built.log);
     expect(built.log.length).toBeGreaterThan(3);
-    for (const secretText of ["log-canary@example.org", secret, confirmPath.split("/").pop()!, manage.split("/").pop()!.split("?")[0]!]) expect(log).not.toContain(secretText);
+    for (const secretText of ["log-canary@example.org", secret, confirmPath.split("/").pop()!, manage.split("/").pop()!.split("?")[0]!])
+      expect(log).not.toContain(secretText);
     // What failed is still in the attempts, in words with no address.
     const attempts = built.db.select().from(s.deliveryAttempts).all();
     expect(attempts.map((a) => a.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP: 451/), "connection refused"]));
@@ -178,7 +216,12 @@ describe("alert pages", () => {
     const bad = await post(built.app, "/staff/alerts/webhooks", cookie, { _csrf: csrf, label: "", url: "ftp://x", events: [] });
     expect(bad.statusCode).toBe(422);
     expect(parseHtml(bad.body)("#webhook-url-error").text()).toContain("http:// or https://");
-    const made = await post(built.app, "/staff/alerts/webhooks", cookie, { _csrf: csrf, label: "Newsroom bot", url: "https://bot.example.org/quash", events: ["entry", "status"] });
+    const made = await post(built.app, "/staff/alerts/webhooks", cookie, {
+      _csrf: csrf,
+      label: "Newsroom bot",
+      url: "https://bot.example.org/quash",
+      events: ["entry", "status"],
+    });
     expect(made.statusCode).toBe(201);
     const secret = parseHtml(made.body)("#webhook-secret").text();
     expect(secret).toMatch(/^whsec_/);

@@ -127,7 +127,13 @@ describe("webhooks", () => {
     const hook = db.select().from(s.webhooks).where(eq(s.webhooks.id, webhook.id)).get()!;
     expect(hook.disabledAt).not.toBeNull();
     expect(hook.disabledReason).toMatch(/^Disabled after 3 deliveries in a row failed for more than a day each \(last: HTTP 500\)\.$/);
-    expect(db.select().from(s.deliveries).all().every((d) => d.status === "failed" && d.attempts >= 8)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(s.deliveries)
+        .all()
+        .every((d) => d.status === "failed" && d.attempts >= 8),
+    ).toBe(true);
     expect(db.select().from(s.deliveryAttempts).all().length).toBe(3 * db.select().from(s.deliveries).get()!.attempts);
     // A disabled webhook gets no new events queued.
     insertEntry(db, kase.id);
@@ -176,7 +182,13 @@ describe("webhooks", () => {
       expect(receiver.requests.length).toBe(11);
       const texts = new Set([...receiver.requests].map((r) => (JSON.parse(r.body) as { text: string }).text));
       expect([...texts].sort()).toEqual(entries.map((e) => e.description).sort());
-      expect(second.select().from(s.deliveries).all().every((d) => d.status === "sent")).toBe(true);
+      expect(
+        second
+          .select()
+          .from(s.deliveries)
+          .all()
+          .every((d) => d.status === "sent"),
+      ).toBe(true);
     } finally {
       closeDatabase(first);
       closeDatabase(second);

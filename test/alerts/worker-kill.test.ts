@@ -37,13 +37,28 @@ describe("webhook deliveries across a SIGKILL", () => {
     try {
       keepOutboxInStep(db);
       const now = () => new Date().toISOString();
-      const { secret } = createSubscriptionsRepository(db, now).addWebhook({ url: receiver.url, label: "bot", events: ["entry"], createdBy: "test" });
+      const { secret } = createSubscriptionsRepository(db, now).addWebhook({
+        url: receiver.url,
+        label: "bot",
+        events: ["entry"],
+        createdBy: "test",
+      });
       const kase = insertCase(db);
       for (let i = 1; i <= 12; i++) insertEntry(db, kase.id, { description: `Entry ${i}` });
       receiver.delay(300);
 
       // Bundled like the crash test's server child, each module keeping its place (db/migrations beside db/client.ts).
-      await build({ entryPoints: [CHILD], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", outfile, plugins: [keepModuleLocations], logLevel: "warning" });
+      await build({
+        entryPoints: [CHILD],
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        packages: "external",
+        outfile,
+        plugins: [keepModuleLocations],
+        logLevel: "warning",
+      });
       const child = spawn(process.execPath, [outfile], { env: { ...process.env, QUASH_DB: file }, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -52,7 +67,11 @@ describe("webhook deliveries across a SIGKILL", () => {
       while (receiver.requests.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       child.kill("SIGKILL"); // the fifth request is on the wire, unanswered
       expect(await exited, stderr).toBe("SIGKILL");
-      const sentBefore = db.select().from(s.deliveries).all().filter((d) => d.status === "sent").length;
+      const sentBefore = db
+        .select()
+        .from(s.deliveries)
+        .all()
+        .filter((d) => d.status === "sent").length;
       expect(sentBefore).toBeGreaterThanOrEqual(4);
       expect(sentBefore).toBeLessThan(12);
 
@@ -61,7 +80,13 @@ describe("webhook deliveries across a SIGKILL", () => {
       const clock = movableClock(new Date(Date.now() + 3 * 60_000).toISOString());
       const after = createDeliveryWorker({ db, clock, publicUrl: "http://127.0.0.1:3000", mailer: null, owner: "restarted" });
       await after.runOnce();
-      expect(db.select().from(s.deliveries).all().every((d) => d.status === "sent")).toBe(true);
+      expect(
+        db
+          .select()
+          .from(s.deliveries)
+          .all()
+          .every((d) => d.status === "sent"),
+      ).toBe(true);
 
       const byKey = new Map<string, number>();
       for (const r of receiver.requests) {

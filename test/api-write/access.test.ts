@@ -74,7 +74,9 @@ describe("write API: who may write", () => {
     expect((await call(app, "GET", `/api/v1/entries/${e.id}/revisions`, { token: tokens.viewer })).statusCode).toBe(200);
     expect((await call(app, "GET", `/api/v1/entries/${e.id}`, { token: tokens.viewer })).statusCode).toBe(200);
     expect((await call(app, "GET", `/api/v1/entries/${e.id}/revisions`)).statusCode).toBe(401);
-    expect((await call(app, "PATCH", `/api/v1/entries/${e.id}`, { token: tokens.viewer, body: {}, headers: { "if-match": '"1"' } })).statusCode).toBe(403);
+    expect(
+      (await call(app, "PATCH", `/api/v1/entries/${e.id}`, { token: tokens.viewer, body: {}, headers: { "if-match": '"1"' } })).statusCode,
+    ).toBe(403);
   });
 
   it("lets an admin's token write and records who did it, with the token's number", async () => {
@@ -82,7 +84,13 @@ describe("write API: who may write", () => {
     expect(res.statusCode).toBe(201);
     const revisions = (await call(app, "GET", `/api/v1/entries/${res.json().id}/revisions`, { token: tokens.admin })).json().data;
     expect(revisions[0].actor).toMatch(/^admin@example\.org \(API token #\d+\)$/);
-    expect(revisions[0].userId).toBe(db.select().from(users).all().find((u) => u.email === "admin@example.org")!.id);
+    expect(revisions[0].userId).toBe(
+      db
+        .select()
+        .from(users)
+        .all()
+        .find((u) => u.email === "admin@example.org")!.id,
+    );
   });
 
   it("records when a token was last used, only for requests that succeeded", async () => {

@@ -71,7 +71,11 @@ describe("write API: hiding, restoring and striking need the version and take no
 
   it("says so in the OpenAPI document", async () => {
     const doc = (await app.inject("/api/v1/openapi.json")).json();
-    for (const operation of [doc.paths["/api/v1/subpoenas/{slug}"].delete, doc.paths["/api/v1/entries/{id}/strike"].post, doc.paths["/api/v1/orders/{id}/restore"].post]) {
+    for (const operation of [
+      doc.paths["/api/v1/subpoenas/{slug}"].delete,
+      doc.paths["/api/v1/entries/{id}/strike"].post,
+      doc.paths["/api/v1/orders/{id}/restore"].post,
+    ]) {
       expect(operation.responses["428"]).toBeDefined();
       expect(operation.description).toContain("without it 428");
     }

@@ -28,7 +28,16 @@ describe("write API: docket entries", () => {
     const res = await post({ dateFiled: "2025-09-19", description: "ORDER that Meta not produce" });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ caseId, dateFiled: "2025-09-19", description: "ORDER that Meta not produce", version: 1, kind: "other", sealed: false, stricken: false, number: null });
+    expect(body).toMatchObject({
+      caseId,
+      dateFiled: "2025-09-19",
+      description: "ORDER that Meta not produce",
+      version: 1,
+      kind: "other",
+      sealed: false,
+      stricken: false,
+      number: null,
+    });
     expect(typeof body.id).toBe("number");
     expect(res.headers.location).toBe(`/api/v1/entries/${body.id}`);
     expect(res.headers.etag).toBe('"1"');
@@ -40,7 +49,15 @@ describe("write API: docket entries", () => {
 
   it("takes every optional field, and the case by numeric id as well as slug", async () => {
     const res = await post(
-      { dateFiled: "2025-09-18", description: "MOTION for Leave", number: 12, kind: "motion", dateEntered: "2025-09-19", sealed: true, filedBy: "J. Doe" },
+      {
+        dateFiled: "2025-09-18",
+        description: "MOTION for Leave",
+        number: 12,
+        kind: "motion",
+        dateEntered: "2025-09-19",
+        sealed: true,
+        filedBy: "J. Doe",
+      },
       `/api/v1/cases/${caseId}/entries`,
     );
     expect(res.statusCode).toBe(201);
@@ -74,7 +91,10 @@ describe("write API: docket entries", () => {
     expect(list.json().errors[0].path).toBe("body");
     const empty = await call(app, "POST", "/api/v1/cases/doe-v-dhs/entries", { token });
     expect(empty.statusCode).toBe(400);
-    const form = await call(app, "POST", "/api/v1/cases/doe-v-dhs/entries", { token, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await call(app, "POST", "/api/v1/cases/doe-v-dhs/entries", {
+      token,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.statusCode).toBe(415);
     expect(fingerprint(db)).toBe(before);
   });
@@ -87,7 +107,9 @@ describe("write API: docket entries", () => {
     expect(fingerprint(db)).toBe(before);
     // The same number in another case is fine.
     insertCase(db, { slug: "other" });
-    expect((await post({ dateFiled: "2025-09-20", description: "Elsewhere", number: 1 }, "/api/v1/cases/other/entries")).statusCode).toBe(201);
+    expect((await post({ dateFiled: "2025-09-20", description: "Elsewhere", number: 1 }, "/api/v1/cases/other/entries")).statusCode).toBe(
+      201,
+    );
   });
 
   it("refuses an entry entered before it was filed", async () => {
@@ -147,7 +169,11 @@ describe("write API: docket entries", () => {
 
   it("lists revisions oldest first, with who, when, before and after as objects, and the reason sent", async () => {
     const created = (await post({ dateFiled: "2025-09-19", description: "First text" })).json();
-    await call(app, "PATCH", `/api/v1/entries/${created.id}`, { token, body: { description: "Second text" }, headers: { "if-match": '"1"', "x-reason": "typo in the clerk's text" } });
+    await call(app, "PATCH", `/api/v1/entries/${created.id}`, {
+      token,
+      body: { description: "Second text" },
+      headers: { "if-match": '"1"', "x-reason": "typo in the clerk's text" },
+    });
     await patch(created.id, { description: "Third text" }, '"2"');
     const res = await call(app, "GET", `/api/v1/entries/${created.id}/revisions`, { token });
     expect(res.statusCode).toBe(200);
@@ -169,7 +195,10 @@ describe("write API: docket entries", () => {
     expect(refused.json().error.message).toContain("strike");
     expect(fingerprint(db)).toBe(before);
 
-    const struck = await call(app, "POST", "/api/v1/entries/1/strike", { token, headers: { "if-match": '"1"', "x-reason": "stricken by the court, ECF No. 9" } });
+    const struck = await call(app, "POST", "/api/v1/entries/1/strike", {
+      token,
+      headers: { "if-match": '"1"', "x-reason": "stricken by the court, ECF No. 9" },
+    });
     expect(struck.statusCode).toBe(200);
     expect(struck.json()).toMatchObject({ stricken: true, version: 2 });
     const docket = parseHtml((await app.inject("/cases/doe-v-dhs")).body);

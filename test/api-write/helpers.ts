@@ -51,7 +51,8 @@ export function fingerprint(db: Db): string {
     .all() as string[];
   // The full-text indexes (`*_fts` and their shadow tables) are derived from tables hashed here.
   const hash = createHash("sha256");
-  for (const table of tables.filter((name) => !/_fts(_|$)/.test(name))) hash.update(table).update(JSON.stringify(db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()));
+  for (const table of tables.filter((name) => !/_fts(_|$)/.test(name)))
+    hash.update(table).update(JSON.stringify(db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()));
   return hash.digest("hex");
 }
 

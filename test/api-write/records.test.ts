@@ -19,11 +19,16 @@ describe("write API: the other records", () => {
   afterEach(async () => app.close());
 
   const post = (url: string, body: unknown) => call(app, "POST", url, { token, body });
-  const patch = (url: string, body: unknown, version: number) => call(app, "PATCH", url, { token, body, headers: { "if-match": `"${version}"` } });
+  const patch = (url: string, body: unknown, version: number) =>
+    call(app, "PATCH", url, { token, body, headers: { "if-match": `"${version}"` } });
   const get = (url: string) => call(app, "GET", url, { token });
 
   it("creates a case: the docket number is parsed, the slug made, Location is the public record", async () => {
-    const res = await post("/api/v1/cases", { courtId: "cand", docketNumber: "3:25-mc-80200-TSH", caption: "Doe v. U.S. Department of Homeland Security" });
+    const res = await post("/api/v1/cases", {
+      courtId: "cand",
+      docketNumber: "3:25-mc-80200-TSH",
+      caption: "Doe v. U.S. Department of Homeland Security",
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       slug: "doe-v-u-s-department-of-homeland-security",
@@ -61,7 +66,13 @@ describe("write API: the other records", () => {
   it("logs a motion with its movants; a movant from another case is a field error", async () => {
     const movant = insertParty(db, caseId, { name: "J. Doe" });
     const stranger = insertParty(db, insertCase(db).id, { name: "R. Roe" });
-    const res = await post("/api/v1/cases/doe-v-dhs/motions", { kind: "motion_to_quash", title: "Motion to quash", movantPartyIds: [movant.id], dateFiled: "2025-09-18", dateFiledPrecision: "day" });
+    const res = await post("/api/v1/cases/doe-v-dhs/motions", {
+      kind: "motion_to_quash",
+      title: "Motion to quash",
+      movantPartyIds: [movant.id],
+      dateFiled: "2025-09-18",
+      dateFiledPrecision: "day",
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ movantPartyIds: [movant.id], status: "pending", version: 1 });
     const bad = await post("/api/v1/cases/doe-v-dhs/motions", { kind: "motion_to_quash", title: "x", movantPartyIds: [stranger.id] });
@@ -119,7 +130,14 @@ describe("write API: the other records", () => {
     await call(app, "POST", `/api/v1/orders/${order.id}/restore`, { token, headers: { "if-match": '"4"' } });
     expect(db.select().from(motions).get()!.status).toBe("denied");
     const motionRevisions = (await get(`/api/v1/motions/${motion.id}/revisions`)).json().data;
-    expect(motionRevisions.map((r: { after: { status: string } }) => r.after.status)).toEqual(["pending", "granted", "pending", "denied", "pending", "denied"]);
+    expect(motionRevisions.map((r: { after: { status: string } }) => r.after.status)).toEqual([
+      "pending",
+      "granted",
+      "pending",
+      "denied",
+      "pending",
+      "denied",
+    ]);
   });
 
   it("reconciles an order's coverage by subpoena and account: changed, added, hidden", async () => {
@@ -127,12 +145,28 @@ describe("write API: the other records", () => {
     const b = insertSubpoena(db);
     const order = (await post("/api/v1/cases/doe-v-dhs/orders", { title: "Stay", kind: "stay", coverage: [{ subpoenaId: a.id }] })).json();
     const first = db.select().from(stayCoverages).get()!;
-    const res = await patch(`/api/v1/orders/${order.id}`, { coverage: [{ subpoenaId: a.id, status: "dissolved", statusReason: "subpoena withdrawn" }, { subpoenaId: b.id }] }, 1);
+    const res = await patch(
+      `/api/v1/orders/${order.id}`,
+      { coverage: [{ subpoenaId: a.id, status: "dissolved", statusReason: "subpoena withdrawn" }, { subpoenaId: b.id }] },
+      1,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().coverage.map((c: { status: string }) => c.status)).toEqual(["dissolved", "in_force"]);
-    expect(db.select().from(stayCoverages).all().find((c) => c.id === first.id)).toMatchObject({ status: "dissolved", version: 2 });
+    expect(
+      db
+        .select()
+        .from(stayCoverages)
+        .all()
+        .find((c) => c.id === first.id),
+    ).toMatchObject({ status: "dissolved", version: 2 });
     await patch(`/api/v1/orders/${order.id}`, { coverage: [{ subpoenaId: b.id }] }, 2);
-    expect(db.select().from(stayCoverages).all().find((c) => c.id === first.id)!.deletedAt).not.toBeNull();
+    expect(
+      db
+        .select()
+        .from(stayCoverages)
+        .all()
+        .find((c) => c.id === first.id)!.deletedAt,
+    ).not.toBeNull();
     const dup = await patch(`/api/v1/orders/${order.id}`, { coverage: [{ subpoenaId: b.id }, { subpoenaId: b.id }] }, 3);
     expect(dup.json().errors).toEqual([{ path: "coverage.1", message: "repeats a subpoena and account already listed" }]);
     const unknownField = await patch(`/api/v1/orders/${order.id}`, { coverage: [{ subpoenaId: b.id, protects: "all" }] }, 3);
@@ -140,7 +174,13 @@ describe("write API: the other records", () => {
   });
 
   it("hides a subpoena on DELETE and restores it; both honour If-Match", async () => {
-    const subpoena = (await post("/api/v1/subpoenas", { title: "DHS administrative subpoena to Meta", kind: "administrative_subpoena", demands: ["IP addresses", "Subscriber information"] })).json();
+    const subpoena = (
+      await post("/api/v1/subpoenas", {
+        title: "DHS administrative subpoena to Meta",
+        kind: "administrative_subpoena",
+        demands: ["IP addresses", "Subscriber information"],
+      })
+    ).json();
     expect(subpoena.slug).toBe("dhs-administrative-subpoena-to-meta");
     expect(subpoena.demands).toEqual(["IP addresses", "Subscriber information"]);
     const stale = await call(app, "DELETE", `/api/v1/subpoenas/${subpoena.slug}`, { token, headers: { "if-match": '"7"' } });
@@ -168,10 +208,22 @@ describe("write API: the other records", () => {
 
   it("links a fact to a source: the record and field must exist, and an inference needs its reason", async () => {
     const source = insertSource(db);
-    const ok = await post("/api/v1/fact-sources", { recordType: "case", recordId: caseId, field: "dateFiled", sourceId: source.id, quote: "filed on September 18" });
+    const ok = await post("/api/v1/fact-sources", {
+      recordType: "case",
+      recordId: caseId,
+      field: "dateFiled",
+      sourceId: source.id,
+      quote: "filed on September 18",
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().recordId).toBe(String(caseId));
-    const bad = await post("/api/v1/fact-sources", { recordType: "case", recordId: 999, field: "colour", sourceId: source.id, inferred: true });
+    const bad = await post("/api/v1/fact-sources", {
+      recordType: "case",
+      recordId: 999,
+      field: "colour",
+      sourceId: source.id,
+      inferred: true,
+    });
     expect(bad.json().errors).toEqual([
       { path: "recordId", message: "names no case (id 999)" },
       { path: "field", message: "is not a field of a case" },
@@ -180,7 +232,9 @@ describe("write API: the other records", () => {
   });
 
   it("shows staff-only fields to staff through the API, never on the public page", async () => {
-    const party = (await post("/api/v1/cases/doe-v-dhs/parties", { name: "J. Doe", role: "Movant", pseudonymous: true, extraInfo: "123 Private Street" })).json();
+    const party = (
+      await post("/api/v1/cases/doe-v-dhs/parties", { name: "J. Doe", role: "Movant", pseudonymous: true, extraInfo: "123 Private Street" })
+    ).json();
     expect((await get(`/api/v1/parties/${party.id}`)).json().extraInfo).toBe("123 Private Street");
     expect((await app.inject("/cases/doe-v-dhs")).body).not.toContain("123 Private Street");
     const counsel = (await post("/api/v1/attorneys", { name: "Jane Counsel", contact: "jane@example.org" })).json();
@@ -195,16 +249,50 @@ describe("write API: the other records", () => {
     const account = (await post("/api/v1/accounts", { handle: "@LBProtest" })).json();
     expect(account.slug).toBe("lbprotest");
     const subpoena = insertSubpoena(db);
-    expect((await post("/api/v1/notices", { subpoenaId: subpoena.id, accountId: account.id, responseWindowStated: "10 days", responseWindowDays: 10 })).statusCode).toBe(201);
+    expect(
+      (
+        await post("/api/v1/notices", {
+          subpoenaId: subpoena.id,
+          accountId: account.id,
+          responseWindowStated: "10 days",
+          responseWindowDays: 10,
+        })
+      ).statusCode,
+    ).toBe(201);
     const motion = (await post("/api/v1/cases/doe-v-dhs/motions", { kind: "motion_to_quash", title: "MTQ" })).json();
-    expect((await post("/api/v1/cases/doe-v-dhs/hearings", { title: "Hearing on the motion", motionId: motion.id, date: "2025-10-29", time: "10:00" })).statusCode).toBe(201);
+    expect(
+      (
+        await post("/api/v1/cases/doe-v-dhs/hearings", {
+          title: "Hearing on the motion",
+          motionId: motion.id,
+          date: "2025-10-29",
+          time: "10:00",
+        })
+      ).statusCode,
+    ).toBe(201);
     const badTime = await post("/api/v1/cases/doe-v-dhs/hearings", { title: "x", time: "25:00" });
     expect(badTime.json().errors[0]).toEqual({ path: "time", message: "must be a time like 09:30 (24-hour clock)" });
-    const deadline = (await post("/api/v1/cases/doe-v-dhs/deadlines", { label: "Opposition due", dateDue: "2025-10-02", motionId: motion.id })).json();
+    const deadline = (
+      await post("/api/v1/cases/doe-v-dhs/deadlines", { label: "Opposition due", dateDue: "2025-10-02", motionId: motion.id })
+    ).json();
     expect(deadline.origin).toBe("court_ordered");
-    const event = (await post("/api/v1/events", { kind: "withdrawal", title: "DHS withdraws the subpoena", subpoenaId: subpoena.id, related: [{ recordType: "subpoena", recordId: subpoena.id, role: "subject" }] })).json();
-    expect(event).toMatchObject({ datePrecision: "unknown", related: [{ recordType: "subpoena", recordId: String(subpoena.id), role: "subject" }] });
-    const argument = await post("/api/v1/arguments", { motionId: motion.id, doctrineTag: "anonymous-speech", text: "The First Amendment protects anonymous speech." });
+    const event = (
+      await post("/api/v1/events", {
+        kind: "withdrawal",
+        title: "DHS withdraws the subpoena",
+        subpoenaId: subpoena.id,
+        related: [{ recordType: "subpoena", recordId: subpoena.id, role: "subject" }],
+      })
+    ).json();
+    expect(event).toMatchObject({
+      datePrecision: "unknown",
+      related: [{ recordType: "subpoena", recordId: String(subpoena.id), role: "subject" }],
+    });
+    const argument = await post("/api/v1/arguments", {
+      motionId: motion.id,
+      doctrineTag: "anonymous-speech",
+      text: "The First Amendment protects anonymous speech.",
+    });
     expect(argument.statusCode).toBe(201);
     const badTag = await post("/api/v1/arguments", { motionId: motion.id, doctrineTag: "Anonymous Speech", text: "x" });
     expect(badTag.json().errors[0].path).toBe("doctrineTag");

@@ -16,8 +16,14 @@ describe("restore and revert are two operations of the write API", () => {
     call(app, "POST", url, { token, body, headers: version ? { "if-match": `"${version}"` } : {} });
 
   it("revert puts back an earlier revision's fields as a new revision; restore only undoes a delete and keeps the fields", async () => {
-    const subpoena = (await post("/api/v1/subpoenas", { title: "DHS administrative subpoena to Meta", kind: "administrative_subpoena" })).json();
-    await call(app, "PATCH", `/api/v1/subpoenas/${subpoena.id}`, { token, body: { title: "Customs summons to Meta" }, headers: { "if-match": '"1"' } });
+    const subpoena = (
+      await post("/api/v1/subpoenas", { title: "DHS administrative subpoena to Meta", kind: "administrative_subpoena" })
+    ).json();
+    await call(app, "PATCH", `/api/v1/subpoenas/${subpoena.id}`, {
+      token,
+      body: { title: "Customs summons to Meta" },
+      headers: { "if-match": '"1"' },
+    });
     const revisions = (await call(app, "GET", `/api/v1/subpoenas/${subpoena.id}/revisions`, { token })).json().data;
     expect(revisions.map((r: { action: string }) => r.action)).toEqual(["create", "update"]);
 

@@ -34,7 +34,9 @@ describe("API over the bundled record", () => {
   });
 
   it("dates the record honestly: fuzzy dates keep their precision and words", async () => {
-    const items = (await app.inject("/api/v1/timeline")).json().data as { date: { date: string | null; precision: string; label: string } }[];
+    const items = (await app.inject("/api/v1/timeline")).json().data as {
+      date: { date: string | null; precision: string; label: string };
+    }[];
     expect(items.length).toBeGreaterThan(10);
     for (const { date } of items) {
       if (date.precision === "unknown") expect(date.date).toBeNull();

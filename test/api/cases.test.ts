@@ -38,12 +38,31 @@ describe("cases API", () => {
     citeSource(db, "case", caseId, source.id);
     citeSource(db, "case", caseId, source.id, { field: "dateFiled", inferred: true, inferredReason: "reported in September" });
     const party = insertParty(db, caseId, { name: "J. Doe", role: "Movant" });
-    const motionEntry = insertEntry(db, caseId, { number: 1, sequence: 1, dateFiled: "2025-09-18", description: "MOTION to Quash filed by J. Doe", kind: "motion" });
+    const motionEntry = insertEntry(db, caseId, {
+      number: 1,
+      sequence: 1,
+      dateFiled: "2025-09-18",
+      description: "MOTION to Quash filed by J. Doe",
+      kind: "motion",
+    });
     citeSource(db, "entry", motionEntry.id, source.id);
-    insertEntry(db, caseId, { number: 2, sequence: 2, dateFiled: "2025-09-18", dateEntered: "2025-09-19", description: "Declaration of the movant", sealed: true });
+    insertEntry(db, caseId, {
+      number: 2,
+      sequence: 2,
+      dateFiled: "2025-09-18",
+      dateEntered: "2025-09-19",
+      description: "Declaration of the movant",
+      sealed: true,
+    });
     insertEntry(db, caseId, { number: null, sequence: 1.5, dateFiled: "2025-09-18", description: "Clerk's notice", kind: "notice" });
     const subpoena = insertSubpoena(db, { slug: "dhs-to-meta", title: "DHS subpoena to Meta" });
-    const order = insertOrder(db, caseId, { slug: "non-production", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+    const order = insertOrder(db, caseId, {
+      slug: "non-production",
+      title: "Order that Meta not produce",
+      judgeId: judge.id,
+      dateSigned: "2025-09-19",
+      dateSignedPrecision: "day",
+    });
     insertCoverage(db, order.id, subpoena.id);
     const motion = insertMotion(db, caseId, { entryId: motionEntry.id, status: "pending" });
     db.$client.prepare("INSERT INTO motion_movants (motion_id, party_id) VALUES (?, ?)").run(motion.id, party.id);
@@ -102,7 +121,12 @@ describe("cases API", () => {
     expect(c.motions[0]).toMatchObject({ status: "pending", statusLabel: "Pending", movants: [{ name: "J. Doe" }] });
     expect(c.orders[0]).toMatchObject({ slug: "non-production", inForce: true, judge: { slug: "thomas-s-hixson" } });
     expect(c.orders[0].dateSigned).toMatchObject({ date: "2025-09-19", precision: "day" });
-    expect(c.orders[0].coverage[0]).toMatchObject({ subpoena: { slug: "dhs-to-meta" }, account: null, allAccountsOfMovant: true, status: "in_force" });
+    expect(c.orders[0].coverage[0]).toMatchObject({
+      subpoena: { slug: "dhs-to-meta" },
+      account: null,
+      allAccountsOfMovant: true,
+      status: "in_force",
+    });
     expect(c.subpoenas[0].url).toBe("http://127.0.0.1:3000/api/v1/subpoenas/dhs-to-meta");
   });
 

@@ -11,7 +11,11 @@ import { answerChecker, type OpenApiDocument } from "../support/openapi-check";
  * every page of it, every record, and the errors) by ajv against the schema of their status
  * and media type. The counts are printed for the issue's note.
  */
-type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+};
 
 describe("the API and its OpenAPI document, by outside validators", () => {
   let app: FastifyInstance;
@@ -23,7 +27,8 @@ describe("the API and its OpenAPI document, by outside validators", () => {
   });
   afterAll(async () => app.close());
 
-  const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
 
   it("is a valid OpenAPI 3.1 document (swagger-parser)", async () => {
     const api = await SwaggerParser.validate(structuredClone(doc) as never);
@@ -48,14 +53,17 @@ describe("the API and its OpenAPI document, by outside validators", () => {
       expect(op.security, path).toEqual([]);
       for (const status of ["200", "304", "400", "429"]) expect(op.responses[status], `${path} ${status}`).toBeDefined();
       if (path.includes("{")) expect(op.responses["404"], path).toBeDefined();
-      expect(Object.keys(op.responses["429"]!.headers ?? {})).toEqual(expect.arrayContaining(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]));
+      expect(Object.keys(op.responses["429"]!.headers ?? {})).toEqual(
+        expect.arrayContaining(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]),
+      );
     }
   });
 
   it("declares every error as application/problem+json", () => {
     for (const { path, method, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400 && response.content) expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual(["application/problem+json"]);
+        if (Number(status) >= 400 && response.content)
+          expect(Object.keys(response.content), `${method} ${path} ${status}`).toEqual(["application/problem+json"]);
       }
     }
   });

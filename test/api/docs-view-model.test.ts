@@ -14,11 +14,28 @@ describe("API docs view model", () => {
   const doc: OpenApiDocument = {
     paths: {
       "/api/v1/things/{slug}": {
-        get: { operationId: "getThing", tags: ["cases"], summary: "One thing", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { 200: {}, 404: {} } },
+        get: {
+          operationId: "getThing",
+          tags: ["cases"],
+          summary: "One thing",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: {}, 404: {} },
+        },
       },
       "/api/v1/things": {
-        get: { operationId: "listThings", tags: ["cases"], parameters: [{ name: "kind", in: "query", schema: { enum: ["a", "b"], examples: ["b"] } }], responses: { 200: {} } },
-        post: { operationId: "createThing", tags: ["writes"], security: [{ bearerAuth: [] }], requestBody: { content: {} }, responses: { 201: {} } },
+        get: {
+          operationId: "listThings",
+          tags: ["cases"],
+          parameters: [{ name: "kind", in: "query", schema: { enum: ["a", "b"], examples: ["b"] } }],
+          responses: { 200: {} },
+        },
+        post: {
+          operationId: "createThing",
+          tags: ["writes"],
+          security: [{ bearerAuth: [] }],
+          requestBody: { content: {} },
+          responses: { 201: {} },
+        },
       },
     },
   };

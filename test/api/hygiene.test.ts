@@ -53,7 +53,11 @@ describe("public API quota and CORS", () => {
     const preflight = await app.inject({
       method: "OPTIONS",
       url: "/api/v1/cases",
-      headers: { origin: "https://newsroom.example", "access-control-request-method": "GET", "access-control-request-headers": "if-none-match" },
+      headers: {
+        origin: "https://newsroom.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "if-none-match",
+      },
     });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers["access-control-allow-origin"]).toBe("*");
@@ -63,14 +67,25 @@ describe("public API quota and CORS", () => {
     const writePreflight = await app.inject({
       method: "OPTIONS",
       url: "/api/v1/cases",
-      headers: { origin: "https://elsewhere.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+      headers: {
+        origin: "https://elsewhere.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+      },
     });
     expect(writePreflight.headers["access-control-allow-origin"]).toBeUndefined();
     expect(writePreflight.headers["access-control-allow-methods"]).toBeUndefined();
-    const write = await app.inject({ method: "POST", url: "/api/v1/cases", headers: { origin: "https://elsewhere.example", "content-type": "application/json" }, payload: "{}" });
+    const write = await app.inject({
+      method: "POST",
+      url: "/api/v1/cases",
+      headers: { origin: "https://elsewhere.example", "content-type": "application/json" },
+      payload: "{}",
+    });
     expect(write.statusCode).toBe(401);
     expect(write.headers["access-control-allow-origin"]).toBeUndefined();
     // Pages are not part of the API: no CORS there.
-    expect((await app.inject({ url: "/cases", headers: { origin: "https://newsroom.example" } })).headers["access-control-allow-origin"]).toBeUndefined();
+    expect(
+      (await app.inject({ url: "/cases", headers: { origin: "https://newsroom.example" } })).headers["access-control-allow-origin"],
+    ).toBeUndefined();
   });
 });

@@ -31,13 +31,34 @@ describe("judges and orders API", () => {
     insertCase(db, { slug: "referred", label: "Referred case", assignedJudgeId: tse.id, referredJudgeId: hixson.id, position: 2 });
     const subpoena = insertSubpoena(db, { slug: "sp" });
     const account = insertAccount(db, { slug: "acct", handle: "@acct" });
-    const stay = insertOrder(db, assigned.id, { slug: "stay", title: "Non-production order", kind: "non_production", judgeId: hixson.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+    const stay = insertOrder(db, assigned.id, {
+      slug: "stay",
+      title: "Non-production order",
+      kind: "non_production",
+      judgeId: hixson.id,
+      dateSigned: "2025-09-19",
+      dateSignedPrecision: "day",
+    });
     insertCoverage(db, stay.id, subpoena.id, { accountId: account.id });
-    const ruling = insertOrder(db, assigned.id, { slug: "ruling", title: "Order on the motion", kind: "ruling", judgeId: hixson.id, dateSigned: "2025-11-01", dateSignedPrecision: "month" });
+    const ruling = insertOrder(db, assigned.id, {
+      slug: "ruling",
+      title: "Order on the motion",
+      kind: "ruling",
+      judgeId: hixson.id,
+      dateSigned: "2025-11-01",
+      dateSignedPrecision: "month",
+    });
     const motion = insertMotion(db, assigned.id, { title: "Motion to quash", status: "moot", decidedByOrderId: ruling.id });
     insertDisposition(db, ruling.id, motion.id, "moot");
     citeSource(db, "motion", motion.id, source.id);
-    const ended = insertOrder(db, assigned.id, { slug: "ended", title: "Earlier stay", kind: "stay", judgeId: tse.id, dateSigned: "2025-09-10", dateSignedPrecision: "day" });
+    const ended = insertOrder(db, assigned.id, {
+      slug: "ended",
+      title: "Earlier stay",
+      kind: "stay",
+      judgeId: tse.id,
+      dateSigned: "2025-09-10",
+      dateSignedPrecision: "day",
+    });
     insertCoverage(db, ended.id, subpoena.id, { status: "dissolved", statusReason: "subpoena withdrawn" });
   });
   afterEach(async () => app.close());
@@ -68,7 +89,10 @@ describe("judges and orders API", () => {
     const body = (await app.inject("/api/v1/orders")).json();
     expect(body.data.map((o: { slug: string }) => o.slug)).toEqual(["ended", "stay", "ruling"]);
     const [ended, stay, ruling] = body.data;
-    expect(ended).toMatchObject({ standing: "ended", coverage: [{ status: "dissolved", statusReason: "subpoena withdrawn", allAccountsOfMovant: true }] });
+    expect(ended).toMatchObject({
+      standing: "ended",
+      coverage: [{ status: "dissolved", statusReason: "subpoena withdrawn", allAccountsOfMovant: true }],
+    });
     expect(stay).toMatchObject({
       standing: "in_force",
       htmlUrl: "http://127.0.0.1:3000/orders#order-stay",
@@ -77,7 +101,9 @@ describe("judges and orders API", () => {
       coverage: [{ subpoena: { slug: "sp" }, account: { handle: "@acct" }, allAccountsOfMovant: false }],
     });
     expect(ruling.dateSigned).toEqual({ date: "2025-11-01", latest: null, precision: "month", label: "November 2025" });
-    expect(ruling.dispositions).toEqual([{ motion: expect.objectContaining({ title: "Motion to quash", status: "moot" }), disposition: "moot" }]);
+    expect(ruling.dispositions).toEqual([
+      { motion: expect.objectContaining({ title: "Motion to quash", status: "moot" }), disposition: "moot" },
+    ]);
     expect(ruling.dispositions[0].motion.sources[0].tag).toBe("S05");
   });
 

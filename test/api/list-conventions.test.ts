@@ -13,7 +13,11 @@ import { createSeededDb } from "../seeds/support";
  * client stands against the quota.
  */
 type Parameter = { name: string; in: string };
-type Operation = { security?: unknown[]; parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }> };
+type Operation = {
+  security?: unknown[];
+  parameters?: Parameter[];
+  responses: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }>;
+};
 type Document = { paths: Record<string, Record<string, Operation>> };
 
 describe("every public API list, by its OpenAPI description", () => {
@@ -26,7 +30,8 @@ describe("every public API list, by its OpenAPI description", () => {
     lists = Object.entries(document.paths).flatMap(([path, methods]) => {
       const get = methods["get"];
       const page = get?.responses["200"]?.content?.["application/json"]?.schema?.properties;
-      const isPublicList = get && Array.isArray(get.security) && get.security.length === 0 && page?.["next"] && page["previous"] && !path.includes("{");
+      const isPublicList =
+        get && Array.isArray(get.security) && get.security.length === 0 && page?.["next"] && page["previous"] && !path.includes("{");
       return isPublicList ? [{ path, query: (get.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name) }] : [];
     });
   });
@@ -42,7 +47,17 @@ describe("every public API list, by its OpenAPI description", () => {
   it("finds the lists: cases, subpoenas, judges, orders, timeline, sources and the students' three", () => {
     console.log(`public lists in the OpenAPI document: ${lists.length} (${lists.map((l) => l.path).join(", ")})`);
     const paths = lists.map((l) => l.path);
-    for (const path of ["/api/v1/cases", "/api/v1/subpoenas", "/api/v1/judges", "/api/v1/orders", "/api/v1/timeline", "/api/v1/sources", "/api/v1/arguments", "/api/v1/authorities", "/api/v1/doctrines"]) {
+    for (const path of [
+      "/api/v1/cases",
+      "/api/v1/subpoenas",
+      "/api/v1/judges",
+      "/api/v1/orders",
+      "/api/v1/timeline",
+      "/api/v1/sources",
+      "/api/v1/arguments",
+      "/api/v1/authorities",
+      "/api/v1/doctrines",
+    ]) {
       expect(paths).toContain(path);
     }
   });

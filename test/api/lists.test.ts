@@ -89,15 +89,25 @@ describe("API lists: pages, filters, ordering and member selection", () => {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
-      expect(res.json().errors.map((e: { path: string }) => e.path), url).toEqual([name]);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        url,
+      ).toEqual([name]);
       expect(res.json().detail, url).toContain(`"${name}"`);
     }
   });
 
   it("filters by field, by several values with __in, and by date ranges", async () => {
-    const cases = (await get("/api/v1/cases")).data as { slug: string; court: { id: string } | null; dateFiled: { date: string | null }; group: string }[];
+    const cases = (await get("/api/v1/cases")).data as {
+      slug: string;
+      court: { id: string } | null;
+      dateFiled: { date: string | null };
+      group: string;
+    }[];
     const court = cases.find((c) => c.court)!.court!.id;
-    expect((await get(`/api/v1/cases?court=${court}`)).data.map((c) => c["slug"])).toEqual(cases.filter((c) => c.court?.id === court).map((c) => c.slug));
+    expect((await get(`/api/v1/cases?court=${court}`)).data.map((c) => c["slug"])).toEqual(
+      cases.filter((c) => c.court?.id === court).map((c) => c.slug),
+    );
     const groups = [...new Set(cases.map((c) => c.group))];
     expect((await get(`/api/v1/cases?group__in=${groups.join(",")}`)).data).toHaveLength(cases.length);
 
@@ -107,12 +117,17 @@ describe("API lists: pages, filters, ordering and member selection", () => {
     expect(ranged.data.map((i) => i["slug"])).toEqual(timeline.filter((t) => inRange(t.date.date)).map((t) => t.slug));
     expect(ranged.data.length).toBeGreaterThan(0);
     const kinds = [...new Set(timeline.map((t) => t.kind))].slice(0, 2);
-    expect((await get(`/api/v1/timeline?kind__in=${kinds.join(",")}`)).data.map((i) => i["slug"])).toEqual(timeline.filter((t) => kinds.includes(t.kind)).map((t) => t.slug));
+    expect((await get(`/api/v1/timeline?kind__in=${kinds.join(",")}`)).data.map((i) => i["slug"])).toEqual(
+      timeline.filter((t) => kinds.includes(t.kind)).map((t) => t.slug),
+    );
 
     const bad = await app.inject("/api/v1/timeline?kind__in=filing,nonsense");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ path: "kind__in" });
-    expect((await app.inject("/api/v1/timeline?date__gte=2025-02-30")).json().errors[0]).toMatchObject({ path: "date__gte", message: "must be a calendar day, YYYY-MM-DD" });
+    expect((await app.inject("/api/v1/timeline?date__gte=2025-02-30")).json().errors[0]).toMatchObject({
+      path: "date__gte",
+      message: "must be a calendar day, YYYY-MM-DD",
+    });
   });
 
   it("orders by a field, descending with -, and a cursor keeps to the order it was given for", async () => {

@@ -11,7 +11,17 @@ type OpenApi = {
   info: { title: string; description: string };
   paths: Record<
     string,
-    Record<string, { operationId?: string; tags?: string[]; description?: string; security?: unknown[]; parameters?: { name: string; in: string; description?: string }[]; responses: Record<string, unknown> }>
+    Record<
+      string,
+      {
+        operationId?: string;
+        tags?: string[];
+        description?: string;
+        security?: unknown[];
+        parameters?: { name: string; in: string; description?: string }[];
+        responses: Record<string, unknown>;
+      }
+    >
   >;
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 };
@@ -34,7 +44,18 @@ describe("OpenAPI document and docs pages", () => {
     const doc = res.json() as OpenApi;
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
-    for (const path of ["/api/v1", "/api/v1/cases", "/api/v1/cases/{slug}", "/api/v1/subpoenas", "/api/v1/subpoenas/{slug}", "/api/v1/judges", "/api/v1/judges/{slug}", "/api/v1/orders", "/api/v1/timeline", "/api/v1/sources"]) {
+    for (const path of [
+      "/api/v1",
+      "/api/v1/cases",
+      "/api/v1/cases/{slug}",
+      "/api/v1/subpoenas",
+      "/api/v1/subpoenas/{slug}",
+      "/api/v1/judges",
+      "/api/v1/judges/{slug}",
+      "/api/v1/orders",
+      "/api/v1/timeline",
+      "/api/v1/sources",
+    ]) {
       expect(paths).toContain(path);
     }
     expect(paths.every((p) => p.startsWith("/api/v1"))).toBe(true);
@@ -53,7 +74,18 @@ describe("OpenAPI document and docs pages", () => {
     }
     const timeline = doc.paths["/api/v1/timeline"]!["get"]!;
     expect(timeline.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(
-      expect.arrayContaining(["query:year", "query:kind", "query:kind__in", "query:date__gte", "query:date__lte", "query:page_size", "query:cursor", "query:order_by", "query:fields", "query:omit"]),
+      expect.arrayContaining([
+        "query:year",
+        "query:kind",
+        "query:kind__in",
+        "query:date__gte",
+        "query:date__lte",
+        "query:page_size",
+        "query:cursor",
+        "query:order_by",
+        "query:fields",
+        "query:omit",
+      ]),
     );
     expect(timeline.responses["400"]).toBeDefined();
     expect(doc.paths["/api/v1/cases/{slug}"]!["get"]!.responses["404"]).toBeDefined();
@@ -73,7 +105,20 @@ describe("OpenAPI document and docs pages", () => {
 
   it("names the shared shapes as components, including the fuzzy date and the source", async () => {
     const { components } = await openapi();
-    for (const name of ["Case", "CaseListItem", "DocketEntry", "SealedEntry", "Subpoena", "Judge", "Order", "TimelineItem", "FuzzyDate", "Source", "Conflict", "Problem"]) {
+    for (const name of [
+      "Case",
+      "CaseListItem",
+      "DocketEntry",
+      "SealedEntry",
+      "Subpoena",
+      "Judge",
+      "Order",
+      "TimelineItem",
+      "FuzzyDate",
+      "Source",
+      "Conflict",
+      "Problem",
+    ]) {
       expect(components.schemas[name], name).toBeDefined();
     }
     expect(Object.keys(components.schemas["FuzzyDate"]!.properties!)).toEqual(["date", "latest", "precision", "label"]);
@@ -89,7 +134,18 @@ describe("OpenAPI document and docs pages", () => {
   it("lists every collection at /api/v1, each answering 200", async () => {
     const root = (await app.inject("/api/v1")).json();
     expect(root.openapiUrl).toBe("http://127.0.0.1:3000/api/v1/openapi.json");
-    expect(root.collections.map((c: { name: string }) => c.name)).toEqual(["cases", "subpoenas", "judges", "orders", "timeline", "sources", "doctrines", "authorities", "search", "arguments"]);
+    expect(root.collections.map((c: { name: string }) => c.name)).toEqual([
+      "cases",
+      "subpoenas",
+      "judges",
+      "orders",
+      "timeline",
+      "sources",
+      "doctrines",
+      "authorities",
+      "search",
+      "arguments",
+    ]);
     for (const c of root.collections) expect((await app.inject(new URL(c.url).pathname)).statusCode, c.url).toBe(200);
   });
 
@@ -101,19 +157,30 @@ describe("OpenAPI document and docs pages", () => {
     expect($('a[href="/api/v1/openapi.json"]')).toHaveLength(1);
     expect($('a[href="/api/docs/"]')).toHaveLength(1);
     const doc = await openapi();
-    const headings = $("article.api-operation h3").map((_, el) => $(el).text()).get();
+    const headings = $("article.api-operation h3")
+      .map((_, el) => $(el).text())
+      .get();
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const method of Object.keys(item)) expect(headings).toContain(`${method.toUpperCase()} ${path}`);
     }
-    const curls = $("pre.api-example").map((_, el) => $(el).text()).get();
+    const curls = $("pre.api-example")
+      .map((_, el) => $(el).text())
+      .get();
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/cases/doe-v-dhs'");
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/subpoenas/dhs-to-meta'");
     expect(curls).toContain("curl -s 'http://127.0.0.1:3000/api/v1/timeline?year=2025&kind=withdrawal'");
     // HTML ids hold no whitespace (the validator's one error on this page was id="tag-docket entries").
-    const ids = $("[id]").map((_, el) => $(el).attr("id")).get();
+    const ids = $("[id]")
+      .map((_, el) => $(el).attr("id"))
+      .get();
     expect(ids.filter((id) => /\s/.test(id))).toEqual([]);
     const timeline = $("#op-listTimeline");
-    expect(timeline.find("tbody th[scope=row]").map((_, el) => $(el).text()).get()).toEqual(expect.arrayContaining(["year", "kind", "page_size", "cursor", "order_by", "date__gte"]));
+    expect(
+      timeline
+        .find("tbody th[scope=row]")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(expect.arrayContaining(["year", "kind", "page_size", "cursor", "order_by", "date__gte"]));
     expect(timeline.find("tbody").text()).toContain("withdrawal");
   });
 

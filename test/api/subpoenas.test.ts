@@ -50,7 +50,13 @@ describe("subpoenas API", () => {
     insertNotice(db, subpoena.id, { accountId: watched.id, platformId: meta.id, responseWindowStated: "10 days", responseWindowDays: 10 });
     const kase = insertCase(db, { slug: "lbprotest-motion", label: "@LBProtest operator's motion to quash" });
     linkCaseSubpoena(db, kase.id, subpoena.id);
-    const order = insertOrder(db, kase.id, { slug: "hixson-order", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+    const order = insertOrder(db, kase.id, {
+      slug: "hixson-order",
+      title: "Order that Meta not produce",
+      judgeId: judge.id,
+      dateSigned: "2025-09-19",
+      dateSignedPrecision: "day",
+    });
     citeSource(db, "order", order.id, source.id);
     insertCoverage(db, order.id, subpoena.id, { accountId: watched.id, addresseeId: meta.id });
     insertEvent(db, { slug: "issued", kind: "issuance", title: "Subpoena issued", date: "2025-09-03", subpoenaId: subpoena.id });
@@ -86,10 +92,15 @@ describe("subpoenas API", () => {
     expect(sp.accounts.map((a: { handle: string }) => a.handle).sort()).toEqual(["@LBProtest", "@other"]);
     expect(sp.notices[0]).toMatchObject({ account: { handle: "@LBProtest" }, responseWindowStated: "10 days", responseWindowDays: 10 });
     const byHandle = Object.fromEntries(sp.coverage.rows.map((r: { account: { handle: string } }) => [r.account.handle, r]));
-    expect(byHandle["@LBProtest"].coverage).toMatchObject({ status: "in_force", order: { slug: "hixson-order", judge: { slug: "thomas-s-hixson" }, case: { slug: "lbprotest-motion" } } });
+    expect(byHandle["@LBProtest"].coverage).toMatchObject({
+      status: "in_force",
+      order: { slug: "hixson-order", judge: { slug: "thomas-s-hixson" }, case: { slug: "lbprotest-motion" } },
+    });
     expect(byHandle["@other"].coverage).toBeNull();
     expect(sp.coverage).toMatchObject({ unprotectedCount: 1, unnamedAccounts: 1 });
-    expect(sp.events).toEqual([expect.objectContaining({ slug: "issued", kind: "issuance", htmlUrl: "http://127.0.0.1:3000/timeline#event-issued" })]);
+    expect(sp.events).toEqual([
+      expect.objectContaining({ slug: "issued", kind: "issuance", htmlUrl: "http://127.0.0.1:3000/timeline#event-issued" }),
+    ]);
     expect(sp.challenges[0]).toMatchObject({ slug: "lbprotest-motion", url: "http://127.0.0.1:3000/api/v1/cases/lbprotest-motion" });
   });
 

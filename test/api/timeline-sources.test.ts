@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { citeSource, insertCase, insertConflict, insertEvent, insertOrder, insertSource, insertSubpoena, linkConflict } from "../support/factories";
+import {
+  citeSource,
+  insertCase,
+  insertConflict,
+  insertEvent,
+  insertOrder,
+  insertSource,
+  insertSubpoena,
+  linkConflict,
+} from "../support/factories";
 
 describe("timeline and sources API", () => {
   let app: FastifyInstance;
@@ -14,9 +23,23 @@ describe("timeline and sources API", () => {
     const kase = insertCase(db, { slug: "the-case", caption: "Doe v. DHS" });
     const court = insertSource(db, { tag: "S01", title: "Docket", reliability: "court_record", url: "https://ecf.example/1" });
     const press = insertSource(db, { tag: "S02", title: "Article", reliability: "reliable_press" });
-    const issued = insertEvent(db, { slug: "issued", kind: "issuance", title: "Subpoena issued", date: "2025-09-03", subpoenaId: subpoena.id });
+    const issued = insertEvent(db, {
+      slug: "issued",
+      kind: "issuance",
+      title: "Subpoena issued",
+      date: "2025-09-03",
+      subpoenaId: subpoena.id,
+    });
     citeSource(db, "event", issued.id, press.id, { field: "date", inferred: true, inferredReason: "from the notice date" });
-    const withdrawn = insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws it", date: "2026-01-01", datePrecision: "month", subpoenaId: subpoena.id, caseId: kase.id });
+    const withdrawn = insertEvent(db, {
+      slug: "withdrawn",
+      kind: "withdrawal",
+      title: "DHS withdraws it",
+      date: "2026-01-01",
+      datePrecision: "month",
+      subpoenaId: subpoena.id,
+      caseId: kase.id,
+    });
     citeSource(db, "event", withdrawn.id, court.id, { verifiedAgainstDocket: true });
     insertOrder(db, kase.id, { slug: "signed", title: "Order signed", dateSigned: "2025-09-19", dateSignedPrecision: "day" });
     const conflict = insertConflict(db, { code: "Q2", title: "Which day it was issued", description: "The sources give two days." });
@@ -47,7 +70,11 @@ describe("timeline and sources API", () => {
     expect(y2026.data.map((i: { slug: string }) => i.slug)).toEqual(["event-withdrawn"]);
     const withdrawals = (await app.inject("/api/v1/timeline?year=2026&kind=withdrawal")).json();
     expect(withdrawals.count).toBe(1);
-    for (const [query, path] of [["year=twenty", "year"], ["year=1492", "year"], ["kind=rumour", "kind"]] as const) {
+    for (const [query, path] of [
+      ["year=twenty", "year"],
+      ["year=1492", "year"],
+      ["kind=rumour", "kind"],
+    ] as const) {
       const res = await app.inject(`/api/v1/timeline?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().errors[0].path, query).toBe(path);

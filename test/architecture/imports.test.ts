@@ -104,9 +104,9 @@ describe("server/ dependency rules (server/README.md)", () => {
   });
 
   it("imports server/plugins/ only from the files that put the app together (app.ts, server.ts, the CLI)", () => {
-    const offending = ALL.filter((imp) => /^server\/plugins\//.test(imp.to) && !/^server\/(app\.ts|server\.ts|plugins\/|cli\/)/.test(imp.from)).map(
-      (imp) => `${imp.from} imports ${imp.spec}`,
-    );
+    const offending = ALL.filter(
+      (imp) => /^server\/plugins\//.test(imp.to) && !/^server\/(app\.ts|server\.ts|plugins\/|cli\/)/.test(imp.from),
+    ).map((imp) => `${imp.from} imports ${imp.spec}`);
     expect(offending).toEqual([]);
   });
 

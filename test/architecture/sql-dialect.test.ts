@@ -43,7 +43,8 @@ const NAMED_EXCEPTIONS: Record<string, string> = {
     "fans an event out to its deliveries in one INSERT … SELECT over json_each of the recipients, with randomblob keys",
   "server/alerts/recipients.ts": "matches a webhook's event list (a JSON array column) with json_each",
   "server/records/statements.ts": "the record store's hot statements, prepared once on the raw driver (portable SQL)",
-  "server/public-search/repository.ts": "the public search over its FTS5 index (MATCH, bm25, snippet); PostgreSQL: tsvector, ts_rank, ts_headline",
+  "server/public-search/repository.ts":
+    "the public search over its FTS5 index (MATCH, bm25, snippet); PostgreSQL: tsvector, ts_rank, ts_headline",
   "server/records/public-search-index.ts":
     "keeps the public FTS5 index in step with each write, through statements prepared once on the raw driver; PostgreSQL: a tsvector table",
   "server/guard/repository.ts": "the publication guard's hot statements, prepared once on the raw driver (portable SQL)",

@@ -40,7 +40,10 @@ describe("admin page: users and tokens", () => {
     expect(parseHtml(res.body)("main").text()).toContain("This needs the admin role");
     const form = await postForm(app, "/admin/users", editor, {
       _csrf: csrfFrom((await app.inject({ url: "/staff", headers: { cookie: editor } })).body),
-      email: "new@example.org", name: "New", role: "admin", password: "a long enough password",
+      email: "new@example.org",
+      name: "New",
+      role: "admin",
+      password: "a long enough password",
     });
     expect(form.statusCode).toBe(403);
     expect(db.select().from(users).all()).toHaveLength(2);
@@ -50,14 +53,22 @@ describe("admin page: users and tokens", () => {
   it("adds a user, then answers 303 and says so", async () => {
     const csrf = csrfFrom((await page()).body);
     const res = await postForm(app, "/admin/users", admin, {
-      _csrf: csrf, email: "Viewer@Example.org", name: "Vi Viewer", role: "viewer", password: "a long enough password",
+      _csrf: csrf,
+      email: "Viewer@Example.org",
+      name: "Vi Viewer",
+      role: "viewer",
+      password: "a long enough password",
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/admin/users?done=added");
     const after = parseHtml((await app.inject({ url: res.headers.location as string, headers: { cookie: admin } })).body);
     expect(after(".notice").text()).toContain("The user was added");
     expect(after("tr.user-row").text()).toContain("viewer@example.org");
-    const created = db.select().from(revisions).all().filter((r) => r.recordType === "user" && r.action === "create");
+    const created = db
+      .select()
+      .from(revisions)
+      .all()
+      .filter((r) => r.recordType === "user" && r.action === "create");
     expect(created.at(-1)!.actor).toBe("admin@example.org");
     expect(created.at(-1)!.after).not.toContain("argon2");
   });
@@ -65,7 +76,11 @@ describe("admin page: users and tokens", () => {
   it("re-renders the form with 422 and field errors, keeping what was typed but not the password", async () => {
     const csrf = csrfFrom((await page()).body);
     const res = await postForm(app, "/admin/users", admin, {
-      _csrf: csrf, email: "editor@example.org", name: "<script>alert(1)</script>", role: "owner", password: "short",
+      _csrf: csrf,
+      email: "editor@example.org",
+      name: "<script>alert(1)</script>",
+      role: "owner",
+      password: "short",
     });
     expect(res.statusCode).toBe(422);
     const $ = parseHtml(res.body);
@@ -79,7 +94,12 @@ describe("admin page: users and tokens", () => {
   });
 
   it("refuses an add-user form without a CSRF token and adds nothing", async () => {
-    const res = await postForm(app, "/admin/users", admin, { email: "x@example.org", name: "X", role: "admin", password: "a long enough password" });
+    const res = await postForm(app, "/admin/users", admin, {
+      email: "x@example.org",
+      name: "X",
+      role: "admin",
+      password: "a long enough password",
+    });
     expect(res.statusCode).toBe(403);
     expect(db.select().from(users).all()).toHaveLength(2);
   });
@@ -87,7 +107,11 @@ describe("admin page: users and tokens", () => {
   it("disables a user: their session is refused at once, and enabling lets them sign in again", async () => {
     const editorCookie = await signIn(app, "editor@example.org");
     expect((await app.inject({ url: "/staff", headers: { cookie: editorCookie } })).statusCode).toBe(200);
-    const editorId = db.select().from(users).all().find((u) => u.email === "editor@example.org")!.id;
+    const editorId = db
+      .select()
+      .from(users)
+      .all()
+      .find((u) => u.email === "editor@example.org")!.id;
 
     const res = await postForm(app, `/admin/users/${editorId}/disable`, admin, { _csrf: csrfFrom((await page()).body) });
     expect(res.statusCode).toBe(303);
@@ -111,10 +135,20 @@ describe("admin page: users and tokens", () => {
   });
 
   it("will not let an admin disable themselves", async () => {
-    const me = db.select().from(users).all().find((u) => u.email === "admin@example.org")!.id;
+    const me = db
+      .select()
+      .from(users)
+      .all()
+      .find((u) => u.email === "admin@example.org")!.id;
     const res = await postForm(app, `/admin/users/${me}/disable`, admin, { _csrf: csrfFrom((await page()).body) });
     expect(res.statusCode).toBe(409);
-    expect(db.select().from(users).all().every((u) => u.disabledAt === null)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(users)
+        .all()
+        .every((u) => u.disabledAt === null),
+    ).toBe(true);
   });
 
   it("lists API tokens and revokes one", async () => {

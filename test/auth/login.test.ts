@@ -4,7 +4,17 @@ import type { Db } from "../../db/client";
 import { sessions } from "../../db/schema";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
-import { cookieHeader, cookiesFrom, csrfFrom, insertUser, openLoginPage, postForm, postLogin, signIn, TEST_PASSWORD } from "../support/auth";
+import {
+  cookieHeader,
+  cookiesFrom,
+  csrfFrom,
+  insertUser,
+  openLoginPage,
+  postForm,
+  postLogin,
+  signIn,
+  TEST_PASSWORD,
+} from "../support/auth";
 
 describe("sign-in and sign-out", () => {
   let app: FastifyInstance;
@@ -31,7 +41,9 @@ describe("sign-in and sign-out", () => {
     const res = await postLogin(app, { email: "Editor@Example.org", password: TEST_PASSWORD });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/staff");
-    const session = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }[]).find((c) => c.name === "quash_session")!;
+    const session = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }[]).find(
+      (c) => c.name === "quash_session",
+    )!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe("Lax");
     expect(db.select().from(sessions).all()).toHaveLength(1);

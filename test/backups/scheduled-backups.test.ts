@@ -28,7 +28,11 @@ describe("scheduled backups: BACKUP_DIR, interval and retention through the job 
     clock = movableClock(START);
     db = openDatabase(join(dir, "quash.db"));
     if (!db.$client.prepare("SELECT 1 FROM cases").get()) insertCase(db, { slug: "doe" });
-    app = await buildApp({ config: testConfig({ databaseFile: join(dir, "quash.db"), dataDir: join(dir, "data"), backups, ...overrides }), db, clock });
+    app = await buildApp({
+      config: testConfig({ databaseFile: join(dir, "quash.db"), dataDir: join(dir, "data"), backups, ...overrides }),
+      db,
+      clock,
+    });
     await app.ready();
   }
 
@@ -44,7 +48,11 @@ describe("scheduled backups: BACKUP_DIR, interval and retention through the job 
   it("reads BACKUP_DIR, BACKUP_INTERVAL_HOURS and BACKUP_KEEP from the environment; off without BACKUP_DIR", () => {
     expect(loadConfig({}).backups).toBeNull();
     expect(loadConfig({ BACKUP_DIR: "backups" }).backups).toEqual({ dir: join(process.cwd(), "backups"), intervalHours: 24, keep: 14 });
-    expect(loadConfig({ BACKUP_DIR: "/b", BACKUP_INTERVAL_HOURS: "6", BACKUP_KEEP: "3" }).backups).toEqual({ dir: "/b", intervalHours: 6, keep: 3 });
+    expect(loadConfig({ BACKUP_DIR: "/b", BACKUP_INTERVAL_HOURS: "6", BACKUP_KEEP: "3" }).backups).toEqual({
+      dir: "/b",
+      intervalHours: 6,
+      keep: 3,
+    });
     expect(() => loadConfig({ BACKUP_DIR: "/b", BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP/);
     expect(() => loadConfig({ BACKUP_DIR: "/b", BACKUP_INTERVAL_HOURS: "soon" })).toThrow(/BACKUP_INTERVAL_HOURS/);
   });
@@ -54,7 +62,9 @@ describe("scheduled backups: BACKUP_DIR, interval and retention through the job 
     await start({ dir: backupDir, intervalHours: 6, keep: 14 });
     const [first] = await app.jobs.runDue();
     expect(first).toMatchObject({ ran: true, ok: true, nextRunAt: "2026-11-22T02:00:00.000Z" });
-    expect(first!.ran && first!.ok && first!.summary).toMatch(/^quash-20261121T200000Z\.db, \d+ KB, \d+ rows in \d+ tables; checked: integrity ok, contents match, opens and upgrades$/);
+    expect(first!.ran && first!.ok && first!.summary).toMatch(
+      /^quash-20261121T200000Z\.db, \d+ KB, \d+ rows in \d+ tables; checked: integrity ok, contents match, opens and upgrades$/,
+    );
     const [backup] = listScheduledBackups(backupDir);
     expect(backup!.name).toBe("quash-20261121T200000Z.db");
     expect(existsSync(manifestFileOf(backup!.file))).toBe(true);
@@ -147,7 +157,13 @@ describe("scheduled backups: BACKUP_DIR, interval and retention through the job 
     const cookie = await signIn(app, "viewer@example.org");
     const staff = (await app.inject({ url: "/health", headers: { cookie } })).json();
     expect(staff.backup).toBe("ok");
-    expect(staff.detail.backup).toMatchObject({ dir: backupDir, intervalHours: 1, keep: 5, lastSuccessAt: START, stored: [{ name: "quash-20261121T200000Z.db" }] });
+    expect(staff.detail.backup).toMatchObject({
+      dir: backupDir,
+      intervalHours: 1,
+      keep: 5,
+      lastSuccessAt: START,
+      stored: [{ name: "quash-20261121T200000Z.db" }],
+    });
     const open = (await app.inject("/health")).json();
     expect(open).toEqual({ status: "ok", database: "ok", jobs: "off", backup: "ok", checkedAt: START });
     expect(JSON.stringify(open)).not.toContain(dir);

@@ -33,7 +33,9 @@ describe("the juriscraper timing harness", () => {
     try {
       const failing = join(dir, "failing.py");
       writeFileSync(failing, "raise ModuleNotFoundError(\"No module named 'juriscraper'\")\n");
-      await expect(startPeerParser("python3", files, failing)).rejects.toThrow(/exit code 1 \(ModuleNotFoundError: No module named 'juriscraper'\)/);
+      await expect(startPeerParser("python3", files, failing)).rejects.toThrow(
+        /exit code 1 \(ModuleNotFoundError: No module named 'juriscraper'\)/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -44,7 +44,8 @@ describe("every public page kind passes axe, target size included", { timeout: 2
     const found: string[] = [];
     for (const url of [...new Set(urls)]) {
       await page.goto(`${session!.base}${url}`);
-      for (const v of await seriousViolations(page)) found.push(`${url}: ${v.id} (${v.impact}) ×${v.nodes.length} ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      for (const v of await seriousViolations(page))
+        found.push(`${url}: ${v.id} (${v.impact}) ×${v.nodes.length} ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }
     console.log(`axe over ${new Set(urls).size} page kinds: ${found.length} serious or critical violation(s)\n${found.join("\n")}`);
     expect(urls.length).toBeGreaterThanOrEqual(12);

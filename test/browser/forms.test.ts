@@ -27,7 +27,10 @@ describe("staff forms in a real browser", { timeout: 120_000 }, () => {
   it("types a run of entries from the keyboard: the number has focus, Enter in the date field saves, the form comes back empty", async () => {
     await page.goto(`${base}/staff/cases/${slug}/entries/new`);
     await expectAccessible(page, "quick entry form");
-    for (const [number, text] of [["9001", "NOTICE of appearance by counsel for J. Doe"], ["9002", "ORDER setting hearing"]] as const) {
+    for (const [number, text] of [
+      ["9001", "NOTICE of appearance by counsel for J. Doe"],
+      ["9002", "ORDER setting hearing"],
+    ] as const) {
       // Chromium applies autofocus on its next rendering step, which a busy machine can delay.
       await page.waitForFunction(() => document.activeElement?.id === "f-number", undefined, { timeout: 10_000 });
       await page.keyboard.type(number);
@@ -58,8 +61,15 @@ describe("staff forms in a real browser", { timeout: 120_000 }, () => {
   });
 
   it("keeps the staff pages and the staff docket accessible", async () => {
-    const order = db.$client.prepare("SELECT o.id FROM orders o JOIN cases c ON c.id = o.case_id WHERE c.slug = ? LIMIT 1").get(slug) as { id: number } | undefined;
-    const pages = [`/cases/${slug}`, `/staff/cases/${slug}`, "/staff/subpoenas/new", `/staff/cases/${slug}/motions/new`, "/staff/events/new"];
+    const order = db.$client.prepare("SELECT o.id FROM orders o JOIN cases c ON c.id = o.case_id WHERE c.slug = ? LIMIT 1").get(slug) as
+      { id: number } | undefined;
+    const pages = [
+      `/cases/${slug}`,
+      `/staff/cases/${slug}`,
+      "/staff/subpoenas/new",
+      `/staff/cases/${slug}/motions/new`,
+      "/staff/events/new",
+    ];
     if (order) pages.push(`/staff/cases/${slug}/orders/${order.id}/edit`);
     for (const url of pages) {
       await page.goto(`${base}${url}`);

@@ -52,7 +52,13 @@ describe("deadline API", () => {
     expect(res.statusCode).toBe(200);
     const { data, count } = res.json();
     expect(count).toBe(data.length);
-    expect(data.find((r: { code: string }) => r.code === "lr-7-3c")).toMatchObject({ days: 7, direction: "after", chainedFrom: "lr-7-3a", computable: true, why: null });
+    expect(data.find((r: { code: string }) => r.code === "lr-7-3c")).toMatchObject({
+      days: 7,
+      direction: "after",
+      chainedFrom: "lr-7-3a",
+      computable: true,
+      why: null,
+    });
     expect(data.find((r: { code: string }) => r.code === "user-notice")).toMatchObject({ computable: false, days: null });
   });
 

@@ -23,7 +23,11 @@ describe("deadline calculator page", () => {
     expect($("main form").first().attr("method")).toBe("get");
     expect($("#result-heading")).toHaveLength(0);
     expect($("label[for=period-trigger]").text()).toContain("Trigger date");
-    expect($("#rule-rule option").map((_, o) => $(o).attr("value")).get()).toContain("lr-7-3a");
+    expect(
+      $("#rule-rule option")
+        .map((_, o) => $(o).attr("value"))
+        .get(),
+    ).toContain("lr-7-3a");
     // The recorded-only platform window is explained in the catalogue but not offered to compute.
     expect($("#rule-rule option[value=user-notice]")).toHaveLength(0);
     expect($("#rule-user-notice").text()).toContain("recorded as stated, not computed");
@@ -33,13 +37,19 @@ describe("deadline calculator page", () => {
     const { status, $ } = await get("?trigger=2007-08-22&days=10&dir=after&service=electronic&eo=on&ca=off");
     expect(status).toBe(200);
     expect($("#result-heading").text()).toBe("Due Tuesday, September 4, 2007");
-    const steps = $(".calculator-result ol li").map((_, li) => $(li).text()).get();
+    const steps = $(".calculator-result ol li")
+      .map((_, li) => $(li).text())
+      .get();
     expect(steps[0]).toContain("2007-08-22 + 10 days = 2007-09-01");
     expect(steps.some((s) => s.includes("2007-09-01 Saturday — weekend"))).toBe(true);
     expect(steps.some((s) => s.includes("2007-09-03 Labor Day — legal holiday"))).toBe(true);
     expect($(".calculator-result").text()).toContain("11:59 p.m. Pacific (PDT)");
     expect($(".calculator-result time[datetime='2007-09-05T07:00:00Z']")).toHaveLength(1);
-    expect($(".calculator-result ul.small li").map((_, li) => $(li).text()).get()).toContain("5 U.S.C. § 6103");
+    expect(
+      $(".calculator-result ul.small li")
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toContain("5 U.S.C. § 6103");
     // The input stays in the form.
     expect($("#period-trigger").attr("value")).toBe("2007-08-22");
     expect($("#period-days").attr("value")).toBe("10");

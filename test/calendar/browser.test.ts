@@ -41,7 +41,9 @@ describe("calendar and calculator in a real browser", { timeout: 90_000 }, () =>
     await page.fill("#period-trigger", "2026-02-30");
     await page.locator("section[aria-labelledby=period-heading] button[type=submit]").click();
     await page.waitForURL(/trigger=2026-02-30/);
-    await expect(page.locator("#period-trigger-error").textContent()).resolves.toBe("2026-02-30 is not a real date (February 2026 has 28 days)");
+    await expect(page.locator("#period-trigger-error").textContent()).resolves.toBe(
+      "2026-02-30 is not a real date (February 2026 has 28 days)",
+    );
     await expectAccessible(page, page.url());
   });
 });

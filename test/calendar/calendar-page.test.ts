@@ -41,7 +41,11 @@ describe("calendar page", () => {
     // Upcoming, grouped by case, soonest first within each case.
     const groups = upcoming.find(".calendar-case");
     expect(groups.map((_, g) => $(g).find("h3").text()).get()).toEqual(["Doe v. DHS", "Roe v. DHS"]);
-    const doeItems = groups.eq(0).find(".card-list > li").map((_, li) => $(li).attr("id")).get();
+    const doeItems = groups
+      .eq(0)
+      .find(".card-list > li")
+      .map((_, li) => $(li).attr("id"))
+      .get();
     expect(doeItems).toEqual([
       `deadline-${seeded.doeReply.id}`,
       `hearing-${seeded.roughHearing.id}`,
@@ -64,7 +68,12 @@ describe("calendar page", () => {
     expect(reply.text()).toContain("The reply is due no more than 7 days after the opposition was due");
     expect(reply.text()).toContain("Computed from the rule");
     expect(reply.find(".badge").text()).toContain("Open");
-    expect(reply.find("a").filter((_, a) => $(a).text() === "This deadline on the docket").attr("href")).toBe(`/cases/doe-v-dhs#deadline-${seeded.doeReply.id}`);
+    expect(
+      reply
+        .find("a")
+        .filter((_, a) => $(a).text() === "This deadline on the docket")
+        .attr("href"),
+    ).toBe(`/cases/doe-v-dhs#deadline-${seeded.doeReply.id}`);
     // The steps say why Thanksgiving moved it.
     expect(reply.find("details li").text()).toContain("Thanksgiving");
 
@@ -102,7 +111,12 @@ describe("calendar page", () => {
 
   it("does not call a hearing floor that has passed overdue", async () => {
     // Filed 2026-10-01: opposition 10-15 is overdue; the earliest hearing date, 11-05, is just history.
-    const motion = insertMotion(db, seeded.doe.id, { title: "Old motion", dateFiled: "2026-10-01", dateFiledPrecision: "day", status: "pending" });
+    const motion = insertMotion(db, seeded.doe.id, {
+      title: "Old motion",
+      dateFiled: "2026-10-01",
+      dateFiledPrecision: "day",
+      status: "pending",
+    });
     const { created } = createMotionDeadlines({ db, store: createRecordStore(db, testClock) }, motion, { actor: testActor });
     const $ = await page();
     const overdue = $("section[aria-labelledby=overdue-heading]");
@@ -147,7 +161,10 @@ describe("calendar page", () => {
     const first = await app.inject("/calendar");
     const again = await app.inject({ url: "/calendar", headers: { "if-none-match": String(first.headers.etag) } });
     expect(again.statusCode).toBe(304);
-    markDeadline({ db, store: createRecordStore(db, testClock) }, seeded.doeOpposition.id, "met", { actor: testActor, expectedVersion: seeded.doeOpposition.version });
+    markDeadline({ db, store: createRecordStore(db, testClock) }, seeded.doeOpposition.id, "met", {
+      actor: testActor,
+      expectedVersion: seeded.doeOpposition.version,
+    });
     const after = parseHtml((await app.inject("/calendar")).body);
     expect(after(`#deadline-${seeded.doeOpposition.id}`)).toHaveLength(0);
   });

@@ -56,7 +56,8 @@ describe("iCalendar feeds to RFC 5545", () => {
       const all = events(cal);
       expect(all.length, url).toBeGreaterThan(3);
       for (const e of all) {
-        for (const property of ["uid", "dtstamp", "dtstart", "sequence"]) expect(e.hasProperty(property), `${url} ${uid(e)} ${property}`).toBe(true);
+        for (const property of ["uid", "dtstamp", "dtstart", "sequence"])
+          expect(e.hasProperty(property), `${url} ${uid(e)} ${property}`).toBe(true);
       }
       expect(new Set(all.map(uid)).size, url).toBe(all.length);
       const vacated = all.find((e) => uid(e).startsWith(`hearing-${seeded.vacatedHearing.id}@`));
@@ -87,7 +88,8 @@ describe("iCalendar feeds to RFC 5545", () => {
     for (const url of ["/calendar.ics", ...cases.map((c) => `/cases/${c.slug}/calendar.ics`)]) {
       const cal = parse((await app.inject(url)).body);
       expect(cal.getFirstPropertyValue("method"), url).toBe("PUBLISH");
-      if (events(cal).length === 0) expect(String(cal.getFirstPropertyValue("x-wr-caldesc")), url).toContain("The record holds no deadlines or hearings");
+      if (events(cal).length === 0)
+        expect(String(cal.getFirstPropertyValue("x-wr-caldesc")), url).toContain("The record holds no deadlines or hearings");
       calendars++;
     }
     expect(calendars).toBeGreaterThan(5);

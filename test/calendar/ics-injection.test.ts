@@ -80,13 +80,19 @@ describe("iCalendar text values", () => {
 
   it("strips markup from calendar text, as a reader of the page sees it (9.6)", async () => {
     const kase = insertCase(db, { slug: "markup", courtId: "cand", caption: "Doe <i>v.</i> DHS" });
-    insertHearing(db, kase.id, { title: "<script>alert(1)</script>Hearing &amp; argument", date: "2026-12-10", place: '<a href="https://evil.example">Room</a> 4' });
+    insertHearing(db, kase.id, {
+      title: "<script>alert(1)</script>Hearing &amp; argument",
+      date: "2026-12-10",
+      place: '<a href="https://evil.example">Room</a> 4',
+    });
     insertDeadline(db, kase.id, { label: "Reply<img src=x onerror=alert(1)> due", dateDue: "2026-12-01" });
     for (const url of ["/cases/markup/calendar.ics", "/calendar.ics"]) {
       const res = await app.inject(url);
       expect(res.body, url).not.toMatch(/<|alert|evil\.example/);
       const cal = parseCalendar(res.body);
-      const summaries = events(cal).map((e) => prop(e, "summary")).sort();
+      const summaries = events(cal)
+        .map((e) => prop(e, "summary"))
+        .sort();
       expect(summaries, url).toEqual(["Hearing & argument — Doe v. DHS", "Reply due — Doe v. DHS"]);
       const hearing = events(cal).find((e) => prop(e, "uid")!.startsWith("hearing"))!;
       expect(prop(hearing, "location")).toBe("Room 4");

@@ -10,7 +10,10 @@ type VEvent = Record<string, string>;
 function parseIcs(text: string): { lines: string[]; events: VEvent[] } {
   expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(text).toMatch(/\r\nEND:VCALENDAR\r\n$/);
-  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
   const events: VEvent[] = [];
   let current: VEvent | null = null;
   for (const line of lines) {

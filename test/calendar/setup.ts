@@ -3,7 +3,16 @@ import { createRecordStore } from "../../server/records/store";
 import { createMotionDeadlines, setCourtOrderedDeadline } from "../../server/schedule/service";
 import { buildTestApp } from "../support/app";
 import { testActor, testClock } from "../support/db";
-import { citeSource, insertCase, insertCourt, insertDeadline, insertHearing, insertMotion, insertOrder, insertSource } from "../support/factories";
+import {
+  citeSource,
+  insertCase,
+  insertCourt,
+  insertDeadline,
+  insertHearing,
+  insertMotion,
+  insertOrder,
+  insertSource,
+} from "../support/factories";
 
 /**
  * A small calendar around the test clock's today, 2026-11-21 (a Saturday):
@@ -21,19 +30,57 @@ export function seedCalendar(db: Db) {
   const source = insertSource(db, { tag: "S01", publisher: "Court docket" });
 
   const doe = insertCase(db, { slug: "doe-v-dhs", courtId: "cand", caption: "Doe v. DHS", docketNumber: "3:26-mc-80001-TSH" });
-  const doeMotion = insertMotion(db, doe.id, { title: "Motion to quash the subpoena to Meta", dateFiled: "2026-11-05", dateFiledPrecision: "day", status: "pending" });
+  const doeMotion = insertMotion(db, doe.id, {
+    title: "Motion to quash the subpoena to Meta",
+    dateFiled: "2026-11-05",
+    dateFiledPrecision: "day",
+    status: "pending",
+  });
   citeSource(db, "motion", doeMotion.id, source.id, { field: "dateFiled" });
   const doeDeadlines = createMotionDeadlines(ctx, doeMotion, { actor }).created;
-  const hearing = insertHearing(db, doe.id, { title: "Hearing on the motion to quash", date: "2026-12-10", datePrecision: "day", time: "10:00", place: "Courtroom E, 15th Floor", motionId: doeMotion.id });
+  const hearing = insertHearing(db, doe.id, {
+    title: "Hearing on the motion to quash",
+    date: "2026-12-10",
+    datePrecision: "day",
+    time: "10:00",
+    place: "Courtroom E, 15th Floor",
+    motionId: doeMotion.id,
+  });
   const pastHearing = insertHearing(db, doe.id, { title: "Case management conference", date: "2026-11-18", datePrecision: "day" });
-  const vacatedHearing = insertHearing(db, doe.id, { title: "Vacated status conference", date: "2026-12-01", datePrecision: "day", status: "vacated" });
-  const roughHearing = insertHearing(db, doe.id, { title: "Further hearing", date: "2026-12-02", dateLatest: "2026-12-09", datePrecision: "weekday", dateLabel: "a Wednesday in December 2026" });
-  insertMotion(db, doe.id, { title: "Motion to proceed pseudonymously", dateFiled: "2026-11-01", dateFiledPrecision: "month", status: "pending" });
+  const vacatedHearing = insertHearing(db, doe.id, {
+    title: "Vacated status conference",
+    date: "2026-12-01",
+    datePrecision: "day",
+    status: "vacated",
+  });
+  const roughHearing = insertHearing(db, doe.id, {
+    title: "Further hearing",
+    date: "2026-12-02",
+    dateLatest: "2026-12-09",
+    datePrecision: "weekday",
+    dateLabel: "a Wednesday in December 2026",
+  });
+  insertMotion(db, doe.id, {
+    title: "Motion to proceed pseudonymously",
+    dateFiled: "2026-11-01",
+    dateFiledPrecision: "month",
+    status: "pending",
+  });
 
   const roe = insertCase(db, { slug: "roe-v-dhs", courtId: "cand", caption: "Roe v. DHS" });
-  const roeMotion = insertMotion(db, roe.id, { title: "Roe's motion to quash", dateFiled: "2026-11-12", dateFiledPrecision: "day", status: "pending" });
+  const roeMotion = insertMotion(db, roe.id, {
+    title: "Roe's motion to quash",
+    dateFiled: "2026-11-12",
+    dateFiledPrecision: "day",
+    status: "pending",
+  });
   const roeComputed = createMotionDeadlines(ctx, roeMotion, { actor }).created;
-  const order = insertOrder(db, roe.id, { title: "Order setting briefing schedule", kind: "scheduling", dateSigned: "2026-11-16", dateSignedPrecision: "day" });
+  const order = insertOrder(db, roe.id, {
+    title: "Order setting briefing schedule",
+    kind: "scheduling",
+    dateSigned: "2026-11-16",
+    dateSignedPrecision: "day",
+  });
   citeSource(db, "order", order.id, source.id);
   const ordered = setCourtOrderedDeadline(
     ctx,

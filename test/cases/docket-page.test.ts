@@ -4,15 +4,7 @@ import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
 import { openPage } from "../support/pages";
-import {
-  citeSource,
-  insertEntry,
-  insertMotion,
-  insertOrder,
-  insertParty,
-  insertDocument,
-  insertSource,
-} from "../support/factories";
+import { citeSource, insertEntry, insertMotion, insertOrder, insertParty, insertDocument, insertSource } from "../support/factories";
 import { insertDoeCaseBeforeHixson } from "../support/scenarios";
 import { files } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
@@ -30,11 +22,35 @@ describe("docket page", () => {
     const source = insertSource(db, { tag: "S01", publisher: "Politico (copy)" });
     citeSource(db, "case", caseId, source.id);
     insertParty(db, caseId, { name: "J. Doe", role: "Movant" });
-    const motionEntry = insertEntry(db, caseId, { number: 1, sequence: 1, dateFiled: "2025-09-18", dateEntered: "2025-09-19", description: "MOTION to Quash filed by J. Doe", kind: "motion" });
+    const motionEntry = insertEntry(db, caseId, {
+      number: 1,
+      sequence: 1,
+      dateFiled: "2025-09-18",
+      dateEntered: "2025-09-19",
+      description: "MOTION to Quash filed by J. Doe",
+      kind: "motion",
+    });
     citeSource(db, "entry", motionEntry.id, source.id);
-    insertEntry(db, caseId, { number: 2, sequence: 2, dateFiled: "2025-09-18", description: "Secret declaration naming the movant", sealed: true });
-    insertEntry(db, caseId, { number: null, sequence: 2.5, dateFiled: "2025-09-19", description: "Clerk's notice of assignment", kind: "notice" });
-    const order = insertOrder(db, caseId, { title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+    insertEntry(db, caseId, {
+      number: 2,
+      sequence: 2,
+      dateFiled: "2025-09-18",
+      description: "Secret declaration naming the movant",
+      sealed: true,
+    });
+    insertEntry(db, caseId, {
+      number: null,
+      sequence: 2.5,
+      dateFiled: "2025-09-19",
+      description: "Clerk's notice of assignment",
+      kind: "notice",
+    });
+    const order = insertOrder(db, caseId, {
+      title: "Order that Meta not produce",
+      judgeId: judge.id,
+      dateSigned: "2025-09-19",
+      dateSignedPrecision: "day",
+    });
     insertMotion(db, caseId, { entryId: motionEntry.id, status: "moot", decidedByOrderId: order.id });
   });
   afterEach(async () => app.close());
@@ -139,11 +155,18 @@ describe("docket page", () => {
 
   it("links filed PDFs for download, but never a sealed document's", async () => {
     const entry = insertEntry(db, caseId, { number: 7, sequence: 7, description: "DECLARATION with exhibits" });
-    db.insert(files).values({ sha256: "a".repeat(64), sizeBytes: 10, mediaType: "application/pdf", storagePath: "files/aa/x", createdAt: "2026-01-01" }).run();
+    db.insert(files)
+      .values({ sha256: "a".repeat(64), sizeBytes: 10, mediaType: "application/pdf", storagePath: "files/aa/x", createdAt: "2026-01-01" })
+      .run();
     const open = insertDocument(db, entry.id, { attachmentNumber: 0, fileSha256: "a".repeat(64) });
     insertDocument(db, entry.id, { attachmentNumber: 1, description: "Exhibit A", fileSha256: "a".repeat(64), sealed: true });
     const row = parseHtml((await app.inject("/cases/doe-v-dhs")).body)(`tr#entry-${entry.id}`);
-    expect(row.find("li a").map((_, a) => parseHtml("")(a).attr("href")).get()).toEqual([`/documents/${open.id}`]);
+    expect(
+      row
+        .find("li a")
+        .map((_, a) => parseHtml("")(a).attr("href"))
+        .get(),
+    ).toEqual([`/documents/${open.id}`]);
     expect(row.text()).toContain("Attachment 1");
   });
 
@@ -157,28 +180,46 @@ describe("docket page", () => {
   });
 
   it("marks an entry reconstructed from a press report and an inferred date on the table, and words a staff-logged entry plainly", async () => {
-    const press = insertEntry(db, caseId, { number: null, sequence: 3, dateFiled: "2025-09-20", description: "Hearing reported by the press", source: "press" });
+    const press = insertEntry(db, caseId, {
+      number: null,
+      sequence: 3,
+      dateFiled: "2025-09-20",
+      description: "Hearing reported by the press",
+      source: "press",
+    });
     const source = insertSource(db, { tag: "S09", publisher: "Davis Vanguard" });
     citeSource(db, "entry", press.id, source.id, { field: "dateFiled", inferred: true, inferredReason: "reported the next day" });
     insertEntry(db, caseId, { number: 4, sequence: 4, dateFiled: "2025-09-21", description: "Logged entry", source: "manual" });
     const $ = parseHtml((await app.inject("/cases/doe-v-dhs")).body);
     const row = $(`#entry-${press.id}`);
     expect(row.hasClass("entry-press")).toBe(true);
-    expect(row.find(".badge").map((_, b) => $(b).text()).get()).toEqual(["date inferred", "Press report — not on the court's docket"]);
+    expect(
+      row
+        .find(".badge")
+        .map((_, b) => $(b).text())
+        .get(),
+    ).toEqual(["date inferred", "Press report — not on the court's docket"]);
     const text = $("table.docket-entries").text();
     expect(text).toContain("logged by staff");
     expect(text).not.toContain("from entered by staff");
   });
 
-  it("gives an entry page a \"Cite this page\" box: permalink, last change, retrieval date and a ready Bluebook citation", async () => {
+  it('gives an entry page a "Cite this page" box: permalink, last change, retrieval date and a ready Bluebook citation', async () => {
     const entry = insertEntry(db, caseId, { number: 7, sequence: 7, dateFiled: "2025-09-18", description: "Order" });
     const $ = parseHtml((await app.inject(`/cases/doe-v-dhs/entries/${entry.id}`)).body);
     const box = $("section.cite-box");
     expect(box.find("h2").text()).toBe("Cite this page");
     const permalink = `http://127.0.0.1:3000/cases/doe-v-dhs/entries/${entry.id}`;
-    expect(box.find(".citation").text()).toBe(`Quash, Doe v. U.S. Department of Homeland Security, No. 3:25-mc-80200-TSH, ECF No. 7 (N.D. Cal. Sept. 18, 2025), retrieved Nov. 21, 2026, <${permalink}>`);
+    expect(box.find(".citation").text()).toBe(
+      `Quash, Doe v. U.S. Department of Homeland Security, No. 3:25-mc-80200-TSH, ECF No. 7 (N.D. Cal. Sept. 18, 2025), retrieved Nov. 21, 2026, <${permalink}>`,
+    );
     expect(box.find(".citation i").first().text()).toBe("Doe v. U.S. Department of Homeland Security");
     expect(box.find("a").attr("href")).toBe(permalink);
-    expect(box.find("time").map((_, t) => $(t).attr("datetime")).get()).toEqual([entry.updatedAt.slice(0, 10), "2026-11-21"]);
+    expect(
+      box
+        .find("time")
+        .map((_, t) => $(t).attr("datetime"))
+        .get(),
+    ).toEqual([entry.updatedAt.slice(0, 10), "2026-11-21"]);
   });
 });

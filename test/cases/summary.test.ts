@@ -13,14 +13,21 @@ describe("a case's summary on its docket page", () => {
   afterAll(async () => app.close());
 
   it("is shown under the docket header with its sources, for every case that has one", async () => {
-    const cases = (await app.inject("/api/v1/cases")).json().data as { slug: string; summary: string | null; sources: { tag: string; field: string | null }[] }[];
+    const cases = (await app.inject("/api/v1/cases")).json().data as {
+      slug: string;
+      summary: string | null;
+      sources: { tag: string; field: string | null }[];
+    }[];
     const withSummary = cases.filter((c) => c.summary);
     expect(withSummary.length).toBeGreaterThan(3);
     for (const c of withSummary) {
       const { $ } = await openPage(app, `/cases/${c.slug}`);
       const summary = $(".case-header .case-summary");
       expect(summary.text(), c.slug).toContain(c.summary!.slice(0, 60));
-      const tags = summary.find("sup.src a").map((_, a) => $(a).text()).get();
+      const tags = summary
+        .find("sup.src a")
+        .map((_, a) => $(a).text())
+        .get();
       expect(tags.length, c.slug).toBeGreaterThan(0);
       const own = c.sources.filter((s) => s.field === "summary").map((s) => s.tag);
       const expected = own.length ? own : c.sources.filter((s) => s.field === null).map((s) => s.tag);

@@ -4,7 +4,13 @@ import { extractCitations } from "../../server/citations";
 import { courtMatcher } from "../../server/citations/courts";
 import { findCourtRules } from "../../server/citations/court-rules";
 import { findReportersDbDir, loadReportersDb } from "../../server/citations/reporters-data";
-import { processVariables, pythonToJsRegex, relaxedAbbreviation, substitute, substituteRecursively } from "../../server/citations/regex-templates";
+import {
+  processVariables,
+  pythonToJsRegex,
+  relaxedAbbreviation,
+  substitute,
+  substituteRecursively,
+} from "../../server/citations/regex-templates";
 
 describe("reporters-db regex templates", () => {
   it("flattens nested variables, drops comments and adds optional variants", () => {
@@ -17,7 +23,9 @@ describe("reporters-db regex templates", () => {
   });
 
   it("substitutes as Python's Template does: longest names, braces, $$ and unknown names left alone", () => {
-    expect(substitute("$volume_year-$reporter ${page}x $$ $unknown", { volume: "V", volume_year: "Y", reporter: "R", page: "P" })).toBe("Y-R Px $ $unknown");
+    expect(substitute("$volume_year-$reporter ${page}x $$ $unknown", { volume: "V", volume_year: "Y", reporter: "R", page: "P" })).toBe(
+      "Y-R Px $ $unknown",
+    );
     expect(substituteRecursively("$a", { a: "$b", b: "$c", c: "done" })).toBe("done");
     expect(() => substituteRecursively("$a", { a: "$b", b: "$a" })).toThrow(/does not settle/);
   });
@@ -75,7 +83,8 @@ describe("behaviour eyecite has and the extractor keeps", () => {
 
 describe("court rules (not in reporters-db)", () => {
   it("reads the federal rules and local rules in their usual forms", () => {
-    const text = "Fed.R.Civ.P. 45(d)(3)(A); FRCP 6(a); Fed. R. Evid. 501; F.R.A.P. 4(a)(1)(B); Civil L.R. 7-3(a); Civil Local Rule 79-5; N.D. Cal. Civ. L.R. 3-12.";
+    const text =
+      "Fed.R.Civ.P. 45(d)(3)(A); FRCP 6(a); Fed. R. Evid. 501; F.R.A.P. 4(a)(1)(B); Civil L.R. 7-3(a); Civil Local Rule 79-5; N.D. Cal. Civ. L.R. 3-12.";
     expect(findCourtRules(text).map((c) => [c.reporter, c.section, c.pinCite ?? ""])).toEqual([
       ["Fed. R. Civ. P.", "45", "(d)(3)(A)"],
       ["Fed. R. Civ. P.", "6", "(a)"],
@@ -88,7 +97,9 @@ describe("court rules (not in reporters-db)", () => {
   });
 
   it("places rules among the other citations by position", () => {
-    const found = extractCitations("Under Fed. R. Civ. P. 45(d)(3), see Highfields Capital Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005); Civil L.R. 7-2.");
+    const found = extractCitations(
+      "Under Fed. R. Civ. P. 45(d)(3), see Highfields Capital Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005); Civil L.R. 7-2.",
+    );
     expect(found.map((c) => c.reporter)).toEqual(["Fed. R. Civ. P.", "F. Supp. 2d", "Civil L.R."]);
   });
 });

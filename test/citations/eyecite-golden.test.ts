@@ -14,10 +14,7 @@ const pairs = fixture.pairs.map((passage, i) => ({ name: `pair ${i}: ${JSON.stri
 function expectCoreMatch(passage: Passage): void {
   const comparison = comparePassage(passage.citations, extractCitations(passage.text));
   const report = describeMismatches(passage.text, comparison);
-  expect(
-    comparison.coreMatch,
-    `eyecite found ${comparison.expected} citations, the extractor ${comparison.actual}:\n${report}`,
-  ).toBe(true);
+  expect(comparison.coreMatch, `eyecite found ${comparison.expected} citations, the extractor ${comparison.actual}:\n${report}`).toBe(true);
 }
 
 /**
@@ -55,8 +52,9 @@ describe("extractCitations against eyecite on the whole opinion", () => {
 
 describe("the other fields", () => {
   it("match eyecite's year, court, parties and parenthetical wherever eyecite gives them", () => {
-    const problems = [...fixture.pairs.map((p, i) => ({ name: `pair ${i}`, p })), { name: "opinion", p: fixture.opinion }]
-      .flatMap(({ name, p }) => otherFieldMismatches(p).map((line) => `${name} ${line}`));
+    const problems = [...fixture.pairs.map((p, i) => ({ name: `pair ${i}`, p })), { name: "opinion", p: fixture.opinion }].flatMap(
+      ({ name, p }) => otherFieldMismatches(p).map((line) => `${name} ${line}`),
+    );
     expect(problems).toEqual([]);
   });
 

@@ -33,15 +33,26 @@ describe("a filing's citations on its case's Authorities tab", () => {
     cookie = await signIn(app, "editor@example.org");
     const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS" });
     const entry = insertEntry(db, kase.id, { number: 12, description: "MOTION to Quash", kind: "motion" });
-    talley = insertAuthority(db, { slug: "talley-v-california", citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", court: "U.S. Supreme Court", year: 1960 });
+    talley = insertAuthority(db, {
+      slug: "talley-v-california",
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      shortName: "Talley",
+      court: "U.S. Supreme Court",
+      year: 1960,
+    });
     insertAuthority(db, { slug: "19-usc-1509", kind: "statute", citation: "19 U.S.C. § 1509", shortName: "Customs summons (§ 1509)" });
     const url = `/staff/cases/doe-v-dhs/entries/${entry.id}/documents`;
     const page = await app.inject({ url, headers: { cookie } });
-    const body = multipartBody({ _csrf: csrfFrom(page.body), attachmentNumber: "0" }, { fileName: "motion.pdf", content: minimalPdf(BRIEF) });
+    const body = multipartBody(
+      { _csrf: csrfFrom(page.body), attachmentNumber: "0" },
+      { fileName: "motion.pdf", content: minimalPdf(BRIEF) },
+    );
     const res = await app.inject({ method: "POST", url, headers: { cookie, "content-type": body.contentType }, payload: body.payload });
     expect(res.statusCode).toBe(303);
     const done = await app.inject({ url: res.headers.location!, headers: { cookie } });
-    expect(collapseWhitespace(parseHtml(done.body)(".notice[role=status]").text())).toMatch(/\d+ citations were found in its text and proposed as links/);
+    expect(collapseWhitespace(parseHtml(done.body)(".notice[role=status]").text())).toMatch(
+      /\d+ citations were found in its text and proposed as links/,
+    );
   });
   afterEach(async () => app.close());
 
@@ -79,7 +90,11 @@ describe("a filing's citations on its case's Authorities tab", () => {
   it("publishes a link once staff confirm it, with its pin cite and the sentence it appears in", async () => {
     const link = links().find((r) => r.citeKey.includes("case/U.S./362/60"))!;
     const { res } = await tab(true);
-    const confirmed = await postForm(app, `/staff/cites/${link.id}/confirm`, cookie, { _csrf: csrfFrom(res.body), version: String(link.version), authorityId: String(talley.id) });
+    const confirmed = await postForm(app, `/staff/cites/${link.id}/confirm`, cookie, {
+      _csrf: csrfFrom(res.body),
+      version: String(link.version),
+      authorityId: String(talley.id),
+    });
     expect(confirmed.statusCode).toBe(303);
     const { $ } = await tab(false);
     const text = collapseWhitespace($("main").text());
@@ -108,12 +123,24 @@ describe("a filing's citations on its case's Authorities tab", () => {
     const link = links().find((r) => r.citeKey.includes("case/U.S./362/60"))!;
     const { res } = await tab(true);
     const csrf = csrfFrom(res.body);
-    expect((await postForm(app, `/staff/cites/${link.id}/reject`, cookie, { _csrf: csrf, version: String(link.version), note: "quoted from the other side" })).statusCode).toBe(303);
+    expect(
+      (
+        await postForm(app, `/staff/cites/${link.id}/reject`, cookie, {
+          _csrf: csrf,
+          version: String(link.version),
+          note: "quoted from the other side",
+        })
+      ).statusCode,
+    ).toBe(303);
     const before = links().length;
     const again = await postForm(app, "/staff/cases/doe-v-dhs/cites/extract", cookie, { _csrf: csrf });
     expect(again.statusCode).toBe(303);
     expect(links()).toHaveLength(before);
-    expect(db.select().from(cites).where(eq(cites.id, link.id)).get()).toMatchObject({ status: "rejected", found: true, decisionNote: "quoted from the other side" });
+    expect(db.select().from(cites).where(eq(cites.id, link.id)).get()).toMatchObject({
+      status: "rejected",
+      found: true,
+      decisionNote: "quoted from the other side",
+    });
     const { $ } = await tab(false);
     expect(collapseWhitespace($("main").text())).not.toContain("Talley cited");
   });

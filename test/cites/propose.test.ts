@@ -42,18 +42,66 @@ describe("proposed cites links", () => {
   const talley = at(text, "Talley v. California, 362 U.S. 60, 64 (1960)");
   const textile = at(text, "Does I thru XXIII v. Advanced Textile Corp., 214 F.3d 1058, 1068 (9th Cir. 2000)");
   const found: FoundCitation[] = [
-    { kind: "case", span: at(text, "362 U.S. 60"), fullSpan: talley, volume: "362", reporter: "U.S.", page: "60", pinCite: "64", year: "1960", plaintiff: "Talley", defendant: "California", court: "scotus" },
+    {
+      kind: "case",
+      span: at(text, "362 U.S. 60"),
+      fullSpan: talley,
+      volume: "362",
+      reporter: "U.S.",
+      page: "60",
+      pinCite: "64",
+      year: "1960",
+      plaintiff: "Talley",
+      defendant: "California",
+      court: "scotus",
+    },
     { kind: "id", span: at(text, "Id. at 65"), pinCite: "at 65" },
-    { kind: "law", span: at(text, "8 U.S.C. § 1225"), fullSpan: at(text, "8 U.S.C. § 1225(d)(4)"), reporter: "U.S.C.", title: "8", section: "1225", pinCite: "(d)(4)" },
+    {
+      kind: "law",
+      span: at(text, "8 U.S.C. § 1225"),
+      fullSpan: at(text, "8 U.S.C. § 1225(d)(4)"),
+      reporter: "U.S.C.",
+      title: "8",
+      section: "1225",
+      pinCite: "(d)(4)",
+    },
     { kind: "law", span: at(text, "8 U.S.C. § 1225(e)"), reporter: "U.S.C.", title: "8", section: "1225", pinCite: "(e)" },
-    { kind: "case", span: at(text, "214 F.3d 1058"), fullSpan: textile, volume: "214", reporter: "F.3d", page: "1058", pinCite: "1068", year: "2000", plaintiff: "Does I thru XXIII", defendant: "Advanced Textile Corp.", courtText: "9th Cir." },
-    { kind: "shortCase", span: at(text, "362 U.S., at 64"), fullSpan: at(text, "Talley, 362 U.S., at 64"), volume: "362", reporter: "U.S.", page: "64", pinCite: "64", antecedent: "Talley" },
+    {
+      kind: "case",
+      span: at(text, "214 F.3d 1058"),
+      fullSpan: textile,
+      volume: "214",
+      reporter: "F.3d",
+      page: "1058",
+      pinCite: "1068",
+      year: "2000",
+      plaintiff: "Does I thru XXIII",
+      defendant: "Advanced Textile Corp.",
+      courtText: "9th Cir.",
+    },
+    {
+      kind: "shortCase",
+      span: at(text, "362 U.S., at 64"),
+      fullSpan: at(text, "Talley, 362 U.S., at 64"),
+      volume: "362",
+      reporter: "U.S.",
+      page: "64",
+      pinCite: "64",
+      antecedent: "Talley",
+    },
     { kind: "id", span: at(text, "Id. at 65", at(text, "Talley, 362 U.S., at 64")[1]), pinCite: "at 65" },
   ];
   const drafts = draftCites(text, found, index);
 
   it("links a full citation to the authority with the same volume, reporter and page, keeping the pin cite", () => {
-    expect(drafts[0]).toMatchObject({ kind: "case", authorityId: 1, matchedBy: "citation", pinCite: "64", citedText: "Talley v. California, 362 U.S. 60, 64 (1960)", proposed: null });
+    expect(drafts[0]).toMatchObject({
+      kind: "case",
+      authorityId: 1,
+      matchedBy: "citation",
+      pinCite: "64",
+      citedText: "Talley v. California, 362 U.S. 60, 64 (1960)",
+      proposed: null,
+    });
     expect(drafts[0]!.sentence).toBe("Anonymous pamphlets have a long history. Talley v. California, 362 U.S. 60, 64 (1960).");
   });
 
@@ -67,7 +115,13 @@ describe("proposed cites links", () => {
   it("links a finer subsection of a statute on the record, but not a sibling subsection", () => {
     expect(drafts[2]).toMatchObject({ kind: "law", authorityId: 2, pinCite: "(d)(4)" });
     expect(drafts[3]).toMatchObject({ kind: "law", authorityId: null, matchedBy: null });
-    expect(drafts[3]!.proposed).toEqual({ citation: "8 U.S.C. § 1225", kind: "statute", shortName: "8 U.S.C. § 1225", court: null, year: null });
+    expect(drafts[3]!.proposed).toEqual({
+      citation: "8 U.S.C. § 1225",
+      kind: "statute",
+      shortName: "8 U.S.C. § 1225",
+      court: null,
+      year: null,
+    });
   });
 
   it("proposes a new authority for a case the record lacks, built from what was read, and links nothing", () => {
@@ -93,7 +147,10 @@ describe("proposed cites links", () => {
     expect(draft).toMatchObject({ authorityId: null, proposed: null });
     expect(draft!.citeKey).toContain("unresolved/Id. at 4");
 
-    const twice = buildAuthorityIndex([...AUTHORITIES, { id: 9, citation: "Talley v. California, 362 U.S. 60 (1960) (duplicate)" }], ON_RECORD);
+    const twice = buildAuthorityIndex(
+      [...AUTHORITIES, { id: 9, citation: "Talley v. California, 362 U.S. 60 (1960) (duplicate)" }],
+      ON_RECORD,
+    );
     const [again] = draftCites(text, found.slice(0, 1), twice);
     expect(again).toMatchObject({ authorityId: null, proposed: null });
   });

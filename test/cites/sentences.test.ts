@@ -41,7 +41,9 @@ describe("the sentence a citation appears in", () => {
   it("stops at a paragraph break and joins a sentence broken across lines", () => {
     const text = "Heading of the brief\n\nCustoms may summon records only in an investigation\nof an entry. 19 U.S.C. § 1509(a).";
     const span = spanOf(text, "19 U.S.C. § 1509(a)");
-    expect(sentenceAround(text, span, [span])).toBe("Customs may summon records only in an investigation of an entry. 19 U.S.C. § 1509(a).");
+    expect(sentenceAround(text, span, [span])).toBe(
+      "Customs may summon records only in an investigation of an entry. 19 U.S.C. § 1509(a).",
+    );
   });
 
   it("cuts a very long sentence around the citation, with ellipses, never mid-word", () => {

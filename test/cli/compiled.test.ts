@@ -93,7 +93,10 @@ describe("the freshness check", () => {
     const manifest = JSON.parse(original) as { inputs: Record<string, { size: number; mtimeMs: number }> };
     try {
       const edited = manifest.inputs["server/cli/main.ts"]!;
-      writeFileSync(manifestFile, JSON.stringify({ ...manifest, inputs: { ...manifest.inputs, "server/cli/main.ts": { ...edited, mtimeMs: edited.mtimeMs - 1 } } }));
+      writeFileSync(
+        manifestFile,
+        JSON.stringify({ ...manifest, inputs: { ...manifest.inputs, "server/cli/main.ts": { ...edited, mtimeMs: edited.mtimeMs - 1 } } }),
+      );
       expect(checkBuild(outdir)).toEqual({ stale: "server/cli/main.ts changed" });
 
       writeFileSync(manifestFile, JSON.stringify({ ...manifest, inputs: { ...manifest.inputs, "server/gone.ts": edited } }));

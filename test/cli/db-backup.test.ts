@@ -22,7 +22,13 @@ describe("quash db backup and restore", () => {
     scratch.remove();
   });
 
-  const slugs = (db: Db) => db.select({ slug: cases.slug }).from(cases).all().map((c) => c.slug).sort();
+  const slugs = (db: Db) =>
+    db
+      .select({ slug: cases.slug })
+      .from(cases)
+      .all()
+      .map((c) => c.slug)
+      .sort();
 
   it("copies the live database while it is open, including writes not yet checkpointed", async () => {
     insertCase(live, { slug: "in-the-wal" });
@@ -32,7 +38,7 @@ describe("quash db backup and restore", () => {
     expect(result.stdout).toContain(`Backed up ${scratch.file} to ${target}`);
     const copy = new Database(target, { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect((copy.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[])).toEqual(["before-backup", "in-the-wal"]);
+    expect(copy.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[]).toEqual(["before-backup", "in-the-wal"]);
     copy.close();
   });
 
@@ -48,9 +54,11 @@ describe("quash db backup and restore", () => {
     live = openDatabase(scratch.file);
     expect(slugs(live)).toEqual(["before-backup"]);
 
-    const kept = readdirSync(scratch.dir).find((f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal") && !f.endsWith("-shm"))!;
+    const kept = readdirSync(scratch.dir).find(
+      (f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal") && !f.endsWith("-shm"),
+    )!;
     const keptDb = new Database(join(scratch.dir, kept), { readonly: true });
-    expect((keptDb.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[])).toEqual(["after-backup", "before-backup"]);
+    expect(keptDb.prepare("SELECT slug FROM cases ORDER BY slug").pluck().all() as string[]).toEqual(["after-backup", "before-backup"]);
     keptDb.close();
   });
 
@@ -66,7 +74,9 @@ describe("quash db backup and restore", () => {
 
     const result = await quash(scratch.file, ["db", "restore", target]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/The current database does not open \(it is damaged\); kept its file as it was, as .*quash\.db\.before-restore-/);
+    expect(result.stdout).toMatch(
+      /The current database does not open \(it is damaged\); kept its file as it was, as .*quash\.db\.before-restore-/,
+    );
     live = openDatabase(scratch.file);
     expect(slugs(live)).toEqual(["before-backup"]);
     const kept = readdirSync(scratch.dir).find((f) => f.startsWith("quash.db.before-restore-") && !f.endsWith("-wal"))!;
@@ -87,7 +97,14 @@ describe("quash db backup and restore", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Released 1 job lease held when the backup was taken");
     live = openDatabase(scratch.file);
-    expect(createJobsRepository(live).all().map((row) => [row.name, row.leaseOwner])).toEqual([["backup", null], ["rss", null]]);
+    expect(
+      createJobsRepository(live)
+        .all()
+        .map((row) => [row.name, row.leaseOwner]),
+    ).toEqual([
+      ["backup", null],
+      ["rss", null],
+    ]);
   });
 
   it("restores consistently even while another process (the server) has the database open", async () => {
@@ -169,7 +186,11 @@ describe("quash db backup and restore", () => {
     writeFileSync(`${damaged}.manifest.json`, readFileSync(`${target}.manifest.json`));
     const broken = await quash(scratch.file, ["db", "drill", damaged]);
     expect(broken.code).toBe(1);
-    expect(broken.lines).toEqual([`Restore drill of ${damaged}:`, expect.stringMatching(/^ {2}opens: no \(.+\)$/), "  manifest: present, but there is nothing readable to compare it with"]);
+    expect(broken.lines).toEqual([
+      `Restore drill of ${damaged}:`,
+      expect.stringMatching(/^ {2}opens: no \(.+\)$/),
+      "  manifest: present, but there is nothing readable to compare it with",
+    ]);
     expect(broken.stderr).toMatch(/^The drill failed: it does not open as a SQLite database: /);
 
     // A backup that fails its drill is not restored, and the live database stays as it was.

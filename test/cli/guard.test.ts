@@ -26,7 +26,14 @@ describe("quash guard rescan", () => {
     const old = insertEntry(db, kase.id, { description: "DECLARATION" });
     unguarded(db, "UPDATE docket_entries SET description = ? WHERE id = ?", "DECLARATION of J. Doe, SSN 219-09-9999", old.id);
     const subpoena = insertSubpoena(db, { slug: "s-1" });
-    unguarded(db, "INSERT INTO subpoena_demands (subpoena_id, position, item, created_at, updated_at) VALUES (?, 0, ?, ?, ?)", subpoena.id, "Records of the subscriber born on January 5, 1990", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+    unguarded(
+      db,
+      "INSERT INTO subpoena_demands (subpoena_id, position, item, created_at, updated_at) VALUES (?, 0, ?, ?, ?)",
+      subpoena.id,
+      "Records of the subscriber born on January 5, 1990",
+      "2026-01-01T00:00:00Z",
+      "2026-01-01T00:00:00Z",
+    );
     // Held when written, then released by a person: a rescan must not take that decision back.
     const released = insertEntry(db, kase.id, { description: "EXHIBIT listing account 4111 1111 1111 1111" });
     const guard = guardOf(db);
@@ -58,7 +65,9 @@ describe("quash guard rescan", () => {
 
     // Run again: nothing new, and it says what is still waiting.
     const second = await quash(scratch.file, ["guard", "rescan"]);
-    expect(second.lines).toEqual([expect.stringMatching(/^Scanned \d+ records: 0 newly held; 2 already held\. Review them at \/staff\/review\.$/)]);
+    expect(second.lines).toEqual([
+      expect.stringMatching(/^Scanned \d+ records: 0 newly held; 2 already held\. Review them at \/staff\/review\.$/),
+    ]);
   });
 
   it("refuses an unknown action with the usage", async () => {

@@ -20,15 +20,21 @@ describe("quash jobs", () => {
     scratch = scratchDatabase();
     const db = openDatabase(scratch.file);
     const runner = createJobRunner({ db, clock: systemClock, owner: "server" });
-    runner.register({ name: "rss-poll:cand", schedule: { everyMs: 900_000 }, run: () => {
-      throw new Error("the court's feed answered 503 Service Unavailable");
-    } });
+    runner.register({
+      name: "rss-poll:cand",
+      schedule: { everyMs: 900_000 },
+      run: () => {
+        throw new Error("the court's feed answered 503 Service Unavailable");
+      },
+    });
     await runner.runDue();
     db.$client.close();
     const result = await quash(scratch.file, ["jobs", "list"]);
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(1);
-    expect(result.lines[0]).toMatch(/^rss-poll:cand\tevery 900s\tnext \S+\tlast success never\tfailing 1× since: the court's feed answered 503 Service Unavailable\t\(not registered now\)$/);
+    expect(result.lines[0]).toMatch(
+      /^rss-poll:cand\tevery 900s\tnext \S+\tlast success never\tfailing 1× since: the court's feed answered 503 Service Unavailable\t\(not registered now\)$/,
+    );
   });
 
   it("refuses to run a job nobody registered, and a missing name, with the usage", async () => {

@@ -43,7 +43,9 @@ describe("starting on a port that is in use", () => {
     const lines: string[] = [];
     const start = startServer(config, (line) => lines.push(line));
     await expect(start).rejects.toThrow(ListenError);
-    await expect(start).rejects.toThrow(`cannot listen on 127.0.0.1:${portOf(other)}: another program (perhaps another Quash) is already listening there. Nothing was started and the database was not touched. Stop the other program or set PORT to a free port.`);
+    await expect(start).rejects.toThrow(
+      `cannot listen on 127.0.0.1:${portOf(other)}: another program (perhaps another Quash) is already listening there. Nothing was started and the database was not touched. Stop the other program or set PORT to a free port.`,
+    );
     expect(existsSync(file)).toBe(false);
     expect(lines).toEqual([]);
   });
@@ -52,7 +54,9 @@ describe("starting on a port that is in use", () => {
     const { dir, file } = scratch();
     const other = await occupy();
     cleanup.push(() => close(other));
-    const result = await runCli(["serve"], { env: { HOST: "127.0.0.1", PORT: String(portOf(other)), DATABASE_FILE: file, DATA_DIR: dir, LOG_LEVEL: "silent" } });
+    const result = await runCli(["serve"], {
+      env: { HOST: "127.0.0.1", PORT: String(portOf(other)), DATABASE_FILE: file, DATA_DIR: dir, LOG_LEVEL: "silent" },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^quash serve: cannot listen on 127\.0\.0\.1:\d+: another program .* the database was not touched\./);
     expect(existsSync(file)).toBe(false);
@@ -69,7 +73,9 @@ describe("starting on a port that is in use", () => {
     const start = startServer(config, (line) => {
       if (line.startsWith("Loaded the bundled record")) other = occupy(port);
     });
-    await expect(start).rejects.toThrow(`The database ${file} was created and the bundled record loaded into it; the next start will use it.`);
+    await expect(start).rejects.toThrow(
+      `The database ${file} was created and the bundled record loaded into it; the next start will use it.`,
+    );
     cleanup.push(async () => close(await other!));
     expect(existsSync(file)).toBe(true);
   }, 60_000);

@@ -22,7 +22,11 @@ describe("quash user and quash token", () => {
   };
 
   it("adds the first admin with the password from standard input, hashed with argon2id", async () => {
-    const result = await quash(scratch.file, ["user", "add", "Ada@Example.org", "--name", "Ada Admin", "--role", "admin", "--password-stdin"], "a very long passphrase\n");
+    const result = await quash(
+      scratch.file,
+      ["user", "add", "Ada@Example.org", "--name", "Ada Admin", "--role", "admin", "--password-stdin"],
+      "a very long passphrase\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("Added ada@example.org (Ada Admin) as admin.");
     const [user] = rows().users;
@@ -33,14 +37,30 @@ describe("quash user and quash token", () => {
   });
 
   it("refuses a password under 12 characters, a duplicate e-mail and a bad role", async () => {
-    const short = await quash(scratch.file, ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"], "short\n");
+    const short = await quash(
+      scratch.file,
+      ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"],
+      "short\n",
+    );
     expect(short.code).toBe(1);
     expect(short.stderr).toContain("password must be at least 12 characters");
-    await quash(scratch.file, ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"], "long enough password");
-    const twice = await quash(scratch.file, ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"], "long enough password");
+    await quash(
+      scratch.file,
+      ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"],
+      "long enough password",
+    );
+    const twice = await quash(
+      scratch.file,
+      ["user", "add", "a@example.org", "--name", "A", "--role", "editor", "--password-stdin"],
+      "long enough password",
+    );
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain("email already has an account");
-    const role = await quash(scratch.file, ["user", "add", "b@example.org", "--name", "B", "--role", "owner", "--password-stdin"], "long enough password");
+    const role = await quash(
+      scratch.file,
+      ["user", "add", "b@example.org", "--name", "B", "--role", "owner", "--password-stdin"],
+      "long enough password",
+    );
     expect(role.code).toBe(2);
     expect(role.stderr).toContain("--role must be one of admin, editor, viewer");
     expect(rows().users).toHaveLength(1);
@@ -54,8 +74,16 @@ describe("quash user and quash token", () => {
   });
 
   it("disables, enables and lists users", async () => {
-    await quash(scratch.file, ["user", "add", "admin@example.org", "--name", "Admin", "--role", "admin", "--password-stdin"], "long enough password");
-    await quash(scratch.file, ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"], "long enough password");
+    await quash(
+      scratch.file,
+      ["user", "add", "admin@example.org", "--name", "Admin", "--role", "admin", "--password-stdin"],
+      "long enough password",
+    );
+    await quash(
+      scratch.file,
+      ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"],
+      "long enough password",
+    );
     expect((await quash(scratch.file, ["user", "disable", "ed@example.org"])).code).toBe(0);
     expect((await quash(scratch.file, ["user", "list"])).lines).toEqual([
       "admin@example.org\tadmin\tactive\tAdmin",
@@ -71,7 +99,11 @@ describe("quash user and quash token", () => {
   });
 
   it("prints a new token alone on the last line, and that token writes through the API", async () => {
-    await quash(scratch.file, ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"], "long enough password");
+    await quash(
+      scratch.file,
+      ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"],
+      "long enough password",
+    );
     const created = await quash(scratch.file, ["token", "create", "ed@example.org", "--label", "docket script"]);
     expect(created.code).toBe(0);
     const token = created.lines.at(-1)!;
@@ -110,8 +142,16 @@ describe("quash user and quash token", () => {
 
   it("will not make a token for an unknown or disabled user", async () => {
     expect((await quash(scratch.file, ["token", "create", "nobody@example.org"])).code).toBe(1);
-    await quash(scratch.file, ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"], "long enough password");
-    await quash(scratch.file, ["user", "add", "ad@example.org", "--name", "Ad", "--role", "admin", "--password-stdin"], "long enough password");
+    await quash(
+      scratch.file,
+      ["user", "add", "ed@example.org", "--name", "Ed", "--role", "editor", "--password-stdin"],
+      "long enough password",
+    );
+    await quash(
+      scratch.file,
+      ["user", "add", "ad@example.org", "--name", "Ad", "--role", "admin", "--password-stdin"],
+      "long enough password",
+    );
     await quash(scratch.file, ["user", "disable", "ed@example.org"]);
     const disabled = await quash(scratch.file, ["token", "create", "ed@example.org"]);
     expect(disabled.code).toBe(1);

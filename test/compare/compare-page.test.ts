@@ -21,8 +21,15 @@ describe("the comparison of proceedings (/compare)", () => {
     expect(res.statusCode).toBe(200);
     return parseHtml(res.body);
   };
-  const rowIds = ($: ReturnType<typeof parseHtml>) => $("tbody tr").map((_, tr) => $(tr).attr("id")).get();
-  const cells = ($: ReturnType<typeof parseHtml>, id: string) => $(`#${id}`).children().map((_, td) => collapseWhitespace($(td).text())).get();
+  const rowIds = ($: ReturnType<typeof parseHtml>) =>
+    $("tbody tr")
+      .map((_, tr) => $(tr).attr("id"))
+      .get();
+  const cells = ($: ReturnType<typeof parseHtml>, id: string) =>
+    $(`#${id}`)
+      .children()
+      .map((_, td) => collapseWhitespace($(td).text()))
+      .get();
 
   it("puts every public proceeding in a row, computed from its records, and no unpublished one", async () => {
     const $ = await page();
@@ -80,8 +87,16 @@ describe("the comparison of proceedings (/compare)", () => {
     expect(byDays("th[aria-sort=ascending]").text()).toContain("Days to outcome");
     // The heading of the current column links to the other direction.
     expect(byDays("th[aria-sort=ascending] a").attr("href")).toBe("/compare?sort=days&dir=desc");
-    expect(rowIds(await page("?sort=days&dir=desc"))).toEqual(["proceeding-doe-v-dhs", "proceeding-doe-v-dhs-google", "proceeding-in-re-grand-jury"]);
-    expect(rowIds(await page("?sort=challenged&dir=desc"))).toEqual(["proceeding-in-re-grand-jury", "proceeding-doe-v-dhs-google", "proceeding-doe-v-dhs"]);
+    expect(rowIds(await page("?sort=days&dir=desc"))).toEqual([
+      "proceeding-doe-v-dhs",
+      "proceeding-doe-v-dhs-google",
+      "proceeding-in-re-grand-jury",
+    ]);
+    expect(rowIds(await page("?sort=challenged&dir=desc"))).toEqual([
+      "proceeding-in-re-grand-jury",
+      "proceeding-doe-v-dhs-google",
+      "proceeding-doe-v-dhs",
+    ]);
     // Filters survive a sort.
     expect((await page("?platform=google"))("th[aria-sort] a").first().attr("href")).toContain("platform=google");
   });
@@ -121,7 +136,12 @@ describe("the comparison of proceedings (/compare)", () => {
       days_max: "95",
     });
     expect(byName["Doe v. DHS (Google)"]).toMatchObject({ outcome_date: "2026-03", days_min: "27", days_max: "57" });
-    expect(byName["In re Grand Jury Subpoena"]).toMatchObject({ court_ruled: "yes", ruling: "quashed 2026-04-10", days_min: "21", days_max: "21" });
+    expect(byName["In re Grand Jury Subpoena"]).toMatchObject({
+      court_ruled: "yes",
+      ruling: "quashed 2026-04-10",
+      days_min: "21",
+      days_max: "21",
+    });
     const filtered = parse((await app.inject("/compare.csv?platform=meta")).body) as string[][];
     expect(filtered.map((r) => r[0])).toEqual(["proceeding", "Doe v. DHS"]);
     expect(res.body).not.toContain("UNPUBLISHED-CHALLENGE-CAPTION");

@@ -39,7 +39,12 @@ describe("polling a court's RSS feed", () => {
     const entries = entriesOf(db, caseId);
     expect(entries.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const order = entries.find((e) => e.number === 7)!;
-    expect(order).toMatchObject({ source: "rss", description: "Order Setting Case Management Conference", dateEntered: "2023-09-15", pacerDocId: "035023530001" });
+    expect(order).toMatchObject({
+      source: "rss",
+      description: "Order Setting Case Management Conference",
+      dateEntered: "2023-09-15",
+      pacerDocId: "035023530001",
+    });
     // The docket report's text of entry 3 stays; the feed only fills what was missing.
     expect(entries.find((e) => e.number === 3)!.description).toBe(summons.description);
     expect(entries.find((e) => e.number === 3)!.source).toBe("pacer_docket");
@@ -49,8 +54,13 @@ describe("polling a court's RSS feed", () => {
     const source = db.select().from(s.sources).where(eq(s.sources.title, "PACER RSS feed of 2023-09-15")).get();
     expect(source).toBeDefined();
     const job = createJobsRepository(db).find(JOB)!;
-    expect(job.lastResult).toBe(`2 new items for watched cases merged as import #${after.imports} (1 entry created, 1 updated); ${OTHER_ITEMS} items of cases not watched dropped`);
-    expect(createFreshnessRepository(db).freshness(caseId)).toMatchObject({ lastRssCheckAt: TEST_NOW, lastRssItemAt: "2023-09-15T23:05:00.000Z" });
+    expect(job.lastResult).toBe(
+      `2 new items for watched cases merged as import #${after.imports} (1 entry created, 1 updated); ${OTHER_ITEMS} items of cases not watched dropped`,
+    );
+    expect(createFreshnessRepository(db).freshness(caseId)).toMatchObject({
+      lastRssCheckAt: TEST_NOW,
+      lastRssItemAt: "2023-09-15T23:05:00.000Z",
+    });
     // It goes out like any new entry: the case's public Atom feed carries it, citing the RSS feed.
     const slug = db.select().from(s.cases).where(eq(s.cases.id, caseId)).get()!.slug;
     const atom = await app.inject({ url: `/cases/${slug}/feed.atom` });
@@ -67,7 +77,10 @@ describe("polling a court's RSS feed", () => {
 
     // The court rebuilt the feed (new bytes, new ETag) still listing the same filings: nothing new to merge.
     feed.setFeed(courtFeed([NEW_ORDER, SUMMONS], "Fri, 15 Sep 2023 23:40:00 GMT"));
-    expect(await app.jobs.runNow(JOB)).toMatchObject({ ok: true, summary: `${OTHER_ITEMS + 2} items read, none new for a watched case; ${OTHER_ITEMS} items of cases not watched dropped` });
+    expect(await app.jobs.runNow(JOB)).toMatchObject({
+      ok: true,
+      summary: `${OTHER_ITEMS + 2} items read, none new for a watched case; ${OTHER_ITEMS} items of cases not watched dropped`,
+    });
     expect(counts(db)).toEqual(after);
     expect(entriesOf(db, caseId).filter((e) => e.number === 7)).toHaveLength(1);
   });
@@ -186,7 +199,11 @@ describe("when the court's feed fails", () => {
     feed.next({ kind: "status", status: 500 }, { kind: "status", status: 500 });
     await app.jobs.runDue();
     let job = createJobsRepository(db).find(JOB)!;
-    expect(job).toMatchObject({ attempts: 1, lastError: "the court's feed is down: it answered 500 Internal Server Error", nextRunAt: at(30 * MIN) });
+    expect(job).toMatchObject({
+      attempts: 1,
+      lastError: "the court's feed is down: it answered 500 Internal Server Error",
+      nextRunAt: at(30 * MIN),
+    });
     await app.jobs.runNow(JOB);
     job = createJobsRepository(db).find(JOB)!;
     expect(job).toMatchObject({ attempts: 2, nextRunAt: at(60 * MIN) });
@@ -207,7 +224,9 @@ describe("when the court's feed fails", () => {
     expect(createJobsRepository(db).find(JOB)!.nextRunAt).toBe(TEST_NOW);
     const [recovered] = await app.jobs.runDue();
     expect(recovered).toMatchObject({ ok: true });
-    const again = collapseWhitespace(parseHtml((await app.inject({ url: "/staff/watching", headers: { cookie } })).body)("#feed-cand").text());
+    const again = collapseWhitespace(
+      parseHtml((await app.inject({ url: "/staff/watching", headers: { cookie } })).body)("#feed-cand").text(),
+    );
     expect(again).toContain("recovered since");
     expect(again).toContain("1 new item for watched cases merged");
   });
@@ -218,7 +237,10 @@ describe("when the court's feed fails", () => {
     feed.setFeed(courtFeed([NEW_ORDER]));
     feed.next({ kind: "status", status: 429, retryAfter: "7200" });
     await app.jobs.runDue();
-    expect(createJobsRepository(db).find(JOB)).toMatchObject({ lastError: "the court's feed answered 429 Too Many Requests; it asked us to wait 2 hours", nextRunAt: at(120 * MIN) });
+    expect(createJobsRepository(db).find(JOB)).toMatchObject({
+      lastError: "the court's feed answered 429 Too Many Requests; it asked us to wait 2 hours",
+      nextRunAt: at(120 * MIN),
+    });
     expect(createCourtFeedsRepository(db).feed("cand")!.lastHttpStatus).toBe(429);
     feed.next({ kind: "status", status: 503, retryAfter: new Date(new Date(TEST_NOW).getTime() + 5 * 60 * MIN).toUTCString() });
     await app.jobs.runNow(JOB);
@@ -240,7 +262,10 @@ describe("when the court's feed fails", () => {
     setup.feed.next({ kind: "truncated" });
     const before = counts(setup.db);
     const [outcome] = await setup.app.jobs.runDue();
-    expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/^the court's feed could not be read: not a usable PACER RSS feed: the feed is incomplete/) });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^the court's feed could not be read: not a usable PACER RSS feed: the feed is incomplete/),
+    });
     expect(counts(setup.db)).toEqual(before);
     expect(createCourtFeedsRepository(setup.db).feed("cand")!.etag).toBeNull();
   });

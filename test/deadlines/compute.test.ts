@@ -127,9 +127,7 @@ describe("California holidays (6(a)(6)(C)): forward periods only, an alternative
   it("keeps the federal-only date and offers the later one (Cesar Chavez Day)", () => {
     const result = after("2026-03-17", 14);
     expect(result.due).toBe("2026-03-31");
-    expect(result.warnings).toEqual([
-      expect.objectContaining({ code: "california-holiday", alternativeDue: "2026-04-01" }),
-    ]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: "california-holiday", alternativeDue: "2026-04-01" })]);
     expect(result.warnings[0]!.message).toContain("2026-03-31 Cesar Chavez Day");
   });
 
@@ -226,7 +224,12 @@ describe("bad input is an error, never a date", () => {
     try {
       attempt();
     } catch (error) {
-      expect(error).toMatchObject({ field, name: "DeadlineInputError", statusCode: 400, errors: [{ path: field, message: (error as Error).message }] });
+      expect(error).toMatchObject({
+        field,
+        name: "DeadlineInputError",
+        statusCode: 400,
+        errors: [{ path: field, message: (error as Error).message }],
+      });
       expect((error as Error).message).toContain(message);
     }
   });

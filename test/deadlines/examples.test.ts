@@ -4,7 +4,16 @@ import { computeDeadline } from "../../server/deadlines";
 import { sharedPath } from "../support/shared";
 
 /** The verified examples, read in place from ../shared beside the project (never copied in). */
-type Example = { id: number; trigger: string; days: number; dir: "after" | "before"; expected: string; mail?: boolean; eo?: boolean; ca?: boolean };
+type Example = {
+  id: number;
+  trigger: string;
+  days: number;
+  dir: "after" | "before";
+  expected: string;
+  mail?: boolean;
+  eo?: boolean;
+  ca?: boolean;
+};
 
 const examplesFile = sharedPath("fixtures", "deadlines", "examples.json");
 const examples = JSON.parse(readFileSync(examplesFile, "utf8")) as Example[];

@@ -50,7 +50,9 @@ describe("5 U.S.C. § 6103 holidays on their observed days", () => {
 
   it("matches @18f/us-federal-holidays observed dates for 2019–2035", () => {
     for (let year = 2019; year <= 2035; year++) {
-      const ours = federalHolidaysOf(year).map((h) => formatIsoDate(h.observed)).sort();
+      const ours = federalHolidaysOf(year)
+        .map((h) => formatIsoDate(h.observed))
+        .sort();
       // The package works in local time; its dateString is the local calendar day (and may lack
       // zero padding), so rebuild it rather than reading `date` in any particular zone.
       const theirs = allForYear(year)

@@ -63,7 +63,10 @@ describe("the rule catalogue", () => {
     expect(result.due).toBe("2025-10-02");
     expect(result.steps.map((step) => step.kind)).toEqual(["count"]);
     expect(result.warnings).toEqual([
-      expect.objectContaining({ code: "service-not-applicable", message: expect.stringContaining("runs from the day the motion was filed") }),
+      expect.objectContaining({
+        code: "service-not-applicable",
+        message: expect.stringContaining("runs from the day the motion was filed"),
+      }),
     ]);
   });
 

@@ -47,7 +47,15 @@ describe("PDF metadata", () => {
       xmp: XMP,
     });
     const stripped = await stripPdfMetadata(original);
-    expect(await readPdfMetadata(stripped)).toEqual({ title: null, author: null, subject: null, keywords: null, creator: null, producer: null, xmp: null });
+    expect(await readPdfMetadata(stripped)).toEqual({
+      title: null,
+      author: null,
+      subject: null,
+      keywords: null,
+      creator: null,
+      producer: null,
+      xmp: null,
+    });
     expect(stripped.toString("latin1")).not.toMatch(/Publico|Quartz|Microsoft|xmpmeta|Declaration of J/);
     expect(await readPdf(stripped)).toEqual(await readPdf(original));
   });
@@ -65,7 +73,10 @@ describe("PDF metadata", () => {
       const entry = insertEntry(db, kase.id, { number: 12, description: "DECLARATION" });
       const url = `/staff/cases/doe-v-dhs/entries/${entry.id}/documents`;
       const page = await app.inject({ url, headers: { cookie } });
-      const body = multipartBody({ _csrf: csrfFrom(page.body), attachmentNumber: "0" }, { fileName: "decl.pdf", content: await pdfWithMetadata() });
+      const body = multipartBody(
+        { _csrf: csrfFrom(page.body), attachmentNumber: "0" },
+        { fileName: "decl.pdf", content: await pdfWithMetadata() },
+      );
       const res = await app.inject({ method: "POST", url, headers: { cookie, "content-type": body.contentType }, payload: body.payload });
       expect(res.statusCode).toBe(303);
       return { cookie, kase, entry, location: res.headers.location as string };
@@ -96,7 +107,9 @@ describe("PDF metadata", () => {
       guardOf(db).addTerm(kase.id, { term: "Jonathan Publico", note: "movant's legal name" }, { userId: null, label: "test" });
       const holds = guardOf(db).repo.holds({ status: "held" });
       const fields = holds.flatMap((h) => h.findings.map((f) => `${h.recordType}:${f.field}`));
-      expect(fields).toEqual(expect.arrayContaining(["document:pdfMetadata.author", "document:pdfMetadata.creator", "document:pdfMetadata.xmp"]));
+      expect(fields).toEqual(
+        expect.arrayContaining(["document:pdfMetadata.author", "document:pdfMetadata.creator", "document:pdfMetadata.xmp"]),
+      );
       const documentId = Number(holds.find((h) => h.recordType === "document")!.recordId);
       expect((await app.inject(`/documents/${documentId}`)).statusCode).toBe(404);
       releaseAllHolds(db);

@@ -34,8 +34,16 @@ describe("entry documents page: PDF uploads", () => {
 
   async function upload(file: Upload | undefined, fields: Record<string, string> = {}, options: { token?: boolean; path?: string } = {}) {
     const page = await app.inject({ url: options.path ?? url, headers: { cookie } });
-    const body = multipartBody({ ...(options.token === false ? {} : { _csrf: csrfFrom(page.body) }), attachmentNumber: "0", ...fields }, file);
-    return app.inject({ method: "POST", url: options.path ?? url, headers: { cookie, "content-type": body.contentType }, payload: body.payload });
+    const body = multipartBody(
+      { ...(options.token === false ? {} : { _csrf: csrfFrom(page.body) }), attachmentNumber: "0", ...fields },
+      file,
+    );
+    return app.inject({
+      method: "POST",
+      url: options.path ?? url,
+      headers: { cookie, "content-type": body.contentType },
+      payload: body.payload,
+    });
   }
   const stored = () => ({ files: db.select().from(files).all(), documents: db.select().from(documents).all() });
 
@@ -65,12 +73,29 @@ describe("entry documents page: PDF uploads", () => {
     const { files: fileRows, documents: docs } = stored();
     expect(fileRows).toHaveLength(1);
     const sha = sha256Of(pdf);
-    expect(fileRows[0]).toMatchObject({ sha256: sha, sizeBytes: pdf.length, mediaType: "application/pdf", originalName: "ECF 12.pdf", storagePath: join("files", sha.slice(0, 2), sha) });
+    expect(fileRows[0]).toMatchObject({
+      sha256: sha,
+      sizeBytes: pdf.length,
+      mediaType: "application/pdf",
+      originalName: "ECF 12.pdf",
+      storagePath: join("files", sha.slice(0, 2), sha),
+    });
     expect(readFileSync(join(dataDir, "files", sha.slice(0, 2), sha))).toEqual(pdf);
     expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({ entryId: entry.id, attachmentNumber: 0, pageCount: 2, fileSha256: sha, sealed: false, description: "Memorandum <b>of</b> points" });
+    expect(docs[0]).toMatchObject({
+      entryId: entry.id,
+      attachmentNumber: 0,
+      pageCount: 2,
+      fileSha256: sha,
+      sealed: false,
+      description: "Memorandum <b>of</b> points",
+    });
     expect(docs[0]!.extractedText).toBe("Motion to quash the administrative subpoena\n\nAnonymous speech is protected");
-    const revision = db.select().from(revisions).all().find((r) => r.recordType === "document");
+    const revision = db
+      .select()
+      .from(revisions)
+      .all()
+      .find((r) => r.recordType === "document");
     expect(revision).toMatchObject({ action: "create", actor: "editor@example.org" });
 
     const page = await app.inject({ url: res.headers.location as string, headers: { cookie } });
@@ -97,7 +122,11 @@ describe("entry documents page: PDF uploads", () => {
 
   it("refuses a file labelled PDF that is not one (422), and stores nothing", async () => {
     await setUp();
-    const res = await upload({ fileName: "motion.pdf", content: Buffer.from("<html><script>alert(1)</script></html>"), contentType: "application/pdf" });
+    const res = await upload({
+      fileName: "motion.pdf",
+      content: Buffer.from("<html><script>alert(1)</script></html>"),
+      contentType: "application/pdf",
+    });
     expect(res.statusCode).toBe(422);
     const $ = parseHtml(res.body);
     expect($('[role="alert"]').text()).toContain("Nothing was saved: the file is not a PDF");
@@ -117,7 +146,9 @@ describe("entry documents page: PDF uploads", () => {
     const big = minimalPdf(["Exhibit A"], { padding: 20_000 });
     const res = await upload({ fileName: "exhibit.pdf", content: big });
     expect(res.statusCode).toBe(413);
-    expect(parseHtml(res.body)('[role="alert"]').text()).toBe("The file is too large: PDFs are accepted up to 8 KB (MAX_UPLOAD_BYTES). Nothing was saved.");
+    expect(parseHtml(res.body)('[role="alert"]').text()).toBe(
+      "The file is too large: PDFs are accepted up to 8 KB (MAX_UPLOAD_BYTES). Nothing was saved.",
+    );
     expect(stored()).toEqual({ files: [], documents: [] });
     // A file under the limit still goes through.
     expect((await upload({ fileName: "small.pdf", content: minimalPdf(["Exhibit B"]) })).statusCode).toBe(303);
@@ -132,7 +163,12 @@ describe("entry documents page: PDF uploads", () => {
     const viewerCookie = await signIn(app, "viewer@example.org");
     expect((await app.inject({ url, headers: { cookie: viewerCookie } })).statusCode).toBe(200);
     const body = multipartBody({ attachmentNumber: "0" }, { fileName: "a.pdf", content: pdf });
-    const viewer = await app.inject({ method: "POST", url, headers: { cookie: viewerCookie, "content-type": body.contentType }, payload: body.payload });
+    const viewer = await app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: viewerCookie, "content-type": body.contentType },
+      payload: body.payload,
+    });
     expect(viewer.statusCode).toBe(403);
     const missing = await upload(undefined, { attachmentNumber: "x" });
     expect(missing.statusCode).toBe(422);
@@ -175,8 +211,16 @@ describe("document downloads", () => {
       const path = `/staff/cases/doe-v-dhs/entries/${entryId}/documents`;
       const page = await app.inject({ url: path, headers: { cookie } });
       const pdf = minimalPdf([text]);
-      const body = multipartBody({ _csrf: csrfFrom(page.body), attachmentNumber: number, ...(sealed ? { sealed: "on" } : {}) }, { fileName: "x.pdf", content: pdf });
-      const res = await app.inject({ method: "POST", url: path, headers: { cookie, "content-type": body.contentType }, payload: body.payload });
+      const body = multipartBody(
+        { _csrf: csrfFrom(page.body), attachmentNumber: number, ...(sealed ? { sealed: "on" } : {}) },
+        { fileName: "x.pdf", content: pdf },
+      );
+      const res = await app.inject({
+        method: "POST",
+        url: path,
+        headers: { cookie, "content-type": body.contentType },
+        payload: body.payload,
+      });
       expect(res.statusCode).toBe(303);
       return { pdf, id: Number(/attached=(\d+)/.exec(res.headers.location as string)![1]) };
     };

@@ -15,7 +15,8 @@ import { insertCourt } from "../support/factories";
 const PAYLOAD = {
   slug: "zq-ics",
   courtId: "cand",
-  label: "Doe v. DHS\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:fake@x\r\nDTSTART:20261224T100000Z\r\nSUMMARY:Hearing VACATED - do not attend\r\nEND:VEVENT",
+  label:
+    "Doe v. DHS\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:fake@x\r\nDTSTART:20261224T100000Z\r\nSUMMARY:Hearing VACATED - do not attend\r\nEND:VEVENT",
 };
 
 describe("control characters at the edit schema", () => {
@@ -52,7 +53,10 @@ describe("control characters at the edit schema", () => {
   });
 
   it("keeps line breaks in a text area's field but refuses other control characters there", async () => {
-    const ok = await call(app, "POST", "/api/v1/cases", { token, body: { courtId: "cand", label: "Doe v. DHS", summary: "Line one.\r\nLine two.\n\tIndented." } });
+    const ok = await call(app, "POST", "/api/v1/cases", {
+      token,
+      body: { courtId: "cand", label: "Doe v. DHS", summary: "Line one.\r\nLine two.\n\tIndented." },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().summary).toBe("Line one.\r\nLine two.\n\tIndented.");
     const bad = await call(app, "POST", "/api/v1/cases", { token, body: { courtId: "cand", label: "Roe v. DHS", summary: "Bell\u0007" } });

@@ -26,7 +26,10 @@ describe("write service", () => {
   it("writes a record and its link rows in one transaction: a refused link writes neither", () => {
     const revisionsBefore = db.select().from(revisions).all().length;
     expect(() =>
-      editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ", movantPartyIds: [999] }), { ...options, caseId }),
+      editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ", movantPartyIds: [999] }), {
+        ...options,
+        caseId,
+      }),
     ).toThrow(ValidationError);
     expect(db.select().from(revisions).all()).toHaveLength(revisionsBefore);
     expect(db.select().from(motionMovants).all()).toHaveLength(0);
@@ -51,7 +54,9 @@ describe("write service", () => {
     const party = insertParty(db, caseId);
     const motion = editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ" }), { ...options, caseId });
     editing.update("motion", motion.id, { title: "Renamed" }, { ...options, expectedVersion: 1 });
-    expect(() => editing.update("motion", motion.id, { movantPartyIds: [party.id] }, { ...options, expectedVersion: 1 })).toThrow(VersionConflictError);
+    expect(() => editing.update("motion", motion.id, { movantPartyIds: [party.id] }, { ...options, expectedVersion: 1 })).toThrow(
+      VersionConflictError,
+    );
     expect(db.select().from(motionMovants).all()).toHaveLength(0);
   });
 

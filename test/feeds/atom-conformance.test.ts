@@ -26,12 +26,19 @@ describe("Atom feeds to RFC 4287", () => {
     it("gives every feed and every entry an author, an id of its own, real dates and no precise day the record does not know; every feed links to itself", async () => {
       const cases = (await app.inject("/api/v1/cases")).json().data as { slug: string }[];
       const subpoenas = (await app.inject("/api/v1/subpoenas")).json().data as { slug: string }[];
-      const urls = ["/feed.atom", ...cases.map((c) => `/cases/${c.slug}/feed.atom`), ...subpoenas.map((s) => `/subpoenas/${s.slug}/feed.atom`)];
+      const urls = [
+        "/feed.atom",
+        ...cases.map((c) => `/cases/${c.slug}/feed.atom`),
+        ...subpoenas.map((s) => `/subpoenas/${s.slug}/feed.atom`),
+      ];
       let entries = 0;
       for (const url of urls) {
         const xml = (await app.inject(url)).body;
         const feed = parseFeed(xml);
-        expect(feed.authors.map((a) => a.name), url).toEqual(["Quash"]);
+        expect(
+          feed.authors.map((a) => a.name),
+          url,
+        ).toEqual(["Quash"]);
         expect(feed.updated?.getUTCFullYear(), url).toBeGreaterThan(2000);
         // RFC 4287 4.1.1: the feed's own id, and (SHOULD) a link to itself.
         expect(xml, url).toMatch(/^<\?xml[^>]*>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">\s*<id>[^<]+<\/id>/);
@@ -41,7 +48,10 @@ describe("Atom feeds to RFC 4287", () => {
         expect(new Set(ids).size, url).toBe(ids.length);
         for (const item of feed.items) {
           expect(item.updated!.getTime(), `${url} ${item.id}`).toBeLessThanOrEqual(feed.updated!.getTime());
-          expect(item.authors.map((a) => a.name), `${url} ${item.id}`).toEqual(["Quash"]);
+          expect(
+            item.authors.map((a) => a.name),
+            `${url} ${item.id}`,
+          ).toEqual(["Quash"]);
           expect(item.updated, item.id ?? "").toBeInstanceOf(Date);
           expect(item.published, item.id ?? "").toBeInstanceOf(Date);
           expect(item.updated!.getTime()).toBeGreaterThanOrEqual(item.published!.getTime());
@@ -67,7 +77,14 @@ describe("Atom feeds to RFC 4287", () => {
       await app.ready();
       const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS", published: true });
       const entry = insertEntry(db, kase.id, { number: 1, dateFiled: "2025-09-18", description: "MOTION to Quash" });
-      insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws", date: "2025-11-01", datePrecision: "month", caseId: kase.id });
+      insertEvent(db, {
+        slug: "withdrawn",
+        kind: "withdrawal",
+        title: "DHS withdraws",
+        date: "2025-11-01",
+        datePrecision: "month",
+        caseId: kase.id,
+      });
 
       const before = parseFeed((await app.inject("/cases/doe-v-dhs/feed.atom")).body);
       const event = before.items.find((i) => i.title?.startsWith("DHS withdraws"))!;

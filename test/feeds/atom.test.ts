@@ -21,7 +21,14 @@ describe("Atom feeds", () => {
     citeSource(db, "entry", entry.id, source.id);
     const subpoena = insertSubpoena(db, { slug: "dhs-meta", title: "DHS subpoena to Meta" });
     db.insert(caseSubpoenas).values({ caseId, subpoenaId: subpoena.id }).run();
-    insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws the subpoena", date: "2025-11-01", datePrecision: "month", subpoenaId: subpoena.id });
+    insertEvent(db, {
+      slug: "withdrawn",
+      kind: "withdrawal",
+      title: "DHS withdraws the subpoena",
+      date: "2025-11-01",
+      datePrecision: "month",
+      subpoenaId: subpoena.id,
+    });
   });
   afterEach(async () => app.close());
 
@@ -30,9 +37,15 @@ describe("Atom feeds", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("application/atom+xml");
     const $ = cheerio.load(res.body, { xml: true });
-    const titles = $("entry > title").map((_, el) => $(el).text()).get();
+    const titles = $("entry > title")
+      .map((_, el) => $(el).text())
+      .get();
     // The case's status history comes last: its one step has no date on the record.
-    expect(titles).toEqual(["Doe v. DHS: SEALED", "Doe v. DHS: ECF No. 1 (filed 09/18/2025)", "Doe v. DHS: Status unknown (date not on the record)"]);
+    expect(titles).toEqual([
+      "Doe v. DHS: SEALED",
+      "Doe v. DHS: ECF No. 1 (filed 09/18/2025)",
+      "Doe v. DHS: Status unknown (date not on the record)",
+    ]);
     expect(res.body).not.toContain("HIDDEN-DECLARATION-TEXT");
     expect($("entry").eq(1).find("content").text()).toContain("Davis Vanguard");
     expect($("entry").eq(1).find("content").text()).toContain("not checked against the docket");
@@ -58,7 +71,14 @@ describe("Atom feeds", () => {
   });
 
   it("sends a title with an apostrophe or an ampersand once escaped, as a real feed parser reads it back", async () => {
-    insertEvent(db, { slug: "operator", kind: "withdrawal", title: "The operator's notice & <reply>", date: "2025-11-02", subpoenaId: null, caseId });
+    insertEvent(db, {
+      slug: "operator",
+      kind: "withdrawal",
+      title: "The operator's notice & <reply>",
+      date: "2025-11-02",
+      subpoenaId: null,
+      caseId,
+    });
     const res = await app.inject("/cases/doe-v-dhs/feed.atom");
     // type="html": & and < must be escaped once, an apostrophe never (readers that show the title undecoded print "&#39;").
     expect(res.body).not.toContain("operator&#39;s");

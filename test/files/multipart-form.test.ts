@@ -22,14 +22,23 @@ describe("a malformed multipart upload is the sender's mistake: 400, nothing sav
 
   const bodies = [
     ["a cut-off body", "multipart/form-data; boundary=fuzz", '--fuzz\r\nContent-Disposition: form-data; name="role"\r\n\r\nx'],
-    ["a boundary with a space, never closed", "multipart/form-data; boundary=a b", '--a b\r\nContent-Disposition: form-data; name="role"\r\n\r\nx\r\n--a b--\r\n'],
+    [
+      "a boundary with a space, never closed",
+      "multipart/form-data; boundary=a b",
+      '--a b\r\nContent-Disposition: form-data; name="role"\r\n\r\nx\r\n--a b--\r\n',
+    ],
   ] as const;
 
   for (const url of ["/staff/import/preview", "/staff/import/confirm", "/staff/cases/doe/entries/1/documents"]) {
     it(`answers 400 on ${url}`, async () => {
       const before = fingerprint(db);
       for (const [what, contentType, payload] of bodies) {
-        const res = await app.inject({ method: "POST", url, headers: { authorization: `Bearer ${token}`, "content-type": contentType }, payload });
+        const res = await app.inject({
+          method: "POST",
+          url,
+          headers: { authorization: `Bearer ${token}`, "content-type": contentType },
+          payload,
+        });
         expect(res.statusCode, `${what} to ${url}`).toBe(400);
         expect(res.body).toContain("The upload could not be read");
       }

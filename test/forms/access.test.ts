@@ -74,7 +74,13 @@ describe("who may use the forms", () => {
 
   it("answers unknown records and cases with a 404 page", async () => {
     const editor = await staffBrowser(app, db);
-    for (const url of ["/staff/subpoenas/999/edit", "/staff/cases/nope", "/staff/cases/nope/edit", "/staff/cases/doe/motions/999/edit", "/staff/fact-sources/999/edit"]) {
+    for (const url of [
+      "/staff/subpoenas/999/edit",
+      "/staff/cases/nope",
+      "/staff/cases/nope/edit",
+      "/staff/cases/doe/motions/999/edit",
+      "/staff/fact-sources/999/edit",
+    ]) {
       const res = await editor.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.headers["content-type"]).toContain("text/html");

@@ -26,7 +26,11 @@ describe("script typed in text fields is shown escaped on every surface", () => 
     ({ app, db } = await buildTestApp());
     const caseId = insertCase(db, { slug: "doe", label: `Doe ${SCRIPT}` }).id;
     const actor = testActor;
-    entryId = app.editing.create("entry", { number: 1, dateFiled: "2026-11-02", description: `MOTION to Quash ${SCRIPT}` }, { actor, caseId }).id as number;
+    entryId = app.editing.create(
+      "entry",
+      { number: 1, dateFiled: "2026-11-02", description: `MOTION to Quash ${SCRIPT}` },
+      { actor, caseId },
+    ).id as number;
     app.editing.update("entry", entryId, { description: `MOTION to Quash, amended ${SCRIPT}` }, { actor, reason: SCRIPT });
     deadlineId = app.editing.create(
       "deadline",
@@ -77,7 +81,10 @@ describe("script typed in text fields is shown escaped on every surface", () => 
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(200);
       const lines = res.body.split("\r\n");
-      expect(lines.some((line) => line.startsWith("ATTACH:")), url).toBe(false);
+      expect(
+        lines.some((line) => line.startsWith("ATTACH:")),
+        url,
+      ).toBe(false);
       expect(lines.filter((line) => line === "END:VEVENT").length, url).toBe(lines.filter((line) => line === "BEGIN:VEVENT").length);
       // A summary is one line: the break becomes a space, inside the SUMMARY property.
       expect(res.body.replace(/\r\n[ \t]/g, ""), url).toMatch(/^SUMMARY:Reply due ATTACH:https:\/\/evil\.example\/x END:VEVENT/m);

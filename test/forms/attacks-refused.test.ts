@@ -42,7 +42,9 @@ describe("attacks on the forms are refused and change nothing", () => {
     const before = fingerprint(db);
     const res = await editor.post("/staff/cases/doe/entries", { number: "4", dateFiled: "2025-09-18", description: "x".repeat(LIMIT * 2) });
     expect(res.statusCode).toBe(413);
-    expect(parseHtml(res.body)("main").text()).toContain("larger than 16 KB, the limit for a form or upload (MAX_UPLOAD_BYTES). Nothing was saved.");
+    expect(parseHtml(res.body)("main").text()).toContain(
+      "larger than 16 KB, the limit for a form or upload (MAX_UPLOAD_BYTES). Nothing was saved.",
+    );
     expect(fingerprint(db)).toBe(before);
   });
 
@@ -91,7 +93,16 @@ describe("attacks on the forms are refused and change nothing", () => {
     // Another session's token does not fit this session.
     const other = await staffBrowser(app, db, "admin");
     const afterSignIn = fingerprint(db);
-    expect((await postForm(app, "/staff/cases/doe/entries", editor.cookie, { _csrf: other.csrf, number: "4", dateFiled: "2025-09-18", description: "M" })).statusCode).toBe(403);
+    expect(
+      (
+        await postForm(app, "/staff/cases/doe/entries", editor.cookie, {
+          _csrf: other.csrf,
+          number: "4",
+          dateFiled: "2025-09-18",
+          description: "M",
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(fingerprint(db)).toBe(afterSignIn);
     expect(afterSignIn).not.toBe(before); // the admin's sign-in itself wrote a session row
   });
@@ -116,7 +127,9 @@ describe("attacks on the forms are refused and change nothing", () => {
   it("lets a viewer's session read but never write, uploads included (403)", async () => {
     const viewer = await staffBrowser(app, db, "viewer");
     const before = fingerprint(db);
-    expect((await viewer.post("/staff/cases/doe/entries", { number: "4", dateFiled: "2025-09-18", description: "MOTION" })).statusCode).toBe(403);
+    expect(
+      (await viewer.post("/staff/cases/doe/entries", { number: "4", dateFiled: "2025-09-18", description: "MOTION" })).statusCode,
+    ).toBe(403);
     const page = await viewer.get(uploadUrl());
     const csrf = page.statusCode === 200 ? csrfFrom(page.body) : viewer.csrf;
     expect((await upload({ fileName: "a.pdf", content: minimalPdf(["A"]) }, viewer.cookie, csrf)).statusCode).toBe(403);

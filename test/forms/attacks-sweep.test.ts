@@ -86,10 +86,16 @@ describe("every write route refuses forged and unauthorised requests, changing n
       const body = { description: "x" };
       const headers = { "if-match": '"1"' };
       expect((await call(app, method, url, { body, headers })).statusCode, `${method} ${url} no token`).toBe(401);
-      expect((await call(app, method, url, { body, headers: { ...headers, cookie: session.cookie, "x-csrf-token": session.csrf } })).statusCode, `${method} ${url} cookie`).toBe(401);
+      expect(
+        (await call(app, method, url, { body, headers: { ...headers, cookie: session.cookie, "x-csrf-token": session.csrf } })).statusCode,
+        `${method} ${url} cookie`,
+      ).toBe(401);
       // Each from its own address: past 10 bad tokens a minute, one address gets 429 (test/plugins/security.test.ts).
       const remoteAddress = `198.51.100.${index % 250}`;
-      expect((await call(app, method, url, { body, headers, token: revoked.token, remoteAddress })).statusCode, `${method} ${url} revoked`).toBe(401);
+      expect(
+        (await call(app, method, url, { body, headers, token: revoked.token, remoteAddress })).statusCode,
+        `${method} ${url} revoked`,
+      ).toBe(401);
       expect((await call(app, method, url, { body, headers, token: viewer })).statusCode, `${method} ${url} viewer`).toBe(403);
     }
     expect(fingerprint(db)).toBe(before);

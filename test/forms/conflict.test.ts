@@ -38,12 +38,23 @@ describe("no lost updates: a stale edit is refused with both versions shown", ()
     const $ = parseHtml(res.body);
     expect($("h1").text()).toBe("Not saved: someone else changed this subpoena first");
     expect($("[role=alert]").text()).toContain("You started from version 1; it is now at version 2");
-    const row = (label: string) => $(".conflict-table tbody tr").filter((_, tr) => $(tr).find("th").contents().first().text().trim() === label);
-    expect(row("Title").find("td").map((_, td) => $(td).text()).get()).toEqual(["DHS subpoena to Meta", "DHS administrative subpoena to Meta"]);
+    const row = (label: string) =>
+      $(".conflict-table tbody tr").filter((_, tr) => $(tr).find("th").contents().first().text().trim() === label);
+    expect(
+      row("Title")
+        .find("td")
+        .map((_, td) => $(td).text())
+        .get(),
+    ).toEqual(["DHS subpoena to Meta", "DHS administrative subpoena to Meta"]);
     expect(row("Title").hasClass("differs")).toBe(true);
     expect(row("Title").find(".badge-warn")).toHaveLength(0);
     // The field someone else changed is marked as such.
-    expect(row("Authority cited").find("td").map((_, td) => $(td).text()).get()).toEqual(["19 U.S.C. § 1509", "8 U.S.C. § 1225(d)"]);
+    expect(
+      row("Authority cited")
+        .find("td")
+        .map((_, td) => $(td).text())
+        .get(),
+    ).toEqual(["19 U.S.C. § 1509", "8 U.S.C. § 1225(d)"]);
     expect(row("Authority cited").find(".badge-warn").text()).toBe("changed since you opened it");
     expect(row("Kind").hasClass("differs")).toBe(false);
     // The way forward: start again from the current version.
@@ -77,7 +88,11 @@ describe("no lost updates: a stale edit is refused with both versions shown", ()
     expect(parseHtml(bad.body)("input[name=version]").attr("value")).toBe("1");
     // Meanwhile someone else saves; the corrected form is still refused.
     app.editing.update("motion", motion.id, { statusNote: "by someone else" }, { actor: testActor });
-    const again = await browser.post(`/staff/cases/doe/motions/${motion.id}`, { version: "1", title: "Motion to quash", kind: "motion_to_quash" });
+    const again = await browser.post(`/staff/cases/doe/motions/${motion.id}`, {
+      version: "1",
+      title: "Motion to quash",
+      kind: "motion_to_quash",
+    });
     expect(again.statusCode).toBe(409);
     expect(app.editing.find("motion", motion.id)!.title).toBe("MTQ");
   });

@@ -17,12 +17,17 @@ describe("docket entry forms", () => {
   });
   afterEach(async () => app.close());
 
-  const storedEntries = () => app.db.$client.prepare("SELECT * FROM docket_entries WHERE case_id = ? ORDER BY sequence").all(caseId) as Record<string, unknown>[];
+  const storedEntries = () =>
+    app.db.$client.prepare("SELECT * FROM docket_entries WHERE case_id = ? ORDER BY sequence").all(caseId) as Record<string, unknown>[];
 
   it("opens the quick form with the number focused, then the date, then the text", async () => {
     const $ = parseHtml((await browser.get("/staff/cases/doe-v-dhs/entries/new")).body);
     expect($("h1").text()).toBe("Add docket entries");
-    const inputs = $("form.record-form fieldset.form-group").first().find("input, select").map((_, el) => $(el).attr("name")).get();
+    const inputs = $("form.record-form fieldset.form-group")
+      .first()
+      .find("input, select")
+      .map((_, el) => $(el).attr("name"))
+      .get();
     expect(inputs).toEqual(["number", "dateFiled", "description", "kind"]);
     expect($("#f-number").attr("autofocus")).toBeDefined();
     expect($("#f-description").attr("type")).toBe("text");
@@ -32,7 +37,12 @@ describe("docket entry forms", () => {
   });
 
   it("creates an entry: 303 back to an empty form, the entry stored with a revision, the kind read from the text", async () => {
-    const res = await browser.post("/staff/cases/doe-v-dhs/entries", { number: "12", dateFiled: "2025-09-19", description: "ORDER granting motion to proceed pseudonymously", kind: "" });
+    const res = await browser.post("/staff/cases/doe-v-dhs/entries", {
+      number: "12",
+      dateFiled: "2025-09-19",
+      description: "ORDER granting motion to proceed pseudonymously",
+      kind: "",
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/staff/cases/doe-v-dhs/entries/new");
     const [entry] = storedEntries();
@@ -68,7 +78,12 @@ describe("docket entry forms", () => {
   });
 
   it("re-renders with 422, the input kept, the error beside each field and a summary linking to them", async () => {
-    const res = await browser.post("/staff/cases/doe-v-dhs/entries", { number: "x1", dateFiled: "2025-02-30", description: "MOTION to Quash", kind: "" });
+    const res = await browser.post("/staff/cases/doe-v-dhs/entries", {
+      number: "x1",
+      dateFiled: "2025-02-30",
+      description: "MOTION to Quash",
+      kind: "",
+    });
     expect(res.statusCode).toBe(422);
     expect(storedEntries()).toHaveLength(0);
     const $ = parseHtml(res.body);
@@ -77,7 +92,11 @@ describe("docket entry forms", () => {
     expect($("#f-description").attr("value")).toBe("MOTION to Quash");
     expect(errorBeside(res.body, "f-number")).toBe("ECF number must be a whole number");
     expect(errorBeside(res.body, "f-dateFiled")).toBe("Date filed must be a real date in YYYY-MM-DD form");
-    expect($("#error-summary a").map((_, a) => $(a).attr("href")).get()).toEqual(["#f-number", "#f-dateFiled"]);
+    expect(
+      $("#error-summary a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["#f-number", "#f-dateFiled"]);
     // The guess is shown, and can be changed.
     expect($("#f-kind-hint").text()).toContain("Will be saved as “Motion”");
   });
@@ -89,12 +108,20 @@ describe("docket entry forms", () => {
     expect($("#f-dateFiled-weekday").text()).toBe("Friday, September 19, 2025");
     expect(errorBeside(res.body, "f-description")).toBe("Docket text is required");
     // The focus goes to the field to correct, not back to the number.
-    expect($("[autofocus]").map((_, el) => $(el).attr("id")).get()).toEqual(["f-description"]);
+    expect(
+      $("[autofocus]")
+        .map((_, el) => $(el).attr("id"))
+        .get(),
+    ).toEqual(["f-description"]);
   });
 
   it("shows the service's refusal beside the field: a number already used in the case", async () => {
     insertEntry(db, caseId, { number: 4 });
-    const res = await browser.post("/staff/cases/doe-v-dhs/entries", { number: "4", dateFiled: "2025-09-20", description: "NOTICE of appearance" });
+    const res = await browser.post("/staff/cases/doe-v-dhs/entries", {
+      number: "4",
+      dateFiled: "2025-09-20",
+      description: "NOTICE of appearance",
+    });
     expect(res.statusCode).toBe(422);
     expect(errorBeside(res.body, "f-number")).toBe("ECF number is already the number of another entry of this case (ECF No. 4)");
     expect(storedEntries()).toHaveLength(1);
@@ -106,7 +133,15 @@ describe("docket entry forms", () => {
     const $ = parseHtml(form.body);
     expect($("textarea#f-description").text()).toBe("Old text");
     expect($("input[name=version]").attr("value")).toBe("1");
-    const res = await browser.post(`/staff/cases/doe-v-dhs/entries/${entry.id}`, { version: "1", number: "7", dateFiled: "2025-09-18", description: "New text", kind: "notice", source: "manual", reason: "typo" });
+    const res = await browser.post(`/staff/cases/doe-v-dhs/entries/${entry.id}`, {
+      version: "1",
+      number: "7",
+      dateFiled: "2025-09-18",
+      description: "New text",
+      kind: "notice",
+      source: "manual",
+      reason: "typo",
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/cases/doe-v-dhs#entry-${entry.id}`);
     const after = app.editing.find("entry", entry.id)!;
@@ -121,7 +156,12 @@ describe("docket entry forms", () => {
   it("sends the editor back to the entry's row even when it is past the docket's first page", async () => {
     for (let i = 0; i < 120; i++) insertEntry(db, caseId, { number: 100 + i, sequence: 100 + i });
     const last = insertEntry(db, caseId, { number: 999, sequence: 999 });
-    const saved = await browser.post(`/staff/cases/doe-v-dhs/entries/${last.id}`, { version: "1", number: "999", dateFiled: "2025-09-18", description: "Renamed" });
+    const saved = await browser.post(`/staff/cases/doe-v-dhs/entries/${last.id}`, {
+      version: "1",
+      number: "999",
+      dateFiled: "2025-09-18",
+      description: "Renamed",
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/cases/doe-v-dhs?page=2#entry-${last.id}`);
   });

@@ -32,7 +32,13 @@ describe("field views", () => {
     expect(day[1]!.weekday).toBe("Tuesday, December 1, 2026");
     const month = fields(toFieldViews(groups, valuesFromRecord(groups, { dateFiled: "2025-04-01", dateFiledPrecision: "month" }), []));
     expect(month[0]!.parts[0]!.weekday).toBe("means: April 2025");
-    const range = fields(toFieldViews(groups, valuesFromRecord(groups, { dateFiled: "2025-09-01", dateFiledLatest: "2025-09-05", dateFiledPrecision: "range" }), []));
+    const range = fields(
+      toFieldViews(
+        groups,
+        valuesFromRecord(groups, { dateFiled: "2025-09-01", dateFiledLatest: "2025-09-05", dateFiledPrecision: "range" }),
+        [],
+      ),
+    );
     expect(range[0]!.parts[0]!.weekday).toBe("means: between September 1, 2025 and September 5, 2025");
     expect(range[0]!.parts[2]!.weekday).toBe("Friday, September 5, 2025");
     const bad = fields(toFieldViews(groups, valuesFromBody(groups, { dateDue: "2026-02-30" }), []));
@@ -47,7 +53,7 @@ describe("field views", () => {
       { path: "body", message: "must be a JSON object" },
     ]);
     const [fuzzy, , rows, lines] = fields(views);
-    expect(fuzzy!.parts[2]!.error).toBe("Date filed: latest possible day is required when “Date filed: how exact” is \"range\"");
+    expect(fuzzy!.parts[2]!.error).toBe('Date filed: latest possible day is required when “Date filed: how exact” is "range"');
     expect(rows!.rows[0]!.cells[0]!.error).toBe("Subpoena (row 1) is required");
     expect(rows!.rows[0]!.cells[0]!.describedBy).toBe("f-coverage-0-subpoenaId-error");
     expect(lines!.lines[1]!.error).toBe("Data demanded, item 2, must not be empty");
@@ -72,7 +78,8 @@ describe("field views", () => {
   });
 
   it("keeps a stored value that is no longer among the choices, rather than dropping it silently", () => {
-    const rows = fields(toFieldViews(groups, valuesFromRecord(groups, { coverage: [{ subpoenaId: 99, status: "in_force" }] }), []))[2]!.rows;
+    const rows = fields(toFieldViews(groups, valuesFromRecord(groups, { coverage: [{ subpoenaId: 99, status: "in_force" }] }), []))[2]!
+      .rows;
     const select = rows[0]!.cells[0]!;
     expect(select.choices.find((c) => c.selected)).toEqual({ value: "99", label: "99 (not in the list)", selected: true });
   });

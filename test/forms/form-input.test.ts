@@ -4,7 +4,15 @@ import { EntryCreate, EntryUpdate, MotionCreate, OrderCreate } from "../../serve
 
 describe("formInput: HTML form bodies to the edit schemas' JSON types", () => {
   it("parses numbers, keeps only the schema's fields, and lets the schema say what is wrong", () => {
-    const input = formInput(EntryCreate, { _csrf: "t", version: "3", number: "12", sequence: "4.5", dateFiled: "2025-09-18", description: "Motion", kind: "" });
+    const input = formInput(EntryCreate, {
+      _csrf: "t",
+      version: "3",
+      number: "12",
+      sequence: "4.5",
+      dateFiled: "2025-09-18",
+      description: "Motion",
+      kind: "",
+    });
     expect(input).toEqual({ number: 12, sequence: 4.5, dateFiled: "2025-09-18", description: "Motion" });
     expect(EntryCreate.parse(input)).not.toHaveProperty("kind");
     const bad = EntryCreate.safeParse(formInput(EntryCreate, { number: "twelve", dateFiled: "", description: "" }));
@@ -16,7 +24,11 @@ describe("formInput: HTML form bodies to the edit schemas' JSON types", () => {
   });
 
   it("turns an empty optional field into null, so clearing a field clears it", () => {
-    expect(EntryUpdate.parse(formInput(EntryUpdate, { number: "", dateEntered: "", filedBy: "  " }))).toEqual({ number: null, dateEntered: null, filedBy: null });
+    expect(EntryUpdate.parse(formInput(EntryUpdate, { number: "", dateEntered: "", filedBy: "  " }))).toEqual({
+      number: null,
+      dateEntered: null,
+      filedBy: null,
+    });
   });
 
   it("reads checkboxes: absent means false only for the boxes the form shows; a hidden false before the box", () => {

@@ -19,7 +19,12 @@ describe("staff forms: hand-made posts the fuzz found", () => {
   it("a rough date's precision the form does not offer re-renders the form (422), not a 500", async () => {
     const before = fingerprint(db);
     for (const precision of ["-672111016", "fortnight", "__proto__"]) {
-      const res = await browser.post("/staff/cases/doe/orders", { title: "Order", kind: "non_production", dateSigned: "2025-09-19", dateSignedPrecision: precision });
+      const res = await browser.post("/staff/cases/doe/orders", {
+        title: "Order",
+        kind: "non_production",
+        dateSigned: "2025-09-19",
+        dateSignedPrecision: precision,
+      });
       expect(res.statusCode, precision).toBe(422);
       expect(res.body).toContain("<form");
     }

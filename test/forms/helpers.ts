@@ -15,7 +15,8 @@ export async function staffBrowser(app: FastifyInstance, db: Db, role: UserRole 
   const user = await insertUser(db, { role, email: `${role}@example.org` });
   const cookie = await signIn(app, user.email);
   const csrf = csrfFrom((await app.inject({ url: "/staff", headers: { cookie } })).body);
-  const get = (url: string, extraCookie = "") => app.inject({ url, headers: { cookie: extraCookie ? `${cookie}; ${extraCookie}` : cookie } });
+  const get = (url: string, extraCookie = "") =>
+    app.inject({ url, headers: { cookie: extraCookie ? `${cookie}; ${extraCookie}` : cookie } });
   return {
     user,
     cookie,

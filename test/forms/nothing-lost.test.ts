@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { citeSource, insertCase, insertCourt, insertCoverage, insertDeadline, insertMotion, insertOrder, insertSource, insertSubpoena } from "../support/factories";
+import {
+  citeSource,
+  insertCase,
+  insertCourt,
+  insertCoverage,
+  insertDeadline,
+  insertMotion,
+  insertOrder,
+  insertSource,
+  insertSubpoena,
+} from "../support/factories";
 import { parseHtml } from "../support/html";
 import { appWithStaffBrowser, flashText, type StaffBrowser } from "./helpers";
 
@@ -71,10 +81,19 @@ describe("nothing lost: deletes are reversible, deadlines are marked, sources ar
   it("sets a motion's rule deadlines running when the motion is saved, in the same write", async () => {
     insertCourt(db, { id: "cand" });
     insertCase(db, { slug: "doe", courtId: "cand" });
-    const res = await browser.post("/staff/cases/doe/motions", { title: "Motion to quash", kind: "motion_to_quash", dateFiled: "2026-11-02", track: "noticed", status: "pending" });
+    const res = await browser.post("/staff/cases/doe/motions", {
+      title: "Motion to quash",
+      kind: "motion_to_quash",
+      dateFiled: "2026-11-02",
+      track: "noticed",
+      status: "pending",
+    });
     expect(res.statusCode).toBe(303);
     const motionId = Number((db.$client.prepare("SELECT id FROM motions").get() as { id: number }).id);
-    const deadlines = db.$client.prepare("SELECT label, origin FROM deadlines WHERE motion_id = ?").all(motionId) as { label: string; origin: string }[];
+    const deadlines = db.$client.prepare("SELECT label, origin FROM deadlines WHERE motion_id = ?").all(motionId) as {
+      label: string;
+      origin: string;
+    }[];
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.origin === "computed")).toBe(true);
     const form = parseHtml((await browser.get(`/staff/cases/doe/motions/${motionId}/edit`)).body);
@@ -121,7 +140,11 @@ describe("nothing lost: deletes are reversible, deadlines are marked, sources ar
     const subpoena = insertSubpoena(db);
     const s1 = insertSource(db, { tag: "S01", title: "Court order" });
     const s2 = insertSource(db, { tag: "S02", title: "News report" });
-    const link = citeSource(db, "subpoena", subpoena.id, s1.id, { field: "dateIssued", verifiedAgainstDocket: true, quote: "dated September 3" });
+    const link = citeSource(db, "subpoena", subpoena.id, s1.id, {
+      field: "dateIssued",
+      verifiedAgainstDocket: true,
+      quote: "dated September 3",
+    });
     const $ = parseHtml((await browser.get(`/staff/subpoenas/${subpoena.id}/edit`)).body);
     const row = $("#sources tbody tr").first();
     expect(row.find("th").text()).toBe("Date issued");
@@ -130,10 +153,27 @@ describe("nothing lost: deletes are reversible, deadlines are marked, sources ar
     // The add form: the field from the record's form, the source from the register.
     const add = $("#sources form[action='/staff/fact-sources']");
     expect(add.find("input[name=recordType]").attr("value")).toBe("subpoena");
-    expect(add.find("select[name=field] option").map((_, o) => $(o).text()).get()).toContain("Authority cited");
-    expect(add.find("select[name=sourceId] option").map((_, o) => $(o).text()).get()).toEqual(["choose a source from the register", "S01: Court order", "S02: News report"]);
+    expect(
+      add
+        .find("select[name=field] option")
+        .map((_, o) => $(o).text())
+        .get(),
+    ).toContain("Authority cited");
+    expect(
+      add
+        .find("select[name=sourceId] option")
+        .map((_, o) => $(o).text())
+        .get(),
+    ).toEqual(["choose a source from the register", "S01: Court order", "S02: News report"]);
 
-    const added = await browser.post("/staff/fact-sources", { recordType: "subpoena", recordId: String(subpoena.id), field: "authorityCited", sourceId: String(s2.id), inferred: "true", inferredReason: "The report names the statute." });
+    const added = await browser.post("/staff/fact-sources", {
+      recordType: "subpoena",
+      recordId: String(subpoena.id),
+      field: "authorityCited",
+      sourceId: String(s2.id),
+      inferred: "true",
+      inferredReason: "The report names the statute.",
+    });
     expect(added.statusCode).toBe(303);
     expect(added.headers.location).toBe(`/staff/subpoenas/${subpoena.id}/edit#sources`);
     const after = parseHtml((await browser.get(`/staff/subpoenas/${subpoena.id}/edit`)).body);

@@ -43,7 +43,10 @@ describe("staff controls on public pages, the confirmation, and script in text f
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(app.pageCache.get("/cases/doe")!.body.toString()).not.toContain("staff-controls");
     // Saving through a form drops the stored page in the same step: the public sees the new entry at once.
-    expect((await editor.post("/staff/cases/doe/entries", { number: "2", dateFiled: "2025-09-20", description: "NOTICE of hearing" })).statusCode).toBe(303);
+    expect(
+      (await editor.post("/staff/cases/doe/entries", { number: "2", dateFiled: "2025-09-20", description: "NOTICE of hearing" }))
+        .statusCode,
+    ).toBe(303);
     const fresh = await app.inject("/cases/doe");
     expect(fresh.headers.etag).not.toBe(first.headers.etag);
     expect(parseHtml(fresh.body)("table.docket-entries").text()).toContain("NOTICE of hearing");
@@ -84,7 +87,14 @@ describe("staff controls on public pages, the confirmation, and script in text f
     const anon = await app.inject({ url: "/cases/doe", headers: { cookie: `${FLASH_COOKIE}=forged` } });
     expect(flashText(anon.body)).toBeNull();
     // On the docket page (rendered for the cache's render path) the confirmation shows too.
-    const docketRedirect = await editor.post(`/staff/cases/doe/entries/${app.editing.resolveId("entry", "1")}`, { version: "1", number: "5", dateFiled: "2025-09-19", description: "ORDER granting", kind: "order", source: "manual" });
+    const docketRedirect = await editor.post(`/staff/cases/doe/entries/${app.editing.resolveId("entry", "1")}`, {
+      version: "1",
+      number: "5",
+      dateFiled: "2025-09-19",
+      description: "ORDER granting",
+      kind: "order",
+      source: "manual",
+    });
     expect(flashText((await editor.follow(docketRedirect)).body)).toContain("Saved the docket entry ECF No. 5");
     expect(app.pageCache.get("/cases/doe")?.body.toString() ?? "").not.toContain("Saved the docket entry");
   });

@@ -3,7 +3,19 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import type { EditType } from "../../server/editing/definition";
 import { buildTestApp } from "../support/app";
-import { insertAccount, insertAttorney, insertCase, insertEntry, insertJudge, insertMotion, insertOrder, insertOrganization, insertParty, insertSource, insertSubpoena } from "../support/factories";
+import {
+  insertAccount,
+  insertAttorney,
+  insertCase,
+  insertEntry,
+  insertJudge,
+  insertMotion,
+  insertOrder,
+  insertOrganization,
+  insertParty,
+  insertSource,
+  insertSubpoena,
+} from "../support/factories";
 import { parseHtml } from "../support/html";
 import { errorBeside, staffBrowser } from "./helpers";
 
@@ -46,8 +58,24 @@ const CASES: {
   {
     type: "subpoena",
     url: "/staff/subpoenas",
-    valid: (f) => ({ title: "DHS summons to Meta", kind: "customs_summons", issuerId: "", recipientId: String(f.meta.id), dateIssued: "2025-09-03", dateIssuedPrecision: "", demands: "IP addresses", accountIds: String(f.account.id) }),
-    stored: (f) => ({ title: "DHS summons to Meta", kind: "customs_summons", recipientId: f.meta.id, dateIssued: "2025-09-03", demands: ["IP addresses"], accountIds: [f.account.id] }),
+    valid: (f) => ({
+      title: "DHS summons to Meta",
+      kind: "customs_summons",
+      issuerId: "",
+      recipientId: String(f.meta.id),
+      dateIssued: "2025-09-03",
+      dateIssuedPrecision: "",
+      demands: "IP addresses",
+      accountIds: String(f.account.id),
+    }),
+    stored: (f) => ({
+      title: "DHS summons to Meta",
+      kind: "customs_summons",
+      recipientId: f.meta.id,
+      dateIssued: "2025-09-03",
+      demands: ["IP addresses"],
+      accountIds: [f.account.id],
+    }),
     redirect: /^\/subpoenas\/dhs-summons-to-meta$/,
     invalid: () => ({ title: "A summons", kind: "customs_summons", dateIssued: "2025-09-03", dateReturn: "2025-09-01" }),
     field: "f-dateReturn",
@@ -68,7 +96,13 @@ const CASES: {
   {
     type: "notice",
     url: "/staff/notices",
-    valid: (f) => ({ subpoenaId: String(f.subpoena.id), accountId: String(f.account.id), dateNotified: "2025-09-08", responseWindowStated: "10 days", responseWindowDays: "10" }),
+    valid: (f) => ({
+      subpoenaId: String(f.subpoena.id),
+      accountId: String(f.account.id),
+      dateNotified: "2025-09-08",
+      responseWindowStated: "10 days",
+      responseWindowDays: "10",
+    }),
     stored: (f) => ({ subpoenaId: f.subpoena.id, accountId: f.account.id, responseWindowStated: "10 days", responseWindowDays: 10 }),
     redirect: /^\/subpoenas\/subpoena-\d+$/,
     invalid: () => ({ subpoenaId: "", responseWindowStated: "ten days" }),
@@ -79,8 +113,21 @@ const CASES: {
   {
     type: "case",
     url: "/staff/cases",
-    valid: (f) => ({ caption: "In re Subpoena to Meta", docketNumber: "5:26-mc-80026-TSH", group: "meta", assignedJudgeId: String(f.judge.id), subpoenaIds: String(f.subpoena.id), dateFiled: "2026-01-12" }),
-    stored: (f) => ({ caption: "In re Subpoena to Meta", dnJudgeInitials: "TSH", assignedJudgeId: f.judge.id, subpoenaIds: [f.subpoena.id], dateFiled: "2026-01-12" }),
+    valid: (f) => ({
+      caption: "In re Subpoena to Meta",
+      docketNumber: "5:26-mc-80026-TSH",
+      group: "meta",
+      assignedJudgeId: String(f.judge.id),
+      subpoenaIds: String(f.subpoena.id),
+      dateFiled: "2026-01-12",
+    }),
+    stored: (f) => ({
+      caption: "In re Subpoena to Meta",
+      dnJudgeInitials: "TSH",
+      assignedJudgeId: f.judge.id,
+      subpoenaIds: [f.subpoena.id],
+      dateFiled: "2026-01-12",
+    }),
     redirect: /^\/cases\/in-re-subpoena-to-meta$/,
     invalid: () => ({ caption: "", docketNumber: "", label: "", nature: "kept nature", group: "meta" }),
     field: "f-label",
@@ -123,18 +170,31 @@ const CASES: {
   {
     type: "motion",
     url: "/staff/cases/doe/motions",
-    valid: (f) => ({ title: "Motion to quash", kind: "motion_to_quash", entryId: String(f.entry.id), movantPartyIds: String(f.party.id), dateFiled: "2026-01-12", track: "noticed", status: "pending" }),
+    valid: (f) => ({
+      title: "Motion to quash",
+      kind: "motion_to_quash",
+      entryId: String(f.entry.id),
+      movantPartyIds: String(f.party.id),
+      dateFiled: "2026-01-12",
+      track: "noticed",
+      status: "pending",
+    }),
     stored: (f) => ({ title: "Motion to quash", entryId: f.entry.id, movantPartyIds: [f.party.id], dateFiled: "2026-01-12" }),
     redirect: /^\/cases\/doe#motions-heading$/,
     invalid: () => ({ title: "MTQ", kind: "motion_to_quash", dateFiled: "2026-01-12", dateFiledPrecision: "range" }),
     field: "f-dateFiledLatest",
-    message: "Date filed: latest possible day is required when “Date filed: how exact” is \"range\"",
+    message: 'Date filed: latest possible day is required when “Date filed: how exact” is "range"',
     kept: ["f-title", "MTQ"],
   },
   {
     type: "argument",
     url: "/staff/cases/doe/arguments",
-    valid: (f) => ({ motionId: String(f.motion.id), doctrineTag: "anonymous-speech", text: "The First Amendment protects anonymous speech.", reached: "unknown" }),
+    valid: (f) => ({
+      motionId: String(f.motion.id),
+      doctrineTag: "anonymous-speech",
+      text: "The First Amendment protects anonymous speech.",
+      reached: "unknown",
+    }),
     stored: (f) => ({ motionId: f.motion.id, doctrineTag: "anonymous-speech" }),
     redirect: /^\/staff\/cases\/doe\/motions\/\d+\/edit$/,
     invalid: (f) => ({ motionId: String(f.motion.id), doctrineTag: "Anonymous Speech", text: "kept argument" }),
@@ -145,10 +205,30 @@ const CASES: {
   {
     type: "authority",
     url: "/staff/authorities",
-    valid: () => ({ citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", kind: "case", court: "U.S. Supreme Court", year: "1960", doctrineTags: "anonymous-speech, associational-privacy", holding: "A ban on anonymous handbills violates the First Amendment.", url: "", slug: "" }),
-    stored: () => ({ slug: "talley", citation: "Talley v. California, 362 U.S. 60 (1960)", year: 1960, doctrineTags: "anonymous-speech,associational-privacy" }),
+    valid: () => ({
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      shortName: "Talley",
+      kind: "case",
+      court: "U.S. Supreme Court",
+      year: "1960",
+      doctrineTags: "anonymous-speech, associational-privacy",
+      holding: "A ban on anonymous handbills violates the First Amendment.",
+      url: "",
+      slug: "",
+    }),
+    stored: () => ({
+      slug: "talley",
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      year: 1960,
+      doctrineTags: "anonymous-speech,associational-privacy",
+    }),
     redirect: /^\/authorities\/talley$/,
-    invalid: () => ({ citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", kind: "case", doctrineTags: "Anonymous Speech" }),
+    invalid: () => ({
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      shortName: "Talley",
+      kind: "case",
+      doctrineTags: "Anonymous Speech",
+    }),
     field: "f-doctrineTags",
     message: "Doctrine tags must be tags of lowercase letters, digits and single hyphens, separated by commas",
     kept: ["f-citation", "Talley v. California, 362 U.S. 60 (1960)"],
@@ -171,9 +251,19 @@ const CASES: {
       "coverage[0][endCondition]": "until further order of the Court",
       "coverage[0][status]": "in_force",
     }),
-    stored: (f) => ({ title: "Order granting non-production", dispositions: [{ motionId: f.motion.id, disposition: "granted" }], coverage: [expect.objectContaining({ subpoenaId: f.subpoena.id, addresseeId: f.meta.id, status: "in_force" })] }),
+    stored: (f) => ({
+      title: "Order granting non-production",
+      dispositions: [{ motionId: f.motion.id, disposition: "granted" }],
+      coverage: [expect.objectContaining({ subpoenaId: f.subpoena.id, addresseeId: f.meta.id, status: "in_force" })],
+    }),
     redirect: /^\/orders#order-order-granting-non-production$/,
-    invalid: () => ({ title: "Order", kind: "non_production", "coverage[0][subpoenaId]": "", "coverage[0][endCondition]": "until further order", "coverage[0][status]": "in_force" }),
+    invalid: () => ({
+      title: "Order",
+      kind: "non_production",
+      "coverage[0][subpoenaId]": "",
+      "coverage[0][endCondition]": "until further order",
+      "coverage[0][status]": "in_force",
+    }),
     field: "f-coverage-0-subpoenaId",
     message: "Subpoena (row 1) is required",
     kept: ["f-coverage-0-endCondition", "until further order"],
@@ -181,7 +271,13 @@ const CASES: {
   {
     type: "hearing",
     url: "/staff/cases/doe/hearings",
-    valid: (f) => ({ title: "Hearing on the motion to quash", motionId: String(f.motion.id), date: "2026-12-03", time: "09:30", status: "scheduled" }),
+    valid: (f) => ({
+      title: "Hearing on the motion to quash",
+      motionId: String(f.motion.id),
+      date: "2026-12-03",
+      time: "09:30",
+      status: "scheduled",
+    }),
     stored: (f) => ({ title: "Hearing on the motion to quash", motionId: f.motion.id, date: "2026-12-03", time: "09:30" }),
     redirect: /^\/cases\/doe#hearing-\d+$/,
     invalid: () => ({ title: "Hearing", time: "9.30am", place: "Courtroom E" }),
@@ -203,10 +299,29 @@ const CASES: {
   {
     type: "event",
     url: "/staff/events",
-    valid: (f) => ({ title: "DHS withdraws the summons", kind: "withdrawal", date: "2025-10-02", subpoenaId: String(f.subpoena.id), "related[0][recordType]": "organization", "related[0][recordId]": String(f.meta.id), "related[0][role]": "subject" }),
-    stored: (f) => ({ title: "DHS withdraws the summons", kind: "withdrawal", subpoenaId: f.subpoena.id, related: [{ recordType: "organization", recordId: String(f.meta.id), role: "subject" }] }),
+    valid: (f) => ({
+      title: "DHS withdraws the summons",
+      kind: "withdrawal",
+      date: "2025-10-02",
+      subpoenaId: String(f.subpoena.id),
+      "related[0][recordType]": "organization",
+      "related[0][recordId]": String(f.meta.id),
+      "related[0][role]": "subject",
+    }),
+    stored: (f) => ({
+      title: "DHS withdraws the summons",
+      kind: "withdrawal",
+      subpoenaId: f.subpoena.id,
+      related: [{ recordType: "organization", recordId: String(f.meta.id), role: "subject" }],
+    }),
     redirect: /^\/timeline#event-dhs-withdraws-the-summons$/,
-    invalid: () => ({ title: "An event", kind: "other", "related[0][recordType]": "subpoena", "related[0][recordId]": "99999", "related[0][role]": "actor" }),
+    invalid: () => ({
+      title: "An event",
+      kind: "other",
+      "related[0][recordType]": "subpoena",
+      "related[0][recordId]": "99999",
+      "related[0][role]": "actor",
+    }),
     field: "f-related-0-recordId",
     message: "Record id (row 1) names no subpoena (id 99999)",
     kept: ["f-title", "An event"],
@@ -225,10 +340,30 @@ const CASES: {
   {
     type: "fact_source",
     url: "/staff/fact-sources",
-    valid: (f) => ({ recordType: "subpoena", recordId: String(f.subpoena.id), field: "dateIssued", sourceId: String(f.source.id), quote: "issued on September 3", verifiedAgainstDocket: "true" }),
-    stored: (f) => ({ recordType: "subpoena", recordId: String(f.subpoena.id), field: "dateIssued", sourceId: f.source.id, verifiedAgainstDocket: true }),
+    valid: (f) => ({
+      recordType: "subpoena",
+      recordId: String(f.subpoena.id),
+      field: "dateIssued",
+      sourceId: String(f.source.id),
+      quote: "issued on September 3",
+      verifiedAgainstDocket: "true",
+    }),
+    stored: (f) => ({
+      recordType: "subpoena",
+      recordId: String(f.subpoena.id),
+      field: "dateIssued",
+      sourceId: f.source.id,
+      verifiedAgainstDocket: true,
+    }),
     redirect: /^\/staff\/subpoenas\/\d+\/edit#sources$/,
-    invalid: (f) => ({ recordType: "subpoena", recordId: String(f.subpoena.id), sourceId: String(f.source.id), inferred: "true", inferredReason: "", quote: "kept quote" }),
+    invalid: (f) => ({
+      recordType: "subpoena",
+      recordId: String(f.subpoena.id),
+      sourceId: String(f.source.id),
+      inferred: "true",
+      inferredReason: "",
+      quote: "kept quote",
+    }),
     field: "f-inferredReason",
     message: "Why it is inferred is required when inferred is true",
     kept: ["f-quote", "kept quote"],
@@ -249,7 +384,9 @@ describe("record forms, type by type", () => {
   afterEach(async () => app.close());
 
   const createdBy = (type: string) =>
-    db.$client.prepare("SELECT record_id FROM revisions WHERE record_type = ? AND action = 'create' AND actor = 'editor@example.org'").all(type) as { record_id: string }[];
+    db.$client
+      .prepare("SELECT record_id FROM revisions WHERE record_type = ? AND action = 'create' AND actor = 'editor@example.org'")
+      .all(type) as { record_id: string }[];
 
   for (const c of CASES) {
     it(`${c.type}: create answers 303 to the record, stores it, and writes a revision naming the editor`, async () => {

@@ -43,7 +43,9 @@ describe("the publication guard", () => {
   });
 
   it("holds nothing for clean text, e-mail addresses and phone numbers (those are only redacted)", () => {
-    const entry = insertEntry(db, caseId, { description: "NOTICE of appearance by A. Lawyer (lawyer@example.org, 415-555-0100) in 5:26-mc-80026-TSH" });
+    const entry = insertEntry(db, caseId, {
+      description: "NOTICE of appearance by A. Lawyer (lawyer@example.org, 415-555-0100) in 5:26-mc-80026-TSH",
+    });
     expect(openHold("entry", entry.id)).toBeUndefined();
   });
 
@@ -52,7 +54,12 @@ describe("the publication guard", () => {
     const document = insertDocument(db, entry.id, { extractedText: "Exhibit A: card 4111 1111 1111 1111" });
     expect(openHold("document", document.id)!.findings.map((f) => [f.field, f.kind])).toEqual([["extractedText", "card"]]);
     const subpoena = insertSubpoena(db);
-    store.update("subpoena", subpoena.id, { summary: "Seeks records" }, { actor: editor, links: { before: null, after: { demands: ["Name", "DOB 01/05/1990"] } } });
+    store.update(
+      "subpoena",
+      subpoena.id,
+      { summary: "Seeks records" },
+      { actor: editor, links: { before: null, after: { demands: ["Name", "DOB 01/05/1990"] } } },
+    );
     expect(openHold("subpoena", subpoena.id)!.findings.map((f) => [f.field, f.kind])).toEqual([["$links.demands.1", "birth-date"]]);
   });
 
@@ -91,7 +98,10 @@ describe("the publication guard", () => {
     expect(rows[0]).toMatchObject({ id: termId, word_count: 2, note: "movant's legal name" });
     for (const text of ["Declaration of JONATHAN PUBLICO", "Publico, Jonathan (movant)", "by jonathan q. público"]) {
       const entry = insertEntry(db, caseId, { description: text });
-      expect(openHold("entry", entry.id)?.findings.map((f) => [f.kind, text.slice(f.start, f.end).toLowerCase()]), text).toEqual([["never-publish", expect.stringMatching(/jonathan|publico|público/)]]);
+      expect(
+        openHold("entry", entry.id)?.findings.map((f) => [f.kind, text.slice(f.start, f.end).toLowerCase()]),
+        text,
+      ).toEqual([["never-publish", expect.stringMatching(/jonathan|publico|público/)]]);
     }
     for (const text of ["Declaration of Jonathan Smith", "J. Publico filed"]) {
       expect(openHold("entry", insertEntry(db, caseId, { description: text }).id), text).toBeUndefined();

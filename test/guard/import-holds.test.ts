@@ -24,7 +24,9 @@ describe("quash import and the publication guard", () => {
       expect(holds.map((h) => [h.recordType, h.heldBy, h.findings.map((f) => `${f.field}:${f.kind}`)])).toEqual([
         ["entry", "import #1 by cli", ["description:passport"]],
       ]);
-      const entry = db.$client.prepare("SELECT description FROM docket_entries WHERE id = ?").get(Number(holds[0]!.recordId)) as { description: string };
+      const entry = db.$client.prepare("SELECT description FROM docket_entries WHERE id = ?").get(Number(holds[0]!.recordId)) as {
+        description: string;
+      };
       const f = holds[0]!.findings[0]!;
       expect(entry.description.slice(f.start, f.end)).toBe("055732811");
     } finally {

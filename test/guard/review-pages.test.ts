@@ -31,9 +31,16 @@ describe("held for review", () => {
   afterEach(async () => app.close());
 
   async function createEntry(description: string, number = 7) {
-    const res = await call(app, "POST", "/api/v1/cases/doe-v-dhs/entries", { token, body: { dateFiled: "2026-01-05", number, description } });
+    const res = await call(app, "POST", "/api/v1/cases/doe-v-dhs/entries", {
+      token,
+      body: { dateFiled: "2026-01-05", number, description },
+    });
     expect(res.statusCode).toBe(201);
-    return res.json() as { id: number; version: number; publicationHold: { message: string; reviewUrl: string; findings: { kind: string; field: string }[] } | null };
+    return res.json() as {
+      id: number;
+      version: number;
+      publicationHold: { message: string; reviewUrl: string; findings: { kind: string; field: string }[] } | null;
+    };
   }
 
   const publicBodies = async () => Promise.all(PUBLIC_URLS.map(async (url) => (await app.inject(url)).body));
@@ -45,7 +52,9 @@ describe("held for review", () => {
 
   it("answers the write with the hold (saved, not public) and keeps the entry off every public surface", async () => {
     const entry = await createEntry(SSN_TEXT);
-    expect(entry.publicationHold?.message).toMatch(/^Saved, and held for review: it is not public until .*Social Security number in description/);
+    expect(entry.publicationHold?.message).toMatch(
+      /^Saved, and held for review: it is not public until .*Social Security number in description/,
+    );
     expect(entry.publicationHold?.findings).toEqual([expect.objectContaining({ field: "description", kind: "ssn" })]);
     expect(JSON.stringify(entry.publicationHold)).not.toContain("219099998");
     for (const body of await publicBodies()) {
@@ -96,7 +105,9 @@ describe("held for review", () => {
     const done = await postForm(app, `${url}/redact`, cookie, { ...base, description: "DECLARATION of J. Doe (SSN withheld)" });
     expect(done.statusCode).toBe(303);
     expect((await app.inject("/cases/doe-v-dhs")).body).toContain("DECLARATION of J. Doe (SSN withheld)");
-    const revisions = (await call(app, "GET", `/api/v1/entries/${entry.id}/revisions`, { token })).json() as { data: { reason: string | null }[] };
+    const revisions = (await call(app, "GET", `/api/v1/entries/${entry.id}/revisions`, { token })).json() as {
+      data: { reason: string | null }[];
+    };
     expect(revisions.data.at(-1)!.reason).toBe("redacted for publication: SSN filed by mistake");
   });
 
@@ -124,8 +135,13 @@ describe("held for review", () => {
       description: "DECLARATION of the minor's mother; DOB 01/05/2012",
     });
     expect(res.statusCode).toBe(303);
-    const next = await app.inject({ url: res.headers.location as string, headers: { cookie: `${cookie}; ${String(res.headers["set-cookie"]).split(";")[0]}` } });
-    expect(parseHtml(next.body)("[role=status]").text()).toMatch(/Saved .*Saved, and held for review: it is not public until a staff member releases or redacts it \(Full date of birth in description\)/);
+    const next = await app.inject({
+      url: res.headers.location as string,
+      headers: { cookie: `${cookie}; ${String(res.headers["set-cookie"]).split(";")[0]}` },
+    });
+    expect(parseHtml(next.body)("[role=status]").text()).toMatch(
+      /Saved .*Saved, and held for review: it is not public until a staff member releases or redacts it \(Full date of birth in description\)/,
+    );
   });
 
   it("marks a held record on its staff pages, and counts held records in the staff navigation", async () => {

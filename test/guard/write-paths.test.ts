@@ -46,7 +46,13 @@ describe("every write path passes the publication guard", () => {
     const boundary = `----quash${randomBytes(8).toString("hex")}`;
     const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`)];
     for (const file of files) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\nContent-Type: text/html\r\n\r\n`), file.content, Buffer.from("\r\n"));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\nContent-Type: text/html\r\n\r\n`,
+        ),
+        file.content,
+        Buffer.from("\r\n"),
+      );
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     const preview = await app.inject({
@@ -59,8 +65,15 @@ describe("every write path passes the publication guard", () => {
     expect(held()).toEqual([]); // a preview writes nothing
     const $ = parseHtml(preview.body);
     const fields = new URLSearchParams();
-    $('form[action="/staff/import/confirm"] input[type="hidden"]').each((_, el) => void fields.append($(el).attr("name")!, $(el).attr("value") ?? ""));
-    const done = await app.inject({ method: "POST", url: "/staff/import/confirm", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, payload: fields.toString() });
+    $('form[action="/staff/import/confirm"] input[type="hidden"]').each(
+      (_, el) => void fields.append($(el).attr("name")!, $(el).attr("value") ?? ""),
+    );
+    const done = await app.inject({
+      method: "POST",
+      url: "/staff/import/confirm",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: fields.toString(),
+    });
     expect(done.statusCode).toBe(303);
     return parseHtml((await app.inject({ url: done.headers.location as string, headers: { cookie } })).body);
   }
@@ -91,12 +104,16 @@ describe("every write path passes the publication guard", () => {
   });
 
   it("quash import of a Notice of Electronic Filing (what e-mail intake imports): an SSN in the docket text is held", async () => {
-    const nef = fixtureBytes("nef/cand.html").toString("latin1").replace("CLERK'S NOTICE :This court is a", "CLERK'S NOTICE : re SSN 219-09-9999. This court is a");
+    const nef = fixtureBytes("nef/cand.html")
+      .toString("latin1")
+      .replace("CLERK'S NOTICE :This court is a", "CLERK'S NOTICE : re SSN 219-09-9999. This court is a");
     expect(nef).toContain("219-09-9999");
     const file = join(dataDir, "nef-cand.html");
     writeFileSync(file, nef, "latin1");
     const databaseFile = join(dataDir, "cli.db");
-    const result = await runCli(["import", file], { env: { DATABASE_FILE: databaseFile, DATA_DIR: join(dataDir, "cli-data"), LOG_LEVEL: "silent" } });
+    const result = await runCli(["import", file], {
+      env: { DATABASE_FILE: databaseFile, DATA_DIR: join(dataDir, "cli-data"), LOG_LEVEL: "silent" },
+    });
     expect(result.code).toBe(0);
     // The report says what was held, by place; the import's own lines quote the docket text, to staff only.
     expect(result.out.filter((line) => line.startsWith("held "))).toEqual([
@@ -115,7 +132,10 @@ describe("every write path passes the publication guard", () => {
     const entry = insertEntry(db, kase.id, { number: 12, description: "DECLARATION" });
     const url = `/staff/cases/doe-v-dhs/entries/${entry.id}/documents`;
     const csrf = csrfFrom((await app.inject({ url, headers: { cookie } })).body);
-    const body = multipartBody({ _csrf: csrf, attachmentNumber: "0" }, { fileName: "decl.pdf", content: minimalPdf(["Declaration of J. Doe, SSN 219-09-9999"]) });
+    const body = multipartBody(
+      { _csrf: csrf, attachmentNumber: "0" },
+      { fileName: "decl.pdf", content: minimalPdf(["Declaration of J. Doe, SSN 219-09-9999"]) },
+    );
     const res = await app.inject({ method: "POST", url, headers: { cookie, "content-type": body.contentType }, payload: body.payload });
     expect(res.statusCode).toBe(303);
     const holds = held();
@@ -124,7 +144,9 @@ describe("every write path passes the publication guard", () => {
     expect((await app.inject("/cases/doe-v-dhs")).body).not.toContain(`/documents/${holds[0]!.recordId}`);
     // Quash cannot take words out of a PDF's pages: the review page says so and offers no redaction of the file, only release.
     const review = parseHtml((await app.inject({ url: `/staff/review/${holds[0]!.id}`, headers: { cookie } })).body);
-    expect(review(".pdf-text-note").text()).toMatch(/^This is in the PDF's own pages, so the document stays held: Quash cannot redact inside a PDF\./);
+    expect(review(".pdf-text-note").text()).toMatch(
+      /^This is in the PDF's own pages, so the document stays held: Quash cannot redact inside a PDF\./,
+    );
     expect(review("mark").text()).toBe("219-09-9999");
     expect(review(`form[action="/staff/review/${holds[0]!.id}/redact"]`)).toHaveLength(0);
     expect(review(`form[action="/staff/review/${holds[0]!.id}/release"]`)).toHaveLength(1);

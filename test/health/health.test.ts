@@ -29,7 +29,12 @@ describe("GET /health: the database, the job runner and the last backup", () => 
     db = database;
     clock = movableClock(START);
     lines = [];
-    app = await buildApp({ config: testConfig({ logLevel: "info", ...overrides }), db, clock, logStream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) } });
+    app = await buildApp({
+      config: testConfig({ logLevel: "info", ...overrides }),
+      db,
+      clock,
+      logStream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
     await app.ready();
   }
   const health = () => app.inject("/health");
@@ -62,7 +67,13 @@ describe("GET /health: the database, the job runner and the last backup", () => 
 
   it("says a job is failing, and overdue when no runner took it; the error stays out of the public answer", async () => {
     await start();
-    app.jobs.register({ name: "rss-poll:test", schedule: { everyMs: 15 * MIN }, run: () => { throw new Error("feed at https://ecf.example/secret answered 500"); } });
+    app.jobs.register({
+      name: "rss-poll:test",
+      schedule: { everyMs: 15 * MIN },
+      run: () => {
+        throw new Error("feed at https://ecf.example/secret answered 500");
+      },
+    });
     clock.advance(11 * MIN);
     expect((await health()).json()).toMatchObject({ status: "degraded", jobs: "overdue" });
     await app.jobs.runNow("rss-poll:test");
@@ -98,7 +109,13 @@ describe("GET /health: the database, the job runner and the last backup", () => 
 
   it("says failing, and logs why, when the database does not answer at all", async () => {
     await start();
-    const broken = { $client: { prepare: () => { throw new Error("disk I/O error"); } } };
+    const broken = {
+      $client: {
+        prepare: () => {
+          throw new Error("disk I/O error");
+        },
+      },
+    };
     const { summary } = checkHealth(Object.assign(Object.create(app) as FastifyInstance, { db: broken }));
     expect(summary).toMatchObject({ status: "failing", database: "failing", jobs: "off" });
     expect(lines.some((line) => line["msg"] === "health: the database does not answer")).toBe(true);

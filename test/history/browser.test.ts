@@ -26,9 +26,20 @@ describe("history, deleted records, documents and search in a real browser", { t
     await createUser(app, { email: "editor@example.org", role: "editor" });
     const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. Department of Homeland Security" });
     const actor = { userId: null, label: "editor@example.org" };
-    const entry = insertEntry(db, kase.id, { number: 1, description: "MOTION to Quash Administrative Subpoena issued to Meta Platforms, Inc. by J. Doe" });
+    const entry = insertEntry(db, kase.id, {
+      number: 1,
+      description: "MOTION to Quash Administrative Subpoena issued to Meta Platforms, Inc. by J. Doe",
+    });
     entryId = entry.id;
-    app.editing.update("entry", entry.id, { description: "MOTION to Quash Administrative Subpoena and Customs Summons issued to Meta Platforms, Inc. by J. Doe and R. Roe", kind: "motion" }, { actor, reason: "full text from the NEF" });
+    app.editing.update(
+      "entry",
+      entry.id,
+      {
+        description: "MOTION to Quash Administrative Subpoena and Customs Summons issued to Meta Platforms, Inc. by J. Doe and R. Roe",
+        kind: "motion",
+      },
+      { actor, reason: "full text from the NEF" },
+    );
     app.editing.remove("subpoena", insertSubpoena(db, { title: "Duplicate summons" }).id, { actor, reason: "entered twice" });
     await signInInBrowser(page, base, "editor@example.org");
   });
@@ -63,7 +74,11 @@ describe("history, deleted records, documents and search in a real browser", { t
   it("attaches a PDF from the entry's documents page, then finds its words", async () => {
     await page.goto(`${base}/staff/cases/doe-v-dhs/entries/${entryId}/documents`);
     await page.fill("#document-description", "Declaration of J. Doe");
-    await page.setInputFiles("#document-file", { name: "declaration.pdf", mimeType: "application/pdf", buffer: minimalPdf(["The account documents ICE operations in Long Beach"]) });
+    await page.setInputFiles("#document-file", {
+      name: "declaration.pdf",
+      mimeType: "application/pdf",
+      buffer: minimalPdf(["The account documents ICE operations in Long Beach"]),
+    });
     await page.click("form[enctype] button[type=submit]");
     await page.waitForURL(/attached=\d+/);
     await check("documents");

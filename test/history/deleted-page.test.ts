@@ -24,7 +24,8 @@ describe("deleted records page", () => {
 
   const actor = { userId: null, label: "editor@example.org" };
   const deletedPage = (cookie = editorCookie) => app.inject({ url: "/staff/deleted", headers: { cookie } });
-  const rowNamed = ($: ReturnType<typeof parseHtml>, name: string) => $("tr.deleted-row").filter((_, tr) => $(tr).find("th").text().includes(name));
+  const rowNamed = ($: ReturnType<typeof parseHtml>, name: string) =>
+    $("tr.deleted-row").filter((_, tr) => $(tr).find("th").text().includes(name));
 
   function setUp() {
     const subpoena = insertSubpoena(db, { title: "ICE summons to Meta for @LBProtest" });
@@ -80,7 +81,9 @@ describe("deleted records page", () => {
     expect((await app.inject(`/subpoenas/${subpoena.slug}`)).statusCode).toBe(200);
     expect(parseHtml((await deletedPage()).body)("tr.deleted-row")).toHaveLength(0);
 
-    const history = parseHtml((await app.inject({ url: `/staff/history/subpoena/${subpoena.id}`, headers: { cookie: editorCookie } })).body);
+    const history = parseHtml(
+      (await app.inject({ url: `/staff/history/subpoena/${subpoena.id}`, headers: { cookie: editorCookie } })).body,
+    );
     expect(history("ol.revision-list > li").first().find("h3 .badge").first().text()).toBe("Restored");
   });
 
@@ -92,10 +95,15 @@ describe("deleted records page", () => {
     app.editing.remove("subpoena", subpoena.id, { actor, reason: "deleted again" });
     const before = db.select().from(revisions).all().length;
 
-    const stale = await postForm(app, form.attr("action")!, editorCookie, { _csrf: csrfFrom(page.body), version: form.find('input[name="version"]').attr("value")! });
+    const stale = await postForm(app, form.attr("action")!, editorCookie, {
+      _csrf: csrfFrom(page.body),
+      version: form.find('input[name="version"]').attr("value")!,
+    });
     expect(stale.statusCode).toBe(409);
     expect(parseHtml(stale.body)('[role="alert"]').text()).toContain("Nothing was saved");
-    const noToken = await postForm(app, form.attr("action")!, editorCookie, { version: String(app.editing.find("subpoena", subpoena.id)!.version) });
+    const noToken = await postForm(app, form.attr("action")!, editorCookie, {
+      version: String(app.editing.find("subpoena", subpoena.id)!.version),
+    });
     expect(noToken.statusCode).toBe(403);
     expect(db.select().from(revisions).all().length).toBe(before);
     expect(app.editing.find("subpoena", subpoena.id)!.deletedAt).not.toBeNull();
@@ -121,7 +129,10 @@ describe("deleted records page", () => {
     app.store.remove("document", document.id, { actor, reason: "wrong entry" });
     const page = await deletedPage();
     const form = rowNamed(parseHtml(page.body), "Attachment 1: Exhibit A").find("form");
-    const res = await postForm(app, form.attr("action")!, editorCookie, { _csrf: csrfFrom(page.body), version: form.find('input[name="version"]').attr("value")! });
+    const res = await postForm(app, form.attr("action")!, editorCookie, {
+      _csrf: csrfFrom(page.body),
+      version: form.find('input[name="version"]').attr("value")!,
+    });
     expect(res.statusCode).toBe(303);
     expect(app.store.find("document", document.id)!.deletedAt).toBeNull();
   });

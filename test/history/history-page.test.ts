@@ -32,14 +32,20 @@ describe("history page", () => {
   const revisionCount = () => db.select().from(revisions).all().length;
   const createEntry = (input: Record<string, unknown>) =>
     app.editing.create("entry", EntryCreate.parse({ dateFiled: "2025-09-18", ...input }), { actor: editor, caseId: kase.id });
-  const historyOf = (type: string, id: number | string, cookie = editorCookie) => app.inject({ url: `/staff/history/${type}/${id}`, headers: { cookie } });
+  const historyOf = (type: string, id: number | string, cookie = editorCookie) =>
+    app.inject({ url: `/staff/history/${type}/${id}`, headers: { cookie } });
 
   it("lists every revision newest first, with who, when, the action, the reason and a word-level diff of long text", async () => {
     const entry = createEntry({ number: 1, description: LONG_TEXT, kind: "motion" });
-    app.editing.update("entry", entry.id, { description: LONG_TEXT.replace("filed by J. Doe", "filed by J. Doe and R. Roe"), kind: "other" }, {
-      actor: editor,
-      reason: "clerk corrected the filer",
-    });
+    app.editing.update(
+      "entry",
+      entry.id,
+      { description: LONG_TEXT.replace("filed by J. Doe", "filed by J. Doe and R. Roe"), kind: "other" },
+      {
+        actor: editor,
+        reason: "clerk corrected the filer",
+      },
+    );
 
     const page = await historyOf("entry", entry.id);
     expect(page.statusCode).toBe(200);
@@ -61,17 +67,26 @@ describe("history page", () => {
     expect(cell.clone().find("del").remove().end().text()).toBe(newText);
     expect(cell.clone().find("ins").remove().end().text()).toBe(LONG_TEXT);
     const kind = newest.find("tr").filter((_, tr) => $(tr).find("th").text() === "Kind");
-    expect(kind.find("td").map((_, td) => $(td).text().trim()).get()).toEqual(["motion", "other"]);
+    expect(
+      kind
+        .find("td")
+        .map((_, td) => $(td).text().trim())
+        .get(),
+    ).toEqual(["motion", "other"]);
     expect(items.last().find("h3 .badge").first().text()).toBe("Created");
   });
 
   it("shows link-set changes as items added and removed, with the names of the records", async () => {
     const doe = insertParty(db, kase.id, { name: "J. Doe" });
     const roe = insertParty(db, kase.id, { name: "R. Roe" });
-    const motion = app.editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "Motion to quash", movantPartyIds: [doe.id] }), {
-      actor: editor,
-      caseId: kase.id,
-    });
+    const motion = app.editing.create(
+      "motion",
+      MotionCreate.parse({ kind: "motion_to_quash", title: "Motion to quash", movantPartyIds: [doe.id] }),
+      {
+        actor: editor,
+        caseId: kase.id,
+      },
+    );
     app.editing.update("motion", motion.id, { movantPartyIds: [roe.id] }, { actor: editor });
 
     const $ = parseHtml((await historyOf("motion", motion.id)).body);
@@ -169,7 +184,10 @@ describe("history page", () => {
     app.editing.update("entry", entry.id, { description: "Second" }, { actor: editor });
     const before = revisionCount();
     const first = app.editing.revisions("entry", entry.id)[0]!;
-    const res = await postForm(app, `/staff/history/entry/${entry.id}/revert`, editorCookie, { revisionId: String(first.id), version: "2" });
+    const res = await postForm(app, `/staff/history/entry/${entry.id}/revert`, editorCookie, {
+      revisionId: String(first.id),
+      version: "2",
+    });
     expect(res.statusCode).toBe(403);
     expect(parseHtml(res.body)("main").text()).toContain("nothing was saved");
     expect(revisionCount()).toBe(before);
@@ -196,11 +214,18 @@ describe("history page", () => {
   });
 
   it("puts back the link sets of an earlier version, and what derives from them follows", async () => {
-    const motion = app.editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ" }), { actor: editor, caseId: kase.id });
-    const order = app.editing.create("order", { title: "Order", kind: "ruling", dispositions: [{ motionId: motion.id, disposition: "granted" }] }, {
+    const motion = app.editing.create("motion", MotionCreate.parse({ kind: "motion_to_quash", title: "MTQ" }), {
       actor: editor,
       caseId: kase.id,
     });
+    const order = app.editing.create(
+      "order",
+      { title: "Order", kind: "ruling", dispositions: [{ motionId: motion.id, disposition: "granted" }] },
+      {
+        actor: editor,
+        caseId: kase.id,
+      },
+    );
     expect(app.editing.find("motion", motion.id)!.status).toBe("granted");
     app.editing.update("order", order.id, { dispositions: [{ motionId: motion.id, disposition: "denied" }] }, { actor: editor });
     expect(app.editing.find("motion", motion.id)!.status).toBe("denied");

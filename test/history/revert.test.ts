@@ -22,7 +22,11 @@ describe("write service: revert to an earlier revision", () => {
   const revisionCount = () => db.select().from(revisions).all().length;
 
   it("puts back fields and an ordered link list as one new revision naming the revision restored", () => {
-    const subpoena = editing.create("subpoena", { title: "First", kind: "administrative_subpoena", demands: ["IP logs", "names"] }, options);
+    const subpoena = editing.create(
+      "subpoena",
+      { title: "First", kind: "administrative_subpoena", demands: ["IP logs", "names"] },
+      options,
+    );
     editing.update("subpoena", subpoena.id, { title: "Second", demands: ["names"] }, options);
     const first = editing.revisions("subpoena", subpoena.id)[0]!;
     const { record, changed } = editing.revert("subpoena", subpoena.id, first.id, { ...options, reason: "typo", expectedVersion: 2 });
@@ -90,7 +94,12 @@ describe("revision diffs", () => {
     const segments = wordSegments("The motion is granted in part.", "The motion is denied in part.")!;
     expect(segments.filter((s) => s.del).map((s) => s.text)).toEqual(["granted"]);
     expect(segments.filter((s) => s.ins).map((s) => s.text)).toEqual(["denied"]);
-    expect(segments.filter((s) => !s.ins).map((s) => s.text).join("")).toBe("The motion is granted in part.");
+    expect(
+      segments
+        .filter((s) => !s.ins)
+        .map((s) => s.text)
+        .join(""),
+    ).toBe("The motion is granted in part.");
   });
 
   it("reports link items added and removed, a reordered list, and nothing for revisions written without links", () => {
@@ -98,7 +107,11 @@ describe("revision diffs", () => {
       { field: "demands", label: "Data demanded (order changed)", added: ["b", "a"], removed: [] },
     ]);
     expect(
-      linkChanges({ $links: { dispositions: [{ motionId: 2, disposition: "pending" }] } }, { $links: { dispositions: [{ motionId: 2, disposition: "granted" }] } }, noNames),
+      linkChanges(
+        { $links: { dispositions: [{ motionId: 2, disposition: "pending" }] } },
+        { $links: { dispositions: [{ motionId: 2, disposition: "granted" }] } },
+        noNames,
+      ),
     ).toEqual([{ field: "dispositions", label: "Motions decided", added: ["motion #2: Granted"], removed: ["motion #2: Pending"] }]);
     expect(linkChanges({ title: "a" }, { title: "b" }, noNames)).toEqual([]);
   });

@@ -72,7 +72,9 @@ describe("files that are not usable PACER documents", () => {
   });
 
   it("turns down a page emptied by a browser extension (district/canb_1.html)", async () => {
-    expect(await refused("canb_1.html", fixtureBytes("district/canb_1.html"))).toMatch(/^not a PACER docket report: the page has no table content/);
+    expect(await refused("canb_1.html", fixtureBytes("district/canb_1.html"))).toMatch(
+      /^not a PACER docket report: the page has no table content/,
+    );
   });
 
   it("turns down an e-mail that is not a filing notice", async () => {
@@ -103,7 +105,9 @@ describe("files that are not usable PACER documents", () => {
     // The parsers' own guard is no second, smaller limit: a 15 MB file is judged on what it is, not its size.
     expect(await refused("cand.html", Buffer.alloc(15 * 1024 * 1024, "a"))).not.toMatch(/too large/);
     const docket = fixtureBytes("district/cand.html");
-    expect(await refused("cand.html", docket, { maxBytes: 1024 })).toMatch(/^the file is too large: \d+ KB; PACER files are accepted up to 1 KB$/);
+    expect(await refused("cand.html", docket, { maxBytes: 1024 })).toMatch(
+      /^the file is too large: \d+ KB; PACER files are accepted up to 1 KB$/,
+    );
   });
 
   it("turns down a file whose court cannot be told", async () => {

@@ -34,11 +34,17 @@ describe("quash import", () => {
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("cand.html: PACER docket report of 2017-06-13, court cand (import #1)");
-    expect(lines).toContain("  case 3:08-cv-00159-WHA (Balbo v. Tilton): created, not published, staff page /staff/cases/cand-3-08-cv-00159");
-    expect(lines).toContain("  created: 1 court, 1 judge, 1 case, 3 parties, 1 attorney, 1 representation, 3 entries, 1 source, 14 citations");
+    expect(lines).toContain(
+      "  case 3:08-cv-00159-WHA (Balbo v. Tilton): created, not published, staff page /staff/cases/cand-3-08-cv-00159",
+    );
+    expect(lines).toContain(
+      "  created: 1 court, 1 judge, 1 case, 3 parties, 1 attorney, 1 representation, 3 entries, 1 source, 14 citations",
+    );
     expect(lines).toContain("  updated: nothing");
     expect(lines).toContain("  unchanged: nothing");
-    expect(result.stdout).toContain('    + entry 3 created: docket report text "ORDER OF TRANSFER. Signed by Judge William Alsup on 1/17/08.…"');
+    expect(result.stdout).toContain(
+      '    + entry 3 created: docket report text "ORDER OF TRANSFER. Signed by Judge William Alsup on 1/17/08.…"',
+    );
     expect(count(s.docketEntries)).toBe(3);
   });
 
@@ -102,12 +108,17 @@ describe("quash import", () => {
     const forwarded = join(dir, "Fwd notice.eml");
     writeFileSync(
       forwarded,
-      Buffer.from(`From: clerk@example.org\r\nTo: clinic@example.org\r\nSubject: Fwd: Activity in Case 3:21-cv-00437\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="XX"\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nSee the attached notice.\r\n--XX\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename="notice.eml"\r\n\r\n${notice}\r\n--XX--\r\n`, "latin1"),
+      Buffer.from(
+        `From: clerk@example.org\r\nTo: clinic@example.org\r\nSubject: Fwd: Activity in Case 3:21-cv-00437\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="XX"\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nSee the attached notice.\r\n--XX\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename="notice.eml"\r\n\r\n${notice}\r\n--XX--\r\n`,
+        "latin1",
+      ),
     );
     const result = await run(forwarded);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("The notice was attached to the e-mail as notice.eml (forwarded as an attachment); it was read from the attachment.");
+    expect(result.stdout).toContain(
+      "The notice was attached to the e-mail as notice.eml (forwarded as an attachment); it was read from the attachment.",
+    );
     expect(count(s.cases)).toBe(1);
   });
 

@@ -19,7 +19,11 @@ function multipartBody(fields: Record<string, string>, files: Upload[]) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\nContent-Type: text/html\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\nContent-Type: text/html\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from("\r\n"));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -49,7 +53,12 @@ describe("staff import page", () => {
 
   async function preview(files: Upload[], fields: Record<string, string> = {}, withToken = true) {
     const body = multipartBody({ ...(withToken ? { _csrf: await formToken() } : {}), ...fields }, files);
-    return app.inject({ method: "POST", url: "/staff/import/preview", headers: { cookie, "content-type": body.contentType }, payload: body.payload });
+    return app.inject({
+      method: "POST",
+      url: "/staff/import/preview",
+      headers: { cookie, "content-type": body.contentType },
+      payload: body.payload,
+    });
   }
 
   /** The confirm form of a preview page, as the browser would post it. */
@@ -106,9 +115,11 @@ describe("staff import page", () => {
     // The case does not exist yet: no link to a page that would answer 404.
     expect($("dl.facts a")).toHaveLength(0);
     expect(facts).toContain("3 entries");
-    expect($(".import-change").map((_, el) => $(el).text().replace(/\s+/g, " ").trim()).get()).toContain(
-      'new entry 3: docket report text "ORDER OF TRANSFER. Signed by Judge William Alsup on 1/17/08.…"',
-    );
+    expect(
+      $(".import-change")
+        .map((_, el) => $(el).text().replace(/\s+/g, " ").trim())
+        .get(),
+    ).toContain('new entry 3: docket report text "ORDER OF TRANSFER. Signed by Judge William Alsup on 1/17/08.…"');
     expect(db.select().from(s.cases).all()).toEqual([]);
     expect(db.select().from(s.imports).all()).toEqual([]);
 
@@ -185,10 +196,17 @@ describe("staff import page", () => {
   });
 
   it("offers nothing to confirm when no file can be imported", async () => {
-    const res = await preview([{ fileName: "empty.html", content: Buffer.alloc(0) }, { fileName: "lunch.txt", content: Buffer.from("See you at noon.") }]);
+    const res = await preview([
+      { fileName: "empty.html", content: Buffer.alloc(0) },
+      { fileName: "lunch.txt", content: Buffer.from("See you at noon.") },
+    ]);
     const $ = parseHtml(res.body);
     expect($('form[action="/staff/import/confirm"]')).toHaveLength(0);
-    expect($(".notice-error").map((_, el) => $(el).text()).get()).toContain("Not imported: the file is empty");
+    expect(
+      $(".notice-error")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toContain("Not imported: the file is empty");
   });
 
   it("says a file over the upload limit is too large", async () => {
@@ -196,7 +214,9 @@ describe("staff import page", () => {
     await setUp({ maxUploadBytes: 4096 });
     const res = await preview([{ fileName: "cand.html", content: fixtureBytes("district/cand.html") }]);
     const $ = parseHtml(res.body);
-    expect($(".notice-error").last().text()).toBe("Not imported: the file is too large: over the limit; PACER files are accepted up to 4 KB");
+    expect($(".notice-error").last().text()).toBe(
+      "Not imported: the file is too large: over the limit; PACER files are accepted up to 4 KB",
+    );
   });
 
   it("asks again when no file was chosen or the court id is wrong", async () => {

@@ -16,9 +16,28 @@ const JSON_FIXTURES = readdirSync(join(FIXTURES_DIR, "district")).filter((f) => 
 
 /** What a docket import leaves in the database, without ids or clocks. */
 function snapshot(db: Db) {
-  const cases = db.select().from(s.cases).all().map((c) => ({ docketNumber: c.docketNumber, caption: c.caption, courtId: c.courtId, dateFiled: c.dateFiled, published: c.published, group: c.group }));
-  const entries = db.select().from(s.docketEntries).all().map((e) => ({ number: e.number, dateFiled: e.dateFiled, dateEntered: e.dateEntered, description: e.description, source: e.source }));
-  const parties = db.select().from(s.parties).all().map((p) => ({ name: p.name, role: p.role }));
+  const cases = db
+    .select()
+    .from(s.cases)
+    .all()
+    .map((c) => ({
+      docketNumber: c.docketNumber,
+      caption: c.caption,
+      courtId: c.courtId,
+      dateFiled: c.dateFiled,
+      published: c.published,
+      group: c.group,
+    }));
+  const entries = db
+    .select()
+    .from(s.docketEntries)
+    .all()
+    .map((e) => ({ number: e.number, dateFiled: e.dateFiled, dateEntered: e.dateEntered, description: e.description, source: e.source }));
+  const parties = db
+    .select()
+    .from(s.parties)
+    .all()
+    .map((p) => ({ name: p.name, role: p.role }));
   return { cases, entries, parties };
 }
 
@@ -62,8 +81,21 @@ describe("importing juriscraper's docket JSON", () => {
     const bad: [string, string, RegExp][] = [
       ["broken.json", "{ not json", /not valid JSON/],
       ["list.json", JSON.stringify({ cases: [] }), /no docket_entries/],
-      ["number.json", JSON.stringify({ docket_number: "", case_name: "X", docket_entries: [] }), /docket_number must be the case's docket number/],
-      ["date.json", JSON.stringify({ court_id: "cand", docket_number: "3:25-mc-1", case_name: "X", docket_entries: [{ date_filed: "18/09/2025", description: "x" }] }), /docket_entries\.0\.date_filed must be a date/],
+      [
+        "number.json",
+        JSON.stringify({ docket_number: "", case_name: "X", docket_entries: [] }),
+        /docket_number must be the case's docket number/,
+      ],
+      [
+        "date.json",
+        JSON.stringify({
+          court_id: "cand",
+          docket_number: "3:25-mc-1",
+          case_name: "X",
+          docket_entries: [{ date_filed: "18/09/2025", description: "x" }],
+        }),
+        /docket_entries\.0\.date_filed must be a date/,
+      ],
     ];
     for (const [file, body, reason] of bad) {
       const [outcome] = await importFiles(db, dataDir, [[file, Buffer.from(body)]]);

@@ -56,7 +56,11 @@ describe("importing a district docket report", () => {
     const attorney = db.select().from(s.attorneys).get()!;
     expect(attorney.name).toBe("John Michael Balbo");
     expect(attorney.contact).toContain("PO Box 5242");
-    expect(db.select().from(s.representations).get()).toMatchObject({ partyId: parties[0]!.id, attorneyId: attorney.id, standing: "of_record" });
+    expect(db.select().from(s.representations).get()).toMatchObject({
+      partyId: parties[0]!.id,
+      attorneyId: attorney.id,
+      standing: "of_record",
+    });
   });
 
   it("keeps the date filed and the date entered apart", async () => {
@@ -105,11 +109,19 @@ describe("importing a district docket report", () => {
     const imports = db.select().from(s.imports).get()!;
     expect(imports.sourceId).toBe(source.id);
     for (const type of ["case", "entry", "party", "judge", "attorney", "representation", "court"] as const) {
-      const rows = db.select().from(s.factSources).where(and(eq(s.factSources.recordType, type), eq(s.factSources.sourceId, source.id))).all();
+      const rows = db
+        .select()
+        .from(s.factSources)
+        .where(and(eq(s.factSources.recordType, type), eq(s.factSources.sourceId, source.id)))
+        .all();
       expect(rows.length, type).toBeGreaterThan(0);
       expect(rows.every((r) => r.verifiedAgainstDocket && !r.inferred)).toBe(true);
     }
-    const entryIds = db.select({ id: s.docketEntries.id }).from(s.docketEntries).all().map((e) => String(e.id));
+    const entryIds = db
+      .select({ id: s.docketEntries.id })
+      .from(s.docketEntries)
+      .all()
+      .map((e) => String(e.id));
     const cited = db.select().from(s.factSources).where(eq(s.factSources.recordType, "entry")).all();
     for (const id of entryIds) expect(cited.some((c) => c.recordId === id && c.field === null)).toBe(true);
   });
@@ -136,7 +148,17 @@ describe("importing a district docket report", () => {
     expect(report.changes.every((c) => c.action === "unchanged")).toBe(true);
     expect(report.source).toBeNull();
     const after = tableCounts(db);
-    for (const table of ["cases", "docket_entries", "parties", "attorneys", "representations", "judges", "revisions", "fact_sources", "sources"]) {
+    for (const table of [
+      "cases",
+      "docket_entries",
+      "parties",
+      "attorneys",
+      "representations",
+      "judges",
+      "revisions",
+      "fact_sources",
+      "sources",
+    ]) {
       expect(after[table], table).toBe(before[table]);
     }
     // The new file is still recorded, with what it matched.

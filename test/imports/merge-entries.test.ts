@@ -23,7 +23,13 @@ describe("matching and upgrading docket entries", () => {
 
   function trackedCase() {
     insertCourt(db);
-    return insertCase(db, { slug: "t-v-openai", courtId: "cand", docketNumber: "3:23-cv-04557", docketNumberCore: "3:23-cv-04557", label: "T. v. OpenAI" });
+    return insertCase(db, {
+      slug: "t-v-openai",
+      courtId: "cand",
+      docketNumber: "3:23-cv-04557",
+      docketNumberCore: "3:23-cv-04557",
+      label: "T. v. OpenAI",
+    });
   }
 
   it("matches the tracked case by court and core number and keeps its slug and label", async () => {
@@ -31,20 +37,38 @@ describe("matching and upgrading docket entries", () => {
     const report = await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
     expect(db.select().from(s.cases).all()).toHaveLength(1);
     expect(report.cases[0]).toMatchObject({ id: kase.id, action: "updated" });
-    expect(db.select().from(s.cases).get()).toMatchObject({ slug: "t-v-openai", label: "T. v. OpenAI", docketNumber: "3:23-cv-04557-JCS", caption: "T. v. OpenAI LP" });
+    expect(db.select().from(s.cases).get()).toMatchObject({
+      slug: "t-v-openai",
+      label: "T. v. OpenAI",
+      docketNumber: "3:23-cv-04557-JCS",
+      caption: "T. v. OpenAI LP",
+    });
   });
 
   it("upgrades a press placeholder of the same day and kind, and retires its inferred date", async () => {
     const kase = trackedCase();
     const press = insertSource(db, { tag: "S99", reliability: "reliable_press" });
-    const placeholder = insertEntry(db, kase.id, { number: null, sequence: 1, dateFiled: "2023-09-05", description: "Complaint filed (reported).", kind: "complaint", source: "press" });
+    const placeholder = insertEntry(db, kase.id, {
+      number: null,
+      sequence: 1,
+      dateFiled: "2023-09-05",
+      description: "Complaint filed (reported).",
+      kind: "complaint",
+      source: "press",
+    });
     citeSource(db, "entry", placeholder.id, press.id);
     citeSource(db, "entry", placeholder.id, press.id, { field: "dateFiled", inferred: true, inferredReason: "the story says Tuesday" });
 
     await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
     const entries = db.select().from(s.docketEntries).orderBy(s.docketEntries.sequence).all();
     expect(entries).toHaveLength(6);
-    expect(entries[0]).toMatchObject({ id: placeholder.id, number: 1, source: "pacer_docket", kind: "complaint", pacerDocId: "035023513538" });
+    expect(entries[0]).toMatchObject({
+      id: placeholder.id,
+      number: 1,
+      source: "pacer_docket",
+      kind: "complaint",
+      pacerDocId: "035023513538",
+    });
     expect(entries[0]!.description).toMatch(/^COMPLAINT against Microsoft Corporation/);
     const liveDateCitations = db
       .select()
@@ -56,7 +80,13 @@ describe("matching and upgrading docket entries", () => {
 
   it("enriches a staff-entered entry without overwriting the staff's words", async () => {
     const kase = trackedCase();
-    const staff = insertEntry(db, kase.id, { number: 3, sequence: 1, dateFiled: "2023-09-06", description: "Plaintiffs' proposed summons.", source: "manual" });
+    const staff = insertEntry(db, kase.id, {
+      number: 3,
+      sequence: 1,
+      dateFiled: "2023-09-06",
+      description: "Plaintiffs' proposed summons.",
+      source: "manual",
+    });
     const report = await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
     const after = db.select().from(s.docketEntries).where(eq(s.docketEntries.id, staff.id)).get()!;
     expect(after).toMatchObject({
@@ -71,7 +101,14 @@ describe("matching and upgrading docket entries", () => {
 
   it("orders new entries by PACER's sequence around the ones already there", async () => {
     const kase = trackedCase();
-    insertEntry(db, kase.id, { number: 6, sequence: 10, dateFiled: "2023-09-06", description: "Scheduling order", source: "manual", pacerSeqNo: "27" });
+    insertEntry(db, kase.id, {
+      number: 6,
+      sequence: 10,
+      dateFiled: "2023-09-06",
+      description: "Scheduling order",
+      source: "manual",
+      pacerSeqNo: "27",
+    });
     await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
     const order = db.select({ n: s.docketEntries.number }).from(s.docketEntries).orderBy(s.docketEntries.sequence).all();
     expect(order.map((e) => e.n)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -81,7 +118,14 @@ describe("matching and upgrading docket entries", () => {
     await importOk(db, dataDir, "cand_7.html", cand7With("MOTION to Quash Administrative Subpoena filed by J. Doe."));
     const entry = db.select().from(s.docketEntries).where(eq(s.docketEntries.number, 3)).get()!;
     const motion = db.select().from(s.motions).get()!;
-    expect(motion).toMatchObject({ entryId: entry.id, kind: "motion_to_quash", title: "Motion to Quash Administrative Subpoena", dateFiled: "2023-09-06", track: "noticed", status: "pending" });
+    expect(motion).toMatchObject({
+      entryId: entry.id,
+      kind: "motion_to_quash",
+      title: "Motion to Quash Administrative Subpoena",
+      dateFiled: "2023-09-06",
+      track: "noticed",
+      status: "pending",
+    });
     const deadlines = db.select().from(s.deadlines).where(eq(s.deadlines.motionId, motion.id)).all();
     expect(deadlines.map((d) => d.label).sort()).toEqual(["Earliest hearing date", "Opposition due", "Reply due"]);
     expect(deadlines.find((d) => d.label === "Opposition due")!.dateDue).toBe("2023-09-20");
@@ -95,11 +139,23 @@ describe("matching and upgrading docket entries", () => {
 
   it("links a motion already recorded from the press instead of duplicating it", async () => {
     const kase = trackedCase();
-    const known = insertMotion(db, kase.id, { kind: "motion_to_quash", title: "Motion to quash (reported)", dateFiled: "2023-09-01", dateFiledLatest: "2023-09-30", dateFiledPrecision: "range" });
+    const known = insertMotion(db, kase.id, {
+      kind: "motion_to_quash",
+      title: "Motion to quash (reported)",
+      dateFiled: "2023-09-01",
+      dateFiledLatest: "2023-09-30",
+      dateFiledPrecision: "range",
+    });
     await importOk(db, dataDir, "cand_7.html", cand7With("MOTION to Quash Administrative Subpoena filed by J. Doe."));
     const motions = db.select().from(s.motions).all();
     expect(motions).toHaveLength(1);
-    expect(motions[0]).toMatchObject({ id: known.id, title: "Motion to quash (reported)", dateFiled: "2023-09-06", dateFiledPrecision: "day", dateFiledLatest: null });
+    expect(motions[0]).toMatchObject({
+      id: known.id,
+      title: "Motion to quash (reported)",
+      dateFiled: "2023-09-06",
+      dateFiledPrecision: "day",
+      dateFiledLatest: null,
+    });
     expect(motions[0]!.entryId).not.toBeNull();
   });
 

@@ -37,9 +37,12 @@ describe("imported records on the public pages", () => {
     await importOk(db, dataDir, "cand.html", fixtureBytes("district/cand.html"), PUBLISHED);
     await importOk(db, dataDir, "nysd_1.txt", fixtureBytes("nef/mime/nysd_1.txt"), PUBLISHED);
     const pages = await Promise.all(
-      ["/cases/cand-3-08-cv-00159", "/cases/nysd-1-20-cv-08924", "/api/v1/cases/cand-3-08-cv-00159", "/api/v1/cases/nysd-1-20-cv-08924"].map((url) =>
-        app.inject(url),
-      ),
+      [
+        "/cases/cand-3-08-cv-00159",
+        "/cases/nysd-1-20-cv-08924",
+        "/api/v1/cases/cand-3-08-cv-00159",
+        "/api/v1/cases/nysd-1-20-cv-08924",
+      ].map((url) => app.inject(url)),
     );
     for (const page of pages) {
       expect(page.statusCode).toBe(200);

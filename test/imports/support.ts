@@ -25,31 +25,69 @@ export function options(dataDir: string, extra: Partial<ImportOptions> = {}): Im
 }
 
 /** Imports files given as [name, bytes] and returns their outcomes. */
-export async function importFiles(db: Db, dataDir: string, files: [string, Buffer][], extra: Partial<ImportOptions> = {}): Promise<ImportOutcome[]> {
-  return importPacerFiles(db, files.map(([fileName, bytes]) => ({ fileName, bytes })), options(dataDir, extra));
+export async function importFiles(
+  db: Db,
+  dataDir: string,
+  files: [string, Buffer][],
+  extra: Partial<ImportOptions> = {},
+): Promise<ImportOutcome[]> {
+  return importPacerFiles(
+    db,
+    files.map(([fileName, bytes]) => ({ fileName, bytes })),
+    options(dataDir, extra),
+  );
 }
 
 /** Imports one file and returns its report, failing the test with the reason if it was refused. */
-export async function importOk(db: Db, dataDir: string, fileName: string, bytes: Buffer, extra: Partial<ImportOptions> = {}): Promise<ImportReport> {
+export async function importOk(
+  db: Db,
+  dataDir: string,
+  fileName: string,
+  bytes: Buffer,
+  extra: Partial<ImportOptions> = {},
+): Promise<ImportReport> {
   const [outcome] = await importFiles(db, dataDir, [[fileName, bytes]], extra);
   if (!outcome?.ok) throw new Error(`import of ${fileName} failed: ${outcome?.error}`);
   return outcome.report;
 }
 
 const TABLES = [
-  "courts", "judges", "organizations", "attorneys", "cases", "parties", "representations", "docket_entries", "documents",
-  "motions", "deadlines", "sources", "fact_sources", "files", "imports", "import_records", "revisions",
+  "courts",
+  "judges",
+  "organizations",
+  "attorneys",
+  "cases",
+  "parties",
+  "representations",
+  "docket_entries",
+  "documents",
+  "motions",
+  "deadlines",
+  "sources",
+  "fact_sources",
+  "files",
+  "imports",
+  "import_records",
+  "revisions",
 ];
 
 /** Row counts of every table an import can write, to show that nothing changed. */
 export function tableCounts(db: Db): Record<string, number> {
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${t}`)) as { n: number }).n]),
-  );
+  return Object.fromEntries(TABLES.map((t) => [t, (db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${t}`)) as { n: number }).n]));
 }
 
 /** A minimal court RSS feed with one item, in the shape CM/ECF sends. */
-export function rssFeed(item: { docketNumber: string; caseName: string; caseId: string; short: string; number: string; docId: string; seq: string; pubDate: string; host?: string }): Buffer {
+export function rssFeed(item: {
+  docketNumber: string;
+  caseName: string;
+  caseId: string;
+  short: string;
+  number: string;
+  docId: string;
+  seq: string;
+  pubDate: string;
+  host?: string;
+}): Buffer {
   const host = item.host ?? "ecf.cand.uscourts.gov";
   const link = `&lt;a href=&quot;https://${host}/doc1/${item.docId}?caseid=${item.caseId}&amp;de_seq_num=${item.seq}&quot; &gt;${item.number}&lt;/a&gt;`;
   return Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>

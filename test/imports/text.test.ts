@@ -28,9 +28,24 @@ describe("reading docket text", () => {
 
   it.each([
     ["MOTION to Quash Administrative Subpoena filed by J. Doe.", "motion_to_quash", "noticed", "Motion to Quash Administrative Subpoena"],
-    ["NOTICE OF MOTION AND MOTION to Quash subpoena to Google filed by Jon Doe.", "motion_to_quash", "noticed", "Notice of motion and motion to Quash subpoena to Google"],
-    ["ADMINISTRATIVE MOTION to File Under Seal filed by J. Doe.", "motion_to_seal", "administrative", "Administrative motion to File Under Seal"],
-    ["MOTION for Leave to Proceed Under Pseudonym filed by J. Doe", "motion_to_proceed_pseudonymously", "noticed", "Motion for Leave to Proceed Under Pseudonym"],
+    [
+      "NOTICE OF MOTION AND MOTION to Quash subpoena to Google filed by Jon Doe.",
+      "motion_to_quash",
+      "noticed",
+      "Notice of motion and motion to Quash subpoena to Google",
+    ],
+    [
+      "ADMINISTRATIVE MOTION to File Under Seal filed by J. Doe.",
+      "motion_to_seal",
+      "administrative",
+      "Administrative motion to File Under Seal",
+    ],
+    [
+      "MOTION for Leave to Proceed Under Pseudonym filed by J. Doe",
+      "motion_to_proceed_pseudonymously",
+      "noticed",
+      "Motion for Leave to Proceed Under Pseudonym",
+    ],
     ["MOTION to Stay filed by DHS", "motion_for_stay", "noticed", "Motion to Stay"],
     ["MOTION to Unseal Document filed by Press", "motion_to_unseal", "noticed", "Motion to Unseal Document"],
     [
@@ -64,7 +79,9 @@ describe("reading docket text", () => {
   });
 
   it("reads who filed, even without PACER's missing space, and stops at the sentence", () => {
-    expect(filedByFromText("PETITION for Writ of Habeas Corpus (ifpp). Filed byJohn Michael Balbo. (sis, COURT STAFF)")).toBe("John Michael Balbo");
+    expect(filedByFromText("PETITION for Writ of Habeas Corpus (ifpp). Filed byJohn Michael Balbo. (sis, COURT STAFF)")).toBe(
+      "John Michael Balbo",
+    );
     expect(filedByFromText("MOTION to Quash filed by J. Doe. (Attachments: # 1 Declaration)")).toBe("J. Doe");
     expect(filedByFromText("Letter dated August 4, 2022. Document filed by City of New York.")).toBe("City of New York");
     expect(filedByFromText("ORDER OF TRANSFER. Signed by Judge William Alsup")).toBeNull();
@@ -106,7 +123,9 @@ describe("reading docket text", () => {
 describe("telling the court", () => {
   it("reads the court from CM/ECF hosts, by majority, and not on a tie", () => {
     expect(courtIdFromDocument('<a href="https://ecf.nysd.uscourts.gov/doc1/1">1</a> https://ecf.nysd.uscourts.gov/x')).toBe("nysd");
-    expect(courtIdFromDocument("From: efile_notice@almd.uscourts.gov\nhttps://ecf.cod.uscourts.gov/doc1/2\nMessage-Id: <1@almd.uscourts.gov>")).toBe("almd");
+    expect(
+      courtIdFromDocument("From: efile_notice@almd.uscourts.gov\nhttps://ecf.cod.uscourts.gov/doc1/2\nMessage-Id: <1@almd.uscourts.gov>"),
+    ).toBe("almd");
     expect(courtIdFromDocument("https://ecf.cand.uscourts.gov/a https://ecf.dcd.uscourts.gov/b")).toBeNull();
     expect(courtIdFromDocument("https://www.uscourts.gov/ https://ecf.nowhere.uscourts.gov/")).toBeNull();
   });
@@ -131,7 +150,9 @@ describe("telling the court", () => {
     expect(courtNameFromDocument("<p>District of Columbia</p>", "dcd")).toBe("U.S. District Court for the District of Columbia");
     expect(courtNameFromDocument("Northern District of Texas", "txnb")).toBe("U.S. Bankruptcy Court for the Northern District of Texas");
     expect(courtNameFromDocument("<p>nothing here</p>", "cand")).toBeNull();
-    expect(courtNameFromDocument("<p>District of New Hampshire Live Database</p>", "nhb")).toBe("U.S. Bankruptcy Court for the District of New Hampshire");
+    expect(courtNameFromDocument("<p>District of New Hampshire Live Database</p>", "nhb")).toBe(
+      "U.S. Bankruptcy Court for the District of New Hampshire",
+    );
     expect(courtNameFromDocument("<p>Eastern District of TEXAS</p>", "txed")).toBe("U.S. District Court for the Eastern District of Texas");
   });
 });

@@ -30,7 +30,9 @@ describe("one upload limit, stated the same everywhere", () => {
     const caseId = insertCase(built.db, { slug: "doe" }).id;
     const entry = insertEntry(built.db, caseId, { number: 1 });
     const importPage = parseHtml((await app.inject({ url: "/staff/import", headers: { cookie } })).body);
-    const documentsPage = parseHtml((await app.inject({ url: `/staff/cases/doe/entries/${entry.id}/documents`, headers: { cookie } })).body);
+    const documentsPage = parseHtml(
+      (await app.inject({ url: `/staff/cases/doe/entries/${entry.id}/documents`, headers: { cookie } })).body,
+    );
     return { importLabel: importPage('label[for="import-files"]').text(), documentsText: documentsPage("main").text() };
   }
 

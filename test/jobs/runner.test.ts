@@ -28,7 +28,15 @@ describe("job runner: schedule", () => {
     const [outcome] = await runner.runDue();
     expect(outcome).toMatchObject({ ran: true, ok: true, summary: "2 new entries", nextRunAt: "2026-11-21T20:15:00.000Z" });
     const row = repo.find("poll")!;
-    expect(row).toMatchObject({ schedule: "every 900s", lastSuccessAt: START, lastResult: "2 new entries", attempts: 0, runCount: 1, leaseOwner: null, leaseExpiresAt: null });
+    expect(row).toMatchObject({
+      schedule: "every 900s",
+      lastSuccessAt: START,
+      lastResult: "2 new entries",
+      attempts: 0,
+      runCount: 1,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    });
 
     expect(await runner.runDue()).toEqual([]);
     clock.advance(14 * MIN);
@@ -40,7 +48,12 @@ describe("job runner: schedule", () => {
 
   it("a job registered with firstRun 'scheduled' waits for its first cron time, read in its zone", async () => {
     const { runner, repo } = setup();
-    runner.register({ name: "backup", schedule: { cron: "0 3 * * *", timeZone: "America/Los_Angeles" }, firstRun: "scheduled", run: () => {} });
+    runner.register({
+      name: "backup",
+      schedule: { cron: "0 3 * * *", timeZone: "America/Los_Angeles" },
+      firstRun: "scheduled",
+      run: () => {},
+    });
     expect(repo.find("backup")!.nextRunAt).toBe("2026-11-22T11:00:00.000Z");
     expect(await runner.runDue()).toEqual([]);
   });
@@ -84,9 +97,13 @@ describe("job runner: failures", () => {
   it("backs off exponentially from the interval, keeps the error in words, and resets on success", async () => {
     const { runner, clock, repo } = setup();
     let fail = true;
-    runner.register({ name: "poll", schedule: { everyMs: 15 * MIN }, run: () => {
-      if (fail) throw new Error("the court's feed answered 500 Internal Server Error");
-    } });
+    runner.register({
+      name: "poll",
+      schedule: { everyMs: 15 * MIN },
+      run: () => {
+        if (fail) throw new Error("the court's feed answered 500 Internal Server Error");
+      },
+    });
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
       const [outcome] = await runner.runDue();
@@ -96,7 +113,11 @@ describe("job runner: failures", () => {
       clock.set(new Date(next).toISOString());
     }
     expect(waits).toEqual([30, 60, 120, 240, 360, 360]);
-    expect(repo.find("poll")).toMatchObject({ attempts: 6, lastError: "the court's feed answered 500 Internal Server Error", leaseOwner: null });
+    expect(repo.find("poll")).toMatchObject({
+      attempts: 6,
+      lastError: "the court's feed answered 500 Internal Server Error",
+      leaseOwner: null,
+    });
 
     fail = false;
     await runner.runDue();
@@ -110,9 +131,13 @@ describe("job runner: failures", () => {
 
   it("honours a Retry-After later than the backoff", async () => {
     const { runner, repo } = setup();
-    runner.register({ name: "poll", schedule: { everyMs: 15 * MIN }, run: () => {
-      throw new RetryLaterError("the court's feed answered 429 Too Many Requests", "2026-11-21T23:00:00.000Z");
-    } });
+    runner.register({
+      name: "poll",
+      schedule: { everyMs: 15 * MIN },
+      run: () => {
+        throw new RetryLaterError("the court's feed answered 429 Too Many Requests", "2026-11-21T23:00:00.000Z");
+      },
+    });
     await runner.runDue();
     expect(repo.find("poll")!.nextRunAt).toBe("2026-11-21T23:00:00.000Z");
   });
@@ -126,9 +151,13 @@ describe("job runner: failures", () => {
 
   it("cuts a long error to its first line", async () => {
     const { runner, repo } = setup();
-    runner.register({ name: "poll", schedule: { everyMs: 15 * MIN }, run: () => {
-      throw new Error(`first line\n${"stack ".repeat(500)}`);
-    } });
+    runner.register({
+      name: "poll",
+      schedule: { everyMs: 15 * MIN },
+      run: () => {
+        throw new Error(`first line\n${"stack ".repeat(500)}`);
+      },
+    });
     await runner.runDue();
     expect(repo.find("poll")!.lastError).toBe("first line");
   });
@@ -140,7 +169,9 @@ describe("job runner: leases", () => {
     const job = countingJob("poll", { leaseMs: 2 * MIN });
     runner.register(job.def);
     // A process that crashed mid-run: it took the lease and never gave it back.
-    expect(repo.claimDue("poll", "crashed-process", clock.now(), new Date(new Date(clock.now()).getTime() + 2 * MIN).toISOString())).toBe(true);
+    expect(repo.claimDue("poll", "crashed-process", clock.now(), new Date(new Date(clock.now()).getTime() + 2 * MIN).toISOString())).toBe(
+      true,
+    );
     expect(await runner.runDue()).toEqual([]);
     const other = await runner.runNow("poll");
     expect(other).toEqual({ ran: false, reason: expect.stringContaining("crashed-process") });
@@ -215,19 +246,33 @@ describe("job runner: jobs that follow the data", () => {
     clock.advance(15 * MIN);
     await runner.runDue();
     expect(ran).toEqual(["cand", "nysd", "nysd"]);
-    expect(runner.list().map((j) => [j.name, j.registered])).toEqual([["rss-poll:cand", false], ["rss-poll:nysd", true]]);
+    expect(runner.list().map((j) => [j.name, j.registered])).toEqual([
+      ["rss-poll:cand", false],
+      ["rss-poll:nysd", true],
+    ]);
   });
 
   it("reports its health: started, failing and overdue jobs", async () => {
     const { runner, clock } = setup();
-    runner.register({ name: "bad", schedule: { everyMs: MIN * 15 }, run: () => {
-      throw new Error("bad credentials");
-    } });
+    runner.register({
+      name: "bad",
+      schedule: { everyMs: MIN * 15 },
+      run: () => {
+        throw new Error("bad credentials");
+      },
+    });
     runner.register({ name: "late", schedule: { everyMs: MIN * 15 }, run: () => {} });
     await runner.runNow("bad");
     clock.advance(10 * MIN);
     const health = runner.health();
-    expect(health).toMatchObject({ started: false, owner: "runner-a", jobs: 2, running: [], overdue: ["late"], failing: [{ name: "bad", failures: 1, lastError: "bad credentials" }] });
+    expect(health).toMatchObject({
+      started: false,
+      owner: "runner-a",
+      jobs: 2,
+      running: [],
+      overdue: ["late"],
+      failing: [{ name: "bad", failures: 1, lastError: "bad credentials" }],
+    });
   });
 });
 

@@ -12,7 +12,11 @@ afterEach(() => {
 });
 
 function startWorker(file: string, durationMs: number, label: string): Promise<number> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "support/worker.ts"), file, String(durationMs), label], { stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "support/worker.ts"), file, String(durationMs), label],
+    { stdio: "inherit" },
+  );
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => resolve(code ?? -1));
@@ -29,8 +33,15 @@ it("two server processes on one database file never run the same job at once, an
   expect(codes).toEqual([0, 0]);
 
   const db = new Database(file, { readonly: true });
-  const runs = db.prepare("SELECT owner, started, ended FROM job_log ORDER BY started").all() as { owner: string; started: number; ended: number }[];
-  const job = db.prepare("SELECT run_count, lease_owner FROM jobs WHERE name = 'shared-poll'").get() as { run_count: number; lease_owner: string | null };
+  const runs = db.prepare("SELECT owner, started, ended FROM job_log ORDER BY started").all() as {
+    owner: string;
+    started: number;
+    ended: number;
+  }[];
+  const job = db.prepare("SELECT run_count, lease_owner FROM jobs WHERE name = 'shared-poll'").get() as {
+    run_count: number;
+    lease_owner: string | null;
+  };
   db.close();
 
   // Both processes polled as hard as they could (every 20 ms); the lease let one run at a time.

@@ -60,9 +60,17 @@ describe("judge pages", () => {
     // By surname: Hixson before Kang.
     expect(rows.map((_, tr) => $(tr).find("th > a").text()).get()).toEqual(["Thomas S. Hixson", "Peter H. Kang"]);
     const hixson = rows.filter((_, tr) => $(tr).find("th a").attr("href") === "/judges/thomas-s-hixson");
-    const cells = hixson.find("td").map((_, td) => $(td).clone().find("sup").remove().end().text().trim()).get();
+    const cells = hixson
+      .find("td")
+      .map((_, td) => $(td).clone().find("sup").remove().end().text().trim())
+      .get();
     expect(cells).toEqual(["U.S. Magistrate Judge", "N.D. Cal.", "2", "1"]);
-    expect(hixson.find("th sup.src a").map((_, a) => $(a).text()).get()).toEqual(["S42"]);
+    expect(
+      hixson
+        .find("th sup.src a")
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(["S42"]);
     expect(hixson.find(".conflict-note a").attr("href")).toBe("/sources#conflict-Q1");
     const kang = rows.filter((_, tr) => $(tr).find("th a").attr("href") === "/judges/peter-h-kang");
     expect(kang.find("td").eq(2).text()).toBe("2");

@@ -14,7 +14,9 @@ import { sharedPath } from "../support/shared";
 import { startDovecot, type Dovecot } from "./support/dovecot";
 
 const MIME_DIR = sharedPath("fixtures/pacer/nef/mime");
-const FIXTURES = readdirSync(MIME_DIR).filter((f) => f.endsWith(".txt")).sort();
+const FIXTURES = readdirSync(MIME_DIR)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 /** The e-mails whose expected parse is {} (claims notices, an image-bearing mail…): not notices the importer takes. */
 const NOT_NOTICES = FIXTURES.filter((f) => readFileSync(`${MIME_DIR}/${f.replace(/\.txt$/, ".json")}`, "utf8").trim() === "{}");
 const JOB = "nef-intake";
@@ -26,7 +28,14 @@ beforeAll(async () => {
 afterAll(async () => dovecot?.stop());
 
 function client(password = dovecot.password) {
-  const c = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, doSTARTTLS: false, auth: { user: dovecot.user, pass: password }, logger: false });
+  const c = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: dovecot.user, pass: password },
+    logger: false,
+  });
   c.on("error", () => undefined);
   return c;
 }
@@ -70,7 +79,17 @@ async function appApp(password = dovecot.password) {
   saveMailboxSettings(
     app.config,
     db,
-    { host: dovecot.host, port: dovecot.port, tls: "none", username: dovecot.user, secret: password, folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: 5, enabled: true },
+    {
+      host: dovecot.host,
+      port: dovecot.port,
+      tls: "none",
+      username: dovecot.user,
+      secret: password,
+      folder: "INBOX",
+      processedFolder: "Quash-processed",
+      intervalMinutes: 5,
+      enabled: true,
+    },
     "test",
     TEST_NOW,
   );
@@ -138,7 +157,9 @@ describe("NEF intake from a real IMAP mailbox", () => {
       const page = parseHtml((await app.inject({ url: "/staff/watching", headers: { cookie } })).body);
       expect(page("#review li")).toHaveLength(NOT_NOTICES.length);
       expect(collapseWhitespace(page("#review").text())).toContain("unparseable message not a Notice of Electronic Filing");
-      expect(collapseWhitespace(page("#mailbox").text())).toContain(`${dovecot.user} at 127.0.0.1:${dovecot.port}, folder INBOX (set in the settings page)`);
+      expect(collapseWhitespace(page("#mailbox").text())).toContain(
+        `${dovecot.user} at 127.0.0.1:${dovecot.port}, folder INBOX (set in the settings page)`,
+      );
     } finally {
       await app.close();
     }
@@ -149,20 +170,32 @@ describe("NEF intake from a real IMAP mailbox", () => {
     const { app, db } = await appApp("wrong-password-1234");
     try {
       const [outcome] = await app.jobs.runDue();
-      expect(outcome).toMatchObject({ ok: false, error: `the mailbox refused the user name or password for ${dovecot.user} (bad credentials)` });
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: `the mailbox refused the user name or password for ${dovecot.user} (bad credentials)`,
+      });
       const job = createJobsRepository(db).find(JOB)!;
       expect(job.attempts).toBe(1);
       expect(new Date(job.nextRunAt).getTime() - new Date(TEST_NOW).getTime()).toBe(10 * 60_000);
       await insertUser(db, { role: "admin", email: "admin@example.org" });
       const cookie = await signIn(app, "admin@example.org");
       const page = (await app.inject({ url: "/staff/watching", headers: { cookie } })).body;
-      expect(collapseWhitespace(parseHtml(page)("#mailbox").text())).toContain("bad credentials the mailbox refused the user name or password");
+      expect(collapseWhitespace(parseHtml(page)("#mailbox").text())).toContain(
+        "bad credentials the mailbox refused the user name or password",
+      );
       const settings = (await app.inject({ url: "/staff/watching/mailbox", headers: { cookie } })).body;
-      for (const body of [page, settings, JSON.stringify(db.select().from(s.mailboxSettings).all()), JSON.stringify(createJobsRepository(db).all())]) {
+      for (const body of [
+        page,
+        settings,
+        JSON.stringify(db.select().from(s.mailboxSettings).all()),
+        JSON.stringify(createJobsRepository(db).all()),
+      ]) {
         expect(body).not.toContain("wrong-password-1234");
       }
       expect(parseHtml(settings)('input[name="secret"]').attr("value")).toBe("");
-      expect(collapseWhitespace(parseHtml(settings)("body").text())).toContain("A password is stored. Leave this empty to keep it; it is never shown.");
+      expect(collapseWhitespace(parseHtml(settings)("body").text())).toContain(
+        "A password is stored. Leave this empty to keep it; it is never shown.",
+      );
     } finally {
       await app.close();
     }

@@ -49,7 +49,11 @@ describe("orders page", () => {
       quotedText: "not to produce the requested information without further order of the Court",
     });
     citeSource(db, "order", stay.id, s01.id);
-    citeSource(db, "order", stay.id, s01.id, { field: "dateSigned", inferred: true, inferredReason: "Politico says Friday; the motion was filed Thursday 18 Sep." });
+    citeSource(db, "order", stay.id, s01.id, {
+      field: "dateSigned",
+      inferred: true,
+      inferredReason: "Politico says Friday; the motion was filed Thursday 18 Sep.",
+    });
     const cover = insertCoverage(db, stay.id, subpoena.id, { accountId: account.id, addresseeId: meta.id, status: "in_force" });
     citeSource(db, "coverage", cover.id, s01.id);
     const motion = insertMotion(db, kase.id, { title: "Motion to quash DHS subpoena" });
@@ -62,7 +66,11 @@ describe("orders page", () => {
       dateSignedLatest: "2025-11-30",
       dateSignedPrecision: "month",
     });
-    const endedCover = insertCoverage(db, ended.id, subpoena.id, { status: "moot", statusReason: "subpoena withdrawn by DHS", addresseeId: meta.id });
+    const endedCover = insertCoverage(db, ended.id, subpoena.id, {
+      status: "moot",
+      statusReason: "subpoena withdrawn by DHS",
+      addresseeId: meta.id,
+    });
     const s14 = insertSource(db, { tag: "S14", publisher: "Ars Technica (mirror)" });
     citeSource(db, "coverage", endedCover.id, s14.id, { field: "status" });
     citeSource(db, "order", ended.id, s01.id);
@@ -89,7 +97,10 @@ describe("orders page", () => {
     expect(row).toHaveLength(1);
     expect(row.find("th a").attr("href")).toBe("/subpoenas/dhs-2025-09-03");
     // Cell text without the source markers.
-    const cells = row.find("td").map((_, td) => $(td).clone().find("sup").remove().end().text().replace(/\s+/g, " ").trim()).get();
+    const cells = row
+      .find("td")
+      .map((_, td) => $(td).clone().find("sup").remove().end().text().replace(/\s+/g, " ").trim())
+      .get();
     expect(cells[0]).toBe("@LBProtest");
     expect(cells[1]).toBe("Meta Platforms, Inc.");
     expect(cells[2]).toBe("until further order of the Court");
@@ -101,7 +112,13 @@ describe("orders page", () => {
     expect(ended.text()).toContain("subpoena withdrawn by DHS");
     expect(ended.find("td").eq(0).text()).toContain("not named");
     // Each cell cites its own field, or else the order that states what it covers.
-    const markers = (i: number) => ended.find("td").eq(i).find("sup.src a").map((_, a) => $(a).text()).get();
+    const markers = (i: number) =>
+      ended
+        .find("td")
+        .eq(i)
+        .find("sup.src a")
+        .map((_, a) => $(a).text())
+        .get();
     expect(markers(3)).toEqual(["S14"]);
     expect(markers(1)).toEqual(["S01"]);
   });

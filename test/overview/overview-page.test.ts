@@ -45,7 +45,13 @@ describe("overview", () => {
     const hixson = insertJudge(db, { slug: "thomas-s-hixson", name: "Thomas S. Hixson" });
     const kang = insertJudge(db, { slug: "peter-h-kang", name: "Peter H. Kang" });
 
-    const sept = insertSubpoena(db, { slug: "sept", title: "September subpoena to Meta", issuerId: dhs.id, recipientId: meta.id, dateIssued: "2025-09-03" });
+    const sept = insertSubpoena(db, {
+      slug: "sept",
+      title: "September subpoena to Meta",
+      issuerId: dhs.id,
+      recipientId: meta.id,
+      dateIssued: "2025-09-03",
+    });
     const case1 = insertCase(db, { slug: "case-1", label: "@LBProtest operator's motion to quash", position: 1 });
     linkCaseSubpoena(db, case1.id, sept.id);
     const hixsonOrder = insertOrder(db, case1.id, { judgeId: hixson.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
@@ -53,12 +59,23 @@ describe("overview", () => {
     citeSource(db, "order", hixsonOrder.id, s02.id);
     insertMotion(db, case1.id, { status: "moot", statusNote: "subpoena withdrawn" });
     const withdrawal = insertEvent(db, {
-      kind: "withdrawal", title: "DHS withdraws", date: "2025-11-01", dateLatest: "2025-11-30", datePrecision: "month", subpoenaId: sept.id,
+      kind: "withdrawal",
+      title: "DHS withdraws",
+      date: "2025-11-01",
+      dateLatest: "2025-11-30",
+      datePrecision: "month",
+      subpoenaId: sept.id,
     });
     linkEvent(db, withdrawal.id, "organization", dhs.id, "actor");
     citeSource(db, "event", withdrawal.id, s02.id);
 
-    const montco = insertSubpoena(db, { slug: "montco", title: "MontCo summonses", issuerId: dhs.id, recipientId: meta.id, dateIssued: "2025-09-11" });
+    const montco = insertSubpoena(db, {
+      slug: "montco",
+      title: "MontCo summonses",
+      issuerId: dhs.id,
+      recipientId: meta.id,
+      dateIssued: "2025-09-11",
+    });
     const case4 = insertCase(db, { slug: "case-4", label: "J. Doe v. DHS", position: 4 });
     linkCaseSubpoena(db, case4.id, montco.id);
     const kangOrder = insertOrder(db, case4.id, { judgeId: kang.id, dateSigned: "2025-10-17", dateSignedPrecision: "day" });
@@ -73,7 +90,12 @@ describe("overview", () => {
     citeSource(db, "motion", motion.id, s11.id);
 
     insertSubpoena(db, {
-      slug: "reddit", title: "Summons to Reddit", issuerId: dhs.id, dateIssued: "2026-03-01", dateIssuedLatest: "2026-03-31", dateIssuedPrecision: "month",
+      slug: "reddit",
+      title: "Summons to Reddit",
+      issuerId: dhs.id,
+      dateIssued: "2026-03-01",
+      dateIssuedLatest: "2026-03-31",
+      dateIssuedPrecision: "month",
     });
     insertCase(db, { slug: "case-12", label: "Maine observers' class action", position: 12, dateTerminated: "2026-06-01" });
     return { case1, case4 };
@@ -100,7 +122,9 @@ describe("overview", () => {
       "Meta ordered not to produce pending ruling — Magistrate Judge Peter H. Kang, since October 17, 2025",
     );
     expect(row("montco").find("td").eq(0).find("sup.src a").text()).toBe("S11");
-    expect(collapseWhitespace(row("google").find(".status-text").text())).toBe("Motion to quash pending — no order on the record; filed February 2, 2026");
+    expect(collapseWhitespace(row("google").find(".status-text").text())).toBe(
+      "Motion to quash pending — no order on the record; filed February 2, 2026",
+    );
     expect(collapseWhitespace(row("reddit").find(".status-text").text())).toBe("Issued March 2026; no court challenge recorded");
     expect(row("reddit").attr("data-status")).toBe("issued");
   });
@@ -108,18 +132,40 @@ describe("overview", () => {
   it("groups the proceedings by their derived status", async () => {
     seedCluster();
     const { $ } = await overview();
-    const headings = $("h2").map((_, h) => $(h).text()).get().filter((t) => t.startsWith("Proceedings"));
+    const headings = $("h2")
+      .map((_, h) => $(h).text())
+      .get()
+      .filter((t) => t.startsWith("Proceedings"));
     expect(headings).toEqual(["Proceedings: Motion pending", "Proceedings: No motion pending", "Proceedings: Closed"]);
-    const pending = $("h2").filter((_, h) => $(h).text() === "Proceedings: Motion pending").parent();
-    expect(pending.find(".card-list > li h3 a").map((_, a) => $(a).attr("href")).get()).toEqual(["/cases/case-4", "/cases/case-5"]);
+    const pending = $("h2")
+      .filter((_, h) => $(h).text() === "Proceedings: Motion pending")
+      .parent();
+    expect(
+      pending
+        .find(".card-list > li h3 a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["/cases/case-4", "/cases/case-5"]);
   });
 
   it("shows the latest docket activity with permalinks, and sealed entries only as placeholders", async () => {
     const { case1 } = seedCluster();
     const source = insertSource(db, { tag: "S30" });
-    const open = insertEntry(db, case1.id, { number: 1, sequence: 1, dateFiled: "2025-09-18", description: "MOTION to Quash filed by J. Doe", kind: "motion" });
+    const open = insertEntry(db, case1.id, {
+      number: 1,
+      sequence: 1,
+      dateFiled: "2025-09-18",
+      description: "MOTION to Quash filed by J. Doe",
+      kind: "motion",
+    });
     citeSource(db, "entry", open.id, source.id);
-    const sealed = insertEntry(db, case1.id, { number: 2, sequence: 2, dateFiled: "2025-09-19", description: "Declaration naming the movant's employer", sealed: true });
+    const sealed = insertEntry(db, case1.id, {
+      number: 2,
+      sequence: 2,
+      dateFiled: "2025-09-19",
+      description: "Declaration naming the movant's employer",
+      sealed: true,
+    });
     citeSource(db, "entry", sealed.id, source.id, { quote: "employer" });
     const { res, $ } = await overview();
     expect(res.body).not.toContain("naming the movant");
@@ -146,11 +192,21 @@ describe("overview", () => {
   it("lists hearings and open deadlines on or after today, from the injected clock", async () => {
     const { case4 } = seedCluster();
     const source = insertSource(db, { tag: "S13" });
-    const ahead = insertHearing(db, case4.id, { title: "Hearing on the motion to quash", date: "2026-12-03", time: "10:00", place: "Courtroom E" });
+    const ahead = insertHearing(db, case4.id, {
+      title: "Hearing on the motion to quash",
+      date: "2026-12-03",
+      time: "10:00",
+      place: "Courtroom E",
+    });
     citeSource(db, "hearing", ahead.id, source.id);
     insertHearing(db, case4.id, { title: "Hearing yesterday", date: "2026-11-20" });
     insertHearing(db, case4.id, { title: "Hearing vacated", date: "2026-12-10", status: "vacated" });
-    insertHearing(db, case4.id, { title: "Hearing later this month", date: "2026-11-01", dateLatest: "2026-11-30", datePrecision: "month" });
+    insertHearing(db, case4.id, {
+      title: "Hearing later this month",
+      date: "2026-11-01",
+      dateLatest: "2026-11-30",
+      datePrecision: "month",
+    });
     insertDeadline(db, case4.id, { label: "Opposition due today", dateDue: "2026-11-21", ruleCitation: "Civ. L.R. 7-3(a)" });
     insertDeadline(db, case4.id, { label: "Deadline already met", dateDue: "2026-12-01", status: "met" });
     insertDeadline(db, null, { label: "Response window stated by Meta", dateDue: "2026-12-05", origin: "stated" });
@@ -171,7 +227,10 @@ describe("overview", () => {
     expect(hearingRows.eq(1).find("a[href='/cases/case-4']")).toHaveLength(1);
     expect(hearingRows.eq(1).find("sup.src a").text()).toBe("S13");
     const deadlineRows = deadlines.find("tbody tr");
-    expect(deadlineRows.map((_, tr) => collapseWhitespace($(tr).find("th").text())).get()).toEqual(["Opposition due today", "Response window stated by Meta"]);
+    expect(deadlineRows.map((_, tr) => collapseWhitespace($(tr).find("th").text())).get()).toEqual([
+      "Opposition due today",
+      "Response window stated by Meta",
+    ]);
     expect(collapseWhitespace(deadlineRows.eq(0).text())).toContain("Civ. L.R. 7-3(a)");
     expect(collapseWhitespace(deadlineRows.eq(1).text())).toContain("no case");
   });

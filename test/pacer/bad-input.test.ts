@@ -74,7 +74,7 @@ describe("input that is not a usable PACER document", () => {
   });
 
   it("turns down pages altered by browser extensions", () => {
-    const injected = district("akd.html").replace("</body>", '<script>if (window.MetaMask) { web3.enable(); }</script></body>');
+    const injected = district("akd.html").replace("</body>", "<script>if (window.MetaMask) { web3.enable(); }</script></body>");
     expect(parseDocketReport(injected, "akd")).toEqual({});
     expect(explainRejection(injected, "docket")).toBe("not a PACER docket report: the page was altered by a browser extension");
     const renamed = district("nysd_3.html");
@@ -123,7 +123,9 @@ describe("input that is not a usable PACER document", () => {
       <link>https://ecf.nysd.uscourts.gov/cgi-bin/DktRpt.pl?1</link><description>[Order]</description>
       <pubDate>Thu, 19 Apr 2018 18:21:31 CEST</pubDate></item></channel></rss>`;
     expect(() => parseRssFeed(feed, "nysd")).toThrow(PacerInputError);
-    expect(() => parseRssFeed(feed, "nysd")).toThrow('RSS date "Thu, 19 Apr 2018 18:21:31 CEST" uses time zone "CEST", which is not a US zone');
+    expect(() => parseRssFeed(feed, "nysd")).toThrow(
+      'RSS date "Thu, 19 Apr 2018 18:21:31 CEST" uses time zone "CEST", which is not a US zone',
+    );
   });
 
   it("gives the wrong kind of document {} and says what it looks like", async () => {

@@ -45,10 +45,10 @@ export function scoreFields(got: unknown, expected: unknown): FieldScore {
   }
   if (kindOf(expected) === "object" && Object.keys(expected as object).length > 0) {
     const obj = kindOf(got) === "object" ? (got as Record<string, unknown>) : {};
-    return Object.entries(expected as Record<string, unknown>).reduce<FieldScore>(
-      (acc, [k, v]) => add(acc, scoreFields(obj[k], v)),
-      { matched: 0, total: 0 },
-    );
+    return Object.entries(expected as Record<string, unknown>).reduce<FieldScore>((acc, [k, v]) => add(acc, scoreFields(obj[k], v)), {
+      matched: 0,
+      total: 0,
+    });
   }
   return { matched: jsonDifferences(got, expected).length === 0 ? 1 : 0, total: 1 };
 }

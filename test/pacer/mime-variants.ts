@@ -20,7 +20,14 @@ function splitEntity(text: string): Entity {
   const fields: Field[] = [];
   for (const line of head.split(/\r?\n/)) {
     if (/^[ \t]/.test(line) && fields.length > 0) fields[fields.length - 1]!.raw += `${newline}${line}`;
-    else fields.push({ name: line.slice(0, Math.max(0, line.indexOf(":"))).trim().toLowerCase(), raw: line });
+    else
+      fields.push({
+        name: line
+          .slice(0, Math.max(0, line.indexOf(":")))
+          .trim()
+          .toLowerCase(),
+        raw: line,
+      });
   }
   return { fields, body, newline };
 }
@@ -32,7 +39,12 @@ function joinEntity(entity: Entity): string {
 
 function fieldValue(entity: Entity, name: string): string | undefined {
   const field = entity.fields.find((f) => f.name === name);
-  return field === undefined ? undefined : field.raw.slice(field.raw.indexOf(":") + 1).replace(/\r?\n[ \t]/g, " ").trim();
+  return field === undefined
+    ? undefined
+    : field.raw
+        .slice(field.raw.indexOf(":") + 1)
+        .replace(/\r?\n[ \t]/g, " ")
+        .trim();
 }
 
 function setField(entity: Entity, name: string, raw: string): void {
@@ -263,7 +275,10 @@ export const foldedHeaders: Variant = {
       }
       if (field.raw.includes("\n") || !/^(subject|to|from)$/.test(field.name)) continue;
       const colon = field.raw.indexOf(":");
-      const words = field.raw.slice(colon + 1).trim().split(" ");
+      const words = field.raw
+        .slice(colon + 1)
+        .trim()
+        .split(" ");
       if (words.length < 4) continue;
       const half = Math.ceil(words.length / 2);
       field.raw = `${field.raw.slice(0, colon + 1)} ${words.slice(0, half).join(" ")}${entity.newline}\t${words.slice(half).join(" ")}`;
@@ -274,7 +289,7 @@ export const foldedHeaders: Variant = {
 
 /** A message as stored in an mbox file: a "From " envelope line before the headers. */
 export const mboxEnvelope: Variant = {
-  name: "mbox \"From \" envelope line before the headers",
+  name: 'mbox "From " envelope line before the headers',
   apply: (text) => `From MAILER-DAEMON Thu Oct  6 03:17:21 2022\n${text}`,
 };
 

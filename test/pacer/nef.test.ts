@@ -60,8 +60,7 @@ describe("appellate notices (Notice of Docket Activity)", () => {
         docket_entries: [
           {
             date_filed: "2022-10-28",
-            description:
-              "LETTER, on behalf of Appellee Letitia James, RECEIVED. Service date 10/28/2022 by CM/ECF. [3408143] [21-1975]",
+            description: "LETTER, on behalf of Appellee Letitia James, RECEIVED. Service date 10/28/2022 by CM/ECF. [3408143] [21-1975]",
             short_description: "Letter RECEIVED", // a tie with the footer goes to the Subject
             document_url: "https://ecf.ca2.uscourts.gov/docs1/00208721516?uid=b775e9908ad79ce2",
             document_number: null,
@@ -107,7 +106,10 @@ describe("bare NEF bodies", () => {
     ].join("\n");
     const notice = await parseNef(body, "flmd");
     expect(notice).toHaveProperty(["dockets", 0, "docket_number"], "8:23-cv-00705");
-    expect(notice).toHaveProperty(["dockets", 0, "docket_entries", 0, "description"], "ORDER granting [87] Motion for Extension of Time. (KMP)");
+    expect(notice).toHaveProperty(
+      ["dockets", 0, "docket_entries", 0, "description"],
+      "ORDER granting [87] Motion for Extension of Time. (KMP)",
+    );
     expect(notice).toHaveProperty(["dockets", 0, "docket_entries", 0, "pacer_case_id"], "412491");
     expect(notice).toHaveProperty("email_recipients", [{ name: "Jane Roe", email_addresses: ["jroe@example.com"] }]);
   });

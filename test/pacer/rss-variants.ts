@@ -32,8 +32,9 @@ function escapeXml(text: string): string {
  */
 function mapDescriptions(xml: string, rewrite: (html: string) => string, write: (html: string) => string = escapeXml): string {
   return mapItems(xml, (body) =>
-    body.replace(/(<description\b[^>]*>)([\s\S]*?)(<\/description\s*>)/, (_m, open: string, inner: string, close: string) =>
-      open + write(rewrite(decodeXml(inner))) + close,
+    body.replace(
+      /(<description\b[^>]*>)([\s\S]*?)(<\/description\s*>)/,
+      (_m, open: string, inner: string, close: string) => open + write(rewrite(decodeXml(inner))) + close,
     ),
   );
 }
@@ -66,7 +67,12 @@ export const crlfFeed: Variant = {
 
 export const cdataDescriptions: Variant = {
   name: "descriptions in CDATA sections",
-  apply: (xml) => mapDescriptions(xml, (html) => html, (html) => (html.includes("]]>") ? escapeXml(html) : `<![CDATA[${html}]]>`)),
+  apply: (xml) =>
+    mapDescriptions(
+      xml,
+      (html) => html,
+      (html) => (html.includes("]]>") ? escapeXml(html) : `<![CDATA[${html}]]>`),
+    ),
 };
 
 export const namedReferences: Variant = {
@@ -91,7 +97,13 @@ export const numericReferences: Variant = {
  */
 export const upperCaseDescriptionLinks: Variant = {
   name: "description links as <A HREF=…>…</A>",
-  apply: (xml) => mapDescriptions(xml, (html) => html.replace(/<a\b/g, "<A").replace(/\bhref=/g, "HREF=").replace(/<\/a>/g, "</A>")),
+  apply: (xml) =>
+    mapDescriptions(xml, (html) =>
+      html
+        .replace(/<a\b/g, "<A")
+        .replace(/\bhref=/g, "HREF=")
+        .replace(/<\/a>/g, "</A>"),
+    ),
 };
 
 export const unquotedDescriptionLinks: Variant = {

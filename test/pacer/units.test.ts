@@ -118,7 +118,7 @@ describe("e-mail charsets", () => {
     expect(relabelDecodedParts(message)).toBe(message.replace("iso-8859-1", "utf-8"));
     // windows-1252's curly quotes, read as ISO-8859-1, come back.
     const cp1252 = 'Content-Type: text/plain; charset="windows-1252"\n\n\u0093Order\u0094\n';
-    expect(relabelDecodedParts(cp1252)).toBe('Content-Type: text/plain; charset=utf-8\n\n\u201cOrder\u201d\n');
+    expect(relabelDecodedParts(cp1252)).toBe("Content-Type: text/plain; charset=utf-8\n\n\u201cOrder\u201d\n");
   });
 
   it("leaves encoded, UTF-8 and ASCII parts alone", () => {
@@ -181,7 +181,12 @@ describe("e-mail parts", () => {
 
   it("walks the parts depth first, in MIME order", () => {
     expect(mimeLeaves(message).map((leaf) => mediaType(leaf.head))).toEqual(["text/plain", "text/html", "image/png", "text/html"]);
-    expect(mimeLeaves(message).map((leaf) => leaf.body)).toEqual(["plain notice", "<p>html notice</p>", "iVBORw0KGgo=", "<p>disclaimer</p>"]);
+    expect(mimeLeaves(message).map((leaf) => leaf.body)).toEqual([
+      "plain notice",
+      "<p>html notice</p>",
+      "iVBORw0KGgo=",
+      "<p>disclaimer</p>",
+    ]);
   });
 
   it("cuts a message with several text parts down to the first, keeping its other headers", () => {
@@ -209,7 +214,15 @@ describe("the page index", () => {
   });
 
   it("answers as each text node searched in turn would, on every district fixture", () => {
-    const phrases = ["Docket Text", "Total file size of selected documents", "Footer format:", "Adversary Proceeding", "Date Filed", "e", " "];
+    const phrases = [
+      "Docket Text",
+      "Total file size of selected documents",
+      "Footer format:",
+      "Adversary Proceeding",
+      "Date Filed",
+      "e",
+      " ",
+    ];
     for (const fixture of listFixtures("district")) {
       const page = parseHtml(readFixture(fixture));
       for (const el of [page.root, ...page.within(page.root, "table"), ...page.within(page.root, "td")]) {

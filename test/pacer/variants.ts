@@ -113,7 +113,10 @@ export const explicitTbody: Variant = {
   name: "explicit <tbody> in tables without one",
   apply: (text) =>
     outsideOpaque(text, (markup) =>
-      markup.replace(/(<table\b[^>]*>)(\s*)(<tr\b(?:(?!<\/?table\b|<\/?tbody\b|<\/?thead\b|<\/?tfoot\b)[\s\S])*)(<\/table\s*>)/gi, "$1$2<tbody>$3</tbody>$4"),
+      markup.replace(
+        /(<table\b[^>]*>)(\s*)(<tr\b(?:(?!<\/?table\b|<\/?tbody\b|<\/?thead\b|<\/?tfoot\b)[\s\S])*)(<\/table\s*>)/gi,
+        "$1$2<tbody>$3</tbody>$4",
+      ),
     ),
 };
 
@@ -165,12 +168,14 @@ export const numericReferences: Variant = {
   name: "$, ' and non-ASCII text as numeric character references",
   apply: (text) =>
     outsideOpaque(text, (markup) =>
-      markup.replace(/(^|>)([^<]*)/g, (_m, gt: string, body: string) =>
-        gt +
-        body
-          .replace(/\$/g, "&#036;")
-          .replace(/'/g, "&#39;")
-          .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`),
+      markup.replace(
+        /(^|>)([^<]*)/g,
+        (_m, gt: string, body: string) =>
+          gt +
+          body
+            .replace(/\$/g, "&#036;")
+            .replace(/'/g, "&#39;")
+            .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`),
       ),
     ),
 };
@@ -189,8 +194,7 @@ export const htmlBreaks: Variant = {
 /** An old HTML 4 doctype in front (a full-document parse would go into quirks mode). */
 export const oldDoctype: Variant = {
   name: "HTML 4.01 Transitional doctype",
-  apply: (text) =>
-    `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n${text.replace(/^\s*<!doctype[^>]*>/i, "")}`,
+  apply: (text) => `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n${text.replace(/^\s*<!doctype[^>]*>/i, "")}`,
 };
 
 export const html5Doctype: Variant = {

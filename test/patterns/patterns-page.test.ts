@@ -36,7 +36,9 @@ describe("the pattern of withdrawal (/patterns)", () => {
 
   it("dates every stage of every instrument, with the days between them and their sources", async () => {
     const $ = await page();
-    const ids = $("tr[id^=instrument-]").map((_, tr) => $(tr).attr("id")).get();
+    const ids = $("tr[id^=instrument-]")
+      .map((_, tr) => $(tr).attr("id"))
+      .get();
     expect(ids).toHaveLength(3);
     const summons = $("tr[id^=instrument-]").filter((_, tr) => $(tr).text().includes("Customs summons to Meta"));
     const text = collapseWhitespace(summons.text());
@@ -49,7 +51,11 @@ describe("the pattern of withdrawal (/patterns)", () => {
     expect(text).toContain("91–95 days after the challenge");
     expect(summons.find("sup.src a[href='/sources#source-S01']")).toHaveLength(1);
     // The unpublished challenge (1 Dec 2025) does not move the Google subpoena's first challenge.
-    const google = collapseWhitespace($("tr[id^=instrument-]").filter((_, tr) => $(tr).text().includes("Subpoena to Google")).text());
+    const google = collapseWhitespace(
+      $("tr[id^=instrument-]")
+        .filter((_, tr) => $(tr).text().includes("Subpoena to Google"))
+        .text(),
+    );
     expect(google).toContain("February 2, 2026");
     expect(google).not.toContain("December 1, 2025");
     expect(google).toContain("The withdrawal is dated only to the month");
@@ -86,7 +92,12 @@ describe("the pattern of withdrawal (/patterns)", () => {
       days_challenge_to_outcome_min: "91",
       days_challenge_to_outcome_max: "95",
     });
-    expect(byName["Subpoena to Google"]).toMatchObject({ first_challenge: "2026-02-02", outcome_date: "2026-03", days_challenge_to_outcome_min: "27", days_challenge_to_outcome_max: "57" });
+    expect(byName["Subpoena to Google"]).toMatchObject({
+      first_challenge: "2026-02-02",
+      outcome_date: "2026-03",
+      days_challenge_to_outcome_min: "27",
+      days_challenge_to_outcome_max: "57",
+    });
     expect(byName["Grand-jury subpoena to Google"]).toMatchObject({ issued: "2026-03", outcome: "Quashed", outcome_date: "2026-04-10" });
   });
 });

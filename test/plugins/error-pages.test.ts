@@ -6,7 +6,8 @@ import { insertCase } from "../support/factories";
 import { parseHtml } from "../support/html";
 
 /** Words a reader should never see: a validator's or a runtime's own text. */
-const RAW = /Invalid (params|input|query)|expected (number|string)|received|NaN|zod|querystring|ZodError|at .*\.ts:\d+|\/work\/|SqliteError|TypeError|stack/i;
+const RAW =
+  /Invalid (params|input|query)|expected (number|string)|received|NaN|zod|querystring|ZodError|at .*\.ts:\d+|\/work\/|SqliteError|TypeError|stack/i;
 
 describe("public error pages speak plain words and link somewhere useful; the detail goes to the log", () => {
   let app: FastifyInstance;
@@ -27,7 +28,9 @@ describe("public error pages speak plain words and link somewhere useful; the de
     expect($("h1").text()).toBe("Page not found");
     expect($("main").text()).not.toMatch(RAW);
     expect($("main").text()).toContain("Nothing is at this address.");
-    const links = $("main nav a").map((_, a) => $(a).attr("href")).get();
+    const links = $("main nav a")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(links).toEqual(expect.arrayContaining(["/", "/cases", "/subpoenas"]));
     const refused = log.find((line) => line["msg"] === "request refused" && line["status"] === 404);
     expect(JSON.stringify(refused?.["detail"])).toContain("entryId");

@@ -51,7 +51,8 @@ describe("security headers on every page, and no inline script to need unsafe-in
 
   it("every GET route in the route table, as the public and as staff: a strict CSP, nosniff, no-referrer; HTML without inline script or handlers", async () => {
     const kase = db.select().from(s.cases).get()!;
-    const entry = db.select().from(s.docketEntries).where(eq(s.docketEntries.caseId, kase.id)).get() ?? db.select().from(s.docketEntries).get()!;
+    const entry =
+      db.select().from(s.docketEntries).where(eq(s.docketEntries.caseId, kase.id)).get() ?? db.select().from(s.docketEntries).get()!;
     const values: Record<string, string> = {
       slug: kase.slug,
       id: String(entry.id),
@@ -73,7 +74,9 @@ describe("security headers on every page, and no inline script to need unsafe-in
         const $ = parseHtml(res.body);
         const inline = $("script:not([src])").filter((_, el) => $(el).attr("type") !== "application/ld+json");
         expect(inline.length, `${url}: inline <script>`).toBe(0);
-        const handlers = $("*").filter((_, el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs ?? {}).some((name) => /^on/i.test(name)));
+        const handlers = $("*").filter((_, el) =>
+          Object.keys((el as unknown as { attribs: Record<string, string> }).attribs ?? {}).some((name) => /^on/i.test(name)),
+        );
         expect(handlers.length, `${url}: on… attributes`).toBe(0);
         expect($("[href^='javascript:'], [src^='javascript:'], [action^='javascript:']").length, `${url}: javascript: URLs`).toBe(0);
       }
@@ -153,8 +156,13 @@ describe("error answers: generic to the public, detailed in the log", () => {
       expect(res.body).not.toMatch(/SQLITE|\/srv\/|quash_abc|TypeError|undefined|slug|at .*\.ts/);
       expect(res.body).toContain("The server could not complete this request. It has been logged.");
     }
-    const logged = lines.filter((line) => line["msg"] === "request failed").map((line) => line["err"] as { message: string; stack: string });
-    expect(logged.map((e) => e.message)).toEqual(["SQLITE_CORRUPT in /srv/quash/data/quash.db, secret token quash_abc", "Cannot read properties of undefined (reading 'slug')"]);
+    const logged = lines
+      .filter((line) => line["msg"] === "request failed")
+      .map((line) => line["err"] as { message: string; stack: string });
+    expect(logged.map((e) => e.message)).toEqual([
+      "SQLITE_CORRUPT in /srv/quash/data/quash.db, secret token quash_abc",
+      "Cannot read properties of undefined (reading 'slug')",
+    ]);
     expect(logged[0]!.stack).toContain("security.test.ts");
     await app.close();
   });

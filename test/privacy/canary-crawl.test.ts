@@ -60,7 +60,11 @@ import { crawlPublic, getRoutes, publicRouteUrls, routeMatches, type CrawledAnsw
 const canary = (where: string) => `zqcanary${where.replace(/[^a-z]/gi, "").toLowerCase()}`;
 
 /** A body as a reader's program reads it: iCalendar lines unfolded, escapes undone (as every-text-field does). */
-const readable = (text: string) => text.replace(/\r\n[ \t]/g, "").replace(/\\([,;\\])/g, "$1").toLowerCase();
+const readable = (text: string) =>
+  text
+    .replace(/\r\n[ \t]/g, "")
+    .replace(/\\([,;\\])/g, "$1")
+    .toLowerCase();
 
 type Place = { where: string; canary: string };
 
@@ -119,7 +123,15 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     const source = insertSource(db, { tag: "S01", title: "Docket report" });
 
     // The public case: most of it stays public, and in it an entry, a document and a name are sealed later.
-    const kase = insertCase(db, { slug: "doe-v-dhs", courtId: "cand", docketNumber: "3:25-mc-80200-TSH", caption: "Doe v. DHS", assignedJudgeId: judge.id, dateFiled: "2025-09-18", dateFiledPrecision: "day" });
+    const kase = insertCase(db, {
+      slug: "doe-v-dhs",
+      courtId: "cand",
+      docketNumber: "3:25-mc-80200-TSH",
+      caption: "Doe v. DHS",
+      assignedJudgeId: judge.id,
+      dateFiled: "2025-09-18",
+      dateFiledPrecision: "day",
+    });
     citeSource(db, "case", kase.id, source.id);
     const movant = insertParty(db, kase.id, { name: "J. Doe", role: "Movant", pseudonymous: true });
     const account = insertAccount(db, { slug: "watcher", handle: "@watcher", platformId: meta.id });
@@ -129,7 +141,22 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     const open = insertEntry(db, kase.id, { number: 1, sequence: 1, description: "MOTION to Quash", kind: "motion" });
     citeSource(db, "entry", open.id, source.id);
     const pdf = minimalPdf(["Motion to quash, page one"]);
-    attachDocument(db, app.store, app.clock, dataDir, { entryId: open.id, attachmentNumber: 0, description: "Motion", sealed: false, bytes: pdf, fileName: "motion.pdf", contents: await readPdf(pdf) }, { userId: null, label: "test" });
+    attachDocument(
+      db,
+      app.store,
+      app.clock,
+      dataDir,
+      {
+        entryId: open.id,
+        attachmentNumber: 0,
+        description: "Motion",
+        sealed: false,
+        bytes: pdf,
+        fileName: "motion.pdf",
+        contents: await readPdf(pdf),
+      },
+      { userId: null, label: "test" },
+    );
     const toSeal = insertEntry(db, kase.id, {
       number: 2,
       sequence: 2,
@@ -144,10 +171,23 @@ describe("the canary privacy crawl (issue 9.4)", () => {
       app.store,
       app.clock,
       dataDir,
-      { entryId: open.id, attachmentNumber: 1, description: takeBack("sealed document description"), sealed: false, bytes: exhibitPdf, fileName: "exhibit.pdf", contents: await readPdf(exhibitPdf) },
+      {
+        entryId: open.id,
+        attachmentNumber: 1,
+        description: takeBack("sealed document description"),
+        sealed: false,
+        bytes: exhibitPdf,
+        fileName: "exhibit.pdf",
+        contents: await readPdf(exhibitPdf),
+      },
       { userId: null, label: "test" },
     );
-    const named = insertParty(db, kase.id, { name: takeBack("sealed party name"), role: "Interested Party", pseudonymous: false, description: `${takeBack("sealed party description")} a nurse` });
+    const named = insertParty(db, kase.id, {
+      name: takeBack("sealed party name"),
+      role: "Interested Party",
+      pseudonymous: false,
+      description: `${takeBack("sealed party description")} a nurse`,
+    });
     citeSource(db, "party", named.id, source.id, { quote: `${takeBack("sealed party quote")} named in the letter` });
     // A name the docket later anonymised: the real name lives on only in the party's history.
     const renamed = insertParty(db, kase.id, { name: takeBack("real name behind pseudonym"), role: "Movant", pseudonymous: false });
@@ -156,64 +196,164 @@ describe("the canary privacy crawl (issue 9.4)", () => {
     linkMotionMovant(db, motion.id, movant.id);
     insertHearing(db, kase.id, { judgeId: judge.id, motionId: motion.id, date: "2026-12-10", time: "10:00", place: "Courtroom E" });
     insertDeadline(db, kase.id, { motionId: motion.id, label: "Opposition due", dateDue: "2026-12-01" });
-    const subpoena = insertSubpoena(db, { slug: "dhs-to-meta", title: "DHS subpoena to Meta", issuerId: dhs.id, recipientId: meta.id, dateIssued: "2025-09-03", dateIssuedPrecision: "day" });
+    const subpoena = insertSubpoena(db, {
+      slug: "dhs-to-meta",
+      title: "DHS subpoena to Meta",
+      issuerId: dhs.id,
+      recipientId: meta.id,
+      dateIssued: "2025-09-03",
+      dateIssuedPrecision: "day",
+    });
     citeSource(db, "subpoena", subpoena.id, source.id);
     linkCaseSubpoena(db, kase.id, subpoena.id);
     insertDemand(db, subpoena.id, "Subscriber information");
-    const deletedSubpoena = insertSubpoena(db, { slug: "withdrawn-subpoena", title: takeBack("deleted subpoena title"), summary: takeBack("deleted subpoena summary"), issuerId: dhs.id, recipientId: meta.id });
+    const deletedSubpoena = insertSubpoena(db, {
+      slug: "withdrawn-subpoena",
+      title: takeBack("deleted subpoena title"),
+      summary: takeBack("deleted subpoena summary"),
+      issuerId: dhs.id,
+      recipientId: meta.id,
+    });
     citeSource(db, "subpoena", deletedSubpoena.id, source.id);
-    const deletedEvent = insertEvent(db, { slug: "mistaken", kind: "withdrawal", title: takeBack("deleted event title"), description: takeBack("deleted event description"), date: "2025-10-02", subpoenaId: subpoena.id });
+    const deletedEvent = insertEvent(db, {
+      slug: "mistaken",
+      kind: "withdrawal",
+      title: takeBack("deleted event title"),
+      description: takeBack("deleted event description"),
+      date: "2025-10-02",
+      subpoenaId: subpoena.id,
+    });
     citeSource(db, "event", deletedEvent.id, source.id);
 
     // A whole case sealed after the fact, with everything of it.
-    const sealedCase = insertCase(db, { slug: "sealed-matter", caption: takeBack("sealed case caption"), summary: `${takeBack("sealed case summary")} before the grand jury`, courtId: "cand", group: "related", docketNumber: "3:25-mc-80300" });
+    const sealedCase = insertCase(db, {
+      slug: "sealed-matter",
+      caption: takeBack("sealed case caption"),
+      summary: `${takeBack("sealed case summary")} before the grand jury`,
+      courtId: "cand",
+      group: "related",
+      docketNumber: "3:25-mc-80300",
+    });
     citeSource(db, "case", sealedCase.id, source.id);
     const sealedCaseEntry = insertEntry(db, sealedCase.id, { number: 1, description: takeBack("sealed case entry") });
     insertParty(db, sealedCase.id, { name: takeBack("sealed case party"), role: "Movant" });
     insertHearing(db, sealedCase.id, { judgeId: judge.id, date: "2026-12-11", time: "09:00", title: takeBack("sealed case hearing") });
     insertDeadline(db, sealedCase.id, { label: takeBack("sealed case deadline"), dateDue: "2026-12-02" });
-    insertOrder(db, sealedCase.id, { slug: "sealed-order", title: takeBack("sealed case order"), entryId: sealedCaseEntry.id, judgeId: judge.id, dateSigned: "2025-11-01", dateSignedPrecision: "day" });
-    insertEvent(db, { slug: "sealed-case-event", kind: "filing", title: takeBack("sealed case event"), date: "2025-11-02", caseId: sealedCase.id });
+    insertOrder(db, sealedCase.id, {
+      slug: "sealed-order",
+      title: takeBack("sealed case order"),
+      entryId: sealedCaseEntry.id,
+      judgeId: judge.id,
+      dateSigned: "2025-11-01",
+      dateSignedPrecision: "day",
+    });
+    insertEvent(db, {
+      slug: "sealed-case-event",
+      kind: "filing",
+      title: takeBack("sealed case event"),
+      date: "2025-11-02",
+      caseId: sealedCase.id,
+    });
 
     // A case never published (an import for another matter): nothing of it is public, ever.
-    const unpublished = insertCase(db, { slug: "unrelated-matter", caption: hide("unpublished caption"), summary: hide("unpublished summary"), courtId: "cand", group: "unsorted", published: false, docketNumber: "3:09-cr-00100" });
+    const unpublished = insertCase(db, {
+      slug: "unrelated-matter",
+      caption: hide("unpublished caption"),
+      summary: hide("unpublished summary"),
+      courtId: "cand",
+      group: "unsorted",
+      published: false,
+      docketNumber: "3:09-cr-00100",
+    });
     citeSource(db, "case", unpublished.id, source.id);
     // A PACER file for another matter, imported with the defaults: its names, its judge and the docket report it came from stay staff-only.
     await importOk(db, dataDir, "cand_3.html", fixtureBytes("district/cand_3.html"));
-    for (const word of ["Alfaro-Medina", "3:09-cr-00418", "Jeffrey S. White"]) hidden.push({ where: `imported ${word}`, canary: word.toLowerCase() });
-    const unpublishedEntry = insertEntry(db, unpublished.id, { number: 1, description: hide("unpublished entry"), filedBy: hide("unpublished filer") });
+    for (const word of ["Alfaro-Medina", "3:09-cr-00418", "Jeffrey S. White"])
+      hidden.push({ where: `imported ${word}`, canary: word.toLowerCase() });
+    const unpublishedEntry = insertEntry(db, unpublished.id, {
+      number: 1,
+      description: hide("unpublished entry"),
+      filedBy: hide("unpublished filer"),
+    });
     insertDocument(db, unpublishedEntry.id, { description: hide("unpublished document") });
     insertParty(db, unpublished.id, { name: hide("unpublished party"), role: "Defendant" });
     insertHearing(db, unpublished.id, { judgeId: judge.id, date: "2026-12-12", time: "11:00", title: hide("unpublished hearing") });
     insertDeadline(db, unpublished.id, { label: hide("unpublished deadline"), dateDue: "2026-12-03" });
-    insertOrder(db, unpublished.id, { slug: "unpublished-order", title: hide("unpublished order"), judgeId: judge.id, dateSigned: "2025-11-01", dateSignedPrecision: "day" });
+    insertOrder(db, unpublished.id, {
+      slug: "unpublished-order",
+      title: hide("unpublished order"),
+      judgeId: judge.id,
+      dateSigned: "2025-11-01",
+      dateSignedPrecision: "day",
+    });
     const unpublishedMotion = insertMotion(db, unpublished.id, { title: hide("unpublished motion"), status: "pending" });
     // The law students' records (issue 11): a doctrine and an authority the public sees, an
     // argument in the open motion, and arguments of the sealed entry and the unpublished case.
     const doctrine = insertDoctrine(db, { slug: "anonymous-speech", tags: "anonymous-speech" });
     const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech" });
-    linkArgumentAuthority(db, insertArgument(db, { motionId: motion.id, entryId: open.id, doctrineTag: "anonymous-speech" }).id, authority.id);
-    linkArgumentAuthority(db, insertArgument(db, { entryId: sealedCaseEntry.id, doctrineTag: "anonymous-speech", text: takeBack("sealed case argument") }).id, authority.id);
-    linkArgumentAuthority(db, insertArgument(db, { motionId: unpublishedMotion.id, doctrineTag: "anonymous-speech", text: hide("unpublished argument") }).id, authority.id);
-    insertEvent(db, { slug: "unpublished-event", kind: "filing", title: hide("unpublished event"), date: "2025-11-03", caseId: unpublished.id });
+    linkArgumentAuthority(
+      db,
+      insertArgument(db, { motionId: motion.id, entryId: open.id, doctrineTag: "anonymous-speech" }).id,
+      authority.id,
+    );
+    linkArgumentAuthority(
+      db,
+      insertArgument(db, { entryId: sealedCaseEntry.id, doctrineTag: "anonymous-speech", text: takeBack("sealed case argument") }).id,
+      authority.id,
+    );
+    linkArgumentAuthority(
+      db,
+      insertArgument(db, { motionId: unpublishedMotion.id, doctrineTag: "anonymous-speech", text: hide("unpublished argument") }).id,
+      authority.id,
+    );
+    insertEvent(db, {
+      slug: "unpublished-event",
+      kind: "filing",
+      title: hide("unpublished event"),
+      date: "2025-11-03",
+      caseId: unpublished.id,
+    });
 
     // Every private column of every row, through the record store as any write.
     for (const type of Object.keys(RECORD_TABLES) as EditableType[]) {
       const columns = privateTextColumns(type);
       if (columns.length === 0) continue;
       for (const row of db.select().from(RECORD_TABLES[type]).all() as { id: number | string }[]) {
-        app.store.update(type, row.id, Object.fromEntries(columns.map((c) => [c, hide(`${type} ${c} ${row.id}`)])) as never, { actor: testActor });
+        app.store.update(type, row.id, Object.fromEntries(columns.map((c) => [c, hide(`${type} ${c} ${row.id}`)])) as never, {
+          actor: testActor,
+        });
       }
     }
 
     // Alerts: a reader's address and private note, a webhook's URL and signing secret. The crawl
     // opens a second reader's own alert pages with real tokens (they print no address either).
     const alerts = createSubscriptionsRepository(db, () => app.clock.now());
-    const reader = alerts.subscribe({ email: `${hide("subscriber email")}@example.org`, target: "case", targetId: kase.id, query: null, frequency: "immediate", excludedKinds: [], note: hide("subscriber note") });
+    const reader = alerts.subscribe({
+      email: `${hide("subscriber email")}@example.org`,
+      target: "case",
+      targetId: kase.id,
+      query: null,
+      frequency: "immediate",
+      excludedKinds: [],
+      note: hide("subscriber note"),
+    });
     alerts.confirm(reader.subscription.confirmToken);
-    const second = alerts.subscribe({ email: `${hide("second subscriber email")}@example.org`, target: "all", targetId: null, query: null, frequency: "daily", excludedKinds: [], note: null });
+    const second = alerts.subscribe({
+      email: `${hide("second subscriber email")}@example.org`,
+      target: "all",
+      targetId: null,
+      query: null,
+      frequency: "daily",
+      excludedKinds: [],
+      note: null,
+    });
     alerts.confirm(second.subscription.confirmToken);
-    const hook = alerts.addWebhook({ url: `https://${hide("webhook host")}.example.org/hook`, label: hide("webhook label"), events: ["entry", "status"], createdBy: "test" });
+    const hook = alerts.addWebhook({
+      url: `https://${hide("webhook host")}.example.org/hook`,
+      label: hide("webhook label"),
+      events: ["entry", "status"],
+      createdBy: "test",
+    });
     hidden.push({ where: "webhook secret", canary: hook.secret.toLowerCase() });
 
     const cases = [kase.slug, sealedCase.slug, unpublished.slug, "cand-3-09-cr-00418"];
@@ -274,14 +414,30 @@ describe("the canary privacy crawl (issue 9.4)", () => {
 
   it("plants canaries in every private column, an unpublished case, staff accounts and reasons, and crawls the whole public site", () => {
     const where = hidden.map((p) => p.where);
-    for (const column of ["judge notes", "attorney contact", "party extraInfo", "entry originalText", "document extractedText", "document pacerUrl", "hearing notes", "deadline notes", "case sealReason"]) {
-      expect(where.some((w) => w.startsWith(column)), column).toBe(true);
+    for (const column of [
+      "judge notes",
+      "attorney contact",
+      "party extraInfo",
+      "entry originalText",
+      "document extractedText",
+      "document pacerUrl",
+      "hearing notes",
+      "deadline notes",
+      "case sealReason",
+    ]) {
+      expect(
+        where.some((w) => w.startsWith(column)),
+        column,
+      ).toBe(true);
     }
     const bytes = [...after.values()].reduce((sum, a) => sum + a.bytes, 0);
     const kinds = new Set([...after.values()].map((a) => a.contentType.split(";")[0]));
-    console.log(`canary crawl: ${hidden.length + takenBack.length} canaries planted (${hidden.length} never public, ${takenBack.length} taken back), ${before.size} URLs before and ${after.size} after the seals, ${bytes} bytes after, as ${[...kinds].sort().join(", ")}`);
+    console.log(
+      `canary crawl: ${hidden.length + takenBack.length} canaries planted (${hidden.length} never public, ${takenBack.length} taken back), ${before.size} URLs before and ${after.size} after the seals, ${bytes} bytes after, as ${[...kinds].sort().join(", ")}`,
+    );
     expect(after.size).toBeGreaterThan(60);
-    for (const kind of ["text/html", "application/json", "application/atom+xml", "text/calendar", "application/pdf"]) expect(kinds, kind).toContain(kind);
+    for (const kind of ["text/html", "application/json", "application/atom+xml", "text/calendar", "application/pdf"])
+      expect(kinds, kind).toContain(kind);
     for (const [url, answer] of [...before, ...after]) expect(answer.status, url).toBeLessThan(500);
   });
 
@@ -308,7 +464,13 @@ describe("the canary privacy crawl (issue 9.4)", () => {
   });
 
   it("answers the private records' own addresses as not found", () => {
-    for (const url of ["/cases/unrelated-matter", "/cases/sealed-matter", "/api/v1/cases/sealed-matter", "/subpoenas/withdrawn-subpoena", "/api/v1/subpoenas/withdrawn-subpoena"]) {
+    for (const url of [
+      "/cases/unrelated-matter",
+      "/cases/sealed-matter",
+      "/api/v1/cases/sealed-matter",
+      "/subpoenas/withdrawn-subpoena",
+      "/api/v1/subpoenas/withdrawn-subpoena",
+    ]) {
       expect(after.get(url)?.status, url).toBe(404);
     }
   });

@@ -167,7 +167,8 @@ describe("the detector on real dockets", () => {
         JSON.parse(readFileSync(fixture.expectedPath, "utf8"), (key, value) => {
           if (typeof value !== "string" || /^pacer_|_id$/.test(key)) return value;
           texts += 1;
-          for (const f of detectProtected(value).filter(holdsBack)) holds.push(`${folder}/${fixture.name} ${f.kind}: ${value.slice(f.start, f.end)}`);
+          for (const f of detectProtected(value).filter(holdsBack))
+            holds.push(`${folder}/${fixture.name} ${f.kind}: ${value.slice(f.start, f.end)}`);
           return value;
         });
       }

@@ -88,7 +88,15 @@ function buildRecord(db: Db) {
   const judge = insertJudge(db, { slug: "hixson", name: "Thomas S. Hixson" });
   const meta = insertOrganization(db, { slug: "meta", name: "Meta Platforms, Inc.", shortName: "Meta", kind: "platform" });
   const dhs = insertOrganization(db, { slug: "dhs", name: "Department of Homeland Security", kind: "agency" });
-  const kase = insertCase(db, { slug: "doe-v-dhs", courtId: "cand", docketNumber: "3:25-mc-80200-TSH", caption: "Doe v. DHS", assignedJudgeId: judge.id, dateFiled: "2025-09-18", dateFiledPrecision: "day" });
+  const kase = insertCase(db, {
+    slug: "doe-v-dhs",
+    courtId: "cand",
+    docketNumber: "3:25-mc-80200-TSH",
+    caption: "Doe v. DHS",
+    assignedJudgeId: judge.id,
+    dateFiled: "2025-09-18",
+    dateFiledPrecision: "day",
+  });
   const related = insertCase(db, { slug: "second-suit", label: "A second suit", group: "related" });
   linkRelatedCase(db, kase.id, related.id);
   const source = insertSource(db, { tag: "S01", title: "Docket report" });
@@ -99,7 +107,14 @@ function buildRecord(db: Db) {
   insertRepresentation(db, party.id, { attorneyId: attorney.id, roles: "LEAD ATTORNEY" });
   const entry = insertEntry(db, kase.id, { number: 1, sequence: 1, description: "MOTION to Quash", filedBy: "J. Doe", kind: "motion" });
   insertDocument(db, entry.id, { description: "Motion", pageCount: 3, fileSizeText: "120 KB" });
-  const subpoena = insertSubpoena(db, { slug: "dhs-to-meta", title: "DHS subpoena to Meta", issuerId: dhs.id, recipientId: meta.id, dateIssued: "2025-09-03", dateIssuedPrecision: "day" });
+  const subpoena = insertSubpoena(db, {
+    slug: "dhs-to-meta",
+    title: "DHS subpoena to Meta",
+    issuerId: dhs.id,
+    recipientId: meta.id,
+    dateIssued: "2025-09-03",
+    dateIssuedPrecision: "day",
+  });
   linkCaseSubpoena(db, kase.id, subpoena.id);
   linkSubpoenaAccount(db, subpoena.id, account.id, "named in the subpoena");
   insertDemand(db, subpoena.id, "Subscriber information");
@@ -108,18 +123,55 @@ function buildRecord(db: Db) {
   linkMotionMovant(db, motion.id, party.id);
   // The law students' records (issue 11): a doctrine, an authority, and an argument citing it.
   const doctrine = insertDoctrine(db, { slug: "anonymous-speech", tags: "anonymous-speech" });
-  const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech", holding: "Anonymous pamphlets are protected." });
-  const argument = insertArgument(db, { motionId: motion.id, entryId: entry.id, partyId: party.id, doctrineTag: "anonymous-speech", treatment: "Not reached." });
+  const authority = insertAuthority(db, {
+    slug: "talley",
+    doctrineTags: "anonymous-speech",
+    holding: "Anonymous pamphlets are protected.",
+  });
+  const argument = insertArgument(db, {
+    motionId: motion.id,
+    entryId: entry.id,
+    partyId: party.id,
+    doctrineTag: "anonymous-speech",
+    treatment: "Not reached.",
+  });
   linkArgumentAuthority(db, argument.id, authority.id);
-  const order = insertOrder(db, kase.id, { slug: "non-production", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+  const order = insertOrder(db, kase.id, {
+    slug: "non-production",
+    title: "Order that Meta not produce",
+    judgeId: judge.id,
+    dateSigned: "2025-09-19",
+    dateSignedPrecision: "day",
+  });
   insertCoverage(db, order.id, subpoena.id, { accountId: account.id, addresseeId: meta.id });
   insertHearing(db, kase.id, { judgeId: judge.id, motionId: motion.id, date: "2026-12-10", time: "10:00", place: "Courtroom E" });
   insertDeadline(db, kase.id, { motionId: motion.id, label: "Opposition due", dateDue: "2026-12-01" });
-  const event = insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws the subpoena", date: "2025-10-02", subpoenaId: subpoena.id, caseId: kase.id });
+  const event = insertEvent(db, {
+    slug: "withdrawn",
+    kind: "withdrawal",
+    title: "DHS withdraws the subpoena",
+    date: "2025-10-02",
+    subpoenaId: subpoena.id,
+    caseId: kase.id,
+  });
   const conflict = insertConflict(db, { code: "Q1", title: "Date of the motion" });
   linkConflict(db, conflict.id, "case", kase.id, "dateFiled");
-  for (const [type, id] of [["case", kase.id], ["entry", entry.id], ["subpoena", subpoena.id], ["order", order.id], ["event", event.id], ["judge", judge.id], ["party", party.id], ["account", account.id], ["motion", motion.id]] as const) {
-    citeSource(db, type, id, source.id, { quote: "the docket says so", inferred: type === "event", inferredReason: type === "event" ? "from the letter" : null });
+  for (const [type, id] of [
+    ["case", kase.id],
+    ["entry", entry.id],
+    ["subpoena", subpoena.id],
+    ["order", order.id],
+    ["event", event.id],
+    ["judge", judge.id],
+    ["party", party.id],
+    ["account", account.id],
+    ["motion", motion.id],
+  ] as const) {
+    citeSource(db, type, id, source.id, {
+      quote: "the docket says so",
+      inferred: type === "event",
+      inferredReason: type === "event" ? "from the letter" : null,
+    });
   }
   return {
     cases: [kase.slug, related.slug],
@@ -150,7 +202,11 @@ function plantEverywhere(db: Db): Plant[] {
       store.update(type, row.id, changes as never, { actor: testActor });
     }
   }
-  for (const [table, column] of [["subpoena_demands", "item"], ["subpoena_accounts", "note"], ["related_cases", "relation"]]) {
+  for (const [table, column] of [
+    ["subpoena_demands", "item"],
+    ["subpoena_accounts", "note"],
+    ["related_cases", "relation"],
+  ]) {
     const ssn = plantedSsn(serial++);
     db.$client.prepare(`UPDATE ${table} SET ${column} = ?`).run(`${column} ${ssn.raw} end`);
     plants.push({ where: `${table}.${column}`, raw: ssn.raw, digits: ssn.digits, redacted: `XXX-XX-${ssn.digits.slice(-4)}` });
@@ -185,7 +241,15 @@ describe("redaction of every public text field (issue 15.2)", () => {
     // A subscriber following a case: the alert pages print its caption, which must be redacted too.
     const alerts = createSubscriptionsRepository(db, () => "2026-11-21T20:00:00.000Z");
     const followedCase = db.select().from(cases).where(eq(cases.slug, record.cases[0]!)).get()!;
-    const followed = alerts.subscribe({ email: "reader@example.org", target: "case", targetId: followedCase.id, query: null, frequency: "immediate", excludedKinds: [], note: null });
+    const followed = alerts.subscribe({
+      email: "reader@example.org",
+      target: "case",
+      targetId: followedCase.id,
+      query: null,
+      frequency: "immediate",
+      excludedKinds: [],
+      note: null,
+    });
     const values = {
       "confirm/:token": [followed.subscription.confirmToken],
       "manage/:token": [followed.subscriber.token],
@@ -211,7 +275,18 @@ describe("redaction of every public text field (issue 15.2)", () => {
 
   it("plants an SSN in every free-text field of the allow-list, the fields the issue names among them", () => {
     const where = plants.map((p) => p.where);
-    for (const field of ["entry.filedBy", "entry.description", "hearing.place", "deadline.label", "case.caption", "case.label", "party.name", "document.description", "event.title", "source.publisher"]) {
+    for (const field of [
+      "entry.filedBy",
+      "entry.description",
+      "hearing.place",
+      "deadline.label",
+      "case.caption",
+      "case.label",
+      "party.name",
+      "document.description",
+      "event.title",
+      "source.publisher",
+    ]) {
       expect(where).toContain(field);
     }
     expect(where.length).toBeGreaterThan(80);

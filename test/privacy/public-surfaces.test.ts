@@ -163,27 +163,64 @@ function buildFixture(db: Db): Fixture {
   const authority = insertAuthority(db, { slug: "talley", doctrineTags: "anonymous-speech" });
   const argument = insertArgument(db, { motionId: motion.id, entryId: open.id, doctrineTag: "anonymous-speech" });
   linkArgumentAuthority(db, argument.id, authority.id);
-  const sealedArgument = insertArgument(db, { entryId: sealed.id, doctrineTag: "anonymous-speech", text: "SEALED-SECRET-7f3a argues the movant is" });
+  const sealedArgument = insertArgument(db, {
+    entryId: sealed.id,
+    doctrineTag: "anonymous-speech",
+    text: "SEALED-SECRET-7f3a argues the movant is",
+  });
   linkArgumentAuthority(db, sealedArgument.id, authority.id);
-  const order = insertOrder(db, kase.id, { slug: "non-production", title: "Order that Meta not produce", judgeId: judge.id, dateSigned: "2025-09-19", dateSignedPrecision: "day" });
+  const order = insertOrder(db, kase.id, {
+    slug: "non-production",
+    title: "Order that Meta not produce",
+    judgeId: judge.id,
+    dateSigned: "2025-09-19",
+    dateSignedPrecision: "day",
+  });
   citeSource(db, "order", order.id, source.id);
   insertCoverage(db, order.id, subpoena.id, { accountId: account.id, addresseeId: meta.id });
   insertHearing(db, kase.id, { judgeId: judge.id, motionId: motion.id, notes: "PRIVATE-HEARING-NOTE" });
   insertDeadline(db, kase.id, { motionId: motion.id, notes: "PRIVATE-DEADLINE-NOTE", computation: "PRIVATE-DEADLINE-NOTE steps" });
-  const event = insertEvent(db, { slug: "withdrawn", kind: "withdrawal", title: "DHS withdraws the subpoena", description: `Letter cites SSN ${SSN}`, date: "2025-10-02", subpoenaId: subpoena.id });
+  const event = insertEvent(db, {
+    slug: "withdrawn",
+    kind: "withdrawal",
+    title: "DHS withdraws the subpoena",
+    description: `Letter cites SSN ${SSN}`,
+    date: "2025-10-02",
+    subpoenaId: subpoena.id,
+  });
   linkEvent(db, event.id, "organization", dhs.id, "actor");
   citeSource(db, "event", event.id, source.id);
 
   // Someone follows the case, and a newsroom bot has a webhook: their address and secret must never show.
   const alerts = createSubscriptionsRepository(db, () => "2026-11-21T20:00:00.000Z");
-  const followed = alerts.subscribe({ email: "Alert-Canary-5e1@example.org", target: "case", targetId: kase.id, query: null, frequency: "immediate", excludedKinds: [], note: "source tip" });
+  const followed = alerts.subscribe({
+    email: "Alert-Canary-5e1@example.org",
+    target: "case",
+    targetId: kase.id,
+    query: null,
+    frequency: "immediate",
+    excludedKinds: [],
+    note: "source tip",
+  });
   alerts.confirm(followed.subscription.confirmToken);
-  alerts.subscribe({ email: "alert-canary-5e1@example.org", target: "all", targetId: null, query: null, frequency: "daily", excludedKinds: [], note: null });
+  alerts.subscribe({
+    email: "alert-canary-5e1@example.org",
+    target: "all",
+    targetId: null,
+    query: null,
+    frequency: "daily",
+    excludedKinds: [],
+    note: null,
+  });
   alerts.addWebhook({ url: "https://bot.example.org/hook", label: "bot", events: ["entry", "status"], createdBy: "test" });
   insertEntry(db, kase.id, { number: 3, sequence: 3, description: "ORDER after someone subscribed" });
 
   return {
-    alertTokens: { confirm: followed.subscription.confirmToken, subscriber: followed.subscriber.token, subscriptionId: String(followed.subscription.id) },
+    alertTokens: {
+      confirm: followed.subscription.confirmToken,
+      subscriber: followed.subscriber.token,
+      subscriptionId: String(followed.subscription.id),
+    },
     caseSlugs: [kase.slug, related.slug],
     subpoenaSlugs: [subpoena.slug],
     judgeSlugs: [judge.slug],
@@ -254,7 +291,8 @@ function recordsWithoutSources(value: unknown, path = "$"): string[] {
 }
 
 // The OpenAPI document and the export's JSON Schema describe answers; they are not records.
-const isApiData = (url: string) => url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json") && !url.startsWith("/api/v1/export.schema.json");
+const isApiData = (url: string) =>
+  url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json") && !url.startsWith("/api/v1/export.schema.json");
 
 describe("the public projection on every public surface", () => {
   let app: FastifyInstance;
@@ -271,8 +309,23 @@ describe("the public projection on every public surface", () => {
 
   it("finds the routes from Fastify's route table, pages and API alike", () => {
     const routes = getRoutes(app);
-    for (const expected of ["/cases", "/cases/:slug", "/cases/:slug/entries/:entryId", "/api/v1", "/api/v1/cases/:slug", "/api/v1/subpoenas/:slug", "/api/v1/judges/:slug", "/api/v1/timeline", "/api/v1/sources", "/api/v1/orders", "/api"]) {
-      expect(routes.some((r) => routeMatches(r, expected)), expected).toBe(true);
+    for (const expected of [
+      "/cases",
+      "/cases/:slug",
+      "/cases/:slug/entries/:entryId",
+      "/api/v1",
+      "/api/v1/cases/:slug",
+      "/api/v1/subpoenas/:slug",
+      "/api/v1/judges/:slug",
+      "/api/v1/timeline",
+      "/api/v1/sources",
+      "/api/v1/orders",
+      "/api",
+    ]) {
+      expect(
+        routes.some((r) => routeMatches(r, expected)),
+        expected,
+      ).toBe(true);
     }
   });
 
@@ -280,7 +333,9 @@ describe("the public projection on every public surface", () => {
     const urls = await publicUrls(app, fixture);
     expect(urls.length).toBeGreaterThan(25);
     // The exports are crawled like the pages they export.
-    expect(urls).toEqual(expect.arrayContaining(["/api/v1/export.json", "/timeline.csv", "/subpoenas.csv", `/cases/${fixture.mainCase}/docket.csv`]));
+    expect(urls).toEqual(
+      expect.arrayContaining(["/api/v1/export.json", "/timeline.csv", "/subpoenas.csv", `/cases/${fixture.mainCase}/docket.csv`]),
+    );
     expect(urls.some((u) => /^\/subpoenas\/[^/]+\/coverage\.csv$/.test(u))).toBe(true);
     // The pages a subscriber's own links open are crawled too, with real tokens.
     expect(urls.filter((u) => /^\/alerts\/(confirm|manage|unsubscribe)\/[\w-]{20,}/.test(u))).toHaveLength(3);
@@ -294,7 +349,12 @@ describe("the public projection on every public surface", () => {
   });
 
   it("shows the SSN redacted, so the text itself did reach the public surfaces", async () => {
-    for (const url of [`/cases/${fixture.mainCase}`, `/api/v1/cases/${fixture.mainCase}`, "/api/v1/timeline", `/api/v1/subpoenas/dhs-to-meta`]) {
+    for (const url of [
+      `/cases/${fixture.mainCase}`,
+      `/api/v1/cases/${fixture.mainCase}`,
+      "/api/v1/timeline",
+      `/api/v1/subpoenas/dhs-to-meta`,
+    ]) {
       const res = await app.inject(url);
       expect(res.statusCode).toBe(200);
       expect(res.body, url).toContain(SSN_REDACTED);
@@ -371,7 +431,10 @@ describe("the public projection on every public surface", () => {
       expect(res.statusCode, url).toBe(400);
       const body = res.json();
       expect(body.error, url).toMatchObject({ status: 400, code: "invalid_input" });
-      expect(body.errors.map((e: { path: string }) => e.path), url).toContain(name);
+      expect(
+        body.errors.map((e: { path: string }) => e.path),
+        url,
+      ).toContain(name);
     }
   });
 });

@@ -16,9 +16,7 @@ describe("redactText", () => {
   });
 
   it("withholds e-mail addresses and phone numbers", () => {
-    expect(redactText("write to jdoe@example.org or call (415) 555-0100")).toBe(
-      "write to [e-mail withheld] or call [phone withheld]",
-    );
+    expect(redactText("write to jdoe@example.org or call (415) 555-0100")).toBe("write to [e-mail withheld] or call [phone withheld]");
   });
 
   it("leaves docket numbers, dates and ECF numbers alone", () => {

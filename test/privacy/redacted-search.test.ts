@@ -22,7 +22,8 @@ describe("the docket filter over redacted text", () => {
   });
   afterEach(async () => app.close());
 
-  const matches = async (q: string) => (await app.inject(`/cases/doe-v-dhs?q=${encodeURIComponent(q)}`)).body.includes(`id="entry-${entryId}"`);
+  const matches = async (q: string) =>
+    (await app.inject(`/cases/doe-v-dhs?q=${encodeURIComponent(q)}`)).body.includes(`id="entry-${entryId}"`);
 
   it("finds the entry by its public words and remnants, never by the protected digits", async () => {
     expect(await matches("DECLARATION")).toBe(true);

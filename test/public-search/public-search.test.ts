@@ -50,7 +50,11 @@ describe("public search", () => {
   const api = (query: string) => app.inject({ url: `/api/v1/search?${query}` });
 
   it("ranks an order above a certificate of service that says the same words, with marked snippets and permalinks", async () => {
-    insertEntry(db, kase.id, { number: 7, kind: "other", description: "CERTIFICATE OF SERVICE of the motion to quash the summons upon counsel" });
+    insertEntry(db, kase.id, {
+      number: 7,
+      kind: "other",
+      description: "CERTIFICATE OF SERVICE of the motion to quash the summons upon counsel",
+    });
     insertEntry(db, kase.id, { number: 9, kind: "order", description: "ORDER granting motion to quash the summons" });
     const res = await api("q=quash%20summons");
     expect(res.statusCode).toBe(200);
@@ -129,7 +133,9 @@ describe("public search", () => {
     expect(searchPublicRecord(db, "quokka", {})!.results).toHaveLength(1);
     // An event linked to (not owned by) a case leaves the index with it.
     const event = insertEvent(db, { title: "Hearing on the quokka motion", date: "2025-10-01" });
-    db.insert(eventLinks).values({ eventId: event.id, recordType: "case", recordId: String(kase.id) }).run();
+    db.insert(eventLinks)
+      .values({ eventId: event.id, recordType: "case", recordId: String(kase.id) })
+      .run();
     store.update("event", event.id, { description: "linked" }, { actor });
     expect(searchPublicRecord(db, "quokka", { kind: "event" })!.results).toHaveLength(1);
     store.update("case", kase.id, { published: false }, { actor });
@@ -137,6 +143,10 @@ describe("public search", () => {
     store.update("case", kase.id, { published: true }, { actor });
     insertOrder(db, kase.id, { title: "Order about the quokka" });
     rebuildPublicSearch(db, testClock.now());
-    expect(searchPublicRecord(db, "quokka", {})!.results.map((r) => r.kind).sort()).toEqual(["entry", "event", "order"]);
+    expect(
+      searchPublicRecord(db, "quokka", {})!
+        .results.map((r) => r.kind)
+        .sort(),
+    ).toEqual(["entry", "event", "order"]);
   });
 });

@@ -27,7 +27,27 @@ import {
  * about it must not be on the timeline, and a judge only it names must not be on /judges.
  */
 
-const PUBLIC_URLS = ["/", "/subpoenas", "/subpoenas/dhs-to-meta", "/subpoenas/dhs-to-meta/feed.atom", "/cases", "/cases/open-case", "/orders", "/timeline", "/calendar", "/calendar.ics", "/judges", "/sources", "/feed.atom", "/api/v1/subpoenas/dhs-to-meta", "/api/v1/cases/open-case", "/api/v1/timeline", "/api/v1/orders", "/api/v1/sources", "/api/v1/judges"];
+const PUBLIC_URLS = [
+  "/",
+  "/subpoenas",
+  "/subpoenas/dhs-to-meta",
+  "/subpoenas/dhs-to-meta/feed.atom",
+  "/cases",
+  "/cases/open-case",
+  "/orders",
+  "/timeline",
+  "/calendar",
+  "/calendar.ics",
+  "/judges",
+  "/sources",
+  "/feed.atom",
+  "/api/v1/subpoenas/dhs-to-meta",
+  "/api/v1/cases/open-case",
+  "/api/v1/timeline",
+  "/api/v1/orders",
+  "/api/v1/sources",
+  "/api/v1/judges",
+];
 
 describe("records of an unpublished case", () => {
   let app: FastifyInstance;
@@ -40,11 +60,23 @@ describe("records of an unpublished case", () => {
     const open = insertCase(db, { slug: "open-case", caption: "Doe v. DHS" });
     linkCaseSubpoena(db, open.id, subpoena.id);
     const judge = insertJudge(db, { slug: "only-hidden", name: "Hortense Quill" });
-    hidden = insertCase(db, { slug: "waiting", caption: "Quillan v. Marsh", published: false, group: "unsorted", assignedJudgeId: judge.id });
+    hidden = insertCase(db, {
+      slug: "waiting",
+      caption: "Quillan v. Marsh",
+      published: false,
+      group: "unsorted",
+      assignedJudgeId: judge.id,
+    });
     linkCaseSubpoena(db, hidden.id, subpoena.id);
     linkRelatedCase(db, open.id, hidden.id);
     const motion = insertMotion(db, hidden.id, { title: "Marsh motion to quash" });
-    const order = insertOrder(db, hidden.id, { slug: "marsh-order", title: "Marsh non-production order", judgeId: judge.id, dateSigned: "2026-01-05", dateSignedPrecision: "day" });
+    const order = insertOrder(db, hidden.id, {
+      slug: "marsh-order",
+      title: "Marsh non-production order",
+      judgeId: judge.id,
+      dateSigned: "2026-01-05",
+      dateSignedPrecision: "day",
+    });
     insertCoverage(db, order.id, subpoena.id);
     insertHearing(db, hidden.id, { title: "Marsh hearing", motionId: motion.id, date: "2026-12-01", datePrecision: "day" });
     insertDeadline(db, hidden.id, { label: "Marsh reply due", motionId: motion.id, dateDue: "2026-12-03" });
@@ -81,7 +113,14 @@ describe("records of an unpublished case", () => {
   it("all reach the public once the case is published", async () => {
     app.publication.publish(hidden.id, { reason: "Same subpoena", group: "meta" }, { actor: { userId: null, label: "test" } });
     const seen = await shown();
-    for (const expected of ["/orders: Marsh", "/calendar: Marsh", "/timeline: Marsh", "/judges: Hortense Quill", "/cases/open-case: Quillan", "/subpoenas/dhs-to-meta: Quillan"]) {
+    for (const expected of [
+      "/orders: Marsh",
+      "/calendar: Marsh",
+      "/timeline: Marsh",
+      "/judges: Hortense Quill",
+      "/cases/open-case: Quillan",
+      "/subpoenas/dhs-to-meta: Quillan",
+    ]) {
       expect(seen).toContain(expected);
     }
     expect((await app.inject("/judges/only-hidden")).statusCode).toBe(200);

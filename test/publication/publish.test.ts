@@ -23,13 +23,21 @@ describe("publishing a case", () => {
   afterEach(async () => app.close());
 
   function waitingCase() {
-    const kase = insertCase(db, { slug: "smith-v-jones", caption: "Smith v. Jones", docketNumber: "3:26-cv-01234", courtId: "cand", published: false, group: "unsorted" });
+    const kase = insertCase(db, {
+      slug: "smith-v-jones",
+      caption: "Smith v. Jones",
+      docketNumber: "3:26-cv-01234",
+      courtId: "cand",
+      published: false,
+      group: "unsorted",
+    });
     insertEntry(db, kase.id, { number: 1, description: "COMPLAINT filed by Alex Smith" });
     insertParty(db, kase.id, { name: "Alex Smith", role: "Plaintiff", pseudonymous: false });
     return kase;
   }
 
-  const publicBodies = async () => (await Promise.all(["/cases", "/", "/feed.atom", "/api/v1/cases"].map((url) => app.inject(url)))).map((r) => r.body).join("\n");
+  const publicBodies = async () =>
+    (await Promise.all(["/cases", "/", "/feed.atom", "/api/v1/cases"].map((url) => app.inject(url)))).map((r) => r.body).join("\n");
 
   it("needs a reason, and a group for an Unsorted case: 400 naming the field, nothing changed", async () => {
     const kase = waitingCase();
@@ -37,13 +45,22 @@ describe("publishing a case", () => {
     const noReason = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, { token: tokens.editor, body: { group: "related" } });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors).toEqual([{ path: "reason", message: "is required: say why" }]);
-    const noGroup = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, { token: tokens.editor, body: { reason: "Part of the cluster" } });
+    const noGroup = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, {
+      token: tokens.editor,
+      body: { reason: "Part of the cluster" },
+    });
     expect(noGroup.statusCode).toBe(400);
     expect(noGroup.json().errors).toEqual([{ path: "group", message: expect.stringContaining("is required") }]);
-    const unsorted = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, { token: tokens.editor, body: { reason: "x", group: "unsorted" } });
+    const unsorted = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, {
+      token: tokens.editor,
+      body: { reason: "x", group: "unsorted" },
+    });
     expect(unsorted.statusCode).toBe(400);
     expect(unsorted.json().errors[0].path).toBe("group");
-    const viewer = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, { token: tokens.viewer, body: { reason: "x", group: "related" } });
+    const viewer = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, {
+      token: tokens.viewer,
+      body: { reason: "x", group: "related" },
+    });
     expect(viewer.statusCode).toBe(403);
     expect(fingerprint(db)).toBe(before);
   });
@@ -54,7 +71,10 @@ describe("publishing a case", () => {
     expect(await publicBodies()).not.toContain("Smith v. Jones");
     expect((await app.inject(`/cases/${kase.slug}`)).statusCode).toBe(404);
 
-    const published = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, { token: tokens.editor, body: { reason: "A motion to quash a DHS summons", group: "related" } });
+    const published = await call(app, "POST", `/api/v1/cases/${kase.slug}/publish`, {
+      token: tokens.editor,
+      body: { reason: "A motion to quash a DHS summons", group: "related" },
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ published: true, group: "related", version: kase.version + 1 });
     expect(await publicBodies()).toContain("Smith v. Jones");
@@ -63,9 +83,16 @@ describe("publishing a case", () => {
     expect(page.body).toContain("COMPLAINT filed by Alex Smith");
 
     const revisions = (await call(app, "GET", `/api/v1/cases/${kase.slug}/revisions`, { token: tokens.viewer })).json().data;
-    expect(revisions.at(-1)).toMatchObject({ action: "update", reason: "Published: A motion to quash a DHS summons", actor: expect.stringContaining("editor@example.org") });
+    expect(revisions.at(-1)).toMatchObject({
+      action: "update",
+      reason: "Published: A motion to quash a DHS summons",
+      actor: expect.stringContaining("editor@example.org"),
+    });
 
-    const back = await call(app, "POST", `/api/v1/cases/${kase.slug}/unpublish`, { token: tokens.editor, body: { reason: "Filed here by mistake" } });
+    const back = await call(app, "POST", `/api/v1/cases/${kase.slug}/unpublish`, {
+      token: tokens.editor,
+      body: { reason: "Filed here by mistake" },
+    });
     expect(back.statusCode).toBe(200);
     expect(back.json().published).toBe(false);
     expect(await publicBodies()).not.toContain("Smith v. Jones");
@@ -109,7 +136,12 @@ describe("publishing a case", () => {
     const page = await app.inject({ url: pageUrl, headers: { cookie } });
     const csrf = csrfFrom(page.body);
     const before = fingerprint(db);
-    const refused = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, { _csrf: csrf, version: String(kase.version), reason: "", group: "" });
+    const refused = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, {
+      _csrf: csrf,
+      version: String(kase.version),
+      reason: "",
+      group: "",
+    });
     expect(refused.statusCode).toBe(422);
     const r$ = parseHtml(refused.body);
     expect(r$("#publication-reason-error").text()).toBe("Reason is required: say why");
@@ -117,10 +149,20 @@ describe("publishing a case", () => {
     expect(r$("#publication-reason").attr("aria-invalid")).toBe("true");
     expect(fingerprint(db)).toBe(before);
 
-    const forged = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, { _csrf: "forged", version: String(kase.version), reason: "x", group: "related" });
+    const forged = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, {
+      _csrf: "forged",
+      version: String(kase.version),
+      reason: "x",
+      group: "related",
+    });
     expect(forged.statusCode).toBe(403);
 
-    const done = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, { _csrf: csrf, version: String(kase.version), reason: "Challenges a DHS summons", group: "other_platform" });
+    const done = await postForm(app, `/staff/cases/${kase.slug}/publish`, cookie, {
+      _csrf: csrf,
+      version: String(kase.version),
+      reason: "Challenges a DHS summons",
+      group: "other_platform",
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(pageUrl);
     const after = parseHtml((await app.inject({ url: pageUrl, headers: { cookie } })).body);
@@ -136,16 +178,26 @@ describe("publishing a case", () => {
     expect(plain.json()).toMatchObject({ published: false, group: "unsorted" });
     expect((await app.inject("/cases")).body).not.toContain("Quiet v. Case");
 
-    const loud = await call(app, "POST", "/api/v1/cases", { token: tokens.editor, body: { caption: "Loud v. Case", published: true, group: "related" } });
+    const loud = await call(app, "POST", "/api/v1/cases", {
+      token: tokens.editor,
+      body: { caption: "Loud v. Case", published: true, group: "related" },
+    });
     expect(loud.statusCode).toBe(201);
     expect((await app.inject("/cases")).body).toContain("Loud v. Case");
 
-    const nowhere = await call(app, "POST", "/api/v1/cases", { token: tokens.editor, body: { caption: "Nowhere v. Case", published: true } });
+    const nowhere = await call(app, "POST", "/api/v1/cases", {
+      token: tokens.editor,
+      body: { caption: "Nowhere v. Case", published: true },
+    });
     expect(nowhere.statusCode).toBe(400);
     expect(nowhere.json().errors).toEqual([{ path: "group", message: expect.stringContaining("not Unsorted") }]);
 
     // Publishing is a decision with its reason, not a field to patch.
-    const patched = await call(app, "PATCH", `/api/v1/cases/${plain.json().slug}`, { token: tokens.editor, body: { published: true }, headers: { "if-match": '"1"' } });
+    const patched = await call(app, "PATCH", `/api/v1/cases/${plain.json().slug}`, {
+      token: tokens.editor,
+      body: { published: true },
+      headers: { "if-match": '"1"' },
+    });
     expect(patched.statusCode).toBe(400);
     expect(patched.json().errors[0].path).toBe("published");
   });
@@ -162,7 +214,12 @@ describe("publishing a case", () => {
     const saved = await postForm(app, "/staff/cases", cookie, { _csrf: csrfFrom(form.body), caption: "Typed v. In", group: "unsorted" });
     expect(saved.statusCode).toBe(303);
     expect((await app.inject("/cases")).body).not.toContain("Typed v. In");
-    const refused = await postForm(app, "/staff/cases", cookie, { _csrf: csrfFrom(form.body), caption: "Typed v. Again", group: "unsorted", published: "on" });
+    const refused = await postForm(app, "/staff/cases", cookie, {
+      _csrf: csrfFrom(form.body),
+      caption: "Typed v. Again",
+      group: "unsorted",
+      published: "on",
+    });
     expect(refused.statusCode).toBe(422);
     expect(parseHtml(refused.body)(".field-error").text()).toContain("not Unsorted");
   });

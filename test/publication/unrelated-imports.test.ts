@@ -20,10 +20,32 @@ import * as s from "../../db/schema";
  */
 
 /** Names and words of the two unrelated files, each of which must stay off the public surfaces. */
-const CRIMINAL = { file: "district/cand_3.html", slug: "cand-3-09-cr-00418", words: ["Alfaro-Medina", "3:09-cr-00418", "Jeffrey S. White"] };
-const CIVIL_NEF = { file: "nef/txnd.html", slug: "txnd-3-21-cv-00071", words: ["Sanchez v. Palacios", "Dennis A Clifford", "3:21-cv-00071"] };
+const CRIMINAL = {
+  file: "district/cand_3.html",
+  slug: "cand-3-09-cr-00418",
+  words: ["Alfaro-Medina", "3:09-cr-00418", "Jeffrey S. White"],
+};
+const CIVIL_NEF = {
+  file: "nef/txnd.html",
+  slug: "txnd-3-21-cv-00071",
+  words: ["Sanchez v. Palacios", "Dennis A Clifford", "3:21-cv-00071"],
+};
 
-const LISTS = ["/", "/cases", "/feed.atom", "/calendar.ics", "/judges", "/orders", "/timeline", "/sources", "/api/v1/cases", "/api/v1/judges", "/api/v1/sources", "/api/v1/timeline", "/api/v1/orders"];
+const LISTS = [
+  "/",
+  "/cases",
+  "/feed.atom",
+  "/calendar.ics",
+  "/judges",
+  "/orders",
+  "/timeline",
+  "/sources",
+  "/api/v1/cases",
+  "/api/v1/judges",
+  "/api/v1/sources",
+  "/api/v1/timeline",
+  "/api/v1/orders",
+];
 const pagesOf = (slug: string) => [`/cases/${slug}`, `/cases/${slug}/feed.atom`, `/cases/${slug}/calendar.ics`, `/api/v1/cases/${slug}`];
 
 async function leaksOn(app: FastifyInstance, words: string[], slug: string): Promise<string[]> {

@@ -9,9 +9,20 @@ describe("prepared record statements", () => {
     const db = createTestDb();
     const kase = insertReturning(db, s.cases, { slug: "c", label: "C", createdAt: "t", updatedAt: "t", version: 1 });
     const entry = insertReturning(db, s.docketEntries, {
-      caseId: kase.id, sequence: 1.5, dateFiled: "2025-09-18", description: "x", sealed: true, createdAt: "t", updatedAt: "t", version: 1,
+      caseId: kase.id,
+      sequence: 1.5,
+      dateFiled: "2025-09-18",
+      description: "x",
+      sealed: true,
+      createdAt: "t",
+      updatedAt: "t",
+      version: 1,
     });
-    const viaDrizzle = db.select().from(s.docketEntries).where(eq(s.docketEntries.id, Number(entry.id))).get();
+    const viaDrizzle = db
+      .select()
+      .from(s.docketEntries)
+      .where(eq(s.docketEntries.id, Number(entry.id)))
+      .get();
     expect(entry).toEqual(viaDrizzle);
     expect(selectById(db, s.docketEntries, Number(entry.id))).toEqual(viaDrizzle);
     expect(entry.sealed).toBe(true);
@@ -27,7 +38,15 @@ describe("prepared record statements", () => {
 
   it("keeps text ids (courts) as text", () => {
     const db = createTestDb();
-    insertReturning(db, s.courts, { id: "cand", name: "N.D. Cal.", shortName: "N.D. Cal.", timeZone: "America/Los_Angeles", createdAt: "t", updatedAt: "t", version: 1 });
+    insertReturning(db, s.courts, {
+      id: "cand",
+      name: "N.D. Cal.",
+      shortName: "N.D. Cal.",
+      timeZone: "America/Los_Angeles",
+      createdAt: "t",
+      updatedAt: "t",
+      version: 1,
+    });
     expect(selectById(db, s.courts, "cand")).toMatchObject({ id: "cand", timeZone: "America/Los_Angeles" });
   });
 });

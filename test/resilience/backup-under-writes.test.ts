@@ -35,11 +35,22 @@ describe("backup and restore under concurrent writes", () => {
 
   it("restores every write acknowledged before each backup started, from a manual backup and a scheduled one", async () => {
     const setup = openDatabase(file);
-    createRecordStore(setup, systemClock).insert("case", { slug: "backup", label: "Backup v. Writes", caption: "Backup v. Writes", group: "out_of_scope" }, { actor: { userId: null, label: "test" } });
+    createRecordStore(setup, systemClock).insert(
+      "case",
+      { slug: "backup", label: "Backup v. Writes", caption: "Backup v. Writes", group: "out_of_scope" },
+      { actor: { userId: null, label: "test" } },
+    );
     await insertUser(setup, { email: "editor@example.org", role: "editor" });
     const token = createAccounts(createAuthRepository(setup), systemClock).createToken("editor@example.org", "backup test").token;
     setup.$client.close();
-    const env = { DATABASE_FILE: file, DATA_DIR: join(dir, "data"), BACKUP_DIR: backupDir, BACKUP_INTERVAL_HOURS: "24", BACKUP_KEEP: "3", LOG_LEVEL: "silent" };
+    const env = {
+      DATABASE_FILE: file,
+      DATA_DIR: join(dir, "data"),
+      BACKUP_DIR: backupDir,
+      BACKUP_INTERVAL_HOURS: "24",
+      BACKUP_KEEP: "3",
+      LOG_LEVEL: "silent",
+    };
 
     // The server runs no jobs of its own here, so the scheduled backup is taken exactly when the test says.
     server = await spawnServer({ ...env, JOB_RUNNER: "off", LOG_LEVEL: "error" });
@@ -50,7 +61,13 @@ describe("backup and restore under concurrent writes", () => {
     const writer = async (client: number) => {
       for (let n = 0; writing; n++) {
         const marker = `backup c${client} n${n}`;
-        const res = await requestJson(agent, `${base}/api/v1/cases/backup/entries`, "POST", { authorization: `Bearer ${token}` }, { dateFiled: "2025-09-18", description: marker });
+        const res = await requestJson(
+          agent,
+          `${base}/api/v1/cases/backup/entries`,
+          "POST",
+          { authorization: `Bearer ${token}` },
+          { dateFiled: "2025-09-18", description: marker },
+        );
         if (res.status !== 201) throw new Error(`write ${marker} answered ${res.status}: ${server?.output().slice(-3000)}`);
         acknowledged.push({ marker, at: performance.now() });
       }
@@ -97,7 +114,9 @@ describe("backup and restore under concurrent writes", () => {
       restored.close();
       expect(missing, backup.how).toEqual([]);
       // The copy is a snapshot: writes acknowledged after it began are not all in it, and that is the point of taking it online.
-      lines.push(`${backup.how}: ${backup.before.length} writes acknowledged before it started, ${missing.length} missing after restore; ${backup.during} more acknowledged while it ran; ${total} entries restored`);
+      lines.push(
+        `${backup.how}: ${backup.before.length} writes acknowledged before it started, ${missing.length} missing after restore; ${backup.during} more acknowledged while it ran; ${total} entries restored`,
+      );
     }
     console.log(`backup under writes: ${acknowledged.length} writes acknowledged in all\n  ${lines.join("\n  ")}`);
     // Each copy was taken online: the server kept acknowledging writes while it ran.

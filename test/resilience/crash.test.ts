@@ -40,13 +40,20 @@ describe("crash: SIGKILL during concurrent writes loses no acknowledged write", 
   it(`keeps every acknowledged write, exactly once, over ${TRIALS} kills (seed ${SEED})`, async () => {
     // The database the servers share: migrated, one case, an editor with a token. No bundled record: this is about writes.
     const setup = openDatabase(file);
-    createRecordStore(setup, systemClock).insert("case", { slug: "crash", label: "Crash v. Kill", caption: "Crash v. Kill", group: "out_of_scope" }, { actor: { userId: null, label: "test" } });
+    createRecordStore(setup, systemClock).insert(
+      "case",
+      { slug: "crash", label: "Crash v. Kill", caption: "Crash v. Kill", group: "out_of_scope" },
+      { actor: { userId: null, label: "test" } },
+    );
     await insertUser(setup, { email: "editor@example.org", role: "editor" });
     const token = createAccounts(createAuthRepository(setup), systemClock).createToken("editor@example.org", "crash test").token;
     setup.$client.close();
     const auth = { authorization: `Bearer ${token}` };
 
-    const plan = fc.sample(fc.record({ killAfterMs: fc.integer({ min: 20, max: 1500 }), clients: fc.integer({ min: 2, max: 8 }) }), { seed: SEED, numRuns: TRIALS });
+    const plan = fc.sample(fc.record({ killAfterMs: fc.integer({ min: 20, max: 1500 }), clients: fc.integer({ min: 2, max: 8 }) }), {
+      seed: SEED,
+      numRuns: TRIALS,
+    });
     const env = { DATABASE_FILE: file, DATA_DIR: join(dir, "data") };
     const warm: Promise<ChildServer>[] = [];
     // Every start the test makes: the first and one after each kill; never more warmed than that.
@@ -73,7 +80,9 @@ describe("crash: SIGKILL during concurrent writes loses no acknowledged write", 
         const badKeys = db.pragma("foreign_key_check") as unknown[];
         if (badKeys.length) problems.push(`${after}: ${badKeys.length} foreign key violations`);
         const count = db.prepare("SELECT count(*) FROM docket_entries WHERE description = ?").pluck();
-        const creates = db.prepare("SELECT count(*) FROM revisions WHERE record_type = 'entry' AND record_id = ? AND action = 'create'").pluck();
+        const creates = db
+          .prepare("SELECT count(*) FROM revisions WHERE record_type = 'entry' AND record_id = ? AND action = 'create'")
+          .pluck();
         for (const ack of acknowledged) {
           const n = count.get(ack.marker) as number;
           if (n !== 1) problems.push(`${after}: acknowledged write "${ack.marker}" is there ${n} times`);
@@ -119,12 +128,14 @@ describe("crash: SIGKILL during concurrent writes loses no acknowledged write", 
           const marker = `crash t${trial} c${client} n${n}`;
           sent += 1;
           try {
-            const res = await requestJson(agent, `${base}/api/v1/cases/crash/entries`, "POST", auth, { dateFiled: "2025-09-18", description: marker });
+            const res = await requestJson(agent, `${base}/api/v1/cases/crash/entries`, "POST", auth, {
+              dateFiled: "2025-09-18",
+              description: marker,
+            });
             if (res.status === 201) {
               acknowledged.push({ marker, id: (res.body as { id: number }).id });
               firstAck();
-            }
-            else problems.push(`trial ${trial}: write "${marker}" answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+            } else problems.push(`trial ${trial}: write "${marker}" answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
           } catch {
             // The connection broke: the server died with this write in flight. It may be there or not, but never twice.
             cutOff.push(marker);

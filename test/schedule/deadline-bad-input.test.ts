@@ -39,9 +39,15 @@ describe("deadlines typed in: bad dates and unknown rules are refused, nothing s
     const bad = await call(app, "POST", "/api/v1/cases/doe/deadlines", { token, body: { label: "Reply due", dateDue: "2026-02-30" } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toContainEqual(expect.objectContaining({ path: "dateDue" }));
-    const rule = await call(app, "POST", "/api/v1/cases/doe/deadlines", { token, body: { label: "Reply due", dateDue: "2026-03-02", ruleCode: "lr-99" } });
+    const rule = await call(app, "POST", "/api/v1/cases/doe/deadlines", {
+      token,
+      body: { label: "Reply due", dateDue: "2026-03-02", ruleCode: "lr-99" },
+    });
     expect(rule.statusCode).toBe(400);
-    expect(rule.json().errors).toContainEqual({ path: "ruleCode", message: expect.stringContaining('names no rule in the catalogue ("lr-99")') });
+    expect(rule.json().errors).toContainEqual({
+      path: "ruleCode",
+      message: expect.stringContaining('names no rule in the catalogue ("lr-99")'),
+    });
     expect(fingerprint(db)).toBe(before);
   });
 

@@ -25,7 +25,10 @@ describe("a deadline from a rule and the date it counts from", () => {
   it("through the write API: the calculator's date, its citation and its steps", async () => {
     await insertUser(db, { email: "script@example.org", role: "editor" });
     const token = app.accounts.createToken("script@example.org", "script").token;
-    const res = await call(app, "POST", "/api/v1/cases/doe/deadlines", { token, body: { label: "Opposition due", ruleCode: "lr-7-3a", triggerDate: "2026-11-20" } });
+    const res = await call(app, "POST", "/api/v1/cases/doe/deadlines", {
+      token,
+      body: { label: "Opposition due", ruleCode: "lr-7-3a", triggerDate: "2026-11-20" },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ dateDue: expected.due, origin: "computed", ruleCitation: expected.rule.citation });
     const stored = db.select().from(s.deadlines).get()!;
@@ -36,21 +39,45 @@ describe("a deadline from a rule and the date it counts from", () => {
     const before = fingerprint(db);
     const none = await call(app, "POST", "/api/v1/cases/doe/deadlines", { token, body: { label: "Reply due" } });
     expect(none.statusCode).toBe(400);
-    expect(none.json().errors).toEqual([{ path: "dateDue", message: "is needed, or give the rule code and the date it counts from to have it computed" }]);
-    const notComputed = await call(app, "POST", "/api/v1/cases/doe/deadlines", { token, body: { label: "Response", ruleCode: "user-notice", triggerDate: "2026-11-20" } });
+    expect(none.json().errors).toEqual([
+      { path: "dateDue", message: "is needed, or give the rule code and the date it counts from to have it computed" },
+    ]);
+    const notComputed = await call(app, "POST", "/api/v1/cases/doe/deadlines", {
+      token,
+      body: { label: "Response", ruleCode: "user-notice", triggerDate: "2026-11-20" },
+    });
     expect(notComputed.statusCode).toBe(400);
-    expect(notComputed.json().errors[0]).toMatchObject({ path: "dateDue", message: expect.stringMatching(/^is needed: it cannot be computed from the rule \(user-notice is not computed/) });
+    expect(notComputed.json().errors[0]).toMatchObject({
+      path: "dateDue",
+      message: expect.stringMatching(/^is needed: it cannot be computed from the rule \(user-notice is not computed/),
+    });
     expect(fingerprint(db)).toBe(before);
   });
 
   it("through the form: the due date left empty is computed; a typed date is kept as typed", async () => {
     const editor = await staffBrowser(app, db);
-    const res = await editor.post("/staff/cases/doe/deadlines", { label: "Opposition due", dateDue: "", ruleCode: "lr-7-3a", triggerDate: "2026-11-20" });
+    const res = await editor.post("/staff/cases/doe/deadlines", {
+      label: "Opposition due",
+      dateDue: "",
+      ruleCode: "lr-7-3a",
+      triggerDate: "2026-11-20",
+    });
     expect(res.statusCode).toBe(303);
     expect(db.select().from(s.deadlines).get()).toMatchObject({ dateDue: expected.due, origin: "computed" });
-    const typed = await editor.post("/staff/cases/doe/deadlines", { label: "Reply due", dateDue: "2026-12-31", ruleCode: "lr-7-3a", triggerDate: "2026-11-20" });
+    const typed = await editor.post("/staff/cases/doe/deadlines", {
+      label: "Reply due",
+      dateDue: "2026-12-31",
+      ruleCode: "lr-7-3a",
+      triggerDate: "2026-11-20",
+    });
     expect(typed.statusCode).toBe(303);
-    expect(db.select().from(s.deadlines).all().find((d) => d.label === "Reply due")).toMatchObject({ dateDue: "2026-12-31", origin: "court_ordered" });
+    expect(
+      db
+        .select()
+        .from(s.deadlines)
+        .all()
+        .find((d) => d.label === "Reply due"),
+    ).toMatchObject({ dateDue: "2026-12-31", origin: "court_ordered" });
     const empty = await editor.post("/staff/cases/doe/deadlines", { label: "Something due", dateDue: "" });
     expect(empty.statusCode).toBe(422);
     expect(errorBeside(empty.body, "f-dateDue")).toContain("is needed, or give the rule code");

@@ -59,7 +59,13 @@ describe("deadlines on the docket page", () => {
   });
 
   it("says why a pending motion filed on a rough date has no computed deadlines", async () => {
-    const motion = insertMotion(db, caseId, { title: "Motion to quash", dateFiled: "2025-09-01", dateFiledLatest: "2025-09-30", dateFiledPrecision: "month", status: "pending" });
+    const motion = insertMotion(db, caseId, {
+      title: "Motion to quash",
+      dateFiled: "2025-09-01",
+      dateFiledLatest: "2025-09-30",
+      dateFiledPrecision: "month",
+      status: "pending",
+    });
     createMotionDeadlines(ctx(), motion, { actor: testActor });
     const $ = parseHtml((await app.inject("/cases/doe-v-dhs")).body);
     const section = $("section[aria-labelledby=schedule-heading]");

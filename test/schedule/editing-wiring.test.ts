@@ -24,7 +24,14 @@ describe("schedule wired into the write service", () => {
   const logMotion = (fields: Record<string, unknown> = {}) =>
     edit.create(
       "motion",
-      MotionCreate.parse({ kind: "motion_to_quash", title: "Motion to quash", dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "pending", ...fields }),
+      MotionCreate.parse({
+        kind: "motion_to_quash",
+        title: "Motion to quash",
+        dateFiled: "2025-09-18",
+        dateFiledPrecision: "day",
+        status: "pending",
+        ...fields,
+      }),
       { actor: testActor, caseId },
     );
 

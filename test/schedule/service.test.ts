@@ -115,7 +115,12 @@ describe("schedule service", () => {
     ] as const)("creates no deadline for a filing date known only to the %s", (precision, date) => {
       const m = motion({ dateFiled: date, dateFiledPrecision: precision });
       const outcome = createMotionDeadlines(ctx, m, { actor });
-      expect(outcome.eligibility).toMatchObject({ eligible: false, code: "inexact-date", reason: "filing date not known to the day", shown: true });
+      expect(outcome.eligibility).toMatchObject({
+        eligible: false,
+        code: "inexact-date",
+        reason: "filing date not known to the day",
+        shown: true,
+      });
       expect(live()).toEqual([]);
     });
 
@@ -143,12 +148,24 @@ describe("schedule service", () => {
     });
 
     it("computes nothing for a case outside N.D. Cal., a motion of another track, or one no longer pending", () => {
-      insertCourt(ctx.db, { id: "dcd", name: "U.S. District Court for the District of Columbia", shortName: "D.D.C.", timeZone: "America/New_York" });
+      insertCourt(ctx.db, {
+        id: "dcd",
+        name: "U.S. District Court for the District of Columbia",
+        shortName: "D.D.C.",
+        timeZone: "America/New_York",
+      });
       const dcCase = insertCase(ctx.db, { courtId: "dcd" });
       const dc = insertMotion(ctx.db, dcCase.id, { dateFiled: "2026-04-01", dateFiledPrecision: "day", status: "pending" });
       expect(createMotionDeadlines(ctx, dc, { actor }).eligibility).toMatchObject({ eligible: false, code: "court" });
-      expect(createMotionDeadlines(ctx, motion({ track: "other" }), { actor }).eligibility).toMatchObject({ eligible: false, code: "track" });
-      expect(createMotionDeadlines(ctx, motion({ status: "granted" }), { actor }).eligibility).toMatchObject({ eligible: false, code: "not-pending", shown: false });
+      expect(createMotionDeadlines(ctx, motion({ track: "other" }), { actor }).eligibility).toMatchObject({
+        eligible: false,
+        code: "track",
+      });
+      expect(createMotionDeadlines(ctx, motion({ status: "granted" }), { actor }).eligibility).toMatchObject({
+        eligible: false,
+        code: "not-pending",
+        shown: false,
+      });
       expect(ctx.db.select().from(deadlines).all()).toEqual([]);
     });
   });
@@ -164,7 +181,13 @@ describe("schedule service", () => {
         { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" },
         { actor },
       );
-      expect(deadline).toMatchObject({ origin: "court_ordered", status: "open", dateDue: "2025-10-09", orderId: order.id, ruleCitation: "N.D. Cal. Civ. L.R. 7-3(a)" });
+      expect(deadline).toMatchObject({
+        origin: "court_ordered",
+        status: "open",
+        dateDue: "2025-10-09",
+        orderId: order.id,
+        ruleCitation: "N.D. Cal. Civ. L.R. 7-3(a)",
+      });
       expect(superseded.map((d) => d.id)).toEqual([computed.id]);
       const kept = ctx.store.find("deadline", computed.id)!;
       expect(kept).toMatchObject({ status: "superseded", supersededById: deadline.id, dateDue: "2025-10-02", deletedAt: null });
@@ -188,17 +211,33 @@ describe("schedule service", () => {
       const m = motion();
       const first = insertOrder(ctx.db, caseId);
       const second = insertOrder(ctx.db, caseId);
-      const a = setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: first.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" }, { actor });
-      const b = setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: second.id, label: "Opposition due", dateDue: "2025-10-16", ruleCode: "lr-7-3a" }, { actor });
+      const a = setCourtOrderedDeadline(
+        ctx,
+        { caseId, motionId: m.id, orderId: first.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" },
+        { actor },
+      );
+      const b = setCourtOrderedDeadline(
+        ctx,
+        { caseId, motionId: m.id, orderId: second.id, label: "Opposition due", dateDue: "2025-10-16", ruleCode: "lr-7-3a" },
+        { actor },
+      );
       expect(ctx.store.find("deadline", a.deadline.id)).toMatchObject({ status: "superseded", supersededById: b.deadline.id });
     });
 
     it("creates the computed deadline already superseded when the order came first", () => {
       const m = motion();
       const order = insertOrder(ctx.db, caseId);
-      const { deadline } = setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" }, { actor });
+      const { deadline } = setCourtOrderedDeadline(
+        ctx,
+        { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" },
+        { actor },
+      );
       createMotionDeadlines(ctx, m, { actor });
-      expect(live().find((d) => d.origin === "computed" && d.ruleCode === "lr-7-3a")).toMatchObject({ status: "superseded", supersededById: deadline.id, dateDue: "2025-10-02" });
+      expect(live().find((d) => d.origin === "computed" && d.ruleCode === "lr-7-3a")).toMatchObject({
+        status: "superseded",
+        supersededById: deadline.id,
+        dateDue: "2025-10-02",
+      });
     });
 
     it("refuses an impossible date, an unknown rule and another case's order, writing nothing", () => {
@@ -221,9 +260,9 @@ describe("schedule service", () => {
       createMotionDeadlines(ctx, motion(), { actor });
       createMotionDeadlines(ctx, motion({ dateFiled: "2025-09-25" }), { actor });
       const order = insertOrder(ctx.db, caseId);
-      expect(() => setCourtOrderedDeadline(ctx, { caseId, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09" }, { actor })).toThrow(
-        /several motions/,
-      );
+      expect(() =>
+        setCourtOrderedDeadline(ctx, { caseId, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09" }, { actor }),
+      ).toThrow(/several motions/);
     });
   });
 
@@ -235,17 +274,28 @@ describe("schedule service", () => {
       expect(met.status).toBe("met");
       expect(() => markDeadline(ctx, d.id, "vacated", { actor, expectedVersion: d.version })).toThrow(VersionConflictError);
       expect(markDeadline(ctx, d.id, "open", { actor, expectedVersion: met.version }).status).toBe("open");
-      expect(ctx.store.revisionsOf("deadline", d.id).map((r) => r.reason)).toEqual(["computed from N.D. Cal. Civ. L.R. 7-3(a)", "marked met", "marked open"]);
+      expect(ctx.store.revisionsOf("deadline", d.id).map((r) => r.reason)).toEqual([
+        "computed from N.D. Cal. Civ. L.R. 7-3(a)",
+        "marked met",
+        "marked open",
+      ]);
     });
 
     it("will not mark a superseded deadline met, but reopening it drops the order's link", () => {
       const m = motion();
       createMotionDeadlines(ctx, m, { actor });
       const order = insertOrder(ctx.db, caseId);
-      setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" }, { actor });
+      setCourtOrderedDeadline(
+        ctx,
+        { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-09", ruleCode: "lr-7-3a" },
+        { actor },
+      );
       const computed = live().find((d) => d.origin === "computed" && d.ruleCode === "lr-7-3a")!;
       expect(() => markDeadline(ctx, computed.id, "met", { actor, expectedVersion: computed.version })).toThrow(ConflictError);
-      expect(markDeadline(ctx, computed.id, "open", { actor, expectedVersion: computed.version })).toMatchObject({ status: "open", supersededById: null });
+      expect(markDeadline(ctx, computed.id, "open", { actor, expectedVersion: computed.version })).toMatchObject({
+        status: "open",
+        supersededById: null,
+      });
     });
   });
 
@@ -270,27 +320,46 @@ describe("chained deadlines follow the court's date", () => {
     caseId = insertCase(ctx.db, { courtId: "cand" }).id;
   });
   const computedFor = (code: string) =>
-    ctx.db.select().from(deadlines).all().find((d) => d.origin === "computed" && d.ruleCode === code && d.deletedAt === null)!;
+    ctx.db
+      .select()
+      .from(deadlines)
+      .all()
+      .find((d) => d.origin === "computed" && d.ruleCode === code && d.deletedAt === null)!;
 
   it("an order moving the opposition moves the computed reply to 7 days after the ordered date (L.R. 7-3(c))", () => {
     const m = insertMotion(ctx.db, caseId, { dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "pending" });
     createMotionDeadlines(ctx, m, { actor });
     expect(computedFor("lr-7-3c").dateDue).toBe("2025-10-09");
     const order = insertOrder(ctx.db, caseId);
-    setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-16", ruleCode: "lr-7-3a" }, { actor });
+    setCourtOrderedDeadline(
+      ctx,
+      { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-16", ruleCode: "lr-7-3a" },
+      { actor },
+    );
     const reply = computedFor("lr-7-3c");
     expect(reply).toMatchObject({ dateDue: "2025-10-23", triggerDate: "2025-10-16", status: "open" });
-    expect(parseComputation(reply.computation)!.steps[0]!.text).toContain('Counted from 2025-10-16, the date a court order set for "Opposition due"');
+    expect(parseComputation(reply.computation)!.steps[0]!.text).toContain(
+      'Counted from 2025-10-16, the date a court order set for "Opposition due"',
+    );
     // Running the motion again keeps the reply on the order's footing.
     createMotionDeadlines(ctx, m, { actor });
     expect(computedFor("lr-7-3c").dateDue).toBe("2025-10-23");
   });
 
   it("an administrative motion's submission day follows an ordered opposition date", () => {
-    const m = insertMotion(ctx.db, caseId, { track: "administrative", dateFiled: "2025-11-26", dateFiledPrecision: "day", status: "pending" });
+    const m = insertMotion(ctx.db, caseId, {
+      track: "administrative",
+      dateFiled: "2025-11-26",
+      dateFiledPrecision: "day",
+      status: "pending",
+    });
     createMotionDeadlines(ctx, m, { actor });
     const order = insertOrder(ctx.db, caseId);
-    setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-12-05", ruleCode: "lr-7-11" }, { actor });
+    setCourtOrderedDeadline(
+      ctx,
+      { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-12-05", ruleCode: "lr-7-11" },
+      { actor },
+    );
     expect(computedFor("lr-7-11c").dateDue).toBe("2025-12-06");
   });
 
@@ -298,6 +367,12 @@ describe("chained deadlines follow the court's date", () => {
     const m = insertMotion(ctx.db, caseId, { dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "pending" });
     const order = insertOrder(ctx.db, caseId);
     setCourtOrderedDeadline(ctx, { caseId, motionId: m.id, orderId: order.id, label: "Opposition due", dateDue: "2025-10-16" }, { actor });
-    expect(ctx.db.select().from(deadlines).all().map((d) => d.origin)).toEqual(["court_ordered"]);
+    expect(
+      ctx.db
+        .select()
+        .from(deadlines)
+        .all()
+        .map((d) => d.origin),
+    ).toEqual(["court_ordered"]);
   });
 });

@@ -31,7 +31,9 @@ describe("staff search page", () => {
   const search = (q: string, as = cookie) => app.inject({ url: `/staff/search?q=${encodeURIComponent(q)}`, headers: { cookie: as } });
   const titles = (html: string) => {
     const $ = parseHtml(html);
-    return $("li.search-result h3 a").map((_, a) => $(a).text()).get();
+    return $("li.search-result h3 a")
+      .map((_, a) => $(a).text())
+      .get();
   };
 
   it("finds words in docket text and in the text extracted from an uploaded PDF, linking case and entry", async () => {
@@ -43,7 +45,16 @@ describe("staff search page", () => {
       { _csrf: csrfFrom(page.body), attachmentNumber: "1", description: "Declaration" },
       { fileName: "decl.pdf", content: minimalPdf(["The summons sought the subscriber records of the pseudonymous account"]) },
     );
-    expect((await app.inject({ method: "POST", url: path, headers: { cookie: editorCookie, "content-type": body.contentType }, payload: body.payload })).statusCode).toBe(303);
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: path,
+          headers: { cookie: editorCookie, "content-type": body.contentType },
+          payload: body.payload,
+        })
+      ).statusCode,
+    ).toBe(303);
 
     const fromEntry = await search("administrative");
     expect(fromEntry.statusCode).toBe(200);
@@ -61,11 +72,18 @@ describe("staff search page", () => {
     expect(fromDocument("li.search-result")).toHaveLength(1);
     expect(fromDocument("li.search-result h3 a").text()).toBe("ECF No. 1, Attachment 1: Declaration");
     expect(fromDocument("li.search-result").text()).toContain("Document text");
-    expect(fromDocument("li.search-result p.snippet mark").map((_, m) => fromDocument(m).text()).get()).toEqual(["subscriber", "pseudonymous"]);
+    expect(
+      fromDocument("li.search-result p.snippet mark")
+        .map((_, m) => fromDocument(m).text())
+        .get(),
+    ).toEqual(["subscriber", "pseudonymous"]);
   });
 
   it("ranks by bm25: the filing about the words comes before the one that mentions them in passing", async () => {
-    insertEntry(db, kase.id, { number: 1, description: "Certificate of service of the notice of appearance, listing every party served by mail and e-mail, and the subpoena" });
+    insertEntry(db, kase.id, {
+      number: 1,
+      description: "Certificate of service of the notice of appearance, listing every party served by mail and e-mail, and the subpoena",
+    });
     insertEntry(db, kase.id, { number: 2, description: "Subpoena: motion to quash the subpoena" });
     insertEntry(db, kase.id, { number: 3, description: "Notice of appearance" });
     expect(titles((await search("subpoena")).body)).toEqual(["ECF No. 2, filed 09/18/2025", "ECF No. 1, filed 09/18/2025"]);
@@ -79,7 +97,12 @@ describe("staff search page", () => {
     const snippet = $("li.search-result p.snippet");
     expect(snippet.text()).toContain("<script>alert('x')</script>");
     expect(snippet.find("mark").text()).toBe("quashing");
-    expect(snippet.children().toArray().map((el) => el.tagName)).toEqual(["mark"]);
+    expect(
+      snippet
+        .children()
+        .toArray()
+        .map((el) => el.tagName),
+    ).toEqual(["mark"]);
   });
 
   it("reads input FTS5 refuses (an unbalanced quote, AND OR) as plain words instead of failing", async () => {
@@ -100,11 +123,23 @@ describe("staff search page", () => {
   });
 
   it("includes sealed entries and documents, labelled SEALED, which the public docket search never shows", async () => {
-    const sealed = insertEntry(db, kase.id, { number: 6, description: "Declaration of the account holder naming the organizer", sealed: true });
-    insertDocument(db, insertEntry(db, kase.id, { number: 7, description: "Exhibit list" }).id, { attachmentNumber: 1, extractedText: "the organizer's home address", sealed: true });
+    const sealed = insertEntry(db, kase.id, {
+      number: 6,
+      description: "Declaration of the account holder naming the organizer",
+      sealed: true,
+    });
+    insertDocument(db, insertEntry(db, kase.id, { number: 7, description: "Exhibit list" }).id, {
+      attachmentNumber: 1,
+      extractedText: "the organizer's home address",
+      sealed: true,
+    });
     const $ = parseHtml((await search("organizer")).body);
     expect($("li.search-result")).toHaveLength(2);
-    expect($("li.search-result .badge-sealed").map((_, b) => $(b).text()).get()).toEqual(["SEALED", "SEALED"]);
+    expect(
+      $("li.search-result .badge-sealed")
+        .map((_, b) => $(b).text())
+        .get(),
+    ).toEqual(["SEALED", "SEALED"]);
     const publicDocket = await app.inject(`/cases/doe-v-dhs?q=organizer`);
     expect(publicDocket.statusCode).toBe(200);
     expect(publicDocket.body).not.toContain("naming the organizer");

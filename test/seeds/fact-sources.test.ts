@@ -12,11 +12,34 @@ const EVIDENCE_TYPES: EditableType[] = ["source", "fact_source"];
 /** Every tag of the research register, section 1. */
 const REGISTER_TAGS = [
   ...Array.from({ length: 30 }, (_, i) => `S${String(i + 1).padStart(2, "0")}`),
-  "S07b", "S11b", "S13b", "S13c", "S14b", "S17b", "S19b", "S27b", "S27c",
+  "S07b",
+  "S11b",
+  "S13b",
+  "S13c",
+  "S14b",
+  "S17b",
+  "S19b",
+  "S27b",
+  "S27c",
   ..."abcdefg".split("").map((l) => `S31${l}`),
   ..."abcd".split("").map((l) => `S32${l}`),
-  "S33a", "S33b", "S34a", "S34b", "S34c", "S35a", "S35b", "S36a", "S36b", "S36c",
-  "S37", "S38a", "S38b", "S39a", "S39b", "S40a", "S40b",
+  "S33a",
+  "S33b",
+  "S34a",
+  "S34b",
+  "S34c",
+  "S35a",
+  "S35b",
+  "S36a",
+  "S36b",
+  "S36c",
+  "S37",
+  "S38a",
+  "S38b",
+  "S39a",
+  "S39b",
+  "S40a",
+  "S40b",
   ...Array.from({ length: 11 }, (_, i) => `S${i + 41}`),
 ];
 
@@ -28,7 +51,13 @@ describe("the bundled record's sources", () => {
 
   it("registers every tag of the research register", () => {
     expect(REGISTER_TAGS).toHaveLength(78);
-    const tags = new Set(db.select({ tag: s.sources.tag }).from(s.sources).all().map((r) => r.tag));
+    const tags = new Set(
+      db
+        .select({ tag: s.sources.tag })
+        .from(s.sources)
+        .all()
+        .map((r) => r.tag),
+    );
     for (const tag of REGISTER_TAGS) expect(tags.has(tag), tag).toBe(true);
   });
 
@@ -42,7 +71,11 @@ describe("the bundled record's sources", () => {
 
   it("backs every seeded record of every record table with at least one fact source", () => {
     const backed = new Set(
-      db.select({ type: s.factSources.recordType, id: s.factSources.recordId }).from(s.factSources).all().map((r) => `${r.type}:${r.id}`),
+      db
+        .select({ type: s.factSources.recordType, id: s.factSources.recordId })
+        .from(s.factSources)
+        .all()
+        .map((r) => `${r.type}:${r.id}`),
     );
     let checked = 0;
     for (const [type, table] of Object.entries(RECORD_TABLES) as [EditableType, (typeof RECORD_TABLES)[EditableType]][]) {
@@ -56,13 +89,26 @@ describe("the bundled record's sources", () => {
   });
 
   it("points every fact source at an existing source and an existing record", () => {
-    const sourceIds = new Set(db.select({ id: s.sources.id }).from(s.sources).all().map((r) => r.id));
+    const sourceIds = new Set(
+      db
+        .select({ id: s.sources.id })
+        .from(s.sources)
+        .all()
+        .map((r) => r.id),
+    );
     for (const fact of db.select().from(s.factSources).all()) {
       expect(sourceIds.has(fact.sourceId), `fact source ${fact.id}`).toBe(true);
       const table = RECORD_TABLES[fact.recordType as EditableType];
       const idColumn = (table as unknown as { id: typeof s.cases.id }).id;
       const id = fact.recordType === "court" ? fact.recordId : Number(fact.recordId);
-      expect(db.select().from(table).where(eq(idColumn, id as never)).get(), `${fact.recordType} ${fact.recordId}`).toBeTruthy();
+      expect(
+        db
+          .select()
+          .from(table)
+          .where(eq(idColumn, id as never))
+          .get(),
+        `${fact.recordType} ${fact.recordId}`,
+      ).toBeTruthy();
       expect(fact.verifiedAgainstDocket).toBe(false);
     }
   });
@@ -103,7 +149,11 @@ describe("the bundled record's sources", () => {
         .map((r) => `${r.type}:${r.id}:${r.field}`),
     );
     const keyFields: { type: EditableType; rows: Record<string, unknown>[]; fields: string[] }[] = [
-      { type: "case", rows: db.select().from(s.cases).all(), fields: ["courtId", "assignedJudgeId", "dateFiled", "docketNumber", "caption"] },
+      {
+        type: "case",
+        rows: db.select().from(s.cases).all(),
+        fields: ["courtId", "assignedJudgeId", "dateFiled", "docketNumber", "caption"],
+      },
       { type: "subpoena", rows: db.select().from(s.subpoenas).all(), fields: ["dateIssued", "authorityCited", "dateReturn"] },
       { type: "order", rows: db.select().from(s.orders).all(), fields: ["dateSigned", "judgeId", "quotedText"] },
       { type: "judge", rows: db.select().from(s.judges).all(), fields: ["courtId"] },

@@ -13,7 +13,13 @@ describe("the ICE List block in the bundled record", () => {
   afterAll(async () => app.close());
 
   it("is dated as reported on 27 Jan 2026, the block's own date unknown, with conflict Q14 on the event", async () => {
-    const items = (await app.inject("/api/v1/timeline?date=2026-01-27")).json().data as { slug: string; title: string; description: string; date: { label: string }; conflicts: { code: string; field: string | null }[] }[];
+    const items = (await app.inject("/api/v1/timeline?date=2026-01-27")).json().data as {
+      slug: string;
+      title: string;
+      description: string;
+      date: { label: string };
+      conflicts: { code: string; field: string | null }[];
+    }[];
     const item = items.find((i) => i.slug === "event-meta-blocks-ice-list-links-2026-01-27")!;
     expect(item.title).toMatch(/^Reports that Meta blocks links/);
     expect(item.date.label).toBe("January 27, 2026");

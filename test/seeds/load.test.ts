@@ -71,8 +71,16 @@ describe("seedDatabase", () => {
   it("uses a record staff created with the same slug before seeding, without adding sources to it", () => {
     const db = createTestDb();
     const store = createRecordStore(db, testClock);
-    const court = store.insert("court", { id: "cand", name: "N.D. Cal. (staff)", shortName: "N.D. Cal.", timeZone: "America/Los_Angeles" }, { actor: testActor });
-    const judge = store.insert("judge", { slug: "peter-h-kang", name: "Peter Kang", title: "Judge", courtId: court.id }, { actor: testActor });
+    const court = store.insert(
+      "court",
+      { id: "cand", name: "N.D. Cal. (staff)", shortName: "N.D. Cal.", timeZone: "America/Los_Angeles" },
+      { actor: testActor },
+    );
+    const judge = store.insert(
+      "judge",
+      { slug: "peter-h-kang", name: "Peter Kang", title: "Judge", courtId: court.id },
+      { actor: testActor },
+    );
 
     seedDatabase(db, { clock: testClock });
 

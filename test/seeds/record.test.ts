@@ -14,7 +14,11 @@ describe("the bundled record", () => {
   });
 
   const bySlug = <T extends typeof s.cases | typeof s.subpoenas | typeof s.orders | typeof s.judges>(table: T, slug: string) =>
-    db.select().from(table as typeof s.cases).where(eq((table as typeof s.cases).slug, slug)).get()!;
+    db
+      .select()
+      .from(table as typeof s.cases)
+      .where(eq((table as typeof s.cases).slug, slug))
+      .get()!;
 
   it("has Cases 1–12 in order with the agreed slugs", () => {
     const cases = db.select().from(s.cases).orderBy(s.cases.position).all();
@@ -27,14 +31,27 @@ describe("the bundled record", () => {
       "doe-v-dhs-5-26-mc-80026",
     ]);
     expect(cases.map((c) => c.group)).toEqual([
-      "meta", "meta", "meta", "meta",
-      "other_platform", "other_platform", "other_platform", "other_platform",
-      "related", "related", "related", "out_of_scope",
+      "meta",
+      "meta",
+      "meta",
+      "meta",
+      "other_platform",
+      "other_platform",
+      "other_platform",
+      "other_platform",
+      "related",
+      "related",
+      "related",
+      "out_of_scope",
     ]);
   });
 
   it("records no docket number but 5:26-mc-80026, parsed", () => {
-    const numbered = db.select().from(s.cases).all().filter((c) => c.docketNumber !== null);
+    const numbered = db
+      .select()
+      .from(s.cases)
+      .all()
+      .filter((c) => c.docketNumber !== null);
     expect(numbered).toHaveLength(1);
     expect(numbered[0]).toMatchObject({
       slug: "doe-v-dhs-5-26-mc-80026",
@@ -57,23 +74,43 @@ describe("the bundled record", () => {
       }
     }
     // Docket entries known from the press carry no ECF numbers.
-    expect(db.select().from(s.docketEntries).all().every((e) => e.number === null && e.source === "press")).toBe(true);
+    expect(
+      db
+        .select()
+        .from(s.docketEntries)
+        .all()
+        .every((e) => e.number === null && e.source === "press"),
+    ).toBe(true);
   });
 
-  it("names Judge Hixson \"Thomas S. Hixson\" and attaches Q1", () => {
+  it('names Judge Hixson "Thomas S. Hixson" and attaches Q1', () => {
     const hixson = bySlug(s.judges, "thomas-s-hixson") as unknown as typeof s.judges.$inferSelect;
     expect(hixson.name).toBe("Thomas S. Hixson");
     expect(hixson.title).toBe("U.S. Magistrate Judge");
-    expect(db.select().from(s.judges).all().some((j) => j.name.includes("X."))).toBe(false);
+    expect(
+      db
+        .select()
+        .from(s.judges)
+        .all()
+        .some((j) => j.name.includes("X.")),
+    ).toBe(false);
     const q1 = db.select().from(s.conflicts).where(eq(s.conflicts.code, "Q1")).get()!;
     const affected = db.select().from(s.conflictRecords).where(eq(s.conflictRecords.conflictId, q1.id)).all();
     expect(affected).toContainEqual(expect.objectContaining({ recordType: "judge", recordId: String(hixson.id), field: "name" }));
-    const judges = db.select({ slug: s.judges.slug }).from(s.judges).all().map((j) => j.slug);
+    const judges = db
+      .select({ slug: s.judges.slug })
+      .from(s.judges)
+      .all()
+      .map((j) => j.slug);
     expect(judges.sort()).toEqual(["alex-g-tse", "james-boasberg", "peter-h-kang", "thomas-s-hixson"]);
   });
 
   it("keeps the five pseudonymous Does as distinct parties in distinct cases", () => {
-    const does = db.select().from(s.parties).where(inArray(s.parties.name, ["J. Doe", "Jon Doe", "John Doe"])).all();
+    const does = db
+      .select()
+      .from(s.parties)
+      .where(inArray(s.parties.name, ["J. Doe", "Jon Doe", "John Doe"]))
+      .all();
     expect(does).toHaveLength(5);
     expect(new Set(does.map((d) => d.caseId)).size).toBe(5);
     expect(does.every((d) => d.pseudonymous)).toBe(true);
@@ -99,7 +136,14 @@ describe("the bundled record", () => {
         const table = RECORD_TABLES[record.recordType as EditableType];
         const idColumn = (table as unknown as { id: typeof s.cases.id }).id;
         const id = record.recordType === "court" ? record.recordId : Number(record.recordId);
-        expect(db.select().from(table).where(eq(idColumn, id as never)).get(), `${conflict.code} → ${record.recordType}`).toBeTruthy();
+        expect(
+          db
+            .select()
+            .from(table)
+            .where(eq(idColumn, id as never))
+            .get(),
+          `${conflict.code} → ${record.recordType}`,
+        ).toBeTruthy();
       }
     }
   });
@@ -226,12 +270,25 @@ describe("the bundled record", () => {
       const table = RECORD_TABLES[link.recordType as EditableType];
       const idColumn = (table as unknown as { id: typeof s.cases.id }).id;
       const id = link.recordType === "court" ? link.recordId : Number(link.recordId);
-      expect(db.select().from(table).where(eq(idColumn, id as never)).get(), `${link.recordType} ${link.recordId}`).toBeTruthy();
+      expect(
+        db
+          .select()
+          .from(table)
+          .where(eq(idColumn, id as never))
+          .get(),
+        `${link.recordType} ${link.recordId}`,
+      ).toBeTruthy();
     }
   });
 
   it("records counsel as reported or quoted, never as of record", () => {
-    const standings = new Set(db.select({ standing: s.representations.standing }).from(s.representations).all().map((r) => r.standing));
+    const standings = new Set(
+      db
+        .select({ standing: s.representations.standing })
+        .from(s.representations)
+        .all()
+        .map((r) => r.standing),
+    );
     expect(standings.has("of_record")).toBe(false);
   });
 });

@@ -16,7 +16,11 @@ describe("seeding again respects link rows staff removed", () => {
     const db = createTestDb();
     seedDatabase(db, { clock: testClock });
     const editing = createEditService({ db, store: createRecordStore(db, testClock), clock: testClock });
-    const options = (type: Parameters<typeof editing.find>[0], id: number) => ({ actor: testActor, reason: "not supported by the docket", expectedVersion: editing.find(type, id)!.version as number });
+    const options = (type: Parameters<typeof editing.find>[0], id: number) => ({
+      actor: testActor,
+      reason: "not supported by the docket",
+      expectedVersion: editing.find(type, id)!.version as number,
+    });
 
     const subpoenaLink = db.select().from(s.subpoenaAccounts).get()!;
     const movant = db.select().from(s.motionMovants).get()!;
@@ -25,16 +29,42 @@ describe("seeding again respects link rows staff removed", () => {
     const caseSubpoena = db.select().from(s.caseSubpoenas).get()!;
     expect([subpoenaLink, movant, eventLink, partyAccount, caseSubpoena].every(Boolean)).toBe(true);
 
-    const keptAccounts = db.select().from(s.subpoenaAccounts).where(eq(s.subpoenaAccounts.subpoenaId, subpoenaLink.subpoenaId)).all().map((r) => r.accountId).filter((id) => id !== subpoenaLink.accountId);
+    const keptAccounts = db
+      .select()
+      .from(s.subpoenaAccounts)
+      .where(eq(s.subpoenaAccounts.subpoenaId, subpoenaLink.subpoenaId))
+      .all()
+      .map((r) => r.accountId)
+      .filter((id) => id !== subpoenaLink.accountId);
     editing.update("subpoena", subpoenaLink.subpoenaId, { accountIds: keptAccounts }, options("subpoena", subpoenaLink.subpoenaId));
-    const keptMovants = db.select().from(s.motionMovants).where(eq(s.motionMovants.motionId, movant.motionId)).all().map((r) => r.partyId).filter((id) => id !== movant.partyId);
+    const keptMovants = db
+      .select()
+      .from(s.motionMovants)
+      .where(eq(s.motionMovants.motionId, movant.motionId))
+      .all()
+      .map((r) => r.partyId)
+      .filter((id) => id !== movant.partyId);
     editing.update("motion", movant.motionId, { movantPartyIds: keptMovants }, options("motion", movant.motionId));
     const event = editing.find("event", eventLink.eventId)!;
-    const related = (event.related as { recordType: string; recordId: string; role: string }[]).filter((r) => !(r.recordType === eventLink.recordType && r.recordId === eventLink.recordId && r.role === eventLink.role));
+    const related = (event.related as { recordType: string; recordId: string; role: string }[]).filter(
+      (r) => !(r.recordType === eventLink.recordType && r.recordId === eventLink.recordId && r.role === eventLink.role),
+    );
     editing.update("event", eventLink.eventId, { related }, options("event", eventLink.eventId));
-    const keptPartyAccounts = db.select().from(s.partyAccounts).where(eq(s.partyAccounts.partyId, partyAccount.partyId)).all().map((r) => r.accountId).filter((id) => id !== partyAccount.accountId);
+    const keptPartyAccounts = db
+      .select()
+      .from(s.partyAccounts)
+      .where(eq(s.partyAccounts.partyId, partyAccount.partyId))
+      .all()
+      .map((r) => r.accountId)
+      .filter((id) => id !== partyAccount.accountId);
     editing.update("party", partyAccount.partyId, { accountIds: keptPartyAccounts }, options("party", partyAccount.partyId));
-    const keptSubpoenas = db.select().from(s.caseSubpoenas).where(eq(s.caseSubpoenas.caseId, caseSubpoena.caseId)).all().map((r) => r.subpoenaId).filter((id) => id !== caseSubpoena.subpoenaId);
+    const keptSubpoenas = db
+      .select()
+      .from(s.caseSubpoenas)
+      .where(eq(s.caseSubpoenas.caseId, caseSubpoena.caseId))
+      .all()
+      .map((r) => r.subpoenaId)
+      .filter((id) => id !== caseSubpoena.subpoenaId);
     editing.update("case", caseSubpoena.caseId, { subpoenaIds: keptSubpoenas }, options("case", caseSubpoena.caseId));
 
     const before = rowCounts(db);
@@ -52,7 +82,16 @@ describe("seeding again respects link rows staff removed", () => {
   it("still writes every link of a record the load creates (a fresh database gets them all)", () => {
     const db = createTestDb();
     const result = seedDatabase(db, { clock: testClock });
-    for (const table of ["subpoena_accounts", "motion_movants", "event_links", "case_subpoenas", "related_cases", "party_accounts", "conflict_records", "subpoena_demands"]) {
+    for (const table of [
+      "subpoena_accounts",
+      "motion_movants",
+      "event_links",
+      "case_subpoenas",
+      "related_cases",
+      "party_accounts",
+      "conflict_records",
+      "subpoena_demands",
+    ]) {
       expect(result.created[table], table).toBeGreaterThan(0);
     }
   });

@@ -7,7 +7,11 @@ describe("durations between dates known only to a window", () => {
     expect(dayWindow({ date: "2025-11-01", precision: "month" })).toEqual({ earliest: "2025-11-01", latest: "2025-11-30", exact: false });
     expect(dayWindow({ date: "2024-02-01", precision: "month" })?.latest).toBe("2024-02-29");
     expect(dayWindow({ date: "2026-01-01", precision: "year" })?.latest).toBe("2026-12-31");
-    expect(dayWindow({ date: "2025-10-13", latest: "2025-10-17", precision: "range" })).toEqual({ earliest: "2025-10-13", latest: "2025-10-17", exact: false });
+    expect(dayWindow({ date: "2025-10-13", latest: "2025-10-17", precision: "range" })).toEqual({
+      earliest: "2025-10-13",
+      latest: "2025-10-17",
+      exact: false,
+    });
     expect(dayWindow({ date: "2025-09-09", latest: "2025-09-30", precision: "weekday" })?.latest).toBe("2025-09-30");
     // Too open to measure, or not known at all.
     expect(dayWindow({ date: "2025-09-03", precision: "range" })).toBeNull();

@@ -38,7 +38,22 @@ describe("every :id route names a record by one spelling", () => {
     expect(entry.id).toBe(3);
     const pdf = minimalPdf(["Motion"]);
     for (let n = 0; n < 3; n++) {
-      const attached = attachDocument(db, app.store, testClock, app.config.dataDir, { entryId: entry.id, attachmentNumber: n, description: null, sealed: false, bytes: pdf, fileName: "m.pdf", contents: { pageCount: 1, text: "Motion" } }, testActor);
+      const attached = attachDocument(
+        db,
+        app.store,
+        testClock,
+        app.config.dataDir,
+        {
+          entryId: entry.id,
+          attachmentNumber: n,
+          description: null,
+          sealed: false,
+          bytes: pdf,
+          fileName: "m.pdf",
+          contents: { pageCount: 1, text: "Motion" },
+        },
+        testActor,
+      );
       if (n === 2) expect(attached.document.id).toBe(3);
     }
     const cookie = await signIn(app, "viewer@example.org");
@@ -61,7 +76,11 @@ describe("every :id route names a record by one spelling", () => {
       }
     }
     // A write through a loose id changes nothing either.
-    const patched = await call(app, "PATCH", "/api/v1/entries/03", { token, body: { description: "changed" }, headers: { "if-match": '"1"' } });
+    const patched = await call(app, "PATCH", "/api/v1/entries/03", {
+      token,
+      body: { description: "changed" },
+      headers: { "if-match": '"1"' },
+    });
     expect(patched.statusCode).toBe(404);
   });
 });

@@ -25,10 +25,14 @@ describe("no fact–source link or conflict twice on a record", () => {
     if (!value || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
     if (Array.isArray(record["sources"])) {
-      for (const d of duplicates((record["sources"] as { tag: string; field: string | null }[]).map((s) => `${s.tag} (field ${s.field})`))) found.push(`${where}: source ${d}`);
+      for (const d of duplicates((record["sources"] as { tag: string; field: string | null }[]).map((s) => `${s.tag} (field ${s.field})`)))
+        found.push(`${where}: source ${d}`);
     }
     if (Array.isArray(record["conflicts"]) && where.includes("data")) {
-      for (const d of duplicates((record["conflicts"] as { code: string; field?: string | null }[]).map((c) => `${c.code} (field ${c.field})`))) found.push(`${where}: conflict ${d}`);
+      for (const d of duplicates(
+        (record["conflicts"] as { code: string; field?: string | null }[]).map((c) => `${c.code} (field ${c.field})`),
+      ))
+        found.push(`${where}: conflict ${d}`);
     }
     for (const [key, v] of Object.entries(record)) findDuplicates(v, `${where}.${key}`, found);
   }
@@ -71,7 +75,10 @@ describe("no fact–source link or conflict twice on a record", () => {
       flush();
     });
     $(".conflict-note").each((_, note) => {
-      const codes = $(note).find("li > a").map((_, a) => $(a).text().trim()).get();
+      const codes = $(note)
+        .find("li > a")
+        .map((_, a) => $(a).text().trim())
+        .get();
       for (const d of duplicates(codes)) found.push(`${url}: conflict ${d} twice in one box`);
     });
     return found;
@@ -80,7 +87,8 @@ describe("no fact–source link or conflict twice on a record", () => {
   it("on every page of the bundled record", async () => {
     const urls = ["/", "/subpoenas", "/cases", "/judges", "/orders", "/timeline", "/sources", "/calendar"];
     for (const list of ["cases", "subpoenas", "judges"]) {
-      for (const item of (await app.inject(`/api/v1/${list}`)).json().data as { htmlUrl: string }[]) urls.push(new URL(item.htmlUrl).pathname);
+      for (const item of (await app.inject(`/api/v1/${list}`)).json().data as { htmlUrl: string }[])
+        urls.push(new URL(item.htmlUrl).pathname);
     }
     const found: string[] = [];
     for (const url of urls) {
@@ -91,6 +99,11 @@ describe("no fact–source link or conflict twice on a record", () => {
     expect(urls.length).toBeGreaterThan(25);
     expect(found).toEqual([]);
     const montco = parseHtml((await app.inject("/cases/montco-doe-v-dhs")).body);
-    expect(montco(".case-header .conflict-note li > a").map((_, a) => montco(a).text()).get().filter((c) => c === "Q7")).toEqual(["Q7"]);
+    expect(
+      montco(".case-header .conflict-note li > a")
+        .map((_, a) => montco(a).text())
+        .get()
+        .filter((c) => c === "Q7"),
+    ).toEqual(["Q7"]);
   });
 });

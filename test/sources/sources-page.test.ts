@@ -46,7 +46,13 @@ describe("sources page", () => {
       datePublished: "2025-09-01",
       datePublishedPrecision: "month",
     });
-    const s42 = insertSource(db, { tag: "S42", title: "Salarzadeh v. Meta Platforms", publisher: "Casetext", reliability: "court_record", url: null });
+    const s42 = insertSource(db, {
+      tag: "S42",
+      title: "Salarzadeh v. Meta Platforms",
+      publisher: "Casetext",
+      reliability: "court_record",
+      url: null,
+    });
 
     const judge = insertJudge(db, { slug: "thomas-s-hixson", name: "Thomas S. Hixson" });
     const kase = insertCase(db, { slug: "lbprotest", label: "@LBProtest operator's motion to quash" });
@@ -63,10 +69,23 @@ describe("sources page", () => {
     linkConflict(db, q1.id, "judge", judge.id, "name");
     citeSource(db, "conflict", q1.id, s42.id);
     const q5 = insertConflict(db, { code: "Q5", title: "Date of the withdrawal", description: "Only November 2025." });
-    for (const [type, id] of [["case", kase.id], ["subpoena", subpoena.id], ["order", order.id], ["event", event.id], ["coverage", coverage.id], ["entry", sealed.id]] as const) {
+    for (const [type, id] of [
+      ["case", kase.id],
+      ["subpoena", subpoena.id],
+      ["order", order.id],
+      ["event", event.id],
+      ["coverage", coverage.id],
+      ["entry", sealed.id],
+    ] as const) {
       linkConflict(db, q5.id, type, id);
     }
-    insertConflict(db, { code: "Q13", title: "Unreliable LA-case coverage", description: "crene.com quotes.", status: "resolved", resolution: "Not used." });
+    insertConflict(db, {
+      code: "Q13",
+      title: "Unreliable LA-case coverage",
+      description: "crene.com quotes.",
+      status: "resolved",
+      resolution: "Not used.",
+    });
     ids = { s09: s09.id, event: event.id, sealed: sealed.id };
   });
   afterEach(async () => app.close());
@@ -74,7 +93,11 @@ describe("sources page", () => {
   it("lists every source with its anchor, link, reliability and how many facts it backs", async () => {
     const { $ } = await openPage(app, "/sources");
     expect($("h1").text()).toBe("Sources");
-    expect($("table.sources tbody tr").map((_, tr) => $(tr).attr("id")).get()).toEqual(["source-S01", "source-S09", "source-S42"]);
+    expect(
+      $("table.sources tbody tr")
+        .map((_, tr) => $(tr).attr("id"))
+        .get(),
+    ).toEqual(["source-S01", "source-S09", "source-S42"]);
     const s01 = $("#source-S01");
     const link = s01.find("a[href='https://finnoexpert.com/?p=148304']");
     expect(link.text()).toBe("DHS subpoena story");
@@ -102,7 +125,11 @@ describe("sources page", () => {
 
   it("filters by reliability and answers 400 for a level that does not exist", async () => {
     const $ = parseHtml((await app.inject("/sources?reliability=unreliable")).body);
-    expect($("table.sources tbody tr").map((_, tr) => $(tr).attr("id")).get()).toEqual(["source-S09"]);
+    expect(
+      $("table.sources tbody tr")
+        .map((_, tr) => $(tr).attr("id"))
+        .get(),
+    ).toEqual(["source-S09"]);
     expect($("h1").text()).toBe("Sources: Unreliable source");
     expect($("select[name=reliability] option[selected]").text()).toBe("Unreliable source (1)");
 
@@ -135,7 +162,9 @@ describe("sources page", () => {
     expect(q1.text()).toContain("(field: name)");
     expect(q1.find("h4 sup.src a").attr("href")).toBe("/sources#source-S42");
 
-    const links = $("#conflict-Q5 ul a").map((_, a) => $(a).attr("href")).get();
+    const links = $("#conflict-Q5 ul a")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(links).toEqual([
       "/cases/lbprotest",
       "/subpoenas/dhs-2025-09-03",
@@ -148,7 +177,11 @@ describe("sources page", () => {
     expect($("#conflict-Q5").text()).toContain("ECF No. 7");
     expect($("#conflict-Q5").text()).not.toContain("Secret declaration");
 
-    const headings = $("#conflicts-heading").parent().find("h3").map((_, h) => $(h).text()).get();
+    const headings = $("#conflicts-heading")
+      .parent()
+      .find("h3")
+      .map((_, h) => $(h).text())
+      .get();
     expect(headings).toEqual(["Open", "Resolved"]);
     const resolved = $("#conflict-Q13");
     expect(resolved.find(".badge").text()).toBe("Resolved");

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildTestApp } from "../support/app";
-import { citeSource, insertCase, insertCoverage, insertEvent, insertOrder, insertSource, insertSubpoena, linkCaseSubpoena } from "../support/factories";
+import {
+  citeSource,
+  insertCase,
+  insertCoverage,
+  insertEvent,
+  insertOrder,
+  insertSource,
+  insertSubpoena,
+  linkCaseSubpoena,
+} from "../support/factories";
 import { parseHtml } from "../support/html";
 
 /* The status history on the subpoena and case pages, and in the API. */
@@ -13,12 +22,23 @@ async function story() {
   const built = await buildTestApp();
   app = built.app;
   const db = built.db;
-  const subpoena = insertSubpoena(db, { slug: "dhs-meta", title: "DHS subpoena to Meta", dateIssued: "2025-09-03", dateIssuedPrecision: "day" });
+  const subpoena = insertSubpoena(db, {
+    slug: "dhs-meta",
+    title: "DHS subpoena to Meta",
+    dateIssued: "2025-09-03",
+    dateIssuedPrecision: "day",
+  });
   const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS", dateFiled: "2025-09-18", dateFiledPrecision: "day" });
   linkCaseSubpoena(db, kase.id, subpoena.id);
   const order = insertOrder(db, kase.id, { dateSigned: "2025-09-19", dateSignedPrecision: "day" });
   insertCoverage(db, order.id, subpoena.id, { status: "dissolved", dateEnded: "2025-11-30" });
-  const withdrawal = insertEvent(db, { kind: "withdrawal", subpoenaId: subpoena.id, date: "2025-11-01", datePrecision: "month", title: "Withdrawn" });
+  const withdrawal = insertEvent(db, {
+    kind: "withdrawal",
+    subpoenaId: subpoena.id,
+    date: "2025-11-01",
+    datePrecision: "month",
+    title: "Withdrawn",
+  });
   citeSource(db, "event", withdrawal.id, insertSource(db, { tag: "S07", publisher: "The Ledger" }).id);
   return { subpoena, kase };
 }
@@ -43,7 +63,10 @@ describe("status history on pages and in the API", () => {
 
   it("gives the same history in the subpoena and case API answers", async () => {
     await story();
-    const sp = ((await app.inject("/api/v1/subpoenas/dhs-meta")).json() as { data: unknown }).data as { status: { line: string }; statusHistory: { key: string; line: string; date: { value: string | null }; datePrecision: string; sources: { tag: string }[] }[] };
+    const sp = ((await app.inject("/api/v1/subpoenas/dhs-meta")).json() as { data: unknown }).data as {
+      status: { line: string };
+      statusHistory: { key: string; line: string; date: { value: string | null }; datePrecision: string; sources: { tag: string }[] }[];
+    };
     expect(sp.statusHistory.map((s) => [s.key, s.date.value, s.datePrecision])).toEqual([
       ["issued", "2025-09-03", "day"],
       ["challenged", "2025-09-18", "day"],

@@ -16,14 +16,25 @@ import {
 // Pure inputs: projected records built by hand, no database.
 
 const org = (id: number, name: string, shortName: string | null = null): PublicRecord<"organization"> => ({
-  id, slug: `org-${id}`, name, shortName, kind: "agency", parentId: null, url: null,
+  id,
+  slug: `org-${id}`,
+  name,
+  shortName,
+  kind: "agency",
+  parentId: null,
+  url: null,
 });
 const DHS = org(1, "U.S. Department of Homeland Security", "DHS");
 const ICE = { ...org(2, "U.S. Immigration and Customs Enforcement", "ICE"), parentId: 1 };
 const META = { ...org(3, "Meta Platforms, Inc.", "Meta"), kind: "platform" as const };
 
 const judge = (id: number, name: string, title = "U.S. Magistrate Judge"): PublicRecord<"judge"> => ({
-  id, slug: `judge-${id}`, name, title, courtId: "cand", initials: null,
+  id,
+  slug: `judge-${id}`,
+  name,
+  title,
+  courtId: "cand",
+  initials: null,
 });
 const HIXSON = judge(1, "Thomas S. Hixson");
 const TSE = judge(2, "Alex G. Tse");
@@ -31,19 +42,44 @@ const KANG = judge(3, "Peter H. Kang");
 
 function subpoena(o: Partial<PublicRecord<"subpoena">> = {}): PublicRecord<"subpoena"> {
   return {
-    id: 10, slug: "dhs-meta-2025-09", title: "DHS subpoena to Meta", kind: "administrative_subpoena", issuerId: 1,
-    issuingComponent: null, recipientId: 3, authorityCited: null, dateIssued: "2025-09-03", dateIssuedLatest: null,
-    dateIssuedPrecision: "day", dateIssuedLabel: null, dateReturn: null, statedPurpose: null, howKnown: null,
-    accountsCovered: null, summary: null, ...o,
+    id: 10,
+    slug: "dhs-meta-2025-09",
+    title: "DHS subpoena to Meta",
+    kind: "administrative_subpoena",
+    issuerId: 1,
+    issuingComponent: null,
+    recipientId: 3,
+    authorityCited: null,
+    dateIssued: "2025-09-03",
+    dateIssuedLatest: null,
+    dateIssuedPrecision: "day",
+    dateIssuedLabel: null,
+    dateReturn: null,
+    statedPurpose: null,
+    howKnown: null,
+    accountsCovered: null,
+    summary: null,
+    ...o,
   };
 }
 
 function order(id: number, j: PublicRecord<"judge"> | null, o: Partial<PublicRecord<"order">> = {}): StatusOrder {
   return {
     order: {
-      id, slug: `order-${id}`, caseId: 1, entryId: null, judgeId: j?.id ?? null, title: `Order ${id}`, kind: "non_production",
-      dateSigned: "2025-09-19", dateSignedLatest: null, dateSignedPrecision: "day", dateSignedLabel: null, summary: null,
-      quotedText: null, ...o,
+      id,
+      slug: `order-${id}`,
+      caseId: 1,
+      entryId: null,
+      judgeId: j?.id ?? null,
+      title: `Order ${id}`,
+      kind: "non_production",
+      dateSigned: "2025-09-19",
+      dateSignedLatest: null,
+      dateSignedPrecision: "day",
+      dateSignedLabel: null,
+      summary: null,
+      quotedText: null,
+      ...o,
     },
     judge: j,
   };
@@ -52,8 +88,16 @@ function order(id: number, j: PublicRecord<"judge"> | null, o: Partial<PublicRec
 function coverage(id: number, ord: StatusOrder, o: Partial<PublicRecord<"coverage">> = {}): StatusCoverage {
   return {
     coverage: {
-      id, orderId: ord.order.id, subpoenaId: 10, accountId: null, addresseeId: 3, endCondition: "until further order of the Court",
-      status: "in_force", statusReason: null, dateEnded: null, ...o,
+      id,
+      orderId: ord.order.id,
+      subpoenaId: 10,
+      accountId: null,
+      addresseeId: 3,
+      endCondition: "until further order of the Court",
+      status: "in_force",
+      statusReason: null,
+      dateEnded: null,
+      ...o,
     },
     order: ord,
     addressee: META,
@@ -63,9 +107,21 @@ function coverage(id: number, ord: StatusOrder, o: Partial<PublicRecord<"coverag
 function motion(id: number, o: Partial<PublicRecord<"motion">> = {}, decidedBy: StatusOrder | null = null): StatusMotion {
   return {
     motion: {
-      id, caseId: 1, entryId: null, kind: "motion_to_quash", title: "Motion to quash", reliefSought: null,
-      dateFiled: "2025-09-18", dateFiledLatest: null, dateFiledPrecision: "day", dateFiledLabel: null, track: "noticed",
-      status: "pending", statusNote: null, decidedByOrderId: decidedBy?.order.id ?? null, ...o,
+      id,
+      caseId: 1,
+      entryId: null,
+      kind: "motion_to_quash",
+      title: "Motion to quash",
+      reliefSought: null,
+      dateFiled: "2025-09-18",
+      dateFiledLatest: null,
+      dateFiledPrecision: "day",
+      dateFiledLabel: null,
+      track: "noticed",
+      status: "pending",
+      statusNote: null,
+      decidedByOrderId: decidedBy?.order.id ?? null,
+      ...o,
     },
     decidedBy,
   };
@@ -73,19 +129,51 @@ function motion(id: number, o: Partial<PublicRecord<"motion">> = {}, decidedBy: 
 
 function kase(id: number, o: Partial<PublicRecord<"case">> = {}): PublicRecord<"case"> {
   return {
-    id, slug: `case-${id}`, courtId: "cand", docketNumber: null, dnOffice: null, dnYear: null, dnType: null, dnSerial: null,
-    dnJudgeInitials: null, docketNumberCore: null, caption: null, label: `Case ${id}`, group: "meta", position: id,
-    dateFiled: "2025-09-18", dateFiledLatest: null, dateFiledPrecision: "day", dateFiledLabel: null, dateTerminated: null,
-    assignedJudgeId: null, referredJudgeId: null, nature: null, cause: null, jurisdiction: null, summary: null,
-    statusNote: null, updatedAt: "2026-01-01T00:00:00.000Z", ...o,
+    id,
+    slug: `case-${id}`,
+    courtId: "cand",
+    docketNumber: null,
+    dnOffice: null,
+    dnYear: null,
+    dnType: null,
+    dnSerial: null,
+    dnJudgeInitials: null,
+    docketNumberCore: null,
+    caption: null,
+    label: `Case ${id}`,
+    group: "meta",
+    position: id,
+    dateFiled: "2025-09-18",
+    dateFiledLatest: null,
+    dateFiledPrecision: "day",
+    dateFiledLabel: null,
+    dateTerminated: null,
+    assignedJudgeId: null,
+    referredJudgeId: null,
+    nature: null,
+    cause: null,
+    jurisdiction: null,
+    summary: null,
+    statusNote: null,
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    ...o,
   };
 }
 
 function withdrawal(id: number, o: Partial<PublicRecord<"event">> = {}, actors: PublicRecord<"organization">[] = [DHS]) {
   return {
     event: {
-      id, slug: `event-${id}`, kind: "withdrawal" as const, title: "DHS withdraws the subpoena", description: null,
-      date: "2025-11-01", dateLatest: "2025-11-30", datePrecision: "month" as const, dateLabel: null, caseId: null, subpoenaId: 10,
+      id,
+      slug: `event-${id}`,
+      kind: "withdrawal" as const,
+      title: "DHS withdraws the subpoena",
+      description: null,
+      date: "2025-11-01",
+      dateLatest: "2025-11-30",
+      datePrecision: "month" as const,
+      dateLabel: null,
+      caseId: null,
+      subpoenaId: 10,
       ...o,
     },
     actors,
@@ -98,11 +186,26 @@ function input(o: Partial<SubpoenaStatusInput> = {}): SubpoenaStatusInput {
 
 function cite(recordType: string, recordId: number, tag: string, o: Partial<Citation> = {}): Citation {
   return {
-    id: Math.floor(Math.random() * 1e6), recordType: recordType as Citation["recordType"], recordId: String(recordId), field: null,
-    sourceId: 1, quote: null, verifiedAgainstDocket: false, inferred: false, inferredReason: null,
+    id: Math.floor(Math.random() * 1e6),
+    recordType: recordType as Citation["recordType"],
+    recordId: String(recordId),
+    field: null,
+    sourceId: 1,
+    quote: null,
+    verifiedAgainstDocket: false,
+    inferred: false,
+    inferredReason: null,
     source: {
-      id: 1, tag, url: `https://example.org/${tag}`, publisher: "Example", title: tag, description: null, datePublished: null,
-      datePublishedPrecision: null, reliability: "reliable_press", reliabilityNote: null,
+      id: 1,
+      tag,
+      url: `https://example.org/${tag}`,
+      publisher: "Example",
+      title: tag,
+      description: null,
+      datePublished: null,
+      datePublishedPrecision: null,
+      reliability: "reliable_press",
+      reliabilityNote: null,
     },
     ...o,
   };
@@ -164,7 +267,11 @@ describe("deriveSubpoenaStatus", () => {
   });
 
   it("withdrawn: several orders on one subpoena read as one sentence", () => {
-    const covs = [coverage(1, order(1, HIXSON)), coverage(2, order(2, TSE, { dateSigned: "2025-09-22" })), coverage(3, order(3, KANG, { dateSigned: null, dateSignedPrecision: "unknown" }))];
+    const covs = [
+      coverage(1, order(1, HIXSON)),
+      coverage(2, order(2, TSE, { dateSigned: "2025-09-22" })),
+      coverage(3, order(3, KANG, { dateSigned: null, dateSignedPrecision: "unknown" })),
+    ];
     const status = deriveSubpoenaStatus(input({ events: [withdrawal(5)], coverages: covs }));
     expect(status.line).toBe("Withdrawn by DHS, November 2025 — after Magistrate Judges Hixson, Tse and Kang ordered Meta not to produce");
   });
@@ -222,7 +329,9 @@ describe("deriveSubpoenaStatus", () => {
   it("stayed: an order known only by a window keeps its window", () => {
     const tse = order(2, TSE, { dateSigned: "2025-09-19", dateSignedLatest: "2025-09-26", dateSignedPrecision: "range" });
     const status = deriveSubpoenaStatus(input({ coverages: [coverage(1, tse)] }));
-    expect(status.line).toBe("Meta ordered not to produce — Magistrate Judge Alex G. Tse, since a day between September 19, 2025 and September 26, 2025");
+    expect(status.line).toBe(
+      "Meta ordered not to produce — Magistrate Judge Alex G. Tse, since a day between September 19, 2025 and September 26, 2025",
+    );
   });
 
   it("stayed: says how far the orders reach when they name fewer accounts than the subpoena covers", () => {
@@ -275,7 +384,9 @@ describe("deriveSubpoenaStatus", () => {
   });
 
   it("challenged: a case with no motion recorded", () => {
-    const status = deriveSubpoenaStatus(input({ challenges: [kase(1, { dateFiled: "2026-05-01", dateFiledLatest: "2026-05-31", dateFiledPrecision: "month" })] }));
+    const status = deriveSubpoenaStatus(
+      input({ challenges: [kase(1, { dateFiled: "2026-05-01", dateFiledLatest: "2026-05-31", dateFiledPrecision: "month" })] }),
+    );
     expect(status.key).toBe("challenged");
     expect(status.line).toBe("Challenged in court — no order on the record; filed May 2026");
   });

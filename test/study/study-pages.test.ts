@@ -30,25 +30,62 @@ describe("doctrine, authorities and arguments", () => {
     let db;
     ({ app, db } = await buildTestApp());
     const source = insertSource(db, { tag: "LR3", title: "Research notes, section 3" });
-    const doctrine = insertDoctrine(db, { slug: "anonymous-speech", title: "Anonymous speech", summary: "The First Amendment protects the choice to speak without one's name.", tags: "anonymous-speech", position: 1 });
+    const doctrine = insertDoctrine(db, {
+      slug: "anonymous-speech",
+      title: "Anonymous speech",
+      summary: "The First Amendment protects the choice to speak without one's name.",
+      tags: "anonymous-speech",
+      position: 1,
+    });
     citeSource(db, "doctrine", doctrine.id, source.id);
-    insertDoctrine(db, { slug: "administrative-subpoena", title: "Administrative-subpoena enforcement", summary: "A court enforces an agency's subpoena only within the statute.", tags: "administrative-subpoena", position: 2 });
-    const talley = insertAuthority(db, { slug: "talley", citation: "Talley v. California, 362 U.S. 60 (1960)", shortName: "Talley", court: "U.S. Supreme Court", year: 1960, doctrineTags: "anonymous-speech", holding: "A ban on anonymous handbills violates the First Amendment." });
+    insertDoctrine(db, {
+      slug: "administrative-subpoena",
+      title: "Administrative-subpoena enforcement",
+      summary: "A court enforces an agency's subpoena only within the statute.",
+      tags: "administrative-subpoena",
+      position: 2,
+    });
+    const talley = insertAuthority(db, {
+      slug: "talley",
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      shortName: "Talley",
+      court: "U.S. Supreme Court",
+      year: 1960,
+      doctrineTags: "anonymous-speech",
+      holding: "A ban on anonymous handbills violates the First Amendment.",
+    });
     citeSource(db, "authority", talley.id, source.id);
-    insertAuthority(db, { slug: "19-usc-1509", kind: "statute", citation: "19 U.S.C. § 1509", shortName: "Customs summons (§ 1509)", doctrineTags: "administrative-subpoena" });
+    insertAuthority(db, {
+      slug: "19-usc-1509",
+      kind: "statute",
+      citation: "19 U.S.C. § 1509",
+      shortName: "Customs summons (§ 1509)",
+      doctrineTags: "administrative-subpoena",
+    });
 
     const kase = insertCase(db, { slug: "doe-v-dhs", caption: "Doe v. DHS" });
     const party = insertParty(db, kase.id, { name: "J. Doe", role: "Movant" });
     const entry = insertEntry(db, kase.id, { number: 1, description: "MOTION to Quash", kind: "motion" });
     const motion = insertMotion(db, kase.id, { entryId: entry.id, title: "Motion to quash the summons", status: "moot" });
     linkMotionMovant(db, motion.id, party.id);
-    const argument = insertArgument(db, { motionId: motion.id, entryId: entry.id, doctrineTag: "anonymous-speech", text: "Unmasking the account would chill anonymous speech.", reached: "no", treatment: "Not reached: DHS withdrew the summons." });
+    const argument = insertArgument(db, {
+      motionId: motion.id,
+      entryId: entry.id,
+      doctrineTag: "anonymous-speech",
+      text: "Unmasking the account would chill anonymous speech.",
+      reached: "no",
+      treatment: "Not reached: DHS withdrew the summons.",
+    });
     linkArgumentAuthority(db, argument.id, talley.id);
     citeSource(db, "argument", argument.id, source.id);
     ids = { motion: motion.id, argument: argument.id };
 
     const sealed = insertEntry(db, kase.id, { number: 2, description: "Sealed declaration", sealed: true });
-    linkArgumentAuthority(db, insertArgument(db, { entryId: sealed.id, doctrineTag: "anonymous-speech", text: "SEALED-ARGUMENT-TEXT" }).id, talley.id);
+    linkArgumentAuthority(
+      db,
+      insertArgument(db, { entryId: sealed.id, doctrineTag: "anonymous-speech", text: "SEALED-ARGUMENT-TEXT" }).id,
+      talley.id,
+    );
     const hidden = insertCase(db, { slug: "not-yet-public", caption: "UNPUBLISHED-CASE", published: false });
     const hiddenMotion = insertMotion(db, hidden.id, {});
     insertArgument(db, { motionId: hiddenMotion.id, doctrineTag: "anonymous-speech", text: "UNPUBLISHED-ARGUMENT-TEXT" });
@@ -60,14 +97,19 @@ describe("doctrine, authorities and arguments", () => {
     expect(res.statusCode, url).toBe(200);
     const $ = parseHtml(res.body);
     expect($("h1"), url).toHaveLength(1);
-    for (const secret of ["SEALED-ARGUMENT-TEXT", "UNPUBLISHED-ARGUMENT-TEXT", "UNPUBLISHED-CASE"]) expect(res.body, url).not.toContain(secret);
+    for (const secret of ["SEALED-ARGUMENT-TEXT", "UNPUBLISHED-ARGUMENT-TEXT", "UNPUBLISHED-CASE"])
+      expect(res.body, url).not.toContain(secret);
     return $;
   };
   const text = ($: ReturnType<typeof parseHtml>) => collapseWhitespace($("main").text());
 
   it("lists the doctrines with their sourced explanations, and a doctrine's authorities and arguments", async () => {
     const index = await html("/doctrine");
-    expect(index(".card-heading a").map((_, a) => index(a).text()).get()).toEqual(["Anonymous speech", "Administrative-subpoena enforcement"]);
+    expect(
+      index(".card-heading a")
+        .map((_, a) => index(a).text())
+        .get(),
+    ).toEqual(["Anonymous speech", "Administrative-subpoena enforcement"]);
     expect(index(".card-list li").first().find("sup.src a").attr("href")).toBe("/sources#source-LR3");
     const one = await html("/doctrine/anonymous-speech");
     expect(text(one)).toContain("The First Amendment protects the choice to speak without one's name.");
@@ -86,7 +128,14 @@ describe("doctrine, authorities and arguments", () => {
     expect(statutes("main a[href='/authorities/talley']")).toHaveLength(0);
     const $ = await html("/authorities/talley");
     const facts = collapseWhitespace($("dl.facts").first().text());
-    for (const fact of ["Talley v. California, 362 U.S. 60 (1960)", "U.S. Supreme Court", "1960", "A ban on anonymous handbills violates the First Amendment.", "Anonymous speech"]) expect(facts).toContain(fact);
+    for (const fact of [
+      "Talley v. California, 362 U.S. 60 (1960)",
+      "U.S. Supreme Court",
+      "1960",
+      "A ban on anonymous handbills violates the First Amendment.",
+      "Anonymous speech",
+    ])
+      expect(facts).toContain(fact);
     expect($("#arguments-heading").parent().find("li")).toHaveLength(1);
     // No filed text on the record cites it: the page says so instead of an empty list.
     expect(text($)).toContain("No filing in the cluster is on record as citing it");
@@ -107,7 +156,11 @@ describe("doctrine, authorities and arguments", () => {
     const motion = await html(`/cases/doe-v-dhs/motions/${ids.motion}`);
     const row = motion(`tr#argument-${ids.argument}`);
     expect(collapseWhitespace(row.text())).toContain("Not reached: DHS withdrew the summons.");
-    expect(motion(".tabs a").map((_, a) => motion(a).text()).get()).toEqual(["Docket", "Authorities"]);
+    expect(
+      motion(".tabs a")
+        .map((_, a) => motion(a).text())
+        .get(),
+    ).toEqual(["Docket", "Authorities"]);
     expect((await app.inject(`/cases/doe-v-dhs/motions/999999`)).statusCode).toBe(404);
 
     const docket = await html("/cases/doe-v-dhs");
@@ -118,7 +171,9 @@ describe("doctrine, authorities and arguments", () => {
     const $ = await html("/cases/doe-v-dhs/authorities");
     expect(text($)).toContain("No source lists the authorities the filings in this case cited.");
     // The arguments' own authorities are listed apart, with how many arguments cite each.
-    expect(collapseWhitespace($("#argument-authorities-heading").parent().text())).toContain("Talley (Talley v. California, 362 U.S. 60 (1960); cited in 1 argument)");
+    expect(collapseWhitespace($("#argument-authorities-heading").parent().text())).toContain(
+      "Talley (Talley v. California, 362 U.S. 60 (1960); cited in 1 argument)",
+    );
   });
 
   it("answers the same records in the API, filterable, with sources", async () => {
@@ -134,7 +189,13 @@ describe("doctrine, authorities and arguments", () => {
     const authorities = (await app.inject("/api/v1/authorities?kind=statute")).json();
     expect(authorities.data.map((a: { slug: string }) => a.slug)).toEqual(["19-usc-1509"]);
     const talley = (await app.inject("/api/v1/authorities/talley")).json().data;
-    expect(talley).toMatchObject({ citation: "Talley v. California, 362 U.S. 60 (1960)", year: 1960, argumentCount: 1, filingCount: 0, citedIn: [] });
+    expect(talley).toMatchObject({
+      citation: "Talley v. California, 362 U.S. 60 (1960)",
+      year: 1960,
+      argumentCount: 1,
+      filingCount: 0,
+      citedIn: [],
+    });
     expect(talley.doctrines.map((d: { slug: string }) => d.slug)).toEqual(["anonymous-speech"]);
 
     const args = (await app.inject("/api/v1/arguments?case=doe-v-dhs&reached=no")).json();
@@ -173,10 +234,24 @@ describe("doctrine, authorities and arguments", () => {
     const statutes = await csv("/authorities.csv?kind=statute");
     expect(statutes.map((a) => a.citation)).toEqual(["19 U.S.C. § 1509"]);
     const talley = (await csv("/authorities.csv")).find((a) => a.short_name === "Talley");
-    expect(talley).toMatchObject({ court: "U.S. Supreme Court", year: "1960", doctrines: "Anonymous speech", arguments_citing: "1", filings_citing: "0", url: "http://127.0.0.1:3000/authorities/talley" });
+    expect(talley).toMatchObject({
+      court: "U.S. Supreme Court",
+      year: "1960",
+      doctrines: "Anonymous speech",
+      arguments_citing: "1",
+      filings_citing: "0",
+      url: "http://127.0.0.1:3000/authorities/talley",
+    });
     const args = await csv("/arguments.csv?case=doe-v-dhs");
     expect(args).toHaveLength(1);
-    expect(args[0]).toMatchObject({ made_by: "J. Doe (movant)", doctrine: "Anonymous speech", authorities_cited: "Talley v. California, 362 U.S. 60 (1960)", court_reached: "no", treatment: "Not reached: DHS withdrew the summons.", sources: "LR3" });
+    expect(args[0]).toMatchObject({
+      made_by: "J. Doe (movant)",
+      doctrine: "Anonymous speech",
+      authorities_cited: "Talley v. California, 362 U.S. 60 (1960)",
+      court_reached: "no",
+      treatment: "Not reached: DHS withdrew the summons.",
+      sources: "LR3",
+    });
     expect(await csv("/arguments.csv?reached=yes")).toHaveLength(0);
     expect((await app.inject("/arguments.csv?reached=sometimes")).statusCode).toBe(400);
     expect((await app.inject("/authorities.csv?kind=treaty")).statusCode).toBe(400);

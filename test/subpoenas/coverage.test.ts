@@ -3,15 +3,49 @@ import type { PublicRecord } from "../../server/privacy/projection";
 import { buildCoverageTable } from "../../server/subpoenas/coverage";
 import type { StatusCoverage } from "../../server/status/subpoena-status";
 
-const account = (id: number, handle: string): PublicRecord<"account"> => ({ id, slug: `a-${id}`, platformId: null, handle, displayName: null, description: null });
+const account = (id: number, handle: string): PublicRecord<"account"> => ({
+  id,
+  slug: `a-${id}`,
+  platformId: null,
+  handle,
+  displayName: null,
+  description: null,
+});
 
-function coverage(id: number, orderId: number, caseId: number, accountId: number | null, signed: string | null = "2025-09-19"): StatusCoverage {
+function coverage(
+  id: number,
+  orderId: number,
+  caseId: number,
+  accountId: number | null,
+  signed: string | null = "2025-09-19",
+): StatusCoverage {
   return {
-    coverage: { id, orderId, subpoenaId: 1, accountId, addresseeId: null, endCondition: null, status: "in_force", statusReason: null, dateEnded: null },
+    coverage: {
+      id,
+      orderId,
+      subpoenaId: 1,
+      accountId,
+      addresseeId: null,
+      endCondition: null,
+      status: "in_force",
+      statusReason: null,
+      dateEnded: null,
+    },
     order: {
       order: {
-        id: orderId, slug: `o-${orderId}`, caseId, entryId: null, judgeId: null, title: `Order ${orderId}`, kind: "non_production",
-        dateSigned: signed, dateSignedLatest: null, dateSignedPrecision: signed ? "day" : "unknown", dateSignedLabel: null, summary: null, quotedText: null,
+        id: orderId,
+        slug: `o-${orderId}`,
+        caseId,
+        entryId: null,
+        judgeId: null,
+        title: `Order ${orderId}`,
+        kind: "non_production",
+        dateSigned: signed,
+        dateSignedLatest: null,
+        dateSignedPrecision: signed ? "day" : "unknown",
+        dateSignedLabel: null,
+        summary: null,
+        quotedText: null,
       },
       judge: null,
     },

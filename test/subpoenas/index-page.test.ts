@@ -29,7 +29,13 @@ describe("subpoenas index", () => {
     const google = insertOrganization(db, { name: "Google LLC", shortName: "Google", kind: "platform" });
     const source = insertSource(db, { tag: "S10" });
 
-    const stayed = insertSubpoena(db, { slug: "stayed", title: "Summons to Meta", issuerId: dhs.id, recipientId: meta.id, dateIssued: "2025-09-11" });
+    const stayed = insertSubpoena(db, {
+      slug: "stayed",
+      title: "Summons to Meta",
+      issuerId: dhs.id,
+      recipientId: meta.id,
+      dateIssued: "2025-09-11",
+    });
     const kase = insertCase(db, { slug: "doe-v-dhs" });
     linkCaseSubpoena(db, kase.id, stayed.id);
     const judge = insertJudge(db, { name: "Peter H. Kang" });
@@ -38,8 +44,20 @@ describe("subpoenas index", () => {
     citeSource(db, "order", order.id, source.id);
     insertMotion(db, kase.id);
 
-    const withdrawn = insertSubpoena(db, { slug: "withdrawn", title: "Subpoena to Google", issuerId: dhs.id, recipientId: google.id, dateIssued: "2025-10-30" });
-    const ev = insertEvent(db, { kind: "withdrawal", title: "Withdrawn", date: "2026-02-05", datePrecision: "day", subpoenaId: withdrawn.id });
+    const withdrawn = insertSubpoena(db, {
+      slug: "withdrawn",
+      title: "Subpoena to Google",
+      issuerId: dhs.id,
+      recipientId: google.id,
+      dateIssued: "2025-10-30",
+    });
+    const ev = insertEvent(db, {
+      kind: "withdrawal",
+      title: "Withdrawn",
+      date: "2026-02-05",
+      datePrecision: "day",
+      subpoenaId: withdrawn.id,
+    });
     citeSource(db, "event", ev.id, source.id);
 
     insertSubpoena(db, {
@@ -55,11 +73,11 @@ describe("subpoenas index", () => {
 
   it("groups by status, each demand with its status line and sources", async () => {
     const { $ } = await openPage(app, "/subpoenas");
-    expect($("section h2").map((_, h) => $(h).text()).get()).toEqual([
-      "Withdrawn",
-      "Production stayed by court order",
-      "Issued, no challenge recorded",
-    ]);
+    expect(
+      $("section h2")
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(["Withdrawn", "Production stayed by court order", "Issued, no challenge recorded"]);
     const line = (slug: string) => collapseWhitespace($(`a[href='/subpoenas/${slug}']`).closest("li").find(".status-text").text());
     expect(line("withdrawn")).toBe("Withdrawn by DHS, February 5, 2026");
     expect(line("stayed")).toBe("Meta ordered not to produce pending ruling — Magistrate Judge Peter H. Kang, since October 17, 2025");
@@ -71,7 +89,11 @@ describe("subpoenas index", () => {
 
   it("groups by recipient, unknown recipients last", async () => {
     const $ = parseHtml((await app.inject("/subpoenas?group=recipient")).body);
-    expect($("section h2").map((_, h) => $(h).text()).get()).toEqual(["To Google", "To Meta", "Recipient unknown"]);
+    expect(
+      $("section h2")
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(["To Google", "To Meta", "Recipient unknown"]);
     expect($("strong[aria-current=page]").text()).toBe("By recipient");
   });
 

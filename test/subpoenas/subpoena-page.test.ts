@@ -38,7 +38,12 @@ describe("subpoena page", () => {
     ({ app, db } = await buildTestApp());
     insertCourt(db);
     const dhs = insertOrganization(db, { slug: "dhs", name: "U.S. Department of Homeland Security", shortName: "DHS" });
-    const ice = insertOrganization(db, { slug: "ice", name: "U.S. Immigration and Customs Enforcement", shortName: "ICE", parentId: dhs.id });
+    const ice = insertOrganization(db, {
+      slug: "ice",
+      name: "U.S. Immigration and Customs Enforcement",
+      shortName: "ICE",
+      parentId: dhs.id,
+    });
     const meta = insertOrganization(db, { slug: "meta", name: "Meta Platforms, Inc.", shortName: "Meta", kind: "platform" });
     const instagram = insertOrganization(db, { slug: "instagram", name: "Instagram", kind: "platform", parentId: meta.id });
     const hixson = insertJudge(db, { slug: "thomas-s-hixson", name: "Thomas S. Hixson" });
@@ -67,15 +72,30 @@ describe("subpoena page", () => {
     insertDemand(db, sp.id, "Names tied to the accounts", 1);
     insertDemand(db, sp.id, "Email addresses and phone numbers", 2);
 
-    const lb = insertAccount(db, { slug: "lbprotest", handle: "@LBProtest", platformId: instagram.id, description: "Long Beach protest listings" });
+    const lb = insertAccount(db, {
+      slug: "lbprotest",
+      handle: "@LBProtest",
+      platformId: instagram.id,
+      description: "Long Beach protest listings",
+    });
     const stop = insertAccount(db, { slug: "stopicenet", handle: "@stopicenet", platformId: instagram.id });
     const lone = insertAccount(db, { slug: "lone", handle: "@lonelywatcher", platformId: instagram.id });
     for (const a of [lb, stop, lone]) linkSubpoenaAccount(db, sp.id, a.id);
     citeSource(db, "account", lb.id, aclu.id);
-    const notice = insertNotice(db, sp.id, { accountId: lb.id, platformId: meta.id, responseWindowStated: "10 days", responseWindowDays: 10 });
+    const notice = insertNotice(db, sp.id, {
+      accountId: lb.id,
+      platformId: meta.id,
+      responseWindowStated: "10 days",
+      responseWindowDays: 10,
+    });
     citeSource(db, "notice", notice.id, aclu.id);
 
-    const caseA = insertCase(db, { slug: "lbprotest-motion", label: "@LBProtest operator's motion to quash", courtId: "cand", assignedJudgeId: hixson.id });
+    const caseA = insertCase(db, {
+      slug: "lbprotest-motion",
+      label: "@LBProtest operator's motion to quash",
+      courtId: "cand",
+      assignedJudgeId: hixson.id,
+    });
     const caseB = insertCase(db, { slug: "lbrrn-motion", label: "LBRRN motion to quash", courtId: "cand", assignedJudgeId: tse.id });
     linkCaseSubpoena(db, caseA.id, sp.id);
     linkCaseSubpoena(db, caseB.id, sp.id);
@@ -90,7 +110,11 @@ describe("subpoena page", () => {
       dateSignedPrecision: "day",
     });
     citeSource(db, "order", orderA.id, politico.id);
-    citeSource(db, "order", orderA.id, politico.id, { field: "dateSigned", inferred: true, inferredReason: "\"on Friday\" after the Thursday filing" });
+    citeSource(db, "order", orderA.id, politico.id, {
+      field: "dateSigned",
+      inferred: true,
+      inferredReason: '"on Friday" after the Thursday filing',
+    });
     const covA = insertCoverage(db, orderA.id, sp.id, { accountId: lb.id, addresseeId: meta.id });
     citeSource(db, "coverage", covA.id, politico.id);
     const orderB = insertOrder(db, caseB.id, {
@@ -102,7 +126,11 @@ describe("subpoena page", () => {
     });
     insertCoverage(db, orderB.id, sp.id, { accountId: null, addresseeId: meta.id });
 
-    const motion = insertMotion(db, caseA.id, { title: "Motion to quash DHS subpoena", dateFiled: "2025-09-18", dateFiledPrecision: "day" });
+    const motion = insertMotion(db, caseA.id, {
+      title: "Motion to quash DHS subpoena",
+      dateFiled: "2025-09-18",
+      dateFiledPrecision: "day",
+    });
     citeSource(db, "motion", motion.id, aclu.id);
     insertMotion(db, caseB.id, { title: "LBRRN motion to quash", status: "moot", decidedByOrderId: orderB.id });
 
@@ -130,13 +158,22 @@ describe("subpoena page", () => {
     expect(collapseWhitespace(status.find(".status-text").text())).toBe(
       "Meta ordered not to produce pending ruling — Magistrate Judges Hixson and Tse, since September 19, 2025 (date inferred)",
     );
-    expect(status.find("sup.src a").map((_, a) => $(a).text()).get()).toContain("S01");
+    expect(
+      status
+        .find("sup.src a")
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toContain("S01");
   });
 
   it("lists the facts with sources, and says unknown beside the conflict for the authority", async () => {
     const { $ } = await page();
     const facts = $("dl.facts");
-    const dd = (term: string) => facts.find("dt").filter((_, el) => $(el).text() === term).next("dd");
+    const dd = (term: string) =>
+      facts
+        .find("dt")
+        .filter((_, el) => $(el).text() === term)
+        .next("dd");
     expect(collapseWhitespace(dd("Issued by").text())).toContain("ICE (DHS)");
     expect(collapseWhitespace(dd("Kind").text())).toContain("Administrative subpoena");
     expect(collapseWhitespace(dd("Authority cited").text())).toContain("unknown");
@@ -151,10 +188,13 @@ describe("subpoena page", () => {
 
   it("lists the data demanded, the accounts with their platform, and the notice window as stated", async () => {
     const { $ } = await page();
-    expect($("#demands-heading").parent().find("li").map((_, li) => $(li).text()).get()).toEqual([
-      "Names tied to the accounts",
-      "Email addresses and phone numbers",
-    ]);
+    expect(
+      $("#demands-heading")
+        .parent()
+        .find("li")
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(["Names tied to the accounts", "Email addresses and phone numbers"]);
     const accountRows = $("#accounts-heading").parent().find("table").first().find("tbody tr");
     expect(accountRows).toHaveLength(3);
     const lbRow = accountRows.filter((_, tr) => $(tr).text().includes("@LBProtest"));
@@ -244,7 +284,12 @@ describe("subpoena page", () => {
     expect(collapseWhitespace(status.find(".status-text").text())).toBe(
       "Withdrawn by DHS, November 2025 — after Magistrate Judges Hixson and Tse ordered Meta not to produce",
     );
-    expect(status.find("sup.src a").map((_, a) => $(a).text()).get()).toEqual(["S29b", "S01"]);
+    expect(
+      status
+        .find("sup.src a")
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(["S29b", "S01"]);
     const events = $("#events-heading").parent().find("ol.timeline > li");
     expect(collapseWhitespace(events.last().text())).toContain("November 2025");
     expect(collapseWhitespace(events.last().text())).toContain("(DHS)");

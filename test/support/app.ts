@@ -5,7 +5,9 @@ import { testConfig, type Config } from "../../server/config";
 import { createTestDb, testClock } from "./db";
 
 /** A fresh app on a fresh in-memory database; close it in afterEach. */
-export async function buildTestApp(options: { db?: Db; config?: Partial<Config>; logStream?: { write(line: string): void } } = {}): Promise<{ app: FastifyInstance; db: Db }> {
+export async function buildTestApp(
+  options: { db?: Db; config?: Partial<Config>; logStream?: { write(line: string): void } } = {},
+): Promise<{ app: FastifyInstance; db: Db }> {
   const db = options.db ?? createTestDb();
   const app = await buildApp({ config: testConfig(options.config), db, clock: testClock, logStream: options.logStream });
   await app.ready();

@@ -12,7 +12,9 @@ export const CHROMIUM_PATH = "/usr/bin/chromium";
  * networking flags it keeps trying hosts the closed network refuses. bypassCSP lets axe-core
  * be injected despite the strict content security policy.
  */
-export async function launchBrowser(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(
+  options: { bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (CI's .ci/run does).`);
   }
@@ -63,5 +65,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 /** Fails listing every serious or critical axe violation on the page, each line led by `where` (a URL or a page's name). */
 export async function expectAccessible(page: Page, where: string) {
   const violations = await seriousViolations(page);
-  expect(violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }

@@ -41,7 +41,17 @@ let bundled: Promise<string> | undefined;
 function bundleServer(): Promise<string> {
   bundled ??= (async () => {
     const outfile = resolve(ROOT, ".test-results", `server-child-${process.pid}.mjs`);
-    await build({ entryPoints: [CHILD_SOURCE], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", outfile, plugins: [keepModuleLocations], logLevel: "warning" });
+    await build({
+      entryPoints: [CHILD_SOURCE],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      outfile,
+      plugins: [keepModuleLocations],
+      logLevel: "warning",
+    });
     process.once("exit", () => rmSync(outfile, { force: true }));
     return outfile;
   })();
@@ -114,24 +124,38 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
 export type JsonAnswer = { status: number; body: unknown };
 
 /** One JSON request over a real socket; rejects when the connection breaks (the server died). */
-export function requestJson(agent: Agent, url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<JsonAnswer> {
+export function requestJson(
+  agent: Agent,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<JsonAnswer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = request(url, { method, agent, headers: { ...headers, ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // Not JSON: kept as text for the failure message.
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: { ...headers, ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // Not JSON: kept as text for the failure message.
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });

@@ -1,6 +1,14 @@
 import type { Db } from "../../db/client";
 import { conflictRecords, eventLinks, orderDispositions, type MOTION_STATUSES, type RecordType } from "../../db/schema";
-import { argumentAuthorities, caseSubpoenas, motionMovants, partyAccounts, relatedCases, subpoenaAccounts, subpoenaDemands } from "../../db/schema";
+import {
+  argumentAuthorities,
+  caseSubpoenas,
+  motionMovants,
+  partyAccounts,
+  relatedCases,
+  subpoenaAccounts,
+  subpoenaDemands,
+} from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import type { EditableType, RecordInsert, RecordRow } from "../../server/records/tables";
 import { testActor, testClock } from "./db";
@@ -14,7 +22,13 @@ function make<T extends EditableType>(db: Db, type: T, values: RecordInsert<T>):
 
 /** Minimal valid rows; override what a test cares about. */
 export const insertCourt = (db: Db, o: Partial<RecordInsert<"court">> = {}) =>
-  make(db, "court", { id: "cand", name: "U.S. District Court for the Northern District of California", shortName: "N.D. Cal.", timeZone: "America/Los_Angeles", ...o });
+  make(db, "court", {
+    id: "cand",
+    name: "U.S. District Court for the Northern District of California",
+    shortName: "N.D. Cal.",
+    timeZone: "America/Los_Angeles",
+    ...o,
+  });
 
 export const insertJudge = (db: Db, o: Partial<RecordInsert<"judge">> = {}) => {
   const n = next();
@@ -68,11 +82,23 @@ export const insertEvent = (db: Db, o: Partial<RecordInsert<"event">> = {}) => {
 
 export const insertSource = (db: Db, o: Partial<RecordInsert<"source">> = {}) => {
   const n = next();
-  return make(db, "source", { tag: `T${n}`, title: `Source ${n}`, publisher: "Example News", reliability: "reliable_press", url: `https://news.example/${n}`, ...o });
+  return make(db, "source", {
+    tag: `T${n}`,
+    title: `Source ${n}`,
+    publisher: "Example News",
+    reliability: "reliable_press",
+    url: `https://news.example/${n}`,
+    ...o,
+  });
 };
 
-export const citeSource = (db: Db, recordType: EditableType, recordId: number | string, sourceId: number, o: Partial<RecordInsert<"fact_source">> = {}) =>
-  make(db, "fact_source", { recordType, recordId: String(recordId), sourceId, ...o });
+export const citeSource = (
+  db: Db,
+  recordType: EditableType,
+  recordId: number | string,
+  sourceId: number,
+  o: Partial<RecordInsert<"fact_source">> = {},
+) => make(db, "fact_source", { recordType, recordId: String(recordId), sourceId, ...o });
 
 export const insertConflict = (db: Db, o: Partial<RecordInsert<"conflict">> = {}) => {
   const n = next();
@@ -81,10 +107,22 @@ export const insertConflict = (db: Db, o: Partial<RecordInsert<"conflict">> = {}
 
 /** Link tables carry no revisions, so these write directly. */
 export const linkConflict = (db: Db, conflictId: number, recordType: RecordType, recordId: number | string, field: string | null = null) =>
-  db.insert(conflictRecords).values({ conflictId, recordType, recordId: String(recordId), field }).run();
+  db
+    .insert(conflictRecords)
+    .values({ conflictId, recordType, recordId: String(recordId), field })
+    .run();
 
-export const linkEvent = (db: Db, eventId: number, recordType: RecordType, recordId: number | string, role: "actor" | "subject" = "subject") =>
-  db.insert(eventLinks).values({ eventId, recordType, recordId: String(recordId), role }).run();
+export const linkEvent = (
+  db: Db,
+  eventId: number,
+  recordType: RecordType,
+  recordId: number | string,
+  role: "actor" | "subject" = "subject",
+) =>
+  db
+    .insert(eventLinks)
+    .values({ eventId, recordType, recordId: String(recordId), role })
+    .run();
 
 export const insertDisposition = (db: Db, orderId: number, motionId: number, disposition: (typeof MOTION_STATUSES)[number]) =>
   db.insert(orderDispositions).values({ orderId, motionId, disposition }).run();
@@ -100,14 +138,20 @@ export const insertDeadline = (db: Db, caseId: number | null, o: Partial<RecordI
 
 /** Subpoena demands are items of the subpoena record, not records of their own: written directly. */
 export const insertDemand = (db: Db, subpoenaId: number, item: string, position = 1) =>
-  db.insert(subpoenaDemands).values({ subpoenaId, item, position, createdAt: testClock.now(), updatedAt: testClock.now() }).returning().get();
+  db
+    .insert(subpoenaDemands)
+    .values({ subpoenaId, item, position, createdAt: testClock.now(), updatedAt: testClock.now() })
+    .returning()
+    .get();
 
 export const linkSubpoenaAccount = (db: Db, subpoenaId: number, accountId: number, note: string | null = null) =>
   db.insert(subpoenaAccounts).values({ subpoenaId, accountId, note }).run();
 
-export const linkCaseSubpoena = (db: Db, caseId: number, subpoenaId: number) => db.insert(caseSubpoenas).values({ caseId, subpoenaId }).run();
+export const linkCaseSubpoena = (db: Db, caseId: number, subpoenaId: number) =>
+  db.insert(caseSubpoenas).values({ caseId, subpoenaId }).run();
 
-export const linkPartyAccount = (db: Db, partyId: number, accountId: number) => db.insert(partyAccounts).values({ partyId, accountId }).run();
+export const linkPartyAccount = (db: Db, partyId: number, accountId: number) =>
+  db.insert(partyAccounts).values({ partyId, accountId }).run();
 
 export const linkMotionMovant = (db: Db, motionId: number, partyId: number) => db.insert(motionMovants).values({ motionId, partyId }).run();
 
@@ -127,15 +171,29 @@ export const insertDocument = (db: Db, entryId: number, o: Partial<RecordInsert<
 
 export const insertAuthority = (db: Db, o: Partial<RecordInsert<"authority">> = {}) => {
   const n = next();
-  return make(db, "authority", { slug: `authority-${n}`, kind: "case", citation: `Authority ${n} v. United States, ${n} U.S. ${n} (2000)`, shortName: `Authority ${n}`, ...o });
+  return make(db, "authority", {
+    slug: `authority-${n}`,
+    kind: "case",
+    citation: `Authority ${n} v. United States, ${n} U.S. ${n} (2000)`,
+    shortName: `Authority ${n}`,
+    ...o,
+  });
 };
 
 export const insertDoctrine = (db: Db, o: Partial<RecordInsert<"doctrine">> = {}) => {
   const n = next();
-  return make(db, "doctrine", { slug: `doctrine-${n}`, title: `Doctrine ${n}`, summary: `What doctrine ${n} holds.`, tags: `doctrine-${n}`, position: n, ...o });
+  return make(db, "doctrine", {
+    slug: `doctrine-${n}`,
+    title: `Doctrine ${n}`,
+    summary: `What doctrine ${n} holds.`,
+    tags: `doctrine-${n}`,
+    position: n,
+    ...o,
+  });
 };
 
 export const insertArgument = (db: Db, o: Partial<RecordInsert<"argument">> = {}) =>
   make(db, "argument", { doctrineTag: "anonymous-speech", text: "Anonymous speech is protected.", reached: "unknown", ...o });
 
-export const linkArgumentAuthority = (db: Db, argumentId: number, authorityId: number) => db.insert(argumentAuthorities).values({ argumentId, authorityId }).run();
+export const linkArgumentAuthority = (db: Db, argumentId: number, authorityId: number) =>
+  db.insert(argumentAuthorities).values({ argumentId, authorityId }).run();

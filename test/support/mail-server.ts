@@ -71,7 +71,11 @@ export async function startWebhookReceiver() {
     delay(ms: number) {
       delayMs = ms;
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -38,8 +38,12 @@ export function answerChecker(document: OpenApiDocument) {
     const response = operation.responses?.[String(answer.status)];
     if (!response) return [`${answer.method} ${template}: status ${answer.status} not documented`];
     const mediaType = answer.contentType.split(";")[0]!.trim();
-    if (!response.content) return answer.body === undefined ? [] : [`${answer.method} ${template} ${answer.status}: a body where none is documented`];
-    if (!response.content[mediaType]) return [`${answer.method} ${template} ${answer.status}: media type ${mediaType} not documented (${Object.keys(response.content).join(", ")})`];
+    if (!response.content)
+      return answer.body === undefined ? [] : [`${answer.method} ${template} ${answer.status}: a body where none is documented`];
+    if (!response.content[mediaType])
+      return [
+        `${answer.method} ${template} ${answer.status}: media type ${mediaType} not documented (${Object.keys(response.content).join(", ")})`,
+      ];
     const ref = `openapi#/paths/${pointer(template)}/${answer.method.toLowerCase()}/responses/${answer.status}/content/${pointer(mediaType)}/schema`;
     let validate = compiled.get(ref);
     if (!validate) {
@@ -47,6 +51,8 @@ export function answerChecker(document: OpenApiDocument) {
       compiled.set(ref, validate);
     }
     if (validate(answer.body)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${answer.method} ${answer.path} ${answer.status}: ${e.instancePath} ${e.message}`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${answer.method} ${answer.path} ${answer.status}: ${e.instancePath} ${e.message}`);
   };
 }

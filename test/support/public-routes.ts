@@ -20,7 +20,13 @@ export function getRoutes(app: FastifyInstance): string[] {
     const depth = m[1]!.length / 4;
     stack.length = depth;
     stack.push(m[2]!);
-    if ((m[3] ?? "").split(",").map((s) => s.trim()).includes("GET")) routes.push(stack.join(""));
+    if (
+      (m[3] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .includes("GET")
+    )
+      routes.push(stack.join(""));
   }
   return routes;
 }
@@ -80,7 +86,9 @@ export async function publicRouteUrls(app: FastifyInstance, values: ParamValues)
     if (expanded.guessed) {
       const res = await app.inject(expanded.urls[0]!);
       if (isStaffOnly(res)) continue;
-      throw new Error(`No test value for a parameter of ${route} (it answered ${res.statusCode} to an anonymous request): add one to the crawl's values so this route is checked.`);
+      throw new Error(
+        `No test value for a parameter of ${route} (it answered ${res.statusCode} to an anonymous request): add one to the crawl's values so this route is checked.`,
+      );
     }
     urls.push(...expanded.urls);
   }
@@ -154,18 +162,28 @@ export async function crawlPublic(app: FastifyInstance, seeds: string[], options
   const queued = new Set(queue);
   while (queue.length > 0) {
     const url = queue.shift()!;
-    if (answers.size >= limit) throw new Error(`The crawl reached its bound of ${limit} URLs before ${url}: raise it, or find the link that multiplies.`);
+    if (answers.size >= limit)
+      throw new Error(`The crawl reached its bound of ${limit} URLs before ${url}: raise it, or find the link that multiplies.`);
     const res = await app.inject(url);
     const answer: CrawledAnswer = {
       status: res.statusCode,
       contentType: String(res.headers["content-type"] ?? ""),
-      headers: Object.entries(res.headers).map(([k, v]) => `${k}: ${String(v)}`).join("\n"),
+      headers: Object.entries(res.headers)
+        .map(([k, v]) => `${k}: ${String(v)}`)
+        .join("\n"),
       body: res.body,
       bytes: res.rawPayload.length,
     };
     answers.set(url, answer);
     const location = res.headers.location;
-    const links = res.statusCode >= 300 && res.statusCode < 400 ? (typeof location === "string" ? [location] : []) : res.statusCode < 300 ? linksOf(answer, options.origin) : [];
+    const links =
+      res.statusCode >= 300 && res.statusCode < 400
+        ? typeof location === "string"
+          ? [location]
+          : []
+        : res.statusCode < 300
+          ? linksOf(answer, options.origin)
+          : [];
     for (const link of links) {
       const path = sitePath(link, url, options.origin);
       if (path && !queued.has(path)) {

@@ -26,7 +26,10 @@ export function routesOf(app: FastifyInstance, method: string): string[] {
 }
 
 /** Every route for every method the app answers (HEAD is Fastify's own copy of each GET, left out). */
-export function routeTable(app: FastifyInstance, methods: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"]): RegisteredRoute[] {
+export function routeTable(
+  app: FastifyInstance,
+  methods: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"],
+): RegisteredRoute[] {
   return methods.flatMap((method) => routesOf(app, method).map((path) => ({ method, path })));
 }
 

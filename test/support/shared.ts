@@ -7,9 +7,7 @@ import { fileURLToPath } from "node:url";
  * deadline examples, read in place and never copied in. QUASH_SHARED_DIR points elsewhere
  * when the project is checked out somewhere that has no ../shared beside it.
  */
-export const SHARED_DIR = resolve(
-  process.env.QUASH_SHARED_DIR ?? fileURLToPath(new URL("../../../shared/", import.meta.url)),
-);
+export const SHARED_DIR = resolve(process.env.QUASH_SHARED_DIR ?? fileURLToPath(new URL("../../../shared/", import.meta.url)));
 
 export function sharedPath(...parts: string[]): string {
   if (!existsSync(SHARED_DIR)) {

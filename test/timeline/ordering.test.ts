@@ -37,14 +37,32 @@ describe("surnameOf", () => {
 
 describe("inferredView", () => {
   const cite = (o: Partial<Citation>): Citation =>
-    ({ id: 1, recordType: "event", recordId: "1", field: null, sourceId: 1, quote: null, verifiedAgainstDocket: false, inferred: false, inferredReason: null, source: { tag: "S01" }, ...o }) as Citation;
+    ({
+      id: 1,
+      recordType: "event",
+      recordId: "1",
+      field: null,
+      sourceId: 1,
+      quote: null,
+      verifiedAgainstDocket: false,
+      inferred: false,
+      inferredReason: null,
+      source: { tag: "S01" },
+      ...o,
+    }) as Citation;
 
   it("is null when no citation of the field or the record is inferred", () => {
     expect(inferredView([cite({}), cite({ field: "title", inferred: true, inferredReason: "x" })], "date")).toBeNull();
   });
 
   it("gives the reasons of the field's and the whole record's inferred citations", () => {
-    const view = inferredView([cite({ field: "date", inferred: true, inferredReason: "Friday after Thursday." }), cite({ inferred: true, inferredReason: "Same subpoena." })], "date");
+    const view = inferredView(
+      [
+        cite({ field: "date", inferred: true, inferredReason: "Friday after Thursday." }),
+        cite({ inferred: true, inferredReason: "Same subpoena." }),
+      ],
+      "date",
+    );
     expect(view).toEqual({ reason: "Friday after Thursday. Same subpoena." });
   });
 });

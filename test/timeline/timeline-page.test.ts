@@ -2,15 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import {
-  citeSource,
-  insertCase,
-  insertEvent,
-  insertOrder,
-  insertSource,
-  insertSubpoena,
-  linkEvent,
-} from "../support/factories";
+import { citeSource, insertCase, insertEvent, insertOrder, insertSource, insertSubpoena, linkEvent } from "../support/factories";
 import { parseHtml } from "../support/html";
 import { openPage } from "../support/pages";
 
@@ -39,10 +31,26 @@ describe("timeline page", () => {
     citeSource(db, "event", withdrawal.id, s02.id);
     insertEvent(db, { slug: "announcement", kind: "statement", title: "ACLU NorCal announces the withdrawal", date: "2025-11-30" });
     insertEvent(db, { slug: "same-day-exact", kind: "report", title: "An exact-day report on Nov 1", date: "2025-11-01" });
-    const filing = insertEvent(db, { slug: "motion-filed", kind: "filing", title: "ACLU files the motion to quash", date: "2025-09-18", caseId });
+    const filing = insertEvent(db, {
+      slug: "motion-filed",
+      kind: "filing",
+      title: "ACLU files the motion to quash",
+      date: "2025-09-18",
+      caseId,
+    });
     citeSource(db, "event", filing.id, s02.id);
-    const order = insertEvent(db, { slug: "hixson-order", kind: "order", title: "Judge Hixson orders Meta not to produce", date: "2025-09-19", caseId });
-    citeSource(db, "event", order.id, s02.id, { field: "date", inferred: true, inferredReason: "Politico says Friday, after the Thursday filing." });
+    const order = insertEvent(db, {
+      slug: "hixson-order",
+      kind: "order",
+      title: "Judge Hixson orders Meta not to produce",
+      date: "2025-09-19",
+      caseId,
+    });
+    citeSource(db, "event", order.id, s02.id, {
+      field: "date",
+      inferred: true,
+      inferredReason: "Politico says Friday, after the Thursday filing.",
+    });
     insertEvent(db, {
       slug: "cldc-filing",
       kind: "filing",
@@ -66,7 +74,10 @@ describe("timeline page", () => {
   });
   afterEach(async () => app.close());
 
-  const titles = ($: ReturnType<typeof parseHtml>) => $("ol.timeline > li h3").map((_, h) => $(h).clone().find("sup").remove().end().text().trim()).get();
+  const titles = ($: ReturnType<typeof parseHtml>) =>
+    $("ol.timeline > li h3")
+      .map((_, h) => $(h).clone().find("sup").remove().end().text().trim())
+      .get();
 
   it("lists every event by earliest possible day, then precision, with unknown dates last", async () => {
     const { $ } = await openPage(app, "/timeline");
@@ -82,7 +93,11 @@ describe("timeline page", () => {
       "EFF and ACLU NorCal letter",
       "Something whose date nobody knows",
     ]);
-    expect($("h2").map((_, h) => $(h).text()).get()).toEqual(["2025", "2026", "Date unknown"]);
+    expect(
+      $("h2")
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(["2025", "2026", "Date unknown"]);
     expect($("main").text()).toContain("earliest day each could have happened");
   });
 
@@ -118,7 +133,12 @@ describe("timeline page", () => {
   it("folds in order signings no event tells of, without duplicating those an event covers", async () => {
     insertOrder(db, caseId, { slug: "same-day-as-event", title: "Order of Sep 19", dateSigned: "2025-09-19", dateSignedPrecision: "day" });
     const linked = insertOrder(db, caseId, { slug: "linked", title: "Order told by a linked event", dateSigned: "2025-10-01" });
-    const event = insertEvent(db, { slug: "event-about-linked", kind: "other", title: "Something about the linked order", date: "2025-10-01" });
+    const event = insertEvent(db, {
+      slug: "event-about-linked",
+      kind: "other",
+      title: "Something about the linked order",
+      date: "2025-10-01",
+    });
     linkEvent(db, event.id, "order", linked.id);
     insertOrder(db, caseId, {
       slug: "untold",

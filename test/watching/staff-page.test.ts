@@ -15,7 +15,13 @@ let db: Db;
 beforeEach(async () => {
   ({ app, db } = await buildTestApp({ config: { dataDir: tempDataDir() } }));
   insertCourt(db, { id: "cand" });
-  insertCase(db, { slug: "doe-v-dhs", courtId: "cand", docketNumber: "3:25-mc-80001-TSH", docketNumberCore: "3:25-mc-80001", label: "Doe v. DHS" });
+  insertCase(db, {
+    slug: "doe-v-dhs",
+    courtId: "cand",
+    docketNumber: "3:25-mc-80001-TSH",
+    docketNumberCore: "3:25-mc-80001",
+    label: "Doe v. DHS",
+  });
   insertCase(db, { slug: "no-number", courtId: "cand", docketNumber: null, label: "Motion reported by the press" });
 });
 afterEach(() => app.close());
@@ -42,10 +48,18 @@ describe("the Watched dockets page", () => {
   it("Watch starts the court's poll (a revision names who), Stop watching ends it", async () => {
     const { cookie, csrf } = await as("editor");
     const kase = db.select().from(s.cases).get()!;
-    const watched = await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, { _csrf: csrf, watched: "true", version: String(kase.version) });
+    const watched = await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, {
+      _csrf: csrf,
+      watched: "true",
+      version: String(kase.version),
+    });
     expect(watched.statusCode).toBe(303);
     expect(app.jobs.list().map((j) => j.name)).toEqual(["rss-poll:cand"]);
-    const revisions = db.select().from(s.revisions).all().filter((r) => r.recordType === "case" && r.recordId === String(kase.id));
+    const revisions = db
+      .select()
+      .from(s.revisions)
+      .all()
+      .filter((r) => r.recordType === "case" && r.recordId === String(kase.id));
     expect(revisions.at(-1)).toMatchObject({ actor: "editor@example.org", action: "update" });
     const page = parseHtml((await app.inject({ url: "/staff/watching", headers: { cookie } })).body);
     const feedRow = collapseWhitespace(page("#feed-cand").text());
@@ -53,37 +67,68 @@ describe("the Watched dockets page", () => {
     expect(feedRow).toContain("https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl (default) never due now none");
     expect(collapseWhitespace(page("#cases").text())).toContain("Doe v. DHS3:25-mc-80001-TSH (cand) not yet none seen none none");
 
-    const stop = await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, { _csrf: csrf, watched: "false", version: String(kase.version + 1) });
+    const stop = await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, {
+      _csrf: csrf,
+      watched: "false",
+      version: String(kase.version + 1),
+    });
     expect(stop.statusCode).toBe(303);
     expect(app.jobs.list().filter((j) => j.registered)).toEqual([]);
   });
 
   it("refuses to watch a case without a docket number, and a stale form, changing nothing", async () => {
     const { cookie, csrf } = await as("editor");
-    const noNumber = db.select().from(s.cases).all().find((c) => c.slug === "no-number")!;
-    const refused = await postForm(app, "/staff/cases/no-number/watch", cookie, { _csrf: csrf, watched: "true", version: String(noNumber.version) });
+    const noNumber = db
+      .select()
+      .from(s.cases)
+      .all()
+      .find((c) => c.slug === "no-number")!;
+    const refused = await postForm(app, "/staff/cases/no-number/watch", cookie, {
+      _csrf: csrf,
+      watched: "true",
+      version: String(noNumber.version),
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("needs the case&#x27;s court and docket number on the record first");
     const stale = await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, { _csrf: csrf, watched: "true", version: "99" });
     expect(stale.statusCode).toBe(409);
-    expect(db.select().from(s.cases).all().every((c) => !c.watched)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(s.cases)
+        .all()
+        .every((c) => !c.watched),
+    ).toBe(true);
   });
 
   it("feed settings: an address and an interval under the floor are refused beside their fields (422); good ones are kept", async () => {
     const { cookie, csrf } = await as("editor");
     const kase = db.select().from(s.cases).get()!;
     await postForm(app, "/staff/cases/doe-v-dhs/watch", cookie, { _csrf: csrf, watched: "true", version: String(kase.version) });
-    const bad = await postForm(app, "/staff/watching/feeds/cand", cookie, { _csrf: csrf, feedUrl: "ftp://ecf.cand.uscourts.gov/rss", intervalMinutes: "2" });
+    const bad = await postForm(app, "/staff/watching/feeds/cand", cookie, {
+      _csrf: csrf,
+      feedUrl: "ftp://ecf.cand.uscourts.gov/rss",
+      intervalMinutes: "2",
+    });
     expect(bad.statusCode).toBe(422);
     const $ = parseHtml(bad.body);
     expect($("#feed-url-cand-error").text()).toBe("Feed address must be an http:// or https:// address");
-    expect($("#feed-interval-cand-error").text()).toBe("Minutes between polls must be at least 10: the courts' servers are polled no faster");
+    expect($("#feed-interval-cand-error").text()).toBe(
+      "Minutes between polls must be at least 10: the courts' servers are polled no faster",
+    );
     expect($("#feed-url-cand").attr("value")).toBe("ftp://ecf.cand.uscourts.gov/rss");
     expect(createCourtFeedsRepository(db).feed("cand")).toBeUndefined();
 
-    const good = await postForm(app, "/staff/watching/feeds/cand", cookie, { _csrf: csrf, feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all", intervalMinutes: "30" });
+    const good = await postForm(app, "/staff/watching/feeds/cand", cookie, {
+      _csrf: csrf,
+      feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all",
+      intervalMinutes: "30",
+    });
     expect(good.statusCode).toBe(303);
-    expect(createCourtFeedsRepository(db).feed("cand")).toMatchObject({ feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all", intervalMinutes: 30 });
+    expect(createCourtFeedsRepository(db).feed("cand")).toMatchObject({
+      feedUrl: "https://ecf.cand.uscourts.gov/cgi-bin/rss_outside.pl?filter=all",
+      intervalMinutes: 30,
+    });
     expect(app.jobs.list().find((j) => j.name === "rss-poll:cand")!.schedule).toBe("every 1800s");
   });
 
@@ -102,19 +147,52 @@ describe("the mailbox settings page", () => {
     const { cookie } = await as("admin");
     const form = await app.inject({ url: "/staff/watching/mailbox", headers: { cookie } });
     const csrf = csrfFrom(form.body);
-    const bad = await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap example", port: "99999", tls: "tls", username: "", secret: "", folder: "INBOX", processedFolder: "", intervalMinutes: "0", enabled: "on" });
+    const bad = await postForm(app, "/staff/watching/mailbox", cookie, {
+      _csrf: csrf,
+      host: "imap example",
+      port: "99999",
+      tls: "tls",
+      username: "",
+      secret: "",
+      folder: "INBOX",
+      processedFolder: "",
+      intervalMinutes: "0",
+      enabled: "on",
+    });
     expect(bad.statusCode).toBe(422);
     const $ = parseHtml(bad.body);
     expect($("#mailbox-host-error").text()).toBe("IMAP server: must be a host name or address, such as imap.example.org");
     expect($("#mailbox-port-error").text()).toBe("Port: must be between 1 and 65535");
     expect($("#mailbox-username-error").text()).toBe("User name: is needed");
     expect($("#mailbox-intervalMinutes-error").text()).toBe("Minutes between reads: must be at least 1");
-    const noSecret = await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "5", enabled: "on" });
+    const noSecret = await postForm(app, "/staff/watching/mailbox", cookie, {
+      _csrf: csrf,
+      host: "imap.example.org",
+      port: "993",
+      tls: "tls",
+      username: "nef@clinic.example.org",
+      secret: "",
+      folder: "INBOX",
+      processedFolder: "Quash-processed",
+      intervalMinutes: "5",
+      enabled: "on",
+    });
     expect(noSecret.statusCode).toBe(422);
     expect(parseHtml(noSecret.body)("#mailbox-secret-error").text()).toBe("Password or app token: is needed the first time");
     expect(createNefIntakeRepository(db).mailboxSettings()).toBeUndefined();
 
-    const saved = await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "s3cret-app-token", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "5", enabled: "on" });
+    const saved = await postForm(app, "/staff/watching/mailbox", cookie, {
+      _csrf: csrf,
+      host: "imap.example.org",
+      port: "993",
+      tls: "tls",
+      username: "nef@clinic.example.org",
+      secret: "s3cret-app-token",
+      folder: "INBOX",
+      processedFolder: "Quash-processed",
+      intervalMinutes: "5",
+      enabled: "on",
+    });
     expect(saved.statusCode).toBe(303);
     const row = createNefIntakeRepository(db).mailboxSettings()!;
     expect(row.secretEncrypted).not.toContain("s3cret-app-token");
@@ -124,7 +202,18 @@ describe("the mailbox settings page", () => {
     expect(parseHtml(again.body)("#mailbox-host").attr("value")).toBe("imap.example.org");
 
     // Saving again with the password left empty keeps it.
-    await postForm(app, "/staff/watching/mailbox", cookie, { _csrf: csrf, host: "imap.example.org", port: "993", tls: "tls", username: "nef@clinic.example.org", secret: "", folder: "INBOX", processedFolder: "Quash-processed", intervalMinutes: "10", enabled: "on" });
+    await postForm(app, "/staff/watching/mailbox", cookie, {
+      _csrf: csrf,
+      host: "imap.example.org",
+      port: "993",
+      tls: "tls",
+      username: "nef@clinic.example.org",
+      secret: "",
+      folder: "INBOX",
+      processedFolder: "Quash-processed",
+      intervalMinutes: "10",
+      enabled: "on",
+    });
     expect(createNefIntakeRepository(db).mailboxSettings()).toMatchObject({ secretEncrypted: row.secretEncrypted, intervalMinutes: 10 });
     const removed = await postForm(app, "/staff/watching/mailbox/remove", cookie, { _csrf: csrf });
     expect(removed.statusCode).toBe(303);

@@ -1,7 +1,34 @@
 import { z } from "zod";
-import { CASE_GROUPS, COUNSEL_STANDINGS, COVERAGE_STATUSES, DEADLINE_ORIGINS, DEADLINE_STATUSES, ENTRY_KINDS, ENTRY_SOURCES, HEARING_STATUSES, MOTION_KINDS, MOTION_STATUSES, ORDER_KINDS } from "../../../db/schema";
+import {
+  CASE_GROUPS,
+  COUNSEL_STANDINGS,
+  COVERAGE_STATUSES,
+  DEADLINE_ORIGINS,
+  DEADLINE_STATUSES,
+  ENTRY_KINDS,
+  ENTRY_SOURCES,
+  HEARING_STATUSES,
+  MOTION_KINDS,
+  MOTION_STATUSES,
+  ORDER_KINDS,
+} from "../../../db/schema";
 import { ENTRY_SOURCE_KINDS } from "../../shared/labels";
-import { AccountRef, addressed, CaseRef, CaseStatus, Conflicts, CourtRef, FuzzyDate, htmlUrl, IsoDate, JudgeRef, OrderRef, OrganizationRef, Sources, SubpoenaRef } from "./common";
+import {
+  AccountRef,
+  addressed,
+  CaseRef,
+  CaseStatus,
+  Conflicts,
+  CourtRef,
+  FuzzyDate,
+  htmlUrl,
+  IsoDate,
+  JudgeRef,
+  OrderRef,
+  OrganizationRef,
+  Sources,
+  SubpoenaRef,
+} from "./common";
 
 /*
  * A case: the list's item and the whole record (parties, docket entries, motions, orders,
@@ -11,7 +38,7 @@ import { AccountRef, addressed, CaseRef, CaseStatus, Conflicts, CourtRef, FuzzyD
 
 const caseBase = {
   ...addressed,
-  docketNumber: z.string().nullable().meta({ description: "As the court prints it (\"3:25-mc-80200-TSH\"); null while unknown." }),
+  docketNumber: z.string().nullable().meta({ description: 'As the court prints it ("3:25-mc-80200-TSH"); null while unknown.' }),
   docketNumberCore: z.string().nullable().meta({ description: "The number without judge initials, stable across reassignment." }),
   caption: z.string().nullable().meta({ description: "As on the docket; null while no source states it." }),
   label: z.string().meta({ description: "What the tracker calls the case while the caption is unknown." }),
@@ -21,7 +48,10 @@ const caseBase = {
   referredJudge: JudgeRef.nullable(),
   dateFiled: FuzzyDate,
   dateTerminated: IsoDate.nullable(),
-  citation: z.string().meta({ description: "The case in Bluebook form, by its filing date: \"J. Doe v. DHS, No. 5:26-mc-80026 (N.D. Cal. filed Feb. 2, 2026)\"; what the record does not know is left out." }),
+  citation: z.string().meta({
+    description:
+      'The case in Bluebook form, by its filing date: "J. Doe v. DHS, No. 5:26-mc-80026 (N.D. Cal. filed Feb. 2, 2026)"; what the record does not know is left out.',
+  }),
   nature: z.string().nullable(),
   summary: z.string().nullable(),
   status: CaseStatus,
@@ -64,13 +94,19 @@ export const OpenEntry = z
     kind: z.enum(ENTRY_KINDS),
     filedBy: z.string().nullable(),
     stricken: z.boolean(),
-    textSource: z.enum(ENTRY_SOURCES).meta({ description: "Where the entry's text came from (PACER docket report, RSS, NEF, staff, press)." }),
-    source: z.enum(ENTRY_SOURCE_KINDS).meta({ description: "How the entry is known: from the court's docket, reconstructed from a press report, or logged by staff." }),
-    ecf: z.string().nullable().meta({ description: "\"ECF No. 12\" when the entry's number is known; null otherwise." }),
+    textSource: z
+      .enum(ENTRY_SOURCES)
+      .meta({ description: "Where the entry's text came from (PACER docket report, RSS, NEF, staff, press)." }),
+    source: z
+      .enum(ENTRY_SOURCE_KINDS)
+      .meta({ description: "How the entry is known: from the court's docket, reconstructed from a press report, or logged by staff." }),
+    ecf: z.string().nullable().meta({ description: '"ECF No. 12" when the entry\'s number is known; null otherwise.' }),
     dateFiledInferred: z.boolean().meta({ description: "True when a source marks the filing date as inferred rather than stated." }),
     sealed: z.literal(false),
     htmlUrl: z.string().meta({ description: "The entry's permalink page." }),
-    citation: z.string().meta({ description: "The entry in Bluebook form: \"Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 18, 2025)\"." }),
+    citation: z
+      .string()
+      .meta({ description: 'The entry in Bluebook form: "Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 18, 2025)".' }),
     documents: z.array(Document),
     sources: Sources,
     conflicts: Conflicts,
@@ -94,7 +130,9 @@ export const Counsel = z
 export const Party = z
   .object({
     id: z.number().int(),
-    name: z.string().meta({ description: "As named on the docket; pseudonymous parties are never unmasked. \"Sealed party\" when the court sealed the name." }),
+    name: z.string().meta({
+      description: 'As named on the docket; pseudonymous parties are never unmasked. "Sealed party" when the court sealed the name.',
+    }),
     nameSealed: z.boolean().meta({ description: "The court sealed the party's name: only the role is shown." }),
     role: z.string(),
     pseudonymous: z.boolean(),
@@ -144,7 +182,10 @@ export const Coverage = z
     sources: Sources,
     conflicts: Conflicts,
   })
-  .meta({ id: "Coverage", description: "What a stay or non-production order protects: one subpoena, one account (or all of the movant's)." });
+  .meta({
+    id: "Coverage",
+    description: "What a stay or non-production order protects: one subpoena, one account (or all of the movant's).",
+  });
 
 /*
  * An order in full, in a case's record (CaseOrder) and in the order list (OrderItem), starts
@@ -198,7 +239,9 @@ export const Deadline = z
     dateDue: IsoDate,
     ruleCode: z.string().nullable(),
     ruleCitation: z.string().nullable(),
-    origin: z.enum(DEADLINE_ORIGINS).meta({ description: "`court_ordered` wins over `computed` (from a rule); `stated` is as a platform stated it." }),
+    origin: z
+      .enum(DEADLINE_ORIGINS)
+      .meta({ description: "`court_ordered` wins over `computed` (from a rule); `stated` is as a platform stated it." }),
     triggerDate: IsoDate.nullable(),
     status: z.enum(DEADLINE_STATUSES),
     motionId: z.number().int().nullable(),
@@ -215,7 +258,10 @@ export const StatusStep = z
     line: z.string().meta({ description: "The status line as it read on that day, derived from the record as it stood then." }),
     date: z
       .object({
-        value: z.string().nullable().meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown." }),
+        value: z
+          .string()
+          .nullable()
+          .meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown." }),
         label: z.string(),
         exact: z.boolean(),
       })
@@ -226,10 +272,15 @@ export const StatusStep = z
   })
   .meta({ id: "StatusStep", description: "One step of a status history, oldest first; the last is today's status." });
 
-export const StatusHistory = z.array(StatusStep).meta({ description: "How the status changed over time, oldest first; the last step is today's status line." });
+export const StatusHistory = z
+  .array(StatusStep)
+  .meta({ description: "How the status changed over time, oldest first; the last step is today's status line." });
 export const CaseFreshness = z
   .object({
-    statement: z.string().meta({ description: "How current the docket is, in words (\"Checked against the court's RSS feed at 12:15 PM PST on 21 Nov 2026; last full docket report imported 30 Nov 2026.\"); \"Press reports only…\" when nothing came from PACER." }),
+    statement: z.string().meta({
+      description:
+        'How current the docket is, in words ("Checked against the court\'s RSS feed at 12:15 PM PST on 21 Nov 2026; last full docket report imported 30 Nov 2026."); "Press reports only…" when nothing came from PACER.',
+    }),
     basis: z.enum(["court-record", "press-only"]),
     watched: z.boolean().meta({ description: "Whether the tracker polls the court's RSS feed for this case." }),
     lastRssCheckAt: z.string().nullable().meta({ description: "Last successful poll of the court's RSS feed (ISO 8601 instant)." }),
@@ -257,9 +308,14 @@ export const CaseRecord = z
     jurisdiction: z.string().nullable(),
     updatedAt: z.string().meta({ description: "When the case record itself last changed (ISO 8601 instant)." }),
     parties: z.array(Party),
-    entries: z.array(DocketEntry).meta({ description: "The first 100 docket entries in docket order; sealed entries as placeholders. The rest, a page at a time, from `entriesUrl`." }),
+    entries: z.array(DocketEntry).meta({
+      description:
+        "The first 100 docket entries in docket order; sealed entries as placeholders. The rest, a page at a time, from `entriesUrl`.",
+    }),
     entriesCount: z.number().int().meta({ description: "How many docket entries the case has in all (sealed placeholders included)." }),
-    entriesUrl: z.string().meta({ description: "The case's docket entries as a paginated list (`GET /api/v1/cases/{slug}/entries`), with filters." }),
+    entriesUrl: z
+      .string()
+      .meta({ description: "The case's docket entries as a paginated list (`GET /api/v1/cases/{slug}/entries`), with filters." }),
     motions: z.array(Motion),
     orders: z.array(CaseOrder),
     hearings: z.array(Hearing),

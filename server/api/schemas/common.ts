@@ -19,10 +19,10 @@ export const FuzzyDate = z
     latest: IsoDate.nullable().meta({ description: "With precision `range`: the latest day it can be; otherwise null." }),
     precision: z.enum(DATE_PRECISIONS).meta({
       description:
-        "How exactly the date is known: `day`; `month` or `year` (only that much is known; `date` is its first day); `weekday` (e.g. \"a Tuesday in September 2025\"); `range` (between `date` and `latest`); `unknown`.",
+        'How exactly the date is known: `day`; `month` or `year` (only that much is known; `date` is its first day); `weekday` (e.g. "a Tuesday in September 2025"); `range` (between `date` and `latest`); `unknown`.',
     }),
     label: z.string().meta({
-      description: "The date in words, never more precise than the record knows (\"September 19, 2025\", \"November 2025\", \"date unknown\").",
+      description: 'The date in words, never more precise than the record knows ("September 19, 2025", "November 2025", "date unknown").',
     }),
   })
   .meta({
@@ -33,8 +33,11 @@ export const FuzzyDate = z
 
 export const Source = z
   .object({
-    tag: z.string().meta({ description: "The source's tag in the register (\"S01\")." }),
-    field: z.string().nullable().meta({ description: "The field of the record this source backs (camelCase); null when it backs the record as a whole." }),
+    tag: z.string().meta({ description: 'The source\'s tag in the register ("S01").' }),
+    field: z
+      .string()
+      .nullable()
+      .meta({ description: "The field of the record this source backs (camelCase); null when it backs the record as a whole." }),
     title: z.string(),
     publisher: z.string().nullable(),
     url: z.string().nullable(),
@@ -51,7 +54,7 @@ export const Sources = z.array(Source).meta({ description: "Every source behind 
 
 export const Conflict = z
   .object({
-    code: z.string().meta({ description: "The conflict's code in the register (\"Q2\")." }),
+    code: z.string().meta({ description: 'The conflict\'s code in the register ("Q2").' }),
     title: z.string(),
     description: z.string(),
     status: z.enum(["open", "resolved"]),
@@ -61,7 +64,9 @@ export const Conflict = z
   })
   .meta({ id: "Conflict", description: "A disagreement between sources about this record, shown rather than resolved." });
 
-export const Conflicts = z.array(Conflict).meta({ description: "Open and resolved disagreements between sources about this record; empty when there are none." });
+export const Conflicts = z
+  .array(Conflict)
+  .meta({ description: "Open and resolved disagreements between sources about this record; empty when there are none." });
 
 export const url = z.string().meta({ description: "This record in the API." });
 export const htmlUrl = z.string().meta({ description: "This record's page on the site." });
@@ -76,9 +81,7 @@ export const addressed = {
 
 export const CourtRef = z.object({ id: z.string(), name: z.string(), shortName: z.string() }).meta({ id: "CourtRef" });
 
-export const JudgeRef = z
-  .object({ slug: z.string(), name: z.string(), title: z.string(), url, htmlUrl })
-  .meta({ id: "JudgeRef" });
+export const JudgeRef = z.object({ slug: z.string(), name: z.string(), title: z.string(), url, htmlUrl }).meta({ id: "JudgeRef" });
 
 export const CaseRef = z
   .object({
@@ -97,18 +100,20 @@ export const SubpoenaRef = z
 export const AccountRef = z
   .object({
     slug: z.string(),
-    handle: z.string().nullable().meta({ description: "The public handle (\"@LBProtest\"); null when only a name is known." }),
+    handle: z.string().nullable().meta({ description: 'The public handle ("@LBProtest"); null when only a name is known.' }),
     displayName: z.string().nullable(),
   })
   .meta({ id: "AccountRef", description: "A targeted account, by public handle only." });
 
-export const OrganizationRef = z.object({ slug: z.string(), name: z.string(), shortName: z.string().nullable() }).meta({ id: "OrganizationRef" });
+export const OrganizationRef = z
+  .object({ slug: z.string(), name: z.string(), shortName: z.string().nullable() })
+  .meta({ id: "OrganizationRef" });
 
 export const OrderRef = z.object({ slug: z.string(), title: z.string(), htmlUrl }).meta({ id: "OrderRef" });
 
 export const CaseStatus = z
   .object({
-    label: z.string().meta({ description: "Derived from the record: \"Closed\", \"Motion pending\", \"No motion pending\", \"Status unknown\"." }),
+    label: z.string().meta({ description: 'Derived from the record: "Closed", "Motion pending", "No motion pending", "Status unknown".' }),
     tone: z.enum(["ok", "warn", "muted", "accent"]),
     detail: z.string().nullable().meta({ description: "The latest source's own words about the status, when it has any." }),
   })

@@ -7,7 +7,7 @@ const judgeBase = {
   ...addressed,
   name: z.string(),
   title: z.string(),
-  initials: z.string().nullable().meta({ description: "Initials the court appends to docket numbers (\"TSH\")." }),
+  initials: z.string().nullable().meta({ description: 'Initials the court appends to docket numbers ("TSH").' }),
   court: CourtRef.nullable(),
   caseCount: z.number().int(),
   orderCount: z.number().int(),

@@ -9,11 +9,18 @@ export const OrderItem = z
     case: CaseRef,
     ...orderSigning,
     standing: z.enum(["in_force", "ended", "none"]).meta({
-      description: "Derived from its coverage: `in_force` while anything it protects is in force, `ended` when all has ended, `none` when it protects nothing (rulings, scheduling).",
+      description:
+        "Derived from its coverage: `in_force` while anything it protects is in force, `ended` when all has ended, `none` when it protects nothing (rulings, scheduling).",
     }),
     dispositions: z.array(
       z.object({
-        motion: z.object({ id: z.number().int(), title: z.string(), kind: z.enum(MOTION_KINDS), status: z.enum(MOTION_STATUSES), sources: Sources }),
+        motion: z.object({
+          id: z.number().int(),
+          title: z.string(),
+          kind: z.enum(MOTION_KINDS),
+          status: z.enum(MOTION_STATUSES),
+          sources: Sources,
+        }),
         disposition: z.enum(MOTION_STATUSES),
       }),
     ),

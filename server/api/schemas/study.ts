@@ -16,7 +16,7 @@ export const AuthorityRef = z
 export const Argument = z
   .object({
     id: z.number().int(),
-    slug: z.string().meta({ description: "Its anchor on /arguments (\"argument-12\"): arguments have no slug of their own." }),
+    slug: z.string().meta({ description: 'Its anchor on /arguments ("argument-12"): arguments have no slug of their own.' }),
     htmlUrl,
     text: z.string().meta({ description: "The argument, as the sources attribute it." }),
     doctrineTag: z.string(),
@@ -26,9 +26,17 @@ export const Argument = z
       .array()
       .meta({ description: "The party the sources name, or else the motion's movants; empty when neither is known." }),
     case: CaseRef,
-    motion: z.object({ motionId: z.number().int(), title: z.string(), htmlUrl }).nullable().meta({ description: "The motion it is made in, with its own page." }),
-    filing: z.object({ entryId: z.number().int(), name: z.string(), htmlUrl }).nullable().meta({ description: "The docket entry that makes it (\"ECF No. 12\")." }),
-    authorities: z.array(AuthorityRef).meta({ description: "The authorities it cites. Empty when no source lists them: no source in the bundled record does." }),
+    motion: z
+      .object({ motionId: z.number().int(), title: z.string(), htmlUrl })
+      .nullable()
+      .meta({ description: "The motion it is made in, with its own page." }),
+    filing: z
+      .object({ entryId: z.number().int(), name: z.string(), htmlUrl })
+      .nullable()
+      .meta({ description: 'The docket entry that makes it ("ECF No. 12").' }),
+    authorities: z
+      .array(AuthorityRef)
+      .meta({ description: "The authorities it cites. Empty when no source lists them: no source in the bundled record does." }),
     reached: z.enum(REACHED).meta({ description: "Whether the court reached the argument: yes, no, or unknown." }),
     treatment: z.string().nullable().meta({ description: "How the court treated it, or why it was not reached." }),
     sources: Sources,
@@ -40,7 +48,10 @@ export const ArgumentListQuery = z.object({
   doctrine: z.string().max(200).optional().meta({ description: "Only arguments under this doctrine (its slug) or with this tag." }),
   case: z.string().max(200).optional().meta({ description: "Only arguments in this case (its slug)." }),
   motion: z.coerce.number().int().positive().optional().meta({ description: "Only arguments of this motion (its id)." }),
-  reached: z.enum(REACHED).optional().meta({ description: "Only arguments the court reached (yes), did not reach (no), or of which that is unknown." }),
+  reached: z
+    .enum(REACHED)
+    .optional()
+    .meta({ description: "Only arguments the court reached (yes), did not reach (no), or of which that is unknown." }),
 });
 
 export const Citing = z
@@ -48,7 +59,9 @@ export const Citing = z
     case: CaseRef,
     filing: z.object({ entryId: z.number().int(), name: z.string(), description: z.string(), htmlUrl }),
     attachmentNumber: z.number().int().meta({ description: "0 for the main document." }),
-    byCourt: z.boolean().meta({ description: "True when the filing is the court's own (an order): its sentences are how the court treated the authority." }),
+    byCourt: z
+      .boolean()
+      .meta({ description: "True when the filing is the court's own (an order): its sentences are how the court treated the authority." }),
     citations: z.array(
       z.object({
         kind: z.enum(CITE_KINDS).meta({ description: "eyecite's class: case, shortCase, id, supra, law, journal, reference." }),
@@ -92,11 +105,14 @@ export const AuthorityRecord = z
 
 export const AuthorityListQuery = z.object({
   doctrine: z.string().max(200).optional().meta({ description: "Only authorities of this doctrine (its slug)." }),
-  kind: z.enum(AUTHORITY_KINDS).optional().meta({ description: "Only authorities of this kind: case, statute, rule, constitution, regulation, journal or other." }),
+  kind: z
+    .enum(AUTHORITY_KINDS)
+    .optional()
+    .meta({ description: "Only authorities of this kind: case, statute, rule, constitution, regulation, journal or other." }),
 });
 
 export const DoctrinesQuery = z.object({
-  slug: z.string().max(200).optional().meta({ description: "Only the doctrine with this slug (\"anonymous-speech\")." }),
+  slug: z.string().max(200).optional().meta({ description: 'Only the doctrine with this slug ("anonymous-speech").' }),
 });
 
 export const DoctrineListItem = z
@@ -118,7 +134,10 @@ export const DoctrineListItem = z
 export const DoctrineRecord = z
   .object({
     ...DoctrineListItem.shape,
-    authorities: z.array(AuthorityListItem).meta({ description: "Its authorities, leading ones first: the Constitution and statutes, the Supreme Court, the courts of appeals, rules, district and state courts." }),
+    authorities: z.array(AuthorityListItem).meta({
+      description:
+        "Its authorities, leading ones first: the Constitution and statutes, the Supreme Court, the courts of appeals, rules, district and state courts.",
+    }),
     arguments: z.array(Argument),
   })
   .meta({ id: "DoctrineRecord" });

@@ -10,11 +10,15 @@ export const SubpoenaStatus = z
     label: z.string(),
     tone: z.enum(["ok", "warn", "accent", "muted"]),
     line: z.string().meta({
-      description: "The status in one quotable line, generated from the records (\"Meta ordered not to produce pending ruling — Magistrate Judge Thomas S. Hixson, since September 19, 2025\").",
+      description:
+        'The status in one quotable line, generated from the records ("Meta ordered not to produce pending ruling — Magistrate Judge Thomas S. Hixson, since September 19, 2025").',
     }),
     date: z
       .object({
-        value: z.string().nullable().meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown or a range." }),
+        value: z
+          .string()
+          .nullable()
+          .meta({ description: "ISO 8601 as precisely as known: `2025-09-19`, `2025-09` or `2025`; null when unknown or a range." }),
         label: z.string(),
         exact: z.boolean(),
       })
@@ -29,13 +33,17 @@ const subpoenaBase = {
   title: z.string(),
   kind: z.enum(SUBPOENA_KINDS),
   issuer: OrganizationRef.nullable(),
-  issuerName: z.string().nullable().meta({ description: "The issuer as a reader names it, with its parent: \"ICE (DHS)\"." }),
+  issuerName: z.string().nullable().meta({ description: 'The issuer as a reader names it, with its parent: "ICE (DHS)".' }),
   issuingComponent: z.string().nullable(),
   recipient: OrganizationRef.nullable(),
-  authorityCited: z.string().nullable().meta({ description: "The statute the demand relies on (\"19 U.S.C. § 1509\")." }),
+  authorityCited: z.string().nullable().meta({ description: 'The statute the demand relies on ("19 U.S.C. § 1509").' }),
   dateIssued: FuzzyDate,
   dateReturn: IsoDate.nullable(),
-  accountsCovered: z.number().int().nullable().meta({ description: "How many accounts the sources say it covered, when more than those named." }),
+  accountsCovered: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "How many accounts the sources say it covered, when more than those named." }),
   summary: z.string().nullable(),
   status: SubpoenaStatus,
   cases: z.array(CaseRef).meta({ description: "The cases challenging it." }),
@@ -43,9 +51,7 @@ const subpoenaBase = {
   conflicts: Conflicts,
 };
 
-export const SubpoenaListItem = z
-  .object({ ...subpoenaBase, namedAccountCount: z.number().int() })
-  .meta({ id: "SubpoenaListItem" });
+export const SubpoenaListItem = z.object({ ...subpoenaBase, namedAccountCount: z.number().int() }).meta({ id: "SubpoenaListItem" });
 
 export const OrderSummary = z
   .object({
@@ -85,7 +91,10 @@ export const SubpoenaRecord = z
           account: AccountRef.nullable(),
           platform: OrganizationRef.nullable(),
           dateNotified: FuzzyDate,
-          responseWindowStated: z.string().nullable().meta({ description: "The window exactly as the notice states it (\"10 days\"); never computed." }),
+          responseWindowStated: z
+            .string()
+            .nullable()
+            .meta({ description: 'The window exactly as the notice states it ("10 days"); never computed.' }),
           responseWindowDays: z.number().int().nullable(),
           responseDateStated: IsoDate.nullable(),
           sources: Sources,
@@ -97,9 +106,14 @@ export const SubpoenaRecord = z
       .object({
         rows: z.array(
           z.object({
-            account: AccountRef.nullable().meta({ description: "Null for an order protecting every account of a movant whose accounts are not on the record." }),
+            account: AccountRef.nullable().meta({
+              description: "Null for an order protecting every account of a movant whose accounts are not on the record.",
+            }),
             namedInSubpoena: z.boolean(),
-            via: z.enum(["account", "movant"]).nullable().meta({ description: "`account`: the order names it; `movant`: it covers every account of a movant who operates it; null: nothing protects it." }),
+            via: z.enum(["account", "movant"]).nullable().meta({
+              description:
+                "`account`: the order names it; `movant`: it covers every account of a movant who operates it; null: nothing protects it.",
+            }),
             coverage: z
               .object({
                 id: z.number().int(),
@@ -115,7 +129,9 @@ export const SubpoenaRecord = z
           }),
         ),
         unprotectedCount: z.number().int().meta({ description: "Accounts no order protects." }),
-        unresolvedMovantOrders: z.boolean().meta({ description: "True when an order protects every account of a movant and the record does not say which those are." }),
+        unresolvedMovantOrders: z
+          .boolean()
+          .meta({ description: "True when an order protects every account of a movant and the record does not say which those are." }),
         unnamedAccounts: z.number().int().meta({ description: "Accounts the sources say it covered beyond those named." }),
       })
       .meta({ description: "Which account is protected by which order, since when." }),

@@ -4,7 +4,9 @@ import { CaseRef, Conflicts, FuzzyDate, htmlUrl, OrderRef, Sources, SubpoenaRef 
 
 export const TimelineItem = z
   .object({
-    slug: z.string().meta({ description: "The item's id on the timeline: `event-{event slug}`, or `order-signed-{order slug}` for an order no event tells of." }),
+    slug: z.string().meta({
+      description: "The item's id on the timeline: `event-{event slug}`, or `order-signed-{order slug}` for an order no event tells of.",
+    }),
     htmlUrl,
     origin: z.enum(["event", "order"]),
     kind: z.enum(EVENT_KINDS),

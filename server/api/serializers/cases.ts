@@ -23,10 +23,7 @@ import {
 } from "./common";
 import { coverageFields, orderFields } from "./orders";
 
-type CaseHead = Pick<
-  CaseSummary,
-  "case" | "court" | "assigned" | "referred" | "subpoenas" | "status" | "citations" | "conflicts"
->;
+type CaseHead = Pick<CaseSummary, "case" | "court" | "assigned" | "referred" | "subpoenas" | "status" | "citations" | "conflicts">;
 
 /** The fields a case carries both in the list and as a record. */
 function caseBase(ctx: ApiContext, h: CaseHead) {
@@ -68,7 +65,13 @@ export function toEntryItems(ctx: ApiContext, d: EntriesOnPage) {
   return d.entries.map((e) => {
     // The projection already emptied a sealed entry; the API shows the placeholder and nothing else.
     if (e.sealed) {
-      return { number: e.number, dateFiled: e.dateFiled, dateEntered: e.dateEntered, sealed: true as const, description: "SEALED" as const };
+      return {
+        number: e.number,
+        dateFiled: e.dateFiled,
+        dateEntered: e.dateEntered,
+        sealed: true as const,
+        description: "SEALED" as const,
+      };
     }
     return {
       id: e.id,
@@ -154,7 +157,11 @@ function orders(ctx: ApiContext, d: PublicDocketData) {
   return d.orders.map((o) => {
     const coverage = d.coverage.filter((c) => c.coverage.orderId === o.id);
     return {
-      ...orderFields(ctx, o, d.orderJudges.find((j) => j.id === o.judgeId)),
+      ...orderFields(
+        ctx,
+        o,
+        d.orderJudges.find((j) => j.id === o.judgeId),
+      ),
       entryId: o.entryId,
       inForce: coverage.some((c) => c.coverage.status === "in_force"),
       dispositions: d.dispositions.filter((x) => x.orderId === o.id).map((x) => ({ motionId: x.motionId, disposition: x.disposition })),

@@ -1,7 +1,18 @@
 import type { OrderRecord } from "../../orders/loaders";
 import { paths } from "../../paths";
 import type { PublicRecord } from "../../privacy/projection";
-import { absolute, accountRef, caseRef, conflicts, fuzzyDate, judgeRef, organizationRef, sources, subpoenaRef, type ApiContext } from "./common";
+import {
+  absolute,
+  accountRef,
+  caseRef,
+  conflicts,
+  fuzzyDate,
+  judgeRef,
+  organizationRef,
+  sources,
+  subpoenaRef,
+  type ApiContext,
+} from "./common";
 
 /** An order's own fields, the same in a case's record and in the order list. */
 export function orderFields(ctx: ApiContext, o: PublicRecord<"order">, judge: PublicRecord<"judge"> | null | undefined) {

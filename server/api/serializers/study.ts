@@ -15,7 +15,13 @@ export function doctrineRef(ctx: ApiContext, d: { slug: string; title: string })
 }
 
 export function authorityRef(ctx: ApiContext, a: { slug: string; shortName: string; citation: string }) {
-  return { slug: a.slug, shortName: a.shortName, citation: a.citation, url: absolute(ctx, paths.api.authority(a.slug)), htmlUrl: absolute(ctx, paths.authority(a.slug)) };
+  return {
+    slug: a.slug,
+    shortName: a.shortName,
+    citation: a.citation,
+    url: absolute(ctx, paths.api.authority(a.slug)),
+    htmlUrl: absolute(ctx, paths.authority(a.slug)),
+  };
 }
 
 export function toApiArgument(ctx: ApiContext, a: PublicArgument) {
@@ -29,8 +35,12 @@ export function toApiArgument(ctx: ApiContext, a: PublicArgument) {
     doctrine: a.doctrine ? doctrineRef(ctx, a.doctrine) : null,
     madeBy: makerOf(a).map((p) => ({ partyId: p.id, name: p.name, role: p.role })),
     case: caseRef(ctx, a.case),
-    motion: a.motion ? { motionId: a.motion.id, title: a.motion.title, htmlUrl: absolute(ctx, paths.motionPage(a.case.slug, a.motion.id)) } : null,
-    filing: a.entry ? { entryId: a.entry.id, name: filingName(a.entry), htmlUrl: absolute(ctx, paths.entryPermalink(a.case.slug, a.entry.id)) } : null,
+    motion: a.motion
+      ? { motionId: a.motion.id, title: a.motion.title, htmlUrl: absolute(ctx, paths.motionPage(a.case.slug, a.motion.id)) }
+      : null,
+    filing: a.entry
+      ? { entryId: a.entry.id, name: filingName(a.entry), htmlUrl: absolute(ctx, paths.entryPermalink(a.case.slug, a.entry.id)) }
+      : null,
     authorities: a.authorities.map((au) => authorityRef(ctx, au)),
     reached: a.argument.reached,
     treatment: a.argument.treatment,
@@ -42,7 +52,12 @@ export function toApiArgument(ctx: ApiContext, a: PublicArgument) {
 function toApiCiting(ctx: ApiContext, f: CitingFiling, authorityId: number) {
   return {
     case: caseRef(ctx, f.case),
-    filing: { entryId: f.entry.id, name: filingName(f.entry), description: f.entry.description, htmlUrl: absolute(ctx, paths.entryPermalink(f.case.slug, f.entry.id)) },
+    filing: {
+      entryId: f.entry.id,
+      name: filingName(f.entry),
+      description: f.entry.description,
+      htmlUrl: absolute(ctx, paths.entryPermalink(f.case.slug, f.entry.id)),
+    },
     attachmentNumber: f.document.attachmentNumber,
     byCourt: f.byCourt,
     citations: f.cites

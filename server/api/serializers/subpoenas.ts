@@ -54,7 +54,12 @@ function subpoenaBase(ctx: ApiContext, h: SubpoenaHead) {
     issuingComponent: sp.issuingComponent,
     recipient: organizationRef(h.recipient),
     authorityCited: sp.authorityCited,
-    dateIssued: fuzzyDate({ date: sp.dateIssued, latest: sp.dateIssuedLatest, precision: sp.dateIssuedPrecision, label: sp.dateIssuedLabel }),
+    dateIssued: fuzzyDate({
+      date: sp.dateIssued,
+      latest: sp.dateIssuedLatest,
+      precision: sp.dateIssuedPrecision,
+      label: sp.dateIssuedLabel,
+    }),
     dateReturn: sp.dateReturn,
     accountsCovered: sp.accountsCovered,
     summary: sp.summary,
@@ -75,7 +80,12 @@ function orderSummary(ctx: ApiContext, o: StatusOrder, casesById: Map<number, Pu
     slug: o.order.slug,
     title: o.order.title,
     htmlUrl: absolute(ctx, paths.order(o.order.slug)),
-    dateSigned: fuzzyDate({ date: o.order.dateSigned, latest: o.order.dateSignedLatest, precision: o.order.dateSignedPrecision, label: o.order.dateSignedLabel }),
+    dateSigned: fuzzyDate({
+      date: o.order.dateSigned,
+      latest: o.order.dateSignedLatest,
+      precision: o.order.dateSignedPrecision,
+      label: o.order.dateSignedLabel,
+    }),
     judge: judgeRef(ctx, o.judge),
     case: kase ? caseRef(ctx, kase) : null,
   };

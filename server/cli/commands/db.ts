@@ -39,7 +39,9 @@ async function backup(databaseFile: string, target: string, io: CliIo) {
   const taken = await takeBackup(databaseFile, target, systemClock.now());
   const report = drillBackup(target);
   if (report.problems.length) throw new Error(`the backup ${target} failed its check: ${report.problems.join("; ")}`);
-  io.stdout(`Backed up ${databaseFile} to ${target} (${taken.bytes} bytes; manifest ${manifestFileOf(target)}); checked: ${report.rows} rows in ${report.tables} tables match, integrity ok`);
+  io.stdout(
+    `Backed up ${databaseFile} to ${target} (${taken.bytes} bytes; manifest ${manifestFileOf(target)}); checked: ${report.rows} rows in ${report.tables} tables match, integrity ok`,
+  );
 }
 
 /** `quash db drill FILE`: proves a backup opens and holds what it was taken from, without touching the live database. */
@@ -70,7 +72,10 @@ async function restore(databaseFile: string, source: string, io: CliIo) {
   const restored = openDatabase(databaseFile);
   try {
     const released = createJobsRepository(restored).releaseAll();
-    if (released > 0) io.stdout(`Released ${released} job lease${released === 1 ? "" : "s"} held when the backup was taken, so the job runner takes those jobs at once`);
+    if (released > 0)
+      io.stdout(
+        `Released ${released} job lease${released === 1 ? "" : "s"} held when the backup was taken, so the job runner takes those jobs at once`,
+      );
   } finally {
     closeDatabase(restored);
   }

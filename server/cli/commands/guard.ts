@@ -30,7 +30,9 @@ export const guardCommand: CliCommand = {
       const report = guard.rescanAll({ userId: null, label: "guard rescan by cli" });
       for (const held of report.held) io.stdout(heldLine(db, held));
       const already = report.stillHeld ? `; ${report.stillHeld} already held` : "";
-      io.stdout(`Scanned ${report.scanned} records: ${report.held.length} newly held${already}.${report.held.length + report.stillHeld ? ` Review them at ${paths.staffReview()}.` : ""}`);
+      io.stdout(
+        `Scanned ${report.scanned} records: ${report.held.length} newly held${already}.${report.held.length + report.stillHeld ? ` Review them at ${paths.staffReview()}.` : ""}`,
+      );
       return EXIT.ok;
     } finally {
       closeDatabase(db);

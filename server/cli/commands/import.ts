@@ -34,14 +34,24 @@ async function load(path: string, limit: number): Promise<Loaded> {
     return { file: { bytes: await readFile(path), fileName } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { failed: { ok: false, fileName, sha256: null, error: code === "ENOENT" ? "no such file" : `cannot read it (${code ?? String(error)})` } };
+    return {
+      failed: {
+        ok: false,
+        fileName,
+        sha256: null,
+        error: code === "ENOENT" ? "no such file" : `cannot read it (${code ?? String(error)})`,
+      },
+    };
   }
 }
 
 export const importCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { positional, values, switches } = parseFlags(args, { values: ["court", "group"], switches: ["dry-run", "tracked-only", "publish"] });
+    const { positional, values, switches } = parseFlags(args, {
+      values: ["court", "group"],
+      switches: ["dry-run", "tracked-only", "publish"],
+    });
     if (positional.length === 0) throw new UsageError("give at least one FILE");
     if (values.court !== undefined && !/^[a-z0-9]{2,8}$/.test(values.court)) {
       throw new UsageError(`--court takes a CM/ECF court id such as "cand" (got "${values.court}")`);
@@ -78,7 +88,9 @@ export const importCommand: CliCommand = {
       // Back in the order the files were named.
       outcomes = loaded.map((l) => ("failed" in l ? l.failed : imported.shift()!));
       // What the publication guard held of what was just imported: said by place, never by text.
-      held = guard.openHoldsAfter(lastHold).map((h) => heldLine(db, { type: h.recordType, id: h.recordId, caseId: h.caseId, findings: h.findings }));
+      held = guard
+        .openHoldsAfter(lastHold)
+        .map((h) => heldLine(db, { type: h.recordType, id: h.recordId, caseId: h.caseId, findings: h.findings }));
     } finally {
       closeDatabase(db);
     }
@@ -108,6 +120,9 @@ export function refusalSummary(outcomes: ImportOutcome[], dryRun: boolean): stri
   const refused = outcomes.filter((o) => !o.ok);
   const done = outcomes.filter((o) => o.ok);
   const verb = dryRun ? "checked" : "imported";
-  if (done.length === 0) return refused.length === 1 ? `Nothing was ${verb}: ${names(refused)} was refused (see above).` : `Nothing was ${verb}: all ${refused.length} files were refused (see above).`;
+  if (done.length === 0)
+    return refused.length === 1
+      ? `Nothing was ${verb}: ${names(refused)} was refused (see above).`
+      : `Nothing was ${verb}: all ${refused.length} files were refused (see above).`;
   return `Not ${verb} (${refused.length} of ${outcomes.length}): ${names(refused)}. ${dryRun ? "Checked" : "Imported"}: ${names(done)}.`;
 }

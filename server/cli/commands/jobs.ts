@@ -37,7 +37,8 @@ export const jobsCommand: CliCommand = {
         if (name) throw new UsageError(`unexpected argument "${name}"`);
         return withRunner(io, async (runner) => {
           const jobs = runner.list();
-          if (jobs.length === 0) io.stdout("No jobs yet: polling starts when a case is watched and a feed or mailbox is configured (see the README).");
+          if (jobs.length === 0)
+            io.stdout("No jobs yet: polling starts when a case is watched and a feed or mailbox is configured (see the README).");
           for (const job of jobs) io.stdout(jobLine(job));
           return EXIT.ok;
         });

@@ -21,7 +21,25 @@ export function isItin(area: string, group: string, serial: string): boolean {
 }
 
 /** Prefixes the IRS never assigns to an Employer Identification Number (its campus prefix list). */
-const UNASSIGNED_EIN_PREFIXES = new Set(["00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"]);
+const UNASSIGNED_EIN_PREFIXES = new Set([
+  "00",
+  "07",
+  "08",
+  "09",
+  "17",
+  "18",
+  "19",
+  "28",
+  "29",
+  "49",
+  "69",
+  "70",
+  "78",
+  "79",
+  "89",
+  "96",
+  "97",
+]);
 
 export function isEinPrefix(prefix: string): boolean {
   return /^\d{2}$/.test(prefix) && !UNASSIGNED_EIN_PREFIXES.has(prefix);

@@ -11,7 +11,9 @@ const PHONE = /(?<![\d\w])(?:\+1[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)/g;
 
 export function detectContact(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const m of text.matchAll(EMAIL)) findings.push({ kind: "email", start: m.index, end: m.index + m[0].length, replacement: "[e-mail withheld]" });
-  for (const m of text.matchAll(PHONE)) findings.push({ kind: "phone", start: m.index, end: m.index + m[0].length, replacement: "[phone withheld]" });
+  for (const m of text.matchAll(EMAIL))
+    findings.push({ kind: "email", start: m.index, end: m.index + m[0].length, replacement: "[e-mail withheld]" });
+  for (const m of text.matchAll(PHONE))
+    findings.push({ kind: "phone", start: m.index, end: m.index + m[0].length, replacement: "[phone withheld]" });
   return findings;
 }

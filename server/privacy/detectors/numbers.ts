@@ -40,7 +40,7 @@ const ALIEN = new RegExp(
   "gd",
 );
 
-const PASSPORT = /\bpassport(?:\s*(?:no|num|number|#)\b)?\.?\s*[:#]?\s*([A-Z]{0,2}\d{6,9})(?![\w])/gid;
+const PASSPORT = /\bpassport(?:\s*(?:no|num|number|#)\b)?\.?\s*[:#]?\s*([A-Z]{0,2}\d{6,9})(?![\w])/dgi;
 
 // What the text just before a bare number says it is.
 const TAXPAYER_CONTEXT = /(?:\bSSNs?|\bS\.S\.N|social[-\s]+security|\bsoc\.?\s*sec|\btaxpayer|\bT\.?I\.?N\b|\bITIN|\btax\s*id)/i;

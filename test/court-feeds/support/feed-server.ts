@@ -9,10 +9,7 @@ import type { AddressInfo } from "node:net";
  * sockets: the poller's fetch cannot tell it from a court.
  */
 export type FeedBehaviour =
-  | { kind: "feed" }
-  | { kind: "status"; status: number; retryAfter?: string }
-  | { kind: "slow"; delayMs: number }
-  | { kind: "truncated" };
+  { kind: "feed" } | { kind: "status"; status: number; retryAfter?: string } | { kind: "slow"; delayMs: number } | { kind: "truncated" };
 
 export async function startFeedServer() {
   let feed: Buffer = Buffer.alloc(0);
@@ -40,7 +37,10 @@ export async function startFeedServer() {
       response.on("close", () => clearTimeout(timer));
       return;
     }
-    if (request.headers["if-none-match"] === etag || (request.headers["if-modified-since"] === lastModified && !request.headers["if-none-match"])) {
+    if (
+      request.headers["if-none-match"] === etag ||
+      (request.headers["if-modified-since"] === lastModified && !request.headers["if-none-match"])
+    ) {
       response.writeHead(304, { etag, "last-modified": lastModified }).end();
       return;
     }

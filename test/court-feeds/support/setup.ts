@@ -15,8 +15,20 @@ import { startFeedServer, type FeedServer } from "./feed-server";
 /** An RSS item for the watched case 3:23-cv-04557 (cand_7.html), shaped as CM/ECF writes them. */
 export type CandItem = { number: string; docId: string; seq: string; short: string; pubDate: string };
 
-export const SUMMONS: CandItem = { number: "3", docId: "035123515222", seq: "17", short: "Proposed Summons", pubDate: "Thu, 07 Sep 2023 02:30:00 GMT" };
-export const NEW_ORDER: CandItem = { number: "7", docId: "035123530001", seq: "31", short: "Order Setting Case Management Conference", pubDate: "Fri, 15 Sep 2023 23:05:00 GMT" };
+export const SUMMONS: CandItem = {
+  number: "3",
+  docId: "035123515222",
+  seq: "17",
+  short: "Proposed Summons",
+  pubDate: "Thu, 07 Sep 2023 02:30:00 GMT",
+};
+export const NEW_ORDER: CandItem = {
+  number: "7",
+  docId: "035123530001",
+  seq: "31",
+  short: "Order Setting Case Management Conference",
+  pubDate: "Fri, 15 Sep 2023 23:05:00 GMT",
+};
 
 function itemXml(i: CandItem): string {
   const link = `&lt;a href=&quot;https://ecf.cand.uscourts.gov/doc1/${i.docId}?caseid=417177&amp;de_seq_num=${i.seq}&quot; &gt;${i.number}&lt;/a&gt;`;
@@ -47,13 +59,20 @@ export const OTHER_ITEMS = (() => {
 })();
 
 /** The app on a fresh database holding the cand_7.html docket, published and watched, its feed served on 127.0.0.1. */
-export async function watchedCaseWithFeed(options: { timeoutMs?: number; db?: Db } = {}): Promise<{ app: FastifyInstance; db: Db; feed: FeedServer; dataDir: string; caseId: number; editorCookie: () => Promise<string> }> {
+export async function watchedCaseWithFeed(
+  options: { timeoutMs?: number; db?: Db } = {},
+): Promise<{ app: FastifyInstance; db: Db; feed: FeedServer; dataDir: string; caseId: number; editorCookie: () => Promise<string> }> {
   const db = options.db ?? createTestDb();
   const dataDir = tempDataDir();
   await importOk(db, dataDir, "cand_7.html", fixtureBytes("district/cand_7.html"));
   const kase = db.select().from(s.cases).get()!;
   // Imported cases start unpublished and Unsorted; this one is published, so its public pages show the freshness.
-  createRecordStore(db, testClock).update("case", kase.id, { watched: true, published: true, group: "meta" }, { actor: { userId: null, label: "test" } });
+  createRecordStore(db, testClock).update(
+    "case",
+    kase.id,
+    { watched: true, published: true, group: "meta" },
+    { actor: { userId: null, label: "test" } },
+  );
   const feed = await startFeedServer();
   createCourtFeedsRepository(db).saveFeed("cand", { feedUrl: feed.url }, testClock.now());
   const { app } = await buildTestApp({ db, config: { dataDir, pollTimeoutMs: options.timeoutMs ?? 2000 } });

@@ -46,7 +46,9 @@ function waitForGreeting(port: number, deadline: number): Promise<void> {
 
 export async function startDovecot() {
   if (!existsSync(DOVECOT)) {
-    throw new Error("dovecot is not installed: the NEF intake tests need a real IMAP server (apt-get install -y dovecot-imapd; .ci/run does this itself)");
+    throw new Error(
+      "dovecot is not installed: the NEF intake tests need a real IMAP server (apt-get install -y dovecot-imapd; .ci/run does this itself)",
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), "quash-dovecot-"));
   chmodSync(dir, 0o755);

@@ -17,7 +17,12 @@ export const accountForm: RecordFormConfig = {
       legend: "The account",
       hint: "A targeted account, by its public handle only: never a person's real name.",
       fields: [
-        { name: "handle", label: "Handle", control: "text", hint: "As the account shows it: @LBProtest. Needed unless there is a display name." },
+        {
+          name: "handle",
+          label: "Handle",
+          control: "text",
+          hint: "As the account shows it: @LBProtest. Needed unless there is a display name.",
+        },
         { name: "displayName", label: "Display name", control: "text" },
         { name: "platformId", label: "Platform", control: "select", choices: deps.choices.organizations(), blank: "unknown" },
         { name: "description", label: "Description", control: "textarea" },

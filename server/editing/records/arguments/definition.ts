@@ -16,8 +16,11 @@ export const argument = defineRecord({
   check(ctx, row) {
     if (!row.motionId && !row.entryId) return [{ path: "motionId", message: "is required when there is no entryId" }];
     // The motion, the filing and the party must all be of one case.
-    const caseOf = (type: "motion" | "entry" | "party", id: number | null | undefined) => (id ? ctx.repo.byId(type, id)?.caseId : undefined);
-    const cases = new Set([caseOf("motion", row.motionId), caseOf("entry", row.entryId), caseOf("party", row.partyId)].filter((c) => c !== undefined));
+    const caseOf = (type: "motion" | "entry" | "party", id: number | null | undefined) =>
+      id ? ctx.repo.byId(type, id)?.caseId : undefined;
+    const cases = new Set(
+      [caseOf("motion", row.motionId), caseOf("entry", row.entryId), caseOf("party", row.partyId)].filter((c) => c !== undefined),
+    );
     return cases.size > 1 ? [{ path: "entryId", message: "must be in the same case as the motion and the party" }] : [];
   },
 });

@@ -8,7 +8,11 @@ import { paths } from "../../../paths";
 // Arguments a filing or a motion makes, with the authorities they cite.
 // The staff form (server/forms/README.md).
 
-export const REACHED_LABELS: Record<string, string> = { yes: "Yes, the court reached it", no: "No, the court did not reach it", unknown: "Not known yet" };
+export const REACHED_LABELS: Record<string, string> = {
+  yes: "Yes, the court reached it",
+  no: "No, the court did not reach it",
+  unknown: "Not known yet",
+};
 
 export const argumentForm: RecordFormConfig = {
   type: "argument",
@@ -29,10 +33,22 @@ export const argumentForm: RecordFormConfig = {
     {
       legend: "The argument",
       fields: [
-        { name: "doctrineTag", label: "Doctrine tag", control: "text", required: true, hint: "Lowercase words joined by hyphens: anonymous-speech, statutory-authority." },
+        {
+          name: "doctrineTag",
+          label: "Doctrine tag",
+          control: "text",
+          required: true,
+          hint: "Lowercase words joined by hyphens: anonymous-speech, statutory-authority.",
+        },
         { name: "text", label: "The argument", control: "textarea", size: 5, required: true },
         { name: "authorityIds", label: "Authorities cited", control: "checkboxes", choices: deps.choices.authorities() },
-        { name: "reached", label: "Did the court reach it?", control: "select", choices: enumChoices(REACHED, REACHED_LABELS), initial: "unknown" },
+        {
+          name: "reached",
+          label: "Did the court reach it?",
+          control: "select",
+          choices: enumChoices(REACHED, REACHED_LABELS),
+          initial: "unknown",
+        },
         { name: "treatment", label: "How the court treated it", control: "textarea", size: 3 },
       ],
     },

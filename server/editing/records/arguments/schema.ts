@@ -12,7 +12,7 @@ export const ArgumentCreate = z
     partyId: optionalRecordId(),
     doctrineTag: requiredText(100)
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "may contain only lowercase letters, digits and single hyphens")
-      .meta({ description: "Doctrine tag (\"anonymous-speech\")." }),
+      .meta({ description: 'Doctrine tag ("anonymous-speech").' }),
     text: requiredText(10_000, { multiline: true }),
     reached: oneOf(REACHED).optional().meta({ description: "Whether the court reached the argument." }),
     treatment: optionalText(4000, { multiline: true }),

@@ -21,7 +21,11 @@ export const attorneyForm: RecordFormConfig = {
         { name: "contact", label: "Contact lines", control: "textarea", size: 3, hint: "As on a PACER docket; staff-only, never public." },
       ],
     },
-    { legend: "Address", collapsed: true, fields: [{ name: "slug", label: "Address in URLs", control: "text", hint: "Made from the name when empty." }] },
+    {
+      legend: "Address",
+      collapsed: true,
+      fields: [{ name: "slug", label: "Address in URLs", control: "text", hint: "Made from the name when empty." }],
+    },
   ],
   showHref: (record) => paths.staffRecordEdit("attorneys", record.id),
   describe: (record) => str(record.name),

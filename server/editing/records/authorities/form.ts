@@ -22,18 +22,47 @@ export const authorityForm: RecordFormConfig = {
         ? undefined
         : "A citation found in a filing that names this authority links to it once it is saved (still proposed, for staff to confirm).",
       fields: [
-        { name: "citation", label: "Full citation", control: "text", required: true, hint: "As a brief cites it: “Talley v. California, 362 U.S. 60 (1960)”, “19 U.S.C. § 1509”." },
+        {
+          name: "citation",
+          label: "Full citation",
+          control: "text",
+          required: true,
+          hint: "As a brief cites it: “Talley v. California, 362 U.S. 60 (1960)”, “19 U.S.C. § 1509”.",
+        },
         { name: "shortName", label: "Short name", control: "text", required: true, hint: "How it is named on second reference: “Talley”." },
-        { name: "kind", label: "Kind", control: "select", required: true, choices: enumChoices(AUTHORITY_KINDS, AUTHORITY_KIND_LABELS), initial: "case" },
-        { name: "court", label: "Court", control: "text", hint: "For a case: “U.S. Supreme Court”, “U.S. Court of Appeals for the Ninth Circuit”, “N.D. Cal.”." },
+        {
+          name: "kind",
+          label: "Kind",
+          control: "select",
+          required: true,
+          choices: enumChoices(AUTHORITY_KINDS, AUTHORITY_KIND_LABELS),
+          initial: "case",
+        },
+        {
+          name: "court",
+          label: "Court",
+          control: "text",
+          hint: "For a case: “U.S. Supreme Court”, “U.S. Court of Appeals for the Ninth Circuit”, “N.D. Cal.”.",
+        },
         { name: "year", label: "Year", control: "number" },
       ],
     },
     {
       legend: "For students",
       fields: [
-        { name: "holding", label: "Holding, in one line", control: "textarea", size: 2, hint: "In your own words; link the source you checked it against below." },
-        { name: "doctrineTags", label: "Doctrine tags", control: "text", hint: "Comma-separated: anonymous-speech, associational-privacy, unmasking, administrative-subpoena, statutory-authority…" },
+        {
+          name: "holding",
+          label: "Holding, in one line",
+          control: "textarea",
+          size: 2,
+          hint: "In your own words; link the source you checked it against below.",
+        },
+        {
+          name: "doctrineTags",
+          label: "Doctrine tags",
+          control: "text",
+          hint: "Comma-separated: anonymous-speech, associational-privacy, unmasking, administrative-subpoena, statutory-authority…",
+        },
         { name: "url", label: "Where its text is", control: "url", hint: "https://… — the opinion or statute it was checked against." },
         { name: "slug", label: "Address", control: "text", hint: "Its part of /authorities/… — made from the short name when empty." },
       ],

@@ -14,15 +14,19 @@ function doctrineTags() {
       (v) => v === null || v === undefined || v.split(",").every((tag) => tag.trim() === "" || TAG.test(tag.trim())),
       "must be tags of lowercase letters, digits and single hyphens, separated by commas",
     )
-    .meta({ description: "Doctrine tags, comma-separated (\"associational-privacy, exacting-scrutiny\"); each doctrine gathers some of them." });
+    .meta({
+      description: 'Doctrine tags, comma-separated ("associational-privacy, exacting-scrutiny"); each doctrine gathers some of them.',
+    });
 }
 
 export const AuthorityCreate = z
   .strictObject({
     slug: optionalSlug().meta({ description: "Its address under /authorities/; made from the short name when left out." }),
     kind: oneOf(AUTHORITY_KINDS),
-    citation: requiredText(500).meta({ description: "The full citation (\"Talley v. California, 362 U.S. 60 (1960)\"); found citations are matched against it." }),
-    shortName: requiredText(200).meta({ description: "How a brief names it on second reference (\"Talley\")." }),
+    citation: requiredText(500).meta({
+      description: 'The full citation ("Talley v. California, 362 U.S. 60 (1960)"); found citations are matched against it.',
+    }),
+    shortName: requiredText(200).meta({ description: 'How a brief names it on second reference ("Talley").' }),
     court: optionalText(200),
     year: optionalInteger(1600, 2100),
     doctrineTags: doctrineTags(),

@@ -40,7 +40,8 @@ export const kase = defineRecord({
       if (values.published === undefined) derived.published = false;
       const name = values.label ?? values.caption ?? values.docketNumber;
       if (!values.label && name) derived.label = name.slice(0, 300);
-      if (!values.slug && name) derived.slug = uniqueSlug(ctx, "case", slugify(values.caption ? name : String(values.docketNumber ?? name)), null);
+      if (!values.slug && name)
+        derived.slug = uniqueSlug(ctx, "case", slugify(values.caption ? name : String(values.docketNumber ?? name)), null);
     }
     return derived;
   },
@@ -54,7 +55,10 @@ export const kase = defineRecord({
     }
     // The feed is matched by court and number: a case without them could never be found in it.
     if (row.watched && (!row.courtId || !row.docketNumber)) {
-      errors.push({ path: "watched", message: "needs the case's court and docket number on the record first: the court's feed is matched by them" });
+      errors.push({
+        path: "watched",
+        message: "needs the case's court and docket number on the record first: the court's feed is matched by them",
+      });
     }
     return errors;
   },

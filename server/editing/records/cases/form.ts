@@ -20,9 +20,24 @@ export const caseForm: RecordFormConfig = {
       hint: "A case needs a caption, a docket number or a label.",
       fields: [
         { name: "courtId", label: "Court", control: "select", choices: deps.choices.courts(), blank: "unknown" },
-        { name: "docketNumber", label: "Docket number", control: "text", hint: "As the court prints it: 5:26-mc-80026-TSH. Its parts are read from it." },
-        { name: "caption", label: "Caption", control: "text", hint: "As on the docket: In re DHS Administrative Subpoena to Meta Platforms, Inc." },
-        { name: "label", label: "Label", control: "text", hint: "What to call the case while the caption is unknown; made from the caption or the number when empty." },
+        {
+          name: "docketNumber",
+          label: "Docket number",
+          control: "text",
+          hint: "As the court prints it: 5:26-mc-80026-TSH. Its parts are read from it.",
+        },
+        {
+          name: "caption",
+          label: "Caption",
+          control: "text",
+          hint: "As on the docket: In re DHS Administrative Subpoena to Meta Platforms, Inc.",
+        },
+        {
+          name: "label",
+          label: "Label",
+          control: "text",
+          hint: "What to call the case while the caption is unknown; made from the caption or the number when empty.",
+        },
         { name: "group", label: "Group", control: "select", choices: enumChoices(CASE_GROUPS, GROUP_LABELS), initial: "unsorted" },
       ],
     },
@@ -59,7 +74,13 @@ export const caseForm: RecordFormConfig = {
         { name: "cause", label: "Cause", control: "text" },
         { name: "jurisdiction", label: "Jurisdiction", control: "text" },
         { name: "summary", label: "Summary", control: "textarea", size: 6 },
-        { name: "statusNote", label: "Status note", control: "textarea", size: 2, hint: "Why the case stands where it does, when the records alone do not say." },
+        {
+          name: "statusNote",
+          label: "Status note",
+          control: "textarea",
+          size: 2,
+          hint: "Why the case stands where it does, when the records alone do not say.",
+        },
       ],
     },
     {

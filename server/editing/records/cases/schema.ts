@@ -12,7 +12,9 @@ export const CaseCreate = z
     docketNumber: optionalText(100).meta({ description: "As the court prints it (`5:26-mc-80026-TSH`); its parts are derived." }),
     pacerCaseId: optionalText(40),
     caption: optionalText(1000),
-    label: optionalText(300).meta({ description: "What to call the case while the caption is unknown; defaults to the caption or docket number." }),
+    label: optionalText(300).meta({
+      description: "What to call the case while the caption is unknown; defaults to the caption or docket number.",
+    }),
     group: oneOf(CASE_GROUPS).optional(),
     position: integer(0, 10_000).nullable().optional(),
     ...fuzzyDate("dateFiled"),
@@ -26,16 +28,15 @@ export const CaseCreate = z
     statusNote: optionalText(2000, { multiline: true }),
     watched: flag().optional().meta({ description: "Poll the court's RSS feed for this case (needs a court and a docket number)." }),
     subpoenaIds: idSet().optional().meta({ description: "The subpoenas the case challenges (replaces the whole set)." }),
-    published: flag()
-      .optional()
-      .meta({
-        description:
-          "Publish the case at once (false unless sent): an unpublished case and everything of it is seen by staff only. A published case needs a group other than `unsorted`. Later, POST …/publish and …/unpublish, with a reason.",
-      }),
+    published: flag().optional().meta({
+      description:
+        "Publish the case at once (false unless sent): an unpublished case and everything of it is seen by staff only. A published case needs a group other than `unsorted`. Later, POST …/publish and …/unpublish, with a reason.",
+    }),
   })
   .meta({
     id: "CaseCreate",
-    description: "A new court proceeding. Needs a caption, a docket number or a label. Lands in the group `unsorted`, unpublished, unless told otherwise.",
+    description:
+      "A new court proceeding. Needs a caption, a docket number or a label. Lands in the group `unsorted`, unpublished, unless told otherwise.",
   });
 // Publishing is an action with its own reason (POST …/publish), never a field edit.
 export const CaseUpdate = CaseCreate.omit({ published: true }).partial().meta({ id: "CaseUpdate" });

@@ -11,7 +11,10 @@ import { DeadlineCreate, DeadlineUpdate } from "./schema";
 const RULE_CODES = [...DEADLINE_RULES.map((rule) => rule.code), DEEMED_SUBMITTED_CODE].join(", ");
 
 /** The calculator's answer for a rule and a trigger date, as a deadline's columns; or why there is none. */
-function computeFromRule(ruleCode: string, triggerDate: string): { dateDue: string; computation: string; ruleCitation: string } | { why: string } {
+function computeFromRule(
+  ruleCode: string,
+  triggerDate: string,
+): { dateDue: string; computation: string; ruleCitation: string } | { why: string } {
   try {
     const result = computeRule(ruleCode, triggerDate);
     return { dateDue: result.due, computation: serializeComputation(fromRuleDeadline(result)), ruleCitation: result.rule.citation };
@@ -46,7 +49,10 @@ export const deadline = defineRecord({
   // (the steps are kept in `computation`), so staff need not work the date out by hand.
   prepare: (_ctx, values, current) => {
     const merged = { ...current, ...values };
-    const computed = !merged.dateDue && merged.ruleCode && merged.triggerDate ? computeFromRule(String(merged.ruleCode), String(merged.triggerDate)) : null;
+    const computed =
+      !merged.dateDue && merged.ruleCode && merged.triggerDate
+        ? computeFromRule(String(merged.ruleCode), String(merged.triggerDate))
+        : null;
     if (computed && "dateDue" in computed) {
       return { ...computed, origin: values.origin ?? ("computed" as const), ruleCitation: merged.ruleCitation ?? computed.ruleCitation };
     }

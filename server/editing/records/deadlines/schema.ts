@@ -10,10 +10,15 @@ export const DeadlineCreate = z
     motionId: optionalRecordId(),
     orderId: optionalRecordId().meta({ description: "The order that set the date, in the same case." }),
     label: requiredText(300),
-    dateDue: optionalDate().meta({ description: "Required unless `ruleCode` and `triggerDate` are given: then the date is computed as the calculator computes it, with its steps." }),
+    dateDue: optionalDate().meta({
+      description:
+        "Required unless `ruleCode` and `triggerDate` are given: then the date is computed as the calculator computes it, with its steps.",
+    }),
     ruleCode: optionalText(60),
     ruleCitation: optionalText(300),
-    origin: oneOf(DEADLINE_ORIGINS).optional().meta({ description: "Defaults to court_ordered: a date typed in is one an order or a party stated." }),
+    origin: oneOf(DEADLINE_ORIGINS)
+      .optional()
+      .meta({ description: "Defaults to court_ordered: a date typed in is one an order or a party stated." }),
     triggerDate: optionalDate(),
     status: oneOf(DEADLINE_STATUSES).optional(),
     supersededById: optionalRecordId().meta({ description: "The deadline that replaces this one, in the same case." }),

@@ -30,14 +30,25 @@ export function quickEntryGroup(ctx: Pick<FormContext, "record" | "input">, auto
     fields: [
       { name: "number", label: "ECF number", control: "number", autofocus, hint: "Leave empty for an unnumbered entry." },
       dateField("dateFiled", "Date filed", { required: true, hint: "Date as on the docket, YYYY-MM-DD." }),
-      { name: "description", label: "Docket text", control: isNew ? "text" : "textarea", size: 6, required: true, hint: "The full text as the docket prints it." },
+      {
+        name: "description",
+        label: "Docket text",
+        control: isNew ? "text" : "textarea",
+        size: 6,
+        required: true,
+        hint: "The full text as the docket prints it.",
+      },
       {
         name: "kind",
         label: "Kind",
         control: "select",
         choices: enumChoices(ENTRY_KINDS, ENTRY_KIND_LABELS),
         ...(isNew ? { blank: "guess from the text" } : {}),
-        hint: guess ? `Will be saved as “${guess}”, read from the text; choose another kind to change it.` : isNew ? "“Guess” reads it from the text's first words: ORDER…, MOTION…" : undefined,
+        hint: guess
+          ? `Will be saved as “${guess}”, read from the text; choose another kind to change it.`
+          : isNew
+            ? "“Guess” reads it from the text's first words: ORDER…, MOTION…"
+            : undefined,
       },
     ],
   };
@@ -61,11 +72,24 @@ export const entryForm: RecordFormConfig = {
         { name: "shortDescription", label: "Short text", control: "text", hint: "The RSS or NEF short description (“Motion to Quash”)." },
         { name: "filedBy", label: "Filed by", control: "text", hint: "As the docket names the filer." },
         // An entry filed under seal is marked when entered; later, sealing is a decision with the court's order (the Seal link below).
-        ...(ctx.record === null ? [{ name: "sealed", label: "Sealed: the public sees only the number, the dates and “SEALED”", control: "checkbox" as const }] : []),
-        { name: "source", label: "Where the text comes from", control: "select", choices: enumChoices(ENTRY_SOURCES, ENTRY_SOURCE_LABELS), initial: "manual" },
+        ...(ctx.record === null
+          ? [{ name: "sealed", label: "Sealed: the public sees only the number, the dates and “SEALED”", control: "checkbox" as const }]
+          : []),
+        {
+          name: "source",
+          label: "Where the text comes from",
+          control: "select",
+          choices: enumChoices(ENTRY_SOURCES, ENTRY_SOURCE_LABELS),
+          initial: "manual",
+        },
         { name: "pacerDocId", label: "PACER document id", control: "text" },
         { name: "pacerSeqNo", label: "PACER sequence number", control: "text" },
-        { name: "sequence", label: "Position on the docket", control: "number", hint: "Orders the entries; 4.5 puts an unnumbered entry between 4 and 5. Left empty, a new entry goes last." },
+        {
+          name: "sequence",
+          label: "Position on the docket",
+          control: "number",
+          hint: "Orders the entries; 4.5 puts an unnumbered entry between 4 and 5. Left empty, a new entry goes last.",
+        },
       ],
     },
   ],
@@ -92,7 +116,10 @@ export const entryForm: RecordFormConfig = {
       items: deps.repo.documentsOfEntry(record.id).map((d) => ({
         text: `${d.attachmentNumber === 0 ? "Main document" : `Attachment ${str(d.attachmentNumber)}`}${d.description ? `: ${str(d.description)}` : ""}`,
         href: null,
-        note: [d.pageCount ? `${str(d.pageCount)} pages` : null, d.fileSha256 ? null : "no file yet", d.sealed ? "sealed" : null].filter(Boolean).join(", ") || null,
+        note:
+          [d.pageCount ? `${str(d.pageCount)} pages` : null, d.fileSha256 ? null : "no file yet", d.sealed ? "sealed" : null]
+            .filter(Boolean)
+            .join(", ") || null,
       })),
       empty: "No document is attached to this entry.",
       add: { href: paths.staffEntryDocuments(scope!.caseSlug, record.id), label: "Attach or replace a document (PDF)" },

@@ -13,10 +13,15 @@ export const EntryCreate = z
       .min(0, "must be at least 0")
       .max(10_000_000, "must be at most 10000000")
       .optional()
-      .meta({ description: "Orders entries on the docket; defaults to after the case's last entry. Use e.g. 4.5 to put an unnumbered entry between 4 and 5." }),
+      .meta({
+        description:
+          "Orders entries on the docket; defaults to after the case's last entry. Use e.g. 4.5 to put an unnumbered entry between 4 and 5.",
+      }),
     dateFiled: requiredDate(),
     dateEntered: optionalDate().meta({ description: "When the clerk entered it; not before dateFiled." }),
-    description: requiredText(20_000, { multiline: true }).meta({ description: "The full docket text, stored as typed and shown escaped." }),
+    description: requiredText(20_000, { multiline: true }).meta({
+      description: "The full docket text, stored as typed and shown escaped.",
+    }),
     shortDescription: optionalText(500),
     kind: oneOf(ENTRY_KINDS).optional(),
     filedBy: optionalText(300),

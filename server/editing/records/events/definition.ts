@@ -24,12 +24,18 @@ export const event = defineRecord({
     normalize: (input) =>
       input.related === undefined
         ? {}
-        : { related: (input.related as Row[]).map((l) => ({ recordType: l.recordType, recordId: l.recordId, role: l.role ?? "actor" }) as EventLink).sort(byLink) },
+        : {
+            related: (input.related as Row[])
+              .map((l) => ({ recordType: l.recordType, recordId: l.recordId, role: l.role ?? "actor" }) as EventLink)
+              .sort(byLink),
+          },
     write(ctx, owner, next) {
       if (next.related !== undefined) ctx.repo.replaceEventLinks(owner.id, next.related);
     },
     check: (ctx, _owner, next) =>
-      (next.related ?? []).flatMap((link, i) => recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, TYPE_LABELS[link.recordType])),
+      (next.related ?? []).flatMap((link, i) =>
+        recordErrors(ctx, `related.${i}.recordId`, link.recordId, link.recordType, TYPE_LABELS[link.recordType]),
+      ),
   }),
   prepare(ctx, values, current) {
     if (current !== null) return {};

@@ -27,7 +27,14 @@ export const factSourceForm: RecordFormConfig = {
       {
         legend: "The record it backs",
         fields: [
-          { name: "recordType", label: "Record type", control: "select", required: true, choices: RECORD_TYPE_CHOICES, blank: "choose a type" },
+          {
+            name: "recordType",
+            label: "Record type",
+            control: "select",
+            required: true,
+            choices: RECORD_TYPE_CHOICES,
+            blank: "choose a type",
+          },
           { name: "recordId", label: "Record id", control: "text", required: true },
         ],
       },

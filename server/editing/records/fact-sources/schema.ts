@@ -13,7 +13,9 @@ export const FactSourceCreate = z
     quote: optionalText(4000, { multiline: true }).meta({ description: "The words in the source that support the fact." }),
     verifiedAgainstDocket: flag().optional(),
     inferred: flag().optional(),
-    inferredReason: optionalText(2000, { multiline: true }).meta({ description: "Why the fact is inferred; required when inferred is true." }),
+    inferredReason: optionalText(2000, { multiline: true }).meta({
+      description: "Why the fact is inferred; required when inferred is true.",
+    }),
   })
   .meta({ id: "FactSourceCreate", description: "Links a record, or one field of it, to a source." });
 export const FactSourceUpdate = FactSourceCreate.partial().meta({ id: "FactSourceUpdate" });

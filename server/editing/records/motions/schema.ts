@@ -14,7 +14,9 @@ export const MotionCreate = z
     title: requiredText(300),
     reliefSought: optionalText(4000, { multiline: true }),
     ...fuzzyDate("dateFiled"),
-    track: oneOf(MOTION_TRACKS).optional().meta({ description: "noticed (L.R. 7-2) or administrative (L.R. 7-11): decides which deadlines apply." }),
+    track: oneOf(MOTION_TRACKS)
+      .optional()
+      .meta({ description: "noticed (L.R. 7-2) or administrative (L.R. 7-11): decides which deadlines apply." }),
     status: oneOf(MOTION_STATUSES).optional().meta({ description: "Set for you when an order records a disposition of this motion." }),
     statusNote: optionalText(2000, { multiline: true }),
     movantPartyIds: idSet().optional().meta({ description: "Parties of the same case who brought it (replaces the whole set)." }),

@@ -17,11 +17,24 @@ export const noticeForm: RecordFormConfig = {
     {
       legend: "The notice",
       fields: [
-        { name: "subpoenaId", label: "Subpoena", control: "select", required: true, choices: deps.choices.subpoenas(), blank: "choose the subpoena" },
+        {
+          name: "subpoenaId",
+          label: "Subpoena",
+          control: "select",
+          required: true,
+          choices: deps.choices.subpoenas(),
+          blank: "choose the subpoena",
+        },
         { name: "accountId", label: "Account notified", control: "select", choices: deps.choices.accounts(), blank: "not named" },
         { name: "platformId", label: "Platform that sent it", control: "select", choices: deps.choices.organizations(), blank: "unknown" },
         dateField("dateNotified", "Date notified"),
-        { name: "dateNotifiedPrecision", label: "How exact the date is", control: "select", choices: DATE_PRECISION_CHOICES, blank: "not stated (the day)" },
+        {
+          name: "dateNotifiedPrecision",
+          label: "How exact the date is",
+          control: "select",
+          choices: DATE_PRECISION_CHOICES,
+          blank: "not stated (the day)",
+        },
       ],
     },
     {

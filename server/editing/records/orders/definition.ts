@@ -1,5 +1,14 @@
 import type { RecordInsert, RecordRow } from "../../../records/tables";
-import { defineLinks, defineRecord, type EditContext, fuzzyDateErrors, type Links, recordErrors, type Row, uniqueSlug } from "../../definition";
+import {
+  defineLinks,
+  defineRecord,
+  type EditContext,
+  fuzzyDateErrors,
+  type Links,
+  recordErrors,
+  type Row,
+  uniqueSlug,
+} from "../../definition";
 import type { Disposition } from "../../repository";
 import { OrderCreate, OrderUpdate } from "./schema";
 import { slugify } from "../../../shared/slug";
@@ -93,7 +102,11 @@ export const order = defineRecord({
     }),
     normalize: (input) => ({
       ...(input.dispositions !== undefined
-        ? { dispositions: [...(input.dispositions as Disposition[])].map((d) => ({ motionId: d.motionId, disposition: d.disposition })).sort((a, b) => a.motionId - b.motionId) }
+        ? {
+            dispositions: [...(input.dispositions as Disposition[])]
+              .map((d) => ({ motionId: d.motionId, disposition: d.disposition }))
+              .sort((a, b) => a.motionId - b.motionId),
+          }
         : {}),
       ...(input.coverage !== undefined ? { coverage: (input.coverage as CoverageRow[]).map(coverageItem).sort(byCoverageKey) } : {}),
     }),

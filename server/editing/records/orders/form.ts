@@ -22,8 +22,21 @@ export const orderForm: RecordFormConfig = {
       legend: "The order",
       fields: [
         { name: "title", label: "Title", control: "text", required: true, hint: "“Order granting non-production pending ruling”." },
-        { name: "kind", label: "Kind", control: "select", required: true, choices: enumChoices(ORDER_KINDS, ORDER_KIND_LABELS), initial: "non_production" },
-        { name: "entryId", label: "Docket entry of the order", control: "select", choices: deps.choices.entries(scope!.caseId), blank: "not linked to an entry" },
+        {
+          name: "kind",
+          label: "Kind",
+          control: "select",
+          required: true,
+          choices: enumChoices(ORDER_KINDS, ORDER_KIND_LABELS),
+          initial: "non_production",
+        },
+        {
+          name: "entryId",
+          label: "Docket entry of the order",
+          control: "select",
+          choices: deps.choices.entries(scope!.caseId),
+          blank: "not linked to an entry",
+        },
         { name: "judgeId", label: "Signed by", control: "select", choices: deps.choices.judges(), blank: "unknown" },
         { name: "dateSigned", label: "Date signed", control: "fuzzy-date" },
       ],
@@ -38,8 +51,20 @@ export const orderForm: RecordFormConfig = {
           control: "rows",
           extra: 2,
           columns: [
-            { name: "motionId", label: "Motion", control: "select", choices: deps.choices.motions(scope!.caseId), blank: "choose a motion" },
-            { name: "disposition", label: "Disposition", control: "select", choices: enumChoices(DECIDED, MOTION_STATUS_LABELS), initial: "granted" },
+            {
+              name: "motionId",
+              label: "Motion",
+              control: "select",
+              choices: deps.choices.motions(scope!.caseId),
+              blank: "choose a motion",
+            },
+            {
+              name: "disposition",
+              label: "Disposition",
+              control: "select",
+              choices: enumChoices(DECIDED, MOTION_STATUS_LABELS),
+              initial: "granted",
+            },
           ],
         },
       ],
@@ -55,10 +80,28 @@ export const orderForm: RecordFormConfig = {
           extra: 1,
           columns: [
             { name: "subpoenaId", label: "Subpoena", control: "select", choices: deps.choices.subpoenas(), blank: "choose a subpoena" },
-            { name: "accountId", label: "Account", control: "select", choices: deps.choices.accounts(), blank: "every account of the movant" },
-            { name: "addresseeId", label: "Told not to produce", control: "select", choices: deps.choices.organizations(), blank: "unknown" },
+            {
+              name: "accountId",
+              label: "Account",
+              control: "select",
+              choices: deps.choices.accounts(),
+              blank: "every account of the movant",
+            },
+            {
+              name: "addresseeId",
+              label: "Told not to produce",
+              control: "select",
+              choices: deps.choices.organizations(),
+              blank: "unknown",
+            },
             { name: "endCondition", label: "Until", control: "text", hint: "“until further order of the Court”" },
-            { name: "status", label: "Status", control: "select", choices: enumChoices(COVERAGE_STATUSES, COVERAGE_STATUS_LABELS), initial: "in_force" },
+            {
+              name: "status",
+              label: "Status",
+              control: "select",
+              choices: enumChoices(COVERAGE_STATUSES, COVERAGE_STATUS_LABELS),
+              initial: "in_force",
+            },
             { name: "statusReason", label: "Why the status changed", control: "text" },
             dateField("dateEnded", "Protection ended"),
           ],
@@ -72,7 +115,11 @@ export const orderForm: RecordFormConfig = {
         { name: "quotedText", label: "Quoted words", control: "textarea", size: 3, hint: "The order's words as a source quotes them." },
       ],
     },
-    { legend: "Address", collapsed: true, fields: [{ name: "slug", label: "Address in URLs", control: "text", hint: "Made from the title when empty." }] },
+    {
+      legend: "Address",
+      collapsed: true,
+      fields: [{ name: "slug", label: "Address in URLs", control: "text", hint: "Made from the title when empty." }],
+    },
   ],
   check: (input, scope, deps) => ofThisCase(deps, scope, "entry", "entryId", input.entryId, "a docket entry"),
   showHref: (record) => paths.order(str(record.slug)),
@@ -80,11 +127,14 @@ export const orderForm: RecordFormConfig = {
   related: (record, scope, deps) => [
     {
       heading: "Deadlines it set",
-      items: deps.repo.rows("deadline", { caseId: scope!.caseId }).filter((d) => d.orderId === record.id).map((d) => ({
-        text: recordName("deadline", d),
-        href: paths.staffRecordEdit("deadlines", str(d.id), scope!.caseSlug),
-        note: str(d.status),
-      })),
+      items: deps.repo
+        .rows("deadline", { caseId: scope!.caseId })
+        .filter((d) => d.orderId === record.id)
+        .map((d) => ({
+          text: recordName("deadline", d),
+          href: paths.staffRecordEdit("deadlines", str(d.id), scope!.caseSlug),
+          note: str(d.status),
+        })),
       empty: "No deadline set by this order is recorded.",
       add: { href: `${paths.staffRecordNew("deadlines", scope!.caseSlug)}?orderId=${record.id}`, label: "Add a deadline this order set" },
     },

@@ -9,13 +9,15 @@ export const coverageFields = {
   subpoenaId: recordId(),
   accountId: optionalRecordId().meta({ description: "Null when the order covers every account of the movant." }),
   addresseeId: optionalRecordId().meta({ description: "Who is told not to produce (the platform)." }),
-  endCondition: optionalText(500).meta({ description: "\"until further order of the Court\"" }),
+  endCondition: optionalText(500).meta({ description: '"until further order of the Court"' }),
   status: oneOf(COVERAGE_STATUSES).optional(),
   statusReason: optionalText(1000),
   dateEnded: optionalDate(),
 };
 
-export const CoverageItem = z.strictObject(coverageFields).meta({ id: "CoverageItem", description: "What a stay or non-production order protects: one subpoena, one account or all." });
+export const CoverageItem = z
+  .strictObject(coverageFields)
+  .meta({ id: "CoverageItem", description: "What a stay or non-production order protects: one subpoena, one account or all." });
 
 export const OrderCreate = z
   .strictObject({
@@ -32,11 +34,10 @@ export const OrderCreate = z
       .max(100, "must have at most 100 items")
       .optional()
       .meta({ description: "How the order disposes of motions of the same case (replaces the whole list); each motion's status follows." }),
-    coverage: z
-      .array(CoverageItem, { error: "must be a list" })
-      .max(500, "must have at most 500 items")
-      .optional()
-      .meta({ description: "What the order protects, one row per subpoena and account (replaces the whole list; rows matched by subpoena and account)." }),
+    coverage: z.array(CoverageItem, { error: "must be a list" }).max(500, "must have at most 500 items").optional().meta({
+      description:
+        "What the order protects, one row per subpoena and account (replaces the whole list; rows matched by subpoena and account).",
+    }),
   })
   .meta({ id: "OrderCreate", description: "A court order in the case in the path." });
 export const OrderUpdate = OrderCreate.partial().meta({ id: "OrderUpdate" });

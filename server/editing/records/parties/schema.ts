@@ -6,7 +6,7 @@ import { flag, idSet, integer, optionalDate, optionalRecordId, optionalText, req
 
 export const PartyCreate = z
   .strictObject({
-    name: requiredText(300).meta({ description: "Exactly as on the docket (\"J. Doe\"). Never a pseudonymous party's true name." }),
+    name: requiredText(300).meta({ description: 'Exactly as on the docket ("J. Doe"). Never a pseudonymous party\'s true name.' }),
     role: requiredText(100).meta({ description: "As on the docket: Movant, Respondent, Plaintiff, Defendant, Interested Party…" }),
     pseudonymous: flag().optional(),
     description: optionalText(1000, { multiline: true }),

@@ -7,7 +7,7 @@ import { oneOf, optionalDate, optionalOneOf, optionalText, optionalUrl, required
 
 export const SourceCreate = z
   .strictObject({
-    tag: optionalText(40).meta({ description: "The source's tag in the register (\"S01\"); made up when left out." }),
+    tag: optionalText(40).meta({ description: 'The source\'s tag in the register ("S01"); made up when left out.' }),
     url: optionalUrl(),
     publisher: optionalText(300),
     title: requiredText(500),

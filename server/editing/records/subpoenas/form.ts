@@ -19,10 +19,28 @@ export const subpoenaForm: RecordFormConfig = {
     {
       legend: "The demand",
       fields: [
-        { name: "title", label: "Title", control: "text", required: true, hint: "A short label a journalist would use: “DHS subpoena to Meta of 3 Sep 2025”." },
-        { name: "kind", label: "Kind", control: "select", required: true, choices: enumChoices(SUBPOENA_KINDS, SUBPOENA_KIND_LABELS), initial: "administrative_subpoena" },
+        {
+          name: "title",
+          label: "Title",
+          control: "text",
+          required: true,
+          hint: "A short label a journalist would use: “DHS subpoena to Meta of 3 Sep 2025”.",
+        },
+        {
+          name: "kind",
+          label: "Kind",
+          control: "select",
+          required: true,
+          choices: enumChoices(SUBPOENA_KINDS, SUBPOENA_KIND_LABELS),
+          initial: "administrative_subpoena",
+        },
         { name: "issuerId", label: "Issued by", control: "select", choices: deps.choices.organizations(), blank: "unknown" },
-        { name: "issuingComponent", label: "Issuing component or office", control: "text", hint: "HSI, the U.S. Attorney's Office for D.C.…" },
+        {
+          name: "issuingComponent",
+          label: "Issuing component or office",
+          control: "text",
+          hint: "HSI, the U.S. Attorney's Office for D.C.…",
+        },
         { name: "recipientId", label: "Sent to", control: "select", choices: deps.choices.organizations(), blank: "unknown" },
         { name: "authorityCited", label: "Authority cited", control: "text", hint: "The statute the demand relies on: 19 U.S.C. § 1509." },
       ],
@@ -37,9 +55,26 @@ export const subpoenaForm: RecordFormConfig = {
     {
       legend: "What it demands, and of whom",
       fields: [
-        { name: "demands", label: "Data demanded", control: "lines", extra: 3, hint: "One item per line, in the demand's order. Empty lines are ignored." },
-        { name: "accountIds", label: "Accounts named", control: "checkboxes", choices: deps.choices.accounts(), hint: "Public handles only." },
-        { name: "accountsCovered", label: "Number of accounts covered", control: "number", hint: "When the sources give a count larger than the accounts named." },
+        {
+          name: "demands",
+          label: "Data demanded",
+          control: "lines",
+          extra: 3,
+          hint: "One item per line, in the demand's order. Empty lines are ignored.",
+        },
+        {
+          name: "accountIds",
+          label: "Accounts named",
+          control: "checkboxes",
+          choices: deps.choices.accounts(),
+          hint: "Public handles only.",
+        },
+        {
+          name: "accountsCovered",
+          label: "Number of accounts covered",
+          control: "number",
+          hint: "When the sources give a count larger than the accounts named.",
+        },
       ],
     },
     {

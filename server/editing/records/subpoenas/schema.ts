@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { SUBPOENA_KINDS } from "../../../../db/schema";
-import { fuzzyDate, idSet, oneOf, optionalDate, optionalInteger, optionalRecordId, optionalSlug, optionalText, requiredText } from "../../fields";
+import {
+  fuzzyDate,
+  idSet,
+  oneOf,
+  optionalDate,
+  optionalInteger,
+  optionalRecordId,
+  optionalSlug,
+  optionalText,
+  requiredText,
+} from "../../fields";
 
 // Subpoenas and summonses.
 // The edit schemas: what a form or an API call may send (server/editing/README.md).
