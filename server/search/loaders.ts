@@ -1,15 +1,14 @@
 import type { Db } from "../../db/client";
-import type * as s from "../../db/schema";
 import { isQuerySyntaxError, quotedTerms } from "./query";
-import { createSearchRepository, type HitKind, type RankedHit } from "./repository";
+import { createSearchRepository, type DocumentHitRow, type HitKind, type RankedHit } from "./repository";
 
 export type SearchHit = {
   kind: HitKind;
   score: number;
   snippet: string;
-  entry: typeof s.docketEntries.$inferSelect;
-  kase: typeof s.cases.$inferSelect;
-  document: typeof s.documents.$inferSelect | null;
+  entry: DocumentHitRow["entry"];
+  kase: DocumentHitRow["kase"];
+  document: DocumentHitRow["document"] | null;
 };
 
 export type SearchResults = {

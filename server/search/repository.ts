@@ -1,10 +1,32 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
 import { MARK_END, MARK_START } from "./query";
 
 export type HitKind = "entry" | "document";
 export type RankedHit = { kind: HitKind; id: number; score: number };
+type PassRow = { id: number; score: number; live: 0 | 1 };
+
+// What a result shows of its entry, case and document: reading whole rows (docket text,
+// documents' extracted text) and mapping them was most of a rare word's search.
+const ENTRY_COLUMNS = {
+  id: s.docketEntries.id,
+  number: s.docketEntries.number,
+  dateFiled: s.docketEntries.dateFiled,
+  sealed: s.docketEntries.sealed,
+  stricken: s.docketEntries.stricken,
+};
+const CASE_COLUMNS = { slug: s.cases.slug, caption: s.cases.caption, label: s.cases.label };
+const DOCUMENT_COLUMNS = {
+  id: s.documents.id,
+  attachmentNumber: s.documents.attachmentNumber,
+  description: s.documents.description,
+  fileSha256: s.documents.fileSha256,
+  sealed: s.documents.sealed,
+};
+
+const idPlaceholders = (count: number) => placeholderNames("id", count).map((name) => sql.placeholder(name));
 
 /** Words of context around the best match in a snippet. */
 const SNIPPET_TOKENS = 24;
@@ -26,43 +48,41 @@ export const WINDOW_BUDGET = 50_000;
  * made one common word at a million entries take minutes, with every other request waiting.
  */
 export function createSearchRepository(db: Db) {
-  // The best `window` hits of one index by bm25, and how many raw hits it has (up to window + 1),
-  // then only those of the window whose records are live.
-  const best: Record<HitKind, (match: string, window: number) => { hits: RankedHit[]; complete: boolean }> = {
-    entry: (match, window) => ({
-      hits: db.all<RankedHit>(sql`SELECT 'entry' AS kind, h.id AS id, h.score AS score
+  // One pass over one index: its best `window + 1` raw hits by bm25 (one more than the window, so
+  // the pass also tells whether the window held them all), each marked live or not. The LEFT
+  // JOINs keep the FTS5 hits as the outer loop, as CROSS JOIN does below.
+  const pass: Record<HitKind, (match: string, window: number) => PassRow[]> = {
+    entry: (match, window) =>
+      db.all<PassRow>(sql`SELECT h.id AS id, h.score AS score, (c.id IS NOT NULL) AS live
         FROM (SELECT rowid AS id, bm25(docket_entries_fts) AS score FROM docket_entries_fts
-                WHERE docket_entries_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window}) AS h
-        CROSS JOIN docket_entries e ON e.id = h.id CROSS JOIN cases c ON c.id = e.case_id
-        WHERE c.deleted_at IS NULL`),
-      complete:
-        db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM (SELECT 1 FROM docket_entries_fts WHERE docket_entries_fts MATCH ${match} LIMIT ${window + 1})`,
-        )!.n <= window,
-    }),
-    document: (match, window) => ({
-      hits: db.all<RankedHit>(sql`SELECT 'document' AS kind, h.id AS id, h.score AS score
+                WHERE docket_entries_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window + 1}) AS h
+        LEFT JOIN docket_entries e ON e.id = h.id LEFT JOIN cases c ON c.id = e.case_id AND c.deleted_at IS NULL
+        ORDER BY h.score, h.id`),
+    document: (match, window) =>
+      db.all<PassRow>(sql`SELECT h.id AS id, h.score AS score, (c.id IS NOT NULL AND d.deleted_at IS NULL) AS live
         FROM (SELECT rowid AS id, bm25(documents_fts) AS score FROM documents_fts
-                WHERE documents_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window}) AS h
-        CROSS JOIN documents d ON d.id = h.id CROSS JOIN docket_entries e ON e.id = d.entry_id CROSS JOIN cases c ON c.id = e.case_id
-        WHERE d.deleted_at IS NULL AND c.deleted_at IS NULL`),
-      complete:
-        db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ${match} LIMIT ${window + 1})`,
-        )!.n <= window,
-    }),
+                WHERE documents_fts MATCH ${match} ORDER BY score, rowid LIMIT ${window + 1}) AS h
+        LEFT JOIN documents d ON d.id = h.id LEFT JOIN docket_entries e ON e.id = d.entry_id
+        LEFT JOIN cases c ON c.id = e.case_id AND c.deleted_at IS NULL
+        ORDER BY h.score, h.id`),
   };
 
   /**
-   * The best `limit` live hits of one index. A live hit outside the window ranks below every
-   * hit in it, so the window's live hits are the answer once they number `limit` or the window
-   * holds every raw hit; only deleted records leaving it short make it look further.
+   * The best `limit` live hits of one index, and whether they are all of its live hits. A live
+   * hit outside the window ranks below every hit in it, so the window's live hits are the answer
+   * once they number `limit` or the window holds every raw hit; only deleted records leaving it
+   * short make it look further.
    */
-  function bestLive(kind: HitKind, match: string, limit: number): RankedHit[] {
+  function bestLive(kind: HitKind, match: string, limit: number): { hits: RankedHit[]; all: boolean } {
     for (let window = limit * 2; ; window *= 8) {
-      const { hits, complete } = best[kind](match, window);
+      const rows = pass[kind](match, window);
+      const complete = rows.length <= window;
+      const hits = rows
+        .slice(0, window)
+        .filter((row) => row.live)
+        .map((row): RankedHit => ({ kind, id: row.id, score: row.score }));
       // The budget: past WINDOW_BUDGET raw hits a page of mostly deleted records is shown short rather than read on.
-      if (hits.length >= limit || complete || window >= WINDOW_BUDGET) return hits;
+      if (hits.length >= limit || complete || window >= WINDOW_BUDGET) return { hits, all: complete };
     }
   }
 
@@ -83,8 +103,11 @@ export function createSearchRepository(db: Db) {
      * COUNT_CAP (`capped` when there are more).
      */
     ranked(match: string, limit: number): { hits: RankedHit[]; total: number; capped: boolean } {
-      const hits = [...bestLive("entry", match, limit), ...bestLive("document", match, limit)].sort(byRank).slice(0, limit);
-      const n = liveCount(match);
+      const entries = bestLive("entry", match, limit);
+      const documents = bestLive("document", match, limit);
+      const hits = [...entries.hits, ...documents.hits].sort(byRank).slice(0, limit);
+      // When both passes saw every raw hit, their live hits are all there are: no count to run.
+      const n = entries.all && documents.all ? entries.hits.length + documents.hits.length : liveCount(match);
       return { hits, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
 
@@ -112,29 +135,35 @@ export function createSearchRepository(db: Db) {
       return out;
     },
 
-    /** The entries hit, with their cases. */
+    /** The entries hit, with their cases: the columns the results page shows. */
     entries(ids: number[]) {
       if (ids.length === 0) return [];
-      return db
-        .select({ entry: s.docketEntries, kase: s.cases })
-        .from(s.docketEntries)
-        .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-        .where(inArray(s.docketEntries.id, ids))
-        .all();
+      return preparedQuery(db, `search.entries:${ids.length}`, () =>
+        db
+          .select({ entry: ENTRY_COLUMNS, kase: CASE_COLUMNS })
+          .from(s.docketEntries)
+          .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
+          .where(inArray(s.docketEntries.id, idPlaceholders(ids.length)))
+          .prepare(),
+      ).all(bindList("id", ids));
     },
 
-    /** The documents hit, with their entries and cases. */
+    /** The documents hit, with their entries and cases: the columns the results page shows. */
     documents(ids: number[]) {
       if (ids.length === 0) return [];
-      return db
-        .select({ document: s.documents, entry: s.docketEntries, kase: s.cases })
-        .from(s.documents)
-        .innerJoin(s.docketEntries, eq(s.docketEntries.id, s.documents.entryId))
-        .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-        .where(inArray(s.documents.id, ids))
-        .all();
+      return preparedQuery(db, `search.documents:${ids.length}`, () =>
+        db
+          .select({ document: DOCUMENT_COLUMNS, entry: ENTRY_COLUMNS, kase: CASE_COLUMNS })
+          .from(s.documents)
+          .innerJoin(s.docketEntries, eq(s.docketEntries.id, s.documents.entryId))
+          .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
+          .where(inArray(s.documents.id, idPlaceholders(ids.length)))
+          .prepare(),
+      ).all(bindList("id", ids));
     },
   };
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
+/** A document hit as the results page reads it, with its entry and case. */
+export type DocumentHitRow = ReturnType<SearchRepository["documents"]>[number];
