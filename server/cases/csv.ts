@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { Db } from "../../db/client";
 import { paths } from "../paths";
@@ -47,15 +47,16 @@ export function docketCsvRow(e: PublicEntry, citations: Citation[] | undefined, 
 
 /**
  * A whole docket as an RFC 4180 CSV stream, its header first: rows are read a keyset batch at a
- * time and written as the reader takes them (csv-stringify's stream honours back-pressure), so a
- * docket of 100,000 entries exports in the memory of one batch.
+ * time (publicEntryBatches) only when the reader has taken the last ones, since csv-stringify's
+ * stream and Readable.from pull no further than their buffers allow; pipeline destroys both if the
+ * client goes away. A docket of 100,000 entries exports in the memory of one batch (bench/export-csv.ts).
  */
-export function docketCsvStream(db: Db, kase: { id: number; slug: string }, baseUrl: string): Readable {
+export function docketCsvStream(db: Db, kase: { id: number; slug: string }, baseUrl: string, batchSize?: number): Readable {
   function* rows() {
     yield [...DOCKET_COLUMNS];
-    for (const batch of publicEntryBatches(db, kase.id)) {
+    for (const batch of publicEntryBatches(db, kase.id, batchSize)) {
       for (const e of batch.entries) yield docketCsvRow(e, batch.citations.get(refKey("entry", e.id)), kase.slug, baseUrl);
     }
   }
-  return Readable.from(rows(), { objectMode: true }).pipe(stringify());
+  return pipeline(Readable.from(rows()), stringify(), () => {});
 }

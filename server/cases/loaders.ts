@@ -5,6 +5,7 @@ import type { RecordType } from "../../db/schema";
 import * as s from "../../db/schema";
 import { toPublic, toPublicDocumentWithFile, toPublicEntry, toPublicText, type PublicRecord } from "../privacy/projection";
 import { caseNotPublicCause } from "../privacy/visibility";
+import { withoutRemembering } from "../privacy/redact";
 import { publicCase, publicRow } from "../records/public-scope";
 import { createSourcesRepository } from "../sources/repository";
 import { type Citation, type ConflictRef, type RecordRef, refKey } from "../sources/markers";
@@ -312,17 +313,19 @@ export function loadPublicEntriesPage(db: Db, slug: string, query: EntriesPageQu
 
 export type PublicEntriesPage = NonNullable<ReturnType<typeof loadPublicEntriesPage>>;
 
-/** How many entries a streamed export reads per query: bounded memory whatever the docket's size. */
-export const EXPORT_BATCH = 1000;
+/** How many rows a streamed export reads per query: bounded memory whatever the docket's size. */
+export const EXPORT_BATCH = 500;
 
 /**
- * A public case's live entries in docket order, a keyset batch at a time, each entry through the
- * public projection with its citations (none for a sealed entry). For exports that stream a
- * whole docket: only one batch is ever held.
+ * A public case's live entries in docket order, a keyset batch at a time by (sequence, id), each
+ * entry through the public projection with its citations (none for a sealed entry), as the
+ * docket page reads them. For exports that stream a whole docket: only one batch is ever held,
+ * and the redactor remembers none of its texts (withoutRemembering). `batchSize` is for tests.
  */
 export function* publicEntryBatches(
   db: Db,
   caseId: number,
+  batchSize = EXPORT_BATCH,
 ): Generator<{
   entries: PublicEntry[];
   documents: ReturnType<typeof toPublicDocumentWithFile>[];
@@ -333,19 +336,19 @@ export function* publicEntryBatches(
   const sources = createSourcesRepository(db);
   let after: [number, number] | undefined;
   for (;;) {
-    const rows = repo.entriesPage(caseId, { limit: EXPORT_BATCH, after });
+    const rows = repo.entriesPage(caseId, { limit: batchSize, after });
     if (rows.length === 0) return;
     // A sealed entry's documents, citations and conflicts are never read.
     const openIds = rows.filter((e) => !e.sealed).map((e) => e.id);
     const refs: RecordRef[] = openIds.map((id) => ({ type: "entry" as const, id }));
-    yield {
+    yield withoutRemembering(() => ({
       entries: rows.map(toPublicEntry),
       documents: repo.documents(openIds).map(toPublicDocumentWithFile),
       citations: sources.citationsFor(refs),
       conflicts: sources.conflictsFor(refs),
-    };
+    }));
     const last = rows.at(-1)!;
     after = [last.sequence, last.id];
-    if (rows.length < EXPORT_BATCH) return;
+    if (rows.length < batchSize) return;
   }
 }

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { docketEntries, publicationHolds } from "../../db/schema";
-import { DOCKET_COLUMNS } from "../../server/cases/csv";
+import { DOCKET_COLUMNS, docketCsvStream } from "../../server/cases/csv";
 import { buildTestApp } from "../support/app";
 import { citeSource, insertCase, insertEntry, insertSource } from "../support/factories";
 import { parseHtml } from "../support/html";
@@ -125,6 +125,49 @@ describe("the docket as CSV", () => {
         .run();
     const { rows } = await csv("/cases/doe-v-dhs/docket.csv");
     expect(rows.map((r) => Number(r.ecf_number))).toEqual(Array.from({ length: 2_345 }, (_, i) => i + 1));
+  });
+
+  it("crosses keyset batches without skipping or repeating an entry, even where sequences and dates tie, and a sealed entry in batch 2 stays sealed", async () => {
+    // Sequences repeat (two entries each) and every entry has the same date: only (sequence, id)
+    // orders them, so a batch boundary inside a tie must resume at the next id.
+    const made = Array.from({ length: 11 }, (_, i) =>
+      insertEntry(db, caseId, {
+        sequence: Math.floor(i / 2) + 1,
+        number: i + 1,
+        dateFiled: "2025-09-18",
+        description: `Open entry ${i + 1}`,
+      }),
+    );
+    // Batch 2 of 3 entries holds the 4th to 6th in docket order; the 5th is sealed.
+    const sealed = made[4]!;
+    db.update(docketEntries).set({ sealed: true, description: "BATCH-TWO-SEALED-TEXT" }).where(eq(docketEntries.id, sealed.id)).run();
+    const deleted = made[7]!;
+    db.update(docketEntries)
+      .set({ deletedAt: "2025-10-04T00:00:00.000Z", description: "BATCH-THREE-DELETED-TEXT" })
+      .where(eq(docketEntries.id, deleted.id))
+      .run();
+    const live = made.filter((e) => e.id !== deleted.id).sort((a, b) => a.sequence - b.sequence || a.id - b.id);
+
+    for (const batchSize of [1, 2, 3, 4, 500]) {
+      let body = "";
+      for await (const chunk of docketCsvStream(db, { id: caseId, slug: "doe-v-dhs" }, "http://example.test", batchSize))
+        body += String(chunk);
+      const rows = parse(body, { columns: true }) as Record<string, string>[];
+      expect(
+        rows.map((r) => Number(r.permalink!.split("/entries/")[1])),
+        `batch of ${batchSize}`,
+      ).toEqual(live.map((e) => e.id));
+      expect(body).not.toContain("BATCH-TWO-SEALED-TEXT");
+      expect(body).not.toContain("BATCH-THREE-DELETED-TEXT");
+      expect(rows.find((r) => r.permalink!.endsWith(`/entries/${sealed.id}`))).toMatchObject({
+        docket_text: "SEALED",
+        sealed: "yes",
+        sources: "",
+      });
+    }
+    // The route streams the same rows as the page's projection decides them.
+    const { rows } = await csv("/cases/doe-v-dhs/docket.csv");
+    expect(rows).toHaveLength(live.length);
   });
 
   it("is linked from the docket page, and answers 404 for a case the public cannot see", async () => {
