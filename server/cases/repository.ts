@@ -18,12 +18,69 @@ const CASE_ID = sql.placeholder("caseId");
 const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 
 /**
+ * The three statements of one page of a docket under `filters` (live entries of the case, and
+ * what the reader filtered by), prepared: how many match, how many of those the publication
+ * guard holds, and the page's rows. The page's ids are found first, in the live-entry indexes
+ * (migration 0010), so a deep page skips index entries only and reads the rows of the page it
+ * shows; the count reads index entries only. Counted as the live entries matching less the held
+ * ones among them: the first is a range of index entries, the second a handful of holds, where
+ * checking each of 100,000 entries for a hold cost tens of milliseconds a page.
+ */
+function docketPageStatements(db: Db, filters: SQL, order: "asc" | "desc") {
+  const e = s.docketEntries;
+  const h = s.publicationHolds;
+  const direction = order === "desc" ? desc : asc;
+  const ordering = [direction(e.sequence), direction(e.id)];
+  const pageIds = db
+    .select({ id: e.id })
+    .from(e)
+    .where(and(filters, notHeld("entry", e.id)))
+    .orderBy(...ordering)
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"));
+  return {
+    live: db.select({ n: count() }).from(e).where(filters).prepare(),
+    held: db
+      .select({ n: countDistinct(e.id) })
+      .from(h)
+      .innerJoin(e, sql`${e.id} = cast(${h.recordId} as integer)`)
+      .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
+      .prepare(),
+    rows: db
+      .select()
+      .from(e)
+      .where(inArray(e.id, pageIds))
+      .orderBy(...ordering)
+      .prepare(),
+  };
+}
+
+/**
  * Synchronous reads of cases and everything on a docket page. Cases are the public ones only
  * (publicCase): an unpublished case is not found here. Nothing here is projected yet.
  */
 export function createCasesRepository(db: Db) {
   /** A query of this repository built and prepared once per database (records/prepared.ts). */
   const once = <T>(name: string, build: () => T) => preparedQuery(db, `cases.${name}`, build);
+
+  /** A page of the in-docket search (`q`): built for its words each time. */
+  function entriesSearched(caseId: number, query: DocketQuery) {
+    const where: SQL[] = [eq(s.docketEntries.caseId, caseId), isNull(s.docketEntries.deletedAt)];
+    if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
+    if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
+    if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
+    // The words are looked up in the public search index, which holds the redacted text of
+    // the entries the public may see and nothing of a sealed one; a sealed entry is found by
+    // its number only, so a search can reveal neither.
+    const match = quotedTerms(query.q ?? "");
+    const byText = match ? [inArray(s.docketEntries.id, entriesMatching(match, caseId))] : [];
+    where.push(or(...byText, and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(query.q ?? ""))))!);
+    const statements = docketPageStatements(db, and(...where)!, query.order);
+    const live = statements.live.get({})?.n ?? 0;
+    const heldHere = statements.held.get({})?.n ?? 0;
+    const rows = statements.rows.all({ limit: query.per, offset: (query.page - 1) * query.per });
+    return { rows, total: live - heldHere };
+  }
 
   return {
     list() {
@@ -90,7 +147,14 @@ export function createCasesRepository(db: Db) {
     },
 
     court(id: string | null) {
-      return id ? db.select().from(s.courts).where(eq(s.courts.id, id)).get() : undefined;
+      if (!id) return undefined;
+      return once("court", () =>
+        db
+          .select()
+          .from(s.courts)
+          .where(eq(s.courts.id, sql.placeholder("id")))
+          .prepare(),
+      ).get({ id });
     },
 
     judges(ids: (number | null)[]) {
@@ -112,50 +176,26 @@ export function createCasesRepository(db: Db) {
      * The in-docket `q` filter reads the public search index (server/public-search/repository.ts).
      */
     entries(caseId: number, query: DocketQuery) {
-      const held = notHeld("entry", s.docketEntries.id);
-      const where: SQL[] = [eq(s.docketEntries.caseId, caseId), isNull(s.docketEntries.deletedAt), held];
-      if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
-      if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
-      if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
-      if (query.q) {
-        // The words are looked up in the public search index, which holds the redacted text of
-        // the entries the public may see and nothing of a sealed one; a sealed entry is found by
-        // its number only, so a search can reveal neither.
-        const match = quotedTerms(query.q);
-        const byText = match ? [inArray(s.docketEntries.id, entriesMatching(match, caseId))] : [];
-        where.push(or(...byText, and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(query.q))))!);
-      }
-      const condition = and(...where);
-      // Counted as the live entries matching less the held ones among them: the first is a
-      // range of index entries, the second a handful of holds, where checking each of 100,000
-      // entries for a hold cost tens of milliseconds a page.
-      const filters = and(...where.filter((w) => w !== held));
-      const live = db.select({ n: count() }).from(s.docketEntries).where(filters).get()?.n ?? 0;
-      const h = s.publicationHolds;
-      const heldHere =
-        db
-          .select({ n: countDistinct(s.docketEntries.id) })
-          .from(h)
-          .innerJoin(s.docketEntries, sql`${s.docketEntries.id} = cast(${h.recordId} as integer)`)
-          .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
-          .get()?.n ?? 0;
-      const total = live - heldHere;
-      const direction = query.order === "desc" ? desc : asc;
-      const order = [direction(s.docketEntries.sequence), direction(s.docketEntries.id)];
-      const pageIds = db
-        .select({ id: s.docketEntries.id })
-        .from(s.docketEntries)
-        .where(condition)
-        .orderBy(...order)
-        .limit(query.per)
-        .offset((query.page - 1) * query.per);
-      const rows = db
-        .select()
-        .from(s.docketEntries)
-        .where(inArray(s.docketEntries.id, pageIds))
-        .orderBy(...order)
-        .all();
-      return { rows, total };
+      // The in-docket search names its matches in the statement; every other filter is a
+      // placeholder, so each shape of filters (which are set, which order) is prepared once.
+      if (query.q) return entriesSearched(caseId, query);
+      const shape = `entries:${query.from ? "f" : ""}${query.to ? "t" : ""}${query.kind ? "k" : ""}:${query.order}`;
+      const statements = once(shape, () => {
+        const e = s.docketEntries;
+        const filters = and(
+          eq(e.caseId, CASE_ID),
+          isNull(e.deletedAt),
+          ...(query.from ? [gte(e.dateFiled, sql.placeholder("from"))] : []),
+          ...(query.to ? [lte(e.dateFiled, sql.placeholder("to"))] : []),
+          ...(query.kind ? [eq(e.kind, sql.placeholder("kind"))] : []),
+        )!;
+        return docketPageStatements(db, filters, query.order);
+      });
+      const values = { caseId, from: query.from, to: query.to, kind: query.kind };
+      const live = statements.live.get(values)?.n ?? 0;
+      const heldHere = statements.held.get(values)?.n ?? 0;
+      const rows = statements.rows.all({ ...values, limit: query.per, offset: (query.page - 1) * query.per });
+      return { rows, total: live - heldHere };
     },
 
     /**
@@ -304,7 +344,14 @@ export function createCasesRepository(db: Db) {
 
     organizations(ids: (number | null)[]) {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-      return wanted.length ? db.select().from(s.organizations).where(inArray(s.organizations.id, wanted)).all() : [];
+      if (wanted.length === 0) return [];
+      return once(`organizations:${wanted.length}`, () =>
+        db
+          .select()
+          .from(s.organizations)
+          .where(inArray(s.organizations.id, listOf("o", wanted.length)))
+          .prepare(),
+      ).all(bindList("o", wanted));
     },
 
     motions(caseId: number) {

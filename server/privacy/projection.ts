@@ -217,13 +217,17 @@ export type PublicRecord<T extends EditableType> = Pick<RecordRow<T>, Extract<(t
  * (an entry, a document, a party's name) as its placeholder, whichever of the functions below
  * a caller reaches for.
  */
-export function toPublic<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
-  const sealedPlaceholder = SEALED_PLACEHOLDERS[type] as ((row: RecordRow<T>) => PublicRecord<T> | null) | undefined;
+export function toPublic<T extends EditableType>(type: T, row: PublicRecord<T>): PublicRecord<T> {
+  const sealedPlaceholder = SEALED_PLACEHOLDERS[type] as ((row: PublicRecord<T>) => PublicRecord<T> | null) | undefined;
   return sealedPlaceholder?.(row) ?? allowedFields(type, row);
 }
 
-/** Copies only the allow-listed fields of a row, redacting text on the way. */
-function allowedFields<T extends EditableType>(type: T, row: RecordRow<T>): PublicRecord<T> {
+/**
+ * Copies only the allow-listed fields of a row, redacting text on the way. The row needs no
+ * more than those fields (a query may select publicColumns only, server/records/public-scope.ts):
+ * nothing here, nor in the sealed placeholders, reads any other.
+ */
+function allowedFields<T extends EditableType>(type: T, row: PublicRecord<T>): PublicRecord<T> {
   const out: Record<string, unknown> = {};
   const source = row as Record<string, unknown>;
   for (const field of PUBLIC_FIELDS[type]) out[field] = publicValue(field, source[field]);
@@ -236,11 +240,11 @@ export const SEALED_TEXT = "SEALED";
  * A sealed docket entry shows only its number and dates: its text, filer and documents never
  * leave the server, whoever asks.
  */
-export function toPublicEntry(row: RecordRow<"entry">): PublicRecord<"entry"> {
+export function toPublicEntry(row: PublicRecord<"entry">): PublicRecord<"entry"> {
   return sealedEntry(row) ?? allowedFields("entry", row);
 }
 
-function sealedEntry(row: RecordRow<"entry">): PublicRecord<"entry"> | null {
+function sealedEntry(row: PublicRecord<"entry">): PublicRecord<"entry"> | null {
   if (!row.sealed) return null;
   return {
     id: row.id,
@@ -264,11 +268,11 @@ export function toPublicDocumentWithFile(row: RecordRow<"document">): PublicReco
   return { ...toPublicDocument(row), hasFile: !row.sealed && row.fileSha256 !== null };
 }
 
-export function toPublicDocument(row: RecordRow<"document">): PublicRecord<"document"> {
+export function toPublicDocument(row: PublicRecord<"document">): PublicRecord<"document"> {
   return sealedDocument(row) ?? allowedFields("document", row);
 }
 
-function sealedDocument(row: RecordRow<"document">): PublicRecord<"document"> | null {
+function sealedDocument(row: PublicRecord<"document">): PublicRecord<"document"> | null {
   if (!row.sealed) return null;
   return {
     id: row.id,
@@ -289,11 +293,11 @@ export const SEALED_PARTY_NAME = "Sealed party";
  * not staff's description of who they are, not their organisation. Their accounts stay linked
  * by handle, as for any pseudonymous party.
  */
-export function toPublicParty(row: RecordRow<"party">): PublicRecord<"party"> {
+export function toPublicParty(row: PublicRecord<"party">): PublicRecord<"party"> {
   return sealedParty(row) ?? allowedFields("party", row);
 }
 
-function sealedParty(row: RecordRow<"party">): PublicRecord<"party"> | null {
+function sealedParty(row: PublicRecord<"party">): PublicRecord<"party"> | null {
   if (!row.nameSealed) return null;
   return {
     id: row.id,
@@ -310,7 +314,7 @@ function sealedParty(row: RecordRow<"party">): PublicRecord<"party"> | null {
 }
 
 /** The record types with a sealed placeholder, so `toPublic` itself never lets sealed text through. */
-const SEALED_PLACEHOLDERS: { [K in EditableType]?: (row: RecordRow<K>) => PublicRecord<K> | null } = {
+const SEALED_PLACEHOLDERS: { [K in EditableType]?: (row: PublicRecord<K>) => PublicRecord<K> | null } = {
   entry: sealedEntry,
   document: sealedDocument,
   party: sealedParty,

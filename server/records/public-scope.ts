@@ -2,6 +2,7 @@ import { and, eq, exists, inArray, isNull, not, or, sql, type SQL } from "drizzl
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
+import { PUBLIC_FIELDS } from "../privacy/projection";
 import { caseNotPublicCause, type NotPublicCause } from "../privacy/visibility";
 import { selectById } from "./statements";
 import { RECORD_TABLES, type EditableType } from "./tables";
@@ -12,6 +13,24 @@ import { RECORD_TABLES, type EditableType } from "./tables";
  * LIMIT, so the filtering cannot happen in JavaScript afterwards. Each condition names the
  * rule it implements; change a rule there and here together.
  */
+
+type PublicField<T extends EditableType> = (typeof PUBLIC_FIELDS)[T][number] & keyof (typeof RECORD_TABLES)[T];
+
+/**
+ * The columns of a record type the public projection reads (its PUBLIC_FIELDS), for a select
+ * whose rows only ever go through toPublic: no private column leaves the database, and a page
+ * reads a third fewer values (each one SQLite hands to JavaScript costs time).
+ */
+export function publicColumns<T extends EditableType>(type: T): { [K in PublicField<T>]: (typeof RECORD_TABLES)[T][K] } {
+  let columns = publicColumnsOf.get(type);
+  if (!columns) {
+    const table = RECORD_TABLES[type] as unknown as Record<string, SQLiteColumn>;
+    columns = Object.fromEntries(PUBLIC_FIELDS[type].map((field) => [field, table[field]!]));
+    publicColumnsOf.set(type, columns);
+  }
+  return columns as { [K in PublicField<T>]: (typeof RECORD_TABLES)[T][K] };
+}
+const publicColumnsOf = new Map<EditableType, Record<string, SQLiteColumn>>();
 
 /** No open hold of the publication guard names this record (the `held` cause). */
 export function notHeld(type: EditableType, id: SQLiteColumn): SQL {

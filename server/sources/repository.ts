@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
 import { toPublic } from "../privacy/projection";
-import { publicSource, publicRow } from "../records/public-scope";
-import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
+import { publicColumns, publicSource, publicRow } from "../records/public-scope";
+import { placeholderNames, preparedQuery } from "../records/prepared";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
 /**
@@ -12,9 +13,9 @@ import { refKey, type Citation, type ConflictRef, type RecordRef } from "./marke
  */
 const IDS_PER_QUERY = 250;
 
-function slices<T>(values: T[]): T[][] {
+function slices<T>(values: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < values.length; i += IDS_PER_QUERY) out.push(values.slice(i, i + IDS_PER_QUERY));
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
 }
 
@@ -22,28 +23,56 @@ function slices<T>(values: T[]): T[][] {
  * Loads the sources and open conflicts behind any set of records in two queries a slice of ids, so a page
  * can put a source marker beside every fact without a query per fact.
  */
+/** Records asked for per statement as (type, id) pairs: two values each, so as many values as IDS_PER_QUERY. */
+const PAIRS_PER_QUERY = IDS_PER_QUERY / 2;
+
+/** Pair lists are padded to one of these lengths (repeating the last pair), so few statements are ever prepared. */
+const PAIR_BUCKETS = [1, 2, 4, 8, 16, 32, 64, PAIRS_PER_QUERY];
+
+/** The records of `refs` as (type, id) pairs, without repeats, in slices padded to a bucket's length. */
+function pairSlices(refs: RecordRef[]): [string, string][][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const r of refs) pairs.set(refKey(r.type, r.id), [r.type, String(r.id)]);
+  return slices([...pairs.values()], PAIRS_PER_QUERY).map((slice) => {
+    const size = PAIR_BUCKETS.find((b) => b >= slice.length)!;
+    while (slice.length < size) slice.push(slice.at(-1)!);
+    return slice;
+  });
+}
+
+/** `(type column, id column) in (values (?, ?), …)` over `count` named placeholder pairs: only the records asked for. */
+function pairsIn(type: SQLiteColumn, id: SQLiteColumn, count: number): SQL {
+  const rows = placeholderNames("p", count).map((name) => sql`(${sql.placeholder(`${name}t`)}, ${sql.placeholder(`${name}i`)})`);
+  return sql`(${type}, ${id}) in (values ${sql.join(rows, sql`, `)})`;
+}
+
+function bindPairs(pairs: [string, string][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  pairs.forEach(([type, id], n) => {
+    out[`p${n}t`] = type;
+    out[`p${n}i`] = id;
+  });
+  return out;
+}
+
+/**
+ * Loads the sources and open conflicts behind any set of records in one query a slice of
+ * records, each asked for as its (type, id) pair, so a page can put a source marker beside
+ * every fact without a query per fact, and reads no citation of a record it did not name.
+ */
 export function createSourcesRepository(db: Db) {
   function citationsFor(refs: RecordRef[]): Map<string, Citation[]> {
     const byKey = new Map<string, Citation[]>();
     if (refs.length === 0) return byKey;
-    const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
-    const types = [...new Set(refs.map((r) => r.type))];
-    const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
-      preparedQuery(db, `citations:${types.length}:${ids.length}`, () =>
+    const rows = pairSlices(refs).flatMap((pairs) =>
+      preparedQuery(db, `citations:pairs:${pairs.length}`, () =>
         db
-          .select({ fact: factSources, source: sources })
+          .select({ fact: publicColumns("fact_source"), source: publicColumns("source") })
           .from(factSources)
           .innerJoin(sources, eq(sources.id, factSources.sourceId))
           .where(
             and(
-              inArray(
-                factSources.recordType,
-                placeholderNames("t", types.length).map((name) => sql.placeholder(name)),
-              ),
-              inArray(
-                factSources.recordId,
-                placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
-              ),
+              pairsIn(factSources.recordType, factSources.recordId, pairs.length),
               publicRow(factSources),
               publicRow(sources),
               // A shared record (a court, a judge) an unpublished case's import matched cites that
@@ -53,13 +82,16 @@ export function createSourcesRepository(db: Db) {
           )
           .orderBy(asc(factSources.id))
           .prepare(),
-      ).all({ ...bindList("t", types), ...bindList("i", ids) }),
+      ).all(bindPairs(pairs)),
     );
+    // A source cited by many facts is projected once.
+    const projected = new Map<number, Citation["source"]>();
     for (const { fact, source } of rows) {
       const key = refKey(fact.recordType, fact.recordId);
-      if (!wanted.has(key)) continue;
+      let publicSourceRow = projected.get(source.id);
+      if (!publicSourceRow) projected.set(source.id, (publicSourceRow = toPublic("source", source)));
       const list = byKey.get(key) ?? [];
-      list.push({ ...toPublic("fact_source", fact), source: toPublic("source", source) });
+      list.push({ ...toPublic("fact_source", fact), source: publicSourceRow });
       byKey.set(key, list);
     }
     return byKey;
@@ -68,24 +100,18 @@ export function createSourcesRepository(db: Db) {
   function conflictsFor(refs: RecordRef[]): Map<string, ConflictRef[]> {
     const byKey = new Map<string, ConflictRef[]>();
     if (refs.length === 0) return byKey;
-    const wanted = new Set(refs.map((r) => refKey(r.type, r.id)));
-    const types = [...new Set(refs.map((r) => r.type))];
-    const rows = slices([...new Set(refs.map((r) => String(r.id)))]).flatMap((ids) =>
-      preparedQuery(db, `conflicts:${types.length}:${ids.length}`, () =>
+    const rows = pairSlices(refs).flatMap((pairs) =>
+      preparedQuery(db, `conflicts:pairs:${pairs.length}`, () =>
         db
-          .select({ link: conflictRecords, conflict: conflicts })
+          .select({
+            link: { recordType: conflictRecords.recordType, recordId: conflictRecords.recordId, field: conflictRecords.field },
+            conflict: publicColumns("conflict"),
+          })
           .from(conflictRecords)
           .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
           .where(
             and(
-              inArray(
-                conflictRecords.recordType,
-                placeholderNames("t", types.length).map((name) => sql.placeholder(name)),
-              ),
-              inArray(
-                conflictRecords.recordId,
-                placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
-              ),
+              pairsIn(conflictRecords.recordType, conflictRecords.recordId, pairs.length),
               publicRow(conflicts),
               // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
               eq(conflicts.status, "open"),
@@ -93,11 +119,10 @@ export function createSourcesRepository(db: Db) {
           )
           .orderBy(asc(conflicts.code))
           .prepare(),
-      ).all({ ...bindList("t", types), ...bindList("i", ids) }),
+      ).all(bindPairs(pairs)),
     );
     for (const { link, conflict } of rows) {
       const key = refKey(link.recordType, link.recordId);
-      if (!wanted.has(key)) continue;
       const list = byKey.get(key) ?? [];
       if (!list.some((c) => c.id === conflict.id && c.field === link.field)) {
         list.push({ ...toPublic("conflict", conflict), field: link.field });
