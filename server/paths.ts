@@ -145,6 +145,8 @@ export const paths = {
     judges: () => "/api/v1/judges",
     judge: (slug: string) => `/api/v1/judges/${enc(slug)}`,
     orders: () => "/api/v1/orders",
+    /** The orders of one case, as the orders list filters them. */
+    caseOrders: (slug: string) => `/api/v1/orders?case=${enc(slug)}`,
     timeline: () => "/api/v1/timeline",
     sources: () => "/api/v1/sources",
     // The whole public record as one JSON document, and its JSON Schema (docs/exports.md).

@@ -32,6 +32,13 @@ export type DocketReader = "public" | "staff";
  */
 export type DocketSlice = DocketQuery | { only: number[] };
 
+/**
+ * A case with at most this many orders has them all read with any page of its docket; past it,
+ * a page reads the orders of its own entries and those in force, deciding a motion or named by
+ * a deadline, and says how many there are (`ordersTotal`).
+ */
+export const ORDERS_IN_FULL = 50;
+
 export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reader: DocketReader = "public") {
   const repo = createCasesRepository(db);
   const row = reader === "staff" ? repo.findLiveBySlug(slug) : repo.findBySlug(slug);
@@ -65,10 +72,16 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
   const motionRows = repo.motions(row.id);
   const motions = motionRows.map((m) => toPublic("motion", m));
   const movants = repo.movantsOfCase(row.id);
-  const orderRows = repo.orders(row.id);
+  // A long docket's orders are not all read for one page of it (a case of 100,000 entries had
+  // 1,000): past ORDERS_IN_FULL, only those the page shows (shownOrder in ./repository.ts).
+  const ordersTotal = repo.orderCount(row.id);
+  const ordersComplete = ordersTotal <= ORDERS_IN_FULL;
+  const pageEntryIds = entryRows.map((e) => e.id);
+  const orderRows = ordersComplete ? repo.orders(row.id) : repo.ordersShown(row.id, pageEntryIds);
   const orders = orderRows.map((o) => toPublic("order", o));
-  const dispositions = repo.dispositionsOfCase(row.id);
-  const coverage = repo.coverageOfCase(row.id).map((c) => ({
+  const dispositions = ordersComplete ? repo.dispositionsOfCase(row.id) : repo.dispositionsShown(row.id, pageEntryIds);
+  const coverageRows = ordersComplete ? repo.coverageOfCase(row.id) : repo.coverageShown(row.id, pageEntryIds);
+  const coverage = coverageRows.map((c) => ({
     coverage: toPublic("coverage", c.coverage),
     subpoena: toPublic("subpoena", c.subpoena),
     account: c.account ? toPublic("account", c.account) : null,
@@ -113,6 +126,8 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     motions,
     movants,
     orders,
+    ordersTotal,
+    ordersComplete,
     orderJudges,
     dispositions,
     coverage,

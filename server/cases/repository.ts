@@ -17,6 +17,34 @@ function likePattern(text: string): string {
 const CASE_ID = sql.placeholder("caseId");
 const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 
+/** Entry-id lists are padded (repeating the last id, or with 0, which no row has) to one of these lengths, so few statements are prepared. */
+const ID_BUCKETS = [1, 8, 32, 128, 500];
+
+function paddedList(ids: number[]): number[] {
+  const size = ID_BUCKETS.find((b) => b >= ids.length) ?? ids.length;
+  const out = ids.length ? [...ids] : [0];
+  while (out.length < size) out.push(out.at(-1)!);
+  return out;
+}
+
+/**
+ * An order a page of a long docket shows: one of the page's entries (`count` placeholders e0…),
+ * one still in force, one that decided a motion of the case, or one a deadline of it names, so
+ * every link the page makes to an order (#order-…) has its card.
+ */
+function shownOrder(count: number): SQL {
+  const o = s.orders;
+  const m = s.motions;
+  const d = s.deadlines;
+  const c = s.stayCoverages;
+  return or(
+    inArray(o.entryId, listOf("e", count)),
+    sql`exists (select 1 from ${c} where ${c.orderId} = ${o.id} and ${c.status} = 'in_force' and ${c.deletedAt} is null)`,
+    sql`exists (select 1 from ${m} where ${m.decidedByOrderId} = ${o.id} and ${m.caseId} = ${o.caseId} and ${m.deletedAt} is null)`,
+    sql`exists (select 1 from ${d} where ${d.orderId} = ${o.id} and ${d.caseId} = ${o.caseId} and ${d.deletedAt} is null)`,
+  )!;
+}
+
 /**
  * The three statements of one page of a docket under `filters` (live entries of the case, and
  * what the reader filtered by), prepared: how many match, how many of those the publication
@@ -374,6 +402,66 @@ export function createCasesRepository(db: Db) {
           .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
           .prepare(),
       ).all({ caseId });
+    },
+
+    /** How many orders the public sees on the case, counted in SQL. */
+    orderCount(caseId: number) {
+      return (
+        once("orderCount", () =>
+          db
+            .select({ n: count() })
+            .from(s.orders)
+            .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders)))
+            .prepare(),
+        ).get({ caseId })?.n ?? 0
+      );
+    },
+
+    /**
+     * The orders a page of a long docket shows (shownOrder): those of its entries, those in
+     * force, those deciding a motion and those a deadline names, in the same order as orders().
+     */
+    ordersShown(caseId: number, entryIds: number[]) {
+      const ids = paddedList(entryIds);
+      return once(`ordersShown:${ids.length}`, () =>
+        db
+          .select()
+          .from(s.orders)
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders), shownOrder(ids.length)))
+          .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
+          .prepare(),
+      ).all({ caseId, ...bindList("e", ids) });
+    },
+
+    /** What the orders of ordersShown protect, in the order of coverageOfCase. */
+    coverageShown(caseId: number, entryIds: number[]) {
+      const ids = paddedList(entryIds);
+      return once(`coverageShown:${ids.length}`, () =>
+        db
+          .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts })
+          .from(s.stayCoverages)
+          .innerJoin(s.orders, eq(s.orders.id, s.stayCoverages.orderId))
+          .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+          .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders), publicRow(s.stayCoverages), shownOrder(ids.length)))
+          .orderBy(asc(s.stayCoverages.id))
+          .prepare(),
+      ).all({ caseId, ...bindList("e", ids) });
+    },
+
+    /** The dispositions of the orders of ordersShown. */
+    dispositionsShown(caseId: number, entryIds: number[]) {
+      const ids = paddedList(entryIds);
+      return once(`dispositionsShown:${ids.length}`, () =>
+        db
+          .select({ disposition: s.orderDispositions })
+          .from(s.orderDispositions)
+          .innerJoin(s.orders, eq(s.orders.id, s.orderDispositions.orderId))
+          .where(and(eq(s.orders.caseId, CASE_ID), publicRow(s.orders), shownOrder(ids.length)))
+          .prepare(),
+      )
+        .all({ caseId, ...bindList("e", ids) })
+        .map((r) => r.disposition);
     },
 
     hearings(caseId: number) {

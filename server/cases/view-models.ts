@@ -220,6 +220,8 @@ export type DocketView = DocketScheduleView & {
   clearHref: string;
   motions: DocketMotionView[];
   orders: DocketOrderView[];
+  /** Set when the case has more orders than a page reads (ORDERS_IN_FULL): which ones are listed, and where the rest are. */
+  ordersNote: { text: string; href: string } | null;
   ordersInForce: DocketOrderView[];
   related: { relation: string; label: string; href: string }[];
   subpoenas: { title: string; href: string }[];
@@ -391,8 +393,18 @@ function docketHref(slug: string, query: DocketQuery, changes: Partial<DocketQue
   return `${paths.case(slug)}${qs ? `?${qs}` : ""}#entries`;
 }
 
+/** What the orders section says of a long docket's orders, of which it lists only some (loadPublicDocket). */
+function ordersNote(d: PublicDocketData): DocketView["ordersNote"] {
+  if (d.ordersComplete) return null;
+  return {
+    text: `${d.orders.length} of the case's ${d.ordersTotal} orders: those of the entries on this page, those in force, and those that decided a motion or set a deadline.`,
+    href: `${paths.case(d.case.slug)}?kind=order#entries`,
+  };
+}
+
 export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Record<string, string> = {}): DocketView {
   const header = toCaseHeader(d);
+  const orders = ordersView(d);
   const pages = Math.max(1, Math.ceil(d.total / query.per));
   const filtered = Boolean(query.from || query.to || query.kind || query.q);
   return {
@@ -426,8 +438,9 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
         : null,
     clearHref: `${paths.case(d.case.slug)}#entries`,
     motions: motionsView(d),
-    orders: ordersView(d),
-    ordersInForce: ordersView(d).filter((o) => o.inForce),
+    orders,
+    ordersNote: ordersNote(d),
+    ordersInForce: orders.filter((o) => o.inForce),
     ...scheduleView(d),
     related: d.related.map((r) => ({ relation: r.relation, label: r.case.caption ?? r.case.label, href: paths.case(r.case.slug) })),
     subpoenas: d.subpoenas.map((sp) => ({ title: sp.title, href: paths.subpoena(sp.slug) })),

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
@@ -19,40 +19,65 @@ function slices<T>(values: T[], size: number): T[][] {
   return out;
 }
 
-/**
- * Loads the sources and open conflicts behind any set of records in two queries a slice of ids, so a page
- * can put a source marker beside every fact without a query per fact.
- */
 /** Records asked for per statement as (type, id) pairs: two values each, so as many values as IDS_PER_QUERY. */
 const PAIRS_PER_QUERY = IDS_PER_QUERY / 2;
 
-/** Pair lists are padded to one of these lengths (repeating the last pair), so few statements are ever prepared. */
-const PAIR_BUCKETS = [1, 2, 4, 8, 16, 32, 64, PAIRS_PER_QUERY];
+/** Lists are padded to one of these lengths (repeating their last member), so few statements are ever prepared. */
+const BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, IDS_PER_QUERY];
 
-/** The records of `refs` as (type, id) pairs, without repeats, in slices padded to a bucket's length. */
-function pairSlices(refs: RecordRef[]): [string, string][][] {
+function padded<T>(slice: T[], max: number): T[] {
+  const size = BUCKETS.find((b) => b >= slice.length) ?? max;
+  while (slice.length < size) slice.push(slice.at(-1)!);
+  return slice;
+}
+
+/** One statement's share of the records asked for: its name, its condition on (type, id) columns, and the values to bind. */
+type Lookup = { name: string; where: (type: SQLiteColumn, id: SQLiteColumn) => SQL; values: Record<string, string> };
+
+/**
+ * The records of `refs`, without repeats, as statements that ask for exactly them: records of
+ * one type by their ids (`type = ? and id in (…)`), of several types as (type, id) pairs
+ * (`(type, id) in (values (?, ?), …)`), so no citation of a record nobody named is read.
+ */
+function lookups(refs: RecordRef[]): Lookup[] {
   const pairs = new Map<string, [string, string]>();
   for (const r of refs) pairs.set(refKey(r.type, r.id), [r.type, String(r.id)]);
+  const types = new Set([...pairs.values()].map(([type]) => type));
+  if (types.size === 1) {
+    const [type] = types;
+    return slices(
+      [...pairs.values()].map(([, id]) => id),
+      IDS_PER_QUERY,
+    ).map((slice) => {
+      const ids = padded(slice, IDS_PER_QUERY);
+      return {
+        name: `one:${ids.length}`,
+        where: (typeColumn, idColumn) =>
+          and(
+            eq(typeColumn, sql.placeholder("t")),
+            inArray(
+              idColumn,
+              placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
+            ),
+          )!,
+        values: { t: type!, ...Object.fromEntries(ids.map((id, n) => [`i${n}`, id])) },
+      };
+    });
+  }
   return slices([...pairs.values()], PAIRS_PER_QUERY).map((slice) => {
-    const size = PAIR_BUCKETS.find((b) => b >= slice.length)!;
-    while (slice.length < size) slice.push(slice.at(-1)!);
-    return slice;
+    const list = padded(slice, PAIRS_PER_QUERY);
+    const rows = placeholderNames("p", list.length).map((name) => sql`(${sql.placeholder(`${name}t`)}, ${sql.placeholder(`${name}i`)})`);
+    return {
+      name: `pairs:${list.length}`,
+      where: (typeColumn, idColumn) => sql`(${typeColumn}, ${idColumn}) in (values ${sql.join(rows, sql`, `)})`,
+      values: Object.fromEntries(
+        list.flatMap(([type, id], n) => [
+          [`p${n}t`, type],
+          [`p${n}i`, id],
+        ]),
+      ),
+    };
   });
-}
-
-/** `(type column, id column) in (values (?, ?), …)` over `count` named placeholder pairs: only the records asked for. */
-function pairsIn(type: SQLiteColumn, id: SQLiteColumn, count: number): SQL {
-  const rows = placeholderNames("p", count).map((name) => sql`(${sql.placeholder(`${name}t`)}, ${sql.placeholder(`${name}i`)})`);
-  return sql`(${type}, ${id}) in (values ${sql.join(rows, sql`, `)})`;
-}
-
-function bindPairs(pairs: [string, string][]): Record<string, string> {
-  const out: Record<string, string> = {};
-  pairs.forEach(([type, id], n) => {
-    out[`p${n}t`] = type;
-    out[`p${n}i`] = id;
-  });
-  return out;
 }
 
 /**
@@ -64,15 +89,15 @@ export function createSourcesRepository(db: Db) {
   function citationsFor(refs: RecordRef[]): Map<string, Citation[]> {
     const byKey = new Map<string, Citation[]>();
     if (refs.length === 0) return byKey;
-    const rows = pairSlices(refs).flatMap((pairs) =>
-      preparedQuery(db, `citations:pairs:${pairs.length}`, () =>
+    const rows = lookups(refs).flatMap((lookup) =>
+      preparedQuery(db, `citations:${lookup.name}`, () =>
         db
           .select({ fact: publicColumns("fact_source"), source: publicColumns("source") })
           .from(factSources)
           .innerJoin(sources, eq(sources.id, factSources.sourceId))
           .where(
             and(
-              pairsIn(factSources.recordType, factSources.recordId, pairs.length),
+              lookup.where(factSources.recordType, factSources.recordId),
               publicRow(factSources),
               publicRow(sources),
               // A shared record (a court, a judge) an unpublished case's import matched cites that
@@ -82,7 +107,7 @@ export function createSourcesRepository(db: Db) {
           )
           .orderBy(asc(factSources.id))
           .prepare(),
-      ).all(bindPairs(pairs)),
+      ).all(lookup.values),
     );
     // A source cited by many facts is projected once.
     const projected = new Map<number, Citation["source"]>();
@@ -100,8 +125,8 @@ export function createSourcesRepository(db: Db) {
   function conflictsFor(refs: RecordRef[]): Map<string, ConflictRef[]> {
     const byKey = new Map<string, ConflictRef[]>();
     if (refs.length === 0) return byKey;
-    const rows = pairSlices(refs).flatMap((pairs) =>
-      preparedQuery(db, `conflicts:pairs:${pairs.length}`, () =>
+    const rows = lookups(refs).flatMap((lookup) =>
+      preparedQuery(db, `conflicts:${lookup.name}`, () =>
         db
           .select({
             link: { recordType: conflictRecords.recordType, recordId: conflictRecords.recordId, field: conflictRecords.field },
@@ -111,7 +136,7 @@ export function createSourcesRepository(db: Db) {
           .innerJoin(conflicts, eq(conflicts.id, conflictRecords.conflictId))
           .where(
             and(
-              pairsIn(conflictRecords.recordType, conflictRecords.recordId, pairs.length),
+              lookup.where(conflictRecords.recordType, conflictRecords.recordId),
               publicRow(conflicts),
               // A resolved conflict no longer makes a record doubtful; the sources page still lists it.
               eq(conflicts.status, "open"),
@@ -119,7 +144,7 @@ export function createSourcesRepository(db: Db) {
           )
           .orderBy(asc(conflicts.code))
           .prepare(),
-      ).all(bindPairs(pairs)),
+      ).all(lookup.values),
     );
     for (const { link, conflict } of rows) {
       const key = refKey(link.recordType, link.recordId);

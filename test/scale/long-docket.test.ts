@@ -115,6 +115,64 @@ describe("a docket of 40,000 entries", () => {
     expect((await app.inject(`/api/v1/cases/${record.bigCaseSlug}/entries?cursor=bm9wZQ`)).statusCode).toBe(400);
   });
 
+  it("reads a long docket's orders by what the page shows, and says how many there are", async () => {
+    // One order every 100 entries: 400 on the long docket, 5 on the short one.
+    const caseId = (db.$client.prepare("SELECT id FROM cases WHERE slug = ?").get(record.bigCaseSlug) as { id: number }).id;
+    const orderOf = (n: number) =>
+      db.$client
+        .prepare(
+          "SELECT o.id, o.slug, o.title FROM orders o JOIN docket_entries e ON e.id = o.entry_id WHERE e.case_id = ? AND e.number = ?",
+        )
+        .get(caseId, n) as { id: number; slug: string; title: string };
+    // A motion decided by an order far down the docket: its card is on the first page too, for the motion's link to it.
+    const far = orderOf(30_000);
+    const now = testClock.now();
+    db.$client
+      .prepare(
+        "INSERT INTO motions (case_id, kind, title, status, decided_by_order_id, created_at, updated_at) VALUES (?, 'motion_to_quash', 'Generated motion', 'granted', ?, ?, ?)",
+      )
+      .run(caseId, far.id, now, now);
+    // Written beside the record store, so the stored pages are dropped by hand.
+    app.pageCache.clear();
+    const first = await measured(`/cases/${record.bigCaseSlug}`);
+    expect(first.res.statusCode).toBe(200);
+    const $ = parseHtml(first.res.body);
+    const cards = $("#orders-heading ~ ul.card-list > li")
+      .map((_, li) => $(li).attr("id"))
+      .get();
+    expect(cards).toEqual([`order-${orderOf(100).slug}`, `order-${far.slug}`]);
+    const note = $("#orders-heading + p");
+    expect(note.text()).toContain("2 of the case's 400 orders");
+    expect(note.find("a").attr("href")).toBe(`/cases/${record.bigCaseSlug}?kind=order#entries`);
+    expect($(`a[href="#order-${far.slug}"]`).length).toBeGreaterThan(0);
+    expectBounded(first.queries, "first page");
+    // No statement reads every order of the case.
+    expect(first.queries.filter((q) => /from "orders"/.test(q.sql) && !/"orders"."entry_id" in|count\(/.test(q.sql))).toEqual([]);
+
+    const deep = parseHtml((await app.inject(`/cases/${record.bigCaseSlug}?page=200`)).body);
+    expect(
+      deep("#orders-heading ~ ul.card-list > li")
+        .map((_, li) => deep(li).attr("id"))
+        .get(),
+    ).toEqual([`order-${orderOf(20_000).slug}`, `order-${far.slug}`]);
+
+    // A short docket lists every order, as before, and says nothing about it.
+    const short = parseHtml((await app.inject(`/cases/${small}`)).body);
+    expect(short("#orders-heading ~ ul.card-list > li")).toHaveLength(5);
+    expect(short("#orders-heading + p")).toHaveLength(0);
+
+    const api = (await app.inject(`/api/v1/cases/${record.bigCaseSlug}`)).json() as {
+      data: { orders: { id: number }[]; ordersCount: number; ordersUrl: string };
+    };
+    expect(api.data.orders.map((o) => o.id)).toEqual([orderOf(100).id, far.id]);
+    expect(api.data.ordersCount).toBe(400);
+    expect(api.data.ordersUrl).toMatch(new RegExp(`/api/v1/orders\\?case=${record.bigCaseSlug}$`));
+    const shortApi = (await app.inject(`/api/v1/cases/${small}`)).json() as { data: { orders: object[]; ordersCount: number } };
+    expect(shortApi.data.orders).toHaveLength(5);
+    expect(shortApi.data.ordersCount).toBe(5);
+    db.$client.prepare("DELETE FROM motions WHERE case_id = ? AND title = 'Generated motion'").run(caseId);
+  });
+
   it("answers a staff search for a word in nearly every entry by joining FTS5's best hits, counting to 1,000", async () => {
     const { res, queries } = await measured("/staff/search?q=quash", staff);
     expect(res.statusCode).toBe(200);

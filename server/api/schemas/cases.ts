@@ -317,7 +317,12 @@ export const CaseRecord = z
       .string()
       .meta({ description: "The case's docket entries as a paginated list (`GET /api/v1/cases/{slug}/entries`), with filters." }),
     motions: z.array(Motion),
-    orders: z.array(CaseOrder),
+    orders: z.array(CaseOrder).meta({
+      description:
+        "The case's orders in signing order; a case with more than 50 gives only those of its first 100 entries, those in force, and those that decided a motion or set a deadline (`ordersCount` says how many there are; `ordersUrl` lists them all).",
+    }),
+    ordersCount: z.number().int().meta({ description: "How many orders the case has in all." }),
+    ordersUrl: z.string().meta({ description: "The case's orders as a paginated list (`GET /api/v1/orders?case={slug}`), with filters." }),
     hearings: z.array(Hearing),
     deadlines: z.array(Deadline),
     relatedCases: z.array(z.object({ relation: z.string(), case: CaseRef })),

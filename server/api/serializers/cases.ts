@@ -196,6 +196,8 @@ export function toCaseRecord(ctx: ApiContext, d: PublicDocketData) {
     entriesUrl: absolute(ctx, paths.api.caseEntries(c.slug)),
     motions: motions(ctx, d),
     orders: orders(ctx, d),
+    ordersCount: d.ordersTotal,
+    ordersUrl: absolute(ctx, paths.api.caseOrders(c.slug)),
     hearings: d.hearings.map((h) => ({
       id: h.id,
       title: h.title,
