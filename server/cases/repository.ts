@@ -167,11 +167,13 @@ export function createCasesRepository(db: Db) {
 
     /** A live case whether or not it is public: for staff previewing what publishing it would show. */
     findLiveBySlug(slug: string) {
-      return db
-        .select()
-        .from(s.cases)
-        .where(and(eq(s.cases.slug, slug), publicRow(s.cases)))
-        .get();
+      return once("findLiveBySlug", () =>
+        db
+          .select()
+          .from(s.cases)
+          .where(and(eq(s.cases.slug, sql.placeholder("slug")), publicRow(s.cases)))
+          .prepare(),
+      ).get({ slug });
     },
 
     court(id: string | null) {
