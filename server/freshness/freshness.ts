@@ -40,18 +40,29 @@ function calendarDay(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** Formatters kept per zone and kind: building an Intl.DateTimeFormat costs more than formatting with one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "day" | "time", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format =
+      kind === "day"
+        ? // en-CA gives YYYY-MM-DD.
+          new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone })
+        : new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "30 Nov 2026": the day of an instant in the court's zone. */
 export function courtDay(iso: string, timeZone: string): string {
-  // en-CA gives YYYY-MM-DD.
-  return calendarDay(
-    new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(new Date(iso)),
-  );
+  return calendarDay(formatter("day", timeZone).format(new Date(iso)));
 }
 
 function courtMoment(iso: string, timeZone: string): string {
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(
-    new Date(iso),
-  );
+  const time = formatter("time", timeZone).format(new Date(iso));
   return `${time} on ${courtDay(iso, timeZone)}`;
 }
 
