@@ -219,13 +219,29 @@ export function createCasesRepository(db: Db) {
           ...(query.to ? [lte(e.dateFiled, sql.placeholder("to"))] : []),
           ...(query.kind ? [eq(e.kind, sql.placeholder("kind"))] : []),
         )!;
-        return docketPageStatements(db, filters, query.order);
+        return {
+          ...docketPageStatements(db, filters, query.order),
+          rowsFromEnd: docketPageStatements(db, filters, query.order === "asc" ? "desc" : "asc").rows,
+        };
       });
       const values = { caseId, from: query.from, to: query.to, kind: query.kind };
       const live = statements.live.get(values)?.n ?? 0;
       const heldHere = statements.held.get(values)?.n ?? 0;
-      const rows = statements.rows.all({ ...values, limit: query.per, offset: (query.page - 1) * query.per });
-      return { rows, total: live - heldHere };
+      const total = live - heldHere;
+      const offset = (query.page - 1) * query.per;
+      // A page past the middle is read from the other end, in the opposite order, and turned
+      // round: the index then skips what lies after the page, not the whole docket before it
+      // (the last page of 100,000 entries skipped 99,900). The count says where the end is, and
+      // (sequence, id) orders every entry, so both ways give the same rows.
+      if (offset > total / 2 && offset < total) {
+        const fromEnd = statements.rowsFromEnd.all({
+          ...values,
+          limit: Math.min(query.per, total - offset),
+          offset: Math.max(0, total - offset - query.per),
+        });
+        return { rows: fromEnd.reverse(), total };
+      }
+      return { rows: statements.rows.all({ ...values, limit: query.per, offset }), total };
     },
 
     /**

@@ -230,6 +230,18 @@ describe("a docket of 40,000 entries", () => {
       expect(numbers[0]).toBe("102");
       expect(numbers).not.toContain("150");
       expect(numbers.at(-1)).toBe("202");
+      // The last page is read from the end (past the middle of the docket): the same entries as counting from the start.
+      const last = parseHtml((await other.inject(`/cases/${small.bigCaseSlug}?page=3`)).body);
+      const lastNumbers = last("td.entry-number")
+        .map((_, td) => last(td).text().trim())
+        .get();
+      expect(lastNumbers).toEqual(Array.from({ length: 98 }, (_, i) => String(203 + i)));
+      const newestFirst = parseHtml((await other.inject(`/cases/${small.bigCaseSlug}?order=desc&page=3`)).body);
+      const descNumbers = newestFirst("td.entry-number")
+        .map((_, td) => newestFirst(td).text().trim())
+        .get();
+      // Newest first, page 3 holds the oldest 98: 99 down to 1, without 5.
+      expect(descNumbers).toEqual(Array.from({ length: 99 }, (_, i) => String(99 - i)).filter((n) => n !== "5"));
     } finally {
       await other.close();
     }
