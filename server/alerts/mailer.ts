@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { SmtpConfig } from "../config";
 import type { OutgoingMail } from "./mail";
 
@@ -18,19 +18,32 @@ export class MailError extends Error {
 
 /** An SMTP mailer through nodemailer, from the configuration (server/config.ts: SMTP_*). */
 export function createSmtpMailer(smtp: SmtpConfig, from: string): Mailer {
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer is loaded with the first message sent: 3 MB of heap a server that sends none never holds.
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      }),
+    ));
   return {
     async send(to, mail) {
+      const smtpTransport = await open();
       try {
-        const info = await transport.sendMail({ from, to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+        const info = await smtpTransport.sendMail({
+          from,
+          to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers,
+        });
         return { response: String(info.response ?? "") };
       } catch (error) {
         // nodemailer's messages can quote the envelope; keep the code and the server's words only.
@@ -39,6 +52,6 @@ export function createSmtpMailer(smtp: SmtpConfig, from: string): Mailer {
         throw new MailError(`SMTP: ${words}`, typeof e.responseCode === "number" ? e.responseCode : null);
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream } from "@cantoo/pdf-lib";
+import type * as PdfLib from "@cantoo/pdf-lib";
 
 /*
  * What a PDF says about itself, and a copy that says nothing. A filing's document information
@@ -39,22 +39,27 @@ export const METADATA_LABELS: Record<keyof PdfMetadata, string> = {
   xmp: "XMP metadata packet",
 };
 
-const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+/** pdf-lib, loaded with the first PDF: 6 MB of heap that a server no one uploads to never holds. */
+const pdfLib = (): Promise<typeof PdfLib> => import("@cantoo/pdf-lib");
+
+const load = (lib: typeof PdfLib, bytes: Uint8Array) =>
+  lib.PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
 
 const blankToNull = (value: string | undefined) => (value && value.trim() !== "" ? value.trim() : null);
 
-function streamText(stream: unknown): string | null {
-  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8");
-  if (stream instanceof PDFStream) return Buffer.from(stream.getContents()).toString("utf8");
+function streamText(lib: typeof PdfLib, stream: unknown): string | null {
+  if (stream instanceof lib.PDFRawStream) return Buffer.from(lib.decodePDFRawStream(stream).decode()).toString("utf8");
+  if (stream instanceof lib.PDFStream) return Buffer.from(stream.getContents()).toString("utf8");
   return null;
 }
 
 /** The metadata a PDF carries, or null when the file cannot be read for it. */
 export async function readPdfMetadata(bytes: Buffer): Promise<PdfMetadata | null> {
   try {
-    const pdf = await load(new Uint8Array(bytes));
-    const xmpRef = pdf.catalog.get(PDFName.of("Metadata"));
-    const xmp = xmpRef ? streamText(pdf.context.lookup(xmpRef)) : null;
+    const lib = await pdfLib();
+    const pdf = await load(lib, new Uint8Array(bytes));
+    const xmpRef = pdf.catalog.get(lib.PDFName.of("Metadata"));
+    const xmp = xmpRef ? streamText(lib, pdf.context.lookup(xmpRef)) : null;
     return {
       title: blankToNull(pdf.getTitle()),
       author: blankToNull(pdf.getAuthor()),
@@ -72,10 +77,10 @@ export async function readPdfMetadata(bytes: Buffer): Promise<PdfMetadata | null
 export const hasMetadata = (m: PdfMetadata | null) => m !== null && METADATA_FIELDS.some((f) => m[f] !== null);
 
 /** Drops an object and the reference to it, so the written file holds neither. */
-function dropEntry(pdf: PDFDocument, dict: PDFDict, key: string) {
-  const value = dict.get(PDFName.of(key));
-  if (value instanceof PDFRef) pdf.context.delete(value);
-  dict.delete(PDFName.of(key));
+function dropEntry(lib: typeof PdfLib, pdf: PdfLib.PDFDocument, dict: PdfLib.PDFDict, key: string) {
+  const value = dict.get(lib.PDFName.of(key));
+  if (value instanceof lib.PDFRef) pdf.context.delete(value);
+  dict.delete(lib.PDFName.of(key));
 }
 
 /**
@@ -84,15 +89,16 @@ function dropEntry(pdf: PDFDocument, dict: PDFDict, key: string) {
  * file survives in it. The pages, their text and their look are unchanged.
  */
 export async function stripPdfMetadata(bytes: Buffer): Promise<Buffer> {
-  const pdf = await load(new Uint8Array(bytes));
+  const lib = await pdfLib();
+  const pdf = await load(lib, new Uint8Array(bytes));
   const info = pdf.context.trailerInfo.Info;
-  if (info instanceof PDFRef) pdf.context.delete(info);
+  if (info instanceof lib.PDFRef) pdf.context.delete(info);
   pdf.context.trailerInfo.Info = undefined;
-  dropEntry(pdf, pdf.catalog, "Metadata");
-  dropEntry(pdf, pdf.catalog, "PieceInfo");
+  dropEntry(lib, pdf, pdf.catalog, "Metadata");
+  dropEntry(lib, pdf, pdf.catalog, "PieceInfo");
   for (const page of pdf.getPages()) {
-    dropEntry(pdf, page.node, "Metadata");
-    dropEntry(pdf, page.node, "PieceInfo");
+    dropEntry(lib, pdf, page.node, "Metadata");
+    dropEntry(lib, pdf, page.node, "PieceInfo");
   }
   return Buffer.from(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }

@@ -14,7 +14,6 @@ import {
 } from "../pacer";
 import { looksLikeLoginPage } from "../pacer/detect";
 import { looksLikeMimeMessage } from "../pacer/nef-mime";
-import { simpleParser } from "mailparser";
 import { sha256Of } from "../files/store";
 import { courtIdFromDocument, courtIdFromFileName, isPacerCourtId } from "./courts";
 import { juriscraperCourt, looksLikeJson, readJuriscraperDocket } from "./juriscraper-json";
@@ -149,6 +148,7 @@ async function attachedNotice(bytes: Buffer, fileName: string, options: PrepareO
   if (!looksLikeMimeMessage(text)) return null;
   let attachments: { contentType: string; filename?: string; content: Buffer }[];
   try {
+    const { simpleParser } = await import("mailparser"); // loaded on first use (5 MB of heap)
     attachments = (await simpleParser(bytes)).attachments;
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { ImapFlow, type ImapFlowOptions } from "imapflow";
+import type { ImapFlowOptions } from "imapflow";
 
 /**
  * Reading the NEF mailbox over IMAP with imapflow: log in, open the folder, hand each message's
@@ -95,6 +95,8 @@ export async function readMailbox(
   handle: (message: MailboxMessage) => Promise<void> | void,
   signal?: AbortSignal,
 ): Promise<{ read: number }> {
+  // Loaded when a mailbox is first read: 6 MB of heap a server without one never holds.
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow(clientOptions(s));
   client.on("error", () => undefined); // a dropped socket is reported by the pending call instead
   let read = 0;

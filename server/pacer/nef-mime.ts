@@ -1,4 +1,3 @@
-import { simpleParser } from "mailparser";
 import { relabelDecodedParts } from "./mime-charsets";
 import { firstTextPartOnly } from "./mime-parts";
 import type { NefBody } from "./nef";
@@ -91,6 +90,8 @@ const PARSER_OPTIONS = {
 };
 
 export async function readMimeMessage(raw: string): Promise<MimeReading> {
+  // Loaded with the first message: mailparser is 5 MB of heap a server that reads no mail never holds.
+  const { simpleParser } = await import("mailparser");
   const message = relabelDecodedParts(withoutFlowedFormat(withoutEnvelope(raw)));
   const mail = await simpleParser(Buffer.from(message, "utf8"), PARSER_OPTIONS);
   const rootType = mail.headers.get("content-type");
