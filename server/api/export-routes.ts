@@ -3,11 +3,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadCaseSummaries, publicEntryBatches } from "../cases/loaders";
-import { loadOrders } from "../orders/loaders";
+import { publicOrderBatches } from "../orders/loaders";
 import { paths } from "../paths";
 import { loadSourceRegister } from "../sources/register";
 import { loadSubpoenaSummaries } from "../subpoenas/loaders";
-import { loadTimeline } from "../timeline/loaders";
+import { publicTimelineItems } from "../timeline/loaders";
 import {
   CaseListItem,
   DocketEntry,
@@ -36,10 +36,13 @@ function* arrayMember<T>(name: string, items: Iterable<T>, schema: z.ZodType, fi
 }
 
 /**
- * The whole public record as JSON text, a piece at a time: each case's entries are read a keyset
- * batch at a time (server/cases/loaders.ts), so a docket of 100,000 entries never sits in memory.
+ * The whole public record as JSON text, a piece at a time: each case's entries, the orders and the
+ * timeline are read a keyset batch at a time (publicEntryBatches, publicOrderBatches,
+ * publicTimelineItems), so a docket of 100,000 entries or a timeline of 100,000 events never
+ * sits in memory. The cases, subpoenas and sources are read whole: one row each, not per entry.
+ * `batchSize` is for tests.
  */
-function* exportDocument(db: Db, baseUrl: string, clock: Clock): Generator<string> {
+export function* exportDocument(db: Db, baseUrl: string, clock: Clock, batchSize?: number): Generator<string> {
   const ctx = { baseUrl };
   yield `{"schemaVersion":${EXPORT_SCHEMA_VERSION},"generatedAt":${JSON.stringify(clock.now())},"publicUrl":${JSON.stringify(baseUrl)},"cases":[`;
   let n = 0;
@@ -47,7 +50,7 @@ function* exportDocument(db: Db, baseUrl: string, clock: Clock): Generator<strin
     const head = JSON.stringify(CaseListItem.encode(toCaseListItem(ctx, summary)));
     yield `${n++ ? "," : ""}${head.slice(0, -1)},"entries":[`;
     let m = 0;
-    for (const batch of publicEntryBatches(db, summary.case.id)) {
+    for (const batch of publicEntryBatches(db, summary.case.id, batchSize)) {
       for (const entry of toEntryItems(ctx, { case: summary.case, court: summary.court, ...batch }))
         yield `${m++ ? "," : ""}${JSON.stringify(DocketEntry.encode(entry))}`;
     }
@@ -61,12 +64,16 @@ function* exportDocument(db: Db, baseUrl: string, clock: Clock): Generator<strin
   );
   yield* arrayMember(
     "orders",
-    loadOrders(db).map((o) => toOrderItem(ctx, o)),
+    (function* () {
+      for (const batch of publicOrderBatches(db, batchSize)) for (const o of batch) yield toOrderItem(ctx, o);
+    })(),
     OrderItem,
   );
   yield* arrayMember(
     "timeline",
-    loadTimeline(db).items.map((t) => toTimelineItem(ctx, t)),
+    (function* () {
+      for (const t of publicTimelineItems(db, batchSize)) yield toTimelineItem(ctx, t);
+    })(),
     TimelineItem,
   );
   const register = loadSourceRegister(db);
@@ -81,6 +88,19 @@ function* exportDocument(db: Db, baseUrl: string, clock: Clock): Generator<strin
     RegisterConflict,
   );
   yield "}";
+}
+
+/** The pieces joined into chunks of about 64 KB: one socket write per chunk, not per entry. */
+function* inChunks(pieces: Iterable<string>, size = 65_536): Generator<string> {
+  let chunk = "";
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 export async function exportApiRoutes(fastify: FastifyInstance) {
@@ -104,7 +124,7 @@ export async function exportApiRoutes(fastify: FastifyInstance) {
       reply
         .type("application/json; charset=utf-8")
         .header("Content-Disposition", 'attachment; filename="quash-export.json"')
-        .send(Readable.from(exportDocument(app.db, app.config.publicUrl, app.clock))),
+        .send(Readable.from(inChunks(exportDocument(app.db, app.config.publicUrl, app.clock)))),
   );
 
   app.get(

@@ -1,7 +1,7 @@
-import { pipeline, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import type { Readable } from "node:stream";
 import type { Db } from "../../db/client";
 import { paths } from "../paths";
+import { csvStream } from "../shared/csv-reply";
 import { ENTRY_KIND_LABELS, ENTRY_SOURCE_PHRASES, entrySourceKind, label } from "../shared/labels";
 import { isInferred, refKey, type Citation } from "../sources/markers";
 import { SEALED_TEXT } from "../privacy/projection";
@@ -46,17 +46,15 @@ export function docketCsvRow(e: PublicEntry, citations: Citation[] | undefined, 
 }
 
 /**
- * A whole docket as an RFC 4180 CSV stream, its header first: rows are read a keyset batch at a
- * time (publicEntryBatches) only when the reader has taken the last ones, since csv-stringify's
- * stream and Readable.from pull no further than their buffers allow; pipeline destroys both if the
- * client goes away. A docket of 100,000 entries exports in the memory of one batch (bench/export-csv.ts).
+ * A whole docket as an RFC 4180 CSV stream, its header first, read a keyset batch at a time
+ * (publicEntryBatches) as the client takes the rows (csvStream): a docket of 100,000 entries
+ * exports in the memory of one batch (bench/export-csv.ts).
  */
 export function docketCsvStream(db: Db, kase: { id: number; slug: string }, baseUrl: string, batchSize?: number): Readable {
   function* rows() {
-    yield [...DOCKET_COLUMNS];
     for (const batch of publicEntryBatches(db, kase.id, batchSize)) {
       for (const e of batch.entries) yield docketCsvRow(e, batch.citations.get(refKey("entry", e.id)), kase.slug, baseUrl);
     }
   }
-  return pipeline(Readable.from(rows()), stringify(), () => {});
+  return csvStream(DOCKET_COLUMNS, rows());
 }

@@ -11,6 +11,7 @@ import { createSourcesRepository } from "../sources/repository";
 import { type Citation, type ConflictRef, type RecordRef, refKey } from "../sources/markers";
 import { deriveCaseStatus, type CaseStatus } from "../status/case-status";
 import { docketPageOf } from "../records/docket-position";
+import { EXPORT_BATCH } from "../shared/export-batch";
 import { createCasesRepository } from "./repository";
 import type { DocketQuery } from "./schemas";
 
@@ -327,9 +328,6 @@ export function loadPublicEntriesPage(db: Db, slug: string, query: EntriesPageQu
 }
 
 export type PublicEntriesPage = NonNullable<ReturnType<typeof loadPublicEntriesPage>>;
-
-/** How many rows a streamed export reads per query: bounded memory whatever the docket's size. */
-export const EXPORT_BATCH = 500;
 
 /**
  * A public case's live entries in docket order, a keyset batch at a time by (sequence, id), each

@@ -3,7 +3,9 @@ import type { MOTION_STATUSES } from "../../db/schema";
 import { toPublic, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/markers";
-import { compareFuzzyDates } from "../shared/date-ordering";
+import { withoutRemembering } from "../privacy/redact";
+import { compareFuzzyDates, fuzzyDateKey } from "../shared/date-ordering";
+import { EXPORT_BATCH } from "../shared/export-batch";
 import { createOrdersRepository } from "./repository";
 
 export type OrderDispositionRecord = {
@@ -110,4 +112,22 @@ export function loadOrders(db: Db, filter: { judgeId?: number; orderIds?: number
         { date: b.order.dateSigned, precision: b.order.dateSignedPrecision },
       ) || a.order.id - b.order.id,
   );
+}
+
+/**
+ * Every order loadOrders gives, in its order, a keyset batch at a time (keysetPage): for exports,
+ * which hold one batch, and whose texts the redactor does not remember. `batchSize` is for tests.
+ */
+export function* publicOrderBatches(db: Db, batchSize = EXPORT_BATCH): Generator<OrderRecord[]> {
+  const repo = createOrdersRepository(db);
+  let after: [string | null, number, number] | undefined;
+  for (;;) {
+    const ids = repo.keysetPage({ limit: batchSize, after });
+    if (ids.length === 0) return;
+    const records = withoutRemembering(() => loadOrders(db, { orderIds: ids }));
+    yield records;
+    if (ids.length < batchSize) return;
+    const last = records.at(-1)!.order;
+    after = [...fuzzyDateKey({ date: last.dateSigned, precision: last.dateSignedPrecision }), last.id];
+  }
 }

@@ -1,8 +1,10 @@
+import type { Readable } from "node:stream";
+import type { Db } from "../../db/client";
 import { paths } from "../paths";
-import { sourceTags } from "../shared/csv-reply";
+import { csvStream, sourceTags } from "../shared/csv-reply";
 import { EVENT_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
-import type { TimelineItem } from "./loaders";
+import { publicTimelineItems, type TimelineItem } from "./loaders";
 
 /** The columns of /timeline.csv (docs/exports.md). */
 export const TIMELINE_COLUMNS = [
@@ -21,9 +23,9 @@ export const TIMELINE_COLUMNS = [
   "url",
 ] as const;
 
-/** The timeline's items as CSV rows, in the page's order: an event, or an order's signing no event tells of. */
-export function timelineCsvRows(items: TimelineItem[], baseUrl: string): string[][] {
-  return items.map((item) => [
+/** A timeline item as a CSV row: an event, or an order's signing no event tells of. */
+export function timelineCsvRow(item: TimelineItem, baseUrl: string): string[] {
+  return [
     item.date.date ?? "",
     item.date.latest ?? "",
     item.date.date ? item.date.precision : "",
@@ -37,5 +39,13 @@ export function timelineCsvRows(items: TimelineItem[], baseUrl: string): string[
     item.subpoenas.map((sp) => sp.title).join("; "),
     sourceTags(item.citations),
     `${baseUrl}${paths.timeline()}#${item.anchor}`,
-  ]);
+  ];
+}
+
+/** The whole timeline as an RFC 4180 CSV stream in the page's order, read a batch at a time (publicTimelineItems). */
+export function timelineCsvStream(db: Db, baseUrl: string, batchSize?: number): Readable {
+  function* rows() {
+    for (const item of publicTimelineItems(db, batchSize)) yield timelineCsvRow(item, baseUrl);
+  }
+  return csvStream(TIMELINE_COLUMNS, rows());
 }
