@@ -3,13 +3,14 @@ import { basename, join, resolve } from "node:path";
 import fp from "fastify-plugin";
 import fastifyView from "@fastify/view";
 import Handlebars from "handlebars";
+import { conflictsOnce } from "../shared/conflicts-once";
 import { LAYOUT_VIEW } from "../shared/layout-view";
 
 export const VIEWS_DIR = resolve(import.meta.dirname, "../../views");
 
 /**
- * Handlebars with our partials. Templates only print and loop; the one helper here (`json`)
- * formats, it does not decide. `production: true` caches compiled templates (twice as fast).
+ * Handlebars with our partials. Templates only print and loop; the helpers here format (`json`)
+ * or say what the page has already printed (`conflictsOnce`: server/shared/conflicts-once.ts). `production: true` caches compiled templates (twice as fast).
  */
 function createHandlebars() {
   const hbs = Handlebars.create();
@@ -19,6 +20,10 @@ function createHandlebars() {
   }
   // JSON for <script type="application/ld+json"> and data attributes, escaped by the caller's {{ }}.
   hbs.registerHelper("json", (value: unknown) => JSON.stringify(value));
+  // "Sources disagree" once per page: the partial conflicts.hbs asks which of its conflicts this render already showed.
+  hbs.registerHelper("conflictsOnce", function (markers: Parameters<typeof conflictsOnce>[1], options: Handlebars.HelperOptions) {
+    return conflictsOnce((options.data as { root: object }).root, markers);
+  });
   return hbs;
 }
 
