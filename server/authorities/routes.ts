@@ -9,9 +9,13 @@ import { sendCsv } from "../shared/csv-reply";
 import { AUTHORITY_COLUMNS, authorityCsvRows } from "./csv";
 import { AuthoritiesQuery, AuthorityParams } from "./schemas";
 import { filterAuthorities, toAuthoritiesIndexView, toAuthorityShowView } from "./view-models";
+import { citeBox, titleCitation } from "../shared/cite-box";
 
 export async function authoritiesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // "Cite this page": the record's name, its permalink, its last change and today (the page cache keeps a page one UTC day at most).
+  const cite = (title: string, path: string, changedAt: string) =>
+    citeBox({ citation: titleCitation(title), permalink: `${app.config.publicUrl}${path}`, changedAt, retrievedAt: app.clock.now() });
 
   // What cites an authority comes from every case, so any write makes these pages stale ("global").
   app.get(paths.authorities(), async (request, reply) => {
@@ -31,7 +35,10 @@ export async function authoritiesRoutes(fastify: FastifyInstance) {
     const authority = loadPublicAuthority(app.db, slug);
     if (!authority) throw new NotFoundError(`No authority is at ${paths.authority(slug)}.`);
     return serveCached(request, reply, app.pageCache, paths.authority(slug), "global", () =>
-      reply.viewAsync("authorities/show.hbs", toAuthorityShowView(authority)),
+      reply.viewAsync("authorities/show.hbs", {
+        ...toAuthorityShowView(authority),
+        cite: cite(authority.authority.citation, paths.authority(slug), authority.authority.updatedAt),
+      }),
     );
   });
 

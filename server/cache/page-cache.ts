@@ -27,7 +27,7 @@ type Slot = { page: CachedPage; scope: CacheScope };
  * store reports every change; a change to one case drops that case's pages and the pages
  * that list across cases, a change to anything shared drops everything. Writes by another
  * process (the CLI while the server runs) are noticed through SQLite's data_version, and a new
- * day (in the court's zone) drops everything too, so pages that show today are stored by URL.
+ * day (in the court's zone, or in UTC, the retrieval date's) drops everything too, so pages that show today are stored by URL.
  *
  * It also keeps when what each answer shows last changed, for Last-Modified: the later of the
  * last write to its case (or to anything shared; until a case changes in this process, the
@@ -70,12 +70,15 @@ export function createPageCache(db: Db, clock: Clock, maxEntries = 500, maxSeen 
   const unsubscribe = onRecordChange(db, invalidate);
 
   // Pages that show what is overdue or upcoming change at midnight in the court's zone (the
-  // zone clock.today() reads by default): a new day drops every page, as a shared write does.
-  let seenDay = clock.today();
+  // zone clock.today() reads by default), and every record page's "Cite this page" box says the
+  // UTC day it was retrieved: a new day in either drops every page, as a shared write does, so a
+  // stored page is never served on a later day than it says.
+  const days = () => `${clock.today()} ${clock.now().slice(0, 10)}`;
+  let seenDay = days();
 
   function noticeExternalWrites(): void {
     const version = dataVersion(db);
-    const day = clock.today();
+    const day = days();
     if (version === seenVersion && day === seenDay) return;
     seenVersion = version;
     seenDay = day;

@@ -7,7 +7,7 @@ import { withDocketStaff } from "../staff/public-controls";
 import { isPublicRequest } from "../cache/public-request";
 import { caseNotPublicCause } from "../privacy/visibility";
 import { notPublicBanner } from "../publication/view-models";
-import { loadPublicDocket, type DocketReader, loadPublicEntry, loadCaseSummaries } from "./loaders";
+import { loadPublicDocket, type DocketReader, type PublicDocketData, loadPublicEntry, loadCaseSummaries } from "./loaders";
 import { toCaseIndexView, toDocketView, toEntryView } from "./view-models";
 import { loadPublicArguments } from "../arguments/loaders";
 import { toArgumentView } from "../arguments/view-models";
@@ -16,6 +16,9 @@ import { CaseIndexQuery, CaseParams, CASES_PER_PAGE, DocketQuery } from "./schem
 import { createCasesRepository } from "./repository";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
 import { docketCsvStream } from "./csv";
+import { citeBox } from "../shared/cite-box";
+import { paths } from "../paths";
+import { caseCitation } from "../shared/bluebook";
 
 const EntryParams = CaseParams.extend({ entryId: RecordIdParam });
 
@@ -24,6 +27,15 @@ const readerOf = (request: FastifyRequest): DocketReader => (request.user && !is
 
 export async function casesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // "Cite this page" on the docket: the case in Bluebook form, its permalink, when the case record last changed, and today
+  // (the page cache keeps a page one UTC day at most, server/cache/page-cache.ts).
+  const docketCite = (data: PublicDocketData) =>
+    citeBox({
+      citation: caseCitation(data.case, data.court ?? null),
+      permalink: `${app.config.publicUrl}${paths.case(data.case.slug)}`,
+      changedAt: data.case.updatedAt,
+      retrievedAt: app.clock.now(),
+    });
 
   // A page of cases at a time, cut in SQL: a record of thousands of cases renders a hundred.
   app.get("/cases", async (request, reply) => {
@@ -57,7 +69,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
     return serveCached(request, reply, app.pageCache, key, { caseId: data.case.id }, () =>
       // Staff controls (and the preview of a case not yet public) only for a signed-in user, whose render is never stored.
       reply.viewAsync("cases/show.hbs", {
-        ...withDocketStaff({ ...toDocketView(data, query), freshness }, request, app, data.case),
+        ...withDocketStaff({ ...toDocketView(data, query), freshness, cite: docketCite(data) }, request, app, data.case),
         ...study,
         preview,
       }),

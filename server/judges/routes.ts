@@ -7,9 +7,14 @@ import { isPublicRequest } from "../cache/public-request";
 import { loadJudgeSummaries, loadPublicJudge } from "./loaders";
 import { JudgeParams } from "./schemas";
 import { toJudgeShowView, toJudgesIndexView } from "./view-models";
+import { citeBox, titleCitation } from "../shared/cite-box";
+import { paths } from "../paths";
 
 export async function judgesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // "Cite this page": the record's name, its permalink, its last change and today (the page cache keeps a page one UTC day at most).
+  const cite = (title: string, path: string, changedAt: string) =>
+    citeBox({ citation: titleCitation(title), permalink: `${app.config.publicUrl}${path}`, changedAt, retrievedAt: app.clock.now() });
 
   // Judge pages list cases and orders from every case, so any write makes them stale ("global").
   app.get("/judges", async (request, reply) =>
@@ -27,7 +32,13 @@ export async function judgesRoutes(fastify: FastifyInstance) {
     const judge = loadPublicJudge(app.db, slug);
     if (!judge) throw new NotFoundError(`No judge is at /judges/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      reply.viewAsync("judges/show.hbs", withJudgeStaff(toJudgeShowView(judge), request, { id: judge.judge.id, orders: judge.orders })),
+      reply.viewAsync(
+        "judges/show.hbs",
+        withJudgeStaff({ ...toJudgeShowView(judge), cite: cite(judge.judge.name, paths.judge(slug), judge.judge.updatedAt) }, request, {
+          id: judge.judge.id,
+          orders: judge.orders,
+        }),
+      ),
     );
   });
 }

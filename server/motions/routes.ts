@@ -7,14 +7,23 @@ import { NotFoundError } from "../errors";
 import { paths } from "../paths";
 import { notPublicBanner } from "../publication/view-models";
 import { withMotionStaff } from "../staff/public-controls";
-import { loadMotionPage } from "./loaders";
+import { loadMotionPage, type MotionPage } from "./loaders";
 import { MotionParams } from "./schemas";
 import { toMotionView } from "./view-models";
+import { citeBox, titleCitation } from "../shared/cite-box";
 
 const readerOf = (request: FastifyRequest): DocketReader => (request.user && !isPublicRequest(request) ? "staff" : "public");
 
 export async function motionsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // "Cite this page": the motion under its case's name, its permalink, its last change and today (the page cache keeps a page one UTC day at most).
+  const motionCite = (page: MotionPage, path: string) =>
+    citeBox({
+      citation: titleCitation(page.motion.title, page.docket.case.caption ?? page.docket.case.label),
+      permalink: `${app.config.publicUrl}${path}`,
+      changedAt: page.motion.updatedAt,
+      retrievedAt: app.clock.now(),
+    });
 
   // A motion's own page: its arguments beside the court's treatment. Arguments cite authorities
   // from outside the case, so any write can change it ("global").
@@ -24,7 +33,13 @@ export async function motionsRoutes(fastify: FastifyInstance) {
     if (!page) throw new NotFoundError(`No motion ${motionId} in the case at ${paths.case(slug)}.`);
     const preview = notPublicBanner(page.docket.case, page.docket.notPublic);
     return serveCached(request, reply, app.pageCache, paths.motionPage(slug, motionId), "global", () =>
-      reply.viewAsync("motions/show.hbs", { ...withMotionStaff(toMotionView(page), request, { id: motionId, caseSlug: slug }), preview }),
+      reply.viewAsync("motions/show.hbs", {
+        ...withMotionStaff({ ...toMotionView(page), cite: motionCite(page, paths.motionPage(slug, motionId)) }, request, {
+          id: motionId,
+          caseSlug: slug,
+        }),
+        preview,
+      }),
     );
   });
 }

@@ -10,7 +10,8 @@ import { redactText } from "./redact";
  */
 export const PUBLIC_FIELDS = {
   court: ["id", "name", "shortName", "timeZone"],
-  judge: ["id", "slug", "name", "title", "courtId", "initials"],
+  // updatedAt on the records with a page of their own: its "Cite this page" box says when it last changed.
+  judge: ["id", "slug", "name", "title", "courtId", "initials", "updatedAt"],
   organization: ["id", "slug", "name", "shortName", "kind", "parentId", "url"],
   person: ["id", "slug", "name", "position", "organizationId"],
   // No contact lines: counsel's address block stays staff-only.
@@ -33,6 +34,7 @@ export const PUBLIC_FIELDS = {
     "howKnown",
     "accountsCovered",
     "summary",
+    "updatedAt",
   ],
   account: ["id", "slug", "platformId", "handle", "displayName", "description"],
   // Only dates and the window: notice contents carry account identifiers (legal-rules 2.3(5)).
@@ -111,6 +113,7 @@ export const PUBLIC_FIELDS = {
     "status",
     "statusNote",
     "decidedByOrderId",
+    "updatedAt",
   ],
   order: [
     "id",
@@ -164,9 +167,9 @@ export const PUBLIC_FIELDS = {
     "version",
   ],
   event: ["id", "slug", "kind", "title", "description", "date", "dateLatest", "datePrecision", "dateLabel", "caseId", "subpoenaId"],
-  authority: ["id", "slug", "kind", "citation", "shortName", "court", "year", "doctrineTags", "holding", "url"],
+  authority: ["id", "slug", "kind", "citation", "shortName", "court", "year", "doctrineTags", "holding", "url", "updatedAt"],
   argument: ["id", "motionId", "entryId", "partyId", "doctrineTag", "text", "reached", "treatment"],
-  doctrine: ["id", "slug", "title", "summary", "tags", "position"],
+  doctrine: ["id", "slug", "title", "summary", "tags", "position", "updatedAt"],
   // Only confirmed links reach the public (server/cites), and the sentence is the filing's own
   // words: it passes the redactor like any free text. No proposed-authority fields, no staff note.
   cite: ["id", "documentId", "kind", "citedText", "pinCite", "sentence", "authorityId", "status"],

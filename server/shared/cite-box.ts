@@ -24,3 +24,14 @@ export function citeBox(parts: { citation: BluebookCitation; permalink: string; 
 }
 
 export type CiteBoxView = ReturnType<typeof citeBox>;
+
+/** A record that is not a court document, cited by its name on the tracker ("Judge Thomas S. Hixson"). */
+export function titleCitation(title: string, caseName?: string): BluebookCitation {
+  const runs = caseName
+    ? [
+        { text: caseName, italic: true },
+        { text: `, ${title}`, italic: false },
+      ]
+    : [{ text: title, italic: false }];
+  return { text: runs.map((r) => r.text).join(""), runs };
+}

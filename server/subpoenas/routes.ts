@@ -9,6 +9,8 @@ import { toSubpoenaIndexView, toSubpoenaShowView } from "./view-models";
 import { SubpoenaListQuery, SubpoenaParams } from "./schemas";
 import { sendCsv } from "../shared/csv-reply";
 import { COVERAGE_COLUMNS, coverageCsvRows, SUBPOENA_COLUMNS, subpoenaCsvRows } from "./csv";
+import { citeBox, titleCitation } from "../shared/cite-box";
+import { paths } from "../paths";
 
 /*
  * Subpoena pages list across cases, so any write can change them: they are cached with the
@@ -16,6 +18,9 @@ import { COVERAGE_COLUMNS, coverageCsvRows, SUBPOENA_COLUMNS, subpoenaCsvRows } 
  */
 export async function subpoenasRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // "Cite this page": the record's name, its permalink, its last change and today (the page cache keeps a page one UTC day at most).
+  const cite = (title: string, path: string, changedAt: string) =>
+    citeBox({ citation: titleCitation(title), permalink: `${app.config.publicUrl}${path}`, changedAt, retrievedAt: app.clock.now() });
 
   app.get("/subpoenas", { schema: { querystring: SubpoenaListQuery } }, async (request, reply) => {
     const query = request.query;
@@ -44,7 +49,14 @@ export async function subpoenasRoutes(fastify: FastifyInstance) {
     const data = loadPublicSubpoena(app.db, slug);
     if (!data) throw new NotFoundError(`No subpoena or summons is at /subpoenas/${slug}.`);
     return serveCached(request, reply, app.pageCache, key, "global", () =>
-      reply.viewAsync("subpoenas/show.hbs", withSubpoenaStaff(toSubpoenaShowView(data), request, data.subpoena)),
+      reply.viewAsync(
+        "subpoenas/show.hbs",
+        withSubpoenaStaff(
+          { ...toSubpoenaShowView(data), cite: cite(data.subpoena.title, paths.subpoena(slug), data.subpoena.updatedAt) },
+          request,
+          data.subpoena,
+        ),
+      ),
     );
   });
 }

@@ -54,14 +54,29 @@ describe("page cache", () => {
     const db = createTestDb();
     const clock = clockAt("2026-11-21T20:00:00.000Z");
     const cache = createPageCache(db, clock);
-    cache.set("/", "overview of the 21st", "global");
-    clock.set("2026-11-22T07:59:00.000Z");
     clock.today = () => "2026-11-21";
+    cache.set("/", "overview of the 21st", "global");
+    clock.set("2026-11-21T23:59:00.000Z");
     expect(cache.get("/")?.body.toString()).toBe("overview of the 21st");
+    clock.set("2026-11-22T07:59:00.000Z");
+    cache.set("/", "overview of the 21st, retrieved the 22nd", "global");
+    expect(cache.get("/")?.body.toString()).toBe("overview of the 21st, retrieved the 22nd");
     clock.set("2026-11-22T08:00:00.000Z");
     clock.today = () => "2026-11-22";
     expect(cache.get("/")).toBeUndefined();
     expect(cache.changedAt("global")).toBe(Date.parse("2026-11-22T08:00:00.000Z"));
+  });
+
+  it("drops every page at midnight UTC too, the day a page's cite box says it was retrieved", () => {
+    const db = createTestDb();
+    const clock = clockAt("2026-11-21T20:00:00.000Z");
+    clock.today = () => "2026-11-21";
+    const cache = createPageCache(db, clock);
+    cache.set("/subpoenas/a", "retrieved Nov. 21, 2026", "global");
+    clock.set("2026-11-22T00:00:00.000Z");
+    // Still the 21st in the court's zone; no longer in UTC.
+    expect(cache.get("/subpoenas/a")).toBeUndefined();
+    expect(cache.changedAt("global")).toBe(Date.parse("2026-11-22T00:00:00.000Z"));
   });
 
   it("stores nothing with a size of 0 (PAGE_CACHE=off)", () => {

@@ -35,6 +35,7 @@ const judge = (id: number, name: string, title = "U.S. Magistrate Judge"): Publi
   title,
   courtId: "cand",
   initials: null,
+  updatedAt: "2026-11-01T00:00:00.000Z",
 });
 const HIXSON = judge(1, "Thomas S. Hixson");
 const TSE = judge(2, "Alex G. Tse");
@@ -45,6 +46,7 @@ function subpoena(o: Partial<PublicRecord<"subpoena">> = {}): PublicRecord<"subp
     id: 10,
     slug: "dhs-meta-2025-09",
     title: "DHS subpoena to Meta",
+    updatedAt: "2026-11-01T00:00:00.000Z",
     kind: "administrative_subpoena",
     issuerId: 1,
     issuingComponent: null,
@@ -121,6 +123,7 @@ function motion(id: number, o: Partial<PublicRecord<"motion">> = {}, decidedBy: 
       status: "pending",
       statusNote: null,
       decidedByOrderId: decidedBy?.order.id ?? null,
+      updatedAt: "2026-11-01T00:00:00.000Z",
       ...o,
     },
     decidedBy,
