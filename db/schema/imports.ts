@@ -26,7 +26,9 @@ export const imports = sqliteTable(
     // Counts of created / updated / unchanged records, as JSON.
     summary: text("summary").notNull(),
   },
-  (t) => [index("imports_file_idx").on(t.fileSha256)],
+  // By source too: whether a source is public asks whether an import made it, once per source
+  // cited (server/records/public-scope.ts), which without this index read every import each time.
+  (t) => [index("imports_file_idx").on(t.fileSha256), index("imports_source_idx").on(t.sourceId)],
 );
 
 /** Which records an import touched. */

@@ -18,7 +18,7 @@ import { fullScans, mostBound, planOf, recordQueries, type RecordedQuery } from 
  */
 
 const BIG = 40_000;
-const TABLES = ["docket_entries", "documents", "cases", "fact_sources", "publication_holds"];
+const TABLES = ["docket_entries", "documents", "cases", "fact_sources", "publication_holds", "imports"];
 
 describe("a docket of 40,000 entries", () => {
   let app: FastifyInstance;

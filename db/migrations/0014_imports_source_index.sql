@@ -1,0 +1,1 @@
+CREATE INDEX `imports_source_idx` ON `imports` (`source_id`);
