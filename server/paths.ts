@@ -27,8 +27,21 @@ export const paths = {
   judges: () => "/judges",
   judge: (slug: string) => `/judges/${enc(slug)}`,
   orders: () => "/orders",
+  /** A page of the orders page: the orders after (or before) the one named. */
+  ordersPage: (at: { after?: number; before?: number }) =>
+    at.after !== undefined ? `/orders?after=${at.after}` : at.before !== undefined ? `/orders?before=${at.before}` : "/orders",
   order: (slug: string) => `/orders#order-${enc(slug)}`,
   timeline: () => "/timeline",
+  /** A page of the timeline with its filters: the items after (or before) the one named (`event-12`, `order-5`). */
+  timelinePage: (query: { year?: number; kind?: string; after?: string; before?: string }) => {
+    const params = new URLSearchParams();
+    if (query.year !== undefined) params.set("year", String(query.year));
+    if (query.kind) params.set("kind", query.kind);
+    if (query.after) params.set("after", query.after);
+    else if (query.before) params.set("before", query.before);
+    const qs = params.toString();
+    return `/timeline${qs ? `?${qs}` : ""}`;
+  },
   timelineCsv: () => "/timeline.csv",
   event: (slug: string) => `/timeline#event-${enc(slug)}`,
   sources: () => "/sources",

@@ -5,7 +5,8 @@ import { loadOrders } from "../orders/loaders";
 import { paths } from "../paths";
 import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
-import { loadTimeline } from "../timeline/loaders";
+import { keyOfItem, loadTimeline, loadTimelinePageByKey } from "../timeline/loaders";
+import type { TimelineKey } from "../timeline/repository";
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, type Cursor, type ListSpec, type Page } from "./lists";
 import { createOrdersRepository } from "../orders/repository";
 import { ValidationError } from "../errors";
@@ -162,8 +163,14 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
         response: { 200: TimelineList, 400: errorResponses[400] },
       },
     },
-    async (request, reply) =>
-      sendList(app, request, reply, {
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      // In its own order the list is a keyset page cut in SQL over the union of events and
+      // orders (only the page's records are loaded); another filter or order sorts every item in memory.
+      if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name) && name !== "year")) {
+        return sendPage(app, request, reply, { schema: TimelineList, page: (linkTo) => timelinePage(query, linkTo) });
+      }
+      return sendList(app, request, reply, {
         spec: TIMELINE_LIST,
         schema: TimelineList,
         rows: () =>
@@ -171,8 +178,44 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
             item: toTimelineItem(ctx, t),
             key: [...fuzzyDateKey(t.date), t.origin === "event" ? 0 : 1, t.event?.id ?? t.order?.id ?? 0],
           })),
-      }),
+      });
+    },
   );
+
+  /** One keyset page of the timeline in its own order, with the cursors sendList gives out for it. */
+  function timelinePage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<TimelineApiItem> {
+    const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
+    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
+    const at = cursor?.after ?? cursor?.before;
+    if (
+      cursor &&
+      !(
+        at?.length === 4 &&
+        (at[0] === null || typeof at[0] === "string") &&
+        typeof at[1] === "number" &&
+        (at[2] === 0 || at[2] === 1) &&
+        typeof at[3] === "number"
+      )
+    ) {
+      throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
+    }
+    const year = typeof query["year"] === "number" ? query["year"] : undefined;
+    const page = loadTimelinePageByKey(app.db, {
+      limit,
+      year,
+      after: cursor?.after ? (at as TimelineKey) : undefined,
+      before: cursor?.before ? (at as TimelineKey) : undefined,
+    });
+    const first = page.items[0];
+    const last = page.items.at(-1);
+    const { cursor: _drop, ...rest } = query;
+    const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
+    return {
+      items: page.items.map((t) => toTimelineItem(ctx, t)),
+      next: page.next && last ? link({ order: "", after: keyOfItem(last) }) : null,
+      previous: page.previous && first ? link({ order: "", before: keyOfItem(first) }) : null,
+    };
+  }
 
   app.get(
     paths.api.sources(),

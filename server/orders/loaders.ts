@@ -131,3 +131,47 @@ export function* publicOrderBatches(db: Db, batchSize = EXPORT_BATCH): Generator
     after = [...fuzzyDateKey({ date: last.dateSigned, precision: last.dateSignedPrecision }), last.id];
   }
 }
+
+/** Orders on one page of /orders: the page stays bounded however many orders the record holds. */
+export const ORDERS_PER_PAGE = 100;
+
+export type OrdersPage = {
+  records: OrderRecord[];
+  /** Every order the public may see, counted in SQL (the page holds at most ORDERS_PER_PAGE). */
+  total: number;
+  /** The order the next page starts after, and the one the previous page ends before, if any. */
+  nextAfter: number | null;
+  previousBefore: number | null;
+};
+
+/**
+ * One keyset page of the orders page, in loadOrders's order, cut in SQL: `after` (or `before`)
+ * names an order the public may see, and the page holds the orders that follow (or precede) it.
+ * Null when that order is not one the public may see (deleted, held, of a hidden case, or never).
+ */
+export function loadOrdersPage(db: Db, at: { after?: number; before?: number } = {}): OrdersPage | null {
+  const repo = createOrdersRepository(db);
+  const atId = at.after ?? at.before;
+  const key = atId === undefined ? null : repo.keyOf(atId);
+  if (atId !== undefined && !key) return null;
+  // One more than the page, read on the side it goes: whether there is a next (or previous) page.
+  // The other side is known: the order named precedes (or follows) the page; the first page has nothing before it.
+  const read = repo.keysetPage({
+    limit: ORDERS_PER_PAGE + 1,
+    after: at.after !== undefined ? key! : undefined,
+    before: at.before !== undefined ? key! : undefined,
+  });
+  const more = read.length > ORDERS_PER_PAGE;
+  const ids = at.before !== undefined ? read.slice(more ? 1 : 0) : read.slice(0, ORDERS_PER_PAGE);
+  const records = ids.length ? loadOrders(db, { orderIds: ids }) : [];
+  const first = records[0];
+  const last = records.at(-1);
+  const hasNext = at.before !== undefined ? records.length > 0 : more;
+  const hasPrevious = at.before !== undefined ? more : records.length > 0 && at.after !== undefined;
+  return {
+    records,
+    total: repo.count(),
+    nextAfter: hasNext && last ? last.order.id : null,
+    previousBefore: hasPrevious && first ? first.order.id : null,
+  };
+}

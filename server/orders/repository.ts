@@ -14,6 +14,24 @@ function inSlices<T>(ids: number[], read: (slice: number[]) => T[], idOf: (row: 
   return ids.length > 500 ? out.sort((a, b) => idOf(a) - idOf(b)) : out;
 }
 
+/** An order's place in the list: [day signed or null, precision rank, id] (shared/date-ordering). */
+export type OrderKey = [string | null, number, number];
+
+/** How precisely an order's date is known, as PRECISION_RANK numbers it (a day when only the date is set). */
+function precisionRank(): SQL<number> {
+  const o = s.orders;
+  return sql<number>`case when ${o.dateSignedPrecision} is null then (case when ${o.dateSigned} is null then ${PRECISION_RANK.unknown} else ${PRECISION_RANK.day} end) ${sql.join(
+    Object.entries(PRECISION_RANK).map(([precision, n]) => sql`when ${o.dateSignedPrecision} = ${precision} then ${n}`),
+    sql` `,
+  )} end`;
+}
+
+/** The list's order as SQL terms: the earliest day signed, unknown last; then how precisely; then id. */
+function orderKeyParts(): SQL[] {
+  const o = s.orders;
+  return [sql`${o.dateSigned} is null`, sql`coalesce(${o.dateSigned}, '')`, precisionRank(), sql`${o.id}`];
+}
+
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
   return {
@@ -37,15 +55,11 @@ export function createOrdersRepository(db: Db) {
      * the earliest day signed, unknown last; then how precisely; then id). `after`/`before` are an
      * order's key as the API's cursors hold it: [day or null, precision rank, id].
      */
-    keysetPage(page: { limit: number; after?: [string | null, number, number]; before?: [string | null, number, number] }): number[] {
+    keysetPage(page: { limit: number; after?: OrderKey; before?: OrderKey }): number[] {
       const o = s.orders;
-      const rank = sql`case when ${o.dateSignedPrecision} is null then (case when ${o.dateSigned} is null then ${PRECISION_RANK.unknown} else ${PRECISION_RANK.day} end) ${sql.join(
-        Object.entries(PRECISION_RANK).map(([precision, n]) => sql`when ${o.dateSignedPrecision} = ${precision} then ${n}`),
-        sql` `,
-      )} end`;
-      const parts = [sql`${o.dateSigned} is null`, sql`coalesce(${o.dateSigned}, '')`, rank, sql`${o.id}`];
+      const parts = orderKeyParts();
       const key = sql`(${sql.join(parts, sql`, `)})`;
-      const bound = ([day, n, id]: [string | null, number, number]) => sql`(${day === null ? 1 : 0}, ${day ?? ""}, ${n}, ${id})`;
+      const bound = ([day, n, id]: OrderKey) => sql`(${day === null ? 1 : 0}, ${day ?? ""}, ${n}, ${id})`;
       const where: SQL[] = [publicRow(o), publicCase()];
       if (page.after) where.push(sql`${key} > ${bound(page.after)}`);
       if (page.before) where.push(sql`${key} < ${bound(page.before)}`);
@@ -60,6 +74,34 @@ export function createOrdersRepository(db: Db) {
         .all()
         .map((r) => r.id);
       return page.before ? ids.reverse() : ids;
+    },
+
+    /**
+     * The list key ([day or null, precision rank, id]) of one order the public may see, or null
+     * when there is none by that id (deleted, held, of a hidden case, or never): the orders page's
+     * ?after= and ?before= name an order, and an order the public may not see gives nothing away.
+     */
+    keyOf(id: number): OrderKey | null {
+      const o = s.orders;
+      const row = db
+        .select({ day: o.dateSigned, rank: precisionRank() })
+        .from(o)
+        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+        .where(and(eq(o.id, id), publicRow(o), publicCase()))
+        .get();
+      return row ? [row.day, Number(row.rank), id] : null;
+    },
+
+    /** How many orders of public cases the public may see: the orders page's count, in SQL. */
+    count(): number {
+      const o = s.orders;
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(o)
+        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+        .where(and(publicRow(o), publicCase()))
+        .get();
+      return Number(row?.n ?? 0);
     },
 
     dispositions(orderIds: number[]) {

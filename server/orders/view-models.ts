@@ -4,7 +4,7 @@ import { COVERAGE_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER
 import { inferredView } from "../sources/inferred";
 import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
-import type { OrderRecord, OrderStanding } from "./loaders";
+import type { OrderRecord, OrdersPage, OrderStanding } from "./loaders";
 
 const STANDING: Record<OrderStanding, { label: string; tone: "ok" | "muted" }> = {
   in_force: { label: "In force", tone: "ok" },
@@ -107,15 +107,25 @@ const GROUPS: { standing: OrderStanding; id: string; heading: string; lede: stri
   },
 ];
 
-export function toOrdersIndexView(records: OrderRecord[]) {
+export function toOrdersIndexView(page: OrdersPage) {
+  const { records, total } = page;
+  const paged = page.nextAfter !== null || page.previousBefore !== null;
   return {
     title: "Orders",
-    count: records.length,
-    countText: `${records.length} ${records.length === 1 ? "order" : "orders"} on the record.`,
+    count: total,
+    countText: `${total} ${total === 1 ? "order" : "orders"} on the record.`,
     groups: GROUPS.map((g) => {
       const orders = records.filter((r) => r.standing === g.standing).map(toOrderCard);
       return { ...g, orders, empty: orders.length === 0 };
     }),
+    // Only a record of more orders than a page has pages; the bundled record's page is unchanged.
+    pagination: paged
+      ? {
+          shown: `${records.length} of them on this page, in date order.`,
+          prev: page.previousBefore !== null ? paths.ordersPage({ before: page.previousBefore }) : null,
+          next: page.nextAfter !== null ? paths.ordersPage({ after: page.nextAfter }) : null,
+        }
+      : null,
     apiHref: paths.api.orders(),
   };
 }

@@ -4,10 +4,10 @@ import { loadOrders, publicOrderBatches, type OrderRecord } from "../orders/load
 import { toPublic, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation, type ConflictRef } from "../sources/markers";
-import { compareFuzzyDates, fuzzyDateKey } from "../shared/date-ordering";
+import { compareFuzzyDates, fuzzyDateKey, PRECISION_RANK } from "../shared/date-ordering";
 import { EXPORT_BATCH } from "../shared/export-batch";
 import { withoutRemembering } from "../privacy/redact";
-import { createTimelineRepository, type EventKey } from "./repository";
+import { createTimelineRepository, type EventKey, type TimelineFilter, type TimelineKey } from "./repository";
 import type { TimelineQuery } from "./schemas";
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -190,4 +190,98 @@ function* orderItemBatches(db: Db, batchSize: number): Generator<TimelineItem> {
     const told = repo.ordersToldOf(records.map((r) => r.order.id));
     yield* records.filter((r) => !told.has(r.order.id)).map(orderItem);
   }
+}
+
+/** Items on one page of /timeline and of the API's timeline in its own order. */
+export const TIMELINE_PER_PAGE = 200;
+
+/** An item of the timeline as a page's address names it: `event-12`, `order-5` (origin and id). */
+export type TimelineCursor = { origin: "event" | "order"; id: number };
+
+export function cursorOf(item: TimelineItem): TimelineCursor {
+  return { origin: item.origin, id: (item.event?.id ?? item.order?.id)! };
+}
+
+export function keyOfItem(item: TimelineItem): TimelineKey {
+  const [day, rank] = [item.date.date, PRECISION_RANK[item.date.precision ?? (item.date.date ? "day" : "unknown")]];
+  return [day, rank, item.origin === "event" ? 0 : 1, cursorOf(item).id];
+}
+
+export type TimelinePage = Timeline & {
+  /** How many items the filtered timeline holds, counted in SQL. */
+  total: number;
+  next: TimelineCursor | null;
+  previous: TimelineCursor | null;
+};
+
+/**
+ * One keyset page of the timeline, cut in SQL in loadTimeline's order over the union of events
+ * and folded-in orders, filtered as loadTimeline filters; `after`/`before` is an item's key.
+ * Only the page's own records are read and projected.
+ */
+export function loadTimelinePageByKey(
+  db: Db,
+  page: { limit: number; after?: TimelineKey; before?: TimelineKey } & TimelineFilter,
+): { items: TimelineItem[]; next: boolean; previous: boolean } {
+  const repo = createTimelineRepository(db);
+  // One more than the page, read on the side it goes: whether there is a next (or previous) page.
+  // The other side is known: the item named precedes (or follows) the page, and the first page has nothing before it.
+  const read = repo.keysetPage({ ...page, limit: page.limit + 1 });
+  const more = read.length > page.limit;
+  const rows = page.before ? read.slice(more ? 1 : 0) : read.slice(0, page.limit);
+  const eventIds = rows.filter((r) => Number(r.origin) === 0).map((r) => r.id);
+  const orderIds = rows.filter((r) => Number(r.origin) === 1).map((r) => r.id);
+  const eventRows = eventIds.length ? repo.events(eventIds) : [];
+  const sources = createSourcesRepository(db);
+  const refs = eventRows.map((r) => ({ type: "event" as const, id: r.event.id }));
+  const citations = sources.citationsFor(refs);
+  const conflicts = sources.conflictsFor(refs);
+  const items = [
+    ...eventRows.map((row) => eventItem(row, citations, conflicts)),
+    ...(orderIds.length ? loadOrders(db, { orderIds }) : []).map(orderItem),
+  ].sort(compareTimelineItems);
+  if (page.before) return { items, next: items.length > 0, previous: more };
+  return { items, next: more, previous: items.length > 0 && page.after !== undefined };
+}
+
+/**
+ * A page of /timeline: TIMELINE_PER_PAGE items after (or before) the one named, with the
+ * filtered count and the whole timeline's years and kinds for the filter form, each in SQL.
+ * Null when the item named is not one the public may see on the timeline.
+ */
+export function loadTimelinePage(
+  db: Db,
+  filters: TimelineQuery = {},
+  at: { after?: TimelineCursor; before?: TimelineCursor } = {},
+): TimelinePage | null {
+  const repo = createTimelineRepository(db);
+  const named = at.after ?? at.before;
+  const key = named ? repo.keyOf(named.origin === "event" ? 0 : 1, named.id) : null;
+  if (named && !key) return null;
+  const filter = { year: filters.year, kind: filters.kind };
+  const page = loadTimelinePageByKey(db, {
+    ...filter,
+    limit: TIMELINE_PER_PAGE,
+    after: at.after ? key! : undefined,
+    before: at.before ? key! : undefined,
+  });
+  const facets = repo.facets();
+  const years = [
+    ...new Set(
+      facets.spans.flatMap(({ first, last }) => {
+        const a = Number(first);
+        const b = Number(last);
+        return Array.from({ length: Math.max(0, b - a) + 1 }, (_, i) => a + i);
+      }),
+    ),
+  ].sort((a, b) => a - b);
+  const kinds = EVENT_KINDS.filter((k) => facets.kinds.includes(k));
+  return {
+    items: page.items,
+    years,
+    kinds,
+    total: repo.count(filter),
+    next: page.next ? cursorOf(page.items.at(-1)!) : null,
+    previous: page.previous ? cursorOf(page.items[0]!) : null,
+  };
 }

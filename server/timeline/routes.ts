@@ -1,20 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { serveCached } from "../cache/send-cached";
 import { paths } from "../paths";
-import { loadTimeline } from "./loaders";
-import { TimelineQuery } from "./schemas";
+import { NotFoundError } from "../errors";
+import { loadTimelinePage } from "./loaders";
+import { TimelinePageQuery, TimelineQuery } from "./schemas";
 import { toTimelineView } from "./view-models";
 import { sendCsvStream } from "../shared/csv-reply";
 import { timelineCsvStream } from "./csv";
-
-/** One cache key per distinct filter, whatever the order or spelling of the query string. */
-function cacheKey(query: TimelineQuery): string {
-  const params = new URLSearchParams();
-  if (query.year !== undefined) params.set("year", String(query.year));
-  if (query.kind) params.set("kind", query.kind);
-  const qs = params.toString();
-  return `${paths.timeline()}${qs ? `?${qs}` : ""}`;
-}
 
 export async function timelineRoutes(app: FastifyInstance) {
   // The whole timeline as CSV (docs/exports.md), streamed a batch at a time.
@@ -22,17 +14,26 @@ export async function timelineRoutes(app: FastifyInstance) {
     sendCsvStream(reply, "quash-timeline.csv", timelineCsvStream(app.db, app.config.publicUrl)),
   );
 
+  // A keyset page of the timeline at a time, cut in SQL over the union of events and orders.
   app.get("/timeline", async (request, reply) => {
+    const at = TimelinePageQuery.safeParse(request.query).data ?? {};
+    // One of the two, `after` first: each page has one address, the one its neighbours link to.
+    const cursor = at.after ? { after: at.after } : at.before ? { before: at.before } : {};
     const parsed = TimelineQuery.safeParse(request.query);
     if (!parsed.success) {
-      // A bad filter answers 400 with the whole timeline and the message beside the field.
+      // A bad filter answers 400 with the unfiltered timeline and the message beside the field.
       const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return reply.code(400).view("timeline/index.hbs", toTimelineView(loadTimeline(app.db), {}, errors));
+      const page = loadTimelinePage(app.db, {}, cursor) ?? loadTimelinePage(app.db)!;
+      return reply.code(400).view("timeline/index.hbs", toTimelineView(page, {}, errors));
     }
     const query = parsed.data;
+    const name = (c?: { origin: string; id: number }) => (c ? `${c.origin}-${c.id}` : undefined);
+    const key = paths.timelinePage({ ...query, after: name(cursor.after), before: name(cursor.before) });
     // The timeline spans every case, so any write makes the stored page stale ("global").
-    return serveCached(request, reply, app.pageCache, cacheKey(query), "global", () =>
-      reply.viewAsync("timeline/index.hbs", toTimelineView(loadTimeline(app.db, query), query)),
-    );
+    return serveCached(request, reply, app.pageCache, key, "global", () => {
+      const page = loadTimelinePage(app.db, query, cursor);
+      if (!page) throw new NotFoundError("No such page of the timeline");
+      return reply.viewAsync("timeline/index.hbs", toTimelineView(page, query));
+    });
   });
 }

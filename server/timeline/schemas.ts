@@ -18,3 +18,15 @@ export const TimelineQuery = z.object({
 });
 
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+/** An item a page of /timeline starts after or ends before: `event-12` or `order-5`. */
+const ItemCursor = z
+  .string()
+  .regex(/^(event|order)-[1-9][0-9]{0,15}$/)
+  .transform((v) => {
+    const [origin, id] = v.split("-") as ["event" | "order", string];
+    return { origin, id: Number(id) };
+  });
+
+/** The page of /timeline, apart from its filters; a malformed one is the first page. */
+export const TimelinePageQuery = z.object({ after: ItemCursor.optional(), before: ItemCursor.optional() });

@@ -4,7 +4,7 @@ import { EVENT_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
 import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
-import type { Timeline, TimelineItem } from "./loaders";
+import type { TimelineItem, TimelinePage } from "./loaders";
 import { ORDERING_RULE } from "../shared/date-ordering";
 import type { TimelineQuery } from "./schemas";
 
@@ -38,9 +38,10 @@ function byYear(items: TimelineItem[]) {
   return groups;
 }
 
-export function toTimelineView(t: Timeline, query: TimelineQuery, errors: Record<string, string> = {}) {
+export function toTimelineView(t: TimelinePage, query: TimelineQuery, errors: Record<string, string> = {}) {
   const filtered = query.year !== undefined || query.kind !== undefined;
-  const n = t.items.length;
+  const n = t.total;
+  const name = (c: TimelinePage["next"]) => (c ? `${c.origin}-${c.id}` : undefined);
   return {
     title: query.year !== undefined ? `Timeline, ${query.year}` : "Timeline",
     orderingRule: ORDERING_RULE,
@@ -54,6 +55,15 @@ export function toTimelineView(t: Timeline, query: TimelineQuery, errors: Record
       kinds: t.kinds.map((k) => ({ value: k, label: label(EVENT_KIND_LABELS, k), selected: query.kind === k })),
       errors,
     },
+    // Only a timeline longer than a page has pages; the bundled record's page is unchanged.
+    pagination:
+      t.next || t.previous
+        ? {
+            shown: `${t.items.length} of them on this page.`,
+            prev: t.previous ? paths.timelinePage({ ...query, before: name(t.previous) }) : null,
+            next: t.next ? paths.timelinePage({ ...query, after: name(t.next) }) : null,
+          }
+        : null,
     clearHref: paths.timeline(),
     apiHref: paths.api.timeline(),
     csvHref: paths.timelineCsv(),

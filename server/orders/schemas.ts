@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+/** The orders page's keyset: `after` or `before` names the order a page starts after or ends before. */
+export const OrdersQuery = z.object({
+  after: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+});
