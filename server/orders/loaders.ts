@@ -35,6 +35,8 @@ export type OrderRecord = {
   order: PublicRecord<"order">;
   case: PublicRecord<"case">;
   judge: PublicRecord<"judge"> | null;
+  /** The order's docket entry, when the public may see it. */
+  entry: { id: number; number: number | null } | null;
   dispositions: OrderDispositionRecord[];
   coverage: OrderCoverageRecord[];
   standing: OrderStanding;
@@ -73,7 +75,7 @@ export function loadOrders(db: Db, filter: { judgeId?: number; orderIds?: number
   const citesOf = (type: string, id: number) => citations.get(refKey(type, id)) ?? [];
   const conflictsOf = (type: string, id: number) => conflicts.get(refKey(type, id)) ?? [];
 
-  const records = rows.map(({ order, kase, judge }): OrderRecord => {
+  const records = rows.map(({ order, kase, judge, entry }): OrderRecord => {
     const dispositions: OrderDispositionRecord[] = dispositionRows
       .filter((d) => d.orderId === order.id)
       .map((d) => ({ motion: toPublic("motion", d.motion), disposition: d.disposition, citations: citesOf("motion", d.motion.id) }));
@@ -97,6 +99,7 @@ export function loadOrders(db: Db, filter: { judgeId?: number; orderIds?: number
       order: toPublic("order", order),
       case: toPublic("case", kase),
       judge: judge ? toPublic("judge", judge) : null,
+      entry: entry?.id == null ? null : { id: entry.id, number: entry.number },
       dispositions,
       coverage,
       standing: orderStanding(coverage.map((c) => c.coverage)),

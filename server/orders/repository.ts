@@ -40,14 +40,22 @@ export function createOrdersRepository(db: Db) {
       const where: SQL[] = [publicRow(s.orders), publicCase()];
       if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
       if (filter.orderIds) where.push(inArray(s.orders.id, filter.orderIds.length ? filter.orderIds : [0]));
-      return db
-        .select({ order: s.orders, kase: s.cases, judge: s.judges })
-        .from(s.orders)
-        .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .leftJoin(s.judges, and(eq(s.judges.id, s.orders.judgeId), publicRow(s.judges)))
-        .where(and(...where))
-        .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
-        .all();
+      return (
+        db
+          .select({ order: s.orders, kase: s.cases, judge: s.judges, entry: { id: s.docketEntries.id, number: s.docketEntries.number } })
+          .from(s.orders)
+          .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
+          .leftJoin(s.judges, and(eq(s.judges.id, s.orders.judgeId), publicRow(s.judges)))
+          // The order's own docket entry, when the public may see it, for its ECF No. (a sealed
+          // entry's number is public: the docket shows it as a placeholder).
+          .leftJoin(
+            s.docketEntries,
+            and(eq(s.docketEntries.id, s.orders.entryId), eq(s.docketEntries.caseId, s.orders.caseId), publicRow(s.docketEntries)),
+          )
+          .where(and(...where))
+          .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
+          .all()
+      );
     },
 
     /**

@@ -39,6 +39,7 @@ export function toOrderCard(r: OrderRecord) {
     anchor: `order-${o.slug}`,
     title: o.title,
     kind: label(ORDER_KIND_LABELS, o.kind),
+    ecf: r.entry?.number != null ? { text: `ECF No. ${r.entry.number}`, href: paths.entryPermalink(r.case.slug, r.entry.id) } : null,
     case: caseLink(r.case),
     judge: judgeLink(r.judge),
     judgeSources: markersFor(r.citations, "judgeId"),

@@ -12,6 +12,7 @@ import {
   insertCourt,
   insertCoverage,
   insertDisposition,
+  insertEntry,
   insertJudge,
   insertMotion,
   insertOrder,
@@ -26,7 +27,7 @@ import { openPage } from "../support/pages";
 describe("orders page", () => {
   let app: FastifyInstance;
   let db: Db;
-  let ids: { stay: number; withdrawnCase: number; ruling: number };
+  let ids: { stay: number; withdrawnCase: number; ruling: number; kase: number };
 
   beforeEach(async () => {
     ({ app, db } = await buildTestApp());
@@ -78,9 +79,22 @@ describe("orders page", () => {
     linkConflict(db, q5.id, "order", ended.id);
 
     const ruling = insertOrder(db, kase.id, { slug: "scheduling", title: "Scheduling order", kind: "scheduling" });
-    ids = { stay: stay.id, withdrawnCase: other.id, ruling: ruling.id };
+    ids = { stay: stay.id, withdrawnCase: other.id, ruling: ruling.id, kase: kase.id };
   });
   afterEach(async () => app.close());
+
+  it("gives an order the ECF No. of its docket entry, linked, unless the public may not see the entry", async () => {
+    const entry = insertEntry(db, ids.kase, { number: 17, kind: "order", description: "ORDER that Meta not produce" });
+    const gone = insertEntry(db, ids.kase, { number: 18, kind: "order", description: "SCHEDULING ORDER" });
+    db.$client.prepare("UPDATE orders SET entry_id = ? WHERE id = ?").run(entry.id, ids.stay);
+    db.$client.prepare("UPDATE docket_entries SET deleted_at = ? WHERE id = ?").run(testClock.now(), gone.id);
+    db.$client.prepare("UPDATE orders SET entry_id = ? WHERE id = ?").run(gone.id, ids.ruling);
+    const $ = parseHtml((await app.inject("/orders")).body);
+    const link = $("li#order-hixson-non-production a").filter((_, a) => $(a).text() === "ECF No. 17");
+    expect(link.attr("href")).toBe(`/cases/lbprotest/entries/${entry.id}`);
+    expect($("li#order-scheduling").text()).not.toContain("ECF No.");
+    expect($("li#order-kang-non-production").text()).not.toContain("ECF No.");
+  });
 
   it("has one h1 and groups orders by whether they are in force", async () => {
     const { $ } = await openPage(app, "/orders");
