@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
+import { bindList, placeholderList, preparedQuery } from "../records/prepared";
 import { publicCase, publicRow } from "../records/public-scope";
 
 export type ArgumentFilter = {
@@ -19,8 +19,6 @@ export type ArgumentFilter = {
 const a = s.argumentsTable;
 const m = s.motions;
 const e = s.docketEntries;
-
-const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 
 function selectArguments(db: Db, where: SQL | undefined) {
   return db
@@ -113,7 +111,7 @@ export function createArgumentsRepository(db: Db) {
         db
           .select()
           .from(s.parties)
-          .where(and(inArray(s.parties.id, listOf("p", wanted.length)), isNull(s.parties.deletedAt)))
+          .where(and(inArray(s.parties.id, placeholderList("p", wanted.length)), isNull(s.parties.deletedAt)))
           .prepare(),
       ).all(bindList("p", wanted));
     },
@@ -127,7 +125,7 @@ export function createArgumentsRepository(db: Db) {
           .select({ motionId: s.motionMovants.motionId, party: s.parties })
           .from(s.motionMovants)
           .innerJoin(s.parties, eq(s.parties.id, s.motionMovants.partyId))
-          .where(and(inArray(s.motionMovants.motionId, listOf("m", wanted.length)), isNull(s.parties.deletedAt)))
+          .where(and(inArray(s.motionMovants.motionId, placeholderList("m", wanted.length)), isNull(s.parties.deletedAt)))
           .orderBy(asc(s.parties.position), asc(s.parties.id))
           .prepare(),
       ).all(bindList("m", wanted));
@@ -141,7 +139,7 @@ export function createArgumentsRepository(db: Db) {
           .select({ argumentId: s.argumentAuthorities.argumentId, authority: s.authorities })
           .from(s.argumentAuthorities)
           .innerJoin(s.authorities, eq(s.authorities.id, s.argumentAuthorities.authorityId))
-          .where(and(inArray(s.argumentAuthorities.argumentId, listOf("a", argumentIds.length)), publicRow(s.authorities)))
+          .where(and(inArray(s.argumentAuthorities.argumentId, placeholderList("a", argumentIds.length)), publicRow(s.authorities)))
           .orderBy(asc(s.authorities.shortName))
           .prepare(),
       ).all(bindList("a", argumentIds));

@@ -5,7 +5,7 @@ import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { entriesMatching } from "../public-search/repository";
 import { quotedTerms } from "../search/query";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
-import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
+import { bindList, placeholderList, preparedQuery } from "../records/prepared";
 import type { DocketQuery } from "./schemas";
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
@@ -15,7 +15,6 @@ function likePattern(text: string): string {
 
 /** The case a prepared query reads, bound at each run. */
 const CASE_ID = sql.placeholder("caseId");
-const listOf = (prefix: string, count: number) => placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 
 /** Entry-id lists are padded (repeating the last id, or with 0, which no row has) to one of these lengths, so few statements are prepared. */
 const ID_BUCKETS = [1, 8, 32, 128, 500];
@@ -38,7 +37,7 @@ function shownOrder(count: number): SQL {
   const d = s.deadlines;
   const c = s.stayCoverages;
   return or(
-    inArray(o.entryId, listOf("e", count)),
+    inArray(o.entryId, placeholderList("e", count)),
     sql`exists (select 1 from ${c} where ${c.orderId} = ${o.id} and ${c.status} = 'in_force' and ${c.deletedAt} is null)`,
     sql`exists (select 1 from ${m} where ${m.decidedByOrderId} = ${o.id} and ${m.caseId} = ${o.caseId} and ${m.deletedAt} is null)`,
     sql`exists (select 1 from ${d} where ${d.orderId} = ${o.id} and ${d.caseId} = ${o.caseId} and ${d.deletedAt} is null)`,
@@ -194,7 +193,7 @@ export function createCasesRepository(db: Db) {
         db
           .select()
           .from(s.judges)
-          .where(inArray(s.judges.id, listOf("j", wanted.length)))
+          .where(inArray(s.judges.id, placeholderList("j", wanted.length)))
           .prepare(),
       ).all(bindList("j", wanted));
     },
@@ -299,7 +298,7 @@ export function createCasesRepository(db: Db) {
         db
           .select()
           .from(s.documents)
-          .where(and(inArray(s.documents.entryId, listOf("e", entryIds.length)), publicRow(s.documents)))
+          .where(and(inArray(s.documents.entryId, placeholderList("e", entryIds.length)), publicRow(s.documents)))
           .orderBy(asc(s.documents.entryId), asc(s.documents.attachmentNumber))
           .prepare(),
       ).all(bindList("e", entryIds));
@@ -395,7 +394,7 @@ export function createCasesRepository(db: Db) {
         db
           .select()
           .from(s.organizations)
-          .where(inArray(s.organizations.id, listOf("o", wanted.length)))
+          .where(inArray(s.organizations.id, placeholderList("o", wanted.length)))
           .prepare(),
       ).all(bindList("o", wanted));
     },

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 
 /** Prepared queries kept per database, by name; a name's variants (one per id-list length) are bounded. */
@@ -25,6 +26,11 @@ export function preparedQuery<T>(db: Db, name: string, build: () => T): T {
 /** `count` placeholders named `${prefix}0`, `${prefix}1`…, and the values to bind to them. */
 export function placeholderNames(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, n) => `${prefix}${n}`);
+}
+
+/** The drizzle placeholders of `placeholderNames(prefix, count)`, for an `inArray` whose values `bindList(prefix, …)` binds. */
+export function placeholderList(prefix: string, count: number) {
+  return placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 }
 
 export function bindList(prefix: string, values: readonly unknown[]): Record<string, unknown> {

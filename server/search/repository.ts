@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { bindList, placeholderNames, preparedQuery } from "../records/prepared";
+import { bindList, placeholderList, preparedQuery } from "../records/prepared";
 import { MARK_END, MARK_START } from "./query";
 
 export type HitKind = "entry" | "document";
@@ -25,8 +25,6 @@ const DOCUMENT_COLUMNS = {
   fileSha256: s.documents.fileSha256,
   sealed: s.documents.sealed,
 };
-
-const idPlaceholders = (count: number) => placeholderNames("id", count).map((name) => sql.placeholder(name));
 
 /** Words of context around the best match in a snippet. */
 const SNIPPET_TOKENS = 24;
@@ -143,7 +141,7 @@ export function createSearchRepository(db: Db) {
           .select({ entry: ENTRY_COLUMNS, kase: CASE_COLUMNS })
           .from(s.docketEntries)
           .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-          .where(inArray(s.docketEntries.id, idPlaceholders(ids.length)))
+          .where(inArray(s.docketEntries.id, placeholderList("id", ids.length)))
           .prepare(),
       ).all(bindList("id", ids));
     },
@@ -157,7 +155,7 @@ export function createSearchRepository(db: Db) {
           .from(s.documents)
           .innerJoin(s.docketEntries, eq(s.docketEntries.id, s.documents.entryId))
           .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-          .where(inArray(s.documents.id, idPlaceholders(ids.length)))
+          .where(inArray(s.documents.id, placeholderList("id", ids.length)))
           .prepare(),
       ).all(bindList("id", ids));
     },

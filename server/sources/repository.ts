@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { conflictRecords, conflicts, factSources, sources } from "../../db/schema";
 import { toPublic } from "../privacy/projection";
 import { publicColumns, publicSource, publicRow } from "../records/public-scope";
-import { placeholderNames, preparedQuery } from "../records/prepared";
+import { placeholderList, placeholderNames, preparedQuery } from "../records/prepared";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "./markers";
 
 /**
@@ -52,14 +52,7 @@ function lookups(refs: RecordRef[]): Lookup[] {
       const ids = padded(slice, IDS_PER_QUERY);
       return {
         name: `one:${ids.length}`,
-        where: (typeColumn, idColumn) =>
-          and(
-            eq(typeColumn, sql.placeholder("t")),
-            inArray(
-              idColumn,
-              placeholderNames("i", ids.length).map((name) => sql.placeholder(name)),
-            ),
-          )!,
+        where: (typeColumn, idColumn) => and(eq(typeColumn, sql.placeholder("t")), inArray(idColumn, placeholderList("i", ids.length)))!,
         values: { t: type!, ...Object.fromEntries(ids.map((id, n) => [`i${n}`, id])) },
       };
     });
