@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { paths } from "../paths";
+import { bindList, placeholderList, preparedQuery } from "../records/prepared";
 import type { SearchKind } from "../records/public-search-index";
 import { isQuerySyntaxError, snippetRuns, type SnippetRun } from "../search/query";
 import { SearchQueryError, toMatchQuery } from "./query";
@@ -23,15 +24,28 @@ export type PublicResult = {
 
 export type PublicSearch = { results: PublicResult[]; total: number; capped: boolean };
 
+const some = <T>(list: number[], read: (list: number[]) => T[]) => (list.length === 0 ? [] : read(list));
+const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+
+/** One prepared read by id list per table and length of list: building the query again on every search cost more than running it. */
+function slugsOf<T extends { id: number }>(
+  db: Db,
+  name: string,
+  ids: number[],
+  build: (list: ReturnType<typeof placeholderList>) => { all: (values: Record<string, unknown>) => T[] },
+) {
+  return some(ids, (list) =>
+    preparedQuery(db, `public-search.${name}:${list.length}`, () => build(placeholderList("id", list.length))).all(bindList("id", list)),
+  );
+}
+
 /** Where a hit's record is read: the slugs its permalink needs. */
 function addresses(db: Db, hits: PublicHit[]) {
   const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.recordId);
   const caseIds = [...new Set(hits.map((h) => h.caseId).filter((id): id is number => id !== null))];
-  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-  const some = <T>(list: number[], read: (list: number[]) => T[]) => (list.length === 0 ? [] : read(list));
   return {
     cases: byId(
-      some(caseIds, (list) =>
+      slugsOf(db, "cases", caseIds, (list) =>
         db
           .select({
             id: s.cases.id,
@@ -42,27 +56,27 @@ function addresses(db: Db, hits: PublicHit[]) {
           })
           .from(s.cases)
           .where(inArray(s.cases.id, list))
-          .all(),
+          .prepare(),
       ),
     ),
     subpoenas: byId(
-      some(ids("subpoena"), (list) =>
-        db.select({ id: s.subpoenas.id, slug: s.subpoenas.slug }).from(s.subpoenas).where(inArray(s.subpoenas.id, list)).all(),
+      slugsOf(db, "subpoenas", ids("subpoena"), (list) =>
+        db.select({ id: s.subpoenas.id, slug: s.subpoenas.slug }).from(s.subpoenas).where(inArray(s.subpoenas.id, list)).prepare(),
       ),
     ),
     orders: byId(
-      some(ids("order"), (list) =>
-        db.select({ id: s.orders.id, slug: s.orders.slug }).from(s.orders).where(inArray(s.orders.id, list)).all(),
+      slugsOf(db, "orders", ids("order"), (list) =>
+        db.select({ id: s.orders.id, slug: s.orders.slug }).from(s.orders).where(inArray(s.orders.id, list)).prepare(),
       ),
     ),
     events: byId(
-      some(ids("event"), (list) =>
-        db.select({ id: s.events.id, slug: s.events.slug }).from(s.events).where(inArray(s.events.id, list)).all(),
+      slugsOf(db, "events", ids("event"), (list) =>
+        db.select({ id: s.events.id, slug: s.events.slug }).from(s.events).where(inArray(s.events.id, list)).prepare(),
       ),
     ),
     sources: byId(
-      some(ids("source"), (list) =>
-        db.select({ id: s.sources.id, tag: s.sources.tag }).from(s.sources).where(inArray(s.sources.id, list)).all(),
+      slugsOf(db, "sources", ids("source"), (list) =>
+        db.select({ id: s.sources.id, tag: s.sources.tag }).from(s.sources).where(inArray(s.sources.id, list)).prepare(),
       ),
     ),
   };
@@ -77,11 +91,13 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
   const match = toMatchQuery(input);
   if (match === null) return null;
   const repo = createPublicSearchRepository(db);
+  const ranked = Math.min(limit, RANKED_CAP);
   let hits: PublicHit[];
   let total: number;
   try {
-    hits = repo.ranked(match, filters, Math.min(limit, RANKED_CAP));
-    total = repo.count(match, filters, RANKED_CAP + 1);
+    hits = repo.ranked(match, filters, ranked);
+    // Fewer hits than were asked for are all there are: no count to run.
+    total = hits.length < ranked ? hits.length : repo.count(match, filters, RANKED_CAP + 1);
   } catch (error) {
     if (isQuerySyntaxError(error))
       throw new SearchQueryError(
@@ -89,10 +105,6 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
       );
     throw error;
   }
-  const snippets = repo.snippets(
-    match,
-    hits.map((h) => h.rowid),
-  );
   const at = addresses(db, hits);
   const results = hits.map((hit): PublicResult => {
     const kase = hit.caseId === null ? undefined : at.cases.get(hit.caseId);
@@ -110,7 +122,7 @@ export function searchPublicRecord(db: Db, input: string, filters: SearchFilters
       kind: hit.kind,
       id: hit.recordId,
       title: hit.title,
-      snippet: snippetRuns(snippets.get(hit.rowid) ?? hit.title),
+      snippet: snippetRuns(hit.snippet ?? hit.title),
       url,
       date: hit.date,
       entryKind: hit.entryKind,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type Database from "better-sqlite3";
+import { prepareStatement, type Db } from "../../db/client";
 import { caseScope, CODE_WEIGHTS, codesOfKind, ROWID_CODES, type SearchKind } from "../records/public-search-index";
 import { MARK_END, MARK_START } from "../search/query";
 
@@ -22,24 +23,28 @@ export type PublicHit = {
   date: string | null;
   entryKind: string | null;
   title: string;
+  /** The text around the best match, matches wrapped in MARK_START/MARK_END. */
+  snippet: string;
   score: number;
 };
 
 /** Words of context around the best match in a snippet. */
 const SNIPPET_TOKENS = 24;
 
-/*
+/**
  * Ranking: bm25 with the title ten times the body (a caption, an order's title, "ECF No. 12 Motion
  * to Quash"), times the weight of the record's kind, read from its rowid's code
  * (server/records/public-search-index.ts): a court's order counts double, a case or a subpoena
  * half again, routine papers (a notice, a certificate of service) half. bm25 is negative and
- * better when lower, so a weight above 1 lifts a hit.
+ * better when lower, so a weight above 1 lifts a hit. Exported so the benchmark's raw reference
+ * ranks by the very same expression (bench/public-search.ts).
  */
-const SCORE = sql.raw(
-  `bm25(public_search_fts, 10.0, 1.0, 0.0) * (CASE rowid % ${ROWID_CODES} ${Object.entries(CODE_WEIGHTS)
-    .map(([code, weight]) => `WHEN ${code} THEN ${weight.toFixed(1)}`)
-    .join(" ")} ELSE 1.0 END)`,
-);
+export const SCORE_SQL = `bm25(public_search_fts, 10.0, 1.0, 0.0) * (CASE rowid % ${ROWID_CODES} ${Object.entries(CODE_WEIGHTS)
+  .map(([code, weight]) => `WHEN ${code} THEN ${weight.toFixed(1)}`)
+  .join(" ")} ELSE 1.0 END)`;
+
+/** The snippet of a hit, as the results show it; with the ranking in one pass (see ranked). */
+export const SNIPPET_SQL = `snippet(public_search_fts, -1, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS})`;
 
 /**
  * The MATCH for what a person typed (an FTS5 query from ./query.ts), read in the text columns
@@ -50,16 +55,27 @@ function fullMatch(match: string, caseId?: number): string {
   return caseId === undefined ? words : `scope : "${caseScope(caseId)}" AND ${words}`;
 }
 
-function conditions(filters: SearchFilters): SQL[] {
-  const out: SQL[] = [];
-  if (filters.kind) out.push(sql.raw(`rowid % ${ROWID_CODES} IN (${codesOfKind(filters.kind).join(", ")})`));
-  if (filters.entryKind) out.push(sql`entry_kind = ${filters.entryKind}`);
-  if (filters.dateFrom) out.push(sql`date >= ${filters.dateFrom}`);
-  if (filters.dateTo) out.push(sql`date <= ${filters.dateTo}`);
-  if (filters.courtId) out.push(sql`case_id IN (SELECT id FROM cases WHERE court_id = ${filters.courtId})`);
-  if (filters.judgeId !== undefined) {
-    out.push(sql`case_id IN (SELECT id FROM cases WHERE assigned_judge_id = ${filters.judgeId} OR referred_judge_id = ${filters.judgeId})`);
-  }
+/** The filters' SQL, with named parameters; its text depends only on which filters are set. */
+function conditions(filters: SearchFilters): string[] {
+  const out: string[] = [];
+  if (filters.kind) out.push(`rowid % ${ROWID_CODES} IN (${codesOfKind(filters.kind).join(", ")})`);
+  if (filters.entryKind) out.push("entry_kind = @entryKind");
+  if (filters.dateFrom) out.push("date >= @dateFrom");
+  if (filters.dateTo) out.push("date <= @dateTo");
+  if (filters.courtId) out.push("case_id IN (SELECT id FROM cases WHERE court_id = @courtId)");
+  if (filters.judgeId !== undefined)
+    out.push("case_id IN (SELECT id FROM cases WHERE assigned_judge_id = @judgeId OR referred_judge_id = @judgeId)");
+  return out;
+}
+
+/** The values of the named parameters `conditions(filters)` uses, and the MATCH. */
+function parameters(match: string, filters: SearchFilters): Record<string, unknown> {
+  const out: Record<string, unknown> = { match: fullMatch(match, filters.caseId) };
+  if (filters.entryKind) out.entryKind = filters.entryKind;
+  if (filters.dateFrom) out.dateFrom = filters.dateFrom;
+  if (filters.dateTo) out.dateTo = filters.dateTo;
+  if (filters.courtId) out.courtId = filters.courtId;
+  if (filters.judgeId !== undefined) out.judgeId = filters.judgeId;
   return out;
 }
 
@@ -84,48 +100,47 @@ export function entryMatches(db: Db, entryId: number, match: string): boolean {
   );
 }
 
+/** Statements kept per database, by their SQL (one per shape of filters). */
+const kept = new WeakMap<Db, Map<string, Database.Statement>>();
+function statement(db: Db, text: string): Database.Statement {
+  let statements = kept.get(db);
+  if (!statements) kept.set(db, (statements = new Map()));
+  let found = statements.get(text);
+  if (!found) statements.set(text, (found = prepareStatement(db, text)));
+  return found;
+}
+
 /**
  * The public search index (migration 0012), which holds only what the public projection shows:
  * nothing here needs to filter out sealed or private records, because they have no row. FTS5
  * runs the MATCH first; the filters read the hits' own columns. SQLite-only, like the index.
  */
 export function createPublicSearchRepository(db: Db) {
-  const where = (match: string, filters: SearchFilters) =>
-    sql.join([sql`public_search_fts MATCH ${fullMatch(match, filters.caseId)}`, ...conditions(filters)], sql` AND `);
+  const where = (filters: SearchFilters) => ["public_search_fts MATCH @match", ...conditions(filters)].join(" AND ");
   return {
     /**
-     * The best `limit` hits, best first; an invalid FTS5 query throws SQLite's error. The
-     * ranking reads rowids and bm25 only; the hits' columns are read for the page alone.
+     * The best `limit` hits, best first, each with its columns and snippet; an invalid FTS5 query
+     * throws SQLite's error. One pass: SQLite keeps the best `limit` rows as it ranks and reads a
+     * row's columns and snippet only when it enters them, so a page's rows are found once. A
+     * second MATCH for the snippets (rowid IN the page) ran the whole query again for each row,
+     * which for a prefix that stands for many words (declar*) was most of the search's time.
+     * Under a case filter the MATCH also names the scope token, which never makes the snippet:
+     * snippet() takes another column only on a strictly better score, and the scope's single
+     * token scores no more than any phrase of the words does in the title or the body before it.
      */
     ranked(match: string, filters: SearchFilters, limit: number): PublicHit[] {
-      const best = db.all<{ rowid: number; score: number }>(sql`
-        SELECT rowid, ${SCORE} AS score FROM public_search_fts WHERE ${where(match, filters)}
-        ORDER BY score, rowid LIMIT ${limit}`);
-      if (best.length === 0) return [];
-      const columns = db.all<Omit<PublicHit, "score">>(sql`
-        SELECT rowid, kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title
-        FROM public_search_fts WHERE rowid IN (${sql.join(
-          best.map((hit) => hit.rowid),
-          sql`, `,
-        )})`);
-      const byRowid = new Map(columns.map((row) => [row.rowid, row]));
-      return best.map((hit) => ({ ...byRowid.get(hit.rowid)!, score: hit.score }));
+      return statement(
+        db,
+        `SELECT rowid, kind, record_id AS recordId, case_id AS caseId, date, entry_kind AS entryKind, title,
+          ${SNIPPET_SQL} AS snippet, ${SCORE_SQL} AS score
+        FROM public_search_fts WHERE ${where(filters)} ORDER BY score, rowid LIMIT @limit`,
+      ).all({ ...parameters(match, filters), limit }) as PublicHit[];
     },
 
     /** How many hits there are, counting at most `cap` (so a common word costs a bounded count). */
     count(match: string, filters: SearchFilters, cap: number): number {
-      return db.get<{ n: number }>(
-        sql`SELECT count(*) AS n FROM (SELECT 1 FROM public_search_fts WHERE ${where(match, filters)} LIMIT ${cap})`,
-      )!.n;
-    },
-
-    /** Snippets of the given hits only (snippet() is costly): matches wrapped in MARK_START/MARK_END. */
-    snippets(match: string, rowids: number[]): Map<number, string> {
-      if (rowids.length === 0) return new Map();
-      const rows = db.all<{ rowid: number; snippet: string }>(sql`
-        SELECT rowid, snippet(public_search_fts, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match)} AND rowid IN (${sql.join(rowids, sql`, `)})`);
-      return new Map(rows.map((row) => [row.rowid, row.snippet]));
+      const text = `SELECT count(*) AS n FROM (SELECT 1 FROM public_search_fts WHERE ${where(filters)} LIMIT @cap)`;
+      return (statement(db, text).get({ ...parameters(match, filters), cap }) as { n: number }).n;
     },
   };
 }

@@ -91,6 +91,24 @@ describe("public search", () => {
     expect(await kinds(`q=c${kase.id}`)).toEqual([]);
   });
 
+  it("gives each hit its snippet from the ranking's own pass: the same under a case filter, never the case's scope token", () => {
+    const other = insertCase(db, { slug: "other-case", caption: "Roe v. DHS" });
+    insertEntry(db, kase.id, { number: 3, description: "DECLARATION of counsel in support of the motion to quash" });
+    insertEntry(db, kase.id, { number: 4, shortDescription: "Declarations", description: "Exhibits A to C" });
+    insertEntry(db, other.id, { number: 5, description: "Second declaration of the operator" });
+    const all = searchPublicRecord(db, "declar*", {})!;
+    const inCase = searchPublicRecord(db, "declar*", { caseId: kase.id })!;
+    expect(all.results).toHaveLength(3);
+    expect(inCase.results).toEqual(all.results.filter((result) => result.case?.slug === kase.slug));
+    const marked = (result: (typeof inCase.results)[number]) => result.snippet.filter((run) => run.mark).map((run) => run.text);
+    expect(inCase.results.map(marked).sort()).toEqual([["DECLARATION"], ["Declarations"]]);
+    expect(JSON.stringify(inCase.results)).not.toContain(`c${kase.id}`);
+    // A page shorter than asked for is the whole count; a full one is counted.
+    expect([inCase.total, inCase.capped]).toEqual([2, false]);
+    expect(searchPublicRecord(db, "declar*", {}, 1)).toMatchObject({ total: 3, capped: false });
+    expect(searchPublicRecord(db, "declar*", {}, 1)!.results).toEqual(all.results.slice(0, 1));
+  });
+
   it("answers a query it cannot read with 400 and the reason, on the page and in the API", async () => {
     const res = await page("q=%22unclosed");
     expect(res.statusCode).toBe(400);
