@@ -17,6 +17,8 @@
  *
  *   npm run bench:scale                   SCALE_DB=data/scale.db (built first if missing)
  *   SCALE_SAMPLES=30 npm run bench:scale
+ *   SCALE_ONLY='^/ |/cases' npm run bench:scale      only the rows whose name matches (a regular expression);
+ *                                                   the server start runs only if it matches "server start"
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -37,6 +39,8 @@ const FILE = process.env.SCALE_DB ?? DEFAULT_SCALE_FILE;
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 20);
 /** A URL stops being sampled after this long, so a slow page cannot hold the run for minutes. */
 const BUDGET_MS = Number(process.env.SCALE_BUDGET_MS ?? 20_000);
+/** Rows to run, by name (SCALE_ONLY, a regular expression): a change is measured without the whole run. */
+const ONLY = process.env.SCALE_ONLY ? new RegExp(process.env.SCALE_ONLY) : null;
 
 type Stats = { p50: number; p99: number; n: number };
 export type ScaleRow = { name: string; big: Stats; small: Stats; ratio: number; by: "p99" | "p50" };
@@ -62,7 +66,8 @@ async function compare(
   big: () => Promise<number> | number,
   small: () => Promise<number> | number,
   by: "p99" | "p50" = "p99",
-): Promise<ScaleRow> {
+): Promise<ScaleRow | null> {
+  if (ONLY && !ONLY.test(name)) return null;
   const a: number[] = [];
   const b: number[] = [];
   await big();
@@ -147,6 +152,10 @@ export async function runScaleBench() {
   const big = await appOn(bigDb, FILE);
   const small = await appOn(smallDb, ":memory:");
   const rows: ScaleRow[] = [];
+  /** A row SCALE_ONLY left out is null. */
+  const keep = (row: ScaleRow | null): void => {
+    if (row) rows.push(row);
+  };
   const bigCase = generatedSlug(1);
   const smallCase = generatedSlug(2);
   const count = (slug: string) =>
@@ -170,7 +179,7 @@ export async function runScaleBench() {
       ["API entries, kind=order", (slug) => `/api/v1/cases/${slug}/entries?kind=order`],
     ];
     for (const [name, url] of docket)
-      rows.push(
+      keep(
         await compare(
           `${name} (100,000 vs ${count(smallCase)} entries)`,
           () => timeRequest(big, url(bigCase)),
@@ -192,7 +201,7 @@ export async function runScaleBench() {
       "/api/v1/sources",
     ];
     for (const url of lists)
-      rows.push(
+      keep(
         await compare(
           `${url} (large record vs bundled)`,
           () => timeRequest(big, url),
@@ -201,7 +210,7 @@ export async function runScaleBench() {
       );
     // Staff search against raw FTS5 on the same index.
     for (const q of ["quash", "subpoena AND privacy", `"generated entry 31337"`]) {
-      rows.push(
+      keep(
         await compare(
           `staff search ${q} vs raw FTS5`,
           () => timeSearch(bigDb, q),
@@ -216,7 +225,10 @@ export async function runScaleBench() {
     closeDatabase(bigDb);
     closeDatabase(smallDb);
   }
-  const server = await serverOn(FILE, [`/cases/${bigCase}`, `/cases/${bigCase}?page=${1000}`, `/api/v1/cases/${bigCase}`, "/cases", "/"]);
+  const server =
+    !ONLY || ONLY.test("server start")
+      ? await serverOn(FILE, [`/cases/${bigCase}`, `/cases/${bigCase}?page=${1000}`, `/api/v1/cases/${bigCase}`, "/cases", "/"])
+      : null;
   return { rows, server, file: FILE, bytes: statSync(FILE).size, loadAverage: loadavg() };
 }
 
@@ -233,9 +245,10 @@ export function printScaleBench(result: Awaited<ReturnType<typeof runScaleBench>
       `${r.name.padEnd(62)} ${ms(r.big.p50)} ${ms(r.big.p99)} ${ms(r.small.p50)} ${ms(r.small.p99)} ${String(r.big.n).padStart(3)}  ${r.ratio.toFixed(2)}× (${r.by})`,
     );
   }
-  console.log(
-    `server start on it (compiled, to its first answer): ${result.server.startMs.toFixed(0)} ms; resident memory after the big pages: ${result.server.rssMb.toFixed(0)} MB`,
-  );
+  if (result.server)
+    console.log(
+      `server start on it (compiled, to its first answer): ${result.server.startMs.toFixed(0)} ms; resident memory after the big pages: ${result.server.rssMb.toFixed(0)} MB`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printScaleBench(await runScaleBench());
