@@ -23,16 +23,20 @@ export type CalendarData = {
   citations: Map<string, Citation[]>;
 };
 
-export function loadCalendar(db: Db, scope: { caseId?: number } = {}): CalendarData {
+/**
+ * `upcomingFrom` (a day) reads only what upcomingSchedule keeps as of that day, and no pending
+ * motions: the overview shows what lies ahead, and the calendar's past grows with the record.
+ */
+export function loadCalendar(db: Db, scope: { caseId?: number; upcomingFrom?: string } = {}): CalendarData {
   const repo = createCalendarRepository(db);
   const cases = new Map<number, PublicRecord<"case">>();
   const keepCase = (row: RecordRow<"case"> | null) => {
     if (row && !cases.has(row.id)) cases.set(row.id, toPublic("case", row));
   };
 
-  const deadlineRows = repo.deadlines(scope.caseId);
-  const hearingRows = repo.hearings(scope.caseId);
-  const pendingRows = repo.pendingMotions(scope.caseId);
+  const deadlineRows = repo.deadlines(scope.caseId, scope.upcomingFrom);
+  const hearingRows = repo.hearings(scope.caseId, scope.upcomingFrom);
+  const pendingRows = scope.upcomingFrom === undefined ? repo.pendingMotions(scope.caseId) : [];
 
   const motionIds = new Set<number>();
   for (const r of deadlineRows) if (r.deadline.motionId !== null) motionIds.add(r.deadline.motionId);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicCase, publicRow } from "../records/public-scope";
@@ -10,7 +10,8 @@ import { publicCase, publicRow } from "../records/public-scope";
  */
 export function createCalendarRepository(db: Db) {
   return {
-    deadlines(caseId?: number) {
+    /** `from`: only the open deadlines due on or after that day (upcomingSchedule's selection, in SQL). */
+    deadlines(caseId?: number, from?: string) {
       return db
         .select({ deadline: s.deadlines, case: s.cases })
         .from(s.deadlines)
@@ -21,18 +22,23 @@ export function createCalendarRepository(db: Db) {
             // Either the case is public (the join found it), or the deadline belongs to no case.
             or(isNull(s.deadlines.caseId), isNotNull(s.cases.id)),
             caseId === undefined ? undefined : eq(s.deadlines.caseId, caseId),
+            from === undefined ? undefined : and(eq(s.deadlines.status, "open"), gte(s.deadlines.dateDue, from)),
           ),
         )
         .orderBy(asc(s.deadlines.dateDue), asc(s.deadlines.id))
         .all();
     },
 
-    hearings(caseId?: number) {
+    /** `from`: only the scheduled hearings not past on that day (hearingPast: an undated one never is). */
+    hearings(caseId?: number, from?: string) {
+      const h = s.hearings;
+      const notPast =
+        from === undefined ? undefined : and(eq(h.status, "scheduled"), sql`coalesce(${h.dateLatest}, ${h.date}, ${from}) >= ${from}`);
       return db
         .select({ hearing: s.hearings, case: s.cases })
         .from(s.hearings)
         .innerJoin(s.cases, and(eq(s.cases.id, s.hearings.caseId), publicCase()))
-        .where(and(publicRow(s.hearings), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId)))
+        .where(and(publicRow(s.hearings), caseId === undefined ? undefined : eq(s.hearings.caseId, caseId), notPast))
         .orderBy(asc(s.hearings.date), asc(s.hearings.time), asc(s.hearings.id))
         .all();
     },

@@ -225,39 +225,54 @@ export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]
           ),
         ]
       : [];
-  const courts = new Map(
-    db
-      .select()
-      .from(s.courts)
-      .all()
-      .map((c) => [c.id, toPublic("court", c)]),
-  );
-  const judges = new Map(
-    db
-      .select()
-      .from(s.judges)
-      .where(publicRow(s.judges))
-      .all()
-      .map((j) => [j.id, toPublic("judge", j)]),
-  );
-  const subpoenas = new Map(
-    db
-      .select()
-      .from(s.subpoenas)
-      .where(publicRow(s.subpoenas))
-      .all()
-      .map((sp) => [sp.id, toPublic("subpoena", sp)]),
-  );
+  // For a page, only the courts, judges and subpoenas its cases name are read: the whole
+  // tables grow with the record (an import brings its judges and courts).
+  const named = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
+  const only = <T extends SQLiteColumn>(column: T, values: (string | number)[]) => (page ? [inArray(column, values)] : []);
   const links = db
     .select()
     .from(s.caseSubpoenas)
     .where(and(...ofPage(s.caseSubpoenas.caseId)))
     .all();
+  const courtIds = named(caseRows.map((c) => c.courtId));
+  const judgeIds = named(caseRows.flatMap((c) => [c.assignedJudgeId, c.referredJudgeId]));
+  const subpoenaIds = named(links.map((l) => l.subpoenaId));
+  const courts = new Map(
+    (page && courtIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(s.courts)
+          .where(and(...only(s.courts.id, courtIds)))
+          .all()
+    ).map((c) => [c.id, toPublic("court", c)]),
+  );
+  const judges = new Map(
+    (page && judgeIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(s.judges)
+          .where(and(publicRow(s.judges), ...only(s.judges.id, judgeIds)))
+          .all()
+    ).map((j) => [j.id, toPublic("judge", j)]),
+  );
+  const subpoenas = new Map(
+    (page && subpoenaIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(s.subpoenas)
+          .where(and(publicRow(s.subpoenas), ...only(s.subpoenas.id, subpoenaIds)))
+          .all()
+    ).map((sp) => [sp.id, toPublic("subpoena", sp)]),
+  );
   const motions = db
     .select()
     .from(s.motions)
     .where(and(publicRow(s.motions), ...ofPage(s.motions.caseId)))
-    .orderBy(asc(s.motions.id))
+    // Each case's motions in id order; by case first so a page's are read from motions_case_idx in that order.
+    .orderBy(asc(s.motions.caseId), asc(s.motions.id))
     .all();
   const sources = createSourcesRepository(db);
   const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));

@@ -13,12 +13,20 @@ function caseGroups(d: OverviewData) {
   const labels = [...new Set(d.cases.map((c) => c.status.label))];
   const rank = (l: string) => (CASE_STATUS_ORDER.includes(l) ? CASE_STATUS_ORDER.indexOf(l) : CASE_STATUS_ORDER.length);
   labels.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return labels.map((status, n) => ({
-    id: `cases-status-${n + 1}`,
-    heading: status,
-    cases: d.cases.filter((c) => c.status.label === status).map(toCaseListItem),
-  }));
+  return labels.map((status, n) => {
+    const cases = d.cases.filter((c) => c.status.label === status).map(toCaseListItem);
+    const total = d.caseStatusTotals.get(status) ?? cases.length;
+    return {
+      id: `cases-status-${n + 1}`,
+      heading: status,
+      cases,
+      // Past CASES_PER_STATUS the group shows the first ones and says how many it leaves out.
+      more: total > cases.length ? { shown: formatCount(cases.length), total: formatCount(total) } : null,
+    };
+  });
 }
+
+const formatCount = (n: number) => n.toLocaleString("en-US");
 
 function latestView(d: OverviewData) {
   return d.latestEntries.map(({ entry: e, case: c }) => ({
@@ -67,7 +75,7 @@ export function toOverviewView(d: OverviewData) {
     today: viewDate({ date: d.today }),
     subpoenas: d.subpoenas.map(toSubpoenaListItem),
     caseGroups: caseGroups(d),
-    caseCount: d.cases.length,
+    caseCount: [...d.caseStatusTotals.values()].reduce((a, b) => a + b, 0),
     latest: latestView(d),
     ...schedule,
     nothingScheduled: schedule.hearings.length === 0 && schedule.deadlines.length === 0,
