@@ -1,14 +1,14 @@
 import fp from "fastify-plugin";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isPublicRequest } from "../cache/public-request";
-import { isShareable, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../cache/policy";
+import { isShareable, PRIVATE_CACHE_CONTROL, publicCacheControlAt } from "../cache/policy";
 import { httpDate, isNotModified, lastModifiedMs, strongEtag } from "../cache/validators";
 
 /**
  * The caching headers of every answer, decided in one place so that a page added tomorrow has
  * them without asking (issue 14):
  * - a public GET's answer (200 or 304, no cookie set) is `Cache-Control: public, max-age…,
- *   stale-while-revalidate…`, with a strong ETag (the body's hash, when the route set none) and
+ *   stale-while-revalidate…` (shorter in the last minutes of a day: cache/policy.ts), with a strong ETag (the body's hash, when the route set none) and
  *   Last-Modified (when what it shows last changed: the page cache's own times for stored pages,
  *   the latest write of any record otherwise), and 304 when the client's validators match;
  * - everything else (staff pages, any request with a session or a token, errors, redirects,
@@ -29,7 +29,7 @@ export const httpCachingPlugin = fp(
         if (own === undefined || reply.statusCode >= 400) reply.header("cache-control", PRIVATE_CACHE_CONTROL);
         return payload;
       }
-      if (own === undefined) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+      if (own === undefined) reply.header("cache-control", publicCacheControlAt(request.server.clock.now()));
       if (reply.statusCode !== 200) return payload;
       return validate(request, reply, payload);
     });

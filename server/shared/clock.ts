@@ -6,6 +6,9 @@ export type Clock = {
   today: (timeZone?: string) => string;
 };
 
+/** The zone today() reads when none is named: the courts of this litigation sit on Pacific time. */
+export const DEFAULT_TIME_ZONE = "America/Los_Angeles";
+
 // Building a DateTimeFormat costs far more than formatting with one, and pages ask for today often.
 const calendarFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -22,13 +25,13 @@ function calendarDate(instant: Date, timeZone: string): string {
 
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
-  today: (timeZone = "America/Los_Angeles") => calendarDate(new Date(), timeZone),
+  today: (timeZone = DEFAULT_TIME_ZONE) => calendarDate(new Date(), timeZone),
 };
 
 export function fixedClock(iso: string): Clock {
   const instant = new Date(iso);
   return {
     now: () => instant.toISOString(),
-    today: (timeZone = "America/Los_Angeles") => calendarDate(instant, timeZone),
+    today: (timeZone = DEFAULT_TIME_ZONE) => calendarDate(instant, timeZone),
   };
 }
