@@ -99,9 +99,14 @@ export function createCasesRepository(db: Db) {
     // The words are looked up in the public search index, which holds the redacted text of
     // the entries the public may see and nothing of a sealed one; a sealed entry is found by
     // its number only, so a search can reveal neither.
-    const match = quotedTerms(query.q ?? "");
+    const q = query.q ?? "";
+    const match = quotedTerms(q);
     const byText = match ? [inArray(s.docketEntries.id, entriesMatching(match, caseId))] : [];
-    where.push(or(...byText, and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(query.q ?? ""))))!);
+    // An entry number is digits, so only a search with a digit in it can find a sealed entry by
+    // its number; leaving the test out otherwise lets the page and its count be read from the
+    // docket's covering index (docket_entries_live_seq_idx) instead of every row of the case.
+    const byNumber = /\d/.test(q) ? [and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(q)))!] : [];
+    where.push(byText.length + byNumber.length > 0 ? or(...byText, ...byNumber)! : sql`1 = 0`);
     const statements = docketPageStatements(db, and(...where)!, query.order);
     const live = statements.live.get({})?.n ?? 0;
     const heldHere = statements.held.get({})?.n ?? 0;

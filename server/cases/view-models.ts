@@ -416,7 +416,7 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     entries: entriesView(d),
     entryCount: d.total,
     csvHref: paths.docketCsv(d.case.slug),
-    entryCountText: `${d.total} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
+    entryCountText: `${d.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
     filtered,
     filters: {
       from: query.from ?? "",

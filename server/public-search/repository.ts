@@ -85,7 +85,7 @@ function parameters(match: string, filters: SearchFilters): Record<string, unkno
  * never a sealed entry's, so the filter can find neither what redaction removed nor sealed text.
  */
 export function entriesMatching(match: string, caseId: number): SQL {
-  return sql`(SELECT record_id FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match, caseId)} AND rowid % ${ROWID_CODES} IN (${sql.raw(
+  return sql`(SELECT rowid / ${sql.raw(String(ROWID_CODES))} FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match, caseId)} AND rowid % ${ROWID_CODES} IN (${sql.raw(
     codesOfKind("entry").join(", "),
   )}))`;
 }

@@ -6,6 +6,7 @@ import { buildTestApp } from "../support/app";
 import { createUser, signIn } from "../support/auth";
 import { testClock } from "../support/db";
 import { parseHtml } from "../support/html";
+import { rebuildPublicSearch } from "../../server/records/public-search-index";
 import { fullScans, mostBound, planOf, recordQueries, type RecordedQuery } from "../support/query-plans";
 
 /*
@@ -201,6 +202,39 @@ describe("a docket of 40,000 entries", () => {
       ).body,
     );
     expect(rare("#results").text()).toBe("1 match");
+  });
+
+  it("searches inside the docket for a word in most entries from its postings and the docket's covering index, never every row of the case", async () => {
+    const caseId = (db.$client.prepare("SELECT id FROM cases WHERE slug = ?").get(record.bigCaseSlug) as { id: number }).id;
+    // The generator writes rows directly: the public index is filled from them as `quash serve` fills it.
+    rebuildPublicSearch(db, testClock.now());
+    app.pageCache.clear();
+    const expected = (
+      db.$client
+        .prepare(
+          "SELECT count(*) AS n FROM docket_entries WHERE case_id = ? AND sealed = 0 AND deleted_at IS NULL AND description LIKE '%quash%'",
+        )
+        .get(caseId) as { n: number }
+    ).n;
+    expect(expected).toBeGreaterThan(BIG / 4);
+    const { res, queries } = await measured(`/cases/${record.bigCaseSlug}?q=quash&page=2`);
+    expect(res.statusCode).toBe(200);
+    const $ = parseHtml(res.body);
+    expect($("body").text()).toContain(`${expected.toLocaleString("en-US")} matching entries.`);
+    expect($("table.docket-entries tbody tr")).toHaveLength(100);
+    expectBounded(queries, "in-docket search");
+    const searching = queries.filter((q) => /public_search_fts MATCH/.test(q.sql) && /from "docket_entries"/.test(q.sql));
+    expect(searching.length).toBeGreaterThan(0);
+    for (const q of searching)
+      for (const step of planOf(db, q).filter((x) => /^(SCAN|SEARCH) docket_entries\b/.test(x)))
+        expect(step, q.sql).toMatch(/USING (INTEGER PRIMARY KEY|COVERING INDEX)/);
+
+    // With a digit in it, the search also finds a sealed entry by its number, and only by that.
+    const sealed = parseHtml((await app.inject(`/cases/${record.bigCaseSlug}?q=31350`)).body);
+    const rows = sealed("table.docket-entries tbody tr");
+    expect(rows).toHaveLength(1);
+    expect(rows.text()).toContain("SEALED");
+    expect(rows.find("td.entry-number").text().trim()).toBe("31350");
   });
 
   it("counts and pages around entries the publication guard holds, as it did entry by entry", async () => {
