@@ -4,7 +4,16 @@ import * as cheerio from "cheerio";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import type { Db } from "../../db/client";
 import { buildTestApp } from "../support/app";
-import { citeSource, insertCase, insertEntry, insertEvent, insertSource, insertSubpoena } from "../support/factories";
+import {
+  citeSource,
+  insertCase,
+  insertEntry,
+  insertEvent,
+  insertMotion,
+  insertOrder,
+  insertSource,
+  insertSubpoena,
+} from "../support/factories";
 import { caseSubpoenas } from "../../db/schema";
 import { parseHtml } from "../support/html";
 
@@ -49,6 +58,19 @@ describe("Atom feeds", () => {
     expect(res.body).not.toContain("HIDDEN-DECLARATION-TEXT");
     expect($("entry").eq(1).find("content").text()).toContain("Davis Vanguard");
     expect($("entry").eq(1).find("content").text()).toContain("not checked against the docket");
+  });
+
+  it("dates a case's decided motion in its status history by the order that decided it", async () => {
+    // Two orders of the case; only the later one decided the motion.
+    insertOrder(db, caseId, { title: "Order setting a briefing schedule", dateSigned: "2025-10-01", dateSignedPrecision: "day" });
+    const ruling = insertOrder(db, caseId, { title: "Order granting the motion", dateSigned: "2025-12-02", dateSignedPrecision: "day" });
+    insertMotion(db, caseId, { dateFiled: "2025-09-18", dateFiledPrecision: "day", status: "granted", decidedByOrderId: ruling.id });
+    const $ = cheerio.load((await app.inject("/cases/doe-v-dhs/feed.atom")).body, { xml: true });
+    const titles = $("entry > title")
+      .map((_, el) => $(el).text())
+      .get();
+    expect(titles).toContain("Doe v. DHS: Motion pending (September 18, 2025)");
+    expect(titles[0]).toBe("Doe v. DHS: No motion pending (December 2, 2025)");
   });
 
   it("gives a subpoena feed with its events at their real precision", async () => {

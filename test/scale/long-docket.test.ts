@@ -171,6 +171,10 @@ describe("a docket of 40,000 entries", () => {
     const shortApi = (await app.inject(`/api/v1/cases/${small}`)).json() as { data: { orders: object[]; ordersCount: number } };
     expect(shortApi.data.orders).toHaveLength(5);
     expect(shortApi.data.ordersCount).toBe(5);
+    // The case's Atom feed dates the motion's decision by that order (test/feeds), reading no other order of the case.
+    const feed = await measured(`/cases/${record.bigCaseSlug}/feed.atom`);
+    expect(feed.res.statusCode).toBe(200);
+    expect(feed.queries.filter((q) => /from "orders"/.test(q.sql) && !/"orders"."id" in/.test(q.sql))).toEqual([]);
     db.$client.prepare("DELETE FROM motions WHERE case_id = ? AND title = 'Generated motion'").run(caseId);
   });
 
