@@ -1,4 +1,5 @@
-import { integer, text } from "drizzle-orm/sqlite-core";
+import { sql, type SQL } from "drizzle-orm";
+import { integer, text, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /**
  * Columns every editable record carries. `version` is the optimistic-lock counter an edit
@@ -30,6 +31,23 @@ export const sealColumns = () => ({
  */
 export const DATE_PRECISIONS = ["day", "month", "year", "weekday", "range", "unknown"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** Exact dates first, then the narrower windows before the wider ones (server/shared/date-ordering sorts by it). */
+export const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, weekday: 1, range: 2, month: 3, year: 4, unknown: 5 };
+
+/**
+ * A fuzzy date's PRECISION_RANK as SQL (a day when only the date is set, unknown when neither):
+ * the second column of the list indexes on (date, rank) of orders and events, so a list in
+ * date order reads its page from the index instead of sorting every row. Its constants are
+ * written into the SQL, not bound: SQLite uses an index on an expression only for the very same
+ * expression, and a bound value is not one.
+ */
+export function precisionRank(precision: SQLiteColumn, date: SQLiteColumn): SQL<number> {
+  const when = Object.entries(PRECISION_RANK).map(([p, n]) => sql`when ${precision} = ${sql.raw(`'${p}'`)} then ${sql.raw(String(n))}`);
+  return sql<number>`(case when ${precision} is null then (case when ${date} is null then ${sql.raw(String(PRECISION_RANK.unknown))} else ${sql.raw(
+    String(PRECISION_RANK.day),
+  )} end) ${sql.join(when, sql` `)} end)`;
+}
 
 export const RECORD_TYPES = [
   "court",

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DATE_PRECISIONS, recordColumns } from "./columns";
+import { DATE_PRECISIONS, precisionRank, recordColumns } from "./columns";
 import { cases, parties } from "./cases";
 import { docketEntries } from "./docket";
 import { judges, organizations } from "./reference";
@@ -45,7 +45,8 @@ export const motions = sqliteTable(
     }),
     ...recordColumns(),
   },
-  (t) => [index("motions_case_idx").on(t.caseId)],
+  // decided_by: an order's card lists the motions it decided.
+  (t) => [index("motions_case_idx").on(t.caseId), index("motions_decided_by_order_idx").on(t.decidedByOrderId)],
 );
 
 /** Who brought a motion. */
@@ -86,7 +87,12 @@ export const orders = sqliteTable(
     quotedText: text("quoted_text"),
     ...recordColumns(),
   },
-  (t) => [uniqueIndex("orders_slug_unique").on(t.slug), index("orders_case_idx").on(t.caseId)],
+  (t) => [
+    uniqueIndex("orders_slug_unique").on(t.slug),
+    index("orders_case_idx").on(t.caseId),
+    // The orders list's order (shared/date-ordering), read in order from the index: day signed, then precision; the rowid (id) ends it.
+    index("orders_list_idx").on(t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
+  ],
 );
 
 /** How an order disposed of a motion. */

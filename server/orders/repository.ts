@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { PRECISION_RANK } from "../shared/date-ordering";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { publicCase, publicRow } from "../records/public-scope";
+import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { ofPublicCase, publicCase, publicRow } from "../records/public-scope";
 
 /**
  * Looks up rows for a list of order ids a slice at a time: the orders page names every order of
@@ -15,22 +15,9 @@ function inSlices<T>(ids: number[], read: (slice: number[]) => T[], idOf: (row: 
 }
 
 /** An order's place in the list: [day signed or null, precision rank, id] (shared/date-ordering). */
-export type OrderKey = [string | null, number, number];
+export type OrderKey = FuzzyDateKey;
 
-/** How precisely an order's date is known, as PRECISION_RANK numbers it (a day when only the date is set). */
-function precisionRank(): SQL<number> {
-  const o = s.orders;
-  return sql<number>`case when ${o.dateSignedPrecision} is null then (case when ${o.dateSigned} is null then ${PRECISION_RANK.unknown} else ${PRECISION_RANK.day} end) ${sql.join(
-    Object.entries(PRECISION_RANK).map(([precision, n]) => sql`when ${o.dateSignedPrecision} = ${precision} then ${n}`),
-    sql` `,
-  )} end`;
-}
-
-/** The list's order as SQL terms: the earliest day signed, unknown last; then how precisely; then id. */
-function orderKeyParts(): SQL[] {
-  const o = s.orders;
-  return [sql`${o.dateSigned} is null`, sql`coalesce(${o.dateSigned}, '')`, precisionRank(), sql`${o.id}`];
-}
+const LIST_ORDER = { date: s.orders.dateSigned, precision: s.orders.dateSignedPrecision, id: s.orders.id };
 
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
@@ -60,28 +47,21 @@ export function createOrdersRepository(db: Db) {
 
     /**
      * Ids of a keyset page of the orders of public cases in the list's order (shared/date-ordering:
-     * the earliest day signed, unknown last; then how precisely; then id). `after`/`before` are an
-     * order's key as the API's cursors hold it: [day or null, precision rank, id].
+     * the earliest day signed, unknown last; then how precisely; then id), read in that order from
+     * orders_list_idx. `after`/`before` are an order's key as the API's cursors hold it: [day or
+     * null, precision rank, id].
      */
-    keysetPage(page: { limit: number; after?: OrderKey; before?: OrderKey }): number[] {
-      const o = s.orders;
-      const parts = orderKeyParts();
-      const key = sql`(${sql.join(parts, sql`, `)})`;
-      const bound = ([day, n, id]: OrderKey) => sql`(${day === null ? 1 : 0}, ${day ?? ""}, ${n}, ${id})`;
-      const where: SQL[] = [publicRow(o), publicCase()];
-      if (page.after) where.push(sql`${key} > ${bound(page.after)}`);
-      if (page.before) where.push(sql`${key} < ${bound(page.before)}`);
-      const direction = page.before ? desc : asc;
-      const ids = db
-        .select({ id: o.id })
-        .from(o)
-        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
-        .where(and(...where))
-        .orderBy(...parts.map((p) => direction(p)))
-        .limit(page.limit)
-        .all()
-        .map((r) => r.id);
-      return page.before ? ids.reverse() : ids;
+    keysetPage(page: FuzzyDatePageBounds): number[] {
+      return readFuzzyDatePage(LIST_ORDER, page, (where, orderBy, limit) =>
+        db
+          .select({ id: s.orders.id })
+          .from(s.orders)
+          .where(and(publicRow(s.orders), ofPublicCase(db, s.orders.caseId), where))
+          .orderBy(...orderBy)
+          .limit(limit)
+          .all()
+          .map((r) => r.id),
+      );
     },
 
     /**
@@ -92,7 +72,7 @@ export function createOrdersRepository(db: Db) {
     keyOf(id: number): OrderKey | null {
       const o = s.orders;
       const row = db
-        .select({ day: o.dateSigned, rank: precisionRank() })
+        .select({ day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
         .from(o)
         .innerJoin(s.cases, eq(s.cases.id, o.caseId))
         .where(and(eq(o.id, id), publicRow(o), publicCase()))

@@ -65,6 +65,20 @@ function hiddenLiveCase(): SQL {
   return and(isNull(s.cases.deletedAt), not(publicCase()))!;
 }
 
+/**
+ * The case a row names is one the public may see (publicCase), as a condition on the row alone:
+ * a list read in its order from an index of its own table keeps that walk, where a join to
+ * `cases` lets SQLite start from the cases and sort what it finds.
+ */
+export function ofPublicCase(db: Db, caseId: SQLiteColumn): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(s.cases)
+      .where(and(eq(s.cases.id, caseId), publicCase())),
+  );
+}
+
 /** Ids of the public cases, as a subquery (`inArray(x.caseId, publicCaseIds(db))`). */
 export function publicCaseIds(db: Db) {
   return db.select({ id: s.cases.id }).from(s.cases).where(publicCase());

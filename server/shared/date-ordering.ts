@@ -1,10 +1,10 @@
-import type { DatePrecision } from "../../db/schema";
+import { PRECISION_RANK, type DatePrecision } from "../../db/schema";
+
+// One table for JavaScript and SQL: the list indexes of orders and events are built on its SQL form (precisionRank).
+export { PRECISION_RANK };
 
 /** A record's date as stored: the earliest possible day, and how precisely it is known. */
 export type SortableDate = { date: string | null; precision: DatePrecision | null };
-
-// Exact dates first, then the narrower windows before the wider ones.
-export const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, weekday: 1, range: 2, month: 3, year: 4, unknown: 5 };
 
 /**
  * Orders records by the earliest day each could fall on, then by how precisely the date is

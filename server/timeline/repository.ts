@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
-import { PRECISION_RANK } from "../shared/date-ordering";
-import { publicCase, publicEvent, publicRow } from "../records/public-scope";
+import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { ofPublicCase, publicCase, publicEvent, publicRow } from "../records/public-scope";
 
 /**
  * Where an event stands in the timeline's order (shared/date-ordering: the earliest day, undated
@@ -17,60 +18,95 @@ export type TimelineKey = [string | null, number, 0 | 1, number];
 /** Which items a page of the timeline holds: the year their date window touches, their kind. */
 export type TimelineFilter = { year?: number; kind?: string };
 
-/** How precisely a date is known, as PRECISION_RANK numbers it (a day when only the date is set). */
-function rankOf(precision: SQL, date: SQL): SQL {
-  return sql`case when ${precision} is null then (case when ${date} is null then ${PRECISION_RANK.unknown} else ${PRECISION_RANK.day} end) ${sql.join(
-    Object.entries(PRECISION_RANK).map(([p, n]) => sql`when ${precision} = ${p} then ${n}`),
-    sql` `,
-  )} end`;
+/** The item's date window touches the year (loadTimeline's yearsOf): from its first day's year to its latest's. */
+function touchesYear(day: SQL | SQLiteColumn, latest: SQL | SQLiteColumn, year: number): SQL {
+  const y = String(year).padStart(4, "0");
+  return sql`${day} is not null and substr(${day}, 1, 4) <= ${y} and (substr(coalesce(${latest}, ${day}), 1, 4) >= ${y} or substr(${day}, 1, 4) = ${y})`;
+}
+
+/** The timeline's order between two items' keys: shared/date-ordering's, then events before orders, then id. */
+function compareKeys(a: TimelineKey, b: TimelineKey): number {
+  if (a[0] !== b[0]) {
+    if (a[0] === null) return 1;
+    if (b[0] === null) return -1;
+    return a[0] < b[0] ? -1 : 1;
+  }
+  return a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
 }
 
 /** Synchronous reads behind the timeline. Nothing here is projected yet. */
 export function createTimelineRepository(db: Db) {
+  const e = s.events;
+  const o = s.orders;
+  const l = s.eventLinks;
+  /** An event the public may see on the timeline. */
+  const publicTimelineEvent = () => and(publicRow(e), publicEvent(db))!;
+  /**
+   * A public order no public event tells of (linked to it, or an "order" event of the same case
+   * on the same day; an undated one matches an undated one, as loadTimeline's `${caseId}|${date}`
+   * did), whose signing is then an item of its own. Correlated on the order only: events inside
+   * are their own reference; each is a search of event_links_record_idx or events_date_idx.
+   */
+  const orderOfItsOwn = () => {
+    const linked = sql`exists (select 1 from ${l} inner join ${e} on ${e.id} = ${l.eventId} where ${l.recordType} = 'order' and ${l.recordId} = cast(${o.id} as text) and ${publicRow(e)})`;
+    const sameDay = sql`exists (select 1 from ${e} where ${e.kind} = 'order' and ${e.caseId} = ${o.caseId} and (${e.date} = ${o.dateSigned} or (${e.date} is null and ${o.dateSigned} is null)) and ${publicTimelineEvent()})`;
+    return sql`${and(publicRow(o), ofPublicCase(db, o.caseId))} and not ${linked} and not ${sameDay}`;
+  };
+
   /**
    * Every item of the timeline as one SQL relation (origin, id, day, latest, rank, kind): the
-   * public events, and the signing of each public order no public event tells of (linked to it,
-   * or an "order" event of the same case on the same day; an undated one matches an undated one,
-   * as loadTimeline's `${caseId}|${date}` did). The order of the whole is the key's.
+   * public events, and the signing of each public order no public event tells of. For counts and
+   * the filter form's facets; a page reads each side from its index instead (keysetPage).
    */
   function items(): SQL {
-    const e = s.events;
-    const o = s.orders;
-    const l = s.eventLinks;
-    const ev = sql`(select 0 as origin, ${e.id} as id, ${e.date} as day, ${e.dateLatest} as latest, ${rankOf(
-      sql`${e.datePrecision}`,
-      sql`${e.date}`,
-    )} as rank, ${e.kind} as kind from ${e} where ${and(publicRow(e), publicEvent(db))})`;
-    // Correlated on the order only: events inside them are their own reference.
-    const linked = sql`exists (select 1 from ${l} inner join ${e} on ${e.id} = ${l.eventId} where ${l.recordType} = 'order' and ${l.recordId} = cast(${o.id} as text) and ${publicRow(e)})`;
-    const sameDay = sql`exists (select 1 from ${e} where ${e.kind} = 'order' and ${e.caseId} = ${o.caseId} and (${e.date} = ${o.dateSigned} or (${e.date} is null and ${o.dateSigned} is null)) and ${and(
-      publicRow(e),
-      publicEvent(db),
-    )})`;
-    const ord = sql`(select 1 as origin, ${o.id} as id, ${o.dateSigned} as day, ${o.dateSignedLatest} as latest, ${rankOf(
-      sql`${o.dateSignedPrecision}`,
-      sql`${o.dateSigned}`,
-    )} as rank, 'order' as kind from ${o} inner join ${s.cases} on ${s.cases.id} = ${o.caseId} where ${and(
-      publicRow(o),
-      publicCase(),
-    )} and not ${linked} and not ${sameDay})`;
+    const ev = sql`(select 0 as origin, ${e.id} as id, ${e.date} as day, ${e.dateLatest} as latest, ${s.precisionRank(e.datePrecision, e.date)} as rank, ${e.kind} as kind from ${e} where ${publicTimelineEvent()})`;
+    const ord = sql`(select 1 as origin, ${o.id} as id, ${o.dateSigned} as day, ${o.dateSignedLatest} as latest, ${s.precisionRank(o.dateSignedPrecision, o.dateSigned)} as rank, 'order' as kind from ${o} where ${orderOfItsOwn()})`;
     return sql`(select * from ${ev} as ev union all select * from ${ord} as ord) as item`;
   }
 
-  const KEY = sql.raw("(item.day is null, coalesce(item.day, ''), item.rank, item.origin, item.id)");
-  const bound = ([day, rank, origin, id]: TimelineKey) => sql`(${day === null ? 1 : 0}, ${day ?? ""}, ${rank}, ${origin}, ${id})`;
-
   function filtered(filter: TimelineFilter): SQL[] {
     const where: SQL[] = [];
-    if (filter.year !== undefined) {
-      // The item's date window touches the year (loadTimeline's yearsOf): from its first day's year to its latest's.
-      const y = String(filter.year).padStart(4, "0");
-      where.push(
-        sql`item.day is not null and substr(item.day, 1, 4) <= ${y} and (substr(coalesce(item.latest, item.day), 1, 4) >= ${y} or substr(item.day, 1, 4) = ${y})`,
-      );
-    }
+    if (filter.year !== undefined) where.push(touchesYear(sql`item.day`, sql`item.latest`, filter.year));
     if (filter.kind !== undefined) where.push(sql`item.kind = ${filter.kind}`);
     return where;
+  }
+
+  type Side = { origin: 0 | 1; id: number; day: string | null; rank: number };
+  const EVENT_ORDER = { date: e.date, precision: e.datePrecision, id: e.id };
+  const ORDER_ORDER = { date: o.dateSigned, precision: o.dateSignedPrecision, id: o.id };
+
+  /** A page of the public events, filtered, in the timeline's order from events_list_idx, with each one's key. */
+  function eventSide(page: FuzzyDatePageBounds, filter: TimelineFilter): Side[] {
+    const where = [publicTimelineEvent()];
+    if (filter.year !== undefined) where.push(touchesYear(e.date, e.dateLatest, filter.year));
+    if (filter.kind !== undefined) where.push(eq(e.kind, filter.kind as (typeof s.EVENT_KINDS)[number]));
+    return readFuzzyDatePage(EVENT_ORDER, page, (range, orderBy, limit) =>
+      db
+        .select({ id: e.id, day: e.date, rank: s.precisionRank(e.datePrecision, e.date) })
+        .from(e)
+        .where(and(...where, range))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all()
+        .map((r) => ({ origin: 0 as const, id: r.id, day: r.day, rank: Number(r.rank) })),
+    );
+  }
+
+  /** A page of the orders of their own, filtered, in the timeline's order from orders_list_idx, with each one's key. */
+  function orderSide(page: FuzzyDatePageBounds, filter: TimelineFilter): Side[] {
+    if (filter.kind !== undefined && filter.kind !== "order") return [];
+    const where = [orderOfItsOwn()];
+    if (filter.year !== undefined) where.push(touchesYear(o.dateSigned, o.dateSignedLatest, filter.year));
+    return readFuzzyDatePage(ORDER_ORDER, page, (range, orderBy, limit) =>
+      db
+        .select({ id: o.id, day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
+        .from(o)
+        .where(and(...where, range))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all()
+        .map((r) => ({ origin: 1 as const, id: r.id, day: r.day, rank: Number(r.rank) })),
+    );
   }
 
   return {
@@ -89,40 +125,22 @@ export function createTimelineRepository(db: Db) {
     },
 
     /**
-     * A keyset page of what events() returns, in the timeline's order after `after`: dated events
-     * by (date, precision's rank, id), which walks the index on date, then the undated by (rank, id).
+     * A keyset page of what events() returns, in the timeline's order after `after` (the earliest
+     * day, undated last; precision's rank; id), read in that order from events_list_idx.
      */
     eventsPage(page: { limit: number; after?: EventKey }) {
-      const e = s.events;
-      const rank = sql<number>`case ${sql.join(
-        Object.entries(PRECISION_RANK).map(([precision, n]) => sql`when ${e.datePrecision} = ${precision} then ${n}`),
-        sql` `,
-      )} end`;
-      const after = page.after;
-      const rankThenId = (k: EventKey) => or(gt(rank, k.rank), and(sql`${rank} = ${k.rank}`, gt(e.id, k.id)))!;
-      const read = (where: SQL | undefined, limit: number) =>
+      const after: FuzzyDateKey | undefined = page.after && [page.after.date, page.after.rank, page.after.id];
+      return readFuzzyDatePage(EVENT_ORDER, { limit: page.limit, after }, (range, orderBy, limit) =>
         db
           .select({ event: s.events, kase: s.cases, subpoena: s.subpoenas })
           .from(s.events)
           .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), publicCase()))
           .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), publicRow(s.subpoenas)))
-          .where(and(publicRow(s.events), publicEvent(db), where))
-          .orderBy(asc(e.date), asc(rank), asc(e.id))
+          .where(and(publicTimelineEvent(), range))
+          .orderBy(...orderBy)
           .limit(limit)
-          .all();
-      // Two statements rather than one ORDER BY on "date is null": the dated one walks the index on date.
-      const from = after?.date;
-      const dated =
-        from === null
-          ? []
-          : read(
-              from === undefined
-                ? isNotNull(e.date)
-                : and(gte(e.date, from), or(gt(e.date, from), and(eq(e.date, from), rankThenId(after!)))),
-              page.limit,
-            );
-      if (dated.length === page.limit) return dated;
-      return [...dated, ...read(and(isNull(e.date), from === null ? rankThenId(after!) : undefined), page.limit - dated.length)];
+          .all(),
+      );
     },
 
     /**
@@ -167,16 +185,26 @@ export function createTimelineRepository(db: Db) {
       return new Set(rows.map((r) => r.recordId));
     },
 
-    /** A keyset page of the timeline's items in its order, cut in SQL, after or before an item's key. */
+    /**
+     * A keyset page of the timeline's items in its order after or before an item's key: each side
+     * (events, orders of their own) reads at most a page from its list index, in order, and the
+     * two are merged; no statement sorts the union.
+     */
     keysetPage(page: { limit: number; after?: TimelineKey; before?: TimelineKey } & TimelineFilter): { origin: 0 | 1; id: number }[] {
-      const where = filtered(page);
-      if (page.after) where.push(sql`${KEY} > ${bound(page.after)}`);
-      if (page.before) where.push(sql`${KEY} < ${bound(page.before)}`);
-      const dir = sql.raw(page.before ? "desc" : "asc");
-      const rows = db.all<{ origin: 0 | 1; id: number }>(
-        sql`select item.origin as origin, item.id as id from ${items()} ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``} order by item.day is null ${dir}, coalesce(item.day, '') ${dir}, item.rank ${dir}, item.origin ${dir}, item.id ${dir} limit ${page.limit}`,
+      const key = page.after ?? page.before;
+      // A side's bound in its own order. On the key's day and rank the events come before the
+      // orders: an order's key bounds the events after all of them (id beyond any), an event's
+      // bounds the orders before all of them (id 0).
+      const sideKey = (origin: 0 | 1): FuzzyDateKey | undefined =>
+        key && [key[0], key[1], key[2] === origin ? key[3] : origin === 0 ? Number.MAX_SAFE_INTEGER : 0];
+      const bounds = (origin: 0 | 1): FuzzyDatePageBounds =>
+        page.before ? { limit: page.limit, before: sideKey(origin) } : { limit: page.limit, after: sideKey(origin) };
+      const filter = { year: page.year, kind: page.kind };
+      const merged = [...eventSide(bounds(0), filter), ...orderSide(bounds(1), filter)].sort((a, b) =>
+        compareKeys([a.day, a.rank, a.origin, a.id], [b.day, b.rank, b.origin, b.id]),
       );
-      return page.before ? rows.reverse() : rows;
+      const rows = page.before ? merged.slice(-page.limit) : merged.slice(0, page.limit);
+      return rows.map(({ origin, id }) => ({ origin, id }));
     },
 
     /** The key of one item the public may see on the timeline, or null (hidden, told by an event, or never). */

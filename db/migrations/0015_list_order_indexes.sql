@@ -1,0 +1,5 @@
+DROP INDEX `events_date_idx`;--> statement-breakpoint
+CREATE INDEX `events_list_idx` ON `events` (`date`,(case when "date_precision" is null then (case when "date" is null then 5 else 0 end) when "date_precision" = 'day' then 0 when "date_precision" = 'weekday' then 1 when "date_precision" = 'range' then 2 when "date_precision" = 'month' then 3 when "date_precision" = 'year' then 4 when "date_precision" = 'unknown' then 5 end));--> statement-breakpoint
+CREATE INDEX `motions_decided_by_order_idx` ON `motions` (`decided_by_order_id`);--> statement-breakpoint
+CREATE INDEX `orders_list_idx` ON `orders` (`date_signed`,(case when "date_signed_precision" is null then (case when "date_signed" is null then 5 else 0 end) when "date_signed_precision" = 'day' then 0 when "date_signed_precision" = 'weekday' then 1 when "date_signed_precision" = 'range' then 2 when "date_signed_precision" = 'month' then 3 when "date_signed_precision" = 'year' then 4 when "date_signed_precision" = 'unknown' then 5 end));--> statement-breakpoint
+CREATE INDEX `event_links_record_idx` ON `event_links` (`record_type`,`record_id`);

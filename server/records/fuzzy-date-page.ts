@@ -1,0 +1,58 @@
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { precisionRank } from "../../db/schema";
+
+/** A row's place in a list in fuzzy-date order (shared/date-ordering): [earliest day or null, precision rank, id]. */
+export type FuzzyDateKey = [string | null, number, number];
+
+/** The columns a table's list order is made of; the table has an index on (date, precisionRank(precision, date)). */
+export type FuzzyDateColumns = { date: SQLiteColumn; precision: SQLiteColumn; id: SQLiteColumn };
+
+/** A page's bounds: `after` or `before` a key (neither: the first page), at most `limit` rows. */
+export type FuzzyDatePageBounds = { limit: number; after?: FuzzyDateKey; before?: FuzzyDateKey };
+
+/**
+ * Reads a keyset page of a table in fuzzy-date order (the earliest day, undated last; then the
+ * precision's rank; then id) from its index on (date, rank), whose rowid ends it: every read is a
+ * range of that index walked in its order, so no request sorts the table. Two reads rather
+ * than one ORDER BY on `date is null`, which no index holds: the dated rows, then the undated
+ * ones (the second only when the first leaves the page short). The bound is spelt out term by
+ * term (`date >= ? and (date > ? or rank > ? or …)`) because SQLite does not range an
+ * expression index by a row value. `read` runs the caller's select (its joins, its public
+ * filters) with these conditions, this order and this limit. Rows come in list order; a page
+ * before a key is read backwards and turned round.
+ */
+export function readFuzzyDatePage<T>(
+  columns: FuzzyDateColumns,
+  page: FuzzyDatePageBounds,
+  read: (where: SQL, orderBy: SQL[], limit: number) => T[],
+): T[] {
+  const { date, id } = columns;
+  const rank = precisionRank(columns.precision, columns.date);
+  const backward = page.before !== undefined;
+  const key = page.before ?? page.after;
+  const beyond = backward ? lt : gt;
+  const beyondOrAt = backward ? lte : gte;
+  const direction = backward ? desc : asc;
+  // Within the key's day: a rank beyond the key's, or the same rank and an id beyond its id.
+  const beyondInDay = ([, r, i]: FuzzyDateKey) => or(beyond(rank, r), and(eq(rank, r), beyond(id, i)))!;
+  // The dated rows' range and the undated rows' range: null for one the page cannot reach.
+  let datedRange: SQL | null = isNotNull(date);
+  let undatedRange: SQL | null = isNull(date);
+  if (key && key[0] !== null) {
+    datedRange = and(beyondOrAt(date, key[0]), or(beyond(date, key[0]), beyondInDay(key)))!;
+    if (backward) undatedRange = null;
+  } else if (key) {
+    undatedRange = and(isNull(date), beyondInDay(key))!;
+    if (!backward) datedRange = null;
+  }
+  const dated = datedRange && { where: datedRange, orderBy: [direction(date), direction(rank), direction(id)] };
+  const undated = undatedRange && { where: undatedRange, orderBy: [direction(rank), direction(id)] };
+  // In the direction read: forward the dated come first, backward the undated.
+  const rows: T[] = [];
+  for (const segment of backward ? [undated, dated] : [dated, undated]) {
+    if (!segment || rows.length >= page.limit) continue;
+    rows.push(...read(segment.where, segment.orderBy, page.limit - rows.length));
+  }
+  return backward ? rows.reverse() : rows;
+}
