@@ -36,6 +36,15 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, weekday: 1, range: 2, month: 3, year: 4, unknown: 5 };
 
 /**
+ * The year a fuzzy date starts in and the year its window ends in (its latest day's, or its
+ * own), as SQL: the columns of the year indexes of orders and events, from which the
+ * timeline's filter form reads the years it offers a distinct pair at a time.
+ */
+export function yearSpan(date: SQLiteColumn, latest: SQLiteColumn): { first: SQL<string | null>; last: SQL<string | null> } {
+  return { first: sql<string | null>`substr(${date}, 1, 4)`, last: sql<string | null>`substr(coalesce(${latest}, ${date}), 1, 4)` };
+}
+
+/**
  * A fuzzy date's PRECISION_RANK as SQL (a day when only the date is set, unknown when neither):
  * the second column of the list indexes on (date, rank) of orders and events, so a list in
  * date order reads its page from the index instead of sorting every row. Its constants are

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DATE_PRECISIONS, precisionRank, recordColumns } from "./columns";
+import { DATE_PRECISIONS, precisionRank, recordColumns, yearSpan } from "./columns";
 import { cases, parties } from "./cases";
 import { docketEntries } from "./docket";
 import { judges, organizations } from "./reference";
@@ -89,9 +89,12 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex("orders_slug_unique").on(t.slug),
-    index("orders_case_idx").on(t.caseId),
+    // With deleted_at, a count of a case's live orders reads the index alone.
+    index("orders_case_idx").on(t.caseId, t.deletedAt),
     // The orders list's order (shared/date-ordering), read in order from the index: day signed, then precision; the rowid (id) ends it.
     index("orders_list_idx").on(t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
+    // The years an order's date touches, for the timeline's filter form.
+    index("orders_years_idx").on(yearSpan(t.dateSigned, t.dateSignedLatest).first, yearSpan(t.dateSigned, t.dateSignedLatest).last),
   ],
 );
 

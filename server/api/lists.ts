@@ -157,6 +157,42 @@ function matches<I>(item: I, spec: ListSpec<I>, query: Query): boolean {
   return true;
 }
 
+/** A date filter's comparison, by its parameter's suffix (`date_signed__gte` → gte). */
+export type DateBound = "eq" | "gte" | "lte" | "gt" | "lt";
+
+/** The filters a query sends: for each value filter one set of values per parameter (`kind`, `kind__in`), each of which must hold; date bounds. */
+export type SentFilters = { values: { name: string; anyOf: string[] }[]; dates: { name: string; bound: DateBound; day: string }[] };
+
+/**
+ * The filters of a list's spec as the query sends them, for a list that cuts its page in SQL
+ * (server/orders/repository.ts) with the meaning matches() gives them in memory: every
+ * parameter sent must hold; `__in` is any of its comma-separated values (none: nothing matches);
+ * a date bound never matches an unknown date.
+ */
+export function sentFilters<I>(spec: ListSpec<I>, query: Query): SentFilters {
+  const sent: SentFilters = { values: [], dates: [] };
+  for (const [name, filter] of Object.entries(spec.filters)) {
+    if (filter.type === "date") {
+      for (const [suffix, bound] of [
+        ["", "eq"],
+        ["__gte", "gte"],
+        ["__lte", "lte"],
+        ["__gt", "gt"],
+        ["__lt", "lt"],
+      ] as const) {
+        const value = query[`${name}${suffix}`];
+        if (typeof value === "string") sent.dates.push({ name, bound, day: value });
+      }
+      continue;
+    }
+    const one = query[name];
+    if (typeof one === "string") sent.values.push({ name, anyOf: [one] });
+    const any = query[`${name}__in`];
+    if (typeof any === "string") sent.values.push({ name, anyOf: csv(any) });
+  }
+  return sent;
+}
+
 function compareKeys(a: SortKey, b: SortKey): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i] ?? null;

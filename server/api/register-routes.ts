@@ -7,8 +7,18 @@ import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
 import { keyOfItem, loadTimeline, loadTimelinePageByKey } from "../timeline/loaders";
 import type { TimelineKey } from "../timeline/repository";
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, type Cursor, type ListSpec, type Page } from "./lists";
-import { createOrdersRepository } from "../orders/repository";
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  listQuery,
+  sentFilters,
+  type Cursor,
+  type ListSpec,
+  type Page,
+  type SortKey,
+} from "./lists";
+import { createOrdersRepository, type OrderKey, type OrderListFilter } from "../orders/repository";
 import { ValidationError } from "../errors";
 import { errorResponses, listOf, OrderItem, SourceRegisterResponse, TimelineItem, TimelineYear } from "./schemas";
 import { sendList, sendPage } from "./send-list";
@@ -20,7 +30,8 @@ type OrderApiItem = ReturnType<typeof toOrderItem>;
 type TimelineApiItem = ReturnType<typeof toTimelineItem>;
 type SourceApiItem = ReturnType<typeof toRegisterSource>;
 
-const ORDER_LIST: ListSpec<OrderApiItem> = {
+/** The orders list's filters and orderings (exported for the test that holds its SQL pages to pageOf's). */
+export const ORDER_LIST: ListSpec<OrderApiItem> = {
   key: (o) => [...fuzzyDateKey(o.dateSigned), o.id],
   filters: {
     standing: {
@@ -43,7 +54,9 @@ const ORDER_LIST: ListSpec<OrderApiItem> = {
   orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
 };
 const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
-/** Parameters that only page or select: with nothing else, the orders list is paged in SQL. */
+/** The orders of the list the orders list cuts in SQL (ordered by kind, it sorts in memory). */
+const SQL_ORDERS = ["", "date_signed", "-date_signed"];
+/** Parameters that only page or select: with nothing else, the timeline is paged in SQL. */
 const PAGE_ONLY = ["page_size", "cursor", "fields", "omit"];
 
 const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
@@ -102,9 +115,9 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      // In its own order the list is cut in SQL by keyset (the records of one page are loaded);
-      // a filter or another order sorts every order's record in memory.
-      if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name))) {
+      // In its own order, or by date signed either way, the list is cut in SQL by keyset with its
+      // filters (the records of one page are loaded); ordered by kind it sorts every order's record in memory.
+      if (SQL_ORDERS.includes(typeof query["order_by"] === "string" ? query["order_by"] : "")) {
         return sendPage(app, request, reply, { schema: OrderList, page: (linkTo) => orderPage(query, linkTo) });
       }
       return sendList(app, request, reply, {
@@ -119,34 +132,49 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
   );
 
-  /** One keyset page of the orders in the list's own order, with the cursors pageOf gives out. */
+  /**
+   * One keyset page of the orders, filtered, in the list's own order or by date signed (the same
+   * order, its key first in the cursor as pageOf gives it; descending, the list's order read
+   * backwards), with the cursors pageOf gives out.
+   */
   function orderPage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<OrderApiItem> {
     const repo = createOrdersRepository(app.db);
-    type Key = [string | null, number, number];
+    const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
+    const descending = orderBy.startsWith("-");
     const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
-    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
+    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
+    // A cursor's key: [day, rank, id], after the ordering's own [day, rank] with order_by.
+    const toKey = (key: SortKey): OrderKey => {
+      const own = orderBy ? key.slice(2) : key;
+      const ok =
+        key.length === (orderBy ? 5 : 3) &&
+        (own[0] === null || typeof own[0] === "string") &&
+        typeof own[1] === "number" &&
+        typeof own[2] === "number";
+      if (!ok) throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
+      return own as OrderKey;
+    };
+    const cursorKey = (item: OrderApiItem): SortKey =>
+      orderBy ? [...fuzzyDateKey(item.dateSigned), ...ORDER_LIST.key(item)] : ORDER_LIST.key(item);
+    const filter = sentFilters(ORDER_LIST, query) as unknown as OrderListFilter;
+    // Read in the list's own order: a descending page after a key is the list's page before it.
+    const read = (side: "after" | "before", key: OrderKey | undefined, n: number) => {
+      const listSide = descending === (side === "after") ? "before" : "after";
+      return repo.keysetPage(key ? { limit: n, [listSide]: key } : { limit: n, fromEnd: listSide === "before" }, filter);
+    };
     const at = cursor?.after ?? cursor?.before;
-    if (
-      cursor &&
-      !(at?.length === 3 && (at[0] === null || typeof at[0] === "string") && typeof at[1] === "number" && typeof at[2] === "number")
-    ) {
-      throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
-    }
-    const ids = repo.keysetPage({
-      limit,
-      after: cursor?.after ? (at as Key) : undefined,
-      before: cursor?.before ? (at as Key) : undefined,
-    });
+    const ids = read(cursor?.before ? "before" : "after", at && toKey(at), limit);
     const items = loadOrders(app.db, { orderIds: ids }).map((o) => toOrderItem(ctx, o));
-    const keyOf = (item: OrderApiItem) => ORDER_LIST.key(item) as Key;
+    if (descending) items.reverse();
     const first = items[0];
     const last = items.at(-1);
     const { cursor: _drop, ...rest } = query;
     const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
+    const keyOf = (item: OrderApiItem) => toKey(cursorKey(item));
     return {
       items,
-      next: last && repo.keysetPage({ limit: 1, after: keyOf(last) }).length ? link({ order: "", after: keyOf(last) }) : null,
-      previous: first && repo.keysetPage({ limit: 1, before: keyOf(first) }).length ? link({ order: "", before: keyOf(first) }) : null,
+      next: last && read("after", keyOf(last), 1).length ? link({ order: orderBy, after: cursorKey(last) }) : null,
+      previous: first && read("before", keyOf(first), 1).length ? link({ order: orderBy, before: cursorKey(first) }) : null,
     };
   }
 

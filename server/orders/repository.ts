@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, lte, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
@@ -19,8 +19,81 @@ export type OrderKey = FuzzyDateKey;
 
 const LIST_ORDER = { date: s.orders.dateSigned, precision: s.orders.dateSignedPrecision, id: s.orders.id };
 
+/**
+ * What the API's order list may be filtered by, as its parameters send it (api/lists.ts
+ * sentFilters): every set of values must hold the order's (any of them), every date bound its
+ * day signed. The meaning is the in-memory filters' of server/api/register-routes.ts, on the same
+ * public records: the case and judge by slug as the item names them, the subpoenas and the
+ * standing from the coverage rows the item shows.
+ */
+export type OrderListFilter = {
+  values: { name: "standing" | "kind" | "case" | "judge" | "subpoena"; anyOf: string[] }[];
+  dates: { bound: "eq" | "gte" | "lte" | "gt" | "lt"; day: string }[];
+};
+
 /** Synchronous reads behind the orders page and the judge pages. Nothing here is projected yet. */
 export function createOrdersRepository(db: Db) {
+  const o = s.orders;
+  const sc = s.stayCoverages;
+  const sp = s.subpoenas;
+  /** The order has a coverage row its record shows (loadOrders: a live row of a live subpoena, of every account or a live one) of which `extra` holds. */
+  const hasCoverage = (extra?: SQL) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(sc)
+        .innerJoin(sp, eq(sp.id, sc.subpoenaId))
+        .where(
+          and(
+            eq(sc.orderId, o.id),
+            publicRow(sc),
+            publicRow(sp),
+            or(
+              isNull(sc.accountId),
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(s.accounts)
+                  .where(and(eq(s.accounts.id, sc.accountId), isNull(s.accounts.deletedAt))),
+              ),
+            ),
+            extra,
+          ),
+        ),
+    );
+  const standing = {
+    in_force: () => hasCoverage(eq(sc.status, "in_force")),
+    ended: () => and(hasCoverage(), not(hasCoverage(eq(sc.status, "in_force"))))!,
+    none: () => not(hasCoverage()),
+  };
+  const bounds = { eq, gte, lte, gt, lt };
+
+  function filtered(filter: OrderListFilter | undefined): SQL[] {
+    if (!filter) return [];
+    const where: SQL[] = [];
+    for (const { name, anyOf } of filter.values) {
+      // `__in` with no value matches nothing, as in memory.
+      if (anyOf.length === 0) where.push(sql`1 = 0`);
+      else if (name === "kind") where.push(inArray(o.kind, anyOf as (typeof s.ORDER_KINDS)[number][]));
+      else if (name === "case")
+        where.push(inArray(o.caseId, db.select({ id: s.cases.id }).from(s.cases).where(inArray(s.cases.slug, anyOf))));
+      else if (name === "judge")
+        where.push(
+          inArray(
+            o.judgeId,
+            db
+              .select({ id: s.judges.id })
+              .from(s.judges)
+              .where(and(inArray(s.judges.slug, anyOf), publicRow(s.judges))),
+          ),
+        );
+      else if (name === "subpoena") where.push(hasCoverage(inArray(sp.slug, anyOf)));
+      else where.push(or(...anyOf.map((value) => standing[value as keyof typeof standing]?.() ?? sql`1 = 0`))!);
+    }
+    for (const { bound, day } of filter.dates) where.push(bounds[bound](o.dateSigned, day));
+    return where;
+  }
+
   return {
     /** Orders of public cases, with their case and (live) judge. */
     list(filter: { judgeId?: number; orderIds?: number[] } = {}) {
@@ -49,14 +122,15 @@ export function createOrdersRepository(db: Db) {
      * Ids of a keyset page of the orders of public cases in the list's order (shared/date-ordering:
      * the earliest day signed, unknown last; then how precisely; then id), read in that order from
      * orders_list_idx. `after`/`before` are an order's key as the API's cursors hold it: [day or
-     * null, precision rank, id].
+     * null, precision rank, id]; `filter`, the API list's filters (the walk then skips what they leave out).
      */
-    keysetPage(page: FuzzyDatePageBounds): number[] {
+    keysetPage(page: FuzzyDatePageBounds, filter?: OrderListFilter): number[] {
+      const only = filtered(filter);
       return readFuzzyDatePage(LIST_ORDER, page, (where, orderBy, limit) =>
         db
           .select({ id: s.orders.id })
           .from(s.orders)
-          .where(and(publicRow(s.orders), ofPublicCase(db, s.orders.caseId), where))
+          .where(and(publicRow(s.orders), ofPublicCase(db, s.orders.caseId), ...only, where))
           .orderBy(...orderBy)
           .limit(limit)
           .all()
@@ -70,7 +144,6 @@ export function createOrdersRepository(db: Db) {
      * ?after= and ?before= name an order, and an order the public may not see gives nothing away.
      */
     keyOf(id: number): OrderKey | null {
-      const o = s.orders;
       const row = db
         .select({ day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
         .from(o)
@@ -80,16 +153,29 @@ export function createOrdersRepository(db: Db) {
       return row ? [row.day, Number(row.rank), id] : null;
     },
 
-    /** How many orders of public cases the public may see: the orders page's count, in SQL. */
-    count(): number {
-      const o = s.orders;
-      const row = db
-        .select({ n: sql<number>`count(*)` })
-        .from(o)
-        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
-        .where(and(publicRow(o), publicCase()))
-        .get();
-      return Number(row?.n ?? 0);
+    /**
+     * How many orders of public cases the public may see (and `where` holds of, when given): the
+     * orders page's count, in SQL. The live orders of the public cases, counted from
+     * orders_case_idx alone, less those of them the publication guard holds, found from the open
+     * holds: asking the holds about every order was most of the count's time.
+     */
+    count(where?: SQL): number {
+      const h = s.publicationHolds;
+      const countOf = (only?: SQL) =>
+        Number(
+          db
+            .select({ n: sql<number>`count(*)` })
+            .from(o)
+            .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+            .where(and(isNull(o.deletedAt), publicCase(), where, only))
+            .get()?.n ?? 0,
+        );
+      // The ids of held orders, as notHeld matches them (the id's text exactly).
+      const held = db
+        .select({ id: sql<number>`cast(${h.recordId} as integer)` })
+        .from(h)
+        .where(and(eq(h.status, "held"), eq(h.recordType, "order"), sql`${h.recordId} = cast(cast(${h.recordId} as integer) as text)`));
+      return countOf() - countOf(inArray(o.id, held));
     },
 
     dispositions(orderIds: number[]) {

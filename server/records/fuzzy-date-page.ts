@@ -8,8 +8,8 @@ export type FuzzyDateKey = [string | null, number, number];
 /** The columns a table's list order is made of; the table has an index on (date, precisionRank(precision, date)). */
 export type FuzzyDateColumns = { date: SQLiteColumn; precision: SQLiteColumn; id: SQLiteColumn };
 
-/** A page's bounds: `after` or `before` a key (neither: the first page), at most `limit` rows. */
-export type FuzzyDatePageBounds = { limit: number; after?: FuzzyDateKey; before?: FuzzyDateKey };
+/** A page's bounds: `after` or `before` a key (neither: the first page; `fromEnd`: the last), at most `limit` rows. */
+export type FuzzyDatePageBounds = { limit: number; after?: FuzzyDateKey; before?: FuzzyDateKey; fromEnd?: boolean };
 
 /**
  * Reads a keyset page of a table in fuzzy-date order (the earliest day, undated last; then the
@@ -29,7 +29,7 @@ export function readFuzzyDatePage<T>(
 ): T[] {
   const { date, id } = columns;
   const rank = precisionRank(columns.precision, columns.date);
-  const backward = page.before !== undefined;
+  const backward = page.before !== undefined || page.fromEnd === true;
   const key = page.before ?? page.after;
   const beyond = backward ? lt : gt;
   const beyondOrAt = backward ? lte : gte;

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, gt, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
+import { createOrdersRepository } from "../orders/repository";
 import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
 import { ofPublicCase, publicCase, publicEvent, publicRow } from "../records/public-scope";
 
@@ -54,6 +55,63 @@ export function createTimelineRepository(db: Db) {
   };
 
   /**
+   * The ids of the orders a public event tells of, read from the events' side (few): the orders
+   * an event links to (by the id's text exactly, as orderOfItsOwn matches it), and those of an
+   * "order" event's case on its day. orderOfItsOwn's rule, turned round for counting.
+   */
+  const toldOfIds = () => {
+    const t = alias(s.orders, "told");
+    const linked = db
+      .select({ id: sql<number>`cast(${l.recordId} as integer)` })
+      .from(l)
+      .innerJoin(e, eq(e.id, l.eventId))
+      .where(and(eq(l.recordType, "order"), sql`${l.recordId} = cast(cast(${l.recordId} as integer) as text)`, publicRow(e)));
+    const sameDay = db
+      .select({ id: t.id })
+      .from(e)
+      .innerJoin(t, and(eq(t.caseId, e.caseId), or(eq(t.dateSigned, e.date), and(isNull(t.dateSigned), isNull(e.date)))))
+      .where(and(eq(e.kind, "order"), publicTimelineEvent()));
+    return linked.union(sameDay);
+  };
+
+  /** How many orders of their own the (filtered) timeline holds: the public orders less those an event tells of. */
+  function ownOrdersCount(filter: TimelineFilter): number {
+    if (filter.kind !== undefined && filter.kind !== "order") return 0;
+    const year = filter.year === undefined ? undefined : touchesYear(o.dateSigned, o.dateSignedLatest, filter.year);
+    const told = db
+      .select({ n: sql<number>`count(*)` })
+      .from(o)
+      .where(and(inArray(o.id, toldOfIds()), publicRow(o), ofPublicCase(db, o.caseId), year))
+      .get();
+    return createOrdersRepository(db).count(year) - Number(told?.n ?? 0);
+  }
+
+  /**
+   * The distinct (first year, last year) pairs of the orders of their own, a pair at a time from
+   * orders_years_idx: the next pair is the first row past the last one found, so the reads are
+   * as many as the pairs (a few a year), not the orders.
+   */
+  function ownOrderSpans(): { first: string; last: string }[] {
+    const { first, last } = s.yearSpan(o.dateSigned, o.dateSignedLatest);
+    const next = (where: SQL, orderBy: SQL[]) =>
+      db
+        .select({ first, last })
+        .from(o)
+        .where(and(orderOfItsOwn(), where))
+        .orderBy(...orderBy)
+        .limit(1)
+        .get();
+    // `>= ''` is `is not null` for text, as a range SQLite reads from the index; within one first
+    // year the order is by the last year alone (ordered by both, SQLite sorts).
+    const spans: { first: string; last: string }[] = [];
+    for (let at = next(gte(first, ""), [asc(first), asc(last)]); at;) {
+      spans.push({ first: at.first!, last: at.last! });
+      at = next(and(eq(first, at.first!), gt(last, at.last!))!, [asc(last)]) ?? next(gt(first, at.first!), [asc(first), asc(last)]);
+    }
+    return spans;
+  }
+
+  /**
    * Every item of the timeline as one SQL relation (origin, id, day, latest, rank, kind): the
    * public events, and the signing of each public order no public event tells of. For counts and
    * the filter form's facets; a page reads each side from its index instead (keysetPage).
@@ -62,13 +120,6 @@ export function createTimelineRepository(db: Db) {
     const ev = sql`(select 0 as origin, ${e.id} as id, ${e.date} as day, ${e.dateLatest} as latest, ${s.precisionRank(e.datePrecision, e.date)} as rank, ${e.kind} as kind from ${e} where ${publicTimelineEvent()})`;
     const ord = sql`(select 1 as origin, ${o.id} as id, ${o.dateSigned} as day, ${o.dateSignedLatest} as latest, ${s.precisionRank(o.dateSignedPrecision, o.dateSigned)} as rank, 'order' as kind from ${o} where ${orderOfItsOwn()})`;
     return sql`(select * from ${ev} as ev union all select * from ${ord} as ord) as item`;
-  }
-
-  function filtered(filter: TimelineFilter): SQL[] {
-    const where: SQL[] = [];
-    if (filter.year !== undefined) where.push(touchesYear(sql`item.day`, sql`item.latest`, filter.year));
-    if (filter.kind !== undefined) where.push(sql`item.kind = ${filter.kind}`);
-    return where;
   }
 
   type Side = { origin: 0 | 1; id: number; day: string | null; rank: number };
@@ -215,23 +266,32 @@ export function createTimelineRepository(db: Db) {
       return row ? [row.day, Number(row.rank), origin, id] : null;
     },
 
-    /** How many items the (filtered) timeline holds, in SQL. */
+    /** How many items the (filtered) timeline holds, in SQL: the public events, and the orders of their own. */
     count(filter: TimelineFilter = {}): number {
-      const where = filtered(filter);
-      const row = db.get<{ n: number }>(
-        sql`select count(*) as n from ${items()} ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}`,
-      );
-      return Number(row?.n ?? 0);
+      const where = [publicTimelineEvent()];
+      if (filter.year !== undefined) where.push(touchesYear(e.date, e.dateLatest, filter.year));
+      if (filter.kind !== undefined) where.push(eq(e.kind, filter.kind as (typeof s.EVENT_KINDS)[number]));
+      const events = db
+        .select({ n: sql<number>`count(*)` })
+        .from(e)
+        .where(and(...where))
+        .get();
+      return Number(events?.n ?? 0) + ownOrdersCount(filter);
     },
 
-    /** The year spans and kinds of the whole timeline, for its filter form: a row per distinct triple, never per item. */
+    /**
+     * The year spans and kinds of the whole timeline, for its filter form: a row per distinct
+     * triple of the events, and the orders' spans from their year index; never a row per order.
+     */
     facets(): { spans: { first: string; last: string }[]; kinds: string[] } {
-      const rows = db.all<{ first: string | null; last: string | null; kind: string }>(
-        sql`select distinct substr(item.day, 1, 4) as first, substr(coalesce(item.latest, item.day), 1, 4) as last, item.kind as kind from ${items()}`,
-      );
+      const { first, last } = s.yearSpan(e.date, e.dateLatest);
+      const rows = db.selectDistinct({ first, last, kind: e.kind }).from(e).where(publicTimelineEvent()).all();
+      const orderSpans = ownOrderSpans();
+      // An undated order of its own has no span but is an item of kind "order".
+      const anyOrder = orderSpans.length > 0 || orderSide({ limit: 1 }, {}).length > 0;
       return {
-        spans: rows.filter((r) => r.first !== null).map((r) => ({ first: r.first!, last: r.last! })),
-        kinds: [...new Set(rows.map((r) => r.kind))],
+        spans: [...rows.filter((r) => r.first !== null).map((r) => ({ first: r.first!, last: r.last! })), ...orderSpans],
+        kinds: [...new Set([...rows.map((r) => r.kind as string), ...(anyOrder ? ["order"] : [])])],
       };
     },
   };
