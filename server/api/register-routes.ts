@@ -5,8 +5,8 @@ import { loadOrders } from "../orders/loaders";
 import { paths } from "../paths";
 import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
-import { keyOfItem, loadTimeline, loadTimelinePageByKey } from "../timeline/loaders";
-import type { TimelineKey } from "../timeline/repository";
+import { keyOfItem, loadTimeline, loadTimelinePageByKey, type TimelineItem as TimelineItemRecord } from "../timeline/loaders";
+import type { TimelineKey, TimelineListFilter } from "../timeline/repository";
 import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -56,10 +56,11 @@ export const ORDER_LIST: ListSpec<OrderApiItem> = {
 const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
 /** The orders of the list the orders list cuts in SQL (ordered by kind, it sorts in memory). */
 const SQL_ORDERS = ["", "date_signed", "-date_signed"];
-/** Parameters that only page or select: with nothing else, the timeline is paged in SQL. */
-const PAGE_ONLY = ["page_size", "cursor", "fields", "omit"];
+/** The orders of the timeline it cuts in SQL (ordered by kind, it sorts in memory). */
+const SQL_TIMELINE_ORDERS = ["", "date", "-date"];
 
-const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
+/** The timeline's filters and orderings (exported for the test that holds its SQL pages to pageOf's). */
+export const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
   // The key is made from the loader's item (its origin and id are not all in the answer); see the route.
   key: () => [],
   filters: {
@@ -193,9 +194,10 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      // In its own order the list is a keyset page cut in SQL over the union of events and
-      // orders (only the page's records are loaded); another filter or order sorts every item in memory.
-      if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name) && name !== "year")) {
+      // In its own order, or by date either way, the list is a keyset page cut in SQL over the
+      // events and the orders with its filters (only the page's records are loaded); ordered by
+      // kind it sorts every item in memory.
+      if (SQL_TIMELINE_ORDERS.includes(typeof query["order_by"] === "string" ? query["order_by"] : "")) {
         return sendPage(app, request, reply, { schema: TimelineList, page: (linkTo) => timelinePage(query, linkTo) });
       }
       return sendList(app, request, reply, {
@@ -210,38 +212,48 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
   );
 
-  /** One keyset page of the timeline in its own order, with the cursors sendList gives out for it. */
+  /**
+   * One keyset page of the timeline, filtered, in its own order or by date (the same order, its
+   * key first in the cursor as sendList gives it; descending, the timeline read backwards), with
+   * the cursors sendList gives out for it.
+   */
   function timelinePage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<TimelineApiItem> {
+    const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
+    const descending = orderBy.startsWith("-");
     const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
-    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], "") : null;
+    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
+    // A cursor's key: [day, rank, origin, id], after the ordering's own [day, rank] with order_by.
+    const toKey = (key: SortKey): TimelineKey => {
+      const own = orderBy ? key.slice(2) : key;
+      const ok =
+        key.length === (orderBy ? 6 : 4) &&
+        (own[0] === null || typeof own[0] === "string") &&
+        typeof own[1] === "number" &&
+        (own[2] === 0 || own[2] === 1) &&
+        typeof own[3] === "number";
+      if (!ok) throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
+      return own as TimelineKey;
+    };
+    const cursorKey = (item: TimelineItemRecord): SortKey => (orderBy ? [...fuzzyDateKey(item.date), ...keyOfItem(item)] : keyOfItem(item));
     const at = cursor?.after ?? cursor?.before;
-    if (
-      cursor &&
-      !(
-        at?.length === 4 &&
-        (at[0] === null || typeof at[0] === "string") &&
-        typeof at[1] === "number" &&
-        (at[2] === 0 || at[2] === 1) &&
-        typeof at[3] === "number"
-      )
-    ) {
-      throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
-    }
-    const year = typeof query["year"] === "number" ? query["year"] : undefined;
+    // Read in the timeline's own order: a descending page after a key is its page before it.
+    const listSide = descending === Boolean(cursor?.after) ? "before" : "after";
     const page = loadTimelinePageByKey(app.db, {
       limit,
-      year,
-      after: cursor?.after ? (at as TimelineKey) : undefined,
-      before: cursor?.before ? (at as TimelineKey) : undefined,
+      year: typeof query["year"] === "number" ? query["year"] : undefined,
+      list: sentFilters(TIMELINE_LIST, query) as unknown as TimelineListFilter,
+      ...(at ? { [listSide]: toKey(at) } : { fromEnd: descending }),
     });
-    const first = page.items[0];
-    const last = page.items.at(-1);
+    const items = descending ? [...page.items].reverse() : page.items;
+    const [hasNext, hasPrevious] = descending ? [page.previous, page.next] : [page.next, page.previous];
+    const first = items[0];
+    const last = items.at(-1);
     const { cursor: _drop, ...rest } = query;
     const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
     return {
-      items: page.items.map((t) => toTimelineItem(ctx, t)),
-      next: page.next && last ? link({ order: "", after: keyOfItem(last) }) : null,
-      previous: page.previous && first ? link({ order: "", before: keyOfItem(first) }) : null,
+      items: items.map((t) => toTimelineItem(ctx, t)),
+      next: hasNext && last ? link({ order: orderBy, after: cursorKey(last) }) : null,
+      previous: hasPrevious && first ? link({ order: orderBy, before: cursorKey(first) }) : null,
     };
   }
 

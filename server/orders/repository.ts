@@ -95,6 +95,9 @@ export function createOrdersRepository(db: Db) {
   }
 
   return {
+    /** The API list's filters as conditions on `orders` (the timeline's order side asks them too). */
+    where: filtered,
+
     /** Orders of public cases, with their case and (live) judge. */
     list(filter: { judgeId?: number; orderIds?: number[] } = {}) {
       const where: SQL[] = [publicRow(s.orders), publicCase()];

@@ -216,19 +216,20 @@ export type TimelinePage = Timeline & {
 
 /**
  * One keyset page of the timeline, cut in SQL in loadTimeline's order over the union of events
- * and folded-in orders, filtered as loadTimeline filters; `after`/`before` is an item's key.
- * Only the page's own records are read and projected.
+ * and folded-in orders, filtered as loadTimeline filters (and by the API list's filters);
+ * `after`/`before` is an item's key, `fromEnd` the last page. Only the page's own records are read and projected.
  */
 export function loadTimelinePageByKey(
   db: Db,
-  page: { limit: number; after?: TimelineKey; before?: TimelineKey } & TimelineFilter,
+  page: { limit: number; after?: TimelineKey; before?: TimelineKey; fromEnd?: boolean } & TimelineFilter,
 ): { items: TimelineItem[]; next: boolean; previous: boolean } {
   const repo = createTimelineRepository(db);
   // One more than the page, read on the side it goes: whether there is a next (or previous) page.
   // The other side is known: the item named precedes (or follows) the page, and the first page has nothing before it.
   const read = repo.keysetPage({ ...page, limit: page.limit + 1 });
   const more = read.length > page.limit;
-  const rows = page.before ? read.slice(more ? 1 : 0) : read.slice(0, page.limit);
+  const backward = page.before !== undefined || page.fromEnd === true;
+  const rows = backward ? read.slice(more ? 1 : 0) : read.slice(0, page.limit);
   const eventIds = rows.filter((r) => Number(r.origin) === 0).map((r) => r.id);
   const orderIds = rows.filter((r) => Number(r.origin) === 1).map((r) => r.id);
   const eventRows = eventIds.length ? repo.events(eventIds) : [];
@@ -240,7 +241,7 @@ export function loadTimelinePageByKey(
     ...eventRows.map((row) => eventItem(row, citations, conflicts)),
     ...(orderIds.length ? loadOrders(db, { orderIds }) : []).map(orderItem),
   ].sort(compareTimelineItems);
-  if (page.before) return { items, next: items.length > 0, previous: more };
+  if (backward) return { items, next: page.before !== undefined && items.length > 0, previous: more };
   return { items, next: more, previous: items.length > 0 && page.after !== undefined };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
@@ -16,8 +16,16 @@ export type EventKey = { date: string | null; rank: number; id: number };
 /** Where an item stands on the timeline: [earliest day or null, precision rank, 0 event / 1 order, id]. */
 export type TimelineKey = [string | null, number, 0 | 1, number];
 
-/** Which items a page of the timeline holds: the year their date window touches, their kind. */
-export type TimelineFilter = { year?: number; kind?: string };
+/**
+ * Which items a page of the timeline holds: the year their date window touches, their kind; and
+ * the API list's filters (api/lists.ts sentFilters) with the in-memory list's meaning: every set
+ * of values must hold (any of them), every date bound the item's earliest day.
+ */
+export type TimelineFilter = { year?: number; kind?: string; list?: TimelineListFilter };
+export type TimelineListFilter = {
+  values: { name: "kind" | "origin" | "case" | "subpoena"; anyOf: string[] }[];
+  dates: { bound: "eq" | "gte" | "lte" | "gt" | "lt"; day: string }[];
+};
 
 /** The item's date window touches the year (loadTimeline's yearsOf): from its first day's year to its latest's. */
 function touchesYear(day: SQL | SQLiteColumn, latest: SQL | SQLiteColumn, year: number): SQL {
@@ -131,6 +139,25 @@ export function createTimelineRepository(db: Db) {
     const where = [publicTimelineEvent()];
     if (filter.year !== undefined) where.push(touchesYear(e.date, e.dateLatest, filter.year));
     if (filter.kind !== undefined) where.push(eq(e.kind, filter.kind as (typeof s.EVENT_KINDS)[number]));
+    for (const { name, anyOf } of filter.list?.values ?? []) {
+      // `__in` with no value matches nothing, as in memory.
+      if (anyOf.length === 0 || (name === "origin" && !anyOf.includes("event"))) return [];
+      if (name === "kind") where.push(inArray(e.kind, anyOf as (typeof s.EVENT_KINDS)[number][]));
+      // The item's case and subpoena are the event's when the public may see them (events()'s joins).
+      const cases = () =>
+        db
+          .select({ id: s.cases.id })
+          .from(s.cases)
+          .where(and(inArray(s.cases.slug, anyOf), publicCase()));
+      const subpoenas = () =>
+        db
+          .select({ id: s.subpoenas.id })
+          .from(s.subpoenas)
+          .where(and(inArray(s.subpoenas.slug, anyOf), publicRow(s.subpoenas)));
+      if (name === "case") where.push(inArray(e.caseId, cases()));
+      if (name === "subpoena") where.push(inArray(e.subpoenaId, subpoenas()));
+    }
+    for (const { bound, day } of filter.list?.dates ?? []) where.push({ eq, gte, lte, gt, lt }[bound](e.date, day));
     return readFuzzyDatePage(EVENT_ORDER, page, (range, orderBy, limit) =>
       db
         .select({ id: e.id, day: e.date, rank: s.precisionRank(e.datePrecision, e.date) })
@@ -146,8 +173,13 @@ export function createTimelineRepository(db: Db) {
   /** A page of the orders of their own, filtered, in the timeline's order from orders_list_idx, with each one's key. */
   function orderSide(page: FuzzyDatePageBounds, filter: TimelineFilter): Side[] {
     if (filter.kind !== undefined && filter.kind !== "order") return [];
+    const values = filter.list?.values ?? [];
+    if (values.some(({ name, anyOf }) => (name === "origin" || name === "kind") && !anyOf.includes("order"))) return [];
     const where = [orderOfItsOwn()];
     if (filter.year !== undefined) where.push(touchesYear(o.dateSigned, o.dateSignedLatest, filter.year));
+    // The case and the coverage's subpoenas, and the day signed, as the order list's filters ask them.
+    const asOrders = values.filter((v): v is { name: "case" | "subpoena"; anyOf: string[] } => v.name === "case" || v.name === "subpoena");
+    where.push(...createOrdersRepository(db).where({ values: asOrders, dates: filter.list?.dates ?? [] }));
     return readFuzzyDatePage(ORDER_ORDER, page, (range, orderBy, limit) =>
       db
         .select({ id: o.id, day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
@@ -241,20 +273,27 @@ export function createTimelineRepository(db: Db) {
      * (events, orders of their own) reads at most a page from its list index, in order, and the
      * two are merged; no statement sorts the union.
      */
-    keysetPage(page: { limit: number; after?: TimelineKey; before?: TimelineKey } & TimelineFilter): { origin: 0 | 1; id: number }[] {
+    keysetPage(
+      page: { limit: number; after?: TimelineKey; before?: TimelineKey; fromEnd?: boolean } & TimelineFilter,
+    ): { origin: 0 | 1; id: number }[] {
       const key = page.after ?? page.before;
       // A side's bound in its own order. On the key's day and rank the events come before the
       // orders: an order's key bounds the events after all of them (id beyond any), an event's
       // bounds the orders before all of them (id 0).
       const sideKey = (origin: 0 | 1): FuzzyDateKey | undefined =>
         key && [key[0], key[1], key[2] === origin ? key[3] : origin === 0 ? Number.MAX_SAFE_INTEGER : 0];
+      const backward = page.before !== undefined || page.fromEnd === true;
       const bounds = (origin: 0 | 1): FuzzyDatePageBounds =>
-        page.before ? { limit: page.limit, before: sideKey(origin) } : { limit: page.limit, after: sideKey(origin) };
-      const filter = { year: page.year, kind: page.kind };
+        !key
+          ? { limit: page.limit, fromEnd: backward }
+          : backward
+            ? { limit: page.limit, before: sideKey(origin) }
+            : { limit: page.limit, after: sideKey(origin) };
+      const filter = { year: page.year, kind: page.kind, list: page.list };
       const merged = [...eventSide(bounds(0), filter), ...orderSide(bounds(1), filter)].sort((a, b) =>
         compareKeys([a.day, a.rank, a.origin, a.id], [b.day, b.rank, b.origin, b.id]),
       );
-      const rows = page.before ? merged.slice(-page.limit) : merged.slice(0, page.limit);
+      const rows = backward ? merged.slice(-page.limit) : merged.slice(0, page.limit);
       return rows.map(({ origin, id }) => ({ origin, id }));
     },
 
