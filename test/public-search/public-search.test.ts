@@ -109,6 +109,30 @@ describe("public search", () => {
     expect(searchPublicRecord(db, "declar*", {}, 1)!.results).toEqual(all.results.slice(0, 1));
   });
 
+  it("pages the API's hits by rank, each page ranking only the hits it needs, as one long page gives them", async () => {
+    for (let n = 1; n <= 7; n++) insertEntry(db, kase.id, { number: n, description: `Pangolin declaration ${"pangolin ".repeat(n)}` });
+    const ids = (body: { data: { id: number }[] }) => body.data.map((hit) => hit.id);
+    const whole = ids((await api("q=pangolin&page_size=100")).json());
+    expect(whole).toHaveLength(7);
+    const path = (link: string) => {
+      const url = new URL(link);
+      return url.pathname + url.search;
+    };
+    const pages: number[][] = [];
+    let body = (await api("q=pangolin&page_size=3")).json();
+    pages.push(ids(body));
+    while (body.next) {
+      body = (await app.inject(path(body.next))).json();
+      pages.push(ids(body));
+    }
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(pages.flat()).toEqual(whole);
+    expect(ids((await app.inject(path(body.previous))).json())).toEqual(pages[1]);
+    // A filter only the list applies (kind__in) ranks every hit and pages them alike.
+    expect(ids((await api("q=pangolin&page_size=3&kind__in=entry,order")).json())).toEqual(pages[0]);
+    expect((await api("q=pangolin&cursor=bm90LWEtY3Vyc29y")).statusCode).toBe(400);
+  });
+
   it("answers a query it cannot read with 400 and the reason, on the page and in the API", async () => {
     const res = await page("q=%22unclosed");
     expect(res.statusCode).toBe(400);
