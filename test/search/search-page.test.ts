@@ -168,6 +168,38 @@ describe("staff search page", () => {
     expect(searchFilings(db, "appearance", 50).total).toBe(0);
   });
 
+  it("gives every hit of a page its marked snippet, entries and documents, for words and for a prefix", () => {
+    const first = insertEntry(db, kase.id, { number: 20, description: "DECLARATION of counsel about the summons" });
+    const second = insertEntry(db, kase.id, { number: 21, description: "Exhibit list" });
+    insertDocument(db, second.id, { attachmentNumber: 1, extractedText: "I declare under penalty of perjury that the summons was served" });
+    insertDocument(db, first.id, { attachmentNumber: 2, extractedText: "Declarations of three subscribers about the summons" });
+    insertEntry(db, kase.id, { number: 22, description: "Second declaration about the summons" });
+    const marks = (q: string, limit: number) =>
+      searchFilings(db, q, limit).hits.map((hit) => ({
+        kind: hit.kind,
+        marked: snippetRuns(hit.snippet)
+          .filter((run) => run.mark)
+          .map((run) => run.text.toLowerCase()),
+      }));
+    const words = marks("summons", 50);
+    expect(words).toHaveLength(4);
+    expect(words.every(({ marked }) => marked.includes("summons"))).toBe(true);
+    const prefix = marks("declar* summons", 50);
+    expect(prefix.map(({ kind }) => kind).sort()).toEqual(["document", "document", "entry", "entry"]);
+    for (const { marked } of prefix) expect(marked.some((text) => text.startsWith("declar"))).toBe(true);
+    // A shorter page has the same best hits with the same snippets.
+    expect(marks("declar* summons", 3)).toEqual(prefix.slice(0, 3));
+  });
+
+  it("counts past a page's window: the entries, then the documents, to the cap", () => {
+    const first = insertEntry(db, kase.id, { description: "pangolin exhibit" });
+    for (let n = 0; n < 109; n++) insertEntry(db, kase.id, { description: `pangolin entry ${n}` });
+    for (let n = 1; n <= 5; n++) insertDocument(db, first.id, { attachmentNumber: n, extractedText: `pangolin attachment ${n}` });
+    expect(searchFilings(db, "pangolin", 50)).toMatchObject({ total: 115, capped: false });
+    expect(searchFilings(db, "pangolin", 50).hits).toHaveLength(50);
+    expect(searchFilings(db, "attachment", 50)).toMatchObject({ total: 5, capped: false });
+  });
+
   it("is for staff: the public is sent to sign in; a query over 500 characters is a 400 page", async () => {
     const anonymous = await app.inject("/staff/search?q=quash");
     expect(anonymous.statusCode).toBe(303);
