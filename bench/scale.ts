@@ -3,10 +3,11 @@
  * about a million entries, one case of 100,000) against the bundled record alone, in one run.
  *
  * Every figure is a ratio measured in the same run, requests alternating between the two sides:
- *   - docket pages (first, last, filtered by kind, in-docket search) and the case API of the
- *     100,000-entry case against the same page of an ordinary generated case (900 entries);
- *   - the cases list, overview, timeline, orders, Atom feed and every API list on the large
- *     record against the bundled record;
+ *   - docket pages (first, last, filtered by kind and by dates, in-docket search), the case's
+ *     Atom feed and the case API of the 100,000-entry case against the same page of an
+ *     ordinary generated case (900 entries);
+ *   - the cases list, overview, timeline, orders, judges, a subpoena's page, the Atom feeds and
+ *     every public API list on the large record against the bundled record;
  *   - staff search (searchFilings, what the page runs) against the raw FTS5 top 50 of both
  *     indexes, the same MATCH, as p50;
  *   - the compiled server's start on the large database, to its first answer, and its
@@ -171,7 +172,12 @@ export async function runScaleBench() {
       ["docket, first page", (slug) => `/cases/${slug}`],
       ["docket, last page", (slug) => `/cases/${slug}?page=${lastPage(slug)}`],
       ["docket, kind=order", (slug) => `/cases/${slug}?kind=order`],
-      ["docket, dates 2020-03", (slug) => `/cases/${slug}?from=2020-03-01&to=2020-03-31`],
+      // A date range that fills a page of 100 on both: the big case has 50 entries a day, the
+      // ordinary one 1, so a month compared 100 shown rows (of 1,550) with 31.
+      [
+        "docket, dates (a page of 100)",
+        (slug) => (slug === bigCase ? `/cases/${slug}?from=2020-03-01&to=2020-03-31` : `/cases/${slug}?from=2020-03-01&to=2020-06-30`),
+      ],
       ["docket, in-docket q=quash", (slug) => `/cases/${slug}?q=quash`],
       ["case Atom feed", (slug) => `/cases/${slug}/feed.atom`],
       ["API case record", (slug) => `/api/v1/cases/${slug}`],
@@ -199,6 +205,12 @@ export async function runScaleBench() {
       "/api/v1/orders",
       "/api/v1/timeline",
       "/api/v1/sources",
+      "/api/v1/doctrines",
+      "/api/v1/authorities",
+      "/api/v1/arguments",
+      "/judges",
+      "/subpoenas/dhs-meta-2025-09-03",
+      "/subpoenas/dhs-meta-2025-09-03/feed.atom",
     ];
     for (const url of lists)
       keep(
