@@ -34,16 +34,25 @@ export type StatusFeedRecord = {
 export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedRecord[] {
   const caseIds = scope.kind === "case" ? [scope.caseId] : scope.kind === "subpoena" ? casesChallenging(db, scope.subpoenaId) : null;
 
-  const entryWhere: SQL[] = [publicRow(s.docketEntries), publicCase()];
-  if (caseIds) entryWhere.push(inArray(s.docketEntries.caseId, caseIds));
-  const entries = db
-    .select({ entry: s.docketEntries, case: s.cases })
-    .from(s.docketEntries)
-    .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
-    .where(and(...entryWhere))
-    .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence))
-    .limit(limit)
-    .all();
+  const newestEntries = (...where: SQL[]) =>
+    db
+      .select({ entry: s.docketEntries, case: s.cases })
+      .from(s.docketEntries)
+      .innerJoin(s.cases, eq(s.cases.id, s.docketEntries.caseId))
+      .where(and(publicRow(s.docketEntries), publicCase(), ...where))
+      .orderBy(desc(s.docketEntries.dateFiled), desc(s.docketEntries.sequence))
+      .limit(limit)
+      .all();
+  // A case's newest entries come from its own index (docket_entries_live_case_date_idx), one case
+  // at a time: with an IN over a subpoena's cases SQLite walked every live entry of the record by
+  // date instead, looking for theirs (1.3 s with a million entries in other cases).
+  const entries =
+    caseIds === null
+      ? newestEntries()
+      : caseIds
+          .flatMap((caseId) => newestEntries(eq(s.docketEntries.caseId, caseId)))
+          .sort((a, b) => newestFirst(a.entry, b.entry))
+          .slice(0, limit);
 
   const eventWhere: SQL[] = [publicRow(s.events), publicEvent(db)];
   if (scope.kind === "case") eventWhere.push(eq(s.events.caseId, scope.caseId));
@@ -82,6 +91,11 @@ export function loadFeedRecords(db: Db, scope: FeedScope, limit = 100): FeedReco
   ];
   records.push(...statusRecords(db, scope));
   return records.sort((a, b) => dayOf(b).localeCompare(dayOf(a))).slice(0, limit);
+}
+
+/** The entries' order in SQL (date filed, then sequence, newest first), for merging cases' lists. */
+function newestFirst(a: { dateFiled: string; sequence: number }, b: { dateFiled: string; sequence: number }): number {
+  return b.dateFiled.localeCompare(a.dateFiled) || b.sequence - a.sequence;
 }
 
 export function dayOf(record: FeedRecord): string {

@@ -7,6 +7,9 @@ import { createUser, signIn } from "../support/auth";
 import { testClock } from "../support/db";
 import { parseHtml } from "../support/html";
 import { rebuildPublicSearch } from "../../server/records/public-search-index";
+import * as cheerio from "cheerio";
+import { caseSubpoenas } from "../../db/schema";
+import { insertSubpoena } from "../support/factories";
 import { fullScans, mostBound, planOf, recordQueries, type RecordedQuery } from "../support/query-plans";
 
 /*
@@ -239,6 +242,36 @@ describe("a docket of 40,000 entries", () => {
     expect(rows).toHaveLength(1);
     expect(rows.text()).toContain("SEALED");
     expect(rows.find("td.entry-number").text().trim()).toBe("31350");
+  });
+
+  it("gives a subpoena's Atom feed the newest entries of its cases, read case by case from each case's index", async () => {
+    const subpoena = insertSubpoena(db, { slug: "generated-subpoena", title: "A subpoena challenged in two generated cases" });
+    const caseIds = [generatedSlug(2), generatedSlug(3)].map(
+      (slug) => (db.$client.prepare("SELECT id FROM cases WHERE slug = ?").get(slug) as { id: number }).id,
+    );
+    for (const caseId of caseIds) db.insert(caseSubpoenas).values({ caseId, subpoenaId: subpoena.id }).run();
+    app.pageCache.clear();
+    const { res, queries } = await measured("/subpoenas/generated-subpoena/feed.atom");
+    expect(res.statusCode).toBe(200);
+    // Each statement reading entries reads one case's, never every live entry of the record by date.
+    const reading = queries.filter((q) => /from "docket_entries"/.test(q.sql));
+    expect(reading.length).toBeGreaterThan(0);
+    for (const q of reading)
+      for (const step of planOf(db, q).filter((x) => /^(SCAN|SEARCH) docket_entries\b/.test(x))) expect(step, q.sql).toMatch(/case_id=\?/);
+    // The feed's entries are the 100 newest of the two cases together (by date filed, then sequence).
+    const newest = db.$client
+      .prepare(
+        `SELECT id, date_filed AS date FROM docket_entries WHERE case_id IN (?, ?) AND deleted_at IS NULL ORDER BY date_filed DESC, sequence DESC LIMIT 100`,
+      )
+      .all(...caseIds) as { id: number; date: string }[];
+    const $ = cheerio.load(res.body, { xml: true });
+    const shown = $("entry > id")
+      .map((_, el) => $(el).text())
+      .get()
+      .flatMap((id) => (/\/entries\/(\d+)$/.exec(id) ? [Number(/\/entries\/(\d+)$/.exec(id)![1])] : []));
+    expect(shown).toHaveLength(100);
+    expect(new Set(shown)).toEqual(new Set(newest.map((e) => e.id)));
+    db.$client.prepare("DELETE FROM case_subpoenas WHERE subpoena_id = ?").run(subpoena.id);
   });
 
   it("counts and pages around entries the publication guard holds, as it did entry by entry", async () => {
