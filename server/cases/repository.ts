@@ -119,6 +119,16 @@ export function createCasesRepository(db: Db) {
       return db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
     },
 
+    /** The public cases among `ids`, in list()'s order. */
+    listOf(ids: number[]) {
+      return db
+        .select()
+        .from(s.cases)
+        .where(and(publicCase(), inArray(s.cases.id, ids)))
+        .orderBy(asc(s.cases.position), asc(s.cases.id))
+        .all();
+    },
+
     /** One page of the public cases as the cases page lists them: by group, then the record's order. */
     listPage(limit: number, offset: number) {
       const rank = sql`case ${s.cases.group} ${sql.join(

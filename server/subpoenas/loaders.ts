@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { loadCaseSummaries, type CaseSummary } from "../cases/loaders";
+import { createCasesRepository } from "../cases/repository";
 import { toPublic, toPublicText, type PublicRecord } from "../privacy/projection";
 import { createSourcesRepository } from "../sources/repository";
 import { refKey, type Citation, type ConflictRef, type RecordRef } from "../sources/markers";
@@ -252,8 +253,11 @@ export function loadPublicSubpoena(db: Db, slug: string): PublicSubpoena | undef
   const org = (id: number | null) => (id !== null && organizations.get(id)) || null;
   const accountById = new Map([...bundle.namedAccounts.map((n) => n.account), ...otherAccounts].map((a) => [a.id, a]));
 
-  const summaries = loadCaseSummaries(db);
+  // Only the cases the page names: those challenging the subpoena and those of the orders
+  // protecting its accounts (a summary of every case read 1,000 on a large record).
   const challengeIds = new Set(bundle.challenges.map((c) => c.id));
+  const shownIds = [...new Set([...challengeIds, ...bundle.coverages.map((c) => c.order.order.caseId)])];
+  const summaries = shownIds.length === 0 ? [] : loadCaseSummaries(db, createCasesRepository(db).listOf(shownIds));
   const casesById = new Map(summaries.map((sm) => [sm.case.id, sm.case]));
 
   const coverage = buildCoverageTable({

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { generateRecord } from "../../bench/generate-record";
+import { generatedSlug, generateRecord } from "../../bench/generate-record";
+import { caseSubpoenas } from "../../db/schema";
+import { insertSubpoena } from "../support/factories";
 import { buildTestApp } from "../support/app";
 import { testClock } from "../support/db";
 import { parseHtml } from "../support/html";
@@ -34,6 +36,22 @@ describe("case lists of 250 cases", () => {
     expect(last("ul.card-list > li")).toHaveLength(50);
     expect(last("a[rel=prev]").attr("href")).toBe("/cases?page=2");
     expect(last("a[rel=next]")).toHaveLength(0);
+  });
+
+  it("builds a subpoena's page from the cases it names, not a summary of every case", async () => {
+    const subpoena = insertSubpoena(db, { slug: "generated-subpoena", title: "A subpoena one generated case challenges" });
+    const challenger = db.$client.prepare("SELECT id, label FROM cases WHERE slug = ?").get(generatedSlug(5)) as {
+      id: number;
+      label: string;
+    };
+    db.insert(caseSubpoenas).values({ caseId: challenger.id, subpoenaId: subpoena.id }).run();
+    app.pageCache.clear();
+    const { result, queries } = await recordQueries(db, () => app.inject("/subpoenas/generated-subpoena"));
+    expect(result.statusCode).toBe(200);
+    expect(parseHtml(result.body)(`a[href="${paths.case(generatedSlug(5))}"]`).length).toBeGreaterThan(0);
+    const everyCase = queries.filter((q) => /^select [^()]* from "cases" where/.test(q.sql) && !/"cases"."(id|slug)" (in|=)/.test(q.sql));
+    expect(everyCase.map((q) => q.sql.slice(0, 200))).toEqual([]);
+    db.$client.prepare("DELETE FROM case_subpoenas WHERE subpoena_id = ?").run(subpoena.id);
   });
 
   it("pages the API list by keyset in SQL, in the order the in-memory list gives", async () => {
