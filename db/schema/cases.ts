@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { DATE_PRECISIONS, recordColumns, sealColumns } from "./columns";
 import { attorneys, courts, judges, organizations } from "./reference";
@@ -68,7 +69,17 @@ export const cases = sqliteTable(
     watched: integer("watched", { mode: "boolean" }).notNull().default(false),
     ...recordColumns(),
   },
-  (t) => [uniqueIndex("cases_slug_unique").on(t.slug), index("cases_core_idx").on(t.courtId, t.docketNumberCore)],
+  (t) => [
+    uniqueIndex("cases_slug_unique").on(t.slug),
+    index("cases_core_idx").on(t.courtId, t.docketNumberCore),
+    // A judge's cases (the judge's page, the judges list's counts, whether the public may see a judge).
+    index("cases_assigned_judge_idx")
+      .on(t.assignedJudgeId)
+      .where(sql`${t.assignedJudgeId} is not null`),
+    index("cases_referred_judge_idx")
+      .on(t.referredJudgeId)
+      .where(sql`${t.referredJudgeId} is not null`),
+  ],
 );
 
 /** The subpoenas a case challenges. */

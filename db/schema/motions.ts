@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index, primaryKey, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { DATE_PRECISIONS, precisionRank, recordColumns, yearSpan } from "./columns";
 import { cases, parties } from "./cases";
@@ -95,6 +96,10 @@ export const orders = sqliteTable(
     index("orders_list_idx").on(t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
     // The years an order's date touches, for the timeline's filter form.
     index("orders_years_idx").on(yearSpan(t.dateSigned, t.dateSignedLatest).first, yearSpan(t.dateSigned, t.dateSignedLatest).last),
+    // A judge's orders (the judge's page, the judges list's counts, whether the public may see a judge).
+    index("orders_judge_idx")
+      .on(t.judgeId)
+      .where(sql`${t.judgeId} is not null`),
   ],
 );
 

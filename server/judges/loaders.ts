@@ -39,8 +39,7 @@ export function loadJudgeSummaries(db: Db): JudgeSummary[] {
     .list()
     .sort((a, b) => surnameOf(a.name).localeCompare(surnameOf(b.name), "en") || a.name.localeCompare(b.name, "en") || a.id - b.id);
   const courts = new Map(repo.courts(rows.map((j) => j.courtId)).map((c) => [c.id, toPublic("court", c)]));
-  const caseJudges = repo.caseJudges();
-  const orderJudges = repo.orderJudges();
+  const counts = repo.counts();
   const sources = createSourcesRepository(db);
   const refs = rows.map((j) => ({ type: "judge" as const, id: j.id }));
   const citations = sources.citationsFor(refs);
@@ -48,8 +47,8 @@ export function loadJudgeSummaries(db: Db): JudgeSummary[] {
   return rows.map((j) => ({
     judge: toPublic("judge", j),
     court: (j.courtId && courts.get(j.courtId)) || null,
-    caseCount: caseJudges.filter((c) => c.assignedJudgeId === j.id || c.referredJudgeId === j.id).length,
-    orderCount: orderJudges.filter((o) => o.judgeId === j.id).length,
+    caseCount: counts.get(j.id)?.cases ?? 0,
+    orderCount: counts.get(j.id)?.orders ?? 0,
     citations: citations.get(refKey("judge", j.id)) ?? [],
     conflicts: conflicts.get(refKey("judge", j.id)) ?? [],
   }));

@@ -115,21 +115,34 @@ export function publicEvent(db: Db): SQL {
  * out of the judges list until one of them is published.
  */
 export function publicJudge(db: Db): SQL {
-  const names = (only: SQL | undefined) => [
+  // Each exists is driven from the judge's own rows (cases_assigned_judge_idx,
+  // cases_referred_judge_idx, orders_judge_idx, migration 0017): an OR of the two case columns
+  // in one exists, or an order joined to its case, had SQLite read every case for every judge.
+  const caseNaming = (column: SQLiteColumn, only: SQL | undefined) =>
     exists(
       db
         .select({ one: sql`1` })
         .from(s.cases)
-        .where(
-          and(or(eq(s.cases.assignedJudgeId, s.judges.id), eq(s.cases.referredJudgeId, s.judges.id)), isNull(s.cases.deletedAt), only),
-        ),
-    ),
+        .where(and(eq(column, s.judges.id), isNull(s.cases.deletedAt), only)),
+    );
+  const names = (only: SQL | undefined) => [
+    or(caseNaming(s.cases.assignedJudgeId, only), caseNaming(s.cases.referredJudgeId, only))!,
     exists(
       db
         .select({ one: sql`1` })
         .from(s.orders)
-        .innerJoin(s.cases, eq(s.cases.id, s.orders.caseId))
-        .where(and(eq(s.orders.judgeId, s.judges.id), isNull(s.orders.deletedAt), isNull(s.cases.deletedAt), only)),
+        .where(
+          and(
+            eq(s.orders.judgeId, s.judges.id),
+            isNull(s.orders.deletedAt),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(s.cases)
+                .where(and(eq(s.cases.id, s.orders.caseId), isNull(s.cases.deletedAt), only)),
+            ),
+          ),
+        ),
     ),
   ];
   const [anyCase, anyOrder] = names(undefined);
