@@ -103,7 +103,8 @@ const STAFF_INDEXES = { docket_entries: "docket_entries_fts", documents: "docume
  * Runs `load` with the triggers of the staff indexes set aside, then rebuilds those indexes from
  * their tables and puts the triggers back as they were (their SQL read from the schema, so a
  * migration that changes a trigger changes it here too). Call inside a transaction: a failure
- * leaves schema and index as they were.
+ * leaves schema and index as they were. Every trigger of the two tables is set aside, the
+ * docket's entry counts' too (migration 0019), so those are counted again from the entries after.
  */
 function withIndexesRebuiltAfter(db: Db, load: () => void): void {
   const sqlite = db.$client;
@@ -118,6 +119,10 @@ function withIndexesRebuiltAfter(db: Db, load: () => void): void {
   load();
   for (const index of Object.values(STAFF_INDEXES)) sqlite.exec(`INSERT INTO ${index} (${index}) VALUES ('rebuild')`);
   for (const { sql } of triggers) sqlite.exec(sql);
+  sqlite.exec("DELETE FROM docket_entry_counts");
+  sqlite.exec(
+    "INSERT INTO docket_entry_counts (case_id, kind, live) SELECT case_id, kind, count(*) FROM docket_entries WHERE deleted_at IS NULL GROUP BY case_id, kind",
+  );
 }
 
 /** Adds the generated cases to `db` in one transaction and says what it wrote. */

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, uniqueIndex, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { recordColumns, sealColumns } from "./columns";
 import { cases } from "./cases";
 
@@ -65,6 +65,25 @@ export const docketEntries = sqliteTable(
     // A case's newest entries by filing date (its Atom feed).
     index("docket_entries_live_case_date_idx").on(t.caseId, t.deletedAt, t.dateFiled, t.sequence),
   ],
+);
+
+/**
+ * How many live entries (deleted_at null) a case has of each kind, kept by SQLite's triggers on
+ * docket_entries (migration 0019) in the same transaction as every write, whoever makes it: a
+ * docket page's count is then a lookup, not a walk through the case's index entries (100,000 on
+ * the longest generated docket, on every render). The public count is this less the entries
+ * the publication guard holds, which are few and counted when read.
+ */
+export const docketEntryCounts = sqliteTable(
+  "docket_entry_counts",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ENTRY_KINDS }).notNull(),
+    live: integer("live").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.kind] })],
 );
 
 /** A stored file, kept once by content hash under DATA_DIR. */
