@@ -2,20 +2,25 @@ import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-or
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { publicCase, publicJudge, publicRow } from "../records/public-scope";
+import { preparedQuery } from "../records/prepared";
 
 /**
  * Synchronous reads of judges and what counts against them: the judges the public may see
  * (publicJudge) and the public cases and orders that name them. Nothing here is projected yet.
  */
 export function createJudgesRepository(db: Db) {
+  /** A query built and prepared once per database (records/prepared.ts): publicJudge's subqueries took longer to build than to run. */
+  const once = <T>(name: string, build: () => T) => preparedQuery(db, `judges.${name}`, build);
   return {
     list() {
-      return db
-        .select()
-        .from(s.judges)
-        .where(and(publicRow(s.judges), publicJudge(db)))
-        .orderBy(asc(s.judges.name), asc(s.judges.id))
-        .all();
+      return once("list", () =>
+        db
+          .select()
+          .from(s.judges)
+          .where(and(publicRow(s.judges), publicJudge(db)))
+          .orderBy(asc(s.judges.name), asc(s.judges.id))
+          .prepare(),
+      ).all();
     },
 
     findBySlug(slug: string) {
@@ -62,17 +67,19 @@ export function createJudgesRepository(db: Db) {
       const publicCaseOf = (caseId: typeof o.caseId) => sql`exists (select 1 from ${c} where ${and(eq(c.id, caseId), publicCase())})`;
       const casesNaming = (column: typeof c.assignedJudgeId | typeof c.referredJudgeId, also?: SQL) =>
         sql<number>`(select count(*) from ${c} where ${and(eq(column, judgeId), publicCase(), also)})`;
-      const rows = db
-        .select({
-          id: j.id,
-          assigned: casesNaming(c.assignedJudgeId),
-          // A case that names the judge as both is counted once, as assigned.
-          referred: casesNaming(c.referredJudgeId, or(isNull(c.assignedJudgeId), ne(c.assignedJudgeId, judgeId))),
-          orders: sql<number>`(select count(*) from ${o} where ${and(eq(o.judgeId, judgeId), publicRow(o), publicCaseOf(o.caseId))})`,
-        })
-        .from(j)
-        .where(isNull(j.deletedAt))
-        .all();
+      const rows = once("counts", () =>
+        db
+          .select({
+            id: j.id,
+            assigned: casesNaming(c.assignedJudgeId),
+            // A case that names the judge as both is counted once, as assigned.
+            referred: casesNaming(c.referredJudgeId, or(isNull(c.assignedJudgeId), ne(c.assignedJudgeId, judgeId))),
+            orders: sql<number>`(select count(*) from ${o} where ${and(eq(o.judgeId, judgeId), publicRow(o), publicCaseOf(o.caseId))})`,
+          })
+          .from(j)
+          .where(isNull(j.deletedAt))
+          .prepare(),
+      ).all();
       return new Map(rows.map((r) => [r.id, { cases: r.assigned + r.referred, orders: r.orders }]));
     },
   };
