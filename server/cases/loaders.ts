@@ -216,24 +216,13 @@ export type CaseSummary = {
  */
 export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]): CaseSummary[] {
   const caseRows = page ?? db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
-  const ofPage = <T extends SQLiteColumn>(column: T) =>
-    page
-      ? [
-          inArray(
-            column,
-            page.map((c) => c.id),
-          ),
-        ]
-      : [];
   // For a page, only the courts, judges and subpoenas its cases name are read: the whole
   // tables grow with the record (an import brings its judges and courts).
   const named = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
   const only = <T extends SQLiteColumn>(column: T, values: (string | number)[]) => (page ? [inArray(column, values)] : []);
-  const links = db
-    .select()
-    .from(s.caseSubpoenas)
-    .where(and(...ofPage(s.caseSubpoenas.caseId)))
-    .all();
+  const repo = createCasesRepository(db);
+  const pageIds = caseRows.map((c) => c.id);
+  const links = page ? repo.subpoenaLinksOfCases(pageIds) : db.select().from(s.caseSubpoenas).all();
   const courtIds = named(caseRows.map((c) => c.courtId));
   const judgeIds = named(caseRows.flatMap((c) => [c.assignedJudgeId, c.referredJudgeId]));
   const subpoenaIds = named(links.map((l) => l.subpoenaId));
@@ -267,13 +256,10 @@ export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]
           .all()
     ).map((sp) => [sp.id, toPublic("subpoena", sp)]),
   );
-  const motions = db
-    .select()
-    .from(s.motions)
-    .where(and(publicRow(s.motions), ...ofPage(s.motions.caseId)))
-    // Each case's motions in id order; by case first so a page's are read from motions_case_idx in that order.
-    .orderBy(asc(s.motions.caseId), asc(s.motions.id))
-    .all();
+  // Each case's motions in id order; by case first so a page's are read from motions_case_idx in that order.
+  const motions = page
+    ? repo.motionsOfCases(pageIds)
+    : db.select().from(s.motions).where(publicRow(s.motions)).orderBy(asc(s.motions.caseId), asc(s.motions.id)).all();
   const sources = createSourcesRepository(db);
   const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
   const citations = sources.citationsFor(refs);

@@ -131,27 +131,32 @@ export function createCasesRepository(db: Db) {
 
     /** One page of the public cases as the cases page lists them: by group, then the record's order. */
     listPage(limit: number, offset: number) {
-      const rank = sql`case ${s.cases.group} ${sql.join(
-        PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${g} then ${i}`),
-        sql` `,
-      )} else ${PUBLIC_CASE_GROUPS.length} end`;
-      // The page's ids are sorted first, then only its rows read: sorting every public case's
-      // whole row (a thousand, summaries and all) to keep a hundred was most of the list's SQL.
-      const pageIds = db
-        .select({ id: s.cases.id })
-        .from(s.cases)
-        .where(publicCase())
-        .orderBy(rank, asc(s.cases.position), asc(s.cases.id))
-        .limit(limit)
-        .offset(offset);
-      const rows = db
-        .select()
-        .from(s.cases)
-        .where(inArray(s.cases.id, pageIds))
-        .orderBy(rank, asc(s.cases.position), asc(s.cases.id))
-        .all();
-      const total = db.select({ n: count() }).from(s.cases).where(publicCase()).get()?.n ?? 0;
-      return { rows, total };
+      // Prepared once: building and compiling these took longer than running them.
+      const statements = once("listPage", () => {
+        const rank = sql`case ${s.cases.group} ${sql.join(
+          PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${g} then ${i}`),
+          sql` `,
+        )} else ${PUBLIC_CASE_GROUPS.length} end`;
+        // The page's ids are sorted first, then only its rows read: sorting every public case's
+        // whole row (a thousand, summaries and all) to keep a hundred was most of the list's SQL.
+        const pageIds = db
+          .select({ id: s.cases.id })
+          .from(s.cases)
+          .where(publicCase())
+          .orderBy(rank, asc(s.cases.position), asc(s.cases.id))
+          .limit(sql.placeholder("limit"))
+          .offset(sql.placeholder("offset"));
+        return {
+          rows: db
+            .select()
+            .from(s.cases)
+            .where(inArray(s.cases.id, pageIds))
+            .orderBy(rank, asc(s.cases.position), asc(s.cases.id))
+            .prepare(),
+          total: db.select({ n: count() }).from(s.cases).where(publicCase()).prepare(),
+        };
+      });
+      return { rows: statements.rows.all({ limit, offset }), total: statements.total.get()?.n ?? 0 };
     },
 
     /**
@@ -159,21 +164,58 @@ export function createCasesRepository(db: Db) {
      * last), then id. `after`/`before` are a case's [position, id], as the list's cursors hold them.
      */
     keysetPage(page: { limit: number; after?: [number | null, number]; before?: [number | null, number] }) {
-      const c = s.cases;
-      const key = sql`(${c.position} is null, coalesce(${c.position}, 0), ${c.id})`;
-      const bound = ([position, id]: [number | null, number]) => sql`(${position === null ? 1 : 0}, ${position ?? 0}, ${id})`;
-      const where: SQL[] = [publicCase()];
-      if (page.after) where.push(sql`${key} > ${bound(page.after)}`);
-      if (page.before) where.push(sql`${key} < ${bound(page.before)}`);
-      const direction = page.before ? desc : asc;
-      const rows = db
-        .select()
-        .from(c)
-        .where(and(...where))
-        .orderBy(direction(sql`${c.position} is null`), direction(sql`coalesce(${c.position}, 0)`), direction(c.id))
-        .limit(page.limit)
-        .all();
+      const edge = page.after ? "after" : page.before ? "before" : "first";
+      const statement = once(`keysetPage:${edge}`, () => {
+        const c = s.cases;
+        const key = sql`(${c.position} is null, coalesce(${c.position}, 0), ${c.id})`;
+        const bound = sql`(${sql.placeholder("nullPosition")}, ${sql.placeholder("position")}, ${sql.placeholder("id")})`;
+        const where: SQL[] = [publicCase()];
+        if (edge === "after") where.push(sql`${key} > ${bound}`);
+        if (edge === "before") where.push(sql`${key} < ${bound}`);
+        const direction = edge === "before" ? desc : asc;
+        const ordering = [direction(sql`${c.position} is null`), direction(sql`coalesce(${c.position}, 0)`), direction(c.id)];
+        // The page's ids are sorted first and only its rows read, as on the cases page (listPage).
+        const pageIds = db
+          .select({ id: c.id })
+          .from(c)
+          .where(and(...where))
+          .orderBy(...ordering)
+          .limit(sql.placeholder("limit"));
+        return db
+          .select()
+          .from(c)
+          .where(inArray(c.id, pageIds))
+          .orderBy(...ordering)
+          .prepare();
+      });
+      const [position, id] = page.after ?? page.before ?? [null, 0];
+      const rows = statement.all({ limit: page.limit, nullPosition: position === null ? 1 : 0, position: position ?? 0, id });
       return page.before ? rows.reverse() : rows;
+    },
+
+    /** The public motions of a page of cases, each case's in id order (prepared per length of the padded id list). */
+    motionsOfCases(caseIds: number[]) {
+      const ids = paddedList(caseIds);
+      return once(`motionsOfCases:${ids.length}`, () =>
+        db
+          .select()
+          .from(s.motions)
+          .where(and(publicRow(s.motions), inArray(s.motions.caseId, placeholderList("c", ids.length))))
+          .orderBy(asc(s.motions.caseId), asc(s.motions.id))
+          .prepare(),
+      ).all(bindList("c", ids));
+    },
+
+    /** Which subpoenas a page of cases challenges. */
+    subpoenaLinksOfCases(caseIds: number[]) {
+      const ids = paddedList(caseIds);
+      return once(`subpoenaLinksOfCases:${ids.length}`, () =>
+        db
+          .select()
+          .from(s.caseSubpoenas)
+          .where(inArray(s.caseSubpoenas.caseId, placeholderList("c", ids.length)))
+          .prepare(),
+      ).all(bindList("c", ids));
     },
 
     findBySlug(slug: string) {
