@@ -105,7 +105,14 @@ export function createCasesRepository(db: Db) {
     // An entry number is digits, so only a search with a digit in it can find a sealed entry by
     // its number; leaving the test out otherwise lets the page and its count be read from the
     // docket's covering index (docket_entries_live_seq_idx) instead of every row of the case.
-    const byNumber = /\d/.test(q) ? [and(eq(s.docketEntries.sealed, true), like(s.docketEntries.number, likePattern(q)))!] : [];
+    // Both are id lists, so SQLite reads each and unites them by id (a plain column test beside
+    // the index's ids made it read every row of the case whenever a search had a digit in it).
+    const e = s.docketEntries;
+    const sealedByNumber = db
+      .select({ id: e.id })
+      .from(e)
+      .where(and(eq(e.caseId, caseId), eq(e.sealed, true), like(e.number, likePattern(q))));
+    const byNumber = /\d/.test(q) ? [inArray(e.id, sealedByNumber)] : [];
     where.push(byText.length + byNumber.length > 0 ? or(...byText, ...byNumber)! : sql`1 = 0`);
     const statements = docketPageStatements(db, and(...where)!, query.order);
     const live = statements.live.get({})?.n ?? 0;
