@@ -54,8 +54,6 @@ export const ORDER_LIST: ListSpec<OrderApiItem> = {
   orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
 };
 const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
-/** The orders of the list the orders list cuts in SQL (ordered by kind, it sorts in memory). */
-const SQL_ORDERS = ["", "date_signed", "-date_signed"];
 /** The orders of the timeline it cuts in SQL (ordered by kind, it sorts in memory). */
 const SQL_TIMELINE_ORDERS = ["", "date", "-date"];
 
@@ -116,66 +114,80 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      // In its own order, or by date signed either way, the list is cut in SQL by keyset with its
-      // filters (the records of one page are loaded); ordered by kind it sorts every order's record in memory.
-      if (SQL_ORDERS.includes(typeof query["order_by"] === "string" ? query["order_by"] : "")) {
-        return sendPage(app, request, reply, { schema: OrderList, page: (linkTo) => orderPage(query, linkTo) });
-      }
-      return sendList(app, request, reply, {
-        spec: ORDER_LIST,
-        schema: OrderList,
-        rows: () =>
-          loadOrders(app.db).map((o) => {
-            const item = toOrderItem(ctx, o);
-            return { item, key: ORDER_LIST.key(item) };
-          }),
-      });
+      // Cut in SQL by keyset with its filters in every order it offers: only the page's records are loaded.
+      return sendPage(app, request, reply, { schema: OrderList, page: (linkTo) => orderPage(query, linkTo) });
     },
   );
 
   /**
-   * One keyset page of the orders, filtered, in the list's own order or by date signed (the same
-   * order, its key first in the cursor as pageOf gives it; descending, the list's order read
-   * backwards), with the cursors pageOf gives out.
+   * One keyset page of the orders, filtered, in the list's own order, by date signed (the same
+   * order, its key first in the cursor as pageOf gives it) or by kind (the list's order within
+   * each kind, the kinds read one after another), either way (descending: read backwards), with
+   * the cursors pageOf gives out.
    */
   function orderPage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<OrderApiItem> {
     const repo = createOrdersRepository(app.db);
     const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
+    const byKind = orderBy.replace(/^-/, "") === "kind";
     const descending = orderBy.startsWith("-");
     const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
     const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
-    // A cursor's key: [day, rank, id], after the ordering's own [day, rank] with order_by.
+    // A cursor's key: [day, rank, id], after the ordering's own members ([day, rank], or [kind]).
+    const lead = byKind ? 1 : orderBy ? 2 : 0;
     const toKey = (key: SortKey): OrderKey => {
-      const own = orderBy ? key.slice(2) : key;
+      const own = key.slice(lead);
       const ok =
-        key.length === (orderBy ? 5 : 3) &&
+        key.length === lead + 3 &&
+        (!byKind || (ORDER_KINDS as readonly unknown[]).includes(key[0])) &&
         (own[0] === null || typeof own[0] === "string") &&
         typeof own[1] === "number" &&
         typeof own[2] === "number";
       if (!ok) throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
       return own as OrderKey;
     };
-    const cursorKey = (item: OrderApiItem): SortKey =>
-      orderBy ? [...fuzzyDateKey(item.dateSigned), ...ORDER_LIST.key(item)] : ORDER_LIST.key(item);
+    const cursorKey = (item: OrderApiItem): SortKey => [
+      ...(byKind ? [item.kind] : orderBy ? fuzzyDateKey(item.dateSigned) : []),
+      ...ORDER_LIST.key(item),
+    ];
     const filter = sentFilters(ORDER_LIST, query) as unknown as OrderListFilter;
-    // Read in the list's own order: a descending page after a key is the list's page before it.
-    const read = (side: "after" | "before", key: OrderKey | undefined, n: number) => {
+    // The `n` ids next to a key on one side, in the answer's order, read in the list's own order
+    // (descending, a page after a key is the list's page before it); with no key, from the start or the end.
+    const near = (only: OrderListFilter, side: "after" | "before", key: OrderKey | undefined, n: number) => {
       const listSide = descending === (side === "after") ? "before" : "after";
-      return repo.keysetPage(key ? { limit: n, [listSide]: key } : { limit: n, fromEnd: listSide === "before" }, filter);
+      const ids = repo.keysetPage(key ? { limit: n, [listSide]: key } : { limit: n, fromEnd: listSide === "before" }, only);
+      return descending ? ids.reverse() : ids;
+    };
+    // By kind: the kinds in the answer's order (their names sort alike by pageOf's compare and by code unit), each its own keyset walk.
+    const kinds: string[] = byKind ? [...ORDER_KINDS].sort() : [];
+    if (descending) kinds.reverse();
+    const read = (side: "after" | "before", key: SortKey | undefined, n: number): number[] => {
+      if (!byKind) return near(filter, side, key && toKey(key), n);
+      const step = side === "after" ? 1 : -1;
+      let ids: number[] = [];
+      for (
+        let i = key ? kinds.indexOf(key[0] as string) : step > 0 ? 0 : kinds.length - 1;
+        i >= 0 && i < kinds.length && ids.length < n;
+        i += step
+      ) {
+        const only = { ...filter, values: [...filter.values, { name: "kind" as const, anyOf: [kinds[i]!] }] };
+        const got = near(only, side, key && kinds[i] === key[0] ? toKey(key) : undefined, n - ids.length);
+        ids = step > 0 ? [...ids, ...got] : [...got, ...ids];
+      }
+      return ids;
     };
     const at = cursor?.after ?? cursor?.before;
-    const ids = read(cursor?.before ? "before" : "after", at && toKey(at), limit);
-    const items = loadOrders(app.db, { orderIds: ids }).map((o) => toOrderItem(ctx, o));
-    if (descending) items.reverse();
+    if (at) toKey(at);
+    const ids = read(cursor?.before ? "before" : "after", at, limit);
+    const records = new Map(loadOrders(app.db, { orderIds: ids }).map((o) => [o.order.id, o]));
+    const items = ids.flatMap((id) => (records.has(id) ? [toOrderItem(ctx, records.get(id)!)] : []));
     const first = items[0];
     const last = items.at(-1);
     const { cursor: _drop, ...rest } = query;
     const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
-    const keyOf = (item: OrderApiItem) => toKey(cursorKey(item));
     return {
       items,
-      next: last && read("after", keyOf(last), 1).length ? link({ order: orderBy, after: cursorKey(last) }) : null,
-      previous: first && read("before", keyOf(first), 1).length ? link({ order: orderBy, before: cursorKey(first) }) : null,
+      next: last && read("after", cursorKey(last), 1).length ? link({ order: orderBy, after: cursorKey(last) }) : null,
+      previous: first && read("before", cursorKey(first), 1).length ? link({ order: orderBy, before: cursorKey(first) }) : null,
     };
   }
 

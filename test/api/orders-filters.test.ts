@@ -12,7 +12,7 @@ import { insertAccount, insertCase, insertCoverage, insertJudge, insertOrder, in
 import { fullScans, recordQueries } from "../support/query-plans";
 
 /*
- * /api/v1/orders with filters, or ordered by date signed, is a keyset page cut in SQL
+ * /api/v1/orders with filters, or ordered by date signed or by kind, is a keyset page cut in SQL
  * (orders repository, keysetPage with the list's filters) where it used to load every order's
  * record and filter and sort them in memory. Walked page by page, forward and back, each query
  * must give exactly what the in-memory list (pageOf over loadOrders's items, as before) gives,
@@ -140,6 +140,10 @@ describe("the API's order list, filtered in SQL", () => {
     "order_by=date_signed",
     "order_by=-date_signed",
     "order_by=-date_signed&case=case-a&standing=none",
+    "order_by=kind",
+    "order_by=-kind",
+    "order_by=kind&standing=in_force",
+    "order_by=-kind&case=case-a&date_signed__lte=2025-03-04",
   ];
 
   it.each(QUERIES)("gives what the in-memory list gives for %s, walking forward and back", async (query) => {
