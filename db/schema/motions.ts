@@ -94,6 +94,8 @@ export const orders = sqliteTable(
     index("orders_case_idx").on(t.caseId, t.deletedAt),
     // The orders list's order (shared/date-ordering), read in order from the index: day signed, then precision; the rowid (id) ends it.
     index("orders_list_idx").on(t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
+    // The same order within one kind: the API's list filtered or ordered by kind walks it.
+    index("orders_kind_list_idx").on(t.kind, t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
     // The years an order's date touches, for the timeline's filter form.
     index("orders_years_idx").on(yearSpan(t.dateSigned, t.dateSignedLatest).first, yearSpan(t.dateSigned, t.dateSignedLatest).last),
     // A judge's orders (the judge's page, the judges list's counts, whether the public may see a judge).
