@@ -5,8 +5,8 @@ import { loadOrders } from "../orders/loaders";
 import { paths } from "../paths";
 import { fuzzyDateKey } from "../shared/date-ordering";
 import { loadSourceRegister } from "../sources/register";
-import { keyOfItem, loadTimeline, loadTimelinePageByKey, type TimelineItem as TimelineItemRecord } from "../timeline/loaders";
-import type { TimelineKey, TimelineListFilter } from "../timeline/repository";
+import { keyOfItem, loadTimelinePageByKey, type TimelineItem as TimelineItemRecord } from "../timeline/loaders";
+import { createTimelineRepository, type TimelineKey, type TimelineListFilter } from "../timeline/repository";
 import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
@@ -54,8 +54,6 @@ export const ORDER_LIST: ListSpec<OrderApiItem> = {
   orderings: { date_signed: (o) => fuzzyDateKey(o.dateSigned), kind: (o) => [o.kind] },
 };
 const OrderList = listOf(OrderItem, "One page of the orders, earliest first.");
-/** The orders of the timeline it cuts in SQL (ordered by kind, it sorts in memory). */
-const SQL_TIMELINE_ORDERS = ["", "date", "-date"];
 
 /** The timeline's filters and orderings (exported for the test that holds its SQL pages to pageOf's). */
 export const TIMELINE_LIST: ListSpec<TimelineApiItem> = {
@@ -206,39 +204,32 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      // In its own order, or by date either way, the list is a keyset page cut in SQL over the
-      // events and the orders with its filters (only the page's records are loaded); ordered by
-      // kind it sorts every item in memory.
-      if (SQL_TIMELINE_ORDERS.includes(typeof query["order_by"] === "string" ? query["order_by"] : "")) {
-        return sendPage(app, request, reply, { schema: TimelineList, page: (linkTo) => timelinePage(query, linkTo) });
-      }
-      return sendList(app, request, reply, {
-        spec: TIMELINE_LIST,
-        schema: TimelineList,
-        rows: () =>
-          loadTimeline(app.db, { year: request.query["year"] as number | undefined }).items.map((t) => ({
-            item: toTimelineItem(ctx, t),
-            key: [...fuzzyDateKey(t.date), t.origin === "event" ? 0 : 1, t.event?.id ?? t.order?.id ?? 0],
-          })),
-      });
+      // A keyset page cut in SQL over the events and the orders with its filters, in every order
+      // it offers: only the page's records are loaded.
+      return sendPage(app, request, reply, { schema: TimelineList, page: (linkTo) => timelinePage(query, linkTo) });
     },
   );
 
   /**
-   * One keyset page of the timeline, filtered, in its own order or by date (the same order, its
-   * key first in the cursor as sendList gives it; descending, the timeline read backwards), with
-   * the cursors sendList gives out for it.
+   * One keyset page of the timeline, filtered, in its own order, by date (the same order, its key
+   * first in the cursor as sendList gives it) or by kind (the timeline's order within each kind,
+   * the kinds read one after another), either way (descending: read backwards), with the cursors
+   * sendList gives out for it.
    */
   function timelinePage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<TimelineApiItem> {
+    const repo = createTimelineRepository(app.db);
     const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
+    const byKind = orderBy.replace(/^-/, "") === "kind";
     const descending = orderBy.startsWith("-");
     const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
     const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
-    // A cursor's key: [day, rank, origin, id], after the ordering's own [day, rank] with order_by.
+    // A cursor's key: [day, rank, origin, id], after the ordering's own members ([day, rank], or [kind]).
+    const lead = byKind ? 1 : orderBy ? 2 : 0;
     const toKey = (key: SortKey): TimelineKey => {
-      const own = orderBy ? key.slice(2) : key;
+      const own = key.slice(lead);
       const ok =
-        key.length === (orderBy ? 6 : 4) &&
+        key.length === lead + 4 &&
+        (!byKind || (EVENT_KINDS as readonly unknown[]).includes(key[0])) &&
         (own[0] === null || typeof own[0] === "string") &&
         typeof own[1] === "number" &&
         (own[2] === 0 || own[2] === 1) &&
@@ -246,26 +237,60 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
       if (!ok) throw new ValidationError([{ path: "cursor", message: "is not one this list gave out" }]);
       return own as TimelineKey;
     };
-    const cursorKey = (item: TimelineItemRecord): SortKey => (orderBy ? [...fuzzyDateKey(item.date), ...keyOfItem(item)] : keyOfItem(item));
+    const cursorKey = (item: TimelineItemRecord): SortKey => [
+      ...(byKind ? [item.kind] : orderBy ? fuzzyDateKey(item.date) : []),
+      ...keyOfItem(item),
+    ];
+    const year = typeof query["year"] === "number" ? query["year"] : undefined;
+    const filter = sentFilters(TIMELINE_LIST, query) as unknown as TimelineListFilter;
+    // Where a read next to a key lies in the timeline's own order (descending, a page after a key
+    // is its page before it); with no key, from the start or the end.
+    const bounds = (side: "after" | "before", key: TimelineKey | undefined) => {
+      const listSide = descending === (side === "after") ? "before" : "after";
+      return key ? { [listSide]: key } : { fromEnd: listSide === "before" };
+    };
+    const inOrder = <T>(rows: T[]) => (descending ? [...rows].reverse() : rows);
+    // The page's items, or (for next and previous) whether there is one, next to a key on one side, in the answer's order.
+    const itemsNear = (list: TimelineListFilter, side: "after" | "before", key: TimelineKey | undefined, n: number) =>
+      inOrder(loadTimelinePageByKey(app.db, { limit: n, year, list, ...bounds(side, key) }).items);
+    const anyNear = (list: TimelineListFilter, side: "after" | "before", key: TimelineKey | undefined) =>
+      repo.keysetPage({ limit: 1, year, list, ...bounds(side, key) });
+    // By kind: the kinds in the answer's order (their names sort alike by pageOf's compare and by code unit), each its own keyset walk.
+    const kinds: string[] = byKind ? [...EVENT_KINDS].sort() : [];
+    if (descending) kinds.reverse();
+    function read<T>(
+      side: "after" | "before",
+      key: SortKey | undefined,
+      n: number,
+      near: (list: TimelineListFilter, side: "after" | "before", key: TimelineKey | undefined, n: number) => T[],
+    ): T[] {
+      if (!byKind) return near(filter, side, key && toKey(key), n);
+      const step = side === "after" ? 1 : -1;
+      let rows: T[] = [];
+      for (
+        let i = key ? kinds.indexOf(key[0] as string) : step > 0 ? 0 : kinds.length - 1;
+        i >= 0 && i < kinds.length && rows.length < n;
+        i += step
+      ) {
+        const only = { ...filter, values: [...filter.values, { name: "kind" as const, anyOf: [kinds[i]!] }] };
+        const got = near(only, side, key && kinds[i] === key[0] ? toKey(key) : undefined, n - rows.length);
+        rows = step > 0 ? [...rows, ...got] : [...got, ...rows];
+      }
+      return rows;
+    }
     const at = cursor?.after ?? cursor?.before;
-    // Read in the timeline's own order: a descending page after a key is its page before it.
-    const listSide = descending === Boolean(cursor?.after) ? "before" : "after";
-    const page = loadTimelinePageByKey(app.db, {
-      limit,
-      year: typeof query["year"] === "number" ? query["year"] : undefined,
-      list: sentFilters(TIMELINE_LIST, query) as unknown as TimelineListFilter,
-      ...(at ? { [listSide]: toKey(at) } : { fromEnd: descending }),
-    });
-    const items = descending ? [...page.items].reverse() : page.items;
-    const [hasNext, hasPrevious] = descending ? [page.previous, page.next] : [page.next, page.previous];
+    if (at) toKey(at);
+    const items = read(cursor?.before ? "before" : "after", at, limit, itemsNear);
     const first = items[0];
     const last = items.at(-1);
     const { cursor: _drop, ...rest } = query;
     const link = (c: Cursor) => linkTo({ ...rest, cursor: encodeCursor(c) });
+    const more = (side: "after" | "before", item: TimelineItemRecord) =>
+      read(side, cursorKey(item), 1, (list, s, k) => anyNear(list, s, k)).length > 0;
     return {
       items: items.map((t) => toTimelineItem(ctx, t)),
-      next: hasNext && last ? link({ order: orderBy, after: cursorKey(last) }) : null,
-      previous: hasPrevious && first ? link({ order: orderBy, before: cursorKey(first) }) : null,
+      next: last && more("after", last) ? link({ order: orderBy, after: cursorKey(last) }) : null,
+      previous: first && more("before", first) ? link({ order: orderBy, before: cursorKey(first) }) : null,
     };
   }
 

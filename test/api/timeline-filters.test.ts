@@ -12,7 +12,7 @@ import { buildTestApp } from "../support/app";
 import { insertCase, insertCoverage, insertEvent, insertOrder, insertSubpoena, linkEvent } from "../support/factories";
 
 /*
- * /api/v1/timeline with filters, or ordered by date, is a keyset page cut in SQL (the events'
+ * /api/v1/timeline with filters, or ordered by date or by kind, is a keyset page cut in SQL (the events'
  * and the orders' sides, merged) where it used to build the whole timeline and filter and sort
  * it in memory. Walked page by page, forward and back, each query must give exactly what the
  * in-memory list (pageOf over loadTimeline's items, as before) gives; hidden records never match.
@@ -117,6 +117,10 @@ describe("the API's timeline, filtered in SQL", () => {
     "order_by=date",
     "order_by=-date",
     "order_by=-date&subpoena=subpoena-one",
+    "order_by=kind",
+    "order_by=-kind",
+    "order_by=kind&case=case-a",
+    "order_by=-kind&year=2025&origin__in=order,event",
   ];
 
   it.each(QUERIES)("gives what the in-memory list gives for %s, walking forward and back", async (query) => {
