@@ -1,4 +1,22 @@
-import { and, asc, count, countDistinct, desc, eq, gt, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
@@ -111,7 +129,9 @@ export function createCasesRepository(db: Db) {
     const sealedByNumber = db
       .select({ id: e.id })
       .from(e)
-      .where(and(eq(e.caseId, caseId), eq(e.sealed, true), like(e.number, likePattern(q))));
+      // `number IS NOT NULL` (which LIKE implies) names the numbers' index, so SQLite reads the
+      // case's numbers from it rather than every row of the case by another (case_id, …) index.
+      .where(and(eq(e.caseId, caseId), eq(e.sealed, true), isNotNull(e.number), like(e.number, likePattern(q))));
     const byNumber = /\d/.test(q) ? [inArray(e.id, sealedByNumber)] : [];
     where.push(byText.length + byNumber.length > 0 ? or(...byText, ...byNumber)! : sql`1 = 0`);
     const statements = docketPageStatements(db, and(...where)!, query.order);
