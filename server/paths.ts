@@ -30,7 +30,8 @@ export const paths = {
   /** A page of the orders page: the orders after (or before) the one named. */
   ordersPage: (at: { after?: number; before?: number }) =>
     at.after !== undefined ? `/orders?after=${at.after}` : at.before !== undefined ? `/orders?before=${at.before}` : "/orders",
-  order: (slug: string) => `/orders#order-${enc(slug)}`,
+  // An order's own page (server/orders/show-routes.ts); its card on /orders keeps the anchor `order-{slug}`.
+  order: (slug: string) => `/orders/${enc(slug)}`,
   timeline: () => "/timeline",
   /** A page of the timeline with its filters: the items after (or before) the one named (`event-12`, `order-5`). */
   timelinePage: (query: { year?: number; kind?: string; after?: string; before?: string }) => {
@@ -43,7 +44,8 @@ export const paths = {
     return `/timeline${qs ? `?${qs}` : ""}`;
   },
   timelineCsv: () => "/timeline.csv",
-  event: (slug: string) => `/timeline#event-${enc(slug)}`,
+  // An event's own page (server/timeline/event-routes.ts); its item on /timeline keeps the anchor `event-{slug}`.
+  event: (slug: string) => `/events/${enc(slug)}`,
   sources: () => "/sources",
   source: (tag: string) => `/sources#source-${enc(tag)}`,
   conflict: (code: string) => `/sources#conflict-${enc(code)}`,

@@ -154,6 +154,8 @@ export type DocketMotionView = {
 export type DocketOrderView = {
   id: number;
   anchor: string;
+  /** The order's own page (its permalink). */
+  href: string;
   title: string;
   kind: string;
   judge: { name: string; href: string } | null;
@@ -322,6 +324,7 @@ function ordersView(d: PublicDocketData): DocketOrderView[] {
     return {
       id: o.id,
       anchor: `order-${o.slug}`,
+      href: paths.order(o.slug),
       title: o.title,
       kind: label(ORDER_KIND_LABELS, o.kind),
       judge: judge ? { name: `${judge.title} ${judge.name}`, href: paths.judge(judge.slug) } : null,

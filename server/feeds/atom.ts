@@ -83,10 +83,12 @@ function itemOf(record: FeedRecord, publicUrl: string) {
   }
   const ev = record.event;
   const when = viewDate({ date: ev.date, latest: ev.dateLatest, precision: ev.datePrecision, label: ev.dateLabel });
-  const link = `${publicUrl}${paths.timeline()}#event-${ev.slug}`;
+  // The entry's id stays the address it was first published under (an Atom id never changes,
+  // or readers show the entry again as new); its link is the event's own page.
+  const id = `${publicUrl}${paths.timeline()}#event-${ev.slug}`;
   return {
-    id: link,
-    link,
+    id,
+    link: `${publicUrl}${paths.event(ev.slug)}`,
     title: escapeTitle(`${ev.title}${caseTitle ? ` (${caseTitle})` : ""}`),
     ...stamps(record, publicUrl),
     content: [

@@ -178,3 +178,20 @@ export function loadOrdersPage(db: Db, at: { after?: number; before?: number } =
     previousBefore: hasPrevious && first ? first.order.id : null,
   };
 }
+
+/** One order on its own page (/orders/{slug}): the record as the orders page shows it, its court, and when it last changed. */
+export type OrderPage = { record: OrderRecord; court: PublicRecord<"court"> | null; changedAt: string | null };
+
+/**
+ * The order the public may see at this slug, or undefined: a deleted, held or unpublished order,
+ * or one of a hidden case, is not found, exactly as a slug no order has.
+ */
+export function loadOrderPage(db: Db, slug: string): OrderPage | undefined {
+  const repo = createOrdersRepository(db);
+  const id = repo.publicIdBySlug(slug);
+  if (id === undefined) return undefined;
+  const record = loadOrders(db, { orderIds: [id] })[0];
+  if (!record) return undefined;
+  const court = repo.court(record.case.courtId);
+  return { record, court: court ? toPublic("court", court) : null, changedAt: repo.lastChangedAt(id) };
+}

@@ -157,6 +157,52 @@ export function createOrdersRepository(db: Db) {
     },
 
     /**
+     * The id of the order the public may see at this slug (its own page, /orders/{slug}), or
+     * undefined: deleted, held, of a hidden case, or never, all alike, so a 404 gives nothing away.
+     */
+    publicIdBySlug(slug: string): number | undefined {
+      const o = s.orders;
+      return db
+        .select({ id: o.id })
+        .from(o)
+        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+        .where(and(eq(o.slug, slug), publicRow(o), publicCase()))
+        .get()?.id;
+    },
+
+    /** When an order or what it protects last changed (the latest updated_at of the order and its coverage rows), for its page's "Last changed". */
+    lastChangedAt(orderId: number): string | null {
+      const row = db
+        .select({
+          at: sql<
+            string | null
+          >`max(${s.orders.updatedAt}, coalesce((select max(${s.stayCoverages.updatedAt}) from ${s.stayCoverages} where ${s.stayCoverages.orderId} = ${s.orders.id}), ''))`,
+        })
+        .from(s.orders)
+        .where(eq(s.orders.id, orderId))
+        .get();
+      return row?.at ?? null;
+    },
+
+    /** The court of an order's case, for its page's header and citation. */
+    court(id: string | null) {
+      return id ? db.select().from(s.courts).where(eq(s.courts.id, id)).get() : undefined;
+    },
+
+    /** Slugs of the orders the public may see, by id, a keyset batch after `afterId` at a time (the sitemap). */
+    publicSlugs(afterId: number, limit: number): { id: number; slug: string }[] {
+      const o = s.orders;
+      return db
+        .select({ id: o.id, slug: o.slug })
+        .from(o)
+        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+        .where(and(sql`${o.id} > ${afterId}`, publicRow(o), publicCase()))
+        .orderBy(asc(o.id))
+        .limit(limit)
+        .all();
+    },
+
+    /**
      * How many orders of public cases the public may see (and `where` holds of, when given): the
      * orders page's count, in SQL. The live orders of the public cases, counted from
      * orders_case_idx alone, less those of them the publication guard holds, found from the open

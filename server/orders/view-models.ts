@@ -4,7 +4,10 @@ import { COVERAGE_STATUS_LABELS, MOTION_KIND_LABELS, MOTION_STATUS_LABELS, ORDER
 import { inferredView } from "../sources/inferred";
 import { recordMarkers } from "../sources/record-markers";
 import { conflictMarkers, markersFor } from "../sources/markers";
-import type { OrderRecord, OrdersPage, OrderStanding } from "./loaders";
+import { citationTable } from "../sources/citation-table";
+import { bluebookCitation, type BluebookCitation } from "../shared/bluebook";
+import { citeBox } from "../shared/cite-box";
+import type { OrderPage, OrderRecord, OrdersPage, OrderStanding } from "./loaders";
 
 const STANDING: Record<OrderStanding, { label: string; tone: "ok" | "muted" }> = {
   in_force: { label: "In force", tone: "ok" },
@@ -37,6 +40,7 @@ export function toOrderCard(r: OrderRecord) {
   const o = r.order;
   return {
     anchor: `order-${o.slug}`,
+    href: paths.order(o.slug),
     title: o.title,
     kind: label(ORDER_KIND_LABELS, o.kind),
     ecf: r.entry?.number != null ? { text: `ECF No. ${r.entry.number}`, href: paths.entryPermalink(r.case.slug, r.entry.id) } : null,
@@ -52,7 +56,7 @@ export function toOrderCard(r: OrderRecord) {
     dispositions: r.dispositions.map((d) => ({
       title: d.motion.title,
       kind: label(MOTION_KIND_LABELS, d.motion.kind),
-      href: `${paths.case(r.case.slug)}#motions-heading`,
+      href: paths.motionPage(r.case.slug, d.motion.id),
       disposition: label(MOTION_STATUS_LABELS, d.disposition),
       sources: recordMarkers(d.citations),
     })),
@@ -128,5 +132,61 @@ export function toOrdersIndexView(page: OrdersPage) {
         }
       : null,
     apiHref: paths.api.orders(),
+  };
+}
+
+/** How an order's fields are named where its sources are listed. */
+const ORDER_FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  kind: "Kind",
+  dateSigned: "Date signed",
+  judgeId: "Judge",
+  entryId: "Docket entry",
+  summary: "Summary",
+  quotedText: "Words of the order",
+};
+
+/**
+ * An order in Bluebook form (Rule B17: the document, then the case): "Order that Meta not produce,
+ * Doe v. DHS, No. 3:25-mc-80200-TSH, ECF No. 12 (N.D. Cal. Sept. 19, 2025)"; what the record
+ * does not know (the ECF No., the day) is left out.
+ */
+export function orderCitation(r: OrderRecord, court: { shortName: string } | null): BluebookCitation {
+  const o = r.order;
+  const kase = bluebookCitation({
+    caseName: r.case.caption ?? r.case.label,
+    docketNumber: r.case.docketNumber,
+    court: court?.shortName ?? null,
+    ecfNumber: r.entry?.number ?? null,
+    date: { date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision },
+  });
+  const runs = [{ text: `${o.title}, `, italic: false }, ...kase.runs];
+  return { text: runs.map((run) => run.text).join(""), runs };
+}
+
+/** An order's own page (/orders/{slug}): the card's facts in full, its sources, and "Cite this page". */
+export function toOrderShowView(page: OrderPage, share: { publicUrl: string; retrievedAt: string }) {
+  const r = page.record;
+  const card = toOrderCard(r);
+  const caseTitle = r.case.caption ?? r.case.label;
+  return {
+    ...card,
+    title: `${r.order.title} — ${caseTitle}`,
+    court: page.court?.shortName ?? null,
+    // The order's docket entry when the public may see it, numbered or not.
+    docketEntry: r.entry
+      ? {
+          text: r.entry.number != null ? `ECF No. ${r.entry.number}` : "Unnumbered docket entry",
+          href: paths.entryPermalink(r.case.slug, r.entry.id),
+        }
+      : null,
+    ordersHref: paths.ordersPage({}),
+    sourcesTable: citationTable(r.citations, ORDER_FIELD_LABELS),
+    cite: citeBox({
+      citation: orderCitation(r, page.court),
+      permalink: `${share.publicUrl}${paths.order(r.order.slug)}`,
+      changedAt: page.changedAt,
+      retrievedAt: share.retrievedAt,
+    }),
   };
 }

@@ -78,7 +78,11 @@ export function createRecordStore(db: Db, clock: Clock, guard: (write: GuardWrit
       const caseId = Array.isArray(caseIds) ? (caseIds[0] ?? null) : null;
       guard({ db, now: clock.now(), type, row: after, actor: options.actor, links: options.links?.after, caseId });
     }
-    emitRecordChange(db, { type, id, caseIds });
+    // A record moved to another case leaves the pages of the case it was in too (an order's own
+    // page is stored under its case, and would go on showing it there).
+    const movedFrom = before ? affectedCases(db, type, before) : [];
+    const touched = caseIds === "all" || movedFrom === "all" ? "all" : [...new Set([...caseIds, ...movedFrom])];
+    emitRecordChange(db, { type, id, caseIds: touched });
   }
 
   function requireCurrent(type: EditableType, id: string | number, options: WriteOptions): AnyRow {

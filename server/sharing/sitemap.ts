@@ -5,7 +5,9 @@ import { createCasesRepository } from "../cases/repository";
 import { loadDoctrines } from "../doctrine/loaders";
 import { loadJudgeSummaries } from "../judges/loaders";
 import { paths } from "../paths";
+import { createOrdersRepository } from "../orders/repository";
 import { loadSubpoenaSummaries } from "../subpoenas/loaders";
+import { createTimelineRepository } from "../timeline/repository";
 
 /** The sitemap protocol's limit on the addresses of one file; past it the rest of the entry permalinks are left out. */
 export const SITEMAP_LIMIT = 50_000;
@@ -29,7 +31,21 @@ const STATIC_PAGES = [
   paths.apiDocs(),
 ];
 
-/** Every public page's path: the lists, each subpoena, case, motion, judge, doctrine and authority, then the entries' permalinks, a keyset batch at a time. */
+/** Rows of a keyset read by id, a batch at a time. */
+function* byId<T extends { id: number }>(read: (afterId: number, limit: number) => T[]): Generator<T> {
+  let after = 0;
+  for (;;) {
+    const rows = read(after, ENTRY_BATCH);
+    yield* rows;
+    if (rows.length < ENTRY_BATCH) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * Every public page's path: the lists, each subpoena, case, motion, judge, doctrine and
+ * authority, each order's and each event's page, then the entries' permalinks, a keyset batch at a time.
+ */
 function* publicPaths(db: Db): Generator<string> {
   yield* STATIC_PAGES;
   for (const sm of loadSubpoenaSummaries(db)) yield paths.subpoena(sm.subpoena.slug);
@@ -41,6 +57,10 @@ function* publicPaths(db: Db): Generator<string> {
   for (const j of loadJudgeSummaries(db)) yield paths.judge(j.judge.slug);
   for (const d of loadDoctrines(db)) yield paths.doctrine(d.doctrine.slug);
   for (const a of loadAuthoritySummaries(db)) yield paths.authority(a.authority.slug);
+  const orders = createOrdersRepository(db);
+  for (const o of byId((after, limit) => orders.publicSlugs(after, limit))) yield paths.order(o.slug);
+  const timeline = createTimelineRepository(db);
+  for (const e of byId((after, limit) => timeline.publicEventSlugs(after, limit))) yield paths.event(e.slug);
   const repo = createCasesRepository(db);
   for (const c of cases) {
     let after: [number, number] | undefined;

@@ -135,6 +135,28 @@ export function withOrdersIndexStaff<V extends { groups: { orders: { anchor: str
   return { ...view, groups };
 }
 
+/** An order's own page for staff: Edit and History in the staff bar. */
+export function withOrderStaff<V extends object>(view: V, request: FastifyRequest, r: OrderRef) {
+  const who = signedIn(request);
+  if (!who) return view;
+  return { ...view, staff: orderLinks(who.canEdit, r.order.id, r.case.slug) };
+}
+
+/** An event's own page for staff: Edit and History in the staff bar. */
+export function withEventStaff<V extends object>(view: V, request: FastifyRequest, event: { id: number }) {
+  const who = signedIn(request);
+  if (!who) return view;
+  return {
+    ...view,
+    staff: {
+      links: [
+        ...(who.canEdit ? [{ href: paths.staffRecordEdit("events", event.id), label: "Edit" }] : []),
+        { href: paths.staffHistory("event", event.id), label: "History" },
+      ],
+    },
+  };
+}
+
 /** A judge's page for staff: the judge's history, and Edit beside each order they signed (rows in the loader's order). */
 export function withJudgeStaff<V extends { orders: object[] }>(
   view: V,

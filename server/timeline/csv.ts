@@ -1,10 +1,10 @@
 import type { Readable } from "node:stream";
 import type { Db } from "../../db/client";
-import { paths } from "../paths";
 import { csvStream, sourceTags } from "../shared/csv-reply";
 import { EVENT_KIND_LABELS, label } from "../shared/labels";
 import { inferredView } from "../sources/inferred";
 import { publicTimelineItems, type TimelineItem } from "./loaders";
+import { timelineItemPath } from "./view-models";
 
 /** The columns of /timeline.csv (docs/exports.md). */
 export const TIMELINE_COLUMNS = [
@@ -38,7 +38,7 @@ export function timelineCsvRow(item: TimelineItem, baseUrl: string): string[] {
     item.case ? (item.case.caption ?? item.case.label) : "",
     item.subpoenas.map((sp) => sp.title).join("; "),
     sourceTags(item.citations),
-    `${baseUrl}${paths.timeline()}#${item.anchor}`,
+    `${baseUrl}${timelineItemPath(item)}`,
   ];
 }
 

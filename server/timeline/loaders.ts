@@ -286,3 +286,33 @@ export function loadTimelinePage(
     previous: page.previous ? cursorOf(page.items[0]!) : null,
   };
 }
+
+/** One event on its own page (/events/{slug}): the item as the timeline shows it, its court, the orders it tells of and the judges it names. */
+export type EventPage = {
+  item: TimelineItem & { event: PublicRecord<"event"> };
+  court: PublicRecord<"court"> | null;
+  orders: OrderRecord[];
+  judges: PublicRecord<"judge">[];
+};
+
+/**
+ * The event the public may see at this slug, or undefined: a deleted or held event, or one of a
+ * hidden case, is not found, exactly as a slug no event has.
+ */
+export function loadEventPage(db: Db, slug: string): EventPage | undefined {
+  const repo = createTimelineRepository(db);
+  const id = repo.publicEventIdBySlug(slug);
+  const row = id === undefined ? undefined : repo.events([id])[0];
+  if (!row) return undefined;
+  const sources = createSourcesRepository(db);
+  const refs = [{ type: "event" as const, id: row.event.id }];
+  const item = eventItem(row, sources.citationsFor(refs), sources.conflictsFor(refs)) as EventPage["item"];
+  const orderIds = repo.ordersOfEvent(row.event);
+  const court = item.case ? repo.court(item.case.courtId) : undefined;
+  return {
+    item,
+    court: court ? toPublic("court", court) : null,
+    orders: orderIds.length ? loadOrders(db, { orderIds }) : [],
+    judges: repo.judgesOfEvent(row.event.id).map((j) => toPublic("judge", j)),
+  };
+}

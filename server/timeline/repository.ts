@@ -5,7 +5,7 @@ import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
 import { createOrdersRepository } from "../orders/repository";
 import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
-import { ofPublicCase, publicCase, publicEvent, publicRow } from "../records/public-scope";
+import { ofPublicCase, publicCase, publicEvent, publicJudge, publicRow } from "../records/public-scope";
 
 /**
  * Where an event stands in the timeline's order (shared/date-ordering: the earliest day, undated
@@ -305,6 +305,77 @@ export function createTimelineRepository(db: Db) {
       return row ? [row.day, Number(row.rank), origin, id] : null;
     },
 
+    /**
+     * The id of the event the public may see at this slug (its own page, /events/{slug}), or
+     * undefined: a deleted or held event, or one of a hidden case, is not found, as a slug no event has.
+     */
+    publicEventIdBySlug(slug: string): number | undefined {
+      return db
+        .select({ id: s.events.id })
+        .from(s.events)
+        .where(and(eq(s.events.slug, slug), publicRow(s.events), publicEvent(db)))
+        .orderBy(asc(s.events.id))
+        .get()?.id;
+    },
+
+    /**
+     * The orders an event tells of, as the timeline folds them in (ordersToldOf's rule, from the
+     * event's side): those linked to it, and for an "order" event those of its case signed that day.
+     * Whether the public may see each is loadOrders's to say.
+     */
+    ordersOfEvent(event: { id: number; kind: string; caseId: number | null; date: string | null }): number[] {
+      const linked = db
+        .select({ recordId: s.eventLinks.recordId })
+        .from(s.eventLinks)
+        .where(and(eq(s.eventLinks.eventId, event.id), eq(s.eventLinks.recordType, "order")))
+        .all()
+        .map((r) => Number(r.recordId));
+      const sameDay =
+        event.kind === "order" && event.caseId !== null
+          ? db
+              .select({ id: s.orders.id })
+              .from(s.orders)
+              .where(
+                and(
+                  eq(s.orders.caseId, event.caseId),
+                  event.date === null ? isNull(s.orders.dateSigned) : eq(s.orders.dateSigned, event.date),
+                ),
+              )
+              .all()
+              .map((r) => r.id)
+          : [];
+      return [...new Set([...linked, ...sameDay])];
+    },
+
+    /** The judges an event names (as actor or subject) that the public may see. */
+    judgesOfEvent(eventId: number) {
+      return db
+        .select()
+        .from(s.judges)
+        .innerJoin(s.eventLinks, and(eq(s.eventLinks.recordType, "judge"), eq(s.eventLinks.recordId, sql`cast(${s.judges.id} as text)`)))
+        .where(and(eq(s.eventLinks.eventId, eventId), publicRow(s.judges), publicJudge(db)))
+        .orderBy(asc(s.judges.id))
+        .all()
+        .map((r) => r.judges);
+    },
+
+    /** Slugs of the events the public may see, by id, a keyset batch after `afterId` at a time (the sitemap). */
+    publicEventSlugs(afterId: number, limit: number): { id: number; slug: string }[] {
+      return db
+        .select({ id: s.events.id, slug: s.events.slug })
+        .from(s.events)
+        .where(and(gt(s.events.id, afterId), publicRow(s.events), publicEvent(db)))
+        .orderBy(asc(s.events.id))
+        .limit(limit)
+        .all();
+    },
+
+    /** The court of an event's case, for its page's header. */
+    court(id: string | null) {
+      return id ? db.select().from(s.courts).where(eq(s.courts.id, id)).get() : undefined;
+    },
+
+    /** How many items the (filtered) timeline holds, in SQL. */
     /** How many items the (filtered) timeline holds, in SQL: the public events, and the orders of their own. */
     count(filter: TimelineFilter = {}): number {
       const where = [publicTimelineEvent()];

@@ -30,3 +30,6 @@ const ItemCursor = z
 
 /** The page of /timeline, apart from its filters; a malformed one is the first page. */
 export const TimelinePageQuery = z.object({ after: ItemCursor.optional(), before: ItemCursor.optional() });
+
+/** An event's own page is addressed by its slug. */
+export const EventParams = z.object({ slug: z.string().min(1).max(200) });

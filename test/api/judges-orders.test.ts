@@ -95,7 +95,7 @@ describe("judges and orders API", () => {
     });
     expect(stay).toMatchObject({
       standing: "in_force",
-      htmlUrl: "http://127.0.0.1:3000/orders#order-stay",
+      htmlUrl: "http://127.0.0.1:3000/orders/stay",
       case: { slug: "assigned" },
       judge: { slug: "thomas-s-hixson" },
       coverage: [{ subpoena: { slug: "sp" }, account: { handle: "@acct" }, allAccountsOfMovant: false }],

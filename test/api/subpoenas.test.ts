@@ -99,7 +99,7 @@ describe("subpoenas API", () => {
     expect(byHandle["@other"].coverage).toBeNull();
     expect(sp.coverage).toMatchObject({ unprotectedCount: 1, unnamedAccounts: 1 });
     expect(sp.events).toEqual([
-      expect.objectContaining({ slug: "issued", kind: "issuance", htmlUrl: "http://127.0.0.1:3000/timeline#event-issued" }),
+      expect.objectContaining({ slug: "issued", kind: "issuance", htmlUrl: "http://127.0.0.1:3000/events/issued" }),
     ]);
     expect(sp.challenges[0]).toMatchObject({ slug: "lbprotest-motion", url: "http://127.0.0.1:3000/api/v1/cases/lbprotest-motion" });
   });

@@ -56,7 +56,7 @@ describe("timeline and sources API", () => {
     expect(items[0]).toMatchObject({
       origin: "event",
       kind: "issuance",
-      htmlUrl: "http://127.0.0.1:3000/timeline#event-issued",
+      htmlUrl: "http://127.0.0.1:3000/events/issued",
       subpoenas: [{ slug: "sp" }],
       sources: [{ tag: "S02", field: "date", inferred: true, inferredReason: "from the notice date" }],
       conflicts: [{ code: "Q2", field: "date", htmlUrl: "http://127.0.0.1:3000/sources#conflict-Q2" }],
@@ -95,7 +95,7 @@ describe("timeline and sources API", () => {
     expect(body.conflicts).toEqual([
       expect.objectContaining({
         code: "Q2",
-        records: [expect.objectContaining({ type: "event", field: "date", htmlUrl: "http://127.0.0.1:3000/timeline#event-issued" })],
+        records: [expect.objectContaining({ type: "event", field: "date", htmlUrl: "http://127.0.0.1:3000/events/issued" })],
         sources: [expect.objectContaining({ tag: "S02" })],
       }),
     ]);

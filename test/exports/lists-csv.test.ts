@@ -105,7 +105,7 @@ describe("a subpoena's coverage as CSV", () => {
       case: "Doe v. DHS",
       end_condition: "until the motion is decided",
       sources: "S03",
-      order_url: "http://127.0.0.1:3000/orders#order-hixson-order",
+      order_url: "http://127.0.0.1:3000/orders/hixson-order",
     });
     expect(byAccount["@Other"]).toMatchObject({ order: "", coverage_status: "none" });
     const page = parseHtml((await app.inject("/subpoenas/dhs-meta")).body);

@@ -256,7 +256,7 @@ const CASES: {
       dispositions: [{ motionId: f.motion.id, disposition: "granted" }],
       coverage: [expect.objectContaining({ subpoenaId: f.subpoena.id, addresseeId: f.meta.id, status: "in_force" })],
     }),
-    redirect: /^\/orders#order-order-granting-non-production$/,
+    redirect: /^\/orders\/order-granting-non-production$/,
     invalid: () => ({
       title: "Order",
       kind: "non_production",
@@ -314,7 +314,7 @@ const CASES: {
       subpoenaId: f.subpoena.id,
       related: [{ recordType: "organization", recordId: String(f.meta.id), role: "subject" }],
     }),
-    redirect: /^\/timeline#event-dhs-withdraws-the-summons$/,
+    redirect: /^\/events\/dhs-withdraws-the-summons$/,
     invalid: () => ({
       title: "An event",
       kind: "other",

@@ -98,7 +98,7 @@ describe("judge pages", () => {
     expect($("#referred-heading").parent().find("li h3 a").attr("href")).toBe("/cases/referred-case");
     const order = $("table.judge-orders tbody tr");
     expect(order).toHaveLength(1);
-    expect(order.find("th a").attr("href")).toBe("/orders#order-hixson-non-production");
+    expect(order.find("th a").attr("href")).toBe("/orders/hixson-non-production");
     expect(order.find("td a").attr("href")).toBe("/cases/lbprotest");
     expect(order.find("time").text()).toBe("September 19, 2025");
     expect(order.find(".badge-warn").attr("title")).toContain("Friday after the Thursday filing");

@@ -168,9 +168,9 @@ describe("sources page", () => {
     expect(links).toEqual([
       "/cases/lbprotest",
       "/subpoenas/dhs-2025-09-03",
-      "/orders#order-hixson-non-production",
-      "/timeline#event-withdrawal",
-      "/orders#order-hixson-non-production",
+      "/orders/hixson-non-production",
+      "/events/withdrawal",
+      "/orders/hixson-non-production",
       `/cases/lbprotest#entry-${ids.sealed}`,
     ]);
     // A sealed entry is named by number only.
@@ -191,7 +191,7 @@ describe("sources page", () => {
   it("does not link a removed record from a conflict", async () => {
     createRecordStore(db, testClock).remove("event", ids.event!, { actor: testActor });
     const $ = parseHtml((await app.inject("/sources")).body);
-    expect($("#conflict-Q5 a[href='/timeline#event-withdrawal']")).toHaveLength(0);
+    expect($("#conflict-Q5 a[href='/events/withdrawal']")).toHaveLength(0);
     expect($("#conflict-Q5 ul li")).toHaveLength(5);
   });
 });

@@ -46,6 +46,7 @@ function coverage(
         dateSignedLabel: null,
         summary: null,
         quotedText: null,
+        updatedAt: "2026-11-01T00:00:00.000Z",
       },
       judge: null,
     },

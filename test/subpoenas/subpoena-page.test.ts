@@ -216,7 +216,7 @@ describe("subpoena page", () => {
 
     const lb = row("@LBProtest");
     expect(lb.hasClass("covered")).toBe(true);
-    expect(lb.find("a[href='/orders#order-hixson-non-production']").text()).toBe("Order that Meta not produce");
+    expect(lb.find("a[href='/orders/hixson-non-production']").text()).toBe("Order that Meta not produce");
     expect(lb.find("a[href='/judges/thomas-s-hixson']").text()).toBe("U.S. Magistrate Judge Thomas S. Hixson");
     expect(lb.find("a[href='/cases/lbprotest-motion']")).toHaveLength(1);
     expect(lb.find("time").attr("datetime")).toBe("2025-09-19");
@@ -225,7 +225,7 @@ describe("subpoena page", () => {
     expect(lb.find("sup.src a").first().text()).toBe("S01");
 
     const stop = row("@stopicenet");
-    expect(stop.find("a[href='/orders#order-tse-non-disclosure']")).toHaveLength(1);
+    expect(stop.find("a[href='/orders/tse-non-disclosure']")).toHaveLength(1);
     expect(stop.text()).toContain("an account of the movant");
 
     const lone = row("@lonelywatcher");
@@ -257,7 +257,7 @@ describe("subpoena page", () => {
     expect(collapseWhitespace(motions.eq(0).text())).toContain("Pending");
     expect(motions.eq(0).find("sup.src a").text()).toBe("S02");
     expect(collapseWhitespace(motions.eq(1).text())).toContain("Moot");
-    expect(motions.eq(1).find("a[href='/orders#order-tse-non-disclosure']")).toHaveLength(1);
+    expect(motions.eq(1).find("a[href='/orders/tse-non-disclosure']")).toHaveLength(1);
     const events = $("#events-heading").parent().find("ol.timeline > li");
     expect(events.map((_, li) => $(li).find("time").attr("datetime")).get()).toEqual(["2025-09-02", "2025-09-03"]);
     expect(events.eq(1).find("sup.src a").text()).toBe("S01");

@@ -156,7 +156,9 @@ describe("timeline page", () => {
     expect(untold.find("h3").text().trim()).toBe("Order no event tells of");
     expect(untold.find("time").text()).toBe("December 2025");
     expect(untold.find(".badge-accent").text()).toBe("Order");
-    expect(untold.find("a[href='/orders#order-untold']")).toHaveLength(1);
+    // Its title and "The order and what it protects" both open the order's own page.
+    expect(untold.find("h3 a").attr("href")).toBe("/orders/untold");
+    expect(untold.find("a[href='/orders/untold']")).toHaveLength(2);
     expect(list.indexOf("Order no event tells of")).toBe(list.indexOf("ACLU NorCal announces the withdrawal") + 1);
   });
 

@@ -1,12 +1,12 @@
-import { paths } from "../../paths";
 import type { TimelineItem } from "../../timeline/loaders";
+import { timelineItemPath } from "../../timeline/view-models";
 import { absolute, caseRef, conflicts, fuzzyDate, orderRef, sources, subpoenaRef, type ApiContext } from "./common";
 
 /** One dated item: an event, or the signing of an order no event tells of. */
 export function toTimelineItem(ctx: ApiContext, item: TimelineItem) {
   return {
     slug: item.anchor,
-    htmlUrl: absolute(ctx, `${paths.timeline()}#${encodeURIComponent(item.anchor)}`),
+    htmlUrl: absolute(ctx, timelineItemPath(item)),
     origin: item.origin,
     kind: item.kind,
     title: item.title,
