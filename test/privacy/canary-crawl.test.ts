@@ -40,7 +40,7 @@ import {
   linkMotionMovant,
   linkPartyAccount,
 } from "../support/factories";
-import { crawlPublic, getRoutes, publicRouteUrls, routeMatches, type CrawledAnswer } from "../support/public-routes";
+import { crawlPublic, getRoutes, orderAndEventSlugs, publicRouteUrls, routeMatches, type CrawledAnswer } from "../support/public-routes";
 
 /*
  * Issue 9.4, the privacy crawl. Canaries go into every private place of one database: every
@@ -374,6 +374,7 @@ describe("the canary privacy crawl (issue 9.4)", () => {
         "doctrine/:slug": [doctrine.slug],
         "doctrines/:slug": [doctrine.slug],
         "authorities/:slug": [authority.slug],
+        ...orderAndEventSlugs(db),
       })),
       // Error pages, and what a mistyped address shows.
       "/no-such-page",

@@ -47,7 +47,7 @@ import {
   linkSubpoenaAccount,
 } from "../support/factories";
 import { releaseAllHolds } from "../support/guard";
-import { publicRouteUrls } from "../support/public-routes";
+import { orderAndEventSlugs, publicRouteUrls } from "../support/public-routes";
 
 /*
  * Issue 15.2: redaction runs on every public text field, decided in one place. The test walks
@@ -264,6 +264,7 @@ describe("redaction of every public text field (issue 15.2)", () => {
       "doctrine/:slug": record.doctrines,
       "doctrines/:slug": record.doctrines,
       "authorities/:slug": record.authorities,
+      ...orderAndEventSlugs(db),
     };
     // Every planted record is held by the guard first: the public sees none of them.
     heldBodies = await crawl(app, values);

@@ -39,7 +39,15 @@ import {
 } from "../support/factories";
 import { releaseAllHolds } from "../support/guard";
 import { createSubscriptionsRepository } from "../../server/alerts/subscriptions";
-import { expand, getRoutes, isStaffOnly, publicRouteUrls, routeMatches, type ParamValues } from "../support/public-routes";
+import {
+  expand,
+  getRoutes,
+  isStaffOnly,
+  orderAndEventSlugs,
+  publicRouteUrls,
+  routeMatches,
+  type ParamValues,
+} from "../support/public-routes";
 
 /*
  * The public projection holds on every surface: a database full of things that must never be
@@ -78,6 +86,8 @@ type Fixture = {
   motionIds: string[];
   doctrineSlugs: string[];
   authoritySlugs: string[];
+  /** Every order's and event's slug (hidden ones too): `orders/:slug` and `events/:slug`. */
+  ordersAndEvents: ParamValues;
   mainCase: string;
   /** A subscriber's tokens: the crawl opens even the pages a subscriber's own links lead to. */
   alertTokens: { confirm: string; subscriber: string; subscriptionId: string };
@@ -216,6 +226,7 @@ function buildFixture(db: Db): Fixture {
   insertEntry(db, kase.id, { number: 3, sequence: 3, description: "ORDER after someone subscribed" });
 
   return {
+    ordersAndEvents: orderAndEventSlugs(db),
     alertTokens: {
       confirm: followed.subscription.confirmToken,
       subscriber: followed.subscriber.token,
@@ -249,6 +260,7 @@ function valuesFor(fixture: Fixture): ParamValues {
     "doctrine/:slug": fixture.doctrineSlugs,
     "doctrines/:slug": fixture.doctrineSlugs,
     "authorities/:slug": fixture.authoritySlugs,
+    ...fixture.ordersAndEvents,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import * as cheerio from "cheerio";
+import type { Db } from "../../db/client";
+import { events, orders } from "../../db/schema";
 
 /*
  * The public URLs of the app, read from Fastify's own route table, so a test that crawls them
@@ -93,6 +95,25 @@ export async function publicRouteUrls(app: FastifyInstance, values: ParamValues)
     urls.push(...expanded.urls);
   }
   return [...new Set(urls)];
+}
+
+/**
+ * The slugs of every order and event in the database, hidden ones too, for a crawl's values of
+ * `orders/:slug` and `events/:slug`: the pages of those the public may see, and the 404 of the rest.
+ */
+export function orderAndEventSlugs(db: Db): ParamValues {
+  return {
+    "orders/:slug": db
+      .select({ slug: orders.slug })
+      .from(orders)
+      .all()
+      .map((r) => r.slug),
+    "events/:slug": db
+      .select({ slug: events.slug })
+      .from(events)
+      .all()
+      .map((r) => r.slug),
+  };
 }
 
 /** One answer of a crawl: what a reader's program receives, headers included. */
