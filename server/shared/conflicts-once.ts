@@ -13,9 +13,14 @@ export type ConflictOnPage = Marker & { anchor: string };
 
 const shownPerRender = new WeakMap<object, Set<string>>();
 
-/** The id of a conflict's box item on a page, `disagree-Q4` (the sources page keeps `conflict-Q4` for its register). */
+/**
+ * The id of a conflict's box item on a page, `disagree-Q4` (the sources page keeps `conflict-Q4`
+ * for its register). One code, one id: a character an id should not hold is written as `-` and
+ * its code point (`-` itself as `-2d`), so `Q4.1` and `Q4-1` never share a box and a link to one
+ * never lands on the other's.
+ */
 export function conflictAnchor(code: string): string {
-  return `disagree-${code.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  return `disagree-${code.replace(/[^A-Za-z0-9_]/g, (ch) => `-${ch.codePointAt(0)!.toString(16)}`)}`;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { buildTestApp } from "../support/app";
 import { createSeededDb } from "../seeds/support";
 import { parseHtml } from "../support/html";
-import { conflictsOnce } from "../../server/shared/conflicts-once";
+import { conflictAnchor, conflictsOnce } from "../../server/shared/conflicts-once";
+import { insertCase, insertConflict, linkConflict } from "../support/factories";
 
 /*
  * "Sources disagree" once per page: the first place a conflict applies shows it in a box with
@@ -65,5 +66,56 @@ describe("sources disagree once per page", () => {
     expect(conflictsOnce(page, [q4]).fresh.map((c) => c.anchor)).toEqual(["disagree-Q4"]);
     expect(conflictsOnce(page, [q4])).toEqual({ fresh: [], seen: [{ ...q4, anchor: "disagree-Q4" }] });
     expect(conflictsOnce({}, [q4]).fresh.length).toBe(1);
+  });
+});
+
+/*
+ * On a list page the first item a conflict applies to holds its box and the later items link
+ * to it: every link must land on exactly one box, above it, about the same conflict, whatever
+ * the codes look like.
+ */
+describe("sources disagree once on a list page", () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    let db;
+    ({ app, db } = await buildTestApp());
+    const shared = insertConflict(db, { code: "Q4.1", title: "When the order was signed" });
+    const lookalike = insertConflict(db, { code: "Q4-1", title: "Who was served" });
+    const first = insertCase(db, { slug: "first", label: "A first case", position: 1 });
+    const second = insertCase(db, { slug: "second", label: "A second case", position: 2 });
+    const third = insertCase(db, { slug: "third", label: "A third case", position: 3 });
+    linkConflict(db, shared.id, "case", first.id);
+    linkConflict(db, shared.id, "case", second.id);
+    linkConflict(db, lookalike.id, "case", third.id);
+    linkConflict(db, lookalike.id, "case", second.id);
+  });
+  afterAll(async () => app.close());
+
+  it("links each later item to the box of the same conflict, which comes before it on the page", async () => {
+    const $ = parseHtml((await app.inject("/cases")).body);
+    const all = $("*");
+    const links = $(".conflict-ref a");
+    expect(links.length).toBe(2);
+    links.each((_, a) => {
+      const code = /\(([^)]+)\)/.exec($(a).text())![1]!;
+      const target = $(`[id="${$(a).attr("href")!.slice(1)}"]`);
+      expect(target.length, code).toBe(1);
+      expect(target.closest(".conflict-note").length, code).toBe(1);
+      expect(target.find("a").first().text(), code).toBe(code);
+      expect(all.index(target.get(0)), code).toBeLessThan(all.index(a));
+    });
+    expect(
+      new Set(
+        $(".conflict-note li")
+          .map((_, li) => $(li).attr("id"))
+          .get(),
+      ).size,
+    ).toBe(2);
+  });
+
+  it("gives two codes two ids even when they differ only in characters an id cannot hold", () => {
+    expect(conflictAnchor("Q4")).toBe("disagree-Q4");
+    expect(conflictAnchor("Q4.1")).not.toBe(conflictAnchor("Q4-1"));
+    expect(conflictAnchor("Q4 1")).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
