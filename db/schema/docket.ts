@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { recordColumns, sealColumns } from "./columns";
 import { cases } from "./cases";
@@ -64,6 +65,11 @@ export const docketEntries = sqliteTable(
     index("docket_entries_live_date_idx").on(t.deletedAt, t.dateFiled, t.sequence),
     // A case's newest entries by filing date (its Atom feed).
     index("docket_entries_live_case_date_idx").on(t.caseId, t.deletedAt, t.dateFiled, t.sequence),
+    // A case's latest write to its entries, one step down the index: the docket page's "Last changed".
+    // Partial on a condition only that read states, so the planner never takes it for another read of a case's entries.
+    index("docket_entries_case_updated_idx")
+      .on(t.caseId, t.updatedAt)
+      .where(sql`updated_at is not null`),
   ],
 );
 

@@ -92,6 +92,11 @@ export const orders = sqliteTable(
     uniqueIndex("orders_slug_unique").on(t.slug),
     // With deleted_at, a count of a case's live orders reads the index alone.
     index("orders_case_idx").on(t.caseId, t.deletedAt),
+    // A case's latest write to its orders, one step down the index: the docket page's "Last changed".
+    // Partial on a condition only that read states, so the planner never takes it for another read of a case's orders.
+    index("orders_case_updated_idx")
+      .on(t.caseId, t.updatedAt)
+      .where(sql`updated_at is not null`),
     // The orders list's order (shared/date-ordering), read in order from the index: day signed, then precision; the rowid (id) ends it.
     index("orders_list_idx").on(t.dateSigned, precisionRank(t.dateSignedPrecision, t.dateSigned)),
     // The same order within one kind: the API's list filtered or ordered by kind walks it.

@@ -88,6 +88,8 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     account: c.account ? toPublic("account", c.account) : null,
   }));
   const orderJudges = repo.judges(orderRows.map((o) => o.judgeId)).map((j) => toPublic("judge", j));
+  // The ECF No. of each order's docket entry, when the public may see that entry (the card links it).
+  const orderEntries = repo.entryNumbers(row.id, [...new Set(orderRows.flatMap((o) => (o.entryId === null ? [] : [o.entryId])))]);
   const hearings = repo.hearings(row.id).map((h) => toPublic("hearing", h));
   const deadlines = repo.deadlines(row.id).map((d) => toPublic("deadline", d));
   const related = repo.related(row.id).map((r) => ({ relation: toPublicText(r.relation), case: toPublic("case", r.other) }));
@@ -130,6 +132,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     ordersTotal,
     ordersComplete,
     orderJudges,
+    orderEntries,
     dispositions,
     coverage,
     hearings,
@@ -138,6 +141,8 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     subpoenas,
     citations,
     conflicts,
+    // When anything the page shows last changed, for "Cite this page" (not the case record's own date alone).
+    changedAt: repo.lastChangedAt(row.id) ?? row.updatedAt,
   };
 }
 

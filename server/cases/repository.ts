@@ -37,6 +37,16 @@ const CASE_ID = sql.placeholder("caseId");
 /** Entry-id lists are padded (repeating the last id, or with 0, which no row has) to one of these lengths, so few statements are prepared. */
 const ID_BUCKETS = [1, 8, 32, 128, 500];
 
+/** The record tables of a case, whose writes change its docket page (lastChangedAt). */
+const RECORD_TABLES_OF_CASE = [
+  { type: "entry", table: s.docketEntries },
+  { type: "party", table: s.parties },
+  { type: "motion", table: s.motions },
+  { type: "order", table: s.orders },
+  { type: "hearing", table: s.hearings },
+  { type: "deadline", table: s.deadlines },
+] as const;
+
 function paddedList(ids: number[]): number[] {
   const size = ID_BUCKETS.find((b) => b >= ids.length) ?? ids.length;
   const out = ids.length ? [...ids] : [0];
@@ -521,6 +531,51 @@ export function createCasesRepository(db: Db) {
           .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
           .prepare(),
       ).all({ caseId });
+    },
+
+    /**
+     * The number of each of these docket entries of the case the public may see (live, not held;
+     * a sealed entry's number is public, the docket shows it): the ECF No. of the docket's order cards.
+     */
+    entryNumbers(caseId: number, entryIds: number[]): { id: number; number: number | null }[] {
+      if (entryIds.length === 0) return [];
+      const ids = paddedList(entryIds);
+      return once(`entryNumbers:${ids.length}`, () =>
+        db
+          .select({ id: s.docketEntries.id, number: s.docketEntries.number })
+          .from(s.docketEntries)
+          .where(
+            and(
+              eq(s.docketEntries.caseId, CASE_ID),
+              inArray(s.docketEntries.id, placeholderList("e", ids.length)),
+              publicRow(s.docketEntries),
+            ),
+          )
+          .prepare(),
+      ).all({ caseId, ...bindList("e", ids) });
+    },
+
+    /**
+     * When anything the docket page shows last changed: the case record, or the latest write to
+     * one of its entries, parties, motions, orders, hearings or deadlines (a deletion too; not a
+     * held record, which the page does not show). Entries and orders, which a long docket has by
+     * the thousand, are read one step down their index on (case_id, updated_at); the others the
+     * page reads whole anyway, through their index on the case.
+     */
+    lastChangedAt(caseId: number): string | null {
+      return (
+        once("lastChangedAt", () => {
+          const newest = ({ type, table }: (typeof RECORD_TABLES_OF_CASE)[number]) =>
+            type === "entry" || type === "order"
+              ? sql`coalesce((select ${table.updatedAt} from ${table} where ${table.caseId} = ${s.cases.id} and ${table.updatedAt} is not null and ${notHeld(type, table.id)} order by ${table.updatedAt} desc limit 1), '')`
+              : sql`coalesce((select max(${table.updatedAt}) from ${table} where ${table.caseId} = ${s.cases.id} and ${notHeld(type, table.id)}), '')`;
+          return db
+            .select({ at: sql<string>`max(${s.cases.updatedAt}, ${sql.join(RECORD_TABLES_OF_CASE.map(newest), sql`, `)})` })
+            .from(s.cases)
+            .where(eq(s.cases.id, CASE_ID))
+            .prepare();
+        }).get({ caseId })?.at ?? null
+      );
     },
 
     /** How many orders the public sees on the case, counted in SQL. */

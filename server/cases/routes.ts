@@ -27,13 +27,13 @@ const readerOf = (request: FastifyRequest): DocketReader => (request.user && !is
 
 export async function casesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  // "Cite this page" on the docket: the case in Bluebook form, its permalink, when the case record last changed, and today
+  // "Cite this page" on the docket: the case in Bluebook form, its permalink, when anything the page shows last changed, and today
   // (the page cache keeps a page one UTC day at most, server/cache/page-cache.ts).
   const docketCite = (data: PublicDocketData) =>
     citeBox({
       citation: caseCitation(data.case, data.court ?? null),
       permalink: `${app.config.publicUrl}${paths.case(data.case.slug)}`,
-      changedAt: data.case.updatedAt,
+      changedAt: data.changedAt,
       retrievedAt: app.clock.now(),
     });
 

@@ -158,6 +158,8 @@ export type DocketOrderView = {
   href: string;
   title: string;
   kind: string;
+  /** "ECF No. 12", linked to the entry's permalink, when the public may see the order's docket entry. */
+  ecf: { text: string; href: string } | null;
   judge: { name: string; href: string } | null;
   signed: DateView;
   signedInferred: boolean;
@@ -321,12 +323,14 @@ function ordersView(d: PublicDocketData): DocketOrderView[] {
     const judge = d.orderJudges.find((j) => j.id === o.judgeId);
     const cites = d.citations.get(refKey("order", o.id));
     const coverage = d.coverage.filter((c) => c.coverage.orderId === o.id);
+    const entry = o.entryId === null ? undefined : d.orderEntries.find((e) => e.id === o.entryId);
     return {
       id: o.id,
       anchor: `order-${o.slug}`,
       href: paths.order(o.slug),
       title: o.title,
       kind: label(ORDER_KIND_LABELS, o.kind),
+      ecf: entry?.number != null ? { text: `ECF No. ${entry.number}`, href: paths.entryPermalink(d.case.slug, entry.id) } : null,
       judge: judge ? { name: `${judge.title} ${judge.name}`, href: paths.judge(judge.slug) } : null,
       signed: viewDate({ date: o.dateSigned, latest: o.dateSignedLatest, precision: o.dateSignedPrecision, label: o.dateSignedLabel }),
       signedInferred: isInferred(cites, "dateSigned"),

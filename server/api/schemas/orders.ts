@@ -7,6 +7,21 @@ export const OrderItem = z
   .object({
     ...orderIdentity,
     case: CaseRef,
+    entry: z
+      .object({
+        id: z.number().int(),
+        number: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "The entry's number on the docket (its ECF No.); null for an unnumbered entry." }),
+        ecf: z.string().nullable().meta({ description: "How to cite it: `ECF No. 12`." }),
+        htmlUrl: z.string().meta({ description: "The entry's own page." }),
+      })
+      .nullable()
+      .meta({
+        description: "The order's docket entry, when the public may see it (a sealed entry's number is public, as the docket shows it).",
+      }),
     ...orderSigning,
     standing: z.enum(["in_force", "ended", "none"]).meta({
       description:

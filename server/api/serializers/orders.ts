@@ -51,6 +51,15 @@ export function toOrderItem(ctx: ApiContext, r: OrderRecord) {
   return {
     ...orderFields(ctx, r.order, r.judge),
     case: caseRef(ctx, r.case),
+    // The order's docket entry when the public may see it, numbered as the docket shows it (a case's entries name theirs the same way).
+    entry: r.entry
+      ? {
+          id: r.entry.id,
+          number: r.entry.number,
+          ecf: r.entry.number === null ? null : `ECF No. ${r.entry.number}`,
+          htmlUrl: absolute(ctx, paths.entryPermalink(r.case.slug, r.entry.id)),
+        }
+      : null,
     standing: r.standing,
     dispositions: r.dispositions.map((d) => ({
       motion: { id: d.motion.id, title: d.motion.title, kind: d.motion.kind, status: d.motion.status, sources: sources(d.citations) },

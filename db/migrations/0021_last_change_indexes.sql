@@ -1,0 +1,2 @@
+CREATE INDEX `docket_entries_case_updated_idx` ON `docket_entries` (`case_id`,`updated_at`) WHERE updated_at is not null;--> statement-breakpoint
+CREATE INDEX `orders_case_updated_idx` ON `orders` (`case_id`,`updated_at`) WHERE updated_at is not null;
