@@ -129,7 +129,7 @@ export function createCasesRepository(db: Db) {
     // its number only, so a search can reveal neither.
     const q = query.q ?? "";
     const match = quotedTerms(q);
-    const byText = match ? [inArray(s.docketEntries.id, entriesMatching(match, caseId))] : [];
+    const byText = (id: SQL) => (match ? [inArray(id, entriesMatching(match, caseId))] : []);
     // An entry number is digits, so only a search with a digit in it can find a sealed entry by
     // its number; leaving the test out otherwise lets the page and its count be read from the
     // docket's covering index (docket_entries_live_seq_idx) instead of every row of the case.
@@ -143,11 +143,18 @@ export function createCasesRepository(db: Db) {
       // case's numbers from it rather than every row of the case by another (case_id, …) index.
       .where(and(eq(e.caseId, caseId), eq(e.sealed, true), isNotNull(e.number), like(e.number, likePattern(q))));
     const byNumber = /\d/.test(q) ? [inArray(e.id, sealedByNumber)] : [];
-    where.push(byText.length + byNumber.length > 0 ? or(...byText, ...byNumber)! : sql`1 = 0`);
-    const statements = docketPageStatements(db, and(...where)!, query.order);
+    const found = (id: SQL) => {
+      const tests = [...byText(id), ...byNumber];
+      return tests.length > 0 ? or(...tests)! : sql`1 = 0`;
+    };
+    const statements = docketPageStatements(db, and(...where, found(sql`${e.id}`))!, query.order);
+    // The page walks the docket's covering index in docket order and stops at the page, testing
+    // each id against the hits (`+id`: not a key to look rows up by). Left to choose, SQLite
+    // looked up every hit by id and sorted them all: 39 ms for "quash" in 100,000 entries.
+    const page = docketPageStatements(db, and(...where, found(sql`+${e.id}`))!, query.order);
     const live = statements.live.get({})?.n ?? 0;
     const heldHere = statements.held.get({})?.n ?? 0;
-    const rows = statements.rows.all({ limit: query.per, offset: (query.page - 1) * query.per });
+    const rows = page.rows.all({ limit: query.per, offset: (query.page - 1) * query.per });
     return { rows, total: live - heldHere };
   }
 

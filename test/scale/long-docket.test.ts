@@ -242,6 +242,12 @@ describe("a docket of 40,000 entries", () => {
           expect(step, q.sql).toMatch(/USING (INTEGER PRIMARY KEY|COVERING INDEX|INDEX docket_entries_case_number_idx)/);
     };
     readFromIndexes(queries);
+    // The page's ids come from walking the docket's index in docket order, stopping at the page,
+    // not from looking up every hit and sorting them all.
+    const pageRead = queries.find(
+      (q) => /public_search_fts MATCH/.test(q.sql) && / limit \?/.test(q.sql) && /^select "id", "case_id"/.test(q.sql),
+    )!;
+    expect(planOf(db, pageRead).join(" | ")).toMatch(/SEARCH docket_entries USING COVERING INDEX docket_entries_live_seq_idx/);
 
     // With a digit in it, the search also finds a sealed entry by its number, and only by that,
     // still from the indexes: the numbers' index gives the sealed entries' ids.
