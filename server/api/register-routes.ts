@@ -125,11 +125,7 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
    */
   function orderPage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<OrderApiItem> {
     const repo = createOrdersRepository(app.db);
-    const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
-    const byKind = orderBy.replace(/^-/, "") === "kind";
-    const descending = orderBy.startsWith("-");
-    const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
-    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
+    const { orderBy, byKind, descending, limit, cursor } = keysetQuery(query);
     // A cursor's key: [day, rank, id], after the ordering's own members ([day, rank], or [kind]).
     const lead = byKind ? 1 : orderBy ? 2 : 0;
     const toKey = (key: SortKey): OrderKey => {
@@ -218,11 +214,7 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
    */
   function timelinePage(query: Record<string, unknown>, linkTo: (query: Record<string, unknown>) => string): Page<TimelineApiItem> {
     const repo = createTimelineRepository(app.db);
-    const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
-    const byKind = orderBy.replace(/^-/, "") === "kind";
-    const descending = orderBy.startsWith("-");
-    const limit = typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE;
-    const cursor = typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null;
+    const { orderBy, byKind, descending, limit, cursor } = keysetQuery(query);
     // A cursor's key: [day, rank, origin, id], after the ordering's own members ([day, rank], or [kind]).
     const lead = byKind ? 1 : orderBy ? 2 : 0;
     const toKey = (key: SortKey): TimelineKey => {
@@ -317,4 +309,16 @@ export async function registerApiRoutes(fastify: FastifyInstance) {
       });
     },
   );
+}
+
+/** What a keyset list's query asks for: its ordering (by kind or date, either way), page size and cursor. */
+function keysetQuery(query: Record<string, unknown>) {
+  const orderBy = typeof query["order_by"] === "string" ? query["order_by"] : "";
+  return {
+    orderBy,
+    byKind: orderBy.replace(/^-/, "") === "kind",
+    descending: orderBy.startsWith("-"),
+    limit: typeof query["page_size"] === "number" ? query["page_size"] : DEFAULT_PAGE_SIZE,
+    cursor: typeof query["cursor"] === "string" ? decodeCursor(query["cursor"], orderBy) : null,
+  };
 }
