@@ -8,6 +8,11 @@
  *     ordinary generated case (900 entries);
  *   - the cases list, overview, timeline, orders, judges, a subpoena's page, the Atom feeds and
  *     every public API list on the large record against the bundled record;
+ *   - the lists whose page the bundled record cannot fill (it has a dozen cases, where a page
+ *     holds 100) again against a small generated record that fills them: 150 cases of 200
+ *     entries, in memory. Against the bundled record such a row weighs 100 rendered items
+ *     against 12; against this one, the same number of items in a record 6.7× and 33× smaller
+ *     in cases and entries, which is what growing the record costs;
  *   - staff search (searchFilings, what the page runs) against the raw FTS5 top 50 of both
  *     indexes, the same MATCH, as p50;
  *   - the compiled server's start on the large database, to its first answer, and its
@@ -32,7 +37,8 @@ import { buildApp } from "../server/app";
 import { testConfig } from "../server/config";
 import { searchFilings } from "../server/search/loaders";
 import { systemClock } from "../server/shared/clock";
-import { generatedSlug } from "./generate-record";
+import { rebuildPublicSearch } from "../server/records/public-search-index";
+import { generatedSlug, generateRecord } from "./generate-record";
 import { buildScaleDatabase, DEFAULT_SCALE_FILE } from "./generate";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -42,6 +48,10 @@ const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 20);
 const BUDGET_MS = Number(process.env.SCALE_BUDGET_MS ?? 20_000);
 /** Rows to run, by name (SCALE_ONLY, a regular expression): a change is measured without the whole run. */
 const ONLY = process.env.SCALE_ONLY ? new RegExp(process.env.SCALE_ONLY) : null;
+/** The small generated record whose lists are full pages, as the large record's are. */
+const FULL_PAGE_REFERENCE = { cases: 150, entries: 30_000, bigCase: 200 };
+/** The lists a page of which the bundled record cannot fill (cases, orders, timeline: 100 or 200 items a page). */
+const FULL_PAGE_LISTS = ["/", "/cases", "/timeline", "/orders", "/feed.atom", "/api/v1/cases", "/api/v1/orders", "/api/v1/timeline"];
 
 type Stats = { p50: number; p99: number; n: number };
 export type ScaleRow = { name: string; big: Stats; small: Stats; ratio: number; by: "p99" | "p50" };
@@ -150,8 +160,13 @@ export async function runScaleBench() {
   const bigDb = openDatabase(FILE);
   const smallDb = openDatabase(":memory:");
   seedDatabase(smallDb, { clock: systemClock });
+  const fullDb = openDatabase(":memory:");
+  seedDatabase(fullDb, { clock: systemClock });
+  generateRecord(fullDb, { ...FULL_PAGE_REFERENCE, now: systemClock.now() });
+  rebuildPublicSearch(fullDb, systemClock.now());
   const big = await appOn(bigDb, FILE);
   const small = await appOn(smallDb, ":memory:");
+  const full = await appOn(fullDb, ":memory:");
   const rows: ScaleRow[] = [];
   /** A row SCALE_ONLY left out is null. */
   const keep = (row: ScaleRow | null): void => {
@@ -220,6 +235,15 @@ export async function runScaleBench() {
           () => timeRequest(small, url),
         ),
       );
+    // The same URL on the large record and on a small record whose pages are as full.
+    for (const url of FULL_PAGE_LISTS)
+      keep(
+        await compare(
+          `${url} (large record vs ${FULL_PAGE_REFERENCE.cases} cases, full pages)`,
+          () => timeRequest(big, url),
+          () => timeRequest(full, url),
+        ),
+      );
     // Staff search against raw FTS5 on the same index.
     for (const q of ["quash", "subpoena AND privacy", `"generated entry 31337"`]) {
       keep(
@@ -234,8 +258,10 @@ export async function runScaleBench() {
   } finally {
     await big.close();
     await small.close();
+    await full.close();
     closeDatabase(bigDb);
     closeDatabase(smallDb);
+    closeDatabase(fullDb);
   }
   const server =
     !ONLY || ONLY.test("server start")
