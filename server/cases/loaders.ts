@@ -53,6 +53,8 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
   const entryRows = page.rows;
   const entries = entryRows.map(toPublicEntry);
   const total = page.total ?? entries.length;
+  // A search inside a long docket counts to DOCKET_SEARCH_CAP (./docket-search.ts): past it, at least `total`.
+  const totalCapped = "capped" in page && page.capped === true;
   // Documents of sealed entries never leave the database.
   const openEntryIds = entryRows.filter((e) => !e.sealed).map((e) => e.id);
   const documents = repo.documents(openEntryIds).map(toPublicDocumentWithFile);
@@ -121,6 +123,7 @@ export function loadPublicDocket(db: Db, slug: string, query: DocketSlice, reade
     judges,
     entries,
     total,
+    totalCapped,
     documents,
     parties,
     counsel,

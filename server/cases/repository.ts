@@ -2,15 +2,12 @@ import {
   and,
   asc,
   count,
-  countDistinct,
   desc,
   eq,
   gt,
   gte,
   inArray,
-  isNotNull,
   isNull,
-  like,
   lt,
   lte,
   or,
@@ -20,16 +17,11 @@ import {
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
-import { entriesMatching } from "../public-search/repository";
-import { quotedTerms } from "../search/query";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
 import { bindList, placeholderList, preparedQuery } from "../records/prepared";
+import { searchDocket } from "./docket-search";
+import { docketPageStatements } from "./docket-statements";
 import type { DocketQuery } from "./schemas";
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The case a prepared query reads, bound at each run. */
 const CASE_ID = sql.placeholder("caseId");
@@ -73,90 +65,12 @@ function shownOrder(count: number): SQL {
 }
 
 /**
- * The three statements of one page of a docket under `filters` (live entries of the case, and
- * what the reader filtered by), prepared: how many match, how many of those the publication
- * guard holds, and the page's rows. The page's ids are found first, in the live-entry indexes
- * (migration 0010), so a deep page skips index entries only and reads the rows of the page it
- * shows; the count reads index entries only. Counted as the live entries matching less the held
- * ones among them: the first is a range of index entries, the second a handful of holds, where
- * checking each of 100,000 entries for a hold cost tens of milliseconds a page.
- */
-function docketPageStatements(db: Db, filters: SQL, order: "asc" | "desc") {
-  const e = s.docketEntries;
-  const h = s.publicationHolds;
-  const direction = order === "desc" ? desc : asc;
-  const ordering = [direction(e.sequence), direction(e.id)];
-  const pageIds = db
-    .select({ id: e.id })
-    .from(e)
-    .where(and(filters, notHeld("entry", e.id)))
-    .orderBy(...ordering)
-    .limit(sql.placeholder("limit"))
-    .offset(sql.placeholder("offset"));
-  return {
-    live: db.select({ n: count() }).from(e).where(filters).prepare(),
-    held: db
-      .select({ n: countDistinct(e.id) })
-      .from(h)
-      .innerJoin(e, sql`${e.id} = cast(${h.recordId} as integer)`)
-      .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
-      .prepare(),
-    rows: db
-      .select()
-      .from(e)
-      .where(inArray(e.id, pageIds))
-      .orderBy(...ordering)
-      .prepare(),
-  };
-}
-
-/**
  * Synchronous reads of cases and everything on a docket page. Cases are the public ones only
  * (publicCase): an unpublished case is not found here. Nothing here is projected yet.
  */
 export function createCasesRepository(db: Db) {
   /** A query of this repository built and prepared once per database (records/prepared.ts). */
   const once = <T>(name: string, build: () => T) => preparedQuery(db, `cases.${name}`, build);
-
-  /** A page of the in-docket search (`q`): built for its words each time. */
-  function entriesSearched(caseId: number, query: DocketQuery) {
-    const where: SQL[] = [eq(s.docketEntries.caseId, caseId), isNull(s.docketEntries.deletedAt)];
-    if (query.from) where.push(gte(s.docketEntries.dateFiled, query.from));
-    if (query.to) where.push(lte(s.docketEntries.dateFiled, query.to));
-    if (query.kind) where.push(eq(s.docketEntries.kind, query.kind));
-    // The words are looked up in the public search index, which holds the redacted text of
-    // the entries the public may see and nothing of a sealed one; a sealed entry is found by
-    // its number only, so a search can reveal neither.
-    const q = query.q ?? "";
-    const match = quotedTerms(q);
-    const byText = (id: SQL) => (match ? [inArray(id, entriesMatching(match, caseId))] : []);
-    // An entry number is digits, so only a search with a digit in it can find a sealed entry by
-    // its number; leaving the test out otherwise lets the page and its count be read from the
-    // docket's covering index (docket_entries_live_seq_idx) instead of every row of the case.
-    // Both are id lists, so SQLite reads each and unites them by id (a plain column test beside
-    // the index's ids made it read every row of the case whenever a search had a digit in it).
-    const e = s.docketEntries;
-    const sealedByNumber = db
-      .select({ id: e.id })
-      .from(e)
-      // `number IS NOT NULL` (which LIKE implies) names the numbers' index, so SQLite reads the
-      // case's numbers from it rather than every row of the case by another (case_id, …) index.
-      .where(and(eq(e.caseId, caseId), eq(e.sealed, true), isNotNull(e.number), like(e.number, likePattern(q))));
-    const byNumber = /\d/.test(q) ? [inArray(e.id, sealedByNumber)] : [];
-    const found = (id: SQL) => {
-      const tests = [...byText(id), ...byNumber];
-      return tests.length > 0 ? or(...tests)! : sql`1 = 0`;
-    };
-    const statements = docketPageStatements(db, and(...where, found(sql`${e.id}`))!, query.order);
-    // The page walks the docket's covering index in docket order and stops at the page, testing
-    // each id against the hits (`+id`: not a key to look rows up by). Left to choose, SQLite
-    // looked up every hit by id and sorted them all: 39 ms for "quash" in 100,000 entries.
-    const page = docketPageStatements(db, and(...where, found(sql`+${e.id}`))!, query.order);
-    const live = statements.live.get({})?.n ?? 0;
-    const heldHere = statements.held.get({})?.n ?? 0;
-    const rows = page.rows.all({ limit: query.per, offset: (query.page - 1) * query.per });
-    return { rows, total: live - heldHere };
-  }
 
   return {
     list() {
@@ -315,7 +229,7 @@ export function createCasesRepository(db: Db) {
     entries(caseId: number, query: DocketQuery) {
       // The in-docket search names its matches in the statement; every other filter is a
       // placeholder, so each shape of filters (which are set, which order) is prepared once.
-      if (query.q) return entriesSearched(caseId, query);
+      if (query.q) return searchDocket(db, caseId, query);
       const shape = `entries:${query.from ? "f" : ""}${query.to ? "t" : ""}${query.kind ? "k" : ""}:${query.order}`;
       const statements = once(shape, () => {
         const e = s.docketEntries;

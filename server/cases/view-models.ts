@@ -220,7 +220,8 @@ export type DocketView = DocketScheduleView & {
     orderDesc: boolean;
     errors: Record<string, string>;
   };
-  pagination: { page: number; pages: number; prev: string | null; next: string | null } | null;
+  /** `pages` as the page says it: "12", or "more than 10" past a capped count. */
+  pagination: { page: number; pages: string; prev: string | null; next: string | null } | null;
   clearHref: string;
   motions: DocketMotionView[];
   orders: DocketOrderView[];
@@ -423,7 +424,9 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
     entries: entriesView(d),
     entryCount: d.total,
     csvHref: paths.docketCsv(d.case.slug),
-    entryCountText: `${d.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
+    entryCountText: d.totalCapped
+      ? `More than ${d.total.toLocaleString("en-US")} matching entries.`
+      : `${d.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}${d.total === 1 ? "entry" : "entries"}.`,
     filtered,
     filters: {
       from: query.from ?? "",
@@ -438,9 +441,12 @@ export function toDocketView(d: PublicDocketData, query: DocketQuery, errors: Re
       pages > 1
         ? {
             page: query.page,
-            pages,
+            // Past a capped count the pages are "more than" those it fills, and there is always a next.
+            pages: d.totalCapped
+              ? `more than ${Math.max(Math.floor(d.total / query.per), query.page).toLocaleString("en-US")}`
+              : String(pages),
             prev: query.page > 1 ? docketHref(d.case.slug, query, { page: query.page - 1 }) : null,
-            next: query.page < pages ? docketHref(d.case.slug, query, { page: query.page + 1 }) : null,
+            next: d.totalCapped || query.page < pages ? docketHref(d.case.slug, query, { page: query.page + 1 }) : null,
           }
         : null,
     clearHref: `${paths.case(d.case.slug)}#entries`,

@@ -215,25 +215,21 @@ describe("a docket of 40,000 entries", () => {
     expect(rare("#results").text()).toBe("1 match");
   });
 
-  it("searches inside the docket for a word in most entries from its postings and the docket's covering index, never every row of the case", async () => {
-    const caseId = (db.$client.prepare("SELECT id FROM cases WHERE slug = ?").get(record.bigCaseSlug) as { id: number }).id;
-    // The generator writes rows directly: the public index is filled from them as `quash serve` fills it.
-    rebuildPublicSearch(db, testClock.now());
-    app.pageCache.clear();
-    const expected = (
-      db.$client
-        .prepare(
-          "SELECT count(*) AS n FROM docket_entries WHERE case_id = ? AND sealed = 0 AND deleted_at IS NULL AND description LIKE '%quash%'",
-        )
-        .get(caseId) as { n: number }
-    ).n;
-    expect(expected).toBeGreaterThan(BIG / 4);
-    const { res, queries } = await measured(`/cases/${record.bigCaseSlug}?q=quash&page=2`);
-    expect(res.statusCode).toBe(200);
-    const $ = parseHtml(res.body);
-    expect($("body").text()).toContain(`${expected.toLocaleString("en-US")} matching entries.`);
-    expect($("table.docket-entries tbody tr")).toHaveLength(100);
-    expectBounded(queries, "in-docket search");
+  describe("searching inside it for a word in most entries", () => {
+    let caseId: number;
+    /** The entries a search for "quash" must find, in docket order: what the public sees of them, matched by SQL. */
+    const expectedIds = (extra = "", order = "ASC") =>
+      (
+        db.$client
+          .prepare(
+            `SELECT id FROM docket_entries WHERE case_id = ? AND sealed = 0 AND deleted_at IS NULL AND description LIKE '%quash%' ${extra} ORDER BY sequence ${order}, id ${order}`,
+          )
+          .all(caseId) as { id: number }[]
+      ).map((r) => r.id);
+    const shownIds = ($: cheerio.CheerioAPI) =>
+      $("table.docket-entries tbody tr")
+        .map((_, tr) => Number($(tr).attr("id")!.replace("entry-", "")))
+        .get();
     const readFromIndexes = (recorded: RecordedQuery[]) => {
       const searching = recorded.filter((q) => /public_search_fts MATCH/.test(q.sql) && /from "docket_entries"/.test(q.sql));
       expect(searching.length).toBeGreaterThan(0);
@@ -241,23 +237,117 @@ describe("a docket of 40,000 entries", () => {
         for (const step of planOf(db, q).filter((x) => /^(SCAN|SEARCH) docket_entries\b/.test(x)))
           expect(step, q.sql).toMatch(/USING (INTEGER PRIMARY KEY|COVERING INDEX|INDEX docket_entries_case_number_idx)/);
     };
-    readFromIndexes(queries);
-    // The page's ids come from walking the docket's index in docket order, stopping at the page,
-    // not from looking up every hit and sorting them all.
-    const pageRead = queries.find(
-      (q) => /public_search_fts MATCH/.test(q.sql) && / limit \?/.test(q.sql) && /^select "id", "case_id"/.test(q.sql),
-    )!;
-    expect(planOf(db, pageRead).join(" | ")).toMatch(/SEARCH docket_entries USING COVERING INDEX docket_entries_live_seq_idx/);
 
-    // With a digit in it, the search also finds a sealed entry by its number, and only by that,
-    // still from the indexes: the numbers' index gives the sealed entries' ids.
-    const byNumber = await measured(`/cases/${record.bigCaseSlug}?q=31350`);
-    readFromIndexes(byNumber.queries);
-    const sealed = parseHtml(byNumber.res.body);
-    const rows = sealed("table.docket-entries tbody tr");
-    expect(rows).toHaveLength(1);
-    expect(rows.text()).toContain("SEALED");
-    expect(rows.find("td.entry-number").text().trim()).toBe("31350");
+    beforeAll(() => {
+      caseId = (db.$client.prepare("SELECT id FROM cases WHERE slug = ?").get(record.bigCaseSlug) as { id: number }).id;
+      // The generator writes rows directly: the public index is filled from them as `quash serve` fills it.
+      rebuildPublicSearch(db, testClock.now());
+      app.pageCache.clear();
+      expect(expectedIds().length).toBeGreaterThan(BIG / 4);
+    });
+
+    it("walks the docket's covering index to the first page, testing each entry against the index, and counts to 1,000", async () => {
+      const { res, queries } = await measured(`/cases/${record.bigCaseSlug}?q=quash`);
+      expect(res.statusCode).toBe(200);
+      const $ = parseHtml(res.body);
+      expect($("body").text()).toContain("More than 1,000 matching entries.");
+      expect($("nav[aria-label='Docket pages']").text()).toContain("Page 1 of more than 10");
+      expect($("a[rel=next]").attr("href")).toContain("page=2");
+      expect(shownIds($)).toEqual(expectedIds().slice(0, 100));
+      expectBounded(queries, "in-docket search");
+      readFromIndexes(queries);
+      // No statement reads every hit: the page's test seeks each walked entry's rowid in the
+      // index, and the hits are counted only to 1,001.
+      const pageRead = queries.find((q) => /public_search_fts MATCH/.test(q.sql) && /^select "id", "case_id"/.test(q.sql))!;
+      expect(pageRead.sql).toMatch(/rowid BETWEEN "docket_entries"."id" \* 16/);
+      expect(planOf(db, pageRead).join(" | ")).toMatch(/SEARCH docket_entries USING COVERING INDEX docket_entries_live_seq_idx/);
+      expect(
+        queries.filter((q) => /public_search_fts MATCH/.test(q.sql) && !/LIMIT @cap|ORDER BY rowid|rowid BETWEEN/.test(q.sql)),
+      ).toEqual([]);
+    });
+
+    it("counts every hit and pages through them where walking would cost more, with the same entries", async () => {
+      const all = expectedIds();
+      const { res, queries } = await measured(`/cases/${record.bigCaseSlug}?q=quash&page=3`);
+      const $ = parseHtml(res.body);
+      expect($("body").text()).toContain(`${all.length.toLocaleString("en-US")} matching entries.`);
+      expect($("nav[aria-label='Docket pages']").text()).toContain(`Page 3 of ${Math.ceil(all.length / 100)}`);
+      expect(shownIds($)).toEqual(all.slice(200, 300));
+      expectBounded(queries, "a later page of the in-docket search");
+      readFromIndexes(queries);
+      // The page is found by walking the covering index against the list of hits, not by looking every hit up by id.
+      const pageRead = queries.find(
+        (q) => /public_search_fts MATCH/.test(q.sql) && / limit \?/.test(q.sql) && /^select "id", "case_id"/.test(q.sql),
+      )!;
+      expect(planOf(db, pageRead).join(" | ")).toMatch(/SEARCH docket_entries USING COVERING INDEX docket_entries_live_seq_idx/);
+    });
+
+    it("finds the same entries under a kind, a date range and newest first, either way", async () => {
+      const kind = (
+        db.$client.prepare("SELECT kind FROM docket_entries WHERE case_id = ? GROUP BY kind ORDER BY count(*) DESC").get(caseId) as {
+          kind: string;
+        }
+      ).kind;
+      const dates = db.$client
+        .prepare("SELECT min(date_filed) AS lo, max(date_filed) AS hi FROM docket_entries WHERE case_id = ?")
+        .get(caseId) as {
+        lo: string;
+        hi: string;
+      };
+      // A range over the docket's middle third, so the walk starts past the docket's start.
+      const day = (f: number) =>
+        new Date(Date.parse(dates.lo) + f * (Date.parse(dates.hi) - Date.parse(dates.lo))).toISOString().slice(0, 10);
+      const [from, to] = [day(1 / 3), day(2 / 3)];
+      const cases: [string, number[]][] = [
+        [`kind=${kind}`, expectedIds(`AND kind = '${kind}'`)],
+        [`from=${from}&to=${to}`, expectedIds(`AND date_filed BETWEEN '${from}' AND '${to}'`)],
+        ["order=desc", expectedIds("", "DESC")],
+        [`kind=${kind}&order=desc&page=2`, expectedIds(`AND kind = '${kind}'`, "DESC").slice(100)],
+      ];
+      for (const [filters, expected] of cases) {
+        const { res, queries } = await measured(`/cases/${record.bigCaseSlug}?q=quash&${filters}`);
+        expect(res.statusCode, filters).toBe(200);
+        const $ = parseHtml(res.body);
+        expect(shownIds($), filters).toEqual(expected.slice(0, 100));
+        const count = $("body")
+          .text()
+          .match(/(More than [\d,]+|[\d,]+) matching entries\./)![1]!;
+        if (!count.startsWith("More"))
+          expect(count, filters).toBe((expected.length + (filters.includes("page=2") ? 100 : 0)).toLocaleString("en-US"));
+        else expect(expected.length, filters).toBeGreaterThan(100);
+        expectBounded(queries, filters);
+        readFromIndexes(queries);
+      }
+    });
+
+    it("finds a sealed entry by its number only, and a rare phrase by its few hits, still from the indexes", async () => {
+      // With a digit in it, the search also finds a sealed entry by its number, and only by that:
+      // the numbers' index gives the sealed entries' ids.
+      const byNumber = await measured(`/cases/${record.bigCaseSlug}?q=31350`);
+      readFromIndexes(byNumber.queries);
+      const sealed = parseHtml(byNumber.res.body);
+      const rows = sealed("table.docket-entries tbody tr");
+      expect(rows).toHaveLength(1);
+      expect(rows.text()).toContain("SEALED");
+      expect(rows.find("td.entry-number").text().trim()).toBe("31350");
+      expect(sealed("body").text()).toContain("1 matching entry.");
+
+      const phrase = await measured(`/cases/${record.bigCaseSlug}?q=${encodeURIComponent(`"generated entry 31337"`)}`);
+      readFromIndexes(phrase.queries);
+      const $ = parseHtml(phrase.res.body);
+      const expected = (
+        db.$client
+          .prepare(
+            "SELECT id FROM docket_entries WHERE case_id = ? AND sealed = 0 AND description LIKE '%generated entry 31337 %' ORDER BY sequence",
+          )
+          .all(caseId) as { id: number }[]
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(shownIds($)).toEqual(expected);
+      // A few hits are looked up by id: no walk of the docket's index for them.
+      const pageRead = phrase.queries.find((q) => /public_search_fts MATCH/.test(q.sql) && /^select "id", "case_id"/.test(q.sql))!;
+      expect(planOf(db, pageRead).join(" | ")).not.toMatch(/docket_entries_live_seq_idx/);
+    });
   });
 
   it("gives a subpoena's Atom feed the newest entries of its cases, read case by case from each case's index", async () => {
