@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { createPublicSearchRepository, entriesMatching, entryMatchesAt } from "../public-search/repository";
@@ -63,9 +63,10 @@ export function searchDocket(db: Db, caseId: number, query: DocketQuery): Docket
   const sealedIds = db
     .select({ id: e.id })
     .from(e)
-    // `number IS NOT NULL` (which LIKE implies) names the numbers' index, so SQLite reads the
-    // case's numbers from it rather than every row of the case by another (case_id, …) index.
-    .where(and(eq(e.caseId, caseId), eq(e.sealed, true), isNotNull(e.number), like(e.number, likePattern(q))));
+    // `sealed = 1` as a literal names the sealed entries' own index (partial, migration 0024), so
+    // SQLite reads the case's sealed numbers only: by the numbers' index it read every number of
+    // the case and each row behind it (7 ms a statement in 100,000 entries).
+    .where(and(eq(e.caseId, caseId), sql`${e.sealed} = 1`, like(e.number, likePattern(q))));
   const sealedByNumber = (id: SQL) => (byNumber ? [sql`${id} in ${sealedIds}`] : []);
   const anyOf = (tests: SQL[]) => (tests.length > 0 ? or(...tests)! : sql`1 = 0`);
   const sealedFound = () => {

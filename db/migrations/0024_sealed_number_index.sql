@@ -1,0 +1,1 @@
+CREATE INDEX `docket_entries_sealed_number_idx` ON `docket_entries` (`case_id`,`number`) WHERE sealed = 1;
