@@ -3,16 +3,13 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
-import { bindList, placeholderList, preparedQuery } from "../records/prepared";
+import { bindList, paddedList, placeholderList, preparedQuery } from "../records/prepared";
 import { searchDocket } from "./docket-search";
 import { docketPageStatements } from "./docket-statements";
 import type { DocketQuery } from "./schemas";
 
 /** The case a prepared query reads, bound at each run. */
 const CASE_ID = sql.placeholder("caseId");
-
-/** Entry-id lists are padded (repeating the last id, or with 0, which no row has) to one of these lengths, so few statements are prepared. */
-const ID_BUCKETS = [1, 8, 32, 128, 500];
 
 /** The record tables of a case, whose writes change its docket page (lastChangedAt). */
 const RECORD_TABLES_OF_CASE = [
@@ -23,13 +20,6 @@ const RECORD_TABLES_OF_CASE = [
   { type: "hearing", table: s.hearings },
   { type: "deadline", table: s.deadlines },
 ] as const;
-
-function paddedList(ids: number[]): number[] {
-  const size = ID_BUCKETS.find((b) => b >= ids.length) ?? ids.length;
-  const out = ids.length ? [...ids] : [0];
-  while (out.length < size) out.push(out.at(-1)!);
-  return out;
-}
 
 /**
  * An order a page of a long docket shows: one of the page's entries (`count` placeholders e0…),

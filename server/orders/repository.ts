@@ -1,18 +1,23 @@
 import { and, asc, eq, exists, gt, gte, inArray, isNull, lt, lte, not, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { readFuzzyDatePage, readPreparedFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { bindList, ID_BUCKETS, paddedList, placeholderList, preparedQuery } from "../records/prepared";
 import { ofPublicCase, publicCase, publicRow } from "../records/public-scope";
 
 /**
- * Looks up rows for a list of order ids a slice at a time: the orders page names every order of
- * the record, and SQLite refuses a statement binding more than ~32,766 values.
+ * Looks up rows for a list of order ids a slice at a time, each slice padded (prepared.ts
+ * paddedList) so one prepared statement serves every list of its bucket: the orders page names
+ * every order of the record, and SQLite refuses a statement binding more than ~32,766 values.
  */
 function inSlices<T>(ids: number[], read: (slice: number[]) => T[], idOf: (row: T) => number): T[] {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...read(ids.slice(i, i + 500)));
-  return ids.length > 500 ? out.sort((a, b) => idOf(a) - idOf(b)) : out;
+  for (let i = 0; i < ids.length; i += SLICE) out.push(...read(paddedList(ids.slice(i, i + SLICE))));
+  return ids.length > SLICE ? out.sort((a, b) => idOf(a) - idOf(b)) : out;
 }
+
+/** Ids per statement: the largest of prepared.ts's ID_BUCKETS. */
+const SLICE = ID_BUCKETS.at(-1)!;
 
 /** An order's place in the list: [day signed or null, precision rank, id] (shared/date-ordering). */
 export type OrderKey = FuzzyDateKey;
@@ -67,6 +72,11 @@ export function createOrdersRepository(db: Db) {
     none: () => not(hasCoverage()),
   };
   const bounds = { eq, gte, lte, gt, lt };
+  // Built and prepared once per database, by a name that says every shape of its SQL: building
+  // these with drizzle took longer than running them, and most of it grew with the page (an IN list).
+  const once = <T>(name: string, build: () => T) => preparedQuery(db, `orders.${name}`, build);
+  /** A padded id list's placeholders (i0, i1, …) and its values bound to them. */
+  const idList = (ids: number[]) => ({ placeholders: placeholderList("i", ids.length), values: bindList("i", ids) });
 
   function filtered(filter: OrderListFilter | undefined): SQL[] {
     if (!filter) return [];
@@ -100,10 +110,7 @@ export function createOrdersRepository(db: Db) {
 
     /** Orders of public cases, with their case and (live) judge. */
     list(filter: { judgeId?: number; orderIds?: number[] } = {}) {
-      const where: SQL[] = [publicRow(s.orders), publicCase()];
-      if (filter.judgeId !== undefined) where.push(eq(s.orders.judgeId, filter.judgeId));
-      if (filter.orderIds) where.push(inArray(s.orders.id, filter.orderIds.length ? filter.orderIds : [0]));
-      return (
+      const select = (only: SQL | undefined) =>
         db
           .select({ order: s.orders, kase: s.cases, judge: s.judges, entry: { id: s.docketEntries.id, number: s.docketEntries.number } })
           .from(s.orders)
@@ -115,10 +122,23 @@ export function createOrdersRepository(db: Db) {
             s.docketEntries,
             and(eq(s.docketEntries.id, s.orders.entryId), eq(s.docketEntries.caseId, s.orders.caseId), publicRow(s.docketEntries)),
           )
-          .where(and(...where))
+          .where(and(publicRow(s.orders), publicCase(), only))
           .orderBy(asc(s.orders.dateSigned), asc(s.orders.id))
-          .all()
-      );
+          .prepare();
+      if (filter.orderIds) {
+        // Several slices come back in id order; loadOrders sorts the records in the list's order.
+        return inSlices(
+          filter.orderIds,
+          (ids) => {
+            const list = idList(ids);
+            return once(`list:ids:${ids.length}`, () => select(inArray(s.orders.id, list.placeholders))).all(list.values);
+          },
+          (row) => row.order.id,
+        ).filter((row) => filter.judgeId === undefined || row.order.judgeId === filter.judgeId);
+      }
+      if (filter.judgeId !== undefined)
+        return once("list:judge", () => select(eq(s.orders.judgeId, sql.placeholder("judgeId")))).all({ judgeId: filter.judgeId });
+      return once("list:all", () => select(undefined)).all();
     },
 
     /**
@@ -129,6 +149,19 @@ export function createOrdersRepository(db: Db) {
      */
     keysetPage(page: FuzzyDatePageBounds, filter?: OrderListFilter): number[] {
       const only = filtered(filter);
+      // Unfiltered (the orders page, the exports, the API list's own order), one prepared statement per shape of page.
+      if (only.length === 0)
+        return readPreparedFuzzyDatePage(LIST_ORDER, page, (shape, where, orderBy) =>
+          once(`keysetPage:${shape}`, () =>
+            db
+              .select({ id: s.orders.id })
+              .from(s.orders)
+              .where(and(publicRow(s.orders), ofPublicCase(db, s.orders.caseId), where))
+              .orderBy(...orderBy)
+              .limit(sql.placeholder("limit"))
+              .prepare(),
+          ),
+        ).map((r) => r.id);
       return readFuzzyDatePage(LIST_ORDER, page, (where, orderBy, limit) =>
         db
           .select({ id: s.orders.id })
@@ -147,12 +180,14 @@ export function createOrdersRepository(db: Db) {
      * ?after= and ?before= name an order, and an order the public may not see gives nothing away.
      */
     keyOf(id: number): OrderKey | null {
-      const row = db
-        .select({ day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
-        .from(o)
-        .innerJoin(s.cases, eq(s.cases.id, o.caseId))
-        .where(and(eq(o.id, id), publicRow(o), publicCase()))
-        .get();
+      const row = once("keyOf", () =>
+        db
+          .select({ day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
+          .from(o)
+          .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+          .where(and(eq(o.id, sql.placeholder("id")), publicRow(o), publicCase()))
+          .prepare(),
+      ).get({ id });
       return row ? [row.day, Number(row.rank), id] : null;
     },
 
@@ -211,33 +246,39 @@ export function createOrdersRepository(db: Db) {
     count(where?: SQL): number {
       const h = s.publicationHolds;
       const countOf = (only?: SQL) =>
-        Number(
-          db
-            .select({ n: sql<number>`count(*)` })
-            .from(o)
-            .innerJoin(s.cases, eq(s.cases.id, o.caseId))
-            .where(and(isNull(o.deletedAt), publicCase(), where, only))
-            .get()?.n ?? 0,
-        );
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(o)
+          .innerJoin(s.cases, eq(s.cases.id, o.caseId))
+          .where(and(isNull(o.deletedAt), publicCase(), where, only));
       // The ids of held orders, as notHeld matches them (the id's text exactly).
-      const held = db
-        .select({ id: sql<number>`cast(${h.recordId} as integer)` })
-        .from(h)
-        .where(and(eq(h.status, "held"), eq(h.recordType, "order"), sql`${h.recordId} = cast(cast(${h.recordId} as integer) as text)`));
-      return countOf() - countOf(inArray(o.id, held));
+      const held = () =>
+        db
+          .select({ id: sql<number>`cast(${h.recordId} as integer)` })
+          .from(h)
+          .where(and(eq(h.status, "held"), eq(h.recordType, "order"), sql`${h.recordId} = cast(cast(${h.recordId} as integer) as text)`));
+      // The orders page's count, without a condition, is prepared once; a year's (the timeline's) is built for it.
+      const [live, ofHeld] = where
+        ? [countOf().get(), countOf(inArray(o.id, held())).get()]
+        : [once("count:live", () => countOf().prepare()).get(), once("count:held", () => countOf(inArray(o.id, held())).prepare()).get()];
+      return Number(live?.n ?? 0) - Number(ofHeld?.n ?? 0);
     },
 
     dispositions(orderIds: number[]) {
       return inSlices(
         orderIds,
-        (ids) =>
-          db
-            .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
-            .from(s.orderDispositions)
-            .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
-            .where(and(inArray(s.orderDispositions.orderId, ids), publicRow(s.motions)))
-            .orderBy(asc(s.motions.id))
-            .all(),
+        (ids) => {
+          const list = idList(ids);
+          return once(`dispositions:${ids.length}`, () =>
+            db
+              .select({ orderId: s.orderDispositions.orderId, disposition: s.orderDispositions.disposition, motion: s.motions })
+              .from(s.orderDispositions)
+              .innerJoin(s.motions, eq(s.motions.id, s.orderDispositions.motionId))
+              .where(and(inArray(s.orderDispositions.orderId, list.placeholders), publicRow(s.motions)))
+              .orderBy(asc(s.motions.id))
+              .prepare(),
+          ).all(list.values);
+        },
         (row) => row.motion.id,
       );
     },
@@ -246,13 +287,17 @@ export function createOrdersRepository(db: Db) {
     decidedMotions(orderIds: number[]) {
       return inSlices(
         orderIds,
-        (ids) =>
-          db
-            .select()
-            .from(s.motions)
-            .where(and(inArray(s.motions.decidedByOrderId, ids), publicRow(s.motions)))
-            .orderBy(asc(s.motions.id))
-            .all(),
+        (ids) => {
+          const list = idList(ids);
+          return once(`decidedMotions:${ids.length}`, () =>
+            db
+              .select()
+              .from(s.motions)
+              .where(and(inArray(s.motions.decidedByOrderId, list.placeholders), publicRow(s.motions)))
+              .orderBy(asc(s.motions.id))
+              .prepare(),
+          ).all(list.values);
+        },
         (row) => row.id,
       );
     },
@@ -261,16 +306,20 @@ export function createOrdersRepository(db: Db) {
     coverage(orderIds: number[]) {
       return inSlices(
         orderIds,
-        (ids) =>
-          db
-            .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts, addressee: s.organizations })
-            .from(s.stayCoverages)
-            .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
-            .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
-            .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), publicRow(s.organizations)))
-            .where(and(inArray(s.stayCoverages.orderId, ids), publicRow(s.stayCoverages), publicRow(s.subpoenas)))
-            .orderBy(asc(s.stayCoverages.id))
-            .all(),
+        (ids) => {
+          const list = idList(ids);
+          return once(`coverage:${ids.length}`, () =>
+            db
+              .select({ coverage: s.stayCoverages, subpoena: s.subpoenas, account: s.accounts, addressee: s.organizations })
+              .from(s.stayCoverages)
+              .innerJoin(s.subpoenas, eq(s.subpoenas.id, s.stayCoverages.subpoenaId))
+              .leftJoin(s.accounts, eq(s.accounts.id, s.stayCoverages.accountId))
+              .leftJoin(s.organizations, and(eq(s.organizations.id, s.stayCoverages.addresseeId), publicRow(s.organizations)))
+              .where(and(inArray(s.stayCoverages.orderId, list.placeholders), publicRow(s.stayCoverages), publicRow(s.subpoenas)))
+              .orderBy(asc(s.stayCoverages.id))
+              .prepare(),
+          ).all(list.values);
+        },
         (row) => row.coverage.id,
       ).filter((row) => row.coverage.accountId === null || (row.account !== null && row.account.deletedAt === null));
     },

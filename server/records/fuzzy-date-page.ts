@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { precisionRank } from "../../db/schema";
 
@@ -27,15 +27,52 @@ export function readFuzzyDatePage<T>(
   page: FuzzyDatePageBounds,
   read: (where: SQL, orderBy: SQL[], limit: number) => T[],
 ): T[] {
+  const key = page.before ?? page.after;
+  return readSegments(segmentsOf(columns, page, key), page, (segment, limit) => read(segment.where, segment.orderBy, limit));
+}
+
+/**
+ * readFuzzyDatePage with the key bound rather than written into the SQL, so each of the few
+ * shapes a page can take (which segment, which way, from a key or not) is one statement
+ * prepared once: building the SQL of a page with drizzle cost more than running it.
+ * `statement(shape, where, orderBy)` gives the caller's select (its joins, its public filters,
+ * `limit(sql.placeholder("limit"))`) prepared, which the caller keeps by `shape`; it is run
+ * with the key's values (`kd`, `kr`, `ki`), `limit` and `values`.
+ */
+export function readPreparedFuzzyDatePage<T>(
+  columns: FuzzyDateColumns,
+  page: FuzzyDatePageBounds,
+  statement: (shape: string, where: SQL, orderBy: SQL[]) => { all(values: Record<string, unknown>): T[] },
+  values: Record<string, unknown> = {},
+): T[] {
+  const key = page.before ?? page.after;
+  const bound: KeyTerms | undefined = key && [key[0] === null ? null : KEY_DAY, KEY_RANK, KEY_ID];
+  const bindings = key ? { ...values, kd: key[0], kr: key[1], ki: key[2] } : values;
+  return readSegments(segmentsOf(columns, page, bound), page, (segment, limit) =>
+    statement(segment.shape, segment.where, segment.orderBy).all({ ...bindings, limit }),
+  );
+}
+
+const KEY_DAY = sql.placeholder("kd");
+const KEY_RANK = sql.placeholder("kr");
+const KEY_ID = sql.placeholder("ki");
+
+type Segment = { shape: string; where: SQL; orderBy: SQL[] };
+
+/** A key as the SQL compares with it: its values, or placeholders bound to them (null: an undated key). */
+type KeyTerms = [day: string | Placeholder | null, rank: number | Placeholder, id: number | Placeholder];
+
+/** The dated and the undated segment of a page, in the order read (null for one the page cannot reach). */
+function segmentsOf(columns: FuzzyDateColumns, page: FuzzyDatePageBounds, key: KeyTerms | undefined): (Segment | null)[] {
   const { date, id } = columns;
   const rank = precisionRank(columns.precision, columns.date);
   const backward = page.before !== undefined || page.fromEnd === true;
-  const key = page.before ?? page.after;
   const beyond = backward ? lt : gt;
   const beyondOrAt = backward ? lte : gte;
   const direction = backward ? desc : asc;
+  const way = backward ? "backward" : "forward";
   // Within the key's day: a rank beyond the key's, or the same rank and an id beyond its id.
-  const beyondInDay = ([, r, i]: FuzzyDateKey) => or(beyond(rank, r), and(eq(rank, r), beyond(id, i)))!;
+  const beyondInDay = ([, r, i]: KeyTerms) => or(beyond(rank, r), and(eq(rank, r), beyond(id, i)))!;
   // The dated rows' range and the undated rows' range: null for one the page cannot reach.
   let datedRange: SQL | null = isNotNull(date);
   let undatedRange: SQL | null = isNull(date);
@@ -46,13 +83,23 @@ export function readFuzzyDatePage<T>(
     undatedRange = and(isNull(date), beyondInDay(key))!;
     if (!backward) datedRange = null;
   }
-  const dated = datedRange && { where: datedRange, orderBy: [direction(date), direction(rank), direction(id)] };
-  const undated = undatedRange && { where: undatedRange, orderBy: [direction(rank), direction(id)] };
+  const from = key ? (key[0] === null ? "from-undated" : "from-dated") : "open";
+  const dated = datedRange && {
+    shape: `dated:${way}:${from}`,
+    where: datedRange,
+    orderBy: [direction(date), direction(rank), direction(id)],
+  };
+  const undated = undatedRange && { shape: `undated:${way}:${from}`, where: undatedRange, orderBy: [direction(rank), direction(id)] };
   // In the direction read: forward the dated come first, backward the undated.
+  return backward ? [undated, dated] : [dated, undated];
+}
+
+function readSegments<T>(segments: (Segment | null)[], page: FuzzyDatePageBounds, read: (segment: Segment, limit: number) => T[]): T[] {
+  const backward = page.before !== undefined || page.fromEnd === true;
   const rows: T[] = [];
-  for (const segment of backward ? [undated, dated] : [dated, undated]) {
+  for (const segment of segments) {
     if (!segment || rows.length >= page.limit) continue;
-    rows.push(...read(segment.where, segment.orderBy, page.limit - rows.length));
+    rows.push(...read(segment, page.limit - rows.length));
   }
   return backward ? rows.reverse() : rows;
 }

@@ -33,6 +33,17 @@ export function placeholderList(prefix: string, count: number) {
   return placeholderNames(prefix, count).map((name) => sql.placeholder(name));
 }
 
+/** Id lists are padded (repeating the last id, or with 0, which no row has) to one of these lengths, so few statements are prepared. */
+export const ID_BUCKETS = [1, 8, 32, 128, 256, 500];
+
+/** `ids` padded to the next of ID_BUCKETS (a longer list keeps its length): an `IN` list of it matches the same rows. */
+export function paddedList(ids: readonly number[]): number[] {
+  const size = ID_BUCKETS.find((b) => b >= ids.length) ?? ids.length;
+  const out = ids.length ? [...ids] : [0];
+  while (out.length < size) out.push(out.at(-1)!);
+  return out;
+}
+
 export function bindList(prefix: string, values: readonly unknown[]): Record<string, unknown> {
   return Object.fromEntries(values.map((value, n) => [`${prefix}${n}`, value]));
 }

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
 import type { RecordType } from "../../db/schema";
 import { createOrdersRepository } from "../orders/repository";
-import { readFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { readFuzzyDatePage, readPreparedFuzzyDatePage, type FuzzyDateKey, type FuzzyDatePageBounds } from "../records/fuzzy-date-page";
+import { bindList, paddedList, placeholderList, preparedQuery } from "../records/prepared";
 import { ofPublicCase, publicCase, publicEvent, publicJudge, publicRow } from "../records/public-scope";
 
 /**
@@ -28,10 +29,14 @@ export type TimelineListFilter = {
 };
 
 /** The item's date window touches the year (loadTimeline's yearsOf): from its first day's year to its latest's. */
-function touchesYear(day: SQL | SQLiteColumn, latest: SQL | SQLiteColumn, year: number): SQL {
-  const y = String(year).padStart(4, "0");
+function touchesYear(day: SQL | SQLiteColumn, latest: SQL | SQLiteColumn, year: number | typeof YEAR): SQL {
+  const y = typeof year === "number" ? yearText(year) : year;
   return sql`${day} is not null and substr(${day}, 1, 4) <= ${y} and (substr(coalesce(${latest}, ${day}), 1, 4) >= ${y} or substr(${day}, 1, 4) = ${y})`;
 }
+
+/** A year as touchesYear compares it, and the placeholder a prepared statement binds it to. */
+const yearText = (year: number) => String(year).padStart(4, "0");
+const YEAR = sql.placeholder("year");
 
 /** The timeline's order between two items' keys: shared/date-ordering's, then events before orders, then id. */
 function compareKeys(a: TimelineKey, b: TimelineKey): number {
@@ -48,6 +53,16 @@ export function createTimelineRepository(db: Db) {
   const e = s.events;
   const o = s.orders;
   const l = s.eventLinks;
+  // Built and prepared once per database, by a name that says every shape of its SQL: building
+  // the timeline's statements with drizzle took longer than running them (the facets' span walk
+  // alone ran a dozen built queries a request).
+  const once = <T>(name: string, build: () => T) => preparedQuery(db, `timeline.${name}`, build);
+  /** The year and kind filters as a prepared statement's name, conditions (bound by filterValues) and values. */
+  const filterShape = (filter: TimelineFilter) => `${filter.year === undefined ? "" : "year"}:${filter.kind === undefined ? "" : "kind"}`;
+  const filterValues = (filter: TimelineFilter) => ({
+    ...(filter.year === undefined ? {} : { year: yearText(filter.year) }),
+    ...(filter.kind === undefined ? {} : { kind: filter.kind }),
+  });
   /** An event the public may see on the timeline. */
   const publicTimelineEvent = () => and(publicRow(e), publicEvent(db))!;
   /**
@@ -85,13 +100,15 @@ export function createTimelineRepository(db: Db) {
   /** How many orders of their own the (filtered) timeline holds: the public orders less those an event tells of. */
   function ownOrdersCount(filter: TimelineFilter): number {
     if (filter.kind !== undefined && filter.kind !== "order") return 0;
-    const year = filter.year === undefined ? undefined : touchesYear(o.dateSigned, o.dateSignedLatest, filter.year);
-    const told = db
-      .select({ n: sql<number>`count(*)` })
-      .from(o)
-      .where(and(inArray(o.id, toldOfIds()), publicRow(o), ofPublicCase(db, o.caseId), year))
-      .get();
-    return createOrdersRepository(db).count(year) - Number(told?.n ?? 0);
+    const told = (year?: SQL) =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(o)
+        .where(and(inArray(o.id, toldOfIds()), publicRow(o), ofPublicCase(db, o.caseId), year));
+    if (filter.year === undefined)
+      return createOrdersRepository(db).count() - Number(once("toldCount", () => told().prepare()).get()?.n ?? 0);
+    const year = touchesYear(o.dateSigned, o.dateSignedLatest, filter.year);
+    return createOrdersRepository(db).count(year) - Number(told(year).get()?.n ?? 0);
   }
 
   /**
@@ -101,20 +118,26 @@ export function createTimelineRepository(db: Db) {
    */
   function ownOrderSpans(): { first: string; last: string }[] {
     const { first, last } = s.yearSpan(o.dateSigned, o.dateSignedLatest);
-    const next = (where: SQL, orderBy: SQL[]) =>
-      db
-        .select({ first, last })
-        .from(o)
-        .where(and(orderOfItsOwn(), where))
-        .orderBy(...orderBy)
-        .limit(1)
-        .get();
+    const next = (name: string, where: SQL, orderBy: SQL[]) =>
+      once(`spans:${name}`, () =>
+        db
+          .select({ first, last })
+          .from(o)
+          .where(and(orderOfItsOwn(), where))
+          .orderBy(...orderBy)
+          .limit(1)
+          .prepare(),
+      );
+    const [atFirst, atLast] = [sql.placeholder("first"), sql.placeholder("last")];
     // `>= ''` is `is not null` for text, as a range SQLite reads from the index; within one first
     // year the order is by the last year alone (ordered by both, SQLite sorts).
+    const start = next("start", gte(first, ""), [asc(first), asc(last)]);
+    const sameFirst = next("sameFirst", and(eq(first, atFirst), gt(last, atLast))!, [asc(last)]);
+    const laterFirst = next("laterFirst", gt(first, atFirst), [asc(first), asc(last)]);
     const spans: { first: string; last: string }[] = [];
-    for (let at = next(gte(first, ""), [asc(first), asc(last)]); at;) {
+    for (let at = start.get(); at;) {
       spans.push({ first: at.first!, last: at.last! });
-      at = next(and(eq(first, at.first!), gt(last, at.last!))!, [asc(last)]) ?? next(gt(first, at.first!), [asc(first), asc(last)]);
+      at = sameFirst.get({ first: at.first, last: at.last }) ?? laterFirst.get({ first: at.first });
     }
     return spans;
   }
@@ -136,6 +159,36 @@ export function createTimelineRepository(db: Db) {
 
   /** A page of the public events, filtered, in the timeline's order from events_list_idx, with each one's key. */
   function eventSide(page: FuzzyDatePageBounds, filter: TimelineFilter): Side[] {
+    const side = (r: { id: number; day: string | null; rank: unknown }): Side => ({
+      origin: 0,
+      id: r.id,
+      day: r.day,
+      rank: Number(r.rank),
+    });
+    // The page's own filters (a year, a kind): one prepared statement per shape.
+    if (!filter.list)
+      return readPreparedFuzzyDatePage(
+        EVENT_ORDER,
+        page,
+        (shape, range, orderBy) =>
+          once(`eventSide:${filterShape(filter)}:${shape}`, () =>
+            db
+              .select({ id: e.id, day: e.date, rank: s.precisionRank(e.datePrecision, e.date) })
+              .from(e)
+              .where(
+                and(
+                  publicTimelineEvent(),
+                  filter.year === undefined ? undefined : touchesYear(e.date, e.dateLatest, YEAR),
+                  filter.kind === undefined ? undefined : eq(e.kind, sql.placeholder("kind")),
+                  range,
+                ),
+              )
+              .orderBy(...orderBy)
+              .limit(sql.placeholder("limit"))
+              .prepare(),
+          ),
+        filterValues(filter),
+      ).map(side);
     const where = [publicTimelineEvent()];
     if (filter.year !== undefined) where.push(touchesYear(e.date, e.dateLatest, filter.year));
     if (filter.kind !== undefined) where.push(eq(e.kind, filter.kind as (typeof s.EVENT_KINDS)[number]));
@@ -175,6 +228,25 @@ export function createTimelineRepository(db: Db) {
     if (filter.kind !== undefined && filter.kind !== "order") return [];
     const values = filter.list?.values ?? [];
     if (values.some(({ name, anyOf }) => (name === "origin" || name === "kind") && !anyOf.includes("order"))) return [];
+    // The page's own filters (a year; the kind, if "order", leaves every order): one prepared statement per shape.
+    if (!filter.list)
+      return readPreparedFuzzyDatePage(
+        ORDER_ORDER,
+        page,
+        (shape, range, orderBy) =>
+          once(`orderSide:${filter.year === undefined ? "" : "year"}:${shape}`, () =>
+            db
+              .select({ id: o.id, day: o.dateSigned, rank: s.precisionRank(o.dateSignedPrecision, o.dateSigned) })
+              .from(o)
+              .where(
+                and(orderOfItsOwn(), filter.year === undefined ? undefined : touchesYear(o.dateSigned, o.dateSignedLatest, YEAR), range),
+              )
+              .orderBy(...orderBy)
+              .limit(sql.placeholder("limit"))
+              .prepare(),
+          ),
+        filter.year === undefined ? {} : { year: yearText(filter.year) },
+      ).map((r): Side => ({ origin: 1, id: r.id, day: r.day, rank: Number(r.rank) }));
     const where = [orderOfItsOwn()];
     if (filter.year !== undefined) where.push(touchesYear(o.dateSigned, o.dateSignedLatest, filter.year));
     // The case and the coverage's subpoenas, and the day signed, as the order list's filters ask them.
@@ -195,16 +267,20 @@ export function createTimelineRepository(db: Db) {
   return {
     /** Every live event the public may see, with its (public) case and (live) subpoena. */
     events(ids?: number[]) {
-      const where = [publicRow(s.events), publicEvent(db)];
-      if (ids) where.push(inArray(s.events.id, ids.length ? ids : [0]));
-      return db
-        .select({ event: s.events, kase: s.cases, subpoena: s.subpoenas })
-        .from(s.events)
-        .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), publicCase()))
-        .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), publicRow(s.subpoenas)))
-        .where(and(...where))
-        .orderBy(asc(s.events.id))
-        .all();
+      const select = (only?: SQL) =>
+        db
+          .select({ event: s.events, kase: s.cases, subpoena: s.subpoenas })
+          .from(s.events)
+          .leftJoin(s.cases, and(eq(s.cases.id, s.events.caseId), publicCase()))
+          .leftJoin(s.subpoenas, and(eq(s.subpoenas.id, s.events.subpoenaId), publicRow(s.subpoenas)))
+          .where(and(publicRow(s.events), publicEvent(db), only))
+          .orderBy(asc(s.events.id));
+      if (!ids) return select().all();
+      // A page's events by a padded id list (the same rows), one prepared statement per length.
+      const list = paddedList(ids);
+      return once(`events:${list.length}`, () => select(inArray(s.events.id, placeholderList("i", list.length))).prepare()).all(
+        bindList("i", list),
+      );
     },
 
     /**
@@ -378,14 +454,19 @@ export function createTimelineRepository(db: Db) {
     /** How many items the (filtered) timeline holds, in SQL. */
     /** How many items the (filtered) timeline holds, in SQL: the public events, and the orders of their own. */
     count(filter: TimelineFilter = {}): number {
-      const where = [publicTimelineEvent()];
-      if (filter.year !== undefined) where.push(touchesYear(e.date, e.dateLatest, filter.year));
-      if (filter.kind !== undefined) where.push(eq(e.kind, filter.kind as (typeof s.EVENT_KINDS)[number]));
-      const events = db
-        .select({ n: sql<number>`count(*)` })
-        .from(e)
-        .where(and(...where))
-        .get();
+      const events = once(`count:${filterShape(filter)}`, () =>
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(e)
+          .where(
+            and(
+              publicTimelineEvent(),
+              filter.year === undefined ? undefined : touchesYear(e.date, e.dateLatest, YEAR),
+              filter.kind === undefined ? undefined : eq(e.kind, sql.placeholder("kind")),
+            ),
+          )
+          .prepare(),
+      ).get(filterValues(filter));
       return Number(events?.n ?? 0) + ownOrdersCount(filter);
     },
 
@@ -395,7 +476,9 @@ export function createTimelineRepository(db: Db) {
      */
     facets(): { spans: { first: string; last: string }[]; kinds: string[] } {
       const { first, last } = s.yearSpan(e.date, e.dateLatest);
-      const rows = db.selectDistinct({ first, last, kind: e.kind }).from(e).where(publicTimelineEvent()).all();
+      const rows = once("facets", () =>
+        db.selectDistinct({ first, last, kind: e.kind }).from(e).where(publicTimelineEvent()).prepare(),
+      ).all();
       const orderSpans = ownOrderSpans();
       // An undated order of its own has no span but is an item of kind "order".
       const anyOrder = orderSpans.length > 0 || orderSide({ limit: 1 }, {}).length > 0;
