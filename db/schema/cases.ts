@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { DATE_PRECISIONS, recordColumns, sealColumns } from "./columns";
 import { attorneys, courts, judges, organizations } from "./reference";
@@ -18,6 +18,30 @@ export const PUBLIC_CASE_GROUPS = [
   "related",
   "out_of_scope",
 ] as const satisfies readonly (typeof CASE_GROUPS)[number][];
+
+/**
+ * Where a case's group comes on the cases page: PUBLIC_CASE_GROUPS in order, any other after.
+ * The names are written into the SQL, not bound, so cases_list_idx holds the very expression
+ * the page orders by and SQLite walks it instead of sorting every case.
+ */
+export function caseGroupRank(group: AnySQLiteColumn): SQL<number> {
+  const when = PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${sql.raw(`'${g}'`)} then ${sql.raw(String(i))}`);
+  return sql<number>`(case ${group} ${sql.join(when, sql` `)} else ${sql.raw(String(PUBLIC_CASE_GROUPS.length))} end)`;
+}
+
+/** Whether a case has no position: the API case list orders by it, then position, then id (cases_api_list_idx). */
+export function caseHasNoPosition(position: AnySQLiteColumn): SQL<number> {
+  return sql<number>`(${position} is null)`;
+}
+
+/**
+ * A live case that is unpublished or sealed, as SQL with nothing bound: cases_hidden_idx is
+ * partial on it, and a query SQLite is to read that index for must state it the same way.
+ * Published and sealed are never null, so `<>` is their negation (publicCase's other half).
+ */
+export function hiddenCaseCondition(t: { deletedAt: AnySQLiteColumn; published: AnySQLiteColumn; sealed: AnySQLiteColumn }): SQL {
+  return sql`(${t.deletedAt} is null and (${t.published} <> 1 or ${t.sealed} <> 0))`;
+}
 
 /** A court proceeding: one docket. */
 export const cases = sqliteTable(
@@ -79,6 +103,12 @@ export const cases = sqliteTable(
     index("cases_referred_judge_idx")
       .on(t.referredJudgeId)
       .where(sql`${t.referredJudgeId} is not null`),
+    // The cases page (group, then position, then id) and the API list (position, those without
+    // last, then id) walk these in order: a page of a record of thousands of cases reads its hundred.
+    index("cases_list_idx").on(caseGroupRank(t.group), t.position),
+    index("cases_api_list_idx").on(caseHasNoPosition(t.position), t.position),
+    // The few live cases the public may not see, for whether a record belongs to one (public-scope.ts hiddenLiveCaseIds).
+    index("cases_hidden_idx").on(t.id).where(hiddenCaseCondition(t)),
   ],
 );
 

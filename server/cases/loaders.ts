@@ -1,5 +1,4 @@
-import { and, eq, asc, inArray } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, eq, asc } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { RecordType } from "../../db/schema";
 import * as s from "../../db/schema";
@@ -227,41 +226,31 @@ export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]
   // For a page, only the courts, judges and subpoenas its cases name are read: the whole
   // tables grow with the record (an import brings its judges and courts).
   const named = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
-  const only = <T extends SQLiteColumn>(column: T, values: (string | number)[]) => (page ? [inArray(column, values)] : []);
   const repo = createCasesRepository(db);
   const pageIds = caseRows.map((c) => c.id);
   const links = page ? repo.subpoenaLinksOfCases(pageIds) : db.select().from(s.caseSubpoenas).all();
   const courtIds = named(caseRows.map((c) => c.courtId));
   const judgeIds = named(caseRows.flatMap((c) => [c.assignedJudgeId, c.referredJudgeId]));
   const subpoenaIds = named(links.map((l) => l.subpoenaId));
+  // A page's are read by its ids, each lookup prepared once (building them took longer than running them).
   const courts = new Map(
-    (page && courtIds.length === 0
-      ? []
-      : db
-          .select()
-          .from(s.courts)
-          .where(and(...only(s.courts.id, courtIds)))
-          .all()
-    ).map((c) => [c.id, toPublic("court", c)]),
+    (page ? (courtIds.length ? repo.courtsByIds(courtIds) : []) : db.select().from(s.courts).all()).map((c) => [
+      c.id,
+      toPublic("court", c),
+    ]),
   );
   const judges = new Map(
-    (page && judgeIds.length === 0
-      ? []
-      : db
-          .select()
-          .from(s.judges)
-          .where(and(publicRow(s.judges), ...only(s.judges.id, judgeIds)))
-          .all()
-    ).map((j) => [j.id, toPublic("judge", j)]),
+    (page ? (judgeIds.length ? repo.judgesByIds(judgeIds) : []) : db.select().from(s.judges).where(publicRow(s.judges)).all()).map((j) => [
+      j.id,
+      toPublic("judge", j),
+    ]),
   );
   const subpoenas = new Map(
-    (page && subpoenaIds.length === 0
-      ? []
-      : db
-          .select()
-          .from(s.subpoenas)
-          .where(and(publicRow(s.subpoenas), ...only(s.subpoenas.id, subpoenaIds)))
-          .all()
+    (page
+      ? subpoenaIds.length
+        ? repo.subpoenasByIds(subpoenaIds)
+        : []
+      : db.select().from(s.subpoenas).where(publicRow(s.subpoenas)).all()
     ).map((sp) => [sp.id, toPublic("subpoena", sp)]),
   );
   // Each case's motions in id order; by case first so a page's are read from motions_case_idx in that order.

@@ -1,9 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import * as s from "../../db/schema";
-import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
-import { bindList, paddedList, placeholderList, preparedQuery } from "../records/prepared";
+import { bindList, ID_BUCKETS, paddedList, placeholderList, preparedQuery } from "../records/prepared";
 import { searchDocket } from "./docket-search";
 import { docketPageStatements } from "./docket-statements";
 import type { DocketQuery } from "./schemas";
@@ -20,6 +19,14 @@ const RECORD_TABLES_OF_CASE = [
   { type: "hearing", table: s.hearings },
   { type: "deadline", table: s.deadlines },
 ] as const;
+
+/** A list of text ids padded to a bucket's length, as paddedList pads ids (an empty list: one id no court has). */
+function paddedText(ids: string[]): string[] {
+  const size = ID_BUCKETS.find((b) => b >= ids.length) ?? ids.length;
+  const out = ids.length ? [...ids] : [""];
+  while (out.length < size) out.push(out.at(-1)!);
+  return out;
+}
 
 /**
  * An order a page of a long docket shows: one of the page's entries (`count` placeholders e0…),
@@ -66,12 +73,8 @@ export function createCasesRepository(db: Db) {
     listPage(limit: number, offset: number) {
       // Prepared once: building and compiling these took longer than running them.
       const statements = once("listPage", () => {
-        const rank = sql`case ${s.cases.group} ${sql.join(
-          PUBLIC_CASE_GROUPS.map((g, i) => sql`when ${g} then ${i}`),
-          sql` `,
-        )} else ${PUBLIC_CASE_GROUPS.length} end`;
-        // The page's ids are sorted first, then only its rows read: sorting every public case's
-        // whole row (a thousand, summaries and all) to keep a hundred was most of the list's SQL.
+        // The expression cases_list_idx holds: the page's ids are read walking it, then only their rows.
+        const rank = s.caseGroupRank(s.cases.group);
         const pageIds = db
           .select({ id: s.cases.id })
           .from(s.cases)
@@ -106,8 +109,9 @@ export function createCasesRepository(db: Db) {
         if (edge === "after") where.push(sql`${key} > ${bound}`);
         if (edge === "before") where.push(sql`${key} < ${bound}`);
         const direction = edge === "before" ? desc : asc;
-        const ordering = [direction(sql`${c.position} is null`), direction(sql`coalesce(${c.position}, 0)`), direction(c.id)];
-        // The page's ids are sorted first and only its rows read, as on the cases page (listPage).
+        // The key's order, as cases_api_list_idx holds it (a null position sorts as any other in
+        // its half, so by id alike): the page's ids are read walking it, then only their rows.
+        const ordering = [direction(s.caseHasNoPosition(c.position)), direction(c.position), direction(c.id)];
         const pageIds = db
           .select({ id: c.id })
           .from(c)
@@ -137,6 +141,42 @@ export function createCasesRepository(db: Db) {
           .orderBy(asc(s.motions.caseId), asc(s.motions.id))
           .prepare(),
       ).all(bindList("c", ids));
+    },
+
+    /** The courts a page of cases names (ids padded as paddedList pads, so one statement serves every page of its bucket). */
+    courtsByIds(ids: string[]) {
+      const list = paddedText(ids);
+      return once(`courtsByIds:${list.length}`, () =>
+        db
+          .select()
+          .from(s.courts)
+          .where(inArray(s.courts.id, placeholderList("c", list.length)))
+          .prepare(),
+      ).all(bindList("c", list));
+    },
+
+    /** The live judges a page of cases names. */
+    judgesByIds(ids: number[]) {
+      const list = paddedList(ids);
+      return once(`judgesByIds:${list.length}`, () =>
+        db
+          .select()
+          .from(s.judges)
+          .where(and(publicRow(s.judges), inArray(s.judges.id, placeholderList("j", list.length))))
+          .prepare(),
+      ).all(bindList("j", list));
+    },
+
+    /** The live subpoenas a page of cases challenges. */
+    subpoenasByIds(ids: number[]) {
+      const list = paddedList(ids);
+      return once(`subpoenasByIds:${list.length}`, () =>
+        db
+          .select()
+          .from(s.subpoenas)
+          .where(and(publicRow(s.subpoenas), inArray(s.subpoenas.id, placeholderList("p", list.length))))
+          .prepare(),
+      ).all(bindList("p", list));
     },
 
     /** Which subpoenas a page of cases challenges. */

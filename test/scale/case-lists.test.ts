@@ -7,7 +7,7 @@ import { insertSubpoena } from "../support/factories";
 import { buildTestApp } from "../support/app";
 import { testClock } from "../support/db";
 import { parseHtml } from "../support/html";
-import { recordQueries } from "../support/query-plans";
+import { planOf, recordQueries, type RecordedQuery } from "../support/query-plans";
 import { paths } from "../../server/paths";
 
 /*
@@ -79,6 +79,45 @@ describe("case lists of 250 cases", () => {
     };
     expect(back.data.map((c) => c.slug)).toEqual(sql.slugs.slice(100, 200));
     expect((await app.inject("/api/v1/cases?cursor=WzFd")).statusCode).toBe(400);
+  });
+
+  it("reads a page of either list walking its index, and the hidden cases from theirs, never every case", async () => {
+    /** The plan steps of a request's statements that read `cases` whole (a bare SCAN: no index, or an index walked for nothing). */
+    const plans = async (url: string) => {
+      app.pageCache.clear();
+      const { result, queries } = await recordQueries(db, () => app.inject(url));
+      expect(result.statusCode, url).toBe(200);
+      return queries.filter((q) => /^\s*select/i.test(q.sql)).map((q: RecordedQuery) => ({ sql: q.sql, steps: planOf(db, q) }));
+    };
+    const bareScans = (statements: { sql: string; steps: string[] }[]) =>
+      statements.flatMap(({ sql, steps }) =>
+        steps.filter((step) => /^SCAN cases$/.test(step)).map((step) => ({ sql: sql.slice(0, 200), step })),
+      );
+    const walks = (statements: { steps: string[] }[], index: string) =>
+      statements.filter(({ steps }) => steps.includes(`SCAN cases USING INDEX ${index}`)).length;
+
+    for (const url of ["/cases", "/cases?page=3"]) {
+      const statements = await plans(url);
+      expect(walks(statements, "cases_list_idx"), url).toBe(1);
+      // The page's count of public cases is the one statement that still reads them all.
+      expect(
+        bareScans(statements).map((s) => s.sql.slice(0, 22)),
+        url,
+      ).toEqual(['select count(*) from "cases"'.slice(0, 22)]);
+    }
+    const first = (await app.inject("/api/v1/cases?page_size=100")).json() as { next: string };
+    const second = new URL(first.next).pathname + new URL(first.next).search;
+    const back = (await app.inject(second)).json() as { previous: string };
+    for (const url of ["/api/v1/cases?page_size=100", second, new URL(back.previous).pathname + new URL(back.previous).search]) {
+      const statements = await plans(url);
+      expect(walks(statements, "cases_api_list_idx"), url).toBeGreaterThanOrEqual(1);
+      expect(bareScans(statements), url).toEqual([]);
+    }
+    // Whether an event or its links name a hidden case: the unpublished and sealed ones from cases_hidden_idx, the held from their holds.
+    const timeline = await plans("/timeline");
+    expect(walks(timeline, "cases_hidden_idx")).toBeGreaterThan(0);
+    // (The orders' count walks the public cases for their orders by design: server/orders/repository.ts count.)
+    expect(bareScans(timeline).filter((s) => !s.sql.startsWith('select count(*) from "orders"'))).toEqual([]);
   });
 
   it("summarises only a judge's own cases on the judge's page", async () => {

@@ -1,0 +1,3 @@
+CREATE INDEX `cases_list_idx` ON `cases` ((case "group" when 'meta' then 0 when 'other_platform' then 1 when 'related' then 2 when 'out_of_scope' then 3 else 4 end),`position`);--> statement-breakpoint
+CREATE INDEX `cases_api_list_idx` ON `cases` (("position" is null),`position`);--> statement-breakpoint
+CREATE INDEX `cases_hidden_idx` ON `cases` (`id`) WHERE ("cases"."deleted_at" is null and ("cases"."published" <> 1 or "cases"."sealed" <> 0));
