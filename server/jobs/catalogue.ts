@@ -4,6 +4,7 @@ import type { Clock } from "../shared/clock";
 import { registerBackupJob } from "../backups/job";
 import { courtFeedJobs } from "./court-feed-polls";
 import { nefIntakeJobs } from "./nef-intake";
+import { searchUpkeepJobs } from "./search-upkeep";
 import type { JobRunner } from "./runner";
 import { alertDeliveryJob, alertsWanted } from "../alerts/job";
 
@@ -25,4 +26,6 @@ export function registerJobs(runner: JobRunner, deps: JobDeps): void {
   runner.addSource(courtFeedJobs(deps));
   // The NEF mailbox, while one is configured (server/nef-intake).
   runner.addSource(nefIntakeJobs(deps));
+  // The full-text indexes merged back into one segment each, nightly, once they are large (server/search/upkeep.ts).
+  runner.addSource(searchUpkeepJobs(deps));
 }
