@@ -43,6 +43,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "rescan every stored record with the publication guard, holding what it now finds (prints places, never text)",
     load: async () => (await import("./commands/guard")).guardCommand,
   },
+  search: {
+    summary: "the full-text indexes' segments (status), or merge them back into one each (merge), as the nightly job does",
+    load: async () => (await import("./commands/search")).searchCommand,
+  },
   routes: {
     summary: "print every route (method, path, guards) from the app's route table; --markdown for docs/routes.md",
     load: async () => (await import("./commands/routes")).routesCommand,
