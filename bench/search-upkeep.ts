@@ -8,7 +8,7 @@
  * file while `optimize` runs, to show whether readers wait (WAL: they should not, and they keep
  * seeing the index as it was until the merge commits).
  *
- *   cp data/scale.db /tmp/upkeep.db && npx tsx bench/search-upkeep.ts /tmp/upkeep.db --mode optimize --readers
+ *   cp data/scale.db /tmp/upkeep.db && npm run bench:upkeep -- /tmp/upkeep.db --mode optimize --readers
  *   cp data/scale.db /tmp/upkeep.db && npx tsx bench/search-upkeep.ts /tmp/upkeep.db --mode steps --step-pages 2000
  *
  * The file is written to: give it a copy. Last run: docs/scaling.md ("Keeping the search indexes merged").
