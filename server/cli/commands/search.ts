@@ -5,8 +5,8 @@ import { EXIT, parseFlags, UsageError, type CliCommand } from "../command";
 
 const USAGE = `quash search status | merge [--pages N] [--optimize]
 
-status: each full-text index (the staff search's docket_entries_fts and documents_fts, the
-public search's public_search_fts) with its segments by level and its leaf pages.
+status: each full-text index (the staff search's two, of docket text and of documents' text,
+and the public search's) with its segments by level and its leaf pages.
 merge: merges each index back into one segment, in steps of N leaf pages (default ${MERGE_STEP_PAGES}),
 each its own short write transaction, as the nightly search-index-merge job does; for a server
 run with JOB_RUNNER=off. --optimize merges each index in one write transaction instead (FTS5's
