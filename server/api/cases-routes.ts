@@ -1,16 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sendCachedPage } from "../cache/send-cached";
-import { loadPublicDocket, loadCaseSummaries } from "../cases/loaders";
+import { loadPublicDocket, loadCaseSummaries, loadCaseOutlines } from "../cases/loaders";
 import { NotFoundError, ValidationError } from "../errors";
 import { paths } from "../paths";
 import { PUBLIC_CASE_GROUPS } from "../../db/schema";
 import { fuzzyDateKey } from "../shared/date-ordering";
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, type Cursor, type ListSpec, type Page } from "./lists";
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, listQuery, pageOf, type Cursor, type ListSpec, type Page } from "./lists";
 import type { Db } from "../../db/client";
 import { DocketQuery } from "../cases/schemas";
 import { CaseListItem, JSON_TYPE, CaseRecord, errorResponses, listOf, recordOf, SlugParams } from "./schemas";
-import { sendList, sendPage } from "./send-list";
+import { sendPage } from "./send-list";
 import { toCaseListItem, toCaseRecord } from "./serializers/cases";
 import { freshnessKey, loadFreshness } from "../freshness/loaders";
 import type { FreshnessView } from "../freshness/freshness";
@@ -88,14 +88,20 @@ export async function casesApiRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       // The list in its own order is cut in SQL by keyset, a page of summaries at a time; a filter
-      // or another order (the derived status is computed, not stored) sorts the summaries of every case.
+      // or another order (the derived status is computed, not stored; captions sort as pageOf compares
+      // text, which SQLite's collation does not) sorts an outline of every case.
       if (!Object.keys(query).some((name) => !PAGE_ONLY.includes(name))) {
         return sendPage(app, request, reply, { schema: CaseList, page: (linkTo) => casePage(app.db, query, linkTo) });
       }
-      return sendList(app, request, reply, {
-        spec: CASE_LIST,
+      // Filtered and ordered on every case's outline (no sources: no filter or ordering reads them), then only the page's cases summarised in full.
+      return sendPage(app, request, reply, {
         schema: CaseList,
-        rows: () => loadCaseSummaries(app.db).map((s) => ({ item: toCaseListItem(ctx, s), key: [s.case.position, s.case.id] })),
+        page: (linkTo) => {
+          const { outlines, complete } = loadCaseOutlines(app.db);
+          const rows = outlines.map((s) => ({ item: toCaseListItem(ctx, s), key: [s.case.position, s.case.id] }));
+          const page = pageOf(rows, CASE_LIST, query, linkTo);
+          return { ...page, items: complete(page.items.map((c) => c.id)).map((s) => toCaseListItem(ctx, s)) };
+        },
       });
     },
   );

@@ -222,7 +222,32 @@ export type CaseSummary = {
  * links are then read for those cases alone.
  */
 export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]): CaseSummary[] {
-  const caseRows = page ?? db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+  return summaries(db, page ?? publicCaseRows(db), { page: page !== undefined, sources: true });
+}
+
+const publicCaseRows = (db: Db) => db.select().from(s.cases).where(publicCase()).orderBy(asc(s.cases.position), asc(s.cases.id)).all();
+
+/**
+ * Every public case's summary as the API's case list filters and orders it (court, judges,
+ * subpoenas, status: what its filters and orderings read), without the sources and conflicts
+ * of each, which none reads and which were most of the cost of summarising every case; and
+ * `complete`, the full summaries of the page's cases once it is cut, in the order asked.
+ */
+export function loadCaseOutlines(db: Db): { outlines: CaseSummary[]; complete: (ids: number[]) => CaseSummary[] } {
+  const rows = publicCaseRows(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    outlines: summaries(db, rows, { page: false, sources: false }),
+    complete: (ids) =>
+      loadCaseSummaries(
+        db,
+        ids.flatMap((id) => byId.get(id) ?? []),
+      ),
+  };
+}
+
+function summaries(db: Db, caseRows: (typeof s.cases.$inferSelect)[], read: { page: boolean; sources: boolean }): CaseSummary[] {
+  const page = read.page ? caseRows : undefined;
   // For a page, only the courts, judges and subpoenas its cases name are read: the whole
   // tables grow with the record (an import brings its judges and courts).
   const named = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
@@ -258,20 +283,22 @@ export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]
     ? repo.motionsOfCases(pageIds)
     : db.select().from(s.motions).where(publicRow(s.motions)).orderBy(asc(s.motions.caseId), asc(s.motions.id)).all();
   const sources = createSourcesRepository(db);
-  const refs = caseRows.map((c) => ({ type: "case" as const, id: c.id }));
+  const refs = read.sources ? caseRows.map((c) => ({ type: "case" as const, id: c.id })) : [];
   const citations = sources.citationsFor(refs);
   const conflicts = sources.conflictsFor(refs);
+  // Each case's motions and links, in their order, found by case rather than by a pass over all of them for every case.
+  const motionsOf = groupBy(motions, (m) => m.caseId);
+  const linksOf = groupBy(links, (l) => l.caseId);
 
   return caseRows.map((row) => {
     const kase = toPublic("case", row);
-    const caseMotions = motions.filter((m) => m.caseId === row.id).map((m) => toPublic("motion", m));
+    const caseMotions = (motionsOf.get(row.id) ?? []).map((m) => toPublic("motion", m));
     return {
       case: kase,
       court: (row.courtId && courts.get(row.courtId)) || null,
       assigned: (row.assignedJudgeId && judges.get(row.assignedJudgeId)) || null,
       referred: (row.referredJudgeId && judges.get(row.referredJudgeId)) || null,
-      subpoenas: links
-        .filter((l) => l.caseId === row.id)
+      subpoenas: (linksOf.get(row.id) ?? [])
         .map((l) => subpoenas.get(l.subpoenaId))
         .filter((sp): sp is PublicRecord<"subpoena"> => Boolean(sp)),
       motions: caseMotions,
@@ -280,6 +307,17 @@ export function loadCaseSummaries(db: Db, page?: (typeof s.cases.$inferSelect)[]
       conflicts: conflicts.get(refKey("case", row.id)) ?? [],
     };
   });
+}
+
+function groupBy<T, K>(values: T[], keyOf: (value: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const list = out.get(key);
+    if (list) list.push(value);
+    else out.set(key, [value]);
+  }
+  return out;
 }
 
 /** Where a keyset page of a docket starts: after or before an entry's (sequence, id). */

@@ -120,6 +120,24 @@ describe("case lists of 250 cases", () => {
     expect(bareScans(timeline).filter((s) => !s.sql.startsWith('select count(*) from "orders"'))).toEqual([]);
   });
 
+  it("filters and orders the API list on every case's outline, reading sources for the page's cases only", async () => {
+    const url = "/api/v1/cases?order_by=-caption&page_size=10";
+    app.pageCache.clear();
+    const { result, queries } = await recordQueries(db, () => app.inject(url));
+    const body = result.json() as { data: { slug: string; caption: string | null; label: string }[]; next: string };
+    expect(body.data).toHaveLength(10);
+    const names = body.data.map((c) => c.caption ?? c.label);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, "en")));
+    // The citations and conflicts are asked for the ten cases shown, not the 250.
+    const sourceReads = queries.filter((q) => /from "(fact_sources|conflict_records)"/.test(q.sql));
+    expect(sourceReads.length).toBeGreaterThan(0);
+    expect(Math.max(...sourceReads.map((q) => q.params.length))).toBeLessThan(40);
+    // Its next page follows on, as the list sorted whole would have it.
+    const next = (await app.inject(new URL(body.next).pathname + new URL(body.next).search)).json() as { data: { slug: string }[] };
+    const whole = (await app.inject("/api/v1/cases?order_by=-caption&page_size=20")).json() as { data: { slug: string }[] };
+    expect([...body.data, ...next.data].map((c) => c.slug)).toEqual(whole.data.map((c) => c.slug));
+  });
+
   it("summarises only a judge's own cases on the judge's page", async () => {
     const judgeId = Number(
       db.$client
