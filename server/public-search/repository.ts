@@ -83,11 +83,13 @@ function parameters(match: string, filters: SearchFilters): Record<string, unkno
  * Ids of a case's docket entries whose public text matches `match` (an FTS5 query), as a
  * subquery for the docket page's `q` filter: the public index holds entries' redacted text and
  * never a sealed entry's, so the filter can find neither what redaction removed nor sealed text.
+ * With `first`, only the first that many by rowid (so by entry id): every match up to the last of them.
  */
-export function entriesMatching(match: string, caseId: number): SQL {
+export function entriesMatching(match: string, caseId: number, first?: number): SQL {
+  const limit = first === undefined ? sql`` : sql` ORDER BY rowid LIMIT ${sql.raw(String(first))}`;
   return sql`(SELECT rowid / ${sql.raw(String(ROWID_CODES))} FROM public_search_fts WHERE public_search_fts MATCH ${fullMatch(match, caseId)} AND rowid % ${ROWID_CODES} IN (${sql.raw(
     codesOfKind("entry").join(", "),
-  )}))`;
+  )})${limit})`;
 }
 
 /** The rowids a docket entry's one row in the public index can have: its id times ROWID_CODES plus one of these codes. */
@@ -159,7 +161,7 @@ export function createPublicSearchRepository(db: Db) {
      */
     docketHits(match: string, caseId: number, cap?: number) {
       const f: SearchFilters = { kind: "entry", caseId };
-      const text = `SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM public_search_fts WHERE ${where(f)}${cap === undefined ? "" : " LIMIT @cap"})`;
+      const text = `SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM public_search_fts WHERE ${where(f)}${cap === undefined ? "" : " ORDER BY rowid LIMIT @cap"})`;
       const values = { ...parameters(match, f), ...(cap === undefined ? {} : { cap }) };
       return statement(db, text).get(values) as { n: number; first: number | null; last: number | null };
     },
