@@ -65,6 +65,12 @@ export function createTimelineRepository(db: Db) {
   });
   /** An event the public may see on the timeline. */
   const publicTimelineEvent = () => and(publicRow(e), publicEvent(db))!;
+  /** The public events a (filtered) timeline holds, as conditions; the year and kind are a prepared statement's placeholders. */
+  const publicEventsFiltered = (filter: TimelineFilter) => [
+    publicTimelineEvent(),
+    filter.year === undefined ? undefined : touchesYear(e.date, e.dateLatest, YEAR),
+    filter.kind === undefined ? undefined : eq(e.kind, sql.placeholder("kind")),
+  ];
   /**
    * A public order no public event tells of (linked to it, or an "order" event of the same case
    * on the same day; an undated one matches an undated one, as loadTimeline's `${caseId}|${date}`
@@ -175,14 +181,7 @@ export function createTimelineRepository(db: Db) {
             db
               .select({ id: e.id, day: e.date, rank: s.precisionRank(e.datePrecision, e.date) })
               .from(e)
-              .where(
-                and(
-                  publicTimelineEvent(),
-                  filter.year === undefined ? undefined : touchesYear(e.date, e.dateLatest, YEAR),
-                  filter.kind === undefined ? undefined : eq(e.kind, sql.placeholder("kind")),
-                  range,
-                ),
-              )
+              .where(and(...publicEventsFiltered(filter), range))
               .orderBy(...orderBy)
               .limit(sql.placeholder("limit"))
               .prepare(),
@@ -458,13 +457,7 @@ export function createTimelineRepository(db: Db) {
         db
           .select({ n: sql<number>`count(*)` })
           .from(e)
-          .where(
-            and(
-              publicTimelineEvent(),
-              filter.year === undefined ? undefined : touchesYear(e.date, e.dateLatest, YEAR),
-              filter.kind === undefined ? undefined : eq(e.kind, sql.placeholder("kind")),
-            ),
-          )
+          .where(and(...publicEventsFiltered(filter)))
           .prepare(),
       ).get(filterValues(filter));
       return Number(events?.n ?? 0) + ownOrdersCount(filter);
