@@ -2,13 +2,13 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { accounts, judges, publicationHolds, stayCoverages } from "../../db/schema";
+import { accounts, judges, stayCoverages } from "../../db/schema";
 import { pageOf, type ListRow } from "../../server/api/lists";
 import { toOrderItem } from "../../server/api/serializers/orders";
 import { loadOrders } from "../../server/orders/loaders";
 import { ORDER_LIST } from "../../server/api/register-routes";
 import { buildTestApp } from "../support/app";
-import { insertAccount, insertCase, insertCoverage, insertJudge, insertOrder, insertSubpoena } from "../support/factories";
+import { insertAccount, insertCase, insertCoverage, insertJudge, insertOrder, insertSubpoena, holdRecord } from "../support/factories";
 import { fullScans, recordQueries } from "../support/query-plans";
 
 /*
@@ -64,17 +64,7 @@ describe("the API's order list, filtered in SQL", () => {
     }
     insertOrder(db, sealed.id, { kind: "stay", dateSigned: "2025-03-04", judgeId: judge.id });
     const held = insertOrder(db, a.id, { kind: "stay", dateSigned: "2025-03-04", judgeId: judge.id });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "order",
-        recordId: String(held.id),
-        caseId: a.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "order", held.id, a.id);
     db.update(judges).set({ deletedAt: "2025-10-01T00:00:00.000Z" }).where(eq(judges.id, gone.id)).run();
   });
   afterAll(async () => app.close());

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client";
-import { publicationHolds } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import { fixedClock } from "../../server/shared/clock";
 import { loadPublicDocket } from "../../server/cases/loaders";
 import { DocketQuery } from "../../server/cases/schemas";
 import { buildTestApp } from "../support/app";
 import { testActor } from "../support/db";
-import { insertCase, insertEntry, insertOrder } from "../support/factories";
+import { insertCase, insertEntry, insertOrder, holdRecord } from "../support/factories";
 import { parseHtml } from "../support/html";
 import { planOf, recordQueries } from "../support/query-plans";
 
@@ -29,17 +28,7 @@ describe("the docket page's orders and its last change", () => {
     const held = insertEntry(db, kase.id, { number: 13, description: "ORDER held for review." });
     insertOrder(db, kase.id, { slug: "non-production", title: "Order that Meta not produce", entryId: entry.id, dateSigned: "2025-09-19" });
     insertOrder(db, kase.id, { slug: "of-a-held-entry", title: "Order of a held entry", entryId: held.id, dateSigned: "2025-09-20" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "entry",
-        recordId: String(held.id),
-        caseId: kase.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "entry", held.id, kase.id);
     ids = { kase: kase.id, entry: entry.id, held: held.id };
   });
   afterEach(async () => app.close());

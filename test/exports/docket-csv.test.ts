@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { docketEntries, publicationHolds } from "../../db/schema";
+import { docketEntries } from "../../db/schema";
 import { DOCKET_COLUMNS, docketCsvStream } from "../../server/cases/csv";
 import { buildTestApp } from "../support/app";
-import { citeSource, insertCase, insertEntry, insertSource } from "../support/factories";
+import { citeSource, insertCase, insertEntry, insertSource, holdRecord } from "../support/factories";
 import { parseHtml } from "../support/html";
 
 /*
@@ -60,17 +60,7 @@ describe("the docket as CSV", () => {
     const deleted = insertEntry(db, caseId, { number: 5, description: "DELETED-ENTRY-TEXT" });
     db.update(docketEntries).set({ deletedAt: "2025-10-04T00:00:00.000Z" }).where(eq(docketEntries.id, deleted.id)).run();
     const held = insertEntry(db, caseId, { number: 6, description: "HELD-ENTRY-TEXT" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "entry",
-        recordId: String(held.id),
-        caseId,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "entry", held.id, caseId);
     const source = insertSource(db, { tag: "S07", publisher: "Davis Vanguard" });
     citeSource(db, "entry", press.id, source.id, { field: "dateFiled", inferred: true, inferredReason: "reported a day later" });
     citeSource(db, "entry", filed.id, source.id);

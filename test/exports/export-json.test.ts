@@ -4,11 +4,10 @@ import type { FastifyInstance } from "fastify";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { Db } from "../../db/client";
-import { publicationHolds } from "../../db/schema";
 import { exportJsonSchema } from "../../server/api/schemas/export";
 import { buildTestApp } from "../support/app";
 import { createSeededDb } from "../seeds/support";
-import { insertCase, insertEntry } from "../support/factories";
+import { insertCase, insertEntry, holdRecord } from "../support/factories";
 
 /*
  * /api/v1/export.json validated by ajv against the committed JSON Schema (docs/export.schema.json,
@@ -87,17 +86,7 @@ describe("the JSON export and what is not public", () => {
     insertEntry(db, kase.id, { number: 1, description: "Open entry", source: "press" });
     insertEntry(db, kase.id, { number: 2, description: "SEALED-SECRET-TEXT", filedBy: "SEALED-FILER", sealed: true });
     const held = insertEntry(db, kase.id, { number: 3, description: "HELD-ENTRY-TEXT" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "entry",
-        recordId: String(held.id),
-        caseId: kase.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "entry", held.id, kase.id);
     const hidden = insertCase(db, { slug: "unpublished-case", caption: "UNPUBLISHED-CAPTION", published: false });
     insertEntry(db, hidden.id, { description: "UNPUBLISHED-ENTRY-TEXT" });
     const res = await app.inject("/api/v1/export.json");

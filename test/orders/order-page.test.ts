@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { orders, publicationHolds } from "../../db/schema";
+import { orders } from "../../db/schema";
 import { createRecordStore } from "../../server/records/store";
 import { buildTestApp } from "../support/app";
 import { testActor, testClock } from "../support/db";
@@ -23,6 +23,7 @@ import {
   insertSubpoena,
   linkConflict,
   linkEvent,
+  holdRecord,
 } from "../support/factories";
 import { collapseWhitespace, parseHtml } from "../support/html";
 
@@ -118,17 +119,7 @@ describe("an order's page and an event's page", () => {
       .set({ entryId: insertEntry(db, ids.kase, { number: 13 }).id })
       .where(eq(orders.id, ids.order))
       .run();
-    db.insert(publicationHolds)
-      .values({
-        recordType: "entry",
-        recordId: String(ids.entry + 1),
-        caseId: ids.kase,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "entry", ids.entry + 1, ids.kase);
     const { $ } = await page("/orders/hixson-non-production");
     expect($("dl.facts dt:contains('Docket entry') + dd").text()).not.toContain("ECF No.");
   });
@@ -149,17 +140,7 @@ describe("an order's page and an event's page", () => {
     const deleted = insertOrder(db, ids.kase, { slug: "deleted", title: "SECRET deleted" });
     db.update(orders).set({ deletedAt: "2025-10-04T00:00:00.000Z" }).where(eq(orders.id, deleted.id)).run();
     const held = insertOrder(db, ids.kase, { slug: "held", title: "SECRET held" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "order",
-        recordId: String(held.id),
-        caseId: ids.kase,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "order", held.id, ids.kase);
     for (const slug of ["of-sealed", "of-unpublished", "deleted", "held"]) await sameAsMissing(slug);
     // The sitemap names none of them, and names the public order's page.
     const sitemap = (await app.inject("/sitemap.xml")).body;
@@ -225,17 +206,7 @@ describe("an order's page and an event's page", () => {
     const unpublished = insertCase(db, { slug: "not-yet", published: false });
     insertEvent(db, { slug: "of-unpublished", title: "SECRET unpublished", caseId: unpublished.id });
     const held = insertEvent(db, { slug: "held", title: "SECRET held" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "event",
-        recordId: String(held.id),
-        caseId: null,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "event", held.id, null);
     for (const slug of ["of-unpublished", "held"]) {
       const res = await app.inject(`/events/${slug}`);
       expect(res.statusCode, slug).toBe(404);

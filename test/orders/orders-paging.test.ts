@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { orders, publicationHolds } from "../../db/schema";
+import { orders } from "../../db/schema";
 import { loadOrders, ORDERS_PER_PAGE } from "../../server/orders/loaders";
 import { buildTestApp } from "../support/app";
 import { parseHtml } from "../support/html";
-import { insertCase, insertOrder } from "../support/factories";
+import { insertCase, insertOrder, holdRecord } from "../support/factories";
 import { fullScans, mostBound, recordQueries } from "../support/query-plans";
 
 /*
@@ -36,17 +36,7 @@ describe("the orders page, a page at a time", () => {
     const deleted = insertOrder(db, kase.id, { kind: "ruling", title: "SECRET-DELETED-ORDER", dateSigned: "2025-03-04" });
     db.update(orders).set({ deletedAt: "2025-10-04T00:00:00.000Z" }).where(eq(orders.id, deleted.id)).run();
     const held = insertOrder(db, kase.id, { kind: "ruling", title: "SECRET-HELD-ORDER", dateSigned: "2025-03-04" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "order",
-        recordId: String(held.id),
-        caseId: kase.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "order", held.id, kase.id);
     hidden.push(deleted.id, held.id);
   });
   afterAll(async () => app.close());

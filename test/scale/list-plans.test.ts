@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { events, publicationHolds } from "../../db/schema";
+import { events } from "../../db/schema";
 import { generateRecord } from "../../bench/generate-record";
 import { buildTestApp } from "../support/app";
 import { testClock } from "../support/db";
-import { insertCase, insertEvent, insertOrder, linkEvent } from "../support/factories";
+import { insertCase, insertEvent, insertOrder, linkEvent, holdRecord } from "../support/factories";
 import { parseHtml } from "../support/html";
 import { fullScans, planOf, recordQueries, type RecordedQuery } from "../support/query-plans";
 
@@ -46,17 +46,7 @@ describe("the lists in date order, read from their indexes", () => {
     }
     // Hidden rows on the very keys of public ones: a held order, a sealed case's order and event, a deleted event.
     const held = insertOrder(db, kase.id, { kind: "ruling", title: "SECRET-HELD-ORDER", dateSigned: "2020-01-02" });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "order",
-        recordId: String(held.id),
-        caseId: kase.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "order", held.id, kase.id);
     const sealed = insertCase(db, { slug: "sealed-one", sealed: true });
     insertOrder(db, sealed.id, { kind: "ruling", title: "SECRET-SEALED-CASE-ORDER", dateSigned: "2020-01-02" });
     insertEvent(db, { kind: "report", title: "SECRET-SEALED-CASE-EVENT", date: "2020-01-02", caseId: sealed.id });

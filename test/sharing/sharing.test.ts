@@ -3,11 +3,11 @@ import type { FastifyInstance } from "fastify";
 import * as cheerio from "cheerio";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { docketEntries, publicationHolds } from "../../db/schema";
+import { docketEntries } from "../../db/schema";
 import { buildTestApp } from "../support/app";
 import { createSeededDb } from "../seeds/support";
 import { parseHtml } from "../support/html";
-import { insertCase, insertEntry } from "../support/factories";
+import { insertCase, insertEntry, holdRecord } from "../support/factories";
 
 const BASE = "http://127.0.0.1:3000";
 
@@ -89,17 +89,7 @@ describe("the sitemap and what is not public", () => {
     const kase = insertCase(db, { slug: "doe-v-dhs" });
     const open = insertEntry(db, kase.id, { number: 1 });
     const held = insertEntry(db, kase.id, { number: 2 });
-    db.insert(publicationHolds)
-      .values({
-        recordType: "entry",
-        recordId: String(held.id),
-        caseId: kase.id,
-        status: "held",
-        findings: "[]",
-        heldAt: "2025-10-05T00:00:00.000Z",
-        heldBy: "test",
-      })
-      .run();
+    holdRecord(db, "entry", held.id, kase.id);
     const deleted = insertEntry(db, kase.id, { number: 3 });
     db.update(docketEntries).set({ deletedAt: "2025-10-04T00:00:00.000Z" }).where(eq(docketEntries.id, deleted.id)).run();
     insertCase(db, { slug: "unpublished-case", published: false });

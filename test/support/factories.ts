@@ -5,6 +5,7 @@ import {
   caseSubpoenas,
   motionMovants,
   partyAccounts,
+  publicationHolds,
   relatedCases,
   subpoenaAccounts,
   subpoenaDemands,
@@ -197,3 +198,18 @@ export const insertArgument = (db: Db, o: Partial<RecordInsert<"argument">> = {}
 
 export const linkArgumentAuthority = (db: Db, argumentId: number, authorityId: number) =>
   db.insert(argumentAuthorities).values({ argumentId, authorityId }).run();
+
+/** A publication hold on a record, as the guard leaves one pending review: the public sees nothing of it. */
+export const holdRecord = (db: Db, recordType: EditableType, recordId: number, caseId: number | null) =>
+  db
+    .insert(publicationHolds)
+    .values({
+      recordType,
+      recordId: String(recordId),
+      caseId,
+      status: "held",
+      findings: "[]",
+      heldAt: "2025-10-05T00:00:00.000Z",
+      heldBy: "test",
+    })
+    .run();
