@@ -4,7 +4,7 @@ import * as s from "../../db/schema";
 import { createPublicSearchRepository, entriesMatching, entryMatchesAt } from "../public-search/repository";
 import { ROWID_CODES } from "../records/public-search-index";
 import { quotedTerms } from "../search/query";
-import { docketPageStatements } from "./docket-statements";
+import { docketHeldCount, docketPageRows } from "./docket-statements";
 import type { DocketQuery } from "./schemas";
 
 /**
@@ -126,7 +126,7 @@ export function searchDocket(db: Db, caseId: number, query: DocketQuery): Docket
   // the index's postings. (A held entry has no row in the index, but a hold written around the
   // record store would leave one, and the page never shows a held entry.)
   const heldTest = anyOf([...(match ? [entryMatchesAt(match, sql`${e.id}`)] : []), ...sealedByNumber(sql`${e.id}`)]);
-  const held = docketPageStatements(db, and(...where, heldTest)!, query.order).held.get({})?.n ?? 0;
+  const held = docketHeldCount(db, and(...where, heldTest)!).get({})?.n ?? 0;
   const total = textFound() + sealedFound() - held;
   // Many hits are a test as the docket's covering index is walked in docket order to the page
   // (`+id`: not a key to look rows up by); left to choose, SQLite looked up every hit by id and
@@ -135,9 +135,9 @@ export function searchDocket(db: Db, caseId: number, query: DocketQuery): Docket
   // against them (4 ms for a rare word in 100,000 entries).
   const fewWhere: SQL[] = [sql`+${e.caseId} = ${caseId}`, sql`+${e.deletedAt} is null`, ...where.slice(2)];
   const page = many
-    ? docketPageStatements(db, and(...where, found(sql`+${e.id}`))!, query.order)
-    : docketPageStatements(db, and(...fewWhere, found(sql`${e.id}`))!, query.order);
-  return { rows: page.rows.all({ limit: query.per, offset }), total, capped: false };
+    ? docketPageRows(db, and(...where, found(sql`+${e.id}`))!, query.order)
+    : docketPageRows(db, and(...fewWhere, found(sql`${e.id}`))!, query.order);
+  return { rows: page.all({ limit: query.per, offset }), total, capped: false };
 }
 
 /**
@@ -195,7 +195,7 @@ function walkedPage(db: Db, where: SQL[], test: SQL, query: DocketQuery, limit: 
       : sql`(${e.sequence}, ${e.id}) < (${edge.sequence}, ${edge.id})`
     : sql`1 = 1`;
   const offset = (query.page - 1) * query.per;
-  const page = docketPageStatements(db, and(...where, within, test)!, query.order);
-  const rows = page.rows.all({ limit: query.per + 1, offset });
+  const page = docketPageRows(db, and(...where, within, test)!, query.order);
+  const rows = page.all({ limit: query.per + 1, offset });
   return rows.length > query.per ? rows.slice(0, query.per) : null;
 }

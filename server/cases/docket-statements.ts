@@ -13,8 +13,28 @@ import { notHeld } from "../records/public-scope";
  * checking each of 100,000 entries for a hold cost tens of milliseconds a page.
  */
 export function docketPageStatements(db: Db, filters: SQL, order: "asc" | "desc") {
+  return {
+    live: db.select({ n: count() }).from(s.docketEntries).where(filters).prepare(),
+    held: docketHeldCount(db, filters),
+    rows: docketPageRows(db, filters, order),
+  };
+}
+
+/** How many entries under `filters` the publication guard holds, prepared: a handful of holds, each joined to its entry. */
+export function docketHeldCount(db: Db, filters: SQL) {
   const e = s.docketEntries;
   const h = s.publicationHolds;
+  return db
+    .select({ n: countDistinct(e.id) })
+    .from(h)
+    .innerJoin(e, sql`${e.id} = cast(${h.recordId} as integer)`)
+    .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
+    .prepare();
+}
+
+/** A page (placeholders `limit`, `offset`) of the entries under `filters` the guard does not hold, in docket order, prepared. */
+export function docketPageRows(db: Db, filters: SQL, order: "asc" | "desc") {
+  const e = s.docketEntries;
   const direction = order === "desc" ? desc : asc;
   const ordering = [direction(e.sequence), direction(e.id)];
   const pageIds = db
@@ -24,19 +44,10 @@ export function docketPageStatements(db: Db, filters: SQL, order: "asc" | "desc"
     .orderBy(...ordering)
     .limit(sql.placeholder("limit"))
     .offset(sql.placeholder("offset"));
-  return {
-    live: db.select({ n: count() }).from(e).where(filters).prepare(),
-    held: db
-      .select({ n: countDistinct(e.id) })
-      .from(h)
-      .innerJoin(e, sql`${e.id} = cast(${h.recordId} as integer)`)
-      .where(and(eq(h.status, "held"), eq(h.recordType, "entry"), filters))
-      .prepare(),
-    rows: db
-      .select()
-      .from(e)
-      .where(inArray(e.id, pageIds))
-      .orderBy(...ordering)
-      .prepare(),
-  };
+  return db
+    .select()
+    .from(e)
+    .where(inArray(e.id, pageIds))
+    .orderBy(...ordering)
+    .prepare();
 }

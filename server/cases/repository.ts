@@ -4,7 +4,7 @@ import * as s from "../../db/schema";
 import { notHeld, publicCase, publicRow } from "../records/public-scope";
 import { bindList, ID_BUCKETS, paddedList, placeholderList, preparedQuery } from "../records/prepared";
 import { searchDocket } from "./docket-search";
-import { docketPageStatements } from "./docket-statements";
+import { docketPageRows, docketPageStatements } from "./docket-statements";
 import type { DocketQuery } from "./schemas";
 
 /** The case a prepared query reads, bound at each run. */
@@ -258,7 +258,7 @@ export function createCasesRepository(db: Db) {
         const c = s.docketEntryCounts;
         return {
           ...docketPageStatements(db, filters, query.order),
-          rowsFromEnd: docketPageStatements(db, filters, query.order === "asc" ? "desc" : "asc").rows,
+          rowsFromEnd: docketPageRows(db, filters, query.order === "asc" ? "desc" : "asc"),
           // Without dates, how many live entries match is kept per case and kind (docket_entry_counts,
           // migration 0019): a lookup, where counting walked the case's index entries on every render.
           kept:
